@@ -1,0 +1,108 @@
+"""The command-line face, in the manner of calibre's ``calibredb``: ``python main.py SUBCOMMAND ...``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from acuchart import __version__
+from acuchart.errors import AcuChartError
+from acuchart.paths import default_practice_path, log_path
+
+log = logging.getLogger("acuchart.cli")
+
+Command = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    """Register a subcommand's implementation."""
+
+    def register(fn: Command) -> Command:
+        _COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: GUI options and every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="acuchart",
+        description="AcuChart: charting for cosmetic acupuncture. Without a subcommand, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"AcuChart {__version__}")
+    parser.add_argument("--db", type=Path, help=f"the practice file (default: {default_practice_path()})")
+    parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo practice in a temporary file")
+    sub = parser.add_subparsers(dest="command", title="subcommands", metavar="SUBCOMMAND")
+
+    demo = sub.add_parser("demo", help="write a realistic demo practice (fictional clients) to a new file")
+    demo.add_argument("path", type=Path, help="where to write it; must not exist yet")
+    demo.add_argument("--clients", type=int, default=14, help="how many clients (default 14)")
+
+    sub.add_parser("check", help="check the practice file: integrity, foreign keys and the audit trail")
+
+    clients = sub.add_parser("clients", help="list clients matching a search (name, phone, email, birth date)")
+    clients.add_argument("query", nargs="?", default="", help="what to search for (empty: everyone)")
+    clients.add_argument("--archived", action="store_true", help="include archived clients")
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run one subcommand; problems go to stderr as plain sentences, details to the log file."""
+    logging.basicConfig(filename=str(log_path()), level=logging.INFO)
+    try:
+        return _COMMANDS[args.command](args)
+    except AcuChartError as exc:
+        print(f"acuchart: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.error("Unexpected error in %s\n%s", args.command, traceback.format_exc())
+        print(
+            f"acuchart: something unexpected went wrong; nothing more was changed. Details: {log_path()}",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def practice_path(args: argparse.Namespace) -> Path:
+    """The practice file a subcommand works on."""
+    return Path(args.db) if args.db else default_practice_path()
+
+
+@command("demo")
+def _demo(args: argparse.Namespace) -> int:
+    from acuchart.demo import write_demo
+
+    summary = write_demo(args.path, clients=args.clients)
+    print(f"Wrote a demo practice to {args.path}: {summary}")
+    return 0
+
+
+@command("check")
+def _check(args: argparse.Namespace) -> int:
+    from acuchart.check import check_file
+
+    report = check_file(practice_path(args))
+    print(report.text())
+    return 0 if report.ok else 1
+
+
+@command("clients")
+def _clients(args: argparse.Namespace) -> int:
+    from acuchart.practice import Practice
+
+    practice = Practice.open(practice_path(args))
+    try:
+        for client in practice.clients.search(args.query, include_archived=args.archived):
+            born = client.date_of_birth or "          "
+            print(f"{client.id:6d}  {born}  {client.display_name}{'  (archived)' if client.archived else ''}")
+    finally:
+        practice.close()
+    return 0

@@ -1,0 +1,46 @@
+"""Errors a practitioner may see: each says what happened and what to do, in plain words."""
+
+from __future__ import annotations
+
+
+class AcuChartError(Exception):
+    """Base class for every error meant to be shown to a person.
+
+    The message is complete on its own: what happened and what to do about it.
+    """
+
+
+class StoreError(AcuChartError):
+    """The practice file cannot be opened or written as asked."""
+
+
+class NotSQLiteError(StoreError):
+    """The chosen file is not an AcuChart (SQLite) file."""
+
+
+class ReadOnlyError(StoreError):
+    """The file or its folder cannot be written."""
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer AcuChart than this one."""
+
+
+class AlreadyOpenError(StoreError):
+    """Another copy of AcuChart has the file open."""
+
+
+class NotFoundError(AcuChartError):
+    """A record asked for by id does not exist."""
+
+
+class ValidationError(AcuChartError):
+    """Input that cannot be saved. ``problems`` maps a field name to a message for that field."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__(" ".join(f"{msg}" for msg in self.problems.values()))
+
+
+class SignedSessionError(AcuChartError):
+    """A signed session was about to be changed in place; it takes an amendment instead."""

@@ -1,0 +1,1 @@
+"""Services: every change to a record goes through one of these, as one transaction."""

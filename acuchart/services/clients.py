@@ -1,0 +1,191 @@
+"""Creating, editing, finding and archiving clients."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from acuchart import clock
+from acuchart.changes import ChangeHub, Changes
+from acuchart.errors import ValidationError
+from acuchart.models import CAUTION_LABELS, Client, ClientSummary
+from acuchart.storage import clients as client_rows
+from acuchart.storage.store import Store
+from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, fold, parse_date
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[+()0-9 .\-/]*$")
+
+
+@dataclass
+class ClientForm:
+    """What the new/edit client form sends: plain text as typed, checked by :meth:`ClientService.validate`."""
+
+    first_name: str = ""
+    last_name: str = ""
+    preferred_name: str = ""
+    date_of_birth: str | dt.date | None = None
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    concerns: list[str] = field(default_factory=list)
+    skin_notes: str = ""
+    goals: str = ""
+    caution_flags: list[str] = field(default_factory=list)
+    caution_notes: str = ""
+    cautions_reviewed_on: str | dt.date | None = None
+
+    @classmethod
+    def from_client(cls, client: Client) -> ClientForm:
+        """A form filled with a stored client's values, for editing."""
+        return cls(
+            first_name=client.first_name,
+            last_name=client.last_name,
+            preferred_name=client.preferred_name,
+            date_of_birth=client.date_of_birth,
+            phone=client.phone,
+            email=client.email,
+            address=client.address,
+            concerns=list(client.concerns),
+            skin_notes=client.skin_notes,
+            goals=client.goals,
+            caution_flags=list(client.caution_flags),
+            caution_notes=client.caution_notes,
+            cautions_reviewed_on=client.cautions_reviewed_on,
+        )
+
+
+def search_text(row: dict[str, Any]) -> str:
+    """What type-ahead matches against: names without accents, phone digits, email, birth date forms."""
+    parts = [fold(row.get("first_name", "")), fold(row.get("last_name", "")), fold(row.get("preferred_name", ""))]
+    phone_digits = re.sub(r"\D", "", row.get("phone", ""))
+    if phone_digits:
+        parts.append(phone_digits)
+    if row.get("email"):
+        parts.append(row["email"].casefold())
+    dob = row.get("date_of_birth")
+    if dob:
+        born = dt.date.fromisoformat(dob)
+        parts += [dob, born.strftime("%d/%m/%Y"), born.strftime("%d.%m.%Y")]
+    return " ".join(p for p in parts if p)
+
+
+def search_tokens(query: str) -> list[str]:
+    """Split what the practitioner typed into tokens matched the way :func:`search_text` stores them."""
+    tokens = []
+    for raw in clean(query).split():
+        digits = re.sub(r"[\s()+\-]", "", raw)
+        tokens.append(digits if digits.isdigit() else fold(raw))
+    return tokens
+
+
+class ClientService:
+    """Every change to a client goes through here."""
+
+    def __init__(self, store: Store, hub: ChangeHub) -> None:
+        self._store = store
+        self._hub = hub
+
+    def validate(self, form: ClientForm) -> dict[str, Any]:
+        """Check a form; return the row to store or raise :class:`ValidationError` naming each bad field."""
+        problems: dict[str, str] = {}
+        row: dict[str, Any] = {}
+        for name, label, limit in (
+            ("first_name", "First name", SHORT_TEXT),
+            ("last_name", "Last name", SHORT_TEXT),
+            ("preferred_name", "Preferred name", SHORT_TEXT),
+            ("phone", "Phone", 40),
+            ("email", "Email", SHORT_TEXT),
+            ("address", "Address", 1000),
+            ("skin_notes", "Skin notes", LONG_TEXT),
+            ("goals", "Goals", LONG_TEXT),
+            ("caution_notes", "Caution notes", LONG_TEXT),
+        ):
+            value = clean(getattr(form, name))
+            check_length(problems, name, value, limit, label)
+            row[name] = value
+        if not row["first_name"]:
+            problems["first_name"] = "Enter the client's first name."
+        if not row["last_name"]:
+            problems.setdefault("last_name", "Enter the client's last name.")
+        if row["email"] and "email" not in problems and not _EMAIL.match(row["email"]):
+            problems["email"] = "This does not look like an email address (name@example.com). Correct it or leave it empty."
+        if row["phone"] and "phone" not in problems and not _PHONE.match(row["phone"]):
+            problems["phone"] = "A phone number may hold digits, spaces, +, -, ( and ) only."
+        row["date_of_birth"] = self._date_field(problems, "date_of_birth", form.date_of_birth, "Date of birth")
+        born = row["date_of_birth"]
+        if born and "date_of_birth" not in problems:
+            born_date = dt.date.fromisoformat(born)
+            if born_date > clock.today():
+                problems["date_of_birth"] = "The date of birth is in the future. Check the year."
+            elif born_date.year < clock.today().year - 120:
+                problems["date_of_birth"] = "The date of birth is more than 120 years ago. Check the year."
+        row["cautions_reviewed_on"] = self._date_field(
+            problems, "cautions_reviewed_on", form.cautions_reviewed_on, "Review date"
+        )
+        unknown = [flag for flag in form.caution_flags if flag not in CAUTION_LABELS]
+        if unknown:
+            problems["caution_flags"] = f"Unknown caution: {', '.join(unknown)}."
+        row["caution_flags"] = json.dumps(sorted(set(form.caution_flags)))
+        row["concerns"] = json.dumps(list(dict.fromkeys(form.concerns)))
+        if problems:
+            raise ValidationError(problems)
+        row["search_text"] = search_text(row)
+        return row
+
+    @staticmethod
+    def _date_field(problems: dict[str, str], name: str, value: str | dt.date | None, label: str) -> str | None:
+        try:
+            parsed = parse_date(value)
+        except ValueError:
+            problems[name] = f"{label}: write the date as YYYY-MM-DD, for example 1984-03-25."
+            return None
+        return parsed.isoformat() if parsed else None
+
+    def create(self, form: ClientForm) -> Client:
+        """Add a new client; nothing is stored if any field is invalid."""
+        row = self.validate(form)
+        now = clock.stamp()
+        row.update(created_at=now, updated_at=now)
+        with self._store.write() as writer:
+            client_id = writer.insert("clients", row)
+        self._hub.publish(Changes(clients=True, client_id=client_id))
+        return self.get(client_id)
+
+    def update(self, client_id: int, form: ClientForm) -> Client:
+        """Save an edited client; nothing is stored if any field is invalid."""
+        row = self.validate(form)
+        with self._store.write() as writer:
+            changed = writer.update("clients", client_id, row)
+            if changed:
+                writer.update("clients", client_id, {"updated_at": clock.stamp()})
+        self._hub.publish(Changes(clients=True, client_id=client_id))
+        return self.get(client_id)
+
+    def set_archived(self, client_id: int, archived: bool) -> Client:
+        """Archive a client (hidden from the list, never deleted) or bring them back."""
+        with self._store.write() as writer:
+            writer.update("clients", client_id, {"archived": int(archived), "updated_at": clock.stamp()})
+        self._hub.publish(Changes(clients=True, client_id=client_id))
+        return self.get(client_id)
+
+    def get(self, client_id: int) -> Client:
+        """One client; ``NotFoundError`` if the id is unknown."""
+        return Client.from_row(client_rows.get(self._store, client_id))
+
+    def search(self, query: str, include_archived: bool = False) -> list[ClientSummary]:
+        """Type-ahead: clients whose name, phone, email or date of birth contain every word typed."""
+        rows = client_rows.search(self._store, search_tokens(query), include_archived)
+        return [
+            ClientSummary(
+                r["id"], r["first_name"], r["last_name"], r["date_of_birth"], r["phone"], r["email"], bool(r["archived"])
+            )
+            for r in rows
+        ]
+
+    def count(self, include_archived: bool = False) -> int:
+        """How many clients the practice has."""
+        return client_rows.count(self._store, include_archived)

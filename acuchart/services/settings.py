@@ -1,0 +1,63 @@
+"""The practice's own details: name, practitioner, licence number, contact, logo, paper size."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from acuchart.changes import ChangeHub, Changes
+from acuchart.errors import ValidationError
+from acuchart.models import PracticeSettings
+from acuchart.storage import settings as setting_rows
+from acuchart.storage.store import Store
+from acuchart.text import SHORT_TEXT, check_length, clean
+
+_FIELDS = {f.name for f in dataclasses.fields(PracticeSettings)} - {"extra"}
+
+
+class SettingsService:
+    """Reads and changes the practice settings; every change is one audited transaction."""
+
+    def __init__(self, store: Store, hub: ChangeHub) -> None:
+        self._store = store
+        self._hub = hub
+
+    def get(self) -> PracticeSettings:
+        """The practice settings, with defaults for anything never set."""
+        stored = setting_rows.all_settings(self._store)
+        known = {k: v for k, v in stored.items() if k in _FIELDS}
+        extra = {k: v for k, v in stored.items() if k not in _FIELDS}
+        return PracticeSettings(**known, extra=extra)
+
+    def update(self, **values: Any) -> PracticeSettings:
+        """Change some settings; raises :class:`ValidationError` naming each bad one, saving none."""
+        problems: dict[str, str] = {}
+        clean_values: dict[str, Any] = {}
+        for key, value in values.items():
+            if key not in _FIELDS:
+                problems[key] = f"There is no setting called {key}."
+                continue
+            if key == "paper_size":
+                if value not in ("A4", "Letter"):
+                    problems[key] = "Choose A4 or Letter."
+                clean_values[key] = value
+            elif key == "caution_review_months":
+                if not isinstance(value, int) or not 1 <= value <= 60:
+                    problems[key] = "Enter a number of months from 1 to 60."
+                clean_values[key] = value
+            else:
+                text = clean(value)
+                check_length(problems, key, text, 1000 if key == "address" else SHORT_TEXT, key.replace("_", " ").capitalize())
+                if key == "logo_path" and text and not Path(text).is_file():
+                    problems[key] = f"The logo file {text} does not exist. Choose a PNG or JPEG file."
+                clean_values[key] = text
+        if problems:
+            raise ValidationError(problems)
+        with self._store.write() as writer:
+            for key, value in clean_values.items():
+                writer.put_setting(key, value)
+        if "practitioner_name" in clean_values:
+            self._store.actor = clean_values["practitioner_name"] or "practitioner"
+        self._hub.publish(Changes(settings=True))
+        return self.get()

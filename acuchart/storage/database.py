@@ -1,0 +1,207 @@
+"""Opening the practice file: checks first, then one writer connection with the house pragmas.
+
+Every check that can refuse a file runs before anything is written to it, so a file that is
+refused is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import sqlite_utils
+
+from acuchart.errors import (
+    AlreadyOpenError,
+    NewerSchemaError,
+    NotSQLiteError,
+    ReadOnlyError,
+    StoreError,
+)
+from acuchart.storage.schema import MIGRATIONS, known_migration_names
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _is_writable(path: Path) -> bool:
+    """True when the path may be written, by permission bits as well as by ``access``.
+
+    Root passes every ``access`` check, so a file someone marked read-only (no write bit at
+    all) is treated as read-only even then: the intent is what matters.
+    """
+    mode = path.stat().st_mode
+    has_write_bit = bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    return has_write_bit and os.access(path, os.W_OK)
+
+
+def check_openable(path: Path) -> None:
+    """Raise a :class:`StoreError` subclass if ``path`` cannot be opened for writing.
+
+    Reads at most the file header and the migrations table, through a read-only connection.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder. Choose a practice file inside it, for example {path / 'practice.acuchart'}.")
+    if not folder.exists():
+        raise StoreError(f"The folder {folder} does not exist. Create it first or choose another place.")
+    if not _is_writable(folder):
+        raise ReadOnlyError(
+            f"The folder {folder} is read-only, so AcuChart cannot keep its journal beside {path.name}. "
+            "Move the file to a folder you can write to, or change the folder's permissions."
+        )
+    if not path.exists():
+        return
+    if not _is_writable(path):
+        raise ReadOnlyError(
+            f"{path} is read-only. Nothing was changed. Copy it somewhere you can write to, "
+            "or change its permissions, then open it again."
+        )
+    if path.stat().st_size == 0:
+        return
+    check_header(path)
+    _check_schema_version(path)
+
+
+def _check_schema_version(path: Path) -> None:
+    """Refuse a file whose schema has migrations this version of the app does not know."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:  # pragma: no cover - defensive, depends on the OS
+        raise NotSQLiteError(f"{path} could not be read as a database ({exc}). Nothing was changed.") from exc
+    try:
+        has_table = conn.execute(
+            "select 1 from sqlite_master where type = 'table' and name = ?",
+            [MIGRATIONS.migrations_table],
+        ).fetchone()
+        if not has_table:
+            return
+        applied = {
+            row[0]
+            for row in conn.execute(
+                f"select name from [{MIGRATIONS.migrations_table}] where migration_set = ?",
+                [MIGRATIONS.name],
+            )
+        }
+    except sqlite3.DatabaseError as exc:
+        raise NotSQLiteError(
+            f"{path} is damaged or not an AcuChart practice file ({exc}). Nothing was changed."
+        ) from exc
+    finally:
+        conn.close()
+    unknown = applied - known_migration_names()
+    if unknown:
+        raise NewerSchemaError(
+            f"{path} was written by a newer version of AcuChart (it has changes this version does not "
+            f"know: {', '.join(sorted(unknown))}). Nothing was changed. Install the newer AcuChart to open it."
+        )
+
+
+class FileLock:
+    """An advisory lock beside the practice file, so a second copy of the app refuses to open it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.with_name(path.name + ".lock")
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise :class:`AlreadyOpenError`."""
+        handle = self.path.open("a+")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            handle.close()
+            raise AlreadyOpenError(
+                f"{self.path.with_suffix('').name} is already open in another AcuChart window or program. "
+                "Switch to that window, or close it and try again."
+            ) from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        """Give the lock up; the lock file stays (removing it would race another opener)."""
+        if self._handle is not None:
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+def connect(path: Path | str, *, lock: bool = True) -> tuple[sqlite_utils.Database, FileLock | None]:
+    """Open (creating if needed) the practice file and bring its schema up to date.
+
+    Args:
+        path: the practice file, or ``":memory:"`` for a throwaway store (tests).
+        lock: take the one-copy-per-file lock (off only for read-only tools such as ``check``).
+
+    Returns:
+        The database and the lock that must be released on close.
+
+    Raises:
+        StoreError: with a message for the practitioner; the file is untouched.
+    """
+    if str(path) == ":memory:":
+        db = sqlite_utils.Database(memory=True)
+        _configure(db)
+        MIGRATIONS.apply(db)
+        return db, None
+    path = Path(path)
+    check_openable(path)
+    file_lock = FileLock(path) if lock else None
+    if file_lock is not None:
+        file_lock.acquire()
+    try:
+        db = sqlite_utils.Database(path)
+        _configure(db)
+        MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as exc:
+        if file_lock is not None:
+            file_lock.release()
+        raise StoreError(f"{path} could not be opened ({exc}). Nothing was changed.") from exc
+    except BaseException:
+        if file_lock is not None:
+            file_lock.release()
+        raise
+    return db, file_lock
+
+
+def _configure(db: sqlite_utils.Database) -> None:
+    """The house pragmas: WAL, foreign keys enforced, every commit synced to disk."""
+    if not db.memory:
+        db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA busy_timeout = 2000")
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection for checks and reports that must not write (``main.py check``)."""
+    if not path.exists():
+        raise StoreError(f"{path} does not exist. Check the path and try again.")
+    check_header(path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def check_header(path: Path) -> None:
+    """Raise :class:`NotSQLiteError` unless the file starts with the SQLite header (or is empty)."""
+    if path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise NotSQLiteError(
+                f"{path} is not an AcuChart practice file (it is not an SQLite database). "
+                "Nothing was changed. Choose the .acuchart file your practice uses, or create a new one."
+            )

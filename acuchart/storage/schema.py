@@ -1,0 +1,158 @@
+"""The practice file's schema, created and evolved only through sqlite-utils ``Migrations``.
+
+A migration, once released, is never edited: change the schema by adding a new one below.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("acuchart")
+
+_INITIAL = [
+    """create table settings (
+        key text primary key,
+        value text not null
+    )""",
+    """create table clients (
+        id integer primary key,
+        first_name text not null,
+        last_name text not null,
+        preferred_name text not null default '',
+        date_of_birth text,
+        phone text not null default '',
+        email text not null default '',
+        address text not null default '',
+        concerns text not null default '[]',
+        skin_notes text not null default '',
+        goals text not null default '',
+        caution_flags text not null default '[]',
+        caution_notes text not null default '',
+        cautions_reviewed_on text,
+        archived integer not null default 0,
+        search_text text not null default '',
+        created_at text not null,
+        updated_at text not null
+    )""",
+    "create index clients_by_name on clients (archived, last_name, first_name)",
+    """create table consents (
+        id integer primary key,
+        client_id integer not null references clients(id),
+        given_on text not null,
+        text_version text not null,
+        method text not null,
+        note text not null default '',
+        recorded_at text not null
+    )""",
+    "create index consents_by_client on consents (client_id)",
+    """create table courses (
+        id integer primary key,
+        client_id integer not null references clients(id),
+        concerns text not null default '[]',
+        planned_sessions integer not null default 10,
+        interval_days integer not null default 7,
+        start_date text not null,
+        status text not null default 'active',
+        maintenance_months integer not null default 3,
+        notes text not null default '',
+        created_at text not null
+    )""",
+    "create index courses_by_client on courses (client_id)",
+    "create index courses_by_status on courses (status)",
+    """create table sessions (
+        id integer primary key,
+        client_id integer not null references clients(id),
+        course_id integer references courses(id),
+        started_at text not null,
+        duration_min integer not null default 45,
+        notes text not null default '',
+        needles_removed integer,
+        count_note text not null default '',
+        consent_override text not null default '',
+        late_entry integer not null default 0,
+        signed_at text,
+        signed_by text,
+        created_at text not null
+    )""",
+    "create index sessions_by_client on sessions (client_id, started_at)",
+    "create index sessions_by_course on sessions (course_id)",
+    """create table marks (
+        id integer primary key,
+        session_id integer not null references sessions(id),
+        code text,
+        side text,
+        view text not null,
+        x real,
+        y real,
+        label text not null default '',
+        needles integer not null default 1,
+        technique text not null default '',
+        caution_warning text not null default '',
+        created_at text not null
+    )""",
+    "create index marks_by_session on marks (session_id)",
+    """create table reactions (
+        id integer primary key,
+        session_id integer not null references sessions(id),
+        mark_id integer references marks(id),
+        kind text not null,
+        severity text not null,
+        onset text not null,
+        note text not null default '',
+        resolved_on text,
+        created_at text not null
+    )""",
+    "create index reactions_by_session on reactions (session_id)",
+    "create index reactions_open on reactions (resolved_on, session_id)",
+    """create table ratings (
+        id integer primary key,
+        session_id integer not null references sessions(id),
+        concern text not null,
+        score integer not null,
+        unique (session_id, concern)
+    )""",
+    """create table protocols (
+        id integer primary key,
+        name text not null unique,
+        note text not null default '',
+        points text not null default '[]',
+        created_at text not null
+    )""",
+    """create table amendments (
+        id integer primary key,
+        session_id integer not null references sessions(id),
+        entity text not null,
+        entity_id integer,
+        field text not null,
+        old_value text,
+        new_value text,
+        reason text not null,
+        author text not null,
+        at text not null
+    )""",
+    "create index amendments_by_session on amendments (session_id)",
+    """create table audit (
+        id integer primary key,
+        at text not null,
+        actor text not null,
+        action text not null,
+        entity text not null,
+        entity_id integer,
+        data text not null,
+        prev_hash text not null,
+        hash text not null
+    )""",
+]
+
+
+@MIGRATIONS(name="m001_initial")
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """The first schema: every concept in DESIGN.md."""
+    for statement in _INITIAL:
+        db.execute(statement)
+
+
+def known_migration_names() -> set[str]:
+    """Names of every migration this version of the app knows."""
+    return {migration.name for migration in MIGRATIONS._migrations}

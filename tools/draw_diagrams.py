@@ -1,0 +1,34 @@
+"""Write the diagrams in resources/diagrams/ from their drawings in tools/diagram_*.py.
+
+Usage: ``python tools/draw_diagrams.py`` (from anywhere). Edit the drawing code, not the SVG files:
+the drawings keep both halves of each figure exactly symmetric.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import diagram_body
+import diagram_face
+
+DIAGRAMS = Path(__file__).resolve().parent.parent / "resources" / "diagrams"
+
+
+def main() -> int:
+    """Draw every diagram and write it out; returns the process exit status."""
+    DIAGRAMS.mkdir(parents=True, exist_ok=True)
+    drawings = {
+        "face": diagram_face.draw(),
+        "body_front": diagram_body.draw(facing="front"),
+        "body_back": diagram_body.draw(facing="back"),
+    }
+    for name, svg in drawings.items():
+        target = DIAGRAMS / f"{name}.svg"
+        target.write_text(svg.render(), encoding="utf-8")
+        print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

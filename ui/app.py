@@ -1,0 +1,124 @@
+"""Starting the GUI: one QApplication, the practice file opened with clear messages, crash safety."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from acuchart.errors import AcuChartError, StoreError
+from acuchart.paths import default_practice_path, log_path
+from acuchart.practice import Practice
+from ui.main_window import MainWindow
+from ui.preferences import Preferences
+from ui.style import apply_style
+
+log = logging.getLogger("acuchart")
+
+
+def install_crash_handler(parent: QWidget | None = None) -> None:
+    """Send unexpected errors to the log file and show a plain message instead of a traceback."""
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("Unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if isinstance(error, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if isinstance(error, AcuChartError):
+            message = str(error)
+        else:
+            message = (
+                "Something unexpected went wrong, and that action was not completed. Everything saved "
+                f"before it is safe.\n\nThe details are in {log_path()}; please send that file to support."
+            )
+        QMessageBox.warning(QApplication.activeWindow() or parent, "AcuChart", message)
+
+    sys.excepthook = handle
+
+
+def setup_logging() -> None:
+    """Log to the user's log folder; nothing is printed on screen."""
+    logging.basicConfig(
+        filename=str(log_path()),
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
+    """Open the practice file, or explain why not and offer another file. None when the user gives up."""
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return Practice.open(path)
+        except (StoreError, OSError) as exc:
+            log.warning("Could not open %s: %s", path, exc)
+            box = QMessageBox(parent)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("AcuChart cannot open this file")
+            box.setText(str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}.")
+            choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not choose:
+                return None
+            chosen, _ = QFileDialog.getSaveFileName(
+                parent,
+                "Open or create a practice file",
+                str(default_practice_path()),
+                "AcuChart practice (*.acuchart);;All files (*)",
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+
+
+def make_demo_file() -> Path:
+    """A fresh demo practice in a temporary folder, for ``main.py --demo``."""
+    from acuchart.demo import write_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="acuchart-demo-"))
+    path = folder / "demo-practice.acuchart"
+    write_demo(path)
+    return path
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named so remembered choices land in the right place."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("AcuChart")
+    app.setApplicationName("AcuChart")
+    app.setApplicationDisplayName("AcuChart")
+    apply_style(app)
+    return app
+
+
+def run(db: Path | None = None, demo: bool = False) -> int:
+    """Start the GUI and return its exit code."""
+    setup_logging()
+    app = create_application()
+    install_crash_handler()
+    preferences = Preferences()
+    if demo:
+        path = make_demo_file()
+    else:
+        path = db or (Path(preferences.last_practice) if preferences.last_practice else default_practice_path())
+    practice = open_practice(path)
+    if practice is None:
+        return 1
+    if not demo and practice.path is not None:
+        preferences.last_practice = str(practice.path)
+    window = MainWindow(practice, preferences)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        practice.close()

@@ -1,0 +1,217 @@
+"""New and edit client: identity, intake and cautions, with each problem shown beside its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.errors import ValidationError
+from acuchart.models import CAUTION_FLAGS, CONCERNS, Client
+from acuchart.practice import Practice
+from acuchart.services.clients import ClientForm
+
+
+class _FieldError(QLabel):
+    """A message under a field, hidden until there is something to say."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b3261e;")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class ClientDialog(QDialog):
+    """Create a client, or edit one; saving goes through ``practice.clients`` as one transaction."""
+
+    def __init__(self, practice: Practice, client: Client | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._client = client
+        self.saved_client: Client | None = None
+        self.setWindowTitle(f"Edit {client.full_name}" if client else "New client")
+        self.setMinimumWidth(520)
+        self._errors: dict[str, _FieldError] = {}
+        self._edits: dict[str, QLineEdit] = {}
+
+        tabs = QTabWidget()
+        tabs.addTab(self._identity_tab(), "Identity")
+        tabs.addTab(self._intake_tab(), "Intake")
+        tabs.addTab(self._cautions_tab(), "Cautions")
+        self.tabs = tabs
+        self.general_error = _FieldError()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        if client is not None:
+            self._fill(ClientForm.from_client(client))
+        self._edits["first_name"].setFocus()
+
+    def _line(self, form: QFormLayout, name: str, label: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        error = _FieldError()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(edit)
+        column.addWidget(error)
+        form.addRow(label, holder)
+        self._edits[name] = edit
+        self._errors[name] = error
+        return edit
+
+    def _text(self, form: QFormLayout, name: str, label: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setFixedHeight(70)
+        error = _FieldError()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(edit)
+        column.addWidget(error)
+        form.addRow(label, holder)
+        self._errors[name] = error
+        return edit
+
+    def _identity_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self._line(form, "first_name", "First name*")
+        self._line(form, "last_name", "Last name*")
+        self._line(form, "preferred_name", "Preferred name")
+        self._line(form, "date_of_birth", "Date of birth", "YYYY-MM-DD, e.g. 1984-03-25")
+        self._line(form, "phone", "Phone")
+        self._line(form, "email", "Email", "name@example.com")
+        self.address_edit = self._text(form, "address", "Address")
+        return page
+
+    def _intake_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Concerns the client would like to address:"))
+        grid = QGridLayout()
+        self.concern_boxes: dict[str, QCheckBox] = {}
+        for i, (key, label) in enumerate(CONCERNS):
+            box = QCheckBox(label)
+            self.concern_boxes[key] = box
+            grid.addWidget(box, i // 2, i % 2)
+        layout.addLayout(grid)
+        form = QFormLayout()
+        self.skin_notes_edit = self._text(form, "skin_notes", "Skin notes")
+        self.goals_edit = self._text(form, "goals", "Goals")
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _cautions_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Screen at intake and ask again at each review:"))
+        grid = QGridLayout()
+        self.caution_boxes: dict[str, QCheckBox] = {}
+        for i, (key, label) in enumerate(CAUTION_FLAGS):
+            box = QCheckBox(label)
+            self.caution_boxes[key] = box
+            grid.addWidget(box, i // 2, i % 2)
+        layout.addLayout(grid)
+        form = QFormLayout()
+        self.caution_notes_edit = self._text(form, "caution_notes", "Details")
+        self.caution_notes_edit.setPlaceholderText("e.g. filler in both nasolabial folds on 2026-10-02; takes aspirin 75 mg")
+        self._line(form, "cautions_reviewed_on", "Last reviewed", "YYYY-MM-DD (today when you save, if empty)")
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _fill(self, form: ClientForm) -> None:
+        for name, edit in self._edits.items():
+            value = getattr(form, name)
+            edit.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
+        self.address_edit.setPlainText(form.address)
+        self.skin_notes_edit.setPlainText(form.skin_notes)
+        self.goals_edit.setPlainText(form.goals)
+        self.caution_notes_edit.setPlainText(form.caution_notes)
+        for key, box in self.concern_boxes.items():
+            box.setChecked(key in form.concerns)
+        for key, box in self.caution_boxes.items():
+            box.setChecked(key in form.caution_flags)
+
+    def form(self) -> ClientForm:
+        """What the dialog holds now, as the service's form."""
+        values = {name: edit.text() for name, edit in self._edits.items()}
+        flags = [key for key, box in self.caution_boxes.items() if box.isChecked()]
+        reviewed = values.pop("cautions_reviewed_on") or None
+        if reviewed is None and (flags or self.caution_notes_edit.toPlainText().strip()):
+            reviewed = dt.date.today().isoformat()
+        return ClientForm(
+            **values,
+            address=self.address_edit.toPlainText(),
+            concerns=[key for key, box in self.concern_boxes.items() if box.isChecked()],
+            skin_notes=self.skin_notes_edit.toPlainText(),
+            goals=self.goals_edit.toPlainText(),
+            caution_flags=flags,
+            caution_notes=self.caution_notes_edit.toPlainText(),
+            cautions_reviewed_on=reviewed,
+        )
+
+    def save(self) -> None:
+        """Validate and store; on a problem, show it beside its field and keep the dialog open."""
+        for error in self._errors.values():
+            error.show_message("")
+        self.general_error.show_message("")
+        try:
+            if self._client is None:
+                self.saved_client = self._practice.clients.create(self.form())
+            else:
+                self.saved_client = self._practice.clients.update(self._client.id, self.form())
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return
+        self.accept()
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        first_tab = None
+        for name, message in problems.items():
+            error = self._errors.get(name)
+            if error is None:
+                self.general_error.show_message(message)
+                continue
+            error.show_message(message)
+            if first_tab is None:
+                first_tab = self._tab_of(error)
+        if first_tab is not None:
+            self.tabs.setCurrentIndex(first_tab)
+
+    def _tab_of(self, widget: QWidget) -> int:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).isAncestorOf(widget):
+                return i
+        return 0
+
+    def field_error(self, name: str) -> str:
+        """The message shown beside a field (empty when none); for tests and accessibility."""
+        error = self._errors.get(name)
+        return error.text() if error is not None and error.isVisibleTo(self) else ""

@@ -1,0 +1,205 @@
+"""The client list: a table model over the type-ahead search, and the pane that shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.models import ClientSummary
+from acuchart.practice import Practice
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def format_dob(iso: str | None) -> str:
+    """A birth date as a practitioner reads it: 25 Mar 1984."""
+    if not iso:
+        return ""
+    return dt.date.fromisoformat(iso).strftime("%d %b %Y")
+
+
+class ClientListModel(QAbstractTableModel):
+    """Clients matching the current search: name, date of birth, phone."""
+
+    HEADERS = ("Name", "Born", "Phone")
+    ClientIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clients: list[ClientSummary] = []
+
+    def set_clients(self, clients: list[ClientSummary]) -> None:
+        """Show a new search result."""
+        self.beginResetModel()
+        self._clients = list(clients)
+        self.endResetModel()
+
+    def client_at(self, row: int) -> ClientSummary | None:
+        """The client on a row, or None."""
+        return self._clients[row] if 0 <= row < len(self._clients) else None
+
+    def row_of(self, client_id: int) -> int:
+        """The row showing a client, or -1."""
+        return next((i for i, c in enumerate(self._clients) if c.id == client_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._clients)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._clients):
+            return None
+        client = self._clients[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return client.display_name + ("  (archived)" if client.archived else "")
+            if column == 1:
+                return format_dob(client.date_of_birth)
+            if column == 2:
+                return client.phone
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(p for p in (client.display_name, client.email, client.phone) if p)
+        elif role == self.ClientIdRole:
+            return client.id
+        elif role == Qt.ItemDataRole.FontRole and client.archived:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return self.HEADERS[section]
+        return None
+
+
+class _SearchBox(QLineEdit):
+    """The type-ahead box: Down moves into the list, Enter opens the first match."""
+
+    move_down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.move_down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ClientListPane(QWidget):
+    """Search box, client table, new-client button and the archived switch."""
+
+    client_activated = Signal(int)
+    new_client_requested = Signal()
+
+    def __init__(self, practice: Practice, show_archived: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self.search = _SearchBox()
+        self.search.setPlaceholderText("Find a client: name, phone, email or birth date  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.model = ClientListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+        self.archived_box = QCheckBox("Show archived")
+        self.archived_box.setChecked(show_archived)
+        new_button = QPushButton("New client…")
+        new_button.setToolTip("Add a client (Ctrl+N)")
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.archived_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(new_button)
+
+        # A short pause after each key keeps typing smooth on a large practice.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(40)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._open_first)
+        self.search.move_down.connect(self._focus_table)
+        self.archived_box.toggled.connect(lambda _on: self.refresh())
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+        new_button.clicked.connect(self.new_client_requested)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the search again (after typing, or after a client changed)."""
+        selected = self.selected_client_id()
+        clients = self._practice.clients.search(self.search.text(), self.archived_box.isChecked())
+        self.model.set_clients(clients)
+        shown = len(clients)
+        total = self._practice.clients.count(self.archived_box.isChecked())
+        if self.search.text().strip():
+            self.count_label.setText(f"{shown} of {total} clients" if shown < 200 else f"first 200 of {total}")
+        else:
+            self.count_label.setText(f"{total} clients" if shown >= total else f"first {shown} of {total} clients")
+        if selected is not None:
+            self.select_client(selected)
+
+    def selected_client_id(self) -> int | None:
+        """The id of the highlighted client, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        client = self.model.client_at(rows[0].row())
+        return client.id if client else None
+
+    def select_client(self, client_id: int) -> None:
+        """Highlight a client if it is in the list."""
+        row = self.model.row_of(client_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _open_first(self) -> None:
+        client = self.model.client_at(0)
+        if client is not None:
+            self.table.selectRow(0)
+            self.client_activated.emit(client.id)
+
+    def _focus_table(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+
+    def _activated(self, index: QModelIndex) -> None:
+        client = self.model.client_at(index.row())
+        if client is not None:
+            self.client_activated.emit(client.id)

@@ -1,0 +1,85 @@
+"""The app's remembered choices (window layout, last file, printer), in one small class over QSettings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class Preferences:
+    """Typed access to the remembered choices; nothing else in the app touches QSettings."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings if settings is not None else QSettings()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _text(self, key: str) -> str:
+        value = self._settings.value(key, "")
+        return value if isinstance(value, str) else ""
+
+    def _set(self, key: str, value: object) -> None:
+        self._settings.setValue(key, value)
+        self._settings.sync()
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        """The main window's saved geometry."""
+        return self._bytes("window/geometry")
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._set("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        """The main window's toolbars and docks."""
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._set("window/state", value)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        """The saved sizes of the named splitter."""
+        return self._bytes(f"splitters/{name}")
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        """Remember the sizes of the named splitter."""
+        self._set(f"splitters/{name}", value)
+
+    @property
+    def last_practice(self) -> str:
+        """The practice file opened last (empty if none)."""
+        return self._text("practice/last")
+
+    @last_practice.setter
+    def last_practice(self, value: str) -> None:
+        self._set("practice/last", value)
+
+    @property
+    def printer_name(self) -> str:
+        """The printer chosen last time."""
+        return self._text("print/printer")
+
+    @printer_name.setter
+    def printer_name(self, value: str) -> None:
+        self._set("print/printer", value)
+
+    @property
+    def show_archived(self) -> bool:
+        """Whether the client list shows archived clients."""
+        return self._text("clients/show_archived") == "1"
+
+    @show_archived.setter
+    def show_archived(self, value: bool) -> None:
+        self._set("clients/show_archived", "1" if value else "0")
+
+    def text(self, key: str) -> str:
+        """A remembered text under ``key`` (for small per-widget choices)."""
+        return self._text(f"misc/{key}")
+
+    def set_text(self, key: str, value: str) -> None:
+        """Remember a text under ``key``."""
+        self._set(f"misc/{key}", value)
