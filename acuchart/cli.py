@@ -11,6 +11,7 @@ from pathlib import Path
 
 from acuchart import __version__
 from acuchart.errors import AcuChartError
+from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 
 log = logging.getLogger("acuchart.cli")
@@ -37,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"AcuChart {__version__}")
     parser.add_argument("--db", type=Path, help=f"the practice file (default: {default_practice_path()})")
-    parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo practice in a temporary file")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a fresh demo practice in a temporary file"
+    )
     sub = parser.add_subparsers(dest="command", title="subcommands", metavar="SUBCOMMAND")
 
     demo = sub.add_parser("demo", help="write a realistic demo practice (fictional clients) to a new file")
@@ -46,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="check the practice file: integrity, foreign keys and the audit trail")
 
-    clients = sub.add_parser("clients", help="list clients matching a search (name, phone, email, birth date)")
+    clients = sub.add_parser(
+        "clients", help="list clients matching a search (name, phone, email, birth date)"
+    )
     clients.add_argument("query", nargs="?", default="", help="what to search for (empty: everyone)")
     clients.add_argument("--archived", action="store_true", help="include archived clients")
     return parser
@@ -54,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run one subcommand; problems go to stderr as plain sentences, details to the log file."""
-    logging.basicConfig(filename=str(log_path()), level=logging.INFO)
+    setup_logging()
     try:
         return _COMMANDS[args.command](args)
     except AcuChartError as exc:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from acuchart.errors import AcuChartError, StoreError
+from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
 from ui.main_window import MainWindow
@@ -41,15 +42,6 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
     sys.excepthook = handle
 
 
-def setup_logging() -> None:
-    """Log to the user's log folder; nothing is printed on screen."""
-    logging.basicConfig(
-        filename=str(log_path()),
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-
-
 def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
     """Open the practice file, or explain why not and offer another file. None when the user gives up."""
     while True:
@@ -61,7 +53,9 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("AcuChart cannot open this file")
-            box.setText(str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}.")
+            box.setText(
+                str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}."
+            )
             choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
             box.exec()
@@ -81,6 +75,8 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
 
 def make_demo_file() -> Path:
     """A fresh demo practice in a temporary folder, for ``main.py --demo``."""
+    import tempfile
+
     from acuchart.demo import write_demo
 
     folder = Path(tempfile.mkdtemp(prefix="acuchart-demo-"))
@@ -110,7 +106,9 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     if demo:
         path = make_demo_file()
     else:
-        path = db or (Path(preferences.last_practice) if preferences.last_practice else default_practice_path())
+        path = db or (
+            Path(preferences.last_practice) if preferences.last_practice else default_practice_path()
+        )
     practice = open_practice(path)
     if practice is None:
         return 1
@@ -118,6 +116,8 @@ def run(db: Path | None = None, demo: bool = False) -> int:
         preferences.last_practice = str(practice.path)
     window = MainWindow(practice, preferences)
     window.show()
+    # The writing machinery loads in the first idle moment after the window appears.
+    QTimer.singleShot(50, practice.store.warm_up)
     try:
         return app.exec()
     finally:

@@ -42,11 +42,13 @@ class ClientListModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clients: list[ClientSummary] = []
+        self._born: list[str] = []
 
     def set_clients(self, clients: list[ClientSummary]) -> None:
         """Show a new search result."""
         self.beginResetModel()
         self._clients = list(clients)
+        self._born = [format_dob(c.date_of_birth) for c in self._clients]
         self.endResetModel()
 
     def client_at(self, row: int) -> ClientSummary | None:
@@ -72,7 +74,7 @@ class ClientListModel(QAbstractTableModel):
             if column == 0:
                 return client.display_name + ("  (archived)" if client.archived else "")
             if column == 1:
-                return format_dob(client.date_of_birth)
+                return self._born[index.row()]
             if column == 2:
                 return client.phone
         elif role == Qt.ItemDataRole.ToolTipRole:
@@ -85,10 +87,12 @@ class ClientListModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.HEADERS):
-                return self.HEADERS[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
         return None
 
 
@@ -110,7 +114,9 @@ class ClientListPane(QWidget):
     client_activated = Signal(int)
     new_client_requested = Signal()
 
-    def __init__(self, practice: Practice, show_archived: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, practice: Practice, show_archived: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._practice = practice
         self.search = _SearchBox()
@@ -125,9 +131,16 @@ class ClientListPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing columns to their contents would read every row on each keystroke.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        digits = self.table.fontMetrics().horizontalAdvance("0")
+        header.resizeSection(1, digits * 13)
+        header.resizeSection(2, digits * 15)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
         self.archived_box = QCheckBox("Show archived")
@@ -167,9 +180,13 @@ class ClientListPane(QWidget):
         shown = len(clients)
         total = self._practice.clients.count(self.archived_box.isChecked())
         if self.search.text().strip():
-            self.count_label.setText(f"{shown} of {total} clients" if shown < 200 else f"first 200 of {total}")
+            self.count_label.setText(
+                f"{shown} of {total} clients" if shown < 200 else f"first 200 of {total}"
+            )
         else:
-            self.count_label.setText(f"{total} clients" if shown >= total else f"first {shown} of {total} clients")
+            self.count_label.setText(
+                f"{total} clients" if shown >= total else f"first {shown} of {total} clients"
+            )
         if selected is not None:
             self.select_client(selected)
 

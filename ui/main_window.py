@@ -17,7 +17,6 @@ from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.practice import Practice
 from ui.changes import ChangeRelay
-from ui.client_dialog import ClientDialog
 from ui.client_list import ClientListPane
 from ui.client_page import ClientPage
 from ui.preferences import Preferences
@@ -62,7 +61,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.resize(1280, 820)
         self._restore_layout()
-        self.statusBar().showMessage(f"{practice.clients.count()} clients · {practice.path or 'in memory'}", 8000)
+        self.statusBar().showMessage(
+            f"{practice.clients.count()} clients · {practice.path or 'in memory'}", 8000
+        )
 
     # --- menus -------------------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object, tip: str = "") -> QAction:
@@ -78,7 +79,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(
-            self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "Close AcuChart; everything is already saved")
+            self._action(
+                "&Quit",
+                QKeySequence.StandardKey.Quit,
+                self.close,
+                "Close AcuChart; everything is already saved",
+            )
         )
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -88,7 +94,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action("&Find client", "Ctrl+F", self.focus_search, "Jump to the client search"))
+        edit_menu.addAction(
+            self._action("&Find client", "Ctrl+F", self.focus_search, "Jump to the client search")
+        )
         client_menu = bar.addMenu("&Client")
         client_menu.addAction(self._action("&New client…", QKeySequence.StandardKey.New, self.new_client))
         self.edit_client_action = self._action("&Edit client…", "Ctrl+E", self._edit_current)
@@ -125,6 +133,8 @@ class MainWindow(QMainWindow):
 
     def new_client(self) -> None:
         """Ask for a new client's details and open their page."""
+        from ui.client_dialog import ClientDialog  # loaded on first use: keeps start-up quick
+
         dialog = ClientDialog(self.practice, parent=self)
         if dialog.exec() and dialog.saved_client is not None:
             self.clients.search.clear()
@@ -138,6 +148,8 @@ class MainWindow(QMainWindow):
 
     def edit_client(self, client_id: int) -> None:
         """Edit a client's identity, intake and cautions."""
+        from ui.client_dialog import ClientDialog
+
         dialog = ClientDialog(self.practice, self.practice.clients.get(client_id), parent=self)
         dialog.exec()
 

@@ -60,7 +60,11 @@ class ClientForm:
 
 def search_text(row: dict[str, Any]) -> str:
     """What type-ahead matches against: names without accents, phone digits, email, birth date forms."""
-    parts = [fold(row.get("first_name", "")), fold(row.get("last_name", "")), fold(row.get("preferred_name", ""))]
+    parts = [
+        fold(row.get("first_name", "")),
+        fold(row.get("last_name", "")),
+        fold(row.get("preferred_name", "")),
+    ]
     phone_digits = re.sub(r"\D", "", row.get("phone", ""))
     if phone_digits:
         parts.append(phone_digits)
@@ -70,15 +74,28 @@ def search_text(row: dict[str, Any]) -> str:
     if dob:
         born = dt.date.fromisoformat(dob)
         parts += [dob, born.strftime("%d/%m/%Y"), born.strftime("%d.%m.%Y")]
-    return " ".join(p for p in parts if p)
+    # A leading space lets a typed word match the start of any word: " le" finds " lefevre".
+    return " " + " ".join(p for p in parts if p)
+
+
+_DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}([-/.]\d{0,4})?$")
 
 
 def search_tokens(query: str) -> list[str]:
-    """Split what the practitioner typed into tokens matched the way :func:`search_text` stores them."""
+    """Split what the practitioner typed into patterns for the search text.
+
+    Words match at the start of a word (" le" finds Lefèvre, not Hartley); dates match as typed;
+    phone numbers match their digits anywhere, however they were spaced.
+    """
     tokens = []
     for raw in clean(query).split():
-        digits = re.sub(r"[\s()+\-]", "", raw)
-        tokens.append(digits if digits.isdigit() else fold(raw))
+        if any(ch.isalpha() for ch in raw):
+            tokens.append(" " + fold(raw))
+        elif _DATE_LIKE.match(raw):
+            tokens.append(raw)
+        else:
+            digits = re.sub(r"\D", "", raw)
+            tokens.append(digits or fold(raw))
     return tokens
 
 
@@ -112,10 +129,14 @@ class ClientService:
         if not row["last_name"]:
             problems.setdefault("last_name", "Enter the client's last name.")
         if row["email"] and "email" not in problems and not _EMAIL.match(row["email"]):
-            problems["email"] = "This does not look like an email address (name@example.com). Correct it or leave it empty."
+            problems["email"] = (
+                "This does not look like an email address (name@example.com). Correct it or leave it empty."
+            )
         if row["phone"] and "phone" not in problems and not _PHONE.match(row["phone"]):
             problems["phone"] = "A phone number may hold digits, spaces, +, -, ( and ) only."
-        row["date_of_birth"] = self._date_field(problems, "date_of_birth", form.date_of_birth, "Date of birth")
+        row["date_of_birth"] = self._date_field(
+            problems, "date_of_birth", form.date_of_birth, "Date of birth"
+        )
         born = row["date_of_birth"]
         if born and "date_of_birth" not in problems:
             born_date = dt.date.fromisoformat(born)
@@ -137,7 +158,9 @@ class ClientService:
         return row
 
     @staticmethod
-    def _date_field(problems: dict[str, str], name: str, value: str | dt.date | None, label: str) -> str | None:
+    def _date_field(
+        problems: dict[str, str], name: str, value: str | dt.date | None, label: str
+    ) -> str | None:
         try:
             parsed = parse_date(value)
         except ValueError:
@@ -155,13 +178,31 @@ class ClientService:
         self._hub.publish(Changes(clients=True, client_id=client_id))
         return self.get(client_id)
 
+    def create_many(self, forms: list[ClientForm]) -> list[int]:
+        """Add many clients in one transaction (an import): all are checked first; any problem saves none.
+
+        Raises:
+            ValidationError: naming the first bad form by its position, with its field messages.
+        """
+        rows = []
+        for position, form in enumerate(forms, start=1):
+            try:
+                rows.append(self.validate(form))
+            except ValidationError as exc:
+                raise ValidationError({f"row {position}: {k}": v for k, v in exc.problems.items()}) from exc
+        now = clock.stamp()
+        with self._store.write() as writer:
+            ids = [writer.insert("clients", {**row, "created_at": now, "updated_at": now}) for row in rows]
+        self._hub.publish(Changes(clients=True))
+        return ids
+
     def update(self, client_id: int, form: ClientForm) -> Client:
         """Save an edited client; nothing is stored if any field is invalid."""
         row = self.validate(form)
         with self._store.write() as writer:
-            changed = writer.update("clients", client_id, row)
-            if changed:
-                writer.update("clients", client_id, {"updated_at": clock.stamp()})
+            old = writer.get("clients", client_id)
+            if any(old[key] != value for key, value in row.items()):
+                writer.update("clients", client_id, {**row, "updated_at": clock.stamp()})
         self._hub.publish(Changes(clients=True, client_id=client_id))
         return self.get(client_id)
 
@@ -181,7 +222,13 @@ class ClientService:
         rows = client_rows.search(self._store, search_tokens(query), include_archived)
         return [
             ClientSummary(
-                r["id"], r["first_name"], r["last_name"], r["date_of_birth"], r["phone"], r["email"], bool(r["archived"])
+                r["id"],
+                r["first_name"],
+                r["last_name"],
+                r["date_of_birth"],
+                r["phone"],
+                r["email"],
+                bool(r["archived"]),
             )
             for r in rows
         ]

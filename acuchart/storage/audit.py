@@ -2,7 +2,12 @@
 
 Editing, deleting or reordering any entry breaks the chain at that entry; deleting entries from
 the end is caught by the head (count and last hash) kept in the settings table in the same
-transaction.
+transaction. Triggers in the schema refuse any update or delete of an entry, so the app itself
+can never rewrite the trail; someone editing the file by hand must remove them first, and
+``main.py check`` says so when they are gone.
+
+What the chain cannot catch: someone who rewrites every entry after the one they changed and the
+head with it (the hashes are not keyed). That needs a copy of the head kept elsewhere.
 """
 
 from __future__ import annotations
@@ -11,20 +16,33 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
+GUARD_TRIGGERS = ("audit_no_update", "audit_no_delete")
 
 
 def entry_hash(
-    prev_hash: str, entry_id: int, at: str, actor: str, action: str, entity: str, entity_id: int | None, data: str
+    prev_hash: str,
+    entry_id: int,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    data: str,
 ) -> str:
     """The hash that seals one entry to the entry before it."""
     payload = json.dumps(
-        [prev_hash, entry_id, at, actor, action, entity, entity_id, data], ensure_ascii=False, separators=(",", ":")
+        [prev_hash, entry_id, at, actor, action, entity, entity_id, data],
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -81,7 +99,9 @@ def verify(conn: sqlite3.Connection) -> AuditReport:
     for row in rows:
         entry_id, at, actor, action, entity, entity_id, data, stored_prev, stored_hash = tuple(row)
         if entry_id != expected_id:
-            return AuditReport(count, entry_id, f"entry {expected_id} is missing (the next one found is {entry_id})")
+            return AuditReport(
+                count, entry_id, f"entry {expected_id} is missing (the next one found is {entry_id})"
+            )
         if stored_prev != prev_hash:
             return AuditReport(count, entry_id, f"entry {entry_id} does not follow the entry before it")
         if entry_hash(prev_hash, entry_id, at, actor, action, entity, entity_id, data) != stored_hash:
@@ -89,10 +109,60 @@ def verify(conn: sqlite3.Connection) -> AuditReport:
         prev_hash = stored_hash
         expected_id += 1
         count += 1
-    head_row = conn.execute("select value from settings where key = ?", [HEAD_KEY]).fetchone()
-    head = json.loads(head_row[0]) if head_row else {"count": 0, "hash": GENESIS}
-    if head["count"] != count or (count and head["hash"] != prev_hash):
+    head = _head(conn)
+    if head is None:
+        if count or _holds_records(conn):
+            return AuditReport(count, count + 1, "the record of how long the trail is was removed or damaged")
+        return AuditReport(count, None, "")
+    head_count, head_hash = head
+    if head_count > count:
         return AuditReport(
-            count, count + 1, f"the trail should hold {head['count']} entries but holds {count}: entries were removed"
+            count,
+            count + 1,
+            f"the trail should hold {head_count} entries but holds {count}: entries were removed",
         )
+    if head_count < count:
+        return AuditReport(
+            count, head_count + 1, f"entries after entry {head_count} were added outside AcuChart"
+        )
+    if count and head_hash != prev_hash:
+        return AuditReport(count, count, f"entry {count}, the newest, was replaced after it was written")
     return AuditReport(count, None, "")
+
+
+def _head(conn: sqlite3.Connection) -> tuple[int, str] | None:
+    """The count and last hash written with the newest entry; None when missing or unreadable."""
+    row = conn.execute("select value from settings where key = ?", [HEAD_KEY]).fetchone()
+    if row is None:
+        return None
+    try:
+        head = json.loads(row[0])
+        return int(head["count"]), str(head["hash"])
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def _holds_records(conn: sqlite3.Connection) -> bool:
+    """True when the file holds anything an audit entry would have been written for."""
+    return any(
+        conn.execute(f"select exists(select 1 from [{table}])").fetchone()[0]
+        for table in ("clients", "settings")
+    )
+
+
+def guard_intact(conn: sqlite3.Connection) -> bool:
+    """True when the triggers that keep the trail append-only are in place."""
+    names = {row[0] for row in conn.execute("select name from sqlite_master where type = 'trigger'")}
+    return all(name in names for name in GUARD_TRIGGERS)
+
+
+def verify_file(path: Path) -> AuditReport:
+    """Walk the chain of a practice file through a read-only connection of its own.
+
+    For a check that runs beside the app's writer connection (in another thread, say).
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return verify(conn)
+    finally:
+        conn.close()

@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-import sqlite_utils
-
 from acuchart.errors import (
     AlreadyOpenError,
     NewerSchemaError,
@@ -24,7 +22,7 @@ from acuchart.errors import (
     ReadOnlyError,
     StoreError,
 )
-from acuchart.storage.schema import MIGRATIONS, known_migration_names
+from acuchart.storage.versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -47,7 +45,9 @@ def check_openable(path: Path) -> None:
     """
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise StoreError(f"{path} is a folder. Choose a practice file inside it, for example {path / 'practice.acuchart'}.")
+        raise StoreError(
+            f"{path} is a folder. Choose a practice file inside it, for example {path / 'practice.acuchart'}."
+        )
     if not folder.exists():
         raise StoreError(f"The folder {folder} does not exist. Create it first or choose another place.")
     if not _is_writable(folder):
@@ -77,15 +77,15 @@ def _check_schema_version(path: Path) -> None:
     try:
         has_table = conn.execute(
             "select 1 from sqlite_master where type = 'table' and name = ?",
-            [MIGRATIONS.migrations_table],
+            [MIGRATIONS_TABLE],
         ).fetchone()
         if not has_table:
             return
         applied = {
             row[0]
             for row in conn.execute(
-                f"select name from [{MIGRATIONS.migrations_table}] where migration_set = ?",
-                [MIGRATIONS.name],
+                f"select name from [{MIGRATIONS_TABLE}] where migration_set = ?",
+                [MIGRATION_SET],
             )
         }
     except sqlite3.DatabaseError as exc:
@@ -94,7 +94,7 @@ def _check_schema_version(path: Path) -> None:
         ) from exc
     finally:
         conn.close()
-    unknown = applied - known_migration_names()
+    unknown = applied - set(MIGRATION_NAMES)
     if unknown:
         raise NewerSchemaError(
             f"{path} was written by a newer version of AcuChart (it has changes this version does not "
@@ -134,33 +134,38 @@ class FileLock:
             self._handle = None
 
 
-def connect(path: Path | str, *, lock: bool = True) -> tuple[sqlite_utils.Database, FileLock | None]:
+def connect(path: Path | str, *, lock: bool = True) -> tuple[sqlite3.Connection, FileLock | None]:
     """Open (creating if needed) the practice file and bring its schema up to date.
+
+    The connection is plain ``sqlite3``; the store wraps it in a sqlite-utils ``Database`` for
+    migrations and writes. Migrations run here only when some are pending, so opening an
+    up-to-date file does not have to load sqlite-utils before the window appears.
 
     Args:
         path: the practice file, or ``":memory:"`` for a throwaway store (tests).
-        lock: take the one-copy-per-file lock (off only for read-only tools such as ``check``).
+        lock: take the one-copy-per-file lock (off only for read-only tools).
 
     Returns:
-        The database and the lock that must be released on close.
+        The connection and the lock that must be released on close.
 
     Raises:
         StoreError: with a message for the practitioner; the file is untouched.
     """
     if str(path) == ":memory:":
-        db = sqlite_utils.Database(memory=True)
-        _configure(db)
-        MIGRATIONS.apply(db)
-        return db, None
+        conn = sqlite3.connect(":memory:")
+        _configure(conn, wal=False)
+        _migrate(conn)
+        return conn, None
     path = Path(path)
     check_openable(path)
     file_lock = FileLock(path) if lock else None
     if file_lock is not None:
         file_lock.acquire()
     try:
-        db = sqlite_utils.Database(path)
-        _configure(db)
-        MIGRATIONS.apply(db)
+        conn = sqlite3.connect(str(path))
+        _configure(conn, wal=True)
+        if pending_migrations(conn):
+            _migrate(conn)
     except sqlite3.DatabaseError as exc:
         if file_lock is not None:
             file_lock.release()
@@ -169,16 +174,39 @@ def connect(path: Path | str, *, lock: bool = True) -> tuple[sqlite_utils.Databa
         if file_lock is not None:
             file_lock.release()
         raise
-    return db, file_lock
+    return conn, file_lock
 
 
-def _configure(db: sqlite_utils.Database) -> None:
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this file has not had yet."""
+    has_table = conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if not has_table:
+        return list(MIGRATION_NAMES)
+    applied = {
+        row[0]
+        for row in conn.execute(f"select name from [{MIGRATIONS_TABLE}] where migration_set = ?", [MIGRATION_SET])
+    }
+    return [name for name in MIGRATION_NAMES if name not in applied]
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending migrations through sqlite-utils ``Migrations``."""
+    import sqlite_utils
+
+    from acuchart.storage.schema import MIGRATIONS
+
+    MIGRATIONS.apply(sqlite_utils.Database(conn, execute_plugins=False))
+
+
+def _configure(conn: sqlite3.Connection, wal: bool) -> None:
     """The house pragmas: WAL, foreign keys enforced, every commit synced to disk."""
-    if not db.memory:
-        db.enable_wal()
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute("PRAGMA busy_timeout = 2000")
+    if wal:
+        conn.execute("PRAGMA journal_mode = wal")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA busy_timeout = 2000")
 
 
 @contextlib.contextmanager

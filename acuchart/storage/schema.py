@@ -8,7 +8,9 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-MIGRATIONS = Migrations("acuchart")
+from acuchart.storage.versions import MIGRATION_SET
+
+MIGRATIONS = Migrations(MIGRATION_SET)
 
 _INITIAL = [
     """create table settings (
@@ -43,19 +45,21 @@ _INITIAL = [
         text_version text not null,
         method text not null,
         note text not null default '',
-        recorded_at text not null
+        recorded_at text not null,
+        recorded_by text not null default ''
     )""",
     "create index consents_by_client on consents (client_id)",
     """create table courses (
         id integer primary key,
         client_id integer not null references clients(id),
         concerns text not null default '[]',
-        planned_sessions integer not null default 10,
-        interval_days integer not null default 7,
+        planned_sessions integer not null default 10 check (planned_sessions between 1 and 100),
+        interval_days integer not null default 7 check (interval_days between 1 and 60),
         start_date text not null,
-        status text not null default 'active',
-        maintenance_months integer not null default 3,
+        status text not null default 'active' check (status in ('active', 'completed', 'maintenance', 'stopped')),
+        maintenance_months integer not null default 3 check (maintenance_months between 1 and 24),
         notes text not null default '',
+        ended_on text,
         created_at text not null
     )""",
     "create index courses_by_client on courses (client_id)",
@@ -76,7 +80,7 @@ _INITIAL = [
         created_at text not null
     )""",
     "create index sessions_by_client on sessions (client_id, started_at)",
-    "create index sessions_by_course on sessions (course_id)",
+    "create index sessions_by_course on sessions (course_id, started_at)",
     """create table marks (
         id integer primary key,
         session_id integer not null references sessions(id),
@@ -101,15 +105,17 @@ _INITIAL = [
         onset text not null,
         note text not null default '',
         resolved_on text,
+        late_entry integer not null default 0,
         created_at text not null
     )""",
     "create index reactions_by_session on reactions (session_id)",
-    "create index reactions_open on reactions (resolved_on, session_id)",
+    # The follow-ups view reads only open reactions: a partial index keeps that instant at any size.
+    "create index reactions_open on reactions (session_id) where resolved_on is null",
     """create table ratings (
         id integer primary key,
         session_id integer not null references sessions(id),
         concern text not null,
-        score integer not null,
+        score integer not null check (score between 0 and 10),
         unique (session_id, concern)
     )""",
     """create table protocols (
@@ -143,6 +149,11 @@ _INITIAL = [
         prev_hash text not null,
         hash text not null
     )""",
+    # Append-only at the database level too: the app can never rewrite or remove an entry by mistake.
+    """create trigger audit_no_update before update on audit
+        begin select raise(abort, 'The audit trail is append-only: entries cannot be changed.'); end""",
+    """create trigger audit_no_delete before delete on audit
+        begin select raise(abort, 'The audit trail is append-only: entries cannot be removed.'); end""",
 ]
 
 
@@ -151,8 +162,3 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     """The first schema: every concept in DESIGN.md."""
     for statement in _INITIAL:
         db.execute(statement)
-
-
-def known_migration_names() -> set[str]:
-    """Names of every migration this version of the app knows."""
-    return {migration.name for migration in MIGRATIONS._migrations}

@@ -12,14 +12,15 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from acuchart import clock
 from acuchart.errors import NotFoundError
 from acuchart.storage import audit
 from acuchart.storage.database import FileLock, connect
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Row = dict[str, Any]
 
@@ -74,11 +75,24 @@ class Writer:
             "insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value",
             [key, text],
         )
-        self.audit("setting", "settings", None, {"key": key, "old": json.loads(old[0]) if old else None, "new": value})
+        self.audit(
+            "setting",
+            "settings",
+            None,
+            {"key": key, "old": json.loads(old[0]) if old else None, "new": value},
+        )
 
     def audit(self, action: str, entity: str, entity_id: int | None, data: Row) -> None:
         """Append an audit entry for something this transaction did (sign, amend, ...)."""
-        audit.append(self._db, at=self.at, actor=self.actor, action=action, entity=entity, entity_id=entity_id, data=data)
+        audit.append(
+            self._db,
+            at=self.at,
+            actor=self.actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            data=data,
+        )
 
     def get(self, table: str, row_id: int) -> Row:
         """Read one row inside the transaction."""
@@ -105,25 +119,39 @@ def _one(conn: sqlite3.Connection, sql: str, params: Sequence[Any], table: str, 
 class Store:
     """The practice file, open for this process."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None, lock: FileLock | None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, lock: FileLock | None) -> None:
+        self.conn = conn
         self.path = path
         self._lock = lock
+        self._db: sqlite_utils.Database | None = None
         self.actor = "practitioner"
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
         """Open or create a practice file (``":memory:"`` for tests). Raises ``StoreError`` with a message."""
-        db, lock = connect(path)
-        return cls(db, None if str(path) == ":memory:" else Path(path), lock)
+        conn, lock = connect(path)
+        return cls(conn, None if str(path) == ":memory:" else Path(path), lock)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the one connection, made on first write (it is slow to import)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def warm_up(self) -> None:
+        """Load the writing machinery now (an idle moment) rather than on the first change."""
+        _ = self.db
 
     def close(self) -> None:
         """Close the connection (checkpointing the journal) and release the file lock."""
         try:
-            if not self.db.memory:
+            if self.path is not None:
                 with contextlib.suppress(sqlite3.Error):
-                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.db.close()
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.close()
         finally:
             if self._lock is not None:
                 self._lock.release()
@@ -137,7 +165,7 @@ class Store:
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Rows of a read query as dicts."""
-        return _rows(self.db.conn, sql, params)
+        return _rows(self.conn, sql, params)
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         """The first row of a read query, or None."""
@@ -146,11 +174,11 @@ class Store:
 
     def get(self, table: str, row_id: int) -> Row:
         """One row by id; ``NotFoundError`` if there is none."""
-        return _one(self.db.conn, f"select * from [{table}] where id = ?", [row_id], table, row_id)
+        return _one(self.conn, f"select * from [{table}] where id = ?", [row_id], table, row_id)
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row of a read query, or None."""
-        row = self.db.conn.execute(sql, list(params)).fetchone()
+        row = self.conn.execute(sql, list(params)).fetchone()
         return row[0] if row else None
 
     def setting(self, key: str, default: Any = None) -> Any:
@@ -160,4 +188,4 @@ class Store:
 
     def verify_audit(self) -> audit.AuditReport:
         """Walk the audit chain."""
-        return audit.verify(self.db.conn)
+        return audit.verify(self.conn)

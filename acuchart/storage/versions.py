@@ -1,0 +1,8 @@
+"""The schema versions this app knows, without loading sqlite-utils (start-up reads only this).
+
+``schema.py`` registers the migrations themselves; a test keeps the two lists equal.
+"""
+
+MIGRATION_SET = "acuchart"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+MIGRATION_NAMES: tuple[str, ...] = ("m001_initial",)

@@ -1,0 +1,149 @@
+"""Foundation: type-ahead search over 10,000 clients, and cold start to a painted main window.
+
+Both are measured against a baseline run in the same process or the same run: the bare SQL
+query for the search, a bare PySide6 window for the start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from acuchart.practice import Practice
+from acuchart.services.clients import ClientForm, search_tokens
+from acuchart.storage.clients import search_sql
+from tests.benchmarks.harness import median, p95, show, timings_ms
+
+REPO = Path(__file__).resolve().parents[2]
+CLIENTS = 10_000
+QUERIES = ["ha", "so", "le", "ma", "an", "07700 9", "1984", "ra", "ok", "pe", "mar", "el", "be", "li", "gr", "st"]
+
+_FIRST = "Amelia Sofía Grace Hannah Mei Noa Chloé Priya Ingrid Fatima Olivia Zoë Margaret Elena Laura Rosa".split()
+_LAST = "Hartley Domínguez Okonkwo Whitfield Lin Ben-David Lefèvre Raman Solberg Haddad Brennan Osei Petrova".split()
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True); app.quit()
+        return False
+app = QApplication(sys.argv[:1])
+window = QMainWindow(); window.setCentralWidget(QLabel("hello")); window.resize(1280, 820)
+spy = Painted(); window.installEventFilter(spy); window.show()
+app.exec()
+"""
+
+APP_WINDOW = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QSettings
+from ui.app import create_application
+from ui.main_window import MainWindow
+from ui.preferences import Preferences
+from acuchart.practice import Practice
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True); app.quit()
+        return False
+app = create_application()
+practice = Practice.open(Path(sys.argv[1]))
+window = MainWindow(practice, Preferences(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
+spy = Painted(); window.installEventFilter(spy); window.show()
+app.exec()
+practice.close()
+"""
+
+
+def make_practice(path: Path) -> None:
+    """10,000 fictional clients in one import transaction."""
+    rng = random.Random(1)
+    practice = Practice.open(path)
+    forms = [
+        ClientForm(
+            first_name=rng.choice(_FIRST),
+            last_name=rng.choice(_LAST) + ("" if i % 3 else f"-{i}"),
+            phone=f"07700 9{rng.randint(0, 99999):05d}",
+            email=f"client{i}@example.com",
+            date_of_birth=f"{rng.randint(1940, 2004)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        )
+        for i in range(CLIENTS)
+    ]
+    practice.clients.create_many(forms)
+    practice.close()
+
+
+def start_ms(script: str, *args: str) -> float:
+    """Wall time from starting a Python process to its first painted window."""
+    # As installed for a practitioner: bytecode caches are written on the first run and used after it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    begin = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    elapsed = (time.perf_counter() - begin) * 1000
+    if "painted" not in result.stdout:
+        raise RuntimeError(f"window never painted: {result.stderr[-2000:]}")
+    return elapsed
+
+
+def run() -> dict[str, float]:
+    """Measure and print; returns the figures."""
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.acuchart"
+        begin = time.perf_counter()
+        make_practice(path)
+        show(f"setup: {CLIENTS:,} clients imported in one transaction", time.perf_counter() - begin, "s")
+        practice = Practice.open(path)
+        conn = practice.store.conn
+        service_times: list[float] = []
+        bare_times: list[float] = []
+        for query in QUERIES:
+            sql, params = search_sql(search_tokens(query), False)
+            service_times += timings_ms(lambda q=query: practice.clients.search(q), repeat=25)
+            bare_times += timings_ms(lambda s=sql, p=params: conn.execute(s, p).fetchall(), repeat=25)
+        practice.close()
+        figures["search_p95_ms"] = p95(service_times)
+        figures["search_bare_p95_ms"] = p95(bare_times)
+        figures["search_ratio"] = figures["search_p95_ms"] / figures["search_bare_p95_ms"]
+        show("type-ahead search p95 (service, typed query to results)", figures["search_p95_ms"], "ms")
+        show("bare SQL query p95 (same query, same connection)", figures["search_bare_p95_ms"], "ms")
+        show("ratio service / bare", figures["search_ratio"], "x")
+
+        ini = str(Path(folder) / "prefs.ini")
+        start_ms(BARE_WINDOW)  # first runs write the bytecode caches, as a first launch would
+        start_ms(APP_WINDOW, str(path), ini)
+        bare, app = [], []
+        for _ in range(7):  # interleaved, so both see the same machine load
+            bare.append(start_ms(BARE_WINDOW))
+            app.append(start_ms(APP_WINDOW, str(path), ini))
+        figures["start_bare_ms"] = median(bare)
+        figures["start_app_ms"] = median(app)
+        figures["start_ratio"] = figures["start_app_ms"] / figures["start_bare_ms"]
+        show("cold start, bare PySide6 window (median of 7)", figures["start_bare_ms"], "ms")
+        show(f"cold start, AcuChart main window on {CLIENTS:,} clients (median of 7)", figures["start_app_ms"], "ms")
+        show("ratio app / bare", figures["start_ratio"], "x")
+    return figures
+
+
+def verdicts(figures: dict[str, float]) -> dict[str, bool]:
+    """The issue's numbers, as pass or miss."""
+    return {
+        "search p95 <= 30 ms": figures["search_p95_ms"] <= 30,
+        "search within 1.5x of the bare query": figures["search_ratio"] <= 1.5,
+        "cold start within 1.5x of a bare PySide6 window": figures["start_ratio"] <= 1.5,
+    }
+
+
+if __name__ == "__main__":
+    print(verdicts(run()))

@@ -1,0 +1,35 @@
+"""Small timing helpers shared by the benchmarks: repeat, take the median and the 95th percentile."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def timings_ms(fn: Callable[[], object], repeat: int, warmup: int = 3) -> list[float]:
+    """Run ``fn`` ``repeat`` times (after a warm-up) and return each run's duration in milliseconds."""
+    for _ in range(warmup):
+        fn()
+    result = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        result.append((time.perf_counter() - start) * 1000)
+    return result
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def median(values: list[float]) -> float:
+    """The median."""
+    return statistics.median(values)
+
+
+def show(label: str, value: float, unit: str) -> None:
+    """Print one figure, aligned."""
+    print(f"  {label:<58} {value:10.2f} {unit}", flush=True)

@@ -1,0 +1,91 @@
+"""The command-line face, run as a real process: help, demo, check, and clear errors without tracebacks."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def acuchart(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", *args], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_help_lists_the_subcommands() -> None:
+    result = acuchart("--help")
+    assert result.returncode == 0
+    for name in ("demo", "check", "clients"):
+        assert name in result.stdout
+
+
+def test_demo_writes_a_practice_that_passes_check(tmp_path: Path) -> None:
+    path = tmp_path / "demo.acuchart"
+    result = acuchart("demo", str(path))
+    assert result.returncode == 0, result.stderr
+    listed = acuchart("--db", str(path), "clients")
+    assert len(listed.stdout.splitlines()) >= 12
+    check = acuchart("--db", str(path), "check")
+    assert check.returncode == 0, check.stdout
+    assert "integrity check passed" in check.stdout
+    assert "audit trail intact" in check.stdout
+
+
+def test_demo_never_overwrites_an_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "precious.acuchart"
+    path.write_bytes(b"my only copy")
+    result = acuchart("demo", str(path))
+    assert result.returncode == 2
+    assert "already exists" in result.stderr
+    assert path.read_bytes() == b"my only copy"
+
+
+def test_check_names_a_hand_edited_audit_entry_and_fails(tmp_path: Path) -> None:
+    path = tmp_path / "demo.acuchart"
+    assert acuchart("demo", str(path)).returncode == 0
+    conn = sqlite3.connect(path)
+    (entry_id,) = conn.execute(
+        "select id from audit where data like '%Hartley%' order by id limit 1"
+    ).fetchone()
+    conn.execute("drop trigger audit_no_update")  # a tamperer first removes the append-only guard
+    conn.execute("update audit set data = replace(data, 'Hartley', 'Hartly') where id = ?", [entry_id])
+    conn.commit()
+    conn.close()
+    result = acuchart("--db", str(path), "check")
+    assert result.returncode == 1
+    assert f"audit trail broken at entry {entry_id}: entry {entry_id} was changed" in result.stdout
+
+
+def test_check_reports_a_broken_reference(tmp_path: Path) -> None:
+    path = tmp_path / "demo.acuchart"
+    assert acuchart("demo", str(path)).returncode == 0
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "insert into consents (client_id, given_on, text_version, method, recorded_at) values (9999, 'x', 'x', 'x', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    result = acuchart("--db", str(path), "check")
+    assert result.returncode == 1
+    assert "consents row" in result.stdout
+
+
+def test_a_file_that_is_not_a_practice_gets_a_plain_message(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list")
+    for args in (("--db", str(path), "check"), ("--db", str(path), "clients")):
+        result = acuchart(*args)
+        assert result.returncode == 2
+        assert "not an AcuChart practice file" in result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+    assert path.read_text() == "shopping list"
+
+
+def test_a_missing_file_for_check_says_so(tmp_path: Path) -> None:
+    result = acuchart("--db", str(tmp_path / "nowhere.acuchart"), "check")
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr

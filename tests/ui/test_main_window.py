@@ -1,0 +1,124 @@
+"""The main window as a practitioner uses it: find a client by typing, add one, archive one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from acuchart.practice import Practice
+from acuchart.services.clients import ClientForm
+from ui.client_dialog import ClientDialog
+from ui.client_list import ClientListModel
+from ui.main_window import MainWindow
+from ui.preferences import Preferences
+
+
+def make_window(qtbot: QtBot, practice: Practice, preferences: Preferences) -> MainWindow:
+    window = MainWindow(practice, preferences)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def visible_names(window: MainWindow) -> list[str]:
+    model = window.clients.model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def test_title_names_the_practice(qtbot: QtBot, demo_practice: Practice, preferences: Preferences) -> None:
+    window = make_window(qtbot, demo_practice, preferences)
+    assert window.windowTitle() == "AcuChart — Willow Lane Facial Acupuncture"
+
+
+def test_typing_two_letters_narrows_the_list_and_enter_opens_the_client(
+    qtbot: QtBot, demo_practice: Practice, preferences: Preferences
+) -> None:
+    window = make_window(qtbot, demo_practice, preferences)
+    assert len(visible_names(window)) >= 12
+    qtbot.keyClicks(window.clients.search, "Le")
+    qtbot.waitUntil(lambda: visible_names(window) == ["Lefèvre, Chloé"])
+    qtbot.keyClick(window.clients.search, Qt.Key.Key_Return)
+    assert window.chart_area.currentWidget() is window.client_page
+    assert window.client_page.name_label.text() == "Chloé Lefèvre"
+    assert window.client_page.cautions.isVisibleTo(window)
+    assert "fillers" in window.client_page.cautions.text().lower()
+
+
+def test_client_list_model_passes_the_model_tester(
+    qtbot: QtBot, demo_practice: Practice, qtmodeltester
+) -> None:
+    model = ClientListModel()
+    model.set_clients(demo_practice.clients.search(""))
+    qtmodeltester.check(model)
+
+
+def test_new_client_dialog_shows_problems_beside_the_fields_and_saves_nothing(
+    qtbot: QtBot, practice: Practice
+) -> None:
+    dialog = ClientDialog(practice)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog._edits["last_name"], "Hartley")
+    qtbot.keyClicks(dialog._edits["date_of_birth"], "2999-01-01")
+    qtbot.keyClicks(dialog._edits["email"], "not-an-address")
+    dialog.save()
+    assert "first name" in dialog.field_error("first_name")
+    assert "future" in dialog.field_error("date_of_birth")
+    assert "email" in dialog.field_error("email")
+    assert dialog.field_error("last_name") == ""
+    assert practice.clients.count() == 0
+    dialog._edits["first_name"].setText("Amelia")
+    dialog._edits["date_of_birth"].setText("1978-09-05")
+    dialog._edits["email"].setText("amelia@example.com")
+    dialog.concern_boxes["wrinkles"].setChecked(True)
+    dialog.caution_boxes["anticoagulants"].setChecked(True)
+    dialog.save()
+    assert dialog.result() == ClientDialog.DialogCode.Accepted
+    saved = practice.clients.get(dialog.saved_client.id)  # type: ignore[union-attr]
+    assert saved.full_name == "Amelia Hartley"
+    assert saved.concerns == ("wrinkles",)
+    assert saved.caution_flags == ("anticoagulants",)
+    assert saved.cautions_reviewed_on is not None
+
+
+def test_an_edited_client_shows_at_once_in_list_and_page(
+    qtbot: QtBot, practice: Practice, preferences: Preferences
+) -> None:
+    client = practice.clients.create(ClientForm(first_name="Grace", last_name="Okonkwo"))
+    window = make_window(qtbot, practice, preferences)
+    window.show_client(client.id)
+    practice.clients.update(
+        client.id, ClientForm(first_name="Grace", last_name="Okafor", caution_flags=["keloid"])
+    )
+    assert visible_names(window) == ["Okafor, Grace"]
+    assert window.client_page.name_label.text() == "Grace Okafor"
+    assert "Keloid" in window.client_page.cautions.text()
+
+
+def test_archiving_keeps_the_client_under_show_archived(
+    qtbot: QtBot, practice: Practice, preferences: Preferences, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    client = practice.clients.create(ClientForm(first_name="Elena", last_name="Petrova"))
+    window = make_window(qtbot, practice, preferences)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.set_archived(client.id, True)
+    assert visible_names(window) == []
+    window.clients.archived_box.setChecked(True)
+    assert visible_names(window) == ["Petrova, Elena  (archived)"]
+    assert practice.clients.get(client.id).archived
+
+
+def test_window_size_and_splitter_are_remembered(qtbot: QtBot, practice: Practice, tmp_path: Path) -> None:
+    ini = str(tmp_path / "layout.ini")
+    first = make_window(qtbot, practice, Preferences(QSettings(ini, QSettings.Format.IniFormat)))
+    first.resize(760, 560)
+    first.splitter.setSizes([250, 500])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = make_window(qtbot, practice, Preferences(QSettings(ini, QSettings.Format.IniFormat)))
+    assert second.size().width() == 760
+    assert second.splitter.sizes() == sizes
