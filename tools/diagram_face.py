@@ -1,6 +1,6 @@
 """The ``face`` diagram: the head and neck from the front, adult proportions, midline at x = 300 of 600.
 
-Landmarks (viewBox units, y downward): vertex 36, anterior hairline 101, eyebrows 254, eyes (inner and
+Landmarks (viewBox units, y downward): vertex 36, anterior hairline 99 to 101, eyebrows 254, eyes (inner and
 outer canthi) 300 = half the head height, base of the nose 407, mouth 460, chin 566. Pupils 74 either
 side of the midline, so the eyes are one eye-width apart. Ears from the brow line to the base of the
 nose, the tragus at the level of the eye.
@@ -8,8 +8,8 @@ nose, the tragus at the level of the eye.
 
 from __future__ import annotations
 
-from svgdraw import Svg, corner, node, symmetric_outline
 from palette import BROW, DETAIL, EYE_WHITE, FOLD, HAIR, IRIS, LIP, LIP_LINE, OUTLINE, PUPIL, SKIN
+from svgdraw import Svg, corner, node, symmetric_outline
 
 WIDTH = 600.0
 HEIGHT = 800.0
@@ -59,20 +59,20 @@ _HAIR = [
     node(119, 196),
     node(121, 244),
     corner(123, 258),
-    node(129, 214),
-    node(134, 168),
-    node(142, 128),
-    node(160, 116),
-    node(196, 110),
-    node(240, 104),
-    corner(300, 101),
+    node(129, 212),
+    node(137, 164),
+    node(151, 131),
+    node(174, 115),
+    node(206, 106),
+    node(252, 101),
+    node(300, 99),
 ]
 
 
 def draw() -> Svg:
     """The face diagram as an SVG document."""
     svg = Svg(WIDTH, HEIGHT, "AcuChart face diagram: head and neck from the front")
-    outline = {"stroke": OUTLINE, "stroke_width": 2.2, "stroke_linejoin": "round", "fill": "none"}
+    outline = {"stroke": OUTLINE, "stroke_width": 1.9, "stroke_linejoin": "round", "fill": "none"}
     detail = {"stroke": DETAIL, "stroke_width": 1.5, "stroke_linecap": "round", "fill": "none"}
     soft = {"stroke": FOLD, "stroke_width": 1.3, "stroke_linecap": "round", "fill": "none"}
 
@@ -91,13 +91,19 @@ def draw() -> Svg:
 
     svg.group("face edge where the ear is attached, and the ear's inner curves")
     svg.both([node(123, 258), node(124, 330), node(128, 412)], closed=False, **soft)
-    svg.both([node(114, 264), node(105, 290), node(103, 330), node(107, 366), node(115, 392)], closed=False, **detail)
+    svg.both(
+        [node(114, 264), node(105, 290), node(103, 330), node(107, 366), node(115, 392)],
+        closed=False,
+        **detail,
+    )
     # the tragus, a small flap in front of the ear canal, and the earlobe crease
     svg.both([node(125, 310), node(117, 318), node(116, 330), node(124, 342)], closed=False, **detail)
     svg.both([node(108, 384), node(116, 392), node(122, 392)], closed=False, **soft)
 
     svg.group("jawline, chin and neck")
-    svg.both([node(141, 472), node(168, 512), node(214, 546), node(262, 562), node(300, 566)], closed=False, **soft)
+    svg.both(
+        [node(141, 472), node(168, 512), node(214, 546), node(262, 562), node(300, 566)], closed=False, **soft
+    )
     # sternocleidomastoid: anterior border from below the ear to the top of the sternum
     svg.both([node(212, 590), node(240, 640), node(268, 700), node(287, 742)], closed=False, **soft)
     svg.path("M291,627 C294,621 306,621 309,627", **soft)
@@ -162,7 +168,11 @@ def draw() -> Svg:
         stroke_linecap="round",
         fill="none",
     )
-    svg.both([node(263, 304), node(248, 311), node(226, 314), node(204, 309), node(189, 298)], closed=False, **detail)
+    svg.both(
+        [node(263, 304), node(248, 311), node(226, 314), node(204, 309), node(189, 298)],
+        closed=False,
+        **detail,
+    )
     svg.both([node(258, 290), node(240, 279), node(216, 276), node(196, 282)], closed=False, **soft)
     # inner canthus (the caruncle) and the infraorbital margin below the eye
     svg.both([node(263, 303), node(268, 305)], closed=False, **detail)
@@ -171,13 +181,19 @@ def draw() -> Svg:
     svg.group("nose: bridge, tip, alae, nostrils")
     svg.both([node(277, 274), node(281, 312), node(279, 350), node(274, 372)], closed=False, **soft)
     # the ala: its crease curving round from the side of the nose to the nostril
-    svg.both([node(276, 374), node(265, 381), node(262, 393), node(268, 402), node(278, 404)], closed=False, **detail)
+    svg.both(
+        [node(276, 374), node(265, 381), node(262, 393), node(268, 402), node(278, 404)],
+        closed=False,
+        **detail,
+    )
     svg.both([node(279, 400), node(287, 405), node(294, 406)], closed=False, **detail)
     svg.path("M294,406 C297,407.5 303,407.5 306,406", **detail)
     svg.path("M286,387 C292,382 308,382 314,387", **soft)
 
     svg.group("nasolabial folds")
-    svg.both([node(262, 378), node(256, 392), node(246, 420), node(238, 452), node(236, 484)], closed=False, **soft)
+    svg.both(
+        [node(262, 378), node(256, 392), node(246, 420), node(238, 452), node(236, 484)], closed=False, **soft
+    )
 
     svg.group("lips: philtrum, upper and lower lip")
     svg.both([node(291, 410), node(289, 441)], closed=False, **soft)
@@ -197,7 +213,12 @@ def draw() -> Svg:
         stroke_width=1.2,
         stroke_linejoin="round",
     )
-    svg.path("M248,461 C268,463 284,463 300,464 C316,463 332,463 352,461", stroke=DETAIL, stroke_width=1.6, fill="none")
+    svg.path(
+        "M248,461 C268,463 284,463 300,464 C316,463 332,463 352,461",
+        stroke=DETAIL,
+        stroke_width=1.6,
+        fill="none",
+    )
     svg.path("M284,498 C292,494 308,494 316,498", **soft)
 
     svg.group("outline on top")
