@@ -1,0 +1,91 @@
+"""The consent form to print and sign: the consent text, its version, and lines for both signatures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+
+from acuchart.reports.data import ConsentFormData
+from acuchart.reports.layout import (
+    INK,
+    cell,
+    facts,
+    gap,
+    long_date,
+    para,
+    short_date,
+    template_story,
+)
+from acuchart.reports.pages import build_pdf, frame_width
+from acuchart.reports.texts import fill
+
+
+def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
+    """Write the consent form for ``data`` to ``out`` (a path or a binary file) as PDF."""
+    build_pdf(
+        out,
+        data.practice,
+        consent_form_story(data),
+        title=f"Consent form: {data.client_name}",
+        running_title=f"Consent form  ·  {data.client_name}  ·  version {data.text_version}",
+        subject=f"Consent to cosmetic acupuncture, text version {data.text_version}",
+    )
+
+
+def consent_form_story(data: ConsentFormData) -> list[Flowable]:
+    """The form's content, top to bottom."""
+    width = frame_width(data.practice)
+    values = {**data.practice.placeholders, "client_name": data.client_name}
+    story: list[Flowable] = [
+        para("Consent to cosmetic acupuncture", "title"),
+        para("Please read this form and ask about anything that is unclear before you sign it.", "lead"),
+        facts(
+            [
+                ("Client", data.client_name),
+                ("Date of birth", short_date(data.date_of_birth) if data.date_of_birth else "—"),
+                ("Consent text", f"Version {data.text_version}" if data.text_version else "—"),
+            ],
+            width,
+        ),
+        gap(1),
+        *template_story(fill(data.consent_text, values)),
+        gap(4),
+        _signatures(data, width),
+    ]
+    printed = f"Consent text version {data.text_version or 'not stated'}"
+    if data.printed_on:
+        printed += f"  ·  printed {long_date(data.printed_on)}"
+    story += [gap(3), para(printed, "small")]
+    return story
+
+
+def _signatures(data: ConsentFormData, width: float) -> Flowable:
+    practitioner = data.practice.practitioner_name
+    if data.practice.licence_number:
+        practitioner += f", licence no. {data.practice.licence_number}"
+    date_w = 45 * mm
+    sign_w = width - date_w - 8 * mm
+    rows = [
+        [cell("Client's signature", style="cell_muted"), "", cell("Date", style="cell_muted")],
+        [cell(data.client_name, style="cell_bold"), "", ""],
+        ["", "", ""],
+        [cell("Practitioner's signature", style="cell_muted"), "", cell("Date", style="cell_muted")],
+        [cell(practitioner, style="cell_bold"), "", ""],
+    ]
+    table = Table(rows, colWidths=[sign_w, 8 * mm, date_w], rowHeights=[34, 18, 16, 34, 18])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (0, 0), 0.8, INK),
+                ("LINEBELOW", (2, 0), (2, 0), 0.8, INK),
+                ("LINEBELOW", (0, 3), (0, 3), 0.8, INK),
+                ("LINEBELOW", (2, 3), (2, 3), 0.8, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return KeepTogether([para("Signatures", "h2"), table])

@@ -1,0 +1,266 @@
+"""The look every printed record shares: colours, margins, type styles, tables, advice texts as
+flowables, and dates as a reader says them. The pages themselves are in :mod:`acuchart.reports.pages`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from acuchart.reports.fonts import SANS, SANS_BOLD, markup, register_fonts, text_width
+from acuchart.reports.texts import Block, blocks
+
+log = logging.getLogger(__name__)
+
+INK = colors.HexColor("#1F2A30")
+MUTED = colors.HexColor("#5B6770")
+ACCENT = colors.HexColor("#2F6F73")
+ACCENT_DARK = colors.HexColor("#1E4F52")
+BAND = colors.HexColor("#EAF2F1")
+RULE = colors.HexColor("#C9D6D5")
+SOFT = colors.HexColor("#F5F8F8")
+WARN = colors.HexColor("#9B1B30")
+_MUTED_HEX = "#" + MUTED.hexval()[2:]
+
+MARGIN = 18 * mm
+
+BODY_SIZE = 10.5
+
+
+class _Paragraph(Paragraph):
+    """A paragraph that remembers its last layout: tables and keep-together blocks measure the same
+    paragraph at the same width several times, and breaking lines is the costliest step of a page."""
+
+    _laid_out: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # The height depends only on the width (available_height matters only when splitting).
+        laid_out = self._laid_out
+        if laid_out is not None and laid_out[0] == available_width and "blPara" in self.__dict__:
+            return laid_out[1]
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._laid_out = (available_width, size)
+        return size
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles, by name: title, lead, h2, h3, body, bullet, small, cell, cell_bold, label."""
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=SANS, fontSize=BODY_SIZE, leading=14.5, textColor=INK, spaceAfter=5
+    )
+    return {
+        "title": ParagraphStyle("title", body, fontName=SANS_BOLD, fontSize=19, leading=24, spaceAfter=2),
+        "lead": ParagraphStyle("lead", body, fontSize=11, leading=15, textColor=MUTED, spaceAfter=8),
+        "h2": ParagraphStyle(
+            "h2",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=13,
+            leading=17,
+            textColor=ACCENT_DARK,
+            spaceBefore=12,
+            spaceAfter=5,
+        ),
+        "h3": ParagraphStyle(
+            "h3", body, fontName=SANS_BOLD, fontSize=11, leading=15, spaceBefore=6, spaceAfter=3
+        ),
+        "body": body,
+        "bullet": ParagraphStyle("bullet", body, leftIndent=13, bulletIndent=2, spaceAfter=2.5),
+        "small": ParagraphStyle("small", body, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=2),
+        "cell": ParagraphStyle("cell", body, fontSize=10, leading=13, spaceAfter=0, alignment=TA_LEFT),
+        "cell_bold": ParagraphStyle(
+            "cell_bold", body, fontName=SANS_BOLD, fontSize=10, leading=13, spaceAfter=0
+        ),
+        "cell_muted": ParagraphStyle(
+            "cell_muted", body, fontSize=9, leading=12, textColor=MUTED, spaceAfter=0
+        ),
+        "label": ParagraphStyle(
+            "label", body, fontSize=8, leading=10, textColor=MUTED, spaceAfter=1, fontName=SANS_BOLD
+        ),
+    }
+
+
+def para(text: str, style: str = "body", **overrides: Any) -> Paragraph:
+    """A paragraph of plain ``text`` (any script; ``**bold**`` allowed) in the named style."""
+    base = styles()[style]
+    chosen = ParagraphStyle(f"{style}+", base, **overrides) if overrides else base
+    return _Paragraph(_lines(text, chosen), chosen)
+
+
+def _lines(text: str, style: ParagraphStyle) -> str:
+    """Markup for ``text`` in ``style`` that keeps its line breaks."""
+    return markup(text, bold=style.fontName == SANS_BOLD).replace("\n", "<br/>")
+
+
+def bullet(text: str) -> Paragraph:
+    """A bulleted paragraph of plain ``text`` (``**bold**`` allowed)."""
+    return _Paragraph(markup(text), styles()["bullet"], bulletText="•")
+
+
+def cell(main: str, *notes: str, style: str = "cell") -> Paragraph:
+    """A table cell: ``main`` text, then each of ``notes`` on its own line, smaller and muted."""
+    chosen = styles()[style]
+    xml = _lines(main, chosen)
+    for note in notes:
+        if note:
+            xml += f'<br/><font size="8.8" color="{_MUTED_HEX}">{_lines(note, chosen)}</font>'
+    return _Paragraph(xml, chosen)
+
+
+def template_story(text: str, heading_style: str = "h2") -> list[Flowable]:
+    """An advice template (see :mod:`acuchart.reports.texts`) as flowables; its title as a heading."""
+    story: list[Flowable] = []
+    for block in blocks(text):
+        story.append(_block_flowable(block, heading_style))
+    if story:
+        # Keep a title with the two blocks that follow it (an introduction and the first bullet).
+        story[0:3] = [KeepTogether(story[0:3])]
+    return story
+
+
+def _block_flowable(block: Block, heading_style: str) -> Flowable:
+    if block.kind == "title":
+        return para(block.text, heading_style)
+    if block.kind == "heading":
+        return para(block.text, "h3")
+    if block.kind == "bullet":
+        return bullet(block.text)
+    return para(block.text)
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter in upper case ("left cheek" -> "Left cheek")."""
+    return text[:1].upper() + text[1:]
+
+
+def long_date(day: dt.date) -> str:
+    """ "Tuesday 14 May 2024"."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date) -> str:
+    """ "14 May 2024"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def compact_date(day: dt.date) -> str:
+    """ "14 May 24" style for narrow table cells: "14 May 2024" without the weekday, month abbreviated."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def clock_time(moment: dt.datetime) -> str:
+    """ "10:30"."""
+    return f"{moment:%H:%M}"
+
+
+def appointment(moment: dt.date) -> str:
+    """A booked appointment: the day, and the time when one is set."""
+    if isinstance(moment, dt.datetime):
+        return f"{long_date(moment)} at {clock_time(moment)}"
+    return long_date(moment)
+
+
+def stamp(moment: dt.datetime) -> str:
+    """A moment as an auditor reads it: "14 May 2024, 10:32"."""
+    return f"{short_date(moment)}, {clock_time(moment)}"
+
+
+def gap(height_mm: float) -> Spacer:
+    """Vertical space."""
+    return Spacer(1, height_mm * mm)
+
+
+def facts(items: Sequence[tuple[str, str]], width: float) -> Table:
+    """A calm strip of facts side by side, each a small label over its value ("CLIENT" / "Zoë Müller")."""
+    cells = [[para(label.upper(), "label"), para(value, "cell_bold")] for label, value in items]
+    # Each column gets what its words need, and the room left over is shared out evenly; when the
+    # words need more than there is, the widest give way first.
+    padding = 16.0
+    needs = [
+        max(text_width(value, 10, bold=True), text_width(label.upper(), 8, bold=True)) + padding
+        for label, value in items
+    ]
+    if sum(needs) <= width:
+        spare = (width - sum(needs)) / len(needs)
+        widths = [need + spare for need in needs]
+    else:
+        cap = width / len(needs)
+        small = [need for need in needs if need <= cap]
+        while True:
+            large = len(needs) - len(small)
+            cap = (width - sum(small)) / large if large else cap
+            fitting = [need for need in needs if need <= cap]
+            if len(fitting) == len(small):
+                break
+            small = fitting
+        widths = [min(need, cap) for need in needs]
+    table = Table([cells], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SOFT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBEFORE", (1, 0), (-1, -1), 0.6, RULE),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+def grid(rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float], header: bool = True) -> Table:
+    """A table with a quiet header row, hairlines between rows, and rows that may break across pages."""
+    table = Table([list(row) for row in rows], colWidths=list(widths), repeatRows=1 if header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), BAND), ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT)]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def details(rows: Sequence[tuple[str, str]], width: float, label_width: float = 42 * mm) -> Table:
+    """Label and value pairs, one per line, for a record's fields; empty values print as "—"."""
+    table = Table(
+        [[cell(label, style="cell_muted"), cell(value or "—")] for label, value in rows],
+        colWidths=[label_width, width - label_width],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
