@@ -17,6 +17,9 @@ class Changes:
     courses: bool = False
     settings: bool = False
     protocols: bool = False
+    consents: bool = False
+    ratings: bool = False
+    amendments: bool = False
     client_id: int | None = None
     session_id: int | None = None
 

@@ -16,47 +16,138 @@ from acuchart.services.clients import ClientForm
 
 # Fictional people. Any resemblance to real persons is coincidental.
 _CLIENTS: list[dict[str, object]] = [
-    {"first_name": "Amelia", "last_name": "Hartley", "concerns": ["wrinkles", "radiance"], "caution_flags": []},
-    {"first_name": "Sofía", "last_name": "Domínguez", "concerns": ["dark_circles", "wrinkles"],
-     "caution_flags": ["anticoagulants"], "caution_notes": "Low-dose aspirin 75 mg daily (cardiologist)."},
-    {"first_name": "Grace", "last_name": "Okonkwo", "concerns": ["acne", "scars"], "caution_flags": ["keloid"]},
-    {"first_name": "Hannah", "last_name": "Whitfield", "concerns": ["sagging", "wrinkles"],
-     "caution_flags": ["pregnancy"], "caution_notes": "Pregnant, 14 weeks. Avoid LI4, SP6, BL60, BL67, GB21."},
-    {"first_name": "Mei", "last_name": "Lin", "preferred_name": "林美", "concerns": ["radiance", "wellbeing"],
-     "caution_flags": []},
-    {"first_name": "Noa", "last_name": "Ben-David", "preferred_name": "נועה", "concerns": ["muscle_tension"],
-     "caution_flags": ["migraine"], "caution_notes": "Migraine with aura about once a month."},
-    {"first_name": "Chloé", "last_name": "Lefèvre", "concerns": ["wrinkles", "muscle_tension"],
-     "caution_flags": ["fillers_botox"], "caution_notes": "Botulinum toxin to the glabella 3 weeks ago."},
-    {"first_name": "Priya", "last_name": "Raman", "concerns": ["dark_circles", "radiance"], "caution_flags": ["diabetes"]},
-    {"first_name": "Ingrid", "last_name": "Solberg", "concerns": ["sagging"], "caution_flags": ["high_blood_pressure"]},
+    {
+        "first_name": "Amelia",
+        "last_name": "Hartley",
+        "concerns": ["wrinkles", "radiance"],
+        "caution_flags": [],
+    },
+    {
+        "first_name": "Sofía",
+        "last_name": "Domínguez",
+        "concerns": ["dark_circles", "wrinkles"],
+        "caution_flags": ["anticoagulants"],
+        "caution_notes": "Low-dose aspirin 75 mg daily (cardiologist).",
+    },
+    {
+        "first_name": "Grace",
+        "last_name": "Okonkwo",
+        "concerns": ["acne", "scars"],
+        "caution_flags": ["keloid"],
+    },
+    {
+        "first_name": "Hannah",
+        "last_name": "Whitfield",
+        "concerns": ["sagging", "wrinkles"],
+        "caution_flags": ["pregnancy"],
+        "caution_notes": "Pregnant, 14 weeks. Avoid LI4, SP6, BL60, BL67, GB21.",
+    },
+    {
+        "first_name": "Mei",
+        "last_name": "Lin",
+        "preferred_name": "林美",
+        "concerns": ["radiance", "wellbeing"],
+        "caution_flags": [],
+    },
+    {
+        "first_name": "Noa",
+        "last_name": "Ben-David",
+        "preferred_name": "נועה",
+        "concerns": ["muscle_tension"],
+        "caution_flags": ["migraine"],
+        "caution_notes": "Migraine with aura about once a month.",
+    },
+    {
+        "first_name": "Chloé",
+        "last_name": "Lefèvre",
+        "concerns": ["wrinkles", "muscle_tension"],
+        "caution_flags": ["fillers_botox"],
+        "caution_notes": "Botulinum toxin to the glabella 3 weeks ago.",
+    },
+    {
+        "first_name": "Priya",
+        "last_name": "Raman",
+        "concerns": ["dark_circles", "radiance"],
+        "caution_flags": ["diabetes"],
+    },
+    {
+        "first_name": "Ingrid",
+        "last_name": "Solberg",
+        "concerns": ["sagging"],
+        "caution_flags": ["high_blood_pressure"],
+    },
     {"first_name": "Fatima", "last_name": "Haddad", "concerns": ["acne", "radiance"], "caution_flags": []},
-    {"first_name": "Olivia", "last_name": "Brennan", "concerns": ["wellbeing", "wrinkles"], "caution_flags": ["fainting"],
-     "caution_notes": "Fainted once at a blood test; treat lying down, go slowly."},
+    {
+        "first_name": "Olivia",
+        "last_name": "Brennan",
+        "concerns": ["wellbeing", "wrinkles"],
+        "caution_flags": ["fainting"],
+        "caution_notes": "Fainted once at a blood test; treat lying down, go slowly.",
+    },
     {"first_name": "Zoë", "last_name": "Nakamura", "concerns": ["scars"], "caution_flags": ["metal_allergy"]},
-    {"first_name": "Margaret", "last_name": "Osei", "concerns": ["sagging", "radiance"], "caution_flags": ["anticoagulants"],
-     "caution_notes": "Warfarin; INR checked monthly."},
-    {"first_name": "Elena", "last_name": "Petrova", "concerns": ["wrinkles", "dark_circles"], "caution_flags": []},
+    {
+        "first_name": "Margaret",
+        "last_name": "Osei",
+        "concerns": ["sagging", "radiance"],
+        "caution_flags": ["anticoagulants"],
+        "caution_notes": "Warfarin; INR checked monthly.",
+    },
+    {
+        "first_name": "Elena",
+        "last_name": "Petrova",
+        "concerns": ["wrinkles", "dark_circles"],
+        "caution_flags": [],
+    },
 ]
 
-_EXTRA_FIRST = ["Laura", "Rosa", "Anna", "Julia", "Nina", "Clara", "Eva", "Maya", "Lea", "Iris", "Ruth", "Alice"]
-_EXTRA_LAST = ["Fischer", "Moreau", "Kowalski", "Santos", "Lindqvist", "Murphy", "Rossi", "Novak", "Jensen", "Byrne"]
+_EXTRA_FIRST = [
+    "Laura",
+    "Rosa",
+    "Anna",
+    "Julia",
+    "Nina",
+    "Clara",
+    "Eva",
+    "Maya",
+    "Lea",
+    "Iris",
+    "Ruth",
+    "Alice",
+]
+_EXTRA_LAST = [
+    "Fischer",
+    "Moreau",
+    "Kowalski",
+    "Santos",
+    "Lindqvist",
+    "Murphy",
+    "Rossi",
+    "Novak",
+    "Jensen",
+    "Byrne",
+]
 
 
 def demo_client_forms(count: int, rng: random.Random, today: dt.date) -> list[ClientForm]:
     """``count`` fictional clients: the named cast first, then generated ones."""
     forms = []
     for i in range(count):
-        base = dict(_CLIENTS[i]) if i < len(_CLIENTS) else {
-            "first_name": rng.choice(_EXTRA_FIRST),
-            "last_name": rng.choice(_EXTRA_LAST),
-            "concerns": rng.sample(["wrinkles", "sagging", "radiance", "dark_circles", "acne"], 2),
-            "caution_flags": [],
-        }
+        base = (
+            dict(_CLIENTS[i])
+            if i < len(_CLIENTS)
+            else {
+                "first_name": rng.choice(_EXTRA_FIRST),
+                "last_name": rng.choice(_EXTRA_LAST),
+                "concerns": rng.sample(["wrinkles", "sagging", "radiance", "dark_circles", "acne"], 2),
+                "caution_flags": [],
+            }
+        )
         born = today.replace(year=today.year - rng.randint(28, 68)) - dt.timedelta(days=rng.randint(0, 364))
         first = str(base["first_name"])
         last = str(base["last_name"])
-        email_name = "".join(ch for ch in f"{first}.{last}".lower() if ch.isascii() and (ch.isalnum() or ch == "."))
+        email_name = "".join(
+            ch for ch in f"{first}.{last}".lower() if ch.isascii() and (ch.isalnum() or ch == ".")
+        )
         forms.append(
             ClientForm(
                 first_name=first,
@@ -66,11 +157,17 @@ def demo_client_forms(count: int, rng: random.Random, today: dt.date) -> list[Cl
                 phone=f"07700 9{rng.randint(0, 99999):05d}",
                 email=f"{email_name}@example.com",
                 concerns=list(base["concerns"]),  # type: ignore[call-overload]
-                skin_notes=rng.choice(["Dry, fine texture.", "Combination skin.", "Sensitive; flushes easily.", ""]),
-                goals=rng.choice(["Look less tired.", "Soften forehead lines.", "A brighter complexion.", ""]),
+                skin_notes=rng.choice(
+                    ["Dry, fine texture.", "Combination skin.", "Sensitive; flushes easily.", ""]
+                ),
+                goals=rng.choice(
+                    ["Look less tired.", "Soften forehead lines.", "A brighter complexion.", ""]
+                ),
                 caution_flags=list(base["caution_flags"]),  # type: ignore[call-overload]
                 caution_notes=str(base.get("caution_notes", "")),
-                cautions_reviewed_on=today - dt.timedelta(days=rng.randint(5, 260)) if base["caution_flags"] else None,
+                cautions_reviewed_on=today - dt.timedelta(days=rng.randint(5, 260))
+                if base["caution_flags"]
+                else None,
             )
         )
     return forms

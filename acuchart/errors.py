@@ -44,3 +44,7 @@ class ValidationError(AcuChartError):
 
 class SignedSessionError(AcuChartError):
     """A signed session was about to be changed in place; it takes an amendment instead."""
+
+
+class ConsentMissingError(AcuChartError):
+    """A session was about to start for a client with no consent on file and no override noted."""

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from acuchart.catalogue import load_catalogue
 from acuchart.changes import ChangeHub, Changes, Listener
 from acuchart.services.clients import ClientService
+from acuchart.services.records import RecordService
+from acuchart.services.sessions import SessionService
 from acuchart.services.settings import SettingsService
 from acuchart.storage.audit import AuditReport
 from acuchart.storage.store import Store
@@ -23,6 +26,8 @@ class Practice:
         self._hub = ChangeHub()
         self.clients = ClientService(store, self._hub)
         self.settings = SettingsService(store, self._hub)
+        self.sessions = SessionService(store, self._hub, load_catalogue())
+        self.records = RecordService(store, self._hub, self.settings, self.sessions)
         store.actor = self.settings.get().practitioner_name or "practitioner"
 
     @classmethod

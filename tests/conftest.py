@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from acuchart.practice import Practice  # noqa: E402
+from acuchart.practice import Practice
 
 
 @pytest.fixture(autouse=True)

@@ -18,38 +18,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart import clock
 from acuchart.errors import ValidationError
 from acuchart.models import CAUTION_FLAGS, CONCERNS, Client
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-
-
-class _FieldError(QLabel):
-    """A message under a field, hidden until there is something to say."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("fieldError")
-        self.setWordWrap(True)
-        self.setStyleSheet("color: #b3261e;")
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
+from ui.records.forms import FieldError
 
 
 class ClientDialog(QDialog):
-    """Create a client, or edit one; saving goes through ``practice.clients`` as one transaction."""
+    """Create a client, or edit one; saving goes through ``practice.clients`` as one transaction.
 
-    def __init__(self, practice: Practice, client: Client | None = None, parent: QWidget | None = None) -> None:
+    With ``review_cautions`` it opens on the Cautions tab, and saving stamps today as the review date.
+    """
+
+    def __init__(
+        self,
+        practice: Practice,
+        client: Client | None = None,
+        parent: QWidget | None = None,
+        review_cautions: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._practice = practice
         self._client = client
+        self._review = review_cautions
         self.saved_client: Client | None = None
         self.setWindowTitle(f"Edit {client.full_name}" if client else "New client")
         self.setMinimumWidth(520)
-        self._errors: dict[str, _FieldError] = {}
+        self._errors: dict[str, FieldError] = {}
         self._edits: dict[str, QLineEdit] = {}
 
         tabs = QTabWidget()
@@ -57,8 +54,10 @@ class ClientDialog(QDialog):
         tabs.addTab(self._intake_tab(), "Intake")
         tabs.addTab(self._cautions_tab(), "Cautions")
         self.tabs = tabs
-        self.general_error = _FieldError()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.general_error = FieldError()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -68,11 +67,17 @@ class ClientDialog(QDialog):
         if client is not None:
             self._fill(ClientForm.from_client(client))
         self._edits["first_name"].setFocus()
+        if review_cautions:
+            self.setWindowTitle(f"Review cautions: {client.full_name}" if client else "Review cautions")
+            tabs.setCurrentIndex(self._tab_of(self.caution_notes_edit))
+            self._edits["cautions_reviewed_on"].setReadOnly(True)
+            self._edits["cautions_reviewed_on"].setText(clock.today().isoformat())
+            self._edits["cautions_reviewed_on"].setToolTip("Saving records today as the date of this review")
 
     def _line(self, form: QFormLayout, name: str, label: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
-        error = _FieldError()
+        error = FieldError()
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +92,7 @@ class ClientDialog(QDialog):
     def _text(self, form: QFormLayout, name: str, label: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setFixedHeight(70)
-        error = _FieldError()
+        error = FieldError()
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -140,8 +145,12 @@ class ClientDialog(QDialog):
         layout.addLayout(grid)
         form = QFormLayout()
         self.caution_notes_edit = self._text(form, "caution_notes", "Details")
-        self.caution_notes_edit.setPlaceholderText("e.g. filler in both nasolabial folds on 2026-10-02; takes aspirin 75 mg")
-        self._line(form, "cautions_reviewed_on", "Last reviewed", "YYYY-MM-DD (today when you save, if empty)")
+        self.caution_notes_edit.setPlaceholderText(
+            "e.g. filler in both nasolabial folds on 2026-10-02; takes aspirin 75 mg"
+        )
+        self._line(
+            form, "cautions_reviewed_on", "Last reviewed", "YYYY-MM-DD (today when you save, if empty)"
+        )
         layout.addLayout(form)
         layout.addStretch(1)
         return page
@@ -165,7 +174,7 @@ class ClientDialog(QDialog):
         flags = [key for key, box in self.caution_boxes.items() if box.isChecked()]
         reviewed = values.pop("cautions_reviewed_on") or None
         if reviewed is None and (flags or self.caution_notes_edit.toPlainText().strip()):
-            reviewed = dt.date.today().isoformat()
+            reviewed = clock.today().isoformat()
         return ClientForm(
             **values,
             address=self.address_edit.toPlainText(),

@@ -1,16 +1,48 @@
-"""The client page: who the client is, their cautions at a glance, and what to do next."""
+"""The client page: who the client is, cautions and consent at a glance, the course and its progress,
+what to follow up, and the sessions so far."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acuchart import clock
-from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client
+from acuchart.changes import Changes
+from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client, ClientRecord
 from acuchart.practice import Practice
+from ui.changes import ChangeRelay
 from ui.client_list import format_dob
+from ui.records.consent_dialog import ConsentDialog
+from ui.records.course_panel import CoursePanel
+from ui.records.forms import FieldError
+from ui.records.item_models import IdRole, ReactionsModel, SessionHistoryModel
+from ui.records.tables import ReactionsTable, RecordTable
+
+RESOLVED_SHOWN = 5
+"""How many resolved reactions stay listed (newest first), so one resolved by mistake can be reopened."""
+
+NEW_SESSION_STYLE = (
+    "QPushButton#newSession { background: #2f6f8f; color: white; font-size: 15px; font-weight: 600;"
+    " padding: 8px 18px; border-radius: 6px; }"
+    "QPushButton#newSession:hover { background: #285f7a; }"
+)
+REVIEW_STYLE = (
+    "#cautionReview { background: #fff8e1; border: 1px solid #e0b040; border-radius: 6px; }"
+    "#cautionReview QLabel { color: #5c4300; font-weight: 600; }"
+)
+CONSENT_OK_STYLE = "color: #1b6e3a;"
+CONSENT_MISSING_STYLE = "color: #b3261e; font-weight: 600;"
 
 
 class CautionBanner(QLabel):
@@ -41,61 +73,132 @@ class CautionBanner(QLabel):
         self.show()
 
 
+class _Band(QFrame):
+    """A line of text with a button at its end (the review prompt, the consent status)."""
+
+    def __init__(self, name: str, button_text: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.button = QPushButton(button_text)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+
+
 class ClientPage(QWidget):
-    """Header, cautions and intake of one client, with the actions a practitioner takes next."""
+    """Everything about one client a practitioner needs before and after a session."""
 
     edit_requested = Signal(int)
     archive_requested = Signal(int, bool)
+    new_session_requested = Signal(int)
+    session_requested = Signal(int)
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._practice = practice
         self.client: Client | None = None
+        self.record: ClientRecord | None = None
+        self._stale = False
         self.name_label = QLabel()
         self.name_label.setObjectName("clientName")
-        self.name_label.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.name_label.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.details_label = QLabel()
         self.details_label.setObjectName("muted")
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cautions = CautionBanner()
+        self.review = _Band("cautionReview", "Review cautions…")
+        self.review.setStyleSheet(REVIEW_STYLE)
+        self.consent = _Band("consentStatus", "Record consent…")
         self.intake_label = QLabel()
         self.intake_label.setWordWrap(True)
         self.intake_label.setTextFormat(Qt.TextFormat.RichText)
+        self.new_session_button = QPushButton("New session")
+        self.new_session_button.setObjectName("newSession")
+        self.new_session_button.setStyleSheet(NEW_SESSION_STYLE)
+        self.new_session_button.setToolTip("Start charting a session for this client (Ctrl+Shift+N)")
         self.edit_button = QPushButton("Edit client…")
         self.edit_button.setToolTip("Edit identity, intake and cautions (Ctrl+E)")
         self.archive_button = QPushButton("Archive")
+        self.course_panel = CoursePanel(practice)
+        self.reactions_model = ReactionsModel(clock.today, self)
+        self.reactions_table = ReactionsTable(practice, self.reactions_model)
+        for column in (0, 3):  # the client is this one; the note is in the tooltip
+            self.reactions_table.setColumnHidden(column, True)
+        self.reactions_box = QGroupBox("Follow up")
+        self.no_reactions = QLabel("No reactions to follow up.")
+        self.no_reactions.setObjectName("muted")
+        self.no_reactions.setWordWrap(True)
+        self.problem = FieldError()
+        self.reactions_table.problem.connect(self.problem.show_message)
+        self.history_model = SessionHistoryModel(self)
+        self.history_table = RecordTable(self.history_model, stretch=4)
+        self.history_table.setToolTip("Double-click a session to open it (a signed one opens read-only)")
+        self.history_box = QGroupBox("Sessions")
+        self._build_layout()
+        self.new_session_button.clicked.connect(
+            lambda: self.client and self.new_session_requested.emit(self.client.id)
+        )
         self.edit_button.clicked.connect(lambda: self.client and self.edit_requested.emit(self.client.id))
         self.archive_button.clicked.connect(
             lambda: self.client and self.archive_requested.emit(self.client.id, not self.client.archived)
         )
+        self.review.button.clicked.connect(self.review_cautions)
+        self.consent.button.clicked.connect(self.record_consent)
+        self.history_table.activated.connect(self._open_session)
+        self.history_table.doubleClicked.connect(self._open_session)
+        self._relay = ChangeRelay(practice, self)
+        self._relay.changed.connect(self._on_changes)
 
+    def _build_layout(self) -> None:
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.name_label)
         titles.addWidget(self.details_label)
         header.addLayout(titles, 1)
-        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        header.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.body = QVBoxLayout()
+        for button in (self.new_session_button, self.edit_button, self.archive_button):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        reactions = QVBoxLayout(self.reactions_box)
+        reactions.addWidget(self.no_reactions)
+        reactions.addWidget(self.reactions_table)
+        reactions.addWidget(self.problem)
+        QVBoxLayout(self.history_box).addWidget(self.history_table)
+        right = QVBoxLayout()
+        right.addWidget(self.reactions_box, 2)
+        right.addWidget(self.history_box, 3)
+        body = QHBoxLayout()
+        body.addWidget(self.course_panel, 5)
+        body.addLayout(right, 4)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(header)
         layout.addWidget(self.cautions)
+        layout.addWidget(self.review)
+        layout.addWidget(self.consent)
         layout.addWidget(self.intake_label)
-        layout.addLayout(self.body, 1)
+        layout.addLayout(body, 1)
 
+    # --- showing a client ----------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
-        """Load and show a client."""
-        client = self._practice.clients.get(client_id)
-        self.client = client
+        """Load and show a client (identity, cautions, consent, courses, reactions, sessions)."""
+        record = self._practice.records.client_record(client_id)
+        self.record = record
+        self.client = client = record.client
+        self._stale = False
         self.name_label.setText(client.full_name + ("  (archived)" if client.archived else ""))
         details = []
+        if client.preferred_name:
+            details.append(f"prefers “{client.preferred_name}”")
         if client.date_of_birth:
-            age = _age(client)
-            details.append(f"born {format_dob(client.date_of_birth.isoformat())} ({age})")
+            details.append(f"born {format_dob(client.date_of_birth.isoformat())} ({_age(client)})")
         details += [v for v in (client.phone, client.email) if v]
         self.details_label.setText("  ·  ".join(details))
         self.cautions.show_client(client)
+        self.review.text.setText(f"⏰ {record.caution_review.text}")
+        self.review.setVisible(record.caution_review.due)
+        self._show_consent(record)
         concerns = ", ".join(CONCERN_LABELS.get(c, c) for c in client.concerns) or "none recorded"
         intake = [f"<b>Concerns:</b> {html.escape(concerns)}"]
         if client.goals:
@@ -105,8 +208,67 @@ class ClientPage(QWidget):
         self.intake_label.setText("<br>".join(intake))
         self.archive_button.setText("Restore" if client.archived else "Archive")
         self.archive_button.setToolTip(
-            "Bring the client back into the list" if client.archived else "Hide from the list; nothing is deleted"
+            "Bring the client back into the list"
+            if client.archived
+            else "Hide from the list; nothing is deleted"
         )
+        self.course_panel.show_courses(client.id, record.courses)
+        open_reactions = [r for r in record.reactions if r.is_open]
+        resolved = [r for r in record.reactions if not r.is_open][:RESOLVED_SHOWN]
+        self.reactions_model.set_rows(open_reactions + resolved)
+        self.reactions_box.setTitle(
+            f"Follow up ({len(open_reactions)} open)" if open_reactions else "Follow up"
+        )
+        self.no_reactions.setVisible(not record.reactions)
+        self.reactions_table.setVisible(bool(record.reactions))
+        self.problem.show_message("")
+        self.history_model.set_rows(record.history)
+        self.history_box.setTitle(f"Sessions ({len(record.history)})" if record.history else "Sessions")
+
+    def _show_consent(self, record: ClientRecord) -> None:
+        if record.consents:
+            latest = record.consents[0]
+            self.consent.text.setText(
+                f"✓ Consent on file: {latest.method_label.lower()}, given {latest.given_on:%d %b %Y} "
+                f"(consent text {latest.text_version})"
+            )
+            self.consent.text.setStyleSheet(CONSENT_OK_STYLE)
+        else:
+            self.consent.text.setText(
+                "✗ No consent on file. Record the client's informed consent before treating."
+            )
+            self.consent.text.setStyleSheet(CONSENT_MISSING_STYLE)
+
+    # --- actions -------------------------------------------------------------------------------
+    def review_cautions(self) -> None:
+        """Open the client's Cautions tab; saving stamps today as the review date."""
+        from ui.client_dialog import ClientDialog
+
+        if self.client is not None:
+            ClientDialog(self._practice, self.client, parent=self, review_cautions=True).exec()
+
+    def record_consent(self) -> None:
+        """Record the client's informed consent."""
+        if self.client is not None:
+            ConsentDialog(self._practice, self.client.id, parent=self).exec()
+
+    def _open_session(self, index: QModelIndex) -> None:
+        session_id = index.data(IdRole)
+        if session_id is not None:
+            self.session_requested.emit(int(session_id))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.client is None or changes.client_id not in (None, self.client.id):
+            return
+        if self.isVisible():
+            self.show_client(self.client.id)
+        else:
+            self._stale = True  # charting a session: redraw once, when the page shows again
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale and self.client is not None:
+            self.show_client(self.client.id)
+        super().showEvent(event)
 
 
 def _age(client: Client) -> int:

@@ -5,21 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from acuchart.changes import Changes
-from acuchart.errors import AcuChartError
+from acuchart.errors import AcuChartError, ConsentMissingError
 from acuchart.practice import Practice
 from ui.changes import ChangeRelay
+from ui.chart.session_editor import SessionEditor
 from ui.client_list import ClientListPane
 from ui.client_page import ClientPage
 from ui.preferences import Preferences
+from ui.records.audit_bar import AuditBar
+from ui.records.followups import FollowUpsView
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +46,10 @@ class MainWindow(QMainWindow):
         placeholder.setObjectName("muted")
         self.chart_area.addWidget(placeholder)
         self.chart_area.addWidget(self.client_page)
+        self.session_editor = SessionEditor(practice, self.undo_stack)
+        self.chart_area.addWidget(self.session_editor)
+        self.followups = FollowUpsView(practice)
+        self.chart_area.addWidget(self.followups)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -48,7 +57,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.chart_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 900])
-        self.setCentralWidget(self.splitter)
+        self.audit_bar = AuditBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.audit_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_menus()
         self.clients.client_activated.connect(self.show_client)
@@ -56,7 +72,13 @@ class MainWindow(QMainWindow):
         self.clients.archived_box.toggled.connect(self._remember_archived)
         self.client_page.edit_requested.connect(self.edit_client)
         self.client_page.archive_requested.connect(self.set_archived)
+        self.client_page.new_session_requested.connect(self.start_session)
+        self.client_page.session_requested.connect(self.open_session)
+        self.followups.client_requested.connect(self.show_client)
+        self.session_editor.back_requested.connect(self.back_to_client)
+        self.chart_area.currentChanged.connect(self._chart_area_changed)
         self.relay.changed.connect(self._on_changes)
+        self.audit_bar.check(practice)
 
         self.update_title()
         self.resize(1280, 820)
@@ -80,6 +102,12 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(
             self._action(
+                "Practice &settings…", "Ctrl+,", self.open_settings, "Practice, practitioner, logo, paper"
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
                 "&Quit",
                 QKeySequence.StandardKey.Quit,
                 self.close,
@@ -101,11 +129,49 @@ class MainWindow(QMainWindow):
         client_menu.addAction(self._action("&New client…", QKeySequence.StandardKey.New, self.new_client))
         self.edit_client_action = self._action("&Edit client…", "Ctrl+E", self._edit_current)
         client_menu.addAction(self.edit_client_action)
+        self.new_session_action = self._action(
+            "New &session",
+            "Ctrl+Shift+N",
+            self._new_session_current,
+            "Start charting a session for this client",
+        )
+        client_menu.addAction(self.new_session_action)
+        client_menu.addAction(
+            self._action(
+                "Open &latest session",
+                "Ctrl+Shift+L",
+                self._open_latest_session,
+                "Go back to this client's last chart",
+            )
+        )
+        self.back_action = self._action(
+            "&Back to client", "Esc", self.back_to_client, "Leave the session chart"
+        )
+        self.back_action.setEnabled(False)
+        client_menu.addAction(self.back_action)
         self.client_menu = client_menu
+        view_menu = bar.addMenu("&View")
+        self.followups_action = self._action(
+            "&Follow-ups",
+            "Ctrl+Shift+F",
+            self.show_followups,
+            "Open reactions, overdue courses, maintenance due",
+        )
+        view_menu.addAction(self.followups_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About AcuChart", None, self._about))
 
     # --- actions -----------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        """Edit the practice settings."""
+        from ui.records.settings_dialog import SettingsDialog  # loaded on first use
+
+        SettingsDialog(self.practice, parent=self).exec()
+
+    def show_followups(self) -> None:
+        """Show the practice-wide follow-ups: what to ask about or book."""
+        self.chart_area.setCurrentWidget(self.followups)
+
     def update_title(self) -> None:
         """``AcuChart — <practice name or file name>``."""
         self.setWindowTitle(f"AcuChart — {self.practice.title}")
@@ -130,6 +196,61 @@ class MainWindow(QMainWindow):
         if self.chart_area.currentWidget() is self.client_page and self.client_page.client:
             return self.client_page.client.id
         return None
+
+    def start_session(self, client_id: int) -> None:
+        """Start a session for a client and open it (asking for a note when no consent is on file)."""
+        try:
+            session = self.practice.sessions.create(client_id)
+        except ConsentMissingError:
+            note, ok = QInputDialog.getText(
+                self, "No consent on file", "No consent on file. Proceed anyway? Note why:"
+            )
+            if not ok or not note.strip():
+                return
+            try:
+                session = self.practice.sessions.create(client_id, consent_override=note)
+            except AcuChartError as exc:
+                QMessageBox.warning(self, "AcuChart", str(exc))
+                return
+        self.open_session(session.id)
+
+    def open_session(self, session_id: int) -> None:
+        """Show a session's chart in the chart area."""
+        try:
+            self.session_editor.open_session(session_id)
+        except AcuChartError as exc:
+            QMessageBox.warning(self, "AcuChart", str(exc))
+            return
+        self.chart_area.setCurrentWidget(self.session_editor)
+        self.session_editor.current_view.setFocus()
+
+    def back_to_client(self) -> None:
+        """Leave the session chart for the client's page (everything is already stored)."""
+        if self.chart_area.currentWidget() is not self.session_editor or self.session_editor.client is None:
+            return
+        self.session_editor.save_notes()
+        self.show_client(self.session_editor.client.id)
+
+    def _new_session_current(self) -> None:
+        if self.chart_area.currentWidget() is self.session_editor and self.session_editor.client is not None:
+            client_id: int | None = self.session_editor.client.id
+        else:
+            client_id = self.current_client_id() or self.clients.selected_client_id()
+        if client_id is not None:
+            self.start_session(client_id)
+
+    def _open_latest_session(self) -> None:
+        client_id = self.current_client_id() or self.clients.selected_client_id()
+        sessions = self.practice.sessions.sessions_for_client(client_id) if client_id is not None else []
+        if sessions:
+            self.open_session(sessions[0].id)
+        elif client_id is not None:
+            self.statusBar().showMessage(
+                "This client has no sessions yet. Start one with Ctrl+Shift+N.", 5000
+            )
+
+    def _chart_area_changed(self) -> None:
+        self.back_action.setEnabled(self.chart_area.currentWidget() is self.session_editor)
 
     def new_client(self) -> None:
         """Ask for a new client's details and open their page."""
@@ -203,5 +324,6 @@ class MainWindow(QMainWindow):
         self.preferences.set_splitter_state("main", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.audit_bar.stop()
         self.save_layout()
         super().closeEvent(event)

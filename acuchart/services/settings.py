@@ -48,7 +48,13 @@ class SettingsService:
                 clean_values[key] = value
             else:
                 text = clean(value)
-                check_length(problems, key, text, 1000 if key == "address" else SHORT_TEXT, key.replace("_", " ").capitalize())
+                check_length(
+                    problems,
+                    key,
+                    text,
+                    1000 if key == "address" else SHORT_TEXT,
+                    key.replace("_", " ").capitalize(),
+                )
                 if key == "logo_path" and text and not Path(text).is_file():
                     problems[key] = f"The logo file {text} does not exist. Choose a PNG or JPEG file."
                 clean_values[key] = text

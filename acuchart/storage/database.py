@@ -186,7 +186,9 @@ def pending_migrations(conn: sqlite3.Connection) -> list[str]:
         return list(MIGRATION_NAMES)
     applied = {
         row[0]
-        for row in conn.execute(f"select name from [{MIGRATIONS_TABLE}] where migration_set = ?", [MIGRATION_SET])
+        for row in conn.execute(
+            f"select name from [{MIGRATIONS_TABLE}] where migration_set = ?", [MIGRATION_SET]
+        )
     }
     return [name for name in MIGRATION_NAMES if name not in applied]
 

@@ -20,11 +20,6 @@ def consents(store: Store, client_id: int) -> list[Row]:
     )
 
 
-def has_consent(store: Store, client_id: int) -> bool:
-    """True when the client has any consent on file."""
-    return store.scalar("select exists(select 1 from consents where client_id = ?)", [client_id]) == 1
-
-
 # --- courses -------------------------------------------------------------------------------------
 
 _COURSE_STATS = (
@@ -141,7 +136,7 @@ def history(store: Store, client_id: int) -> list[Row]:
 # --- reactions for follow-up ---------------------------------------------------------------------
 
 _REACTION_COLUMNS = (
-    "r.id, r.session_id, r.kind, r.severity, r.onset, r.note, r.resolved_on, r.late_entry, "
+    "r.id, r.session_id, r.mark_id, r.kind, r.severity, r.onset, r.note, r.resolved_on, r.late_entry, "
     "s.client_id, s.started_at, cl.first_name, cl.last_name, m.code, m.side, m.label"
 )
 _REACTION_JOINS = (

@@ -21,9 +21,28 @@ from tests.benchmarks.harness import median, p95, show, timings_ms
 
 REPO = Path(__file__).resolve().parents[2]
 CLIENTS = 10_000
-QUERIES = ["ha", "so", "le", "ma", "an", "07700 9", "1984", "ra", "ok", "pe", "mar", "el", "be", "li", "gr", "st"]
+QUERIES = [
+    "ha",
+    "so",
+    "le",
+    "ma",
+    "an",
+    "07700 9",
+    "1984",
+    "ra",
+    "ok",
+    "pe",
+    "mar",
+    "el",
+    "be",
+    "li",
+    "gr",
+    "st",
+]
 
-_FIRST = "Amelia Sofía Grace Hannah Mei Noa Chloé Priya Ingrid Fatima Olivia Zoë Margaret Elena Laura Rosa".split()
+_FIRST = (
+    "Amelia Sofía Grace Hannah Mei Noa Chloé Priya Ingrid Fatima Olivia Zoë Margaret Elena Laura Rosa".split()
+)
 _LAST = "Hartley Domínguez Okonkwo Whitfield Lin Ben-David Lefèvre Raman Solberg Haddad Brennan Osei Petrova".split()
 
 BARE_WINDOW = """
@@ -131,7 +150,11 @@ def run() -> dict[str, float]:
         figures["start_app_ms"] = median(app)
         figures["start_ratio"] = figures["start_app_ms"] / figures["start_bare_ms"]
         show("cold start, bare PySide6 window (median of 7)", figures["start_bare_ms"], "ms")
-        show(f"cold start, AcuChart main window on {CLIENTS:,} clients (median of 7)", figures["start_app_ms"], "ms")
+        show(
+            f"cold start, AcuChart main window on {CLIENTS:,} clients (median of 7)",
+            figures["start_app_ms"],
+            "ms",
+        )
         show("ratio app / bare", figures["start_ratio"], "x")
     return figures
 

@@ -1,0 +1,241 @@
+"""Courses of treatment: the plan (concerns, sessions, interval, start), where it stands, and maintenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from acuchart import clock
+from acuchart.changes import Changes
+from acuchart.errors import ValidationError
+from acuchart.models import CONCERN_LABELS, COURSE_STATUSES, Course, CourseProgress
+from acuchart.services.record_base import RecordBase, add_months, raise_if, today_or, whole_number
+from acuchart.storage import clients as client_rows
+from acuchart.storage import records as rows
+from acuchart.text import LONG_TEXT, check_length, clean, parse_date
+
+DEFAULT_PLANNED_SESSIONS = 10
+DEFAULT_INTERVAL_DAYS = 7
+DEFAULT_MAINTENANCE_MONTHS = 3
+MAINTENANCE_VISITS_PROPOSED = 3
+MAX_PLANNED_SESSIONS = 100
+MAX_MAINTENANCE_MONTHS = 24
+
+
+@dataclass
+class CourseForm:
+    """What the new/edit course form sends, as typed; checked by :meth:`CourseRecords.validate_course`."""
+
+    concerns: list[str] = field(default_factory=list)
+    planned_sessions: int | str = DEFAULT_PLANNED_SESSIONS
+    interval_days: int | str = DEFAULT_INTERVAL_DAYS
+    start_date: dt.date | str | None = None
+    maintenance_months: int | str = DEFAULT_MAINTENANCE_MONTHS
+    notes: str = ""
+    status: str = "active"
+
+    @classmethod
+    def from_course(cls, course: Course) -> CourseForm:
+        """A form filled with a stored course, for editing."""
+        return cls(
+            concerns=list(course.concerns),
+            planned_sessions=course.planned_sessions,
+            interval_days=course.interval_days,
+            start_date=course.start_date,
+            maintenance_months=course.maintenance_months,
+            notes=course.notes,
+            status=course.status,
+        )
+
+
+def progress_of(row: dict[str, Any], today: dt.date) -> CourseProgress:
+    """Where a course stands, from its row with ``done`` and ``last_started_at`` (see storage.records)."""
+    done = int(row["done"] or 0)
+    planned = int(row["planned_sessions"])
+    last = dt.datetime.fromisoformat(row["last_started_at"]).date() if row["last_started_at"] else None
+    next_due: dt.date | None = None
+    if row["status"] == "active" and done < planned:
+        next_due = (
+            dt.date.fromisoformat(row["start_date"])
+            if last is None
+            else last + dt.timedelta(row["interval_days"])
+        )
+    elif row["status"] == "maintenance":
+        next_due = maintenance_due(row, last)
+    overdue = next_due is not None and next_due < today
+    days = (today - next_due).days if next_due is not None and overdue else 0
+    return CourseProgress(row["id"], done, planned, next_due, overdue, last, days)
+
+
+def maintenance_due(row: dict[str, Any], last_session_on: dt.date | None) -> dt.date:
+    """The next maintenance visit: ``maintenance_months`` after the course ended or its latest session."""
+    base = dt.date.fromisoformat(row["ended_on"] or row["start_date"])
+    if last_session_on is not None and last_session_on > base:
+        base = last_session_on
+    return add_months(base, int(row["maintenance_months"]))
+
+
+class CourseRecords(RecordBase):
+    """Planning courses and following their progress."""
+
+    def validate_course(self, client_id: int, form: CourseForm) -> dict[str, Any]:
+        """Check a course form; return the row to store or raise :class:`ValidationError` naming each bad field."""
+        client_row = client_rows.get(self._store, client_id)
+        problems: dict[str, str] = {}
+        concerns = list(dict.fromkeys(form.concerns))
+        unknown = [c for c in concerns if c not in CONCERN_LABELS]
+        if unknown:
+            problems["concerns"] = f"Unknown concern: {', '.join(unknown)}."
+        elif not concerns:
+            problems["concerns"] = "Choose at least one concern this course treats."
+        planned = whole_number(
+            problems,
+            "planned_sessions",
+            form.planned_sessions,
+            1,
+            MAX_PLANNED_SESSIONS,
+            f"Plan from 1 to {MAX_PLANNED_SESSIONS} sessions (a course is typically 6–12).",
+        )
+        interval = whole_number(
+            problems,
+            "interval_days",
+            form.interval_days,
+            1,
+            60,
+            "Sessions are 1 to 60 days apart (typically 7 to 14).",
+        )
+        months = whole_number(
+            problems,
+            "maintenance_months",
+            form.maintenance_months,
+            1,
+            MAX_MAINTENANCE_MONTHS,
+            f"Maintenance visits are 1 to {MAX_MAINTENANCE_MONTHS} months apart.",
+        )
+        start = self._start_date(problems, form.start_date, client_row.get("date_of_birth"))
+        if form.status not in COURSE_STATUSES:
+            problems["status"] = f"A course is {', '.join(COURSE_STATUSES)}; not {form.status!r}."
+        notes = clean(form.notes)
+        check_length(problems, "notes", notes, LONG_TEXT, "The notes")
+        raise_if(problems)
+        return {
+            "concerns": json.dumps(concerns),
+            "planned_sessions": planned,
+            "interval_days": interval,
+            "start_date": start,
+            "maintenance_months": months,
+            "notes": notes,
+            "status": form.status,
+        }
+
+    @staticmethod
+    def _start_date(problems: dict[str, str], value: dt.date | str | None, born: str | None) -> str:
+        try:
+            start = parse_date(value) or clock.today()
+        except ValueError:
+            problems["start_date"] = "Write the start date as YYYY-MM-DD, for example 2026-03-05."
+            return clock.today().isoformat()
+        if start > clock.today() + dt.timedelta(days=366):
+            problems["start_date"] = "The start date is more than a year from now. Check the year."
+        elif born and start < dt.date.fromisoformat(born):
+            problems["start_date"] = "The start date is before the client was born. Check the year."
+        return start.isoformat()
+
+    def create_course(self, client_id: int, form: CourseForm) -> Course:
+        """Plan a new course for a client; nothing is stored if any field is invalid."""
+        row = self.validate_course(client_id, form)
+        row.update(client_id=client_id, created_at=clock.stamp())
+        if row["status"] in ("completed", "maintenance", "stopped"):
+            row["ended_on"] = clock.today().isoformat()
+        with self._store.write() as writer:
+            course_id = writer.insert("courses", row)
+        self._publish(Changes(courses=True, client_id=client_id))
+        return self.course(course_id)
+
+    def update_course(self, course_id: int, form: CourseForm) -> Course:
+        """Save an edited course (its plan or its status); nothing is stored if any field is invalid."""
+        current = self.course(course_id)
+        row = self.validate_course(current.client_id, form)
+        if row["status"] == "active":
+            row["ended_on"] = None
+        elif current.status == "active":
+            row["ended_on"] = clock.today().isoformat()
+        with self._store.write() as writer:
+            writer.update("courses", course_id, row)
+        self._publish(Changes(courses=True, client_id=current.client_id))
+        return self.course(course_id)
+
+    def propose_maintenance(
+        self,
+        course_id: int,
+        months: int = DEFAULT_MAINTENANCE_MONTHS,
+        on: dt.date | None = None,
+        visits: int = MAINTENANCE_VISITS_PROPOSED,
+    ) -> list[dt.date]:
+        """The maintenance visits a course completed ``on`` (today) would lead to, every ``months``."""
+        base = today_or(on)
+        last = progress_of(rows.course(self._store, course_id), base).last_session_on
+        if last is not None and last > base:
+            base = last
+        return [add_months(base, months * k) for k in range(1, visits + 1)]
+
+    def complete_course(
+        self,
+        course_id: int,
+        maintenance_months: int | None = DEFAULT_MAINTENANCE_MONTHS,
+        on: dt.date | None = None,
+    ) -> list[dt.date]:
+        """Close an active course, into maintenance every ``maintenance_months`` (None: no maintenance).
+
+        Returns:
+            The proposed maintenance visits (empty without maintenance).
+
+        Raises:
+            ValidationError: if the course is not active or the months are out of range.
+        """
+        current = self.course(course_id)
+        if current.status != "active":
+            raise ValidationError({"status": f"This course is already {current.status_label.lower()}."})
+        ended = today_or(on)
+        changes: dict[str, Any] = {"status": "completed", "ended_on": ended.isoformat()}
+        proposed: list[dt.date] = []
+        if maintenance_months is not None:
+            problems: dict[str, str] = {}
+            months = whole_number(
+                problems,
+                "maintenance_months",
+                maintenance_months,
+                1,
+                MAX_MAINTENANCE_MONTHS,
+                f"Maintenance visits are 1 to {MAX_MAINTENANCE_MONTHS} months apart.",
+            )
+            raise_if(problems)
+            changes.update(status="maintenance", maintenance_months=months)
+            proposed = self.propose_maintenance(course_id, months, ended)
+        with self._store.write() as writer:
+            writer.update("courses", course_id, changes)
+        self._publish(Changes(courses=True, client_id=current.client_id))
+        return proposed
+
+    def course(self, course_id: int) -> Course:
+        """One course; ``NotFoundError`` if the id is unknown."""
+        return Course.from_row(rows.course(self._store, course_id))
+
+    def courses_for(self, client_id: int) -> list[Course]:
+        """A client's courses, the newest first."""
+        return [Course.from_row(row) for row in rows.courses(self._store, client_id)]
+
+    def current_course(self, client_id: int) -> Course | None:
+        """The course a new session belongs to: the newest active one, else the newest in maintenance."""
+        courses = self.courses_for(client_id)
+        for status in ("active", "maintenance"):
+            found = next((c for c in courses if c.status == status), None)
+            if found is not None:
+                return found
+        return None
+
+    def course_progress(self, course_id: int, today: dt.date | None = None) -> CourseProgress:
+        """Where a course stands: session number of planned, the next due date, and whether it is overdue."""
+        return progress_of(rows.course(self._store, course_id), today_or(today))

@@ -1,0 +1,160 @@
+"""Follow-up: open reactions, overdue courses and maintenance due; a client's session history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from acuchart import clock
+from acuchart.changes import Changes
+from acuchart.errors import ValidationError
+from acuchart.models import (
+    CautionReview,
+    Client,
+    CourseDue,
+    FollowUps,
+    ReactionFollowUp,
+    SessionSummary,
+)
+from acuchart.services.courses import CourseRecords, maintenance_due, progress_of
+from acuchart.services.record_base import place_of, today_or
+from acuchart.storage import records as rows
+
+MAINTENANCE_LOOKAHEAD = dt.timedelta(days=14)
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def _reaction(row: dict[str, Any]) -> ReactionFollowUp:
+    where = place_of(row["code"], row["side"], row["label"]) if row["mark_id"] else ""
+    session_on = _date(row["started_at"])
+    assert session_on is not None
+    return ReactionFollowUp(
+        id=row["id"],
+        session_id=row["session_id"],
+        client_id=row["client_id"],
+        client_name=f"{row['first_name']} {row['last_name']}".strip(),
+        session_on=session_on,
+        kind=row["kind"],
+        severity=row["severity"],
+        onset=row["onset"],
+        where=where,
+        note=row["note"],
+        resolved_on=_date(row["resolved_on"]),
+        late_entry=bool(row["late_entry"]),
+    )
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (later.day < earlier.day)
+
+
+class FollowUpRecords(CourseRecords):
+    """Resolving reactions and reading what needs following up."""
+
+    def resolve_reaction(self, reaction_id: int, on: dt.date | None = None) -> None:
+        """Mark a reaction resolved ``on`` (today). Allowed on a signed session: it is follow-up, not an amendment.
+
+        Raises:
+            ValidationError: the date is in the future or before the session.
+        """
+        reaction = rows.reaction(self._store, reaction_id)
+        day = today_or(on)
+        session_on = _date(reaction["started_at"])
+        assert session_on is not None
+        if day > clock.today():
+            raise ValidationError(
+                {"resolved_on": "The resolved date is in the future. Use today or an earlier day."}
+            )
+        if day < session_on:
+            raise ValidationError({"resolved_on": "The resolved date is before the session. Check the date."})
+        self._set_resolved(reaction, day.isoformat())
+
+    def reopen_reaction(self, reaction_id: int) -> None:
+        """Mark a resolved reaction open again (resolved too soon, or by mistake)."""
+        self._set_resolved(rows.reaction(self._store, reaction_id), None)
+
+    def _set_resolved(self, reaction: dict[str, Any], resolved_on: str | None) -> None:
+        with self._store.write() as writer:
+            writer.update("reactions", reaction["id"], {"resolved_on": resolved_on})
+        self._publish(
+            Changes(reactions=True, session_id=reaction["session_id"], client_id=reaction["client_id"])
+        )
+
+    def reactions_for_client(self, client_id: int) -> list[ReactionFollowUp]:
+        """A client's reactions, open ones first, then the newest."""
+        return [_reaction(row) for row in rows.client_reactions(self._store, client_id)]
+
+    def client_history(self, client_id: int) -> list[SessionSummary]:
+        """A client's sessions, newest first: date, number in the course, points, reactions, signature."""
+        summaries = []
+        for row in rows.history(self._store, client_id):
+            started = dt.datetime.fromisoformat(row["started_at"])
+            charted_late = dt.datetime.fromisoformat(row["created_at"]) > started + dt.timedelta(hours=24)
+            summaries.append(
+                SessionSummary(
+                    id=row["id"],
+                    started_at=started,
+                    course_id=row["course_id"],
+                    number=row["number"],
+                    points=row["points"],
+                    reactions=row["reactions"],
+                    open_reactions=row["open_reactions"],
+                    signed_at=dt.datetime.fromisoformat(row["signed_at"]) if row["signed_at"] else None,
+                    signed_by=row["signed_by"] or "",
+                    late_entry=bool(row["late_entry"] or row["late_reactions"]) or charted_late,
+                    amendments=row["amendments"],
+                )
+            )
+        return summaries
+
+    def followups(self, today: dt.date | None = None) -> FollowUps:
+        """What to ask about or book: every open reaction, overdue active courses, maintenance due within two weeks.
+
+        Archived clients' courses are left out; their open reactions are not (a reaction stays open until resolved).
+        """
+        day = today_or(today)
+        reactions = tuple(_reaction(row) for row in rows.open_reactions(self._store))
+        overdue = []
+        for row in rows.overdue_courses(self._store, day.isoformat()):
+            progress = progress_of(row, day)
+            assert progress.next_due is not None
+            overdue.append(self._due(row, progress.next_due, progress.session_number, day))
+        horizon = day + MAINTENANCE_LOOKAHEAD
+        maintenance = []
+        for row in rows.maintenance_courses(self._store, horizon.isoformat()):
+            due = maintenance_due(row, _date(row["last_started_at"]))
+            if due <= horizon:
+                maintenance.append(self._due(row, due, int(row["done"] or 0), day))
+        maintenance.sort(key=lambda c: (c.due_on, c.course_id))
+        return FollowUps(day, reactions, tuple(overdue), tuple(maintenance))
+
+    @staticmethod
+    def _due(row: dict[str, Any], due_on: dt.date, done: int, today: dt.date) -> CourseDue:
+        return CourseDue(
+            course_id=row["id"],
+            client_id=row["client_id"],
+            client_name=f"{row['first_name']} {row['last_name']}".strip(),
+            status=row["status"],
+            due_on=due_on,
+            session_number=done,
+            planned=int(row["planned_sessions"]),
+            days_late=(today - due_on).days,
+        )
+
+    def caution_review(self, client: Client, today: dt.date | None = None) -> CautionReview:
+        """Whether a client's cautions are due a review (older than the practice's setting), and the sentence to show."""
+        day = today_or(today)
+        reviewed = client.cautions_reviewed_on
+        if reviewed is None:
+            if client.has_cautions:
+                return CautionReview(True, "Cautions have never been reviewed — review now")
+            return CautionReview(False, "")
+        months = _months_between(reviewed, day)
+        if months < self._settings.get().caution_review_months:
+            return CautionReview(False, f"Cautions reviewed {reviewed:%d %b %Y}", months)
+        ago = f"{months} month{'s' if months != 1 else ''} ago"
+        return CautionReview(True, f"Cautions last reviewed {ago} — review now", months)

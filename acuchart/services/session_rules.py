@@ -1,0 +1,138 @@
+"""The checks a session's records must pass, and the caution warnings a mark carries.
+
+Every function here is pure: it takes what was typed and returns what to store, or adds a message
+for the field to ``problems``; the service raises one :class:`ValidationError` with all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from acuchart.catalogue import VIEWS, Catalogue, CataloguePoint
+from acuchart.models import ONSETS, REACTION_KINDS_AT_POINT, REACTION_KINDS_SESSION, SEVERITIES
+from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
+
+MAX_NEEDLES = 200
+MAX_DURATION_MIN = 600
+SIGNED_MESSAGE = "This session is signed. Record the change as an amendment instead."
+SIDE_WORDS = ("left", "right", "midline")
+
+
+class NeedleBalance(NamedTuple):
+    """Needles counted in (from the marks) and out (confirmed), and what is unaccounted for.
+
+    ``removed`` and ``difference`` are None until the count removed is confirmed.
+    """
+
+    inserted: int
+    removed: int | None
+    difference: int | None
+
+
+def text(problems: dict[str, str], field: str, value: str | None, label: str, limit: int = LONG_TEXT) -> str:
+    """Cleaned text, with a message when it is too long."""
+    cleaned = clean(value)
+    check_length(problems, field, cleaned, limit, label)
+    return cleaned
+
+
+def needles(problems: dict[str, str], value: object, field: str = "needles") -> int:
+    """A needle count from 0 to :data:`MAX_NEEDLES`."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_NEEDLES:
+        problems[field] = f"A needle count is a whole number from 0 to {MAX_NEEDLES}; {value!r} is not."
+        return 0
+    return value
+
+
+def duration(problems: dict[str, str], value: object) -> int:
+    """A session's length in minutes."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DURATION_MIN:
+        problems["duration_min"] = f"The duration is a number of minutes from 1 to {MAX_DURATION_MIN}."
+        return 45
+    return value
+
+
+def started_at(problems: dict[str, str], value: dt.datetime | str | None, now: dt.datetime) -> str:
+    """When the session started, as stored ISO text (now when not given)."""
+    if value is None:
+        return now.isoformat(timespec="seconds")
+    try:
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        problems["started_at"] = "Write the session's date and time as YYYY-MM-DD HH:MM."
+        return now.isoformat(timespec="seconds")
+    if moment > now + dt.timedelta(days=1):
+        problems["started_at"] = "The session starts more than a day from now. Check the date."
+    return moment.replace(microsecond=0, tzinfo=None).isoformat(timespec="seconds")
+
+
+def fraction(problems: dict[str, str], field: str, value: object) -> float:
+    """A position as a fraction (0..1) of the diagram's width or height."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= float(value) <= 1.0:
+        problems[field] = f"A marker's {field} must lie on the diagram (a fraction from 0 to 1)."
+        return 0.5
+    return float(value)
+
+
+def view(problems: dict[str, str], value: str) -> str:
+    """One of the catalogue's diagrams."""
+    if value not in VIEWS:
+        problems["view"] = f"There is no diagram called {value!r}; use one of {', '.join(VIEWS)}."
+    return value
+
+
+def point_and_side(
+    problems: dict[str, str], catalogue: Catalogue, code: str, side: str
+) -> tuple[CataloguePoint | None, str]:
+    """The catalogue point for a code (any spelling) and a side it can be needled on."""
+    point = catalogue.find(code)
+    if point is None:
+        problems["code"] = f"There is no point {code!r} in the catalogue. Search by code, name or region."
+        return None, side
+    if side not in point.sides():
+        allowed = " or ".join(point.sides())
+        problems["side"] = f"{point.code} is needled on the {allowed} side, not {side!r}."
+    return point, side
+
+
+def reaction_fields(
+    problems: dict[str, str], at_point: bool, kind: str, severity: str, onset: str, note: str | None
+) -> dict[str, str]:
+    """Kind, severity, onset and note of a reaction, checked."""
+    kinds = dict(REACTION_KINDS_AT_POINT if at_point else REACTION_KINDS_SESSION)
+    if kind not in kinds:
+        where = "at a point" if at_point else "for the whole session"
+        problems["kind"] = f"{kind!r} is not a reaction recorded {where}; use one of {', '.join(kinds)}."
+    if severity not in SEVERITIES:
+        problems["severity"] = f"Severity is mild, moderate or severe, not {severity!r}."
+    if onset not in dict(ONSETS):
+        problems["onset"] = "Onset is during the session, after it, or reported later."
+    return {
+        "kind": kind,
+        "severity": severity,
+        "onset": onset,
+        "note": text(problems, "note", note, "The note"),
+    }
+
+
+def label(problems: dict[str, str], value: str | None) -> str:
+    """A free marker's label."""
+    return text(problems, "label", value, "The label", SHORT_TEXT)
+
+
+def caution_warning(point: CataloguePoint, client_flags: Iterable[str]) -> str:
+    """What to tell the practitioner when a point's cautions meet the client's; empty when they do not."""
+    flags = set(client_flags)
+    warnings = []
+    if "pregnancy" in flags and point.pregnancy_caution:
+        detail = "; ".join(c for c in point.cautions if "pregnan" in c.lower())
+        warnings.append(
+            f"The client is pregnant and {point.code} is a caution point in pregnancy ({detail})."
+        )
+    bleeding = [word for word in ("anticoagulants", "bleeding_disorder") if word in flags]
+    if bleeding and point.bleeding_risk:
+        who = "takes blood thinners" if "anticoagulants" in bleeding else "has a bleeding disorder"
+        warnings.append(f"The client {who} and {point.code} bruises easily: press firmly after removal.")
+    return " ".join(warnings)

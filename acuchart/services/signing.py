@@ -1,0 +1,378 @@
+"""Signing a session, and amending it afterwards.
+
+A signed session is never changed in place. A change is an amendment appended to it (who, when,
+why, the old and the new value): the session reads as it was signed, with its amendments after
+it. A reaction reported after signing is added as a late entry with an amendment saying so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from acuchart import clock
+from acuchart.changes import Changes
+from acuchart.errors import SignedSessionError, ValidationError
+from acuchart.models import (
+    CONCERN_LABELS,
+    ONSETS,
+    REACTION_KINDS_AT_POINT,
+    REACTION_KINDS_SESSION,
+    REACTION_LABELS,
+    SEVERITIES,
+    AmendableField,
+    Amendment,
+    Session,
+)
+from acuchart.services import session_rules as rules
+from acuchart.services.ratings import RatingRecords, check_rating
+from acuchart.services.record_base import place_of, raise_if
+from acuchart.storage import records as rows
+from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
+
+LATE_AFTER = dt.timedelta(hours=24)
+NOT_SIGNED_MESSAGE = "This session is not signed yet: change it in the session itself."
+ADDED_FIELD = "added"
+
+_SESSION_FIELDS = {
+    "notes": "Session notes",
+    "duration_min": "Duration (minutes)",
+    "needles_removed": "Needles removed",
+    "count_note": "Needle count note",
+}
+_MARK_FIELDS = {"needles": "needles", "technique": "technique", "label": "label"}
+_REACTION_FIELDS = {"kind": "kind", "severity": "severity", "onset": "onset", "note": "note"}
+
+# How each amendable value is checked: (problems, typed value, the field as it stands) -> stored text.
+_Check = Callable[[dict[str, str], object, AmendableField], str]
+
+
+def _number(value: object) -> object:
+    """Digits typed in a form as a number; anything else as it came."""
+    return int(value.strip()) if isinstance(value, str) and value.strip().isdigit() else value
+
+
+def _text_check(limit: int, label: str) -> _Check:
+    def check(problems: dict[str, str], value: object, _field: AmendableField) -> str:
+        return rules.text(problems, "new_value", str(value or ""), label, limit)
+
+    return check
+
+
+def _int_check(rule: Callable[[dict[str, str], object], int]) -> _Check:
+    def check(problems: dict[str, str], value: object, _field: AmendableField) -> str:
+        found: dict[str, str] = {}
+        number = rule(found, _number(value))
+        if found:
+            problems["new_value"] = next(iter(found.values()))
+        return str(number)
+
+    return check
+
+
+def _choice_check(problems: dict[str, str], value: object, field: AmendableField) -> str:
+    text = str(value or "")
+    if text not in dict(field.choices):
+        problems["new_value"] = f"Choose one of: {', '.join(label for _, label in field.choices)}."
+    return text
+
+
+def _rating_check(problems: dict[str, str], value: object, field: AmendableField) -> str:
+    if value in (None, ""):
+        return ""
+    found: dict[str, str] = {}
+    score = check_rating(found, field.field, _number(value))
+    if found:
+        problems["new_value"] = next(iter(found.values()))
+    return str(score)
+
+
+_CHECKS: dict[tuple[str, str], _Check] = {
+    ("sessions", "notes"): _text_check(LONG_TEXT, "The session notes"),
+    ("sessions", "count_note"): _text_check(LONG_TEXT, "The note"),
+    ("sessions", "duration_min"): _int_check(rules.duration),
+    ("sessions", "needles_removed"): _int_check(lambda p, v: rules.needles(p, v, "needles_removed")),
+    ("marks", "needles"): _int_check(rules.needles),
+    ("marks", "technique"): _text_check(SHORT_TEXT, "The technique"),
+    ("marks", "label"): _text_check(SHORT_TEXT, "The label"),
+    ("reactions", "kind"): _choice_check,
+    ("reactions", "severity"): _choice_check,
+    ("reactions", "onset"): _choice_check,
+    ("reactions", "note"): _text_check(LONG_TEXT, "The note"),
+}
+
+
+def _as_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _mark_title(row: dict[str, Any]) -> str:
+    return place_of(row["code"], row["side"], row["label"])
+
+
+class SigningRecords(RatingRecords):
+    """Signing sessions and amending signed ones."""
+
+    # --- signing -----------------------------------------------------------------------------
+    def can_sign(self, session_id: int) -> tuple[bool, str]:
+        """``(True, "")`` when the session may be signed now, else ``(False, why)`` in plain words."""
+        session = rows.session(self._store, session_id)
+        if session["signed_at"]:
+            return False, rules.SIGNED_MESSAGE
+        if not self._practitioner():
+            return (
+                False,
+                "Enter the practitioner's name in Practice settings (Ctrl+,) so the signature names you.",
+            )
+        if self._session_checks is not None:
+            return self._session_checks.can_sign(session_id)
+        return True, ""
+
+    def sign(self, session_id: int) -> Session:
+        """Sign the session: time-stamped, signed by the practitioner named in the practice settings.
+
+        A session charted more than 24 hours after it started is marked a late entry.
+
+        Raises:
+            SignedSessionError: it is already signed.
+            ValidationError: ``can_sign`` says no (the reason is under ``"sign"``).
+        """
+        ok, why = self.can_sign(session_id)
+        if not ok:
+            if rows.session(self._store, session_id)["signed_at"]:
+                raise SignedSessionError(why)
+            raise ValidationError({"sign": why})
+        signer = self._practitioner()
+        with self._store.write() as writer:
+            session = writer.get("sessions", session_id)
+            started = dt.datetime.fromisoformat(session["started_at"])
+            late = (
+                bool(session["late_entry"])
+                or dt.datetime.fromisoformat(session["created_at"]) > started + LATE_AFTER
+            )
+            writer.update(
+                "sessions", session_id, {"signed_at": writer.at, "signed_by": signer, "late_entry": int(late)}
+            )
+            writer.audit("sign", "sessions", session_id, {"signed_by": signer, "late_entry": late})
+        self._publish(Changes(sessions=True, session_id=session_id, client_id=session["client_id"]))
+        return Session.from_row(rows.session(self._store, session_id))
+
+    # --- amendments --------------------------------------------------------------------------
+    def amendable_fields(self, session_id: int) -> list[AmendableField]:
+        """What an amendment may change in a session, each with its value as it stands (amendments applied)."""
+        session = rows.session(self._store, session_id)
+        fields: list[AmendableField] = [
+            AmendableField("sessions", session_id, name, label, _as_text(session[name]))
+            for name, label in _SESSION_FIELDS.items()
+        ]
+        marks = {row["id"]: row for row in rows.marks(self._store, session_id)}
+        for mark in marks.values():
+            names = (
+                _MARK_FIELDS
+                if mark["code"] is None
+                else {k: v for k, v in _MARK_FIELDS.items() if k != "label"}
+            )
+            for name, label in names.items():
+                fields.append(
+                    AmendableField(
+                        "marks", mark["id"], name, f"{_mark_title(mark)}: {label}", _as_text(mark[name])
+                    )
+                )
+        for reaction in rows.reactions(self._store, session_id):
+            at_mark = marks.get(reaction["mark_id"])
+            kinds = REACTION_KINDS_AT_POINT if at_mark else REACTION_KINDS_SESSION
+            title = str(REACTION_LABELS.get(reaction["kind"], reaction["kind"]))
+            title += f" at {_mark_title(at_mark)}" if at_mark else " (whole session)"
+            choices = {
+                "kind": kinds,
+                "severity": tuple((s, s.capitalize()) for s in SEVERITIES),
+                "onset": ONSETS,
+            }
+            for name, label in _REACTION_FIELDS.items():
+                fields.append(
+                    AmendableField(
+                        "reactions",
+                        reaction["id"],
+                        name,
+                        f"{title}: {label}",
+                        _as_text(reaction[name]),
+                        choices.get(name, ()),
+                    )
+                )
+        scores = {r["concern"]: str(r["score"]) for r in rows.ratings(self._store, session_id)}
+        for concern in self.rating_concerns(session_id):
+            fields.append(
+                AmendableField(
+                    "ratings", None, concern, f"Rating: {CONCERN_LABELS[concern]}", scores.get(concern, "")
+                )
+            )
+        latest = {
+            (a["entity"], a["entity_id"], a["field"]): a["new_value"]
+            for a in rows.amendments(self._store, session_id)
+        }
+        return [
+            AmendableField(f.entity, f.entity_id, f.field, f.label, _as_text(latest[key]), f.choices)
+            if (key := (f.entity, f.entity_id, f.field)) in latest
+            else f
+            for f in fields
+        ]
+
+    def amend(
+        self,
+        session_id: int,
+        entity: str,
+        entity_id: int | None,
+        field: str,
+        new_value: object,
+        reason: str,
+    ) -> Amendment:
+        """Append an amendment to a signed session: the old value (as it stood), the new one, and why.
+
+        Args:
+            session_id: the signed session.
+            entity: ``sessions``, ``marks``, ``reactions`` or ``ratings``.
+            entity_id: the row changed (None for a rating; its concern is the ``field``).
+            field: what changed, as :meth:`amendable_fields` names it.
+            new_value: the new value as typed (an empty value removes a rating).
+            reason: why; required.
+
+        Raises:
+            ValidationError: under ``field``, ``new_value`` or ``reason``.
+        """
+        session = rows.session(self._store, session_id)
+        if not session["signed_at"]:
+            raise ValidationError({"session": NOT_SIGNED_MESSAGE})
+        target = next(
+            (
+                f
+                for f in self.amendable_fields(session_id)
+                if (f.entity, f.entity_id, f.field) == (entity, entity_id, field)
+            ),
+            None,
+        )
+        if target is None:
+            raise ValidationError({"field": "Choose what to amend from the session's own fields."})
+        problems: dict[str, str] = {}
+        check = _CHECKS.get((entity, field), _rating_check)
+        new_text = check(problems, new_value, target)
+        if not problems and new_text == target.current:
+            problems["new_value"] = "That is the value already on record. Enter the corrected value."
+        why = clean(reason)
+        if not why:
+            problems["reason"] = "Say why the signed record is being changed."
+        check_length(problems, "reason", why, LONG_TEXT, "The reason")
+        raise_if(problems)
+        return self._append_amendment(session, entity, entity_id, field, target.current, new_text, why)
+
+    def _append_amendment(
+        self,
+        session: dict[str, Any],
+        entity: str,
+        entity_id: int | None,
+        field: str,
+        old: str | None,
+        new: str,
+        reason: str,
+        writes: Callable[[Any], int | None] | None = None,
+    ) -> Amendment:
+        with self._store.write() as writer:
+            if writes is not None:
+                entity_id = writes(writer)
+            amendment_id = writer.insert(
+                "amendments",
+                {
+                    "session_id": session["id"],
+                    "entity": entity,
+                    "entity_id": entity_id,
+                    "field": field,
+                    "old_value": old,
+                    "new_value": new,
+                    "reason": reason,
+                    "author": self._practitioner() or self._store.actor,
+                    "at": writer.at,
+                },
+            )
+            writer.audit("amend", "sessions", session["id"], {"amendment_id": amendment_id, "reason": reason})
+        self._publish(
+            Changes(
+                sessions=True,
+                amendments=True,
+                ratings=entity == "ratings",
+                reactions=entity == "reactions",
+                session_id=session["id"],
+                client_id=session["client_id"],
+            )
+        )
+        return next(a for a in self.amendments_for(session["id"]) if a.id == amendment_id)
+
+    def amendments_for(self, session_id: int) -> list[Amendment]:
+        """A session's amendments, oldest first, each with the words of what it changed."""
+        stored = rows.amendments(self._store, session_id)
+        if not stored:
+            return []
+        labels = {(f.entity, f.entity_id, f.field): f.label for f in self.amendable_fields(session_id)}
+        return [
+            Amendment(
+                id=row["id"],
+                session_id=row["session_id"],
+                entity=row["entity"],
+                entity_id=row["entity_id"],
+                field=row["field"],
+                field_label="Reaction reported after signing"
+                if row["field"] == ADDED_FIELD
+                else str(labels.get((row["entity"], row["entity_id"], row["field"]), row["field"])),
+                old_value=row["old_value"],
+                new_value=row["new_value"],
+                reason=row["reason"],
+                author=row["author"],
+                at=dt.datetime.fromisoformat(row["at"]),
+            )
+            for row in stored
+        ]
+
+    def add_late_reaction(
+        self,
+        session_id: int,
+        mark_id: int | None,
+        kind: str,
+        severity: str,
+        onset: str = "later",
+        note: str = "",
+        reason: str = "Reported after the session was signed.",
+    ) -> Amendment:
+        """Record a reaction reported after the session was signed: a late entry, with an amendment saying so.
+
+        Raises:
+            ValidationError: the session is not signed, the mark is another session's, or a field is wrong.
+        """
+        session = rows.session(self._store, session_id)
+        if not session["signed_at"]:
+            raise ValidationError({"session": NOT_SIGNED_MESSAGE})
+        problems: dict[str, str] = {}
+        row: dict[str, Any] = rules.reaction_fields(
+            problems, mark_id is not None, kind, severity, onset, note
+        )
+        marks = {m["id"]: m for m in rows.marks(self._store, session_id)}
+        if mark_id is not None and mark_id not in marks:
+            problems["mark"] = "That mark belongs to another session."
+        why = clean(reason)
+        if not why:
+            problems["reason"] = "Say how the reaction came to be reported."
+        check_length(problems, "reason", why, LONG_TEXT, "The reason")
+        raise_if(problems)
+        row.update(session_id=session_id, mark_id=mark_id, late_entry=1, created_at=clock.stamp())
+        where = f" at {_mark_title(marks[mark_id])}" if mark_id is not None else ""
+        summary = f"{severity.capitalize()} {REACTION_LABELS[kind].lower()}{where}"
+        if row["note"]:
+            summary += f": {row['note']}"
+        return self._append_amendment(
+            session,
+            "reactions",
+            None,
+            ADDED_FIELD,
+            None,
+            summary,
+            why,
+            lambda writer: writer.insert("reactions", row),
+        )

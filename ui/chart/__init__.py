@@ -1,0 +1,1 @@
+"""Charting at the chair: the session editor, its diagrams, marks list, needle count and undo commands."""

@@ -1,0 +1,262 @@
+"""What the practitioner can do on the chart, each turned into one undoable command.
+
+A mixin of :class:`ui.chart.session_editor.SessionEditor`: it reads the editor's chart and pushes
+commands through its ``push``; it never touches the database.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QMenu, QSpinBox
+
+from acuchart.catalogue import CataloguePoint
+from acuchart.errors import AcuChartError
+from acuchart.models import Mark, Reaction, SessionChart
+from acuchart.services.session_rules import MAX_NEEDLES
+from ui.chart import commands
+from ui.chart.reaction_menu import MarkMenuActions, ReactionDialog, mark_menu
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from acuchart.services.sessions import SessionService
+    from ui.chart.diagram_view import DiagramView
+
+
+class EditorActions(MarkMenuActions):
+    """The chart's actions; the editor supplies ``chart``, ``service``, ``push`` and ``report``."""
+
+    chart: SessionChart | None
+    service: SessionService
+    views: dict[str, DiagramView]
+
+    def push(self, command: commands.ServiceCommand) -> bool:  # implemented by the editor
+        raise NotImplementedError
+
+    def report(self, message: str) -> None:  # implemented by the editor
+        raise NotImplementedError
+
+    def selected_mark_ids(self) -> list[int]:  # implemented by the editor
+        raise NotImplementedError
+
+    def select_marks(self, mark_ids: list[int]) -> None:  # implemented by the editor
+        raise NotImplementedError
+
+    def _widget(self) -> QWidget:
+        return self  # type: ignore[return-value]
+
+    # --- points ----------------------------------------------------------------------------
+    def toggle_point(self, code: str, side: str) -> None:
+        """A click on a point: mark it on that side, or unmark it when it is marked."""
+        if self.chart is None:
+            return
+        marked = next((m for m in self.chart.marks if m.code == code and m.side == side), None)
+        if marked is not None:
+            self.remove_marks([marked.id])
+            return
+        command = commands.mark_point(self.service, self.report, self.chart.session.id, code, side)
+        if self.push(command) and command.marks:
+            self._after_marking(command.marks)
+
+    def _after_marking(self, marks: list[Mark]) -> None:
+        self.select_marks([marks[-1].id])
+        cautious = [m for m in marks if m.caution_warning]
+        if len(cautious) == 1:
+            self.report(cautious[0].caution_warning)
+        elif cautious:
+            names = ", ".join(dict.fromkeys(m.code or m.title for m in cautious))
+            self.report(
+                f"Take care at {names}: these points meet this client's cautions "
+                "(the ⚠ marks in the list say why)."
+            )
+
+    def mark_found_point(self, point: CataloguePoint) -> None:
+        """Enter in the search box: mark the point found, asking the side of a bilateral point."""
+        if self.chart is None:
+            return
+        sides = self.ask_sides(point)
+        if not sides:
+            return
+        session_id = self.chart.session.id
+        if len(sides) == 1:
+            self.toggle_point(point.code, sides[0])
+            return
+        command = commands.AddMarksCommand(
+            self.service,
+            self.report,
+            f"Mark {point.code} (both sides)",
+            lambda: self.service.apply_protocol(session_id, [(point.code, s) for s in sides]),
+        )
+        if self.push(command) and command.marks:
+            self._after_marking(command.marks)
+
+    def ask_sides(self, point: CataloguePoint) -> list[str]:
+        """The sides to mark a point found by search: a midline point has one; ask for a bilateral one."""
+        if not point.bilateral:
+            return ["midline"]
+        choices = ["Client's left", "Client's right", "Both sides"]
+        choice, ok = QInputDialog.getItem(
+            self._widget(), f"Mark {point.code}", "Which side?", choices, 0, False
+        )
+        if not ok:
+            return []
+        return {"Client's left": ["left"], "Client's right": ["right"]}.get(choice, ["right", "left"])
+
+    def place_free_marker(self, view: str, x: float, y: float, label: str = "", needles: int = 1) -> None:
+        """Shift+click or the free marker tool: a free marker with one needle, labelled later if wanted."""
+        if self.chart is None:
+            return
+        command = commands.add_free_marker(
+            self.service, self.report, self.chart.session.id, view, x, y, label, needles
+        )
+        if self.push(command) and command.marks:
+            self.select_marks([command.marks[0].id])
+
+    def remove_marks(self, mark_ids: list[int]) -> None:
+        """Unmark points and delete free markers (their reactions go with them, and come back on undo)."""
+        marks = [m for m in (self.chart.mark(i) for i in mark_ids) if m is not None] if self.chart else []
+        if marks:
+            self.push(commands.RemoveMarksCommand(self.service, self.report, marks))
+
+    def remove_selected(self) -> None:
+        """Delete or Backspace: remove the selected marks."""
+        self.remove_marks(self.selected_mark_ids())
+
+    def set_needles(self, mark_id: int, needles: int) -> None:
+        """Change how many needles went in at a mark."""
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is not None:
+            text = f"Set {mark.title} to {needles} needles"
+            self.push(commands.EditMarkCommand(self.service, self.report, mark, text, {"needles": needles}))
+
+    def edit_needles(self, mark_id: int) -> None:
+        """Ask for a mark's needle count (and a free marker's label)."""
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is None:
+            return
+        dialog = QDialog(self._widget())
+        dialog.setWindowTitle(mark.title)
+        count = QSpinBox()
+        count.setRange(0, MAX_NEEDLES)
+        count.setValue(mark.needles)
+        label = QLineEdit(mark.label)
+        label.setPlaceholderText("e.g. Intradermal needles, forehead line")
+        form = QFormLayout(dialog)
+        if mark.is_free:
+            form.addRow("Label", label)
+        form.addRow("Needles", count)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new: dict[str, object] = {}
+        if count.value() != mark.needles:
+            new["needles"] = count.value()
+        if mark.is_free and label.text() != mark.label:
+            new["label"] = label.text()
+        if new:
+            self.push(commands.EditMarkCommand(self.service, self.report, mark, f"Edit {mark.title}", new))
+
+    # --- reactions -------------------------------------------------------------------------
+    def mark_menu(self, mark: Mark) -> QMenu:
+        """The context menu of a mark; its first entry records a mild bruise."""
+        reactions = self.chart.reactions_at(mark.id) if self.chart else ()
+        return mark_menu(self._widget(), mark, reactions, self)
+
+    def quick_reaction(self, mark_id: int | None, kind: str, severity: str) -> None:
+        """Record a reaction noticed during the session, without a note."""
+        self.record_reaction(mark_id, {"kind": kind, "severity": severity, "onset": "during", "note": ""})
+
+    def record_reaction(self, mark_id: int | None, fields: dict[str, str]) -> None:
+        """Record a reaction at a mark, or for the session with ``mark_id`` None."""
+        if self.chart is None:
+            return
+        mark = self.chart.mark(mark_id) if mark_id is not None else None
+        self.push(commands.AddReactionCommand(self.service, self.report, self.chart.session.id, mark, fields))
+
+    def reaction_dialog(self, mark_id: int | None, reaction: Reaction | None = None) -> None:
+        """Record (or edit) a reaction with its details."""
+        if self.chart is None:
+            return
+        mark = self.chart.mark(mark_id) if mark_id is not None else None
+        where = f"at {mark.title}" if mark else "for the whole session"
+        dialog = ReactionDialog(mark is not None, where, reaction, self._widget())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        fields = dialog.fields()
+        if reaction is None:
+            self.record_reaction(mark_id, fields)
+            return
+        changed = {k: v for k, v in fields.items() if getattr(reaction, k) != v}
+        if changed:
+            self.push(commands.EditReactionCommand(self.service, self.report, reaction, changed))
+
+    def reaction_for_selection(self) -> None:
+        """R: record a reaction at the selected mark."""
+        ids = self.selected_mark_ids()
+        if ids:
+            self.reaction_dialog(ids[0])
+
+    def delete_reaction(self, reaction: Reaction) -> None:
+        """Remove a reaction recorded in error."""
+        self.push(commands.DeleteReactionCommand(self.service, self.report, reaction))
+
+    # --- needles and protocols ---------------------------------------------------------------
+    def confirm_needles(self, count: int, note: str) -> None:
+        """The count of needles removed, confirmed."""
+        if self.chart is None:
+            return
+        session = self.chart.session
+        old = (session.needles_removed, session.count_note)
+        self.push(commands.NeedlesRemovedCommand(self.service, self.report, session.id, old, (count, note)))
+
+    def apply_points(self, name: str, points: list[tuple[str, str]]) -> None:
+        """Add a protocol's points; what is already marked stays as it is."""
+        if self.chart is None:
+            return
+        session_id = self.chart.session.id
+        command = commands.AddMarksCommand(
+            self.service,
+            self.report,
+            f"Apply {name}",
+            lambda: self.service.apply_protocol(session_id, points),
+        )
+        if self.push(command) and command.marks:
+            self._after_marking(command.marks)
+        elif not command.failed:
+            self.report(f"Every point of {name} is already marked.")
+
+    def repeat_last(self) -> None:
+        """Mark the points and free markers of the client's previous session."""
+        if self.chart is None:
+            return
+        session_id = self.chart.session.id
+        command = commands.AddMarksCommand(
+            self.service, self.report, "Repeat last session", lambda: self.service.repeat_last(session_id)
+        )
+        if self.push(command) and command.marks:
+            self._after_marking(command.marks)
+        elif not command.failed:
+            self.report("Nothing to repeat: no earlier session has marks that are not already here.")
+
+    def save_as_protocol(self) -> None:
+        """Save the marked points as one of the practitioner's protocols."""
+        if self.chart is None:
+            return
+        points = [(m.code, m.side or "midline") for m in self.chart.marks if m.code]
+        if not points:
+            self.report("Mark some points first; free markers are not part of a protocol.")
+            return
+        name, ok = QInputDialog.getText(
+            self._widget(), "Save as protocol", f"Name for these {len(points)} points:"
+        )
+        if ok:
+            try:
+                self.service.save_protocol(name, "", points)
+            except AcuChartError as exc:
+                self.report(str(exc))

@@ -1,0 +1,101 @@
+"""Needles counted in and out: the count from the marks, the count removed, and a difference in red."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from acuchart.services.session_rules import MAX_NEEDLES, NeedleBalance
+
+OK_STYLE = "color: #1b6e3a; font-weight: 600;"
+PENDING_STYLE = "color: #8a5a00; font-weight: 600;"
+DIFFERENCE_STYLE = (
+    "color: white; background: #c0392b; border-radius: 4px; padding: 3px 6px; font-weight: 600;"
+)
+
+
+class NeedlePanel(QGroupBox):
+    """Needle accounting for one session; asks for a note when the counts differ."""
+
+    confirm_requested = Signal(int, str)
+    """The practitioner confirmed: the count removed and a note (empty when the counts match)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Needles", parent)
+        self.setObjectName("needlePanel")
+        self.inserted_label = QLabel()
+        self.inserted_label.setObjectName("needlesInserted")
+        self.all_out = QPushButton()
+        self.all_out.setObjectName("allNeedlesOut")
+        self.all_out.setMinimumHeight(40)
+        self.all_out.setToolTip("Confirm that every needle counted in has been removed")
+        self.removed = QSpinBox()
+        self.removed.setRange(0, MAX_NEEDLES)
+        self.removed.setMinimumHeight(34)
+        self.removed.setAccessibleName("Needles removed")
+        self.confirm = QPushButton("Confirm count")
+        self.confirm.setMinimumHeight(34)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Why the counts differ (required to sign)")
+        self.note.setAccessibleName("Note on the needle count")
+        self.status = QLabel()
+        self.status.setObjectName("needleStatus")
+        self.status.setWordWrap(True)
+        grid = QGridLayout(self)
+        grid.addWidget(self.inserted_label, 0, 0, 1, 2)
+        grid.addWidget(self.all_out, 1, 0, 1, 2)
+        grid.addWidget(QLabel("Removed"), 2, 0)
+        grid.addWidget(self.removed, 2, 1)
+        grid.addWidget(self.confirm, 3, 0, 1, 2)
+        grid.addWidget(self.note, 4, 0, 1, 2)
+        grid.addWidget(self.status, 5, 0, 1, 2)
+        self._balance = NeedleBalance(0, None, None)
+        self._note_text = ""
+        self.all_out.clicked.connect(lambda: self.confirm_requested.emit(self._balance.inserted, ""))
+        self.confirm.clicked.connect(self._confirm)
+        self.note.returnPressed.connect(self._confirm)
+        self.removed.valueChanged.connect(self._update_note_visibility)
+
+    def show_balance(self, balance: NeedleBalance, count_note: str, signed: bool) -> None:
+        """Show the counts as stored."""
+        self._balance = balance
+        self._note_text = count_note
+        self.inserted_label.setText(f"<b>{balance.inserted}</b> inserted (counted from the marks)")
+        self.all_out.setText(f"✓ All {balance.inserted} removed")
+        self.removed.blockSignals(True)
+        self.removed.setValue(balance.inserted if balance.removed is None else balance.removed)
+        self.removed.blockSignals(False)
+        if self.note.text() != count_note:
+            self.note.setText(count_note)
+        for widget in (self.all_out, self.removed, self.confirm, self.note):
+            widget.setEnabled(not signed)
+        if balance.removed is None:
+            self.status.setText("Removed count not confirmed yet.")
+            self.status.setStyleSheet(PENDING_STYLE)
+        elif balance.difference == 0:
+            self.status.setText(f"✓ All {balance.inserted} needles accounted for.")
+            self.status.setStyleSheet(OK_STYLE)
+        else:
+            missing = balance.difference or 0
+            what = f"{missing} not accounted for" if missing > 0 else f"{-missing} more removed than inserted"
+            explained = " — note recorded." if count_note else " — recount, or note why before signing."
+            self.status.setText(f"⚠ Difference: {what}{explained}")
+            self.status.setStyleSheet(DIFFERENCE_STYLE)
+        self._update_note_visibility()
+
+    def _update_note_visibility(self) -> None:
+        differs = self.removed.value() != self._balance.inserted
+        self.note.setVisible(differs or bool(self._note_text))
+
+    def _confirm(self) -> None:
+        count = self.removed.value()
+        note = self.note.text() if count != self._balance.inserted else ""
+        self.confirm_requested.emit(count, note)

@@ -1,0 +1,378 @@
+"""The session editor: the screen a practitioner charts on at the treatment chair.
+
+Every action becomes one command on the main window's undo stack; each command calls the session
+service, which stores the change at once and reports it; the editor redraws from what is stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.catalogue import VIEWS, CataloguePoint
+from acuchart.changes import Changes
+from acuchart.models import Client, Reaction, SessionChart
+from acuchart.practice import Practice
+from acuchart.services.session_rules import NeedleBalance
+from ui.changes import ChangeRelay
+from ui.chart import commands
+from ui.chart.diagram_view import DiagramView
+from ui.chart.editor_actions import EditorActions
+from ui.chart.legend import Legend
+from ui.chart.markers import PointItem, point_tooltip
+from ui.chart.marks_model import MARK_ID_ROLE, MarksModel
+from ui.chart.needle_panel import NeedlePanel
+from ui.chart.notice_bar import NoticeBar
+from ui.chart.point_search import PointSearch
+from ui.chart.session_header import SessionHeader
+from ui.chart.session_toolbar import SessionToolbar
+from ui.client_page import CautionBanner
+
+NOTES_DELAY_MS = 700
+
+
+class SessionEditor(QWidget, EditorActions):
+    """Header, cautions, the diagrams with their toolbar, and beside them the marks, needles and legend."""
+
+    back_requested = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, practice: Practice, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        QWidget.__init__(self, parent)
+        self.setObjectName("sessionEditor")
+        # The chart lives in the main window's stack: it must not force the window's minimum size.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.practice = practice
+        self.service = practice.sessions
+        self.undo_stack = undo_stack
+        self.chart: SessionChart | None = None
+        self.client: Client | None = None
+        self._syncing_selection = False
+
+        self.header = SessionHeader()
+        self.cautions = CautionBanner()
+        self.notice = NoticeBar()
+        self.search = PointSearch(self.service.catalogue)
+        self.toolbar = SessionToolbar(self.search)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("diagramTabs")
+        self.tabs.setDocumentMode(True)
+        self.views: dict[str, DiagramView] = {}
+        for name, info in VIEWS.items():
+            view = DiagramView(info, self.service.catalogue)
+            self.views[name] = view
+            self.tabs.addTab(view, info.title)
+            view.point_clicked.connect(self.toggle_point)
+            view.free_marker_requested.connect(lambda x, y, v=name: self.place_free_marker(v, x, y))
+            view.marker_moved.connect(self._marker_moved)
+            view.context_requested.connect(self._context_menu)
+            view.selection_changed.connect(self._scene_selection)
+            view.hovered.connect(self._show_hover)
+        self.hover_info = QLabel(
+            "Click a point to mark it; click again to unmark. Shift+click places a free marker."
+        )
+        self.hover_info.setObjectName("hoverInfo")
+        self.hover_info.setTextFormat(Qt.TextFormat.RichText)
+        self.hover_info.setWordWrap(True)
+        self.hover_info.setFixedHeight(3 * self.hover_info.fontMetrics().lineSpacing() + 6)
+
+        self.marks_model = MarksModel(self.service.catalogue, self)
+        self.marks_view = QTableView()
+        self.marks_view.setObjectName("marksList")
+        self.marks_view.setModel(self.marks_model)
+        self.marks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.marks_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.marks_view.verticalHeader().hide()
+        self.marks_view.verticalHeader().setDefaultSectionSize(30)
+        self.marks_view.setMinimumHeight(150)
+        self.marks_view.setWordWrap(False)
+        header = self.marks_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 84)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.marks_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.marks_view.customContextMenuRequested.connect(self._list_menu)
+        self.marks_view.selectionModel().selectionChanged.connect(self._list_selection)
+        self.marks_model.needles_edited.connect(lambda mark_id, n: self.set_needles(mark_id, n))
+        self.session_reactions = QLabel()
+        self.session_reactions.setObjectName("sessionReactions")
+        self.session_reactions.setWordWrap(True)
+        self.needles = NeedlePanel()
+        self.needles.confirm_requested.connect(self.confirm_needles)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("sessionNotes")
+        self.notes.setPlaceholderText("Session notes: what you did and saw (saved as you type)")
+        self.notes.setMinimumHeight(60)
+        self.notes.setMaximumHeight(110)
+        self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
+        self._notes_timer.timeout.connect(self.save_notes)
+        self.notes.textChanged.connect(self._notes_timer.start)
+        self.legend = Legend()
+        self.extra_panel = QVBoxLayout()
+        """Where the ratings and the sign panel go (issue 5)."""
+
+        self._build_layout()
+        self._build_shortcuts()
+        self.toolbar.connect_editor(self)
+        self.header.back_requested.connect(self.back_requested)
+        self.header.started_at_changed.connect(
+            lambda v: self.change_details("Change session time", started_at=v)
+        )
+        self.header.course_changed.connect(lambda v: self.change_details("Change course", course_id=v))
+        self.header.duration_changed.connect(lambda v: self.change_details("Change duration", duration_min=v))
+        self.search.found.connect(self._highlight)
+        self.search.chosen.connect(self.mark_found_point)
+        self.relay = ChangeRelay(practice, self)
+        self.relay.changed.connect(self._on_changes)
+
+    # --- layout ----------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        diagram_side = QWidget()
+        left = QVBoxLayout(diagram_side)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.toolbar)
+        left.addWidget(self.tabs, 1)
+        left.addWidget(self.hover_info)
+        column = QWidget()
+        column.setObjectName("chartSideColumn")
+        side = QVBoxLayout(column)
+        side.setContentsMargins(4, 0, 4, 0)
+        marks_box = QGroupBox("Marks")
+        marks_layout = QVBoxLayout(marks_box)
+        marks_layout.addWidget(self.marks_view)
+        marks_layout.addWidget(self.session_reactions)
+        side.addWidget(marks_box, 3)
+        side.addWidget(self.needles)
+        notes_box = QGroupBox("Notes")
+        QVBoxLayout(notes_box).addWidget(self.notes)
+        side.addWidget(notes_box, 1)
+        side.addLayout(self.extra_panel)
+        side.addWidget(self.legend)
+        scroll = QScrollArea()
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(380)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("chartSplitter")
+        self.splitter.addWidget(diagram_side)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([760, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.header)
+        layout.addWidget(self.cautions)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+
+    def _build_shortcuts(self) -> None:
+        for keys, slot in (
+            ("R", self.reaction_for_selection),
+            (QKeySequence.StandardKey.Delete, self.remove_selected),
+            ("Backspace", self.remove_selected),
+            ("Ctrl+K", self.focus_search),
+            ("F", self.toolbar.free_tool.toggle),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # --- showing a session -----------------------------------------------------------------
+    @property
+    def session_id(self) -> int | None:
+        """The session being charted."""
+        return self.chart.session.id if self.chart else None
+
+    @property
+    def current_view(self) -> DiagramView:
+        """The diagram showing now."""
+        view = self.tabs.currentWidget()
+        assert isinstance(view, DiagramView)
+        return view
+
+    def open_session(self, session_id: int) -> None:
+        """Load a session and show it, starting on the face."""
+        self.chart = self.service.load(session_id)
+        self.client = self.practice.clients.get(self.chart.session.client_id)
+        self.notice.hide()
+        self.search.box.clear()
+        self.tabs.setCurrentIndex(0)
+        self._show_details()
+        self.refresh()
+        for view in self.views.values():
+            view.fit()
+
+    def _show_details(self) -> None:
+        assert self.chart is not None and self.client is not None
+        session = self.chart.session
+        self.header.show_session(self.client, session, self.service.course_choices(self.client.id))
+        self.cautions.show_client(self.client)
+        if self.notes.toPlainText() != session.notes and not self._notes_timer.isActive():
+            with QSignalBlocker(self.notes):
+                self.notes.setPlainText(session.notes)
+        self.notes.setReadOnly(session.signed)
+        self.toolbar.set_signed(session.signed)
+
+    def refresh(self) -> None:
+        """Redraw the marks, the list and the needle count from the stored session."""
+        if self.chart is None:
+            return
+        self.chart = self.service.load(self.chart.session.id)
+        selected = self.selected_mark_ids()
+        for view in self.views.values():
+            view.show_chart(self.chart)
+        self.marks_model.set_chart(self.chart)
+        self.select_marks([i for i in selected if self.chart.mark(i) is not None])
+        self.session_reactions.setText(_session_reactions_text(self.chart.session_reactions))
+        session = self.chart.session
+        removed = session.needles_removed
+        balance = (
+            self.chart.needles_inserted,
+            removed,
+            None if removed is None else self.chart.needles_inserted - removed,
+        )
+        self.needles.show_balance(NeedleBalance(*balance), session.count_note, session.signed)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.chart is None:
+            return
+        if changes.session_id == self.chart.session.id:
+            self.refresh()
+            if changes.sessions:
+                self._show_details()
+        elif changes.clients and changes.client_id in (None, self.chart.session.client_id):
+            self.client = self.practice.clients.get(self.chart.session.client_id)
+            self.cautions.show_client(self.client)
+
+    # --- selection, both ways --------------------------------------------------------------
+    def selected_mark_ids(self) -> list[int]:
+        """The marks selected in the list."""
+        rows = self.marks_view.selectionModel().selectedRows()
+        return [int(index.data(MARK_ID_ROLE)) for index in rows]
+
+    def select_marks(self, mark_ids: list[int]) -> None:
+        """Select marks in the list and on every diagram."""
+        self._syncing_selection = True
+        try:
+            selection = self.marks_view.selectionModel()
+            selection.clearSelection()
+            for mark_id in mark_ids:
+                row = self.marks_model.row_of(mark_id)
+                if row >= 0:
+                    selection.select(
+                        self.marks_model.index(row, 0),
+                        selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                    )
+            for view in self.views.values():
+                view.select_marks(mark_ids)
+        finally:
+            self._syncing_selection = False
+
+    def _list_selection(self) -> None:
+        if self._syncing_selection:
+            return
+        ids = self.selected_mark_ids()
+        self.select_marks(ids)
+        if ids and self.chart is not None:
+            mark = self.chart.mark(ids[0])
+            if mark is not None and mark.view != self.current_view.info.name:
+                self.tabs.setCurrentWidget(self.views[mark.view])
+
+    def _scene_selection(self, mark_ids: list[int]) -> None:
+        if not self._syncing_selection:
+            self.select_marks(mark_ids)
+
+    # --- hover and search ------------------------------------------------------------------
+    def _show_hover(self, item: PointItem | None) -> None:
+        if item is not None:
+            self.hover_info.setText(point_tooltip(item.point, item.side))
+
+    def _highlight(self, point: CataloguePoint | None) -> None:
+        for view in self.views.values():
+            view.show_highlight(point.code if point else None)
+        if point is not None:
+            self.tabs.setCurrentWidget(self.views[point.view])
+            self.hover_info.setText(point_tooltip(point) + "<br><i>Enter marks it.</i>")
+
+    def focus_search(self) -> None:
+        """Put the cursor in the point search."""
+        self.search.box.setFocus()
+        self.search.box.selectAll()
+
+    # --- pushing commands ------------------------------------------------------------------
+    def push(self, command: commands.ServiceCommand) -> bool:
+        """Run a command through the undo stack; False when the service refused it."""
+        self.undo_stack.push(command)
+        return not command.failed
+
+    def report(self, message: str) -> None:
+        """Tell the practitioner why something was not done, without blocking the chart."""
+        self.notice.notify(message)
+
+    def _context_menu(self, mark_id: int | None, where: QPoint) -> None:
+        if mark_id is None or self.chart is None:
+            self.toolbar.diagram_menu(self).popup(where)
+            return
+        mark = self.chart.mark(mark_id)
+        if mark is not None:
+            self.mark_menu(mark).popup(where)
+
+    def _list_menu(self, pos: QPoint) -> None:
+        index = self.marks_view.indexAt(pos)
+        mark = self.marks_model.mark_at(index.row()) if index.isValid() else None
+        if mark is not None:
+            self.select_marks([mark.id])
+            self.mark_menu(mark).popup(self.marks_view.viewport().mapToGlobal(pos))
+
+    def _marker_moved(self, mark_id: int, old_x: float, old_y: float, x: float, y: float) -> None:
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is not None:
+            self.push(commands.MoveMarkerCommand(self.service, self.report, mark, (old_x, old_y), (x, y)))
+
+    def save_notes(self) -> None:
+        """Store the notes as typed (called shortly after typing stops, and when leaving)."""
+        self._notes_timer.stop()
+        if self.chart is not None and not self.chart.session.signed:
+            text = self.notes.toPlainText()
+            if text != self.chart.session.notes:
+                self.change_details("Edit session notes", notes=text)
+
+    def change_details(self, text: str, **new: object) -> None:
+        """Store when/course/duration/notes as one undoable action."""
+        if self.chart is None:
+            return
+        session = self.chart.session
+        old = {key: getattr(session, key) for key in new}
+        command = commands.DetailsCommand(self.service, self.report, session.id, text, old, new)
+        if not self.push(command) and self.client is not None:
+            self._show_details()
+
+    def hideEvent(self, event: object) -> None:
+        self.save_notes()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+
+def _session_reactions_text(reactions: tuple[Reaction, ...]) -> str:
+    if not reactions:
+        return ""
+    return "<b>Session reactions:</b> " + ", ".join(r.label for r in reactions)

@@ -1,0 +1,1 @@
+"""The clinical record on screen: consent, courses, progress, signing, follow-ups, practice settings."""

@@ -1,0 +1,95 @@
+"""Record informed consent: the date, the version of the consent text, and how it was obtained."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart import clock
+from acuchart.errors import ValidationError
+from acuchart.models import CONSENT_METHODS, Consent
+from acuchart.practice import Practice
+from ui.records.forms import FieldMessages
+
+DATE_FORMAT = "d MMM yyyy"
+
+
+def date_edit(value: QDate | None = None) -> QDateEdit:
+    """A date field with a calendar, showing dates the way the practice writes them."""
+    edit = QDateEdit(value or QDate(clock.today()))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setMinimumHeight(30)
+    return edit
+
+
+class ConsentDialog(QDialog):
+    """Put a client's informed consent on file (one transaction through ``practice.records``)."""
+
+    def __init__(self, practice: Practice, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._client_id = client_id
+        self.saved: Consent | None = None
+        client = practice.clients.get(client_id)
+        self.setWindowTitle(f"Record consent: {client.full_name}")
+        self.setMinimumWidth(480)
+        self.messages = FieldMessages()
+        self.given_on = date_edit()
+        self.method = QComboBox()
+        for key, label in CONSENT_METHODS:
+            self.method.addItem(label, key)
+        self.text_version = QLineEdit(practice.settings.get().consent_text_version)
+        self.text_version.setToolTip("The version printed on the consent form the client agreed to")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(
+            "e.g. form scanned to the client folder; verbal consent witnessed by reception"
+        )
+        self.note.setFixedHeight(70)
+        intro = QLabel(
+            f"Record that {client.full_name} gave informed consent to cosmetic acupuncture, "
+            "after hearing what it involves, its possible side effects, and that results vary."
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.messages.add_row(form, "given_on", "Consent given on", self.given_on)
+        self.messages.add_row(form, "method", "How it was obtained", self.method)
+        self.messages.add_row(form, "text_version", "Consent text version", self.text_version)
+        self.messages.add_row(form, "note", "Note", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.messages.general)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        """Store the consent, or show what is wrong beside each field and keep the dialog open."""
+        self.messages.clear()
+        try:
+            self.saved = self._practice.records.record_consent(
+                self._client_id,
+                self.given_on.date().toPython(),
+                str(self.method.currentData()),
+                self.text_version.text(),
+                self.note.toPlainText(),
+            )
+        except ValidationError as exc:
+            self.messages.show(exc.problems)
+            return
+        self.accept()

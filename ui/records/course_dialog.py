@@ -1,0 +1,197 @@
+"""Plan or edit a course of treatment, and complete one into maintenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.errors import ValidationError
+from acuchart.models import CONCERNS, COURSE_STATUS_LABELS, Course
+from acuchart.practice import Practice
+from acuchart.services.courses import (
+    DEFAULT_INTERVAL_DAYS,
+    DEFAULT_MAINTENANCE_MONTHS,
+    DEFAULT_PLANNED_SESSIONS,
+    CourseForm,
+)
+from ui.records.consent_dialog import date_edit
+from ui.records.forms import FieldMessages
+
+
+def number_box(value: int, suffix: str) -> QSpinBox:
+    """A whole-number field. Its range is wider than the rules so a wrong number gets a message, not a beep."""
+    box = QSpinBox()
+    box.setRange(0, 999)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    box.setMinimumHeight(30)
+    return box
+
+
+class CourseDialog(QDialog):
+    """New course (``course`` None) or edit one: concerns, sessions planned, interval, start, status."""
+
+    def __init__(
+        self, practice: Practice, client_id: int, course: Course | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._client_id = client_id
+        self._course = course
+        self.saved: Course | None = None
+        client = practice.clients.get(client_id)
+        self.setWindowTitle(
+            f"Edit course: {client.full_name}" if course else f"New course: {client.full_name}"
+        )
+        self.setMinimumWidth(560)
+        self.messages = FieldMessages()
+        concerns = QWidget()
+        grid = QGridLayout(concerns)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.concern_boxes: dict[str, QCheckBox] = {}
+        chosen = course.concerns if course else client.concerns
+        for i, (key, label) in enumerate(CONCERNS):
+            box = QCheckBox(label)
+            box.setChecked(key in chosen)
+            self.concern_boxes[key] = box
+            grid.addWidget(box, i // 2, i % 2)
+        self.planned = number_box(
+            course.planned_sessions if course else DEFAULT_PLANNED_SESSIONS, " sessions"
+        )
+        self.interval = number_box(course.interval_days if course else DEFAULT_INTERVAL_DAYS, " days apart")
+        self.start = date_edit(QDate(course.start_date) if course else None)
+        self.maintenance = number_box(
+            course.maintenance_months if course else DEFAULT_MAINTENANCE_MONTHS, " months"
+        )
+        self.status = QComboBox()
+        for key, label in COURSE_STATUS_LABELS.items():
+            self.status.addItem(label, key)
+        self.status.setCurrentIndex(self.status.findData(course.status if course else "active"))
+        self.notes = QPlainTextEdit(course.notes if course else "")
+        self.notes.setFixedHeight(64)
+        form = QFormLayout()
+        self.messages.add_row(form, "concerns", "Concerns treated", concerns)
+        self.messages.add_row(form, "planned_sessions", "Planned", self.planned)
+        self.messages.add_row(form, "interval_days", "Interval", self.interval)
+        self.messages.add_row(form, "start_date", "Starts on", self.start)
+        self.messages.add_row(form, "maintenance_months", "Maintenance every", self.maintenance)
+        if course is not None:
+            self.messages.add_row(form, "status", "Status", self.status)
+        self.messages.add_row(form, "notes", "Notes", self.notes)
+        hint = QLabel(
+            "A course is typically 6–12 sessions, one to two weeks apart; results vary from client to client."
+        )
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.messages.general)
+        layout.addWidget(buttons)
+
+    def form(self) -> CourseForm:
+        """What the dialog holds, as the service's form."""
+        return CourseForm(
+            concerns=[key for key, box in self.concern_boxes.items() if box.isChecked()],
+            planned_sessions=self.planned.value(),
+            interval_days=self.interval.value(),
+            start_date=self.start.date().toPython(),
+            maintenance_months=self.maintenance.value(),
+            notes=self.notes.toPlainText(),
+            status=str(self.status.currentData()),
+        )
+
+    def save(self) -> None:
+        """Store the course, or show what is wrong beside each field and keep the dialog open."""
+        self.messages.clear()
+        records = self._practice.records
+        try:
+            if self._course is None:
+                self.saved = records.create_course(self._client_id, self.form())
+            else:
+                self.saved = records.update_course(self._course.id, self.form())
+        except ValidationError as exc:
+            self.messages.show(exc.problems)
+            return
+        self.accept()
+
+
+class CompleteCourseDialog(QDialog):
+    """Complete a course: propose maintenance visits every few months (or none), then close it."""
+
+    def __init__(self, practice: Practice, course: Course, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._course = course
+        self.proposed: list[dt.date] = []
+        self.setWindowTitle("Complete course")
+        self.setMinimumWidth(460)
+        self.messages = FieldMessages()
+        progress = practice.records.course_progress(course.id)
+        summary = QLabel(
+            f"<b>{course.title}</b><br>{progress.session_number} of {course.planned_sessions} planned sessions charted."
+        )
+        summary.setWordWrap(True)
+        self.plan_maintenance = QCheckBox("Plan maintenance visits")
+        self.plan_maintenance.setChecked(True)
+        self.months = number_box(course.maintenance_months, " months")
+        self.preview = QLabel()
+        self.preview.setObjectName("maintenancePreview")
+        self.preview.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.plan_maintenance)
+        self.messages.add_row(form, "maintenance_months", "Every", self.months)
+        form.addRow("Proposed visits", self.preview)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.complete_button = buttons.addButton("Complete course", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.complete)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addLayout(form)
+        layout.addWidget(self.messages.general)
+        layout.addWidget(buttons)
+        self.plan_maintenance.toggled.connect(self._update_preview)
+        self.months.valueChanged.connect(self._update_preview)
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        self.months.setEnabled(self.plan_maintenance.isChecked())
+        months = self.months.value()
+        if not self.plan_maintenance.isChecked():
+            self.preview.setText("None: the course is closed as completed.")
+        elif 1 <= months <= 24:
+            dates = self._practice.records.propose_maintenance(self._course.id, months)
+            self.preview.setText(", ".join(f"{d:%a %d %b %Y}" for d in dates))
+        else:
+            self.preview.setText("")
+
+    def complete(self) -> None:
+        """Complete the course (into maintenance when planned) and keep the proposed dates."""
+        self.messages.clear()
+        months = self.months.value() if self.plan_maintenance.isChecked() else None
+        try:
+            self.proposed = self._practice.records.complete_course(self._course.id, months)
+        except ValidationError as exc:
+            self.messages.show(exc.problems)
+            return
+        self.accept()

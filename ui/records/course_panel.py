@@ -1,0 +1,163 @@
+"""A client's course on the client page: "session 4 of 10", the next due date, OVERDUE, and the progress chart."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.models import CONCERN_LABELS, CourseOverview
+from acuchart.practice import Practice
+from ui.records.course_dialog import CompleteCourseDialog, CourseDialog
+from ui.records.progress_chart import ProgressChart, short_label
+
+BADGE_STYLE = "background: #b3261e; color: white; font-weight: 700; border-radius: 10px; padding: 2px 10px;"
+PROGRESS_STYLE = "font-size: 18px; font-weight: 600;"
+
+
+def progress_lines(overview: CourseOverview) -> tuple[str, str]:
+    """The headline and the detail line for a course: what stage it is at, and when the next visit is due."""
+    course, progress = overview.course, overview.progress
+    if course.status == "maintenance":
+        head = f"Maintenance every {course.maintenance_months} month{'s' if course.maintenance_months != 1 else ''}"
+        due = f"Next visit due {progress.next_due:%a %d %b %Y}" if progress.next_due else ""
+    elif course.status == "active":
+        head = progress.label.capitalize()
+        if progress.all_planned_done:
+            due = f"All {progress.planned} planned sessions charted: complete the course to plan maintenance."
+        elif progress.next_due is not None:
+            due = f"Next session due {progress.next_due:%a %d %b %Y}"
+        else:
+            due = ""
+    else:
+        head = f"{course.status_label}: {progress.session_number} of {progress.planned} sessions"
+        due = f"Ended {course.ended_on:%d %b %Y}" if course.ended_on else ""
+    if progress.overdue:
+        due += f" · {progress.days_overdue} day{'s' if progress.days_overdue != 1 else ''} overdue"
+    return head, due
+
+
+class CoursePanel(QGroupBox):
+    """The chosen course of a client (the newest first), its progress and its ratings chart."""
+
+    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
+        super().__init__("Course", parent)
+        self.setObjectName("coursePanel")
+        self._practice = practice
+        self._client_id: int | None = None
+        self._courses: tuple[CourseOverview, ...] = ()
+        self.chooser = QComboBox()
+        self.chooser.setAccessibleName("Course")
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(24)
+        self.progress = QLabel()
+        self.progress.setObjectName("courseProgress")
+        self.progress.setStyleSheet(PROGRESS_STYLE)
+        self.overdue = QLabel("OVERDUE")
+        self.overdue.setObjectName("overdueBadge")
+        self.overdue.setStyleSheet(BADGE_STYLE)
+        self.due = QLabel()
+        self.due.setObjectName("courseDue")
+        self.due.setWordWrap(True)
+        self.plan = QLabel()
+        self.plan.setObjectName("muted")
+        self.plan.setWordWrap(True)
+        self.new_button = QPushButton("New course…")
+        self.edit_button = QPushButton("Edit course…")
+        self.complete_button = QPushButton("Complete course…")
+        self.complete_button.setToolTip("Close the course and plan maintenance visits")
+        self.chart = ProgressChart()
+        headline = QHBoxLayout()
+        headline.addWidget(self.progress)
+        headline.addWidget(self.overdue)
+        headline.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.complete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chooser)
+        layout.addLayout(headline)
+        layout.addWidget(self.due)
+        layout.addWidget(self.plan)
+        layout.addLayout(buttons)
+        layout.addWidget(self.chart, 1)
+        self.chooser.currentIndexChanged.connect(self._show_chosen)
+        self.new_button.clicked.connect(self.new_course)
+        self.edit_button.clicked.connect(self.edit_course)
+        self.complete_button.clicked.connect(self.complete_course)
+
+    def show_courses(self, client_id: int, courses: tuple[CourseOverview, ...]) -> None:
+        """Show a client's courses, keeping the one chosen before when it is still there."""
+        chosen = self.current()
+        keep = chosen.course.id if chosen is not None and client_id == self._client_id else None
+        self._client_id = client_id
+        self._courses = courses
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for overview in courses:
+            self.chooser.addItem(
+                f"{overview.course.title} · {overview.course.status_label}", overview.course.id
+            )
+        index = self.chooser.findData(keep) if keep is not None else 0
+        self.chooser.setCurrentIndex(max(0, index))
+        self.chooser.blockSignals(False)
+        self.chooser.setVisible(len(courses) > 1)
+        self._show_chosen()
+
+    def current(self) -> CourseOverview | None:
+        """The course showing."""
+        index = self.chooser.currentIndex()
+        return self._courses[index] if 0 <= index < len(self._courses) else None
+
+    def _show_chosen(self) -> None:
+        overview = self.current()
+        has_course = overview is not None
+        self.edit_button.setVisible(has_course)
+        self.complete_button.setVisible(
+            has_course and overview is not None and overview.course.status == "active"
+        )
+        if overview is None:
+            self.progress.setText("No course planned yet")
+            self.due.setText("Plan a course: the concerns it treats, how many sessions, how far apart.")
+            self.plan.setText("")
+            self.overdue.hide()
+            self.chart.set_series([], 1)
+            return
+        course, progress = overview.course, overview.progress
+        head, due = progress_lines(overview)
+        self.progress.setText(head)
+        self.due.setText(due)
+        self.due.setStyleSheet("color: #b3261e; font-weight: 600;" if progress.overdue else "")
+        self.overdue.setVisible(progress.overdue)
+        self.chart.set_series(self._practice.records.progress_series(course.id), progress.planned)
+        concerns = ", ".join(short_label(CONCERN_LABELS.get(c, c)) for c in course.concerns)
+        self.plan.setText(
+            f"{concerns} · {course.planned_sessions} sessions, every {course.interval_days} days · "
+            f"from {course.start_date:%d %b %Y} · {course.status_label}"
+        )
+        self.complete_button.setDefault(progress.all_planned_done)
+
+    def new_course(self) -> None:
+        """Plan a new course for the client (the page redraws on the change it reports)."""
+        if self._client_id is not None:
+            CourseDialog(self._practice, self._client_id, parent=self).exec()
+
+    def edit_course(self) -> None:
+        """Edit the course showing."""
+        overview = self.current()
+        if self._client_id is not None and overview is not None:
+            CourseDialog(self._practice, self._client_id, overview.course, parent=self).exec()
+
+    def complete_course(self) -> None:
+        """Complete the course showing; the dialog proposes the maintenance visits."""
+        overview = self.current()
+        if overview is not None:
+            CompleteCourseDialog(self._practice, overview.course, parent=self).exec()

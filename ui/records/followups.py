@@ -1,0 +1,132 @@
+"""The practice-wide follow-ups: open reactions, overdue courses and maintenance due, on one page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from acuchart import clock
+from acuchart.changes import Changes
+from acuchart.models import FollowUps
+from acuchart.practice import Practice
+from ui.changes import ChangeRelay
+from ui.records.forms import FieldError
+from ui.records.item_models import ClientIdRole, CoursesDueModel, ReactionsModel
+from ui.records.tables import ReactionsTable, RecordTable
+
+SECTION_STYLE = "font-size: 15px; font-weight: 600; margin-top: 6px;"
+EMPTY_STYLE = "color: #5f6368; padding: 4px 2px 8px 2px;"
+
+
+class _Section(QWidget):
+    """A heading with a count, the table, and a calm line in its place when there is nothing to show."""
+
+    def __init__(self, title: str, empty: str, table: RecordTable) -> None:
+        super().__init__()
+        self._title = title
+        self.heading = QLabel(title)
+        self.heading.setStyleSheet(SECTION_STYLE)
+        self.empty = QLabel(empty)
+        self.empty.setStyleSheet(EMPTY_STYLE)
+        self.table = table
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addWidget(table, 1)
+
+    def set_count(self, count: int) -> None:
+        self.heading.setText(f"{self._title} ({count})" if count else self._title)
+        self.empty.setVisible(count == 0)
+        self.table.setVisible(count > 0)
+
+
+class FollowUpsView(QWidget):
+    """What to ask about or book at the next visits. Double-click a row to open that client."""
+
+    client_requested = Signal(int)
+
+    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("followUps")
+        self._practice = practice
+        self._stale = True
+        self.followups = FollowUps(clock.today())
+        self.title = QLabel("Follow-ups")
+        self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.summary = QLabel()
+        self.summary.setObjectName("muted")
+        refresh = QPushButton("Refresh")
+        refresh.setToolTip("Read the follow-ups again")
+        refresh.clicked.connect(self.refresh)
+        self.reactions_model = ReactionsModel(clock.today, self)
+        self.overdue_model = CoursesDueModel(self)
+        self.maintenance_model = CoursesDueModel(self)
+        self.reactions_table = ReactionsTable(practice, self.reactions_model)
+        self.overdue_table = RecordTable(self.overdue_model)
+        self.maintenance_table = RecordTable(self.maintenance_model)
+        self.problem = FieldError()
+        self.reactions_table.problem.connect(self.problem.show_message)
+        self.sections = (
+            _Section("Open reactions", "No open reactions: nothing to ask about.", self.reactions_table),
+            _Section("Overdue courses", "Every active course is on schedule.", self.overdue_table),
+            _Section(
+                "Maintenance due (next two weeks)", "No maintenance visits due.", self.maintenance_table
+            ),
+        )
+        for table in (self.reactions_table, self.overdue_table, self.maintenance_table):
+            table.doubleClicked.connect(self._open_client)
+            table.activated.connect(self._open_client)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.summary)
+        head.addLayout(titles, 1)
+        head.addWidget(refresh, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addLayout(head)
+        layout.addWidget(self.problem)
+        for stretch, section in zip((3, 2, 2), self.sections, strict=True):
+            layout.addWidget(section, stretch)
+        self._relay = ChangeRelay(practice, self)
+        self._relay.changed.connect(self._on_changes)
+
+    def refresh(self) -> None:
+        """Read the follow-ups again and show them."""
+        self._stale = False
+        self.problem.show_message("")
+        found = self._practice.records.followups()
+        self.followups = found
+        self.reactions_model.set_rows(found.open_reactions)
+        self.overdue_model.set_rows(found.overdue_courses)
+        self.maintenance_model.set_rows(found.due_maintenance)
+        counts = (len(found.open_reactions), len(found.overdue_courses), len(found.due_maintenance))
+        for section, count in zip(self.sections, counts, strict=True):
+            section.set_count(count)
+        when = f"{found.today:%A %d %B %Y}"
+        self.summary.setText(
+            f"{found.count} thing{'s' if found.count != 1 else ''} to follow up, as of {when}"
+            if found.count
+            else f"Nothing to follow up, as of {when}."
+        )
+
+    def _open_client(self, index: QModelIndex) -> None:
+        if index.column() == ReactionsModel.ACTION_COLUMN and index.model() is self.reactions_model:
+            return
+        client_id = index.data(ClientIdRole)
+        if client_id is not None:
+            self.client_requested.emit(int(client_id))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.reactions or changes.courses or changes.sessions or changes.clients or changes.marks:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True

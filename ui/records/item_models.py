@@ -1,0 +1,194 @@
+"""Table models over the record's follow-up lists and a client's session history.
+
+Each adapts a tuple of the core's frozen values to Qt; none of them reads or writes the practice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from acuchart.models import CourseDue, ReactionFollowUp, SessionSummary
+
+Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+"""The id of the record a row shows (reaction, course or session)."""
+ClientIdRole = Qt.ItemDataRole.UserRole + 2
+"""The client a row belongs to."""
+
+ALERT = QColor("#b3261e")
+CALM = QColor("#1b6e3a")
+MUTED = QColor("#5f6368")
+
+
+def day(value: dt.date) -> str:
+    """A date as the practitioner reads it: ``Tue 29 Sep 2026``."""
+    return value.strftime("%a %d %b %Y")
+
+
+def days(n: int) -> str:
+    """``1 day``, ``5 days``."""
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+class RecordTableModel(QAbstractTableModel, Generic[Row]):
+    """A read-only table of frozen rows; subclasses say what each column shows."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Show new rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row | None:
+        """The value on a row, or None."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        return self.HEADERS[section] if horizontal and 0 <= section < len(self.HEADERS) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def cell(self, row: Row, column: int, role: int) -> Any:
+        """What one cell shows for ``role``; None for nothing."""
+        raise NotImplementedError
+
+
+class ReactionsModel(RecordTableModel[ReactionFollowUp]):
+    """Reactions to follow up: who, which session, what and where, how long open, and the action button."""
+
+    HEADERS = ("Client", "Session", "Reaction", "Note", "Status", "")
+    ACTION_COLUMN = 5
+
+    def __init__(self, today: Callable[[], dt.date], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+
+    def cell(self, row: ReactionFollowUp, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.client_name
+            if column == 1:
+                return row.session_on.strftime("%d %b %Y")
+            if column == 2:
+                return row.label + ("  · late entry" if row.late_entry else "")
+            if column == 3:
+                return row.note
+            if column == 4:
+                if row.resolved_on is not None:
+                    return f"Resolved {row.resolved_on:%d %b}"
+                return f"Open {days((self._today() - row.session_on).days)}"
+            if column == self.ACTION_COLUMN:
+                return "Resolved today" if row.is_open else "Reopen"
+        elif role == Qt.ItemDataRole.ForegroundRole and column == 4:
+            return QBrush(ALERT if row.is_open else CALM)
+        elif role == Qt.ItemDataRole.FontRole and column == 2 and row.severity == "severe":
+            font = QFont()
+            font.setBold(True)
+            return font
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.label} after the session of {row.session_on:%d %b %Y}" + (
+                f"\n{row.note}" if row.note else ""
+            )
+        elif role == IdRole:
+            return row.id
+        elif role == ClientIdRole:
+            return row.client_id
+        return None
+
+
+class CoursesDueModel(RecordTableModel[CourseDue]):
+    """Courses needing a booking: overdue sessions or maintenance due."""
+
+    HEADERS = ("Client", "Course", "Due", "")
+
+    def cell(self, row: CourseDue, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.client_name
+            if column == 1:
+                if row.status == "maintenance":
+                    return f"Maintenance after {row.session_number} sessions"
+                return f"Session {row.session_number} of {row.planned} done"
+            if column == 2:
+                return day(row.due_on)
+            if column == 3:
+                return row.when
+        elif role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return QBrush(ALERT if row.days_late > 0 else MUTED)
+        elif role == IdRole:
+            return row.course_id
+        elif role == ClientIdRole:
+            return row.client_id
+        return None
+
+
+class SessionHistoryModel(RecordTableModel[SessionSummary]):
+    """A client's sessions, newest first: date, number in the course, points, reactions, signature."""
+
+    HEADERS = ("Date", "Session", "Points", "Reactions", "Signed")
+
+    def cell(self, row: SessionSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.started_at.strftime("%a %d %b %Y, %H:%M")
+            if column == 1:
+                return "—" if row.number is None else str(row.number)
+            if column == 2:
+                return str(row.points)
+            if column == 3:
+                if not row.reactions:
+                    return ""
+                return f"{row.open_reactions} open" if row.open_reactions else f"{row.reactions} resolved"
+            if column == 4:
+                text = f"✓ {row.signed_at:%d %b %Y}" if row.signed_at else "Not signed"
+                notes = [
+                    n
+                    for n, on in (
+                        ("late entry", row.late_entry),
+                        (f"{row.amendments} amended", row.amendments),
+                    )
+                    if on
+                ]
+                return text + (f"  ({', '.join(notes)})" if notes else "")
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            if column == 3 and row.open_reactions:
+                return QBrush(ALERT)
+            if column == 4:
+                return QBrush(CALM if row.signed else ALERT)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            signed = (
+                f"Signed {row.signed_at:%d %b %Y %H:%M} by {row.signed_by}"
+                if row.signed_at
+                else "Not signed yet"
+            )
+            return f"{signed}. Double-click to open the session."
+        elif role == IdRole:
+            return row.id
+        return None

@@ -1,0 +1,247 @@
+"""The client's ratings over a course as a line chart: one line per concern, readable without colour.
+
+Each concern gets its own colour (the Okabe–Ito palette, safe for colour-blind readers), its own
+line style and its own marker shape, so a printout in grey or a glance from the chair still tells
+the lines apart. Drawn with QPainter: QtCharts is not part of PySide6-Essentials.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from acuchart.models import RATING_MAX, RATING_MIN, RATING_SCALE_NOTE, RatingSeries
+
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#7F7F7F")
+LINE_STYLES = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+    Qt.PenStyle.DashDotDotLine,
+)
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "down", "plus", "star")
+EMPTY_TEXT = "No ratings yet. At each session the client rates each concern from 0 to 10."
+
+
+def short_label(label: str) -> str:
+    """A concern's label without its bracketed detail: ``Sagging skin (neck, jawline)`` → ``Sagging skin``."""
+    return label.split(" (")[0]
+
+
+def draw_marker(painter: QPainter, shape: str, centre: QPointF, size: float) -> None:
+    """One marker of ``shape`` centred on ``centre``, in the painter's pen and brush."""
+    r = size / 2
+    x, y = centre.x(), centre.y()
+    if shape == "circle":
+        painter.drawEllipse(centre, r, r)
+    elif shape == "square":
+        painter.drawRect(QRectF(x - r, y - r, size, size))
+    elif shape in ("triangle", "down"):
+        sign = 1 if shape == "triangle" else -1
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(x, y - sign * r * 1.15), QPointF(x - r, y + sign * r), QPointF(x + r, y + sign * r)]
+            )
+        )
+    elif shape == "diamond":
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(x, y - r * 1.2), QPointF(x + r, y), QPointF(x, y + r * 1.2), QPointF(x - r, y)]
+            )
+        )
+    elif shape == "star":
+        path = QPainterPath()
+        for i in range(10):
+            radius = r * 1.25 if i % 2 == 0 else r * 0.55
+            angle = math.pi / 5 * i - math.pi / 2
+            point = QPointF(x + radius * math.cos(angle), y + radius * math.sin(angle))
+            if i == 0:
+                path.moveTo(point)
+            else:
+                path.lineTo(point)
+        path.closeSubpath()
+        painter.drawPath(path)
+    else:  # cross and plus: strokes only
+        d = r if shape == "plus" else r * 0.85
+        if shape == "plus":
+            painter.drawLine(QPointF(x - d, y), QPointF(x + d, y))
+            painter.drawLine(QPointF(x, y - d), QPointF(x, y + d))
+        else:
+            painter.drawLine(QPointF(x - d, y - d), QPointF(x + d, y + d))
+            painter.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))
+
+
+class ProgressChart(QWidget):
+    """Ratings (0–10) by session number, one styled line per concern, with axes and a legend."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressChart")
+        self.setMinimumSize(280, 180)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Progress chart")
+        self._series: list[RatingSeries] = []
+        self._sessions = 1
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 250)
+
+    def set_series(self, series: list[RatingSeries], sessions: int) -> None:
+        """Show these concerns' ratings on an axis of ``sessions`` sessions (at least the last one rated)."""
+        self._series = list(series)
+        last = max((n for s in series for n, _ in s.points), default=1)
+        self._sessions = max(1, sessions, last)
+        described = [
+            f"{short_label(s.label)}: {' → '.join(str(v) for _, v in s.points)}" for s in series if s.points
+        ]
+        self.setAccessibleDescription("; ".join(described) or EMPTY_TEXT)
+        self.update()
+
+    @property
+    def series(self) -> list[RatingSeries]:
+        """What the chart shows."""
+        return list(self._series)
+
+    @property
+    def has_ratings(self) -> bool:
+        """True when any concern has a rating to draw."""
+        return any(s.points for s in self._series)
+
+    # --- geometry ----------------------------------------------------------------------------
+    def _legend_width(self, metrics: QFontMetrics) -> int:
+        widest = max((metrics.horizontalAdvance(short_label(s.label)) for s in self._series), default=0)
+        return min(widest + 48, max(140, self.width() // 3))
+
+    def plot_rect(self) -> QRectF:
+        """Where the lines are drawn, inside the axes."""
+        metrics = QFontMetrics(self._font())
+        left = metrics.horizontalAdvance("10") + 22
+        bottom = metrics.height() * 2 + 10
+        top = metrics.height() + 12
+        right = self._legend_width(metrics) + 16
+        return QRectF(left, top, max(40, self.width() - left - right), max(40, self.height() - top - bottom))
+
+    def point_at(self, session_number: int, score: float) -> QPointF:
+        """Where a rating is drawn."""
+        plot = self.plot_rect()
+        span = max(1, self._sessions - 1)
+        x = plot.left() + (
+            plot.width() * (session_number - 1) / span if self._sessions > 1 else plot.width() / 2
+        )
+        y = plot.bottom() - plot.height() * (score - RATING_MIN) / (RATING_MAX - RATING_MIN)
+        return QPointF(x, y)
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(12)
+        return font
+
+    # --- drawing -----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self._font())
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        self._draw_axes(painter)
+        if self.has_ratings:
+            for index, series in enumerate(self._series):
+                self._draw_series(painter, index, series)
+        else:
+            painter.setPen(QColor("#5f6368"))
+            painter.drawText(
+                self.plot_rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, EMPTY_TEXT
+            )
+        self._draw_legend(painter)
+        painter.end()
+
+    def _draw_axes(self, painter: QPainter) -> None:
+        plot = self.plot_rect()
+        metrics = painter.fontMetrics()
+        grid = QPen(QColor("#e3e6ea"), 1)
+        text = QColor("#3c4043")
+        for score in range(RATING_MIN, RATING_MAX + 1, 2):
+            y = self.point_at(1, score).y()
+            painter.setPen(grid)
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(text)
+            label_rect = QRectF(0, y - metrics.height() / 2, plot.left() - 8, metrics.height())
+            painter.drawText(
+                label_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(score)
+            )
+        step = max(1, round(self._sessions / max(1, plot.width() // 36)))
+        for number in range(1, self._sessions + 1):
+            if (number - 1) % step and number != self._sessions:
+                continue
+            x = self.point_at(number, RATING_MIN).x()
+            painter.setPen(QPen(QColor("#9aa0a6"), 1))
+            painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(x - 20, plot.bottom() + 5, 40, metrics.height()),
+                Qt.AlignmentFlag.AlignHCenter,
+                str(number),
+            )
+        painter.setPen(QPen(QColor("#5f6368"), 1.2))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        painter.drawLine(plot.bottomLeft(), plot.topLeft())
+        painter.setPen(QColor("#5f6368"))
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + metrics.height() + 6, plot.width(), metrics.height()),
+            Qt.AlignmentFlag.AlignHCenter,
+            "Session",
+        )
+        painter.drawText(
+            QRectF(plot.left(), 2, plot.width(), metrics.height() + 4),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"Rating  ({RATING_SCALE_NOTE})",
+        )
+
+    def _pen(self, index: int, width: float = 2.2) -> QPen:
+        pen = QPen(QColor(COLOURS[index % len(COLOURS)]), width)
+        pen.setStyle(LINE_STYLES[index % len(LINE_STYLES)])
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        return pen
+
+    def _draw_series(self, painter: QPainter, index: int, series: RatingSeries) -> None:
+        points = [self.point_at(number, score) for number, score in series.points]
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(self._pen(index))
+        if len(points) > 1:
+            painter.drawPolyline(QPolygonF(points))
+        self._marker_pen(painter, index)
+        for point in points:
+            draw_marker(painter, MARKERS[index % len(MARKERS)], point, 9)
+
+    def _marker_pen(self, painter: QPainter, index: int) -> None:
+        colour = QColor(COLOURS[index % len(COLOURS)])
+        painter.setPen(QPen(colour, 1.6))
+        shape = MARKERS[index % len(MARKERS)]
+        painter.setBrush(Qt.BrushStyle.NoBrush if shape in ("cross", "plus") else colour)
+
+    def _draw_legend(self, painter: QPainter) -> None:
+        if not self._series:
+            return
+        plot = self.plot_rect()
+        metrics = painter.fontMetrics()
+        x = plot.right() + 16
+        y = plot.top() + 4
+        row = max(20, metrics.height() + 6)
+        for index, series in enumerate(self._series):
+            middle = y + row / 2
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(self._pen(index, 2.0))
+            painter.drawLine(QPointF(x, middle), QPointF(x + 28, middle))
+            self._marker_pen(painter, index)
+            draw_marker(painter, MARKERS[index % len(MARKERS)], QPointF(x + 14, middle), 8)
+            painter.setPen(QColor("#202124"))
+            text = metrics.elidedText(
+                short_label(series.label), Qt.TextElideMode.ElideRight, self.width() - int(x) - 40
+            )
+            painter.drawText(
+                QRectF(x + 36, y, self.width() - x - 36, row), Qt.AlignmentFlag.AlignVCenter, text
+            )
+            y += row

@@ -1,0 +1,186 @@
+"""Signing a session, and afterwards its signature, its amendments and late entries."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.changes import Changes
+from acuchart.errors import AcuChartError
+from acuchart.models import Amendment, Session
+from acuchart.practice import Practice
+from ui.changes import ChangeRelay
+from ui.records.amend_dialog import AmendDialog, LateReactionDialog
+
+SIGNED_STYLE = "color: #1b6e3a; font-weight: 600; font-size: 14px;"
+REASON_STYLE = "color: #8a5a00;"
+LATE_STYLE = "color: #8a5a00; font-weight: 600;"
+SIGN_BUTTON_STYLE = (
+    "QPushButton { background: #1b6e3a; color: white; font-weight: 600; font-size: 14px; border-radius: 6px; }"
+    "QPushButton:disabled { background: #c4d7cb; color: #f4f7f5; }"
+)
+
+
+def signature_text(session: Session) -> str:
+    """``Signed 21 Nov 2026 14:05 by Dr. Jane Doe``."""
+    assert session.signed_at is not None
+    return f"Signed {session.signed_at:%d %b %Y %H:%M} by {session.signed_by}"
+
+
+def amendment_html(amendment: Amendment) -> str:
+    """One amendment as the panel shows it: what, old → new, why, who and when."""
+    old = html.escape(amendment.old_value or "(empty)")
+    new = html.escape(amendment.new_value or "(empty)")
+    change = f"{new}" if amendment.old_value is None else f"{old} → {new}"
+    return (
+        f"<b>{html.escape(amendment.field_label)}</b>: {change}<br>"
+        f"<i>“{html.escape(amendment.reason)}”</i><br>"
+        f"<span style='color:#5f6368'>{html.escape(amendment.author)}, {amendment.at:%d %b %Y %H:%M}</span>"
+    )
+
+
+class SignPanel(QGroupBox):
+    """Needle balance, the Sign button (disabled with the reason while signing is not possible), then the
+    signature, Amend… and the amendments, each with its old and new value."""
+
+    def __init__(
+        self, practice: Practice, session_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Signature", parent)
+        self.setObjectName("signPanel")
+        self._practice = practice
+        self.session_id: int | None = None
+        self.balance = QLabel()
+        self.balance.setObjectName("signBalance")
+        self.sign_button = QPushButton("Sign session")
+        self.sign_button.setObjectName("signButton")
+        self.sign_button.setMinimumHeight(40)
+        self.sign_button.setStyleSheet(SIGN_BUTTON_STYLE)
+        self.sign_button.setToolTip("Sign the chart: after this, changes are added as amendments")
+        self.reason = QLabel()
+        self.reason.setObjectName("signReason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet(REASON_STYLE)
+        self.signature = QLabel()
+        self.signature.setObjectName("signature")
+        self.signature.setWordWrap(True)
+        self.signature.setStyleSheet(SIGNED_STYLE)
+        self.late = QLabel()
+        self.late.setObjectName("lateEntry")
+        self.late.setWordWrap(True)
+        self.late.setStyleSheet(LATE_STYLE)
+        self.amend_button = QPushButton("Amend…")
+        self.amend_button.setToolTip("Correct something in the signed session, with the reason")
+        self.late_reaction_button = QPushButton("Late reaction…")
+        self.late_reaction_button.setToolTip("A reaction the client reported after the session was signed")
+        self.amendments = QLabel()
+        self.amendments.setObjectName("amendments")
+        self.amendments.setWordWrap(True)
+        self.amendments.setTextFormat(Qt.TextFormat.RichText)
+        self.amendments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        after = QHBoxLayout()
+        after.addWidget(self.amend_button)
+        after.addWidget(self.late_reaction_button)
+        after.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.balance)
+        layout.addWidget(self.sign_button)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.signature)
+        layout.addWidget(self.late)
+        layout.addLayout(after)
+        layout.addWidget(self.amendments)
+        self.sign_button.clicked.connect(self.sign)
+        self.amend_button.clicked.connect(self.amend)
+        self.late_reaction_button.clicked.connect(self.add_late_reaction)
+        self._relay = ChangeRelay(practice, self)
+        self._relay.changed.connect(self._on_changes)
+        if session_id is not None:
+            self.set_session(session_id)
+
+    def set_session(self, session_id: int) -> None:
+        """Show another session."""
+        self.session_id = session_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the session as it stands."""
+        if self.session_id is None:
+            return
+        session = self._practice.sessions.get(self.session_id)
+        balance = self._practice.sessions.needle_balance(self.session_id)
+        if balance.removed is None:
+            self.balance.setText(f"Needles: {balance.inserted} in · removed not yet confirmed")
+        elif balance.difference:
+            self.balance.setText(f"Needles: {balance.inserted} in · {balance.removed} out · difference noted")
+        else:
+            self.balance.setText(f"Needles: {balance.inserted} in · {balance.removed} out ✓")
+        signed = session.signed
+        self.sign_button.setVisible(not signed)
+        self.amend_button.setVisible(signed)
+        self.late_reaction_button.setVisible(signed)
+        self.signature.setVisible(signed)
+        ok, why = (False, "") if signed else self._practice.records.can_sign(self.session_id)
+        self.sign_button.setEnabled(ok)
+        self.reason.setText(why)
+        self.reason.setVisible(bool(why))
+        self.signature.setText(signature_text(session) if signed else "")
+        self.late.setText(
+            "Late entry: charted more than 24 hours after the session." if session.late_entry else ""
+        )
+        self.late.setVisible(session.late_entry)
+        amendments = self._practice.records.amendments_for(self.session_id) if signed else []
+        self.amendments.setText(
+            "<p style='margin:0 0 4px 0'><b>Amendments</b></p>"
+            + "<hr>".join(amendment_html(a) for a in amendments)
+            if amendments
+            else ""
+        )
+        self.amendments.setVisible(bool(amendments))
+
+    def confirm_sign(self) -> bool:
+        """Ask once before signing: a signed chart is changed only by amendment."""
+        answer = QMessageBox.question(
+            self,
+            "Sign session",
+            "Sign this session now? After signing, any change is added as an amendment with a reason.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def sign(self) -> None:
+        """Sign the session after one confirmation; a refusal shows its reason under the button."""
+        if self.session_id is None or not self.confirm_sign():
+            return
+        try:
+            self._practice.records.sign(self.session_id)
+        except AcuChartError as exc:
+            self.reason.setText(str(exc))
+            self.reason.show()
+            return
+        self.refresh()
+
+    def amend(self) -> None:
+        """Open the amendment dialog."""
+        if self.session_id is not None:
+            AmendDialog(self._practice, self.session_id, self).exec()
+
+    def add_late_reaction(self) -> None:
+        """Open the late-reaction dialog."""
+        if self.session_id is not None:
+            LateReactionDialog(self._practice, self.session_id, self).exec()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.session_id is not None and (
+            changes.session_id in (None, self.session_id) or changes.settings
+        ):
+            self.refresh()
