@@ -40,10 +40,39 @@ QUERIES = [
     "st",
 ]
 
-_FIRST = (
-    "Amelia Sofía Grace Hannah Mei Noa Chloé Priya Ingrid Fatima Olivia Zoë Margaret Elena Laura Rosa".split()
-)
-_LAST = "Hartley Domínguez Okonkwo Whitfield Lin Ben-David Lefèvre Raman Solberg Haddad Brennan Osei Petrova".split()
+_FIRST = [
+    "Amelia",
+    "Sofía",
+    "Grace",
+    "Hannah",
+    "Mei",
+    "Noa",
+    "Chloé",
+    "Priya",
+    "Ingrid",
+    "Fatima",
+    "Olivia",
+    "Zoë",
+    "Margaret",
+    "Elena",
+    "Laura",
+    "Rosa",
+]
+_LAST = [
+    "Hartley",
+    "Domínguez",
+    "Okonkwo",
+    "Whitfield",
+    "Lin",
+    "Ben-David",
+    "Lefèvre",
+    "Raman",
+    "Solberg",
+    "Haddad",
+    "Brennan",
+    "Osei",
+    "Petrova",
+]
 
 BARE_WINDOW = """
 import sys, time
