@@ -8,11 +8,15 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from acuchart import __version__
-from acuchart.errors import AcuChartError
+from acuchart.errors import AcuChartError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
+
+if TYPE_CHECKING:
+    from acuchart.practice import Practice
 
 log = logging.getLogger("acuchart.cli")
 
@@ -54,7 +58,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clients.add_argument("query", nargs="?", default="", help="what to search for (empty: everyone)")
     clients.add_argument("--archived", action="store_true", help="include archived clients")
+    _add_document_parsers(sub)
     return parser
+
+
+def _add_document_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``handout``, ``summary``, ``chart`` and ``consent``: print a document to a PDF file."""
+    documents = (
+        (
+            "handout",
+            "SESSION_ID",
+            "session",
+            "the handout for a session: points, reactions, aftercare, next visit",
+        ),
+        ("summary", "CLIENT_ID", "client", "a client's course summary: sessions, ratings, reactions"),
+        ("chart", "CLIENT_ID", "client", "a client's whole record for an auditor or another clinician"),
+        ("consent", "CLIENT_ID", "client", "a consent form for the client to read and sign"),
+    )
+    for name, metavar, what, help_text in documents:
+        parser = sub.add_parser(name, help=f"write {help_text} (PDF)")
+        parser.add_argument("id", type=int, metavar=metavar, help=f"the {what}'s number")
+        parser.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF"
+        )
+        # Also accepted after the subcommand; SUPPRESS keeps a --db given before it.
+        parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the practice file")
+        if name == "summary":
+            parser.add_argument(
+                "--course", type=int, metavar="COURSE_ID", help="this course (default: the current one)"
+            )
+        if name == "chart":
+            parser.add_argument("--purpose", default="", help="why the record is exported, printed on it")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -110,4 +144,38 @@ def _clients(args: argparse.Namespace) -> int:
             print(f"{client.id:6d}  {born}  {client.display_name}{'  (archived)' if client.archived else ''}")
     finally:
         practice.close()
+    return 0
+
+
+def _existing_practice(args: argparse.Namespace) -> Practice:
+    """The practice file named by ``--db`` (or the default one), which must exist already."""
+    from acuchart.practice import Practice
+
+    path = practice_path(args)
+    if not path.exists():
+        raise StoreError(f"There is no practice file at {path}. Name the practice file with --db FILE.")
+    return Practice.open(path)
+
+
+@command("handout")
+@command("summary")
+@command("chart")
+@command("consent")
+def _document(args: argparse.Namespace) -> int:
+    from acuchart.reports import documents
+
+    practice = _existing_practice(args)
+    try:
+        if args.command == "handout":
+            document = documents.handout(practice, args.id)
+        elif args.command == "summary":
+            document = documents.course_summary(practice, client_id=args.id, course_id=args.course)
+        elif args.command == "chart":
+            document = documents.chart_export(practice, args.id, args.purpose)
+        else:
+            document = documents.consent_form(practice, args.id)
+    finally:
+        practice.close()
+    written = documents.save(document, args.output)
+    print(f"Wrote {document.title} to {written}")
     return 0

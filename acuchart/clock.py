@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _now: Callable[[], dt.datetime] = lambda: dt.datetime.now().replace(microsecond=0)  # noqa: E731
 
@@ -27,3 +28,15 @@ def set_clock(source: Callable[[], dt.datetime] | None) -> None:
     """Replace the clock (tests and the demo generator); ``None`` restores the real one."""
     global _now
     _now = source if source is not None else (lambda: dt.datetime.now().replace(microsecond=0))
+
+
+@contextlib.contextmanager
+def frozen_at(moment: dt.datetime) -> Iterator[None]:
+    """Run with the clock stopped at ``moment`` (replaying history, as the demo does), then restore it."""
+    global _now
+    before = _now
+    _now = lambda: moment  # noqa: E731
+    try:
+        yield
+    finally:
+        _now = before

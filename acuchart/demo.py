@@ -10,6 +10,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from acuchart.demo_sessions import add_demo_sessions
 from acuchart.errors import StoreError
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
@@ -196,6 +197,8 @@ def write_demo(path: Path | str, clients: int = 14, seed: int = 7) -> str:
         today = dt.date.today()
         for form in demo_client_forms(clients, rng, today):
             practice.clients.create(form)
-        return f"{practice.clients.count()} clients"
+        add_demo_sessions(practice, rng, today)
+        sessions = sum(len(practice.sessions.sessions_for_client(c.id)) for c in practice.clients.search(""))
+        return f"{practice.clients.count()} clients, {sessions} sessions"
     finally:
         practice.close()

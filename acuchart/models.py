@@ -360,16 +360,20 @@ class ReactionFollowUp:
 
 @dataclass(frozen=True)
 class CourseDue:
-    """A course that needs the practitioner's attention: a session overdue, or maintenance due."""
+    """A course that needs the practitioner's attention: a session overdue, or maintenance due.
+
+    ``session_number`` is how many sessions are charted (None for maintenance, where it is not counted).
+    """
 
     course_id: int
     client_id: int
     client_name: str
     status: str
     due_on: dt.date
-    session_number: int
+    session_number: int | None
     planned: int
     days_late: int
+    maintenance_months: int = 3
 
     @property
     def when(self) -> str:

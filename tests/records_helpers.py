@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 from acuchart import clock
 from acuchart.models import Client, Course, Session
@@ -17,14 +16,9 @@ TODAY = NOW.date()
 PRACTITIONER = "Dr. Jane Doe, L.Ac."
 
 
-@contextmanager
-def clock_at(moment: dt.datetime) -> Iterator[None]:
+def clock_at(moment: dt.datetime) -> AbstractContextManager[None]:
     """Run with the practice clock stopped at ``moment``."""
-    clock.set_clock(lambda: moment)
-    try:
-        yield
-    finally:
-        clock.set_clock(None)
+    return clock.frozen_at(moment)
 
 
 def client_with_course(

@@ -29,8 +29,10 @@ from ui.records.forms import FieldError
 from ui.records.item_models import IdRole, ReactionsModel, SessionHistoryModel
 from ui.records.tables import ReactionsTable, RecordTable
 
-RESOLVED_SHOWN = 5
+RESOLVED_SHOWN = 2
 """How many resolved reactions stay listed (newest first), so one resolved by mistake can be reopened."""
+VISIBLE_REACTIONS = 4
+"""Rows the follow-up list shows before it scrolls."""
 
 NEW_SESSION_STYLE = (
     "QPushButton#newSession { background: #2f6f8f; color: white; font-size: 15px; font-weight: 600;"
@@ -43,6 +45,9 @@ REVIEW_STYLE = (
 )
 CONSENT_OK_STYLE = "color: #1b6e3a;"
 CONSENT_MISSING_STYLE = "color: #b3261e; font-weight: 600;"
+CONSENT_BUTTON_STYLE = (
+    "background: #b3261e; color: white; font-weight: 600; padding: 5px 12px; border-radius: 4px;"
+)
 
 
 class CautionBanner(QLabel):
@@ -125,8 +130,7 @@ class ClientPage(QWidget):
         self.course_panel = CoursePanel(practice)
         self.reactions_model = ReactionsModel(clock.today, self)
         self.reactions_table = ReactionsTable(practice, self.reactions_model)
-        for column in (0, 3):  # the client is this one; the note is in the tooltip
-            self.reactions_table.setColumnHidden(column, True)
+        self.reactions_table.setColumnHidden(0, True)  # the client is this one
         self.reactions_box = QGroupBox("Follow up")
         self.no_reactions = QLabel("No reactions to follow up.")
         self.no_reactions.setObjectName("muted")
@@ -135,6 +139,10 @@ class ClientPage(QWidget):
         self.reactions_table.problem.connect(self.problem.show_message)
         self.history_model = SessionHistoryModel(self)
         self.history_table = RecordTable(self.history_model, stretch=4)
+        self.no_sessions = QLabel("No sessions yet. Press New session to start charting.")
+        self.no_sessions.setObjectName("muted")
+        self.no_sessions.setWordWrap(True)
+        self.no_sessions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.history_table.setToolTip("Double-click a session to open it (a signed one opens read-only)")
         self.history_box = QGroupBox("Sessions")
         self._build_layout()
@@ -148,7 +156,6 @@ class ClientPage(QWidget):
         self.review.button.clicked.connect(self.review_cautions)
         self.consent.button.clicked.connect(self.record_consent)
         self.history_table.activated.connect(self._open_session)
-        self.history_table.doubleClicked.connect(self._open_session)
         self._relay = ChangeRelay(practice, self)
         self._relay.changed.connect(self._on_changes)
 
@@ -164,13 +171,12 @@ class ClientPage(QWidget):
         reactions.addWidget(self.no_reactions)
         reactions.addWidget(self.reactions_table)
         reactions.addWidget(self.problem)
-        QVBoxLayout(self.history_box).addWidget(self.history_table)
-        right = QVBoxLayout()
-        right.addWidget(self.reactions_box, 2)
-        right.addWidget(self.history_box, 3)
+        history = QVBoxLayout(self.history_box)
+        history.addWidget(self.no_sessions)
+        history.addWidget(self.history_table, 1)
         body = QHBoxLayout()
-        body.addWidget(self.course_panel, 5)
-        body.addLayout(right, 4)
+        body.addWidget(self.course_panel, 1)
+        body.addWidget(self.history_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(header)
@@ -178,6 +184,7 @@ class ClientPage(QWidget):
         layout.addWidget(self.review)
         layout.addWidget(self.consent)
         layout.addWidget(self.intake_label)
+        layout.addWidget(self.reactions_box)
         layout.addLayout(body, 1)
 
     # --- showing a client ----------------------------------------------------------------------
@@ -196,7 +203,7 @@ class ClientPage(QWidget):
         details += [v for v in (client.phone, client.email) if v]
         self.details_label.setText("  ·  ".join(details))
         self.cautions.show_client(client)
-        self.review.text.setText(f"⏰ {record.caution_review.text}")
+        self.review.text.setText(record.caution_review.text)
         self.review.setVisible(record.caution_review.due)
         self._show_consent(record)
         concerns = ", ".join(CONCERN_LABELS.get(c, c) for c in client.concerns) or "none recorded"
@@ -221,9 +228,12 @@ class ClientPage(QWidget):
         )
         self.no_reactions.setVisible(not record.reactions)
         self.reactions_table.setVisible(bool(record.reactions))
+        self.reactions_table.fit_rows(VISIBLE_REACTIONS)
         self.problem.show_message("")
         self.history_model.set_rows(record.history)
         self.history_box.setTitle(f"Sessions ({len(record.history)})" if record.history else "Sessions")
+        self.no_sessions.setVisible(not record.history)
+        self.history_table.setVisible(bool(record.history))
 
     def _show_consent(self, record: ClientRecord) -> None:
         if record.consents:
@@ -233,11 +243,13 @@ class ClientPage(QWidget):
                 f"(consent text {latest.text_version})"
             )
             self.consent.text.setStyleSheet(CONSENT_OK_STYLE)
+            self.consent.button.setStyleSheet("")
         else:
             self.consent.text.setText(
                 "✗ No consent on file. Record the client's informed consent before treating."
             )
             self.consent.text.setStyleSheet(CONSENT_MISSING_STYLE)
+            self.consent.button.setStyleSheet(CONSENT_BUTTON_STYLE)
 
     # --- actions -------------------------------------------------------------------------------
     def review_cautions(self) -> None:

@@ -23,6 +23,7 @@ from ui.chart.session_editor import SessionEditor
 from ui.client_list import ClientListPane
 from ui.client_page import ClientPage
 from ui.preferences import Preferences
+from ui.printing.menu import DocumentMenu
 from ui.records.audit_bar import AuditBar
 from ui.records.followups import FollowUpsView
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.documents = DocumentMenu(self)  # Print menu, File → Handout texts…, the session's Print button
         self.clients.client_activated.connect(self.show_client)
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.archived_box.toggled.connect(self._remember_archived)

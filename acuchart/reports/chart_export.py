@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
@@ -59,7 +60,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
         exported += f". Purpose: {data.purpose}"
     story: list[Flowable] = [
         para("Clinical record", "title"),
-        para(exported + ".", "lead"),
+        para(exported if exported.endswith(".") else exported + ".", "lead"),
         facts(
             [
                 ("Client", client.full_name),
@@ -180,12 +181,12 @@ def _reaction_text(reaction: HandoutReaction) -> str:
     return text
 
 
-def _marks_table(marks: Sequence[HandoutMark], width: float) -> Table:
+def _marks_table(marks: Sequence[HandoutMark], width: float, caption: str) -> Table:
+    """The session's marks; ``caption`` (which session) heads the table again on every page it runs onto."""
+    headings = ("Point", "Name", "Where (client's side)", "Needles", "Reactions")
     rows: list[list[Flowable | str]] = [
-        [
-            cell(h, style="cell_bold")
-            for h in ("Point", "Name", "Where (client's side)", "Needles", "Reactions")
-        ]
+        [cell(caption, style="cell_muted"), "", "", "", ""],
+        [cell(h, style="cell_bold") for h in headings],
     ]
     for mark in marks:
         name = mark.name + (f" {mark.hanzi}" if mark.hanzi else "")
@@ -199,7 +200,23 @@ def _marks_table(marks: Sequence[HandoutMark], width: float) -> Table:
                 cell("; ".join(_reaction_text(r) for r in mark.reactions) or "—"),
             ]
         )
-    return grid(rows, [20 * mm, 36 * mm, 38 * mm, 18 * mm, width - 112 * mm])
+    table = grid(rows, [20 * mm, 36 * mm, 38 * mm, 18 * mm, width - 112 * mm])
+    table.repeatRows = 2
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.white),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.white),
+                ("TOPPADDING", (0, 0), (-1, 0), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
+                ("LEFTPADDING", (0, 0), (-1, 0), 0),
+                ("BACKGROUND", (0, 1), (-1, 1), BAND),
+                ("LINEBELOW", (0, 1), (-1, 1), 0.9, ACCENT),
+            ]
+        )
+    )
+    return table
 
 
 def _needle_count(session: ChartSession) -> str:
@@ -245,7 +262,8 @@ def _session(session: ChartSession, width: float) -> list[Flowable]:
         rows.insert(0, ("Late entry", f"**Entered after the event{recorded}**"))
     story: list[Flowable] = [CondPageBreak(60 * mm), KeepTogether([header, gap(1.5), details(rows, width)])]
     if session.marks:
-        story += [gap(2), _marks_table(session.marks, width)]
+        caption = f"{number}  ·  {short_date(session.started_at)}  ·  points needled"
+        story += [gap(2), _marks_table(session.marks, width, caption)]
     else:
         story.append(para("No marks recorded.", "small"))
     if session.reactions:
@@ -258,21 +276,26 @@ def _session(session: ChartSession, width: float) -> list[Flowable]:
 
 
 def _amendments(amendments: Sequence[ChartAmendment], width: float) -> Table:
+    """Each amendment: when, by whom, what changed from what to what, and why (the values get room to
+    be read whole: a reaction reported late is a sentence, not a number)."""
     rows: list[list[Flowable | str]] = [
-        [cell(h, style="cell_bold") for h in ("When", "By", "Field", "Was", "Now", "Reason")]
+        [cell(h, style="cell_bold") for h in ("When", "By", "What changed", "Reason")]
     ]
     for amendment in amendments:
+        change = (
+            f"**{amendment.field_label}**\nwas: {amendment.old_value or '(empty)'}\n"
+            f"now: {amendment.new_value or '(empty)'}"
+        )
         rows.append(
             [
                 cell(stamp(amendment.at)),
                 cell(amendment.author),
-                cell(amendment.field_label),
-                cell(amendment.old_value or "(empty)"),
-                cell(amendment.new_value or "(empty)"),
+                cell(change),
                 cell(amendment.reason),
             ]
         )
-    return grid(rows, [30 * mm, 28 * mm, 26 * mm, 18 * mm, 18 * mm, width - 120 * mm])
+    reason_w = (width - 58 * mm) * 0.42
+    return grid(rows, [30 * mm, 28 * mm, width - 58 * mm - reason_w, reason_w])
 
 
 def _audit(data: ChartExportData, width: float) -> list[Flowable]:

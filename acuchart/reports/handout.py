@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,16 +45,49 @@ _FLUSH = TableStyle(
 )
 
 
+MAX_PAGES = 2
+"""A handout is one sheet, printed on both sides: when it runs over, it is laid out again more tightly."""
+
+
+@dataclass(frozen=True)
+class HandoutFit:
+    """How tightly a handout is laid out: the diagrams' share of their full size, the advice a size
+    smaller, and whether the last advice section is kept with the closing box (on a third page)."""
+
+    diagram_scale: float = 1.0
+    compact_text: bool = False
+    keep_ending: bool = False
+
+
+FITS: tuple[HandoutFit, ...] = (HandoutFit(), HandoutFit(0.84), HandoutFit(0.84, compact_text=True))
+"""The layouts tried in turn until the handout fits two pages."""
+OVERFLOW = HandoutFit(keep_ending=True)
+"""A session too large for two pages (many points on three diagrams, several reactions): full size,
+the third page beginning with a whole section and ending with the next visit, never a box alone."""
+
+
 def build_handout(data: HandoutData, out: Path | BinaryIO) -> None:
-    """Write the session handout for ``data`` to ``out`` (a path or a binary file) as PDF."""
-    build_pdf(
-        out,
-        data.practice,
-        handout_story(data),
-        title=f"Session handout: {data.client_name}, {short_date(data.session_date)}",
-        running_title=f"{data.client_name}  ·  {short_date(data.session_date)}",
-        subject="Cosmetic acupuncture session handout",
-    )
+    """Write the session handout for ``data`` to ``out`` (a path or a binary file) as PDF.
+
+    When the handout would run onto a third page, it is laid out again more tightly (see :data:`FITS`).
+    """
+    pdf = io.BytesIO()
+    for fit in (*FITS, OVERFLOW):
+        pdf = io.BytesIO()
+        pages = build_pdf(
+            pdf,
+            data.practice,
+            handout_story(data, fit),
+            title=f"Session handout: {data.client_name}, {short_date(data.session_date)}",
+            running_title=f"{data.client_name}  ·  {short_date(data.session_date)}",
+            subject="Cosmetic acupuncture session handout",
+        )
+        if pages <= MAX_PAGES:
+            break
+    if isinstance(out, Path):
+        out.write_bytes(pdf.getvalue())
+    else:
+        out.write(pdf.getvalue())
 
 
 def session_phrase(number: int | None, planned: int | None) -> str:
@@ -63,8 +97,9 @@ def session_phrase(number: int | None, planned: int | None) -> str:
     return f"Session {number} of {planned}" if planned else f"Session {number}"
 
 
-def handout_story(data: HandoutData) -> list[Flowable]:
-    """The handout's content, top to bottom."""
+def handout_story(data: HandoutData, fit: HandoutFit | None = None) -> list[Flowable]:
+    """The handout's content, top to bottom, laid out as ``fit`` says (full size by default)."""
+    fit = fit or HandoutFit()
     width = frame_width(data.practice)
     values = {**data.practice.placeholders, "client_name": data.client_name}
     story: list[Flowable] = [
@@ -78,13 +113,17 @@ def handout_story(data: HandoutData) -> list[Flowable]:
         facts(_facts(data), width),
         gap(2),
         para("Points treated today", "h2"),
-        *_points_section(data.marks, width),
+        *_points_section(data.marks, width, fit.diagram_scale),
         *_reactions_section(data),
     ]
-    for key in ADVICE_KEYS:
-        story += template_story(fill(text_for(data.texts, key), values))
-    story.append(gap(3))
-    story.append(_next_visit(data))
+    advice = [
+        template_story(fill(text_for(data.texts, key), values), compact=fit.compact_text)
+        for key in ADVICE_KEYS
+    ]
+    for section in advice[:-1]:
+        story += section
+    ending = [*advice[-1], gap(3), _next_visit(data)]
+    story += [KeepTogether(ending)] if fit.keep_ending else ending
     return story
 
 
@@ -103,14 +142,14 @@ def _facts(data: HandoutData) -> list[tuple[str, str]]:
     return items
 
 
-def _points_section(marks: Sequence[HandoutMark], width: float) -> list[Flowable]:
+def _points_section(marks: Sequence[HandoutMark], width: float, scale: float = 1.0) -> list[Flowable]:
     if not marks:
         return [para("No points were recorded for this session.")]
     views = views_for(marks)
     legend = Legend(legend_symbols(marks), width)
     if len(views) == 1:
         # One diagram beside the list: large enough to see which points, the list easy to read.
-        diagram_w = 78 * mm
+        diagram_w = 78 * mm * scale
         diagram = DiagramFlowable(views[0], marks, diagram_w, diagram_w * 4 / 3, _SIDE_WORDS, caption="")
         list_w = width - diagram_w - 6 * mm
         layout = Table(
@@ -125,7 +164,7 @@ def _points_section(marks: Sequence[HandoutMark], width: float) -> list[Flowable
         layout.setStyle(_FLUSH)
         return [layout]
     each = (width - 4 * mm * (len(views) - 1)) / len(views)
-    tall = min(each * 1.6, 110 * mm)
+    tall = min(each * 1.6, 110 * mm) * scale
     row = [
         DiagramFlowable(view, [m for m in marks if m.view == view.name], each, tall, _SIDE_WORDS)
         for view in views

@@ -77,9 +77,17 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=ACCENT_DARK,
             spaceBefore=12,
             spaceAfter=5,
+            keepWithNext=1,  # a heading never ends a page alone
         ),
         "h3": ParagraphStyle(
-            "h3", body, fontName=SANS_BOLD, fontSize=11, leading=15, spaceBefore=6, spaceAfter=3
+            "h3",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=11,
+            leading=15,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
         ),
         "body": body,
         "bullet": ParagraphStyle("bullet", body, leftIndent=13, bulletIndent=2, spaceAfter=2.5),
@@ -109,9 +117,11 @@ def _lines(text: str, style: ParagraphStyle) -> str:
     return markup(text, bold=style.fontName == SANS_BOLD).replace("\n", "<br/>")
 
 
-def bullet(text: str) -> Paragraph:
+def bullet(text: str, **overrides: Any) -> Paragraph:
     """A bulleted paragraph of plain ``text`` (``**bold**`` allowed)."""
-    return _Paragraph(markup(text), styles()["bullet"], bulletText="•")
+    base = styles()["bullet"]
+    chosen = ParagraphStyle("bullet+", base, **overrides) if overrides else base
+    return _Paragraph(markup(text), chosen, bulletText="•")
 
 
 def cell(main: str, *notes: str, style: str = "cell") -> Paragraph:
@@ -124,25 +134,33 @@ def cell(main: str, *notes: str, style: str = "cell") -> Paragraph:
     return _Paragraph(xml, chosen)
 
 
-def template_story(text: str, heading_style: str = "h2") -> list[Flowable]:
-    """An advice template (see :mod:`acuchart.reports.texts`) as flowables; its title as a heading."""
+COMPACT_TEXT: dict[str, Any] = {"fontSize": BODY_SIZE - 1, "leading": 13.0}
+"""The advice text a size smaller, for a handout that would otherwise run onto a third page."""
+
+
+def template_story(text: str, heading_style: str = "h2", compact: bool = False) -> list[Flowable]:
+    """An advice template (see :mod:`acuchart.reports.texts`) as flowables; its title as a heading.
+
+    ``compact`` sets the text a size smaller and the headings closer (see :data:`COMPACT_TEXT`).
+    """
     story: list[Flowable] = []
     for block in blocks(text):
-        story.append(_block_flowable(block, heading_style))
+        story.append(_block_flowable(block, heading_style, compact))
     if story:
         # Keep a title with the two blocks that follow it (an introduction and the first bullet).
         story[0:3] = [KeepTogether(story[0:3])]
     return story
 
 
-def _block_flowable(block: Block, heading_style: str) -> Flowable:
+def _block_flowable(block: Block, heading_style: str, compact: bool = False) -> Flowable:
+    text: dict[str, Any] = dict(COMPACT_TEXT) if compact else {}
     if block.kind == "title":
-        return para(block.text, heading_style)
+        return para(block.text, heading_style, **({"spaceBefore": 8} if compact else {}))
     if block.kind == "heading":
-        return para(block.text, "h3")
+        return para(block.text, "h3", **({"spaceBefore": 4} if compact else {}))
     if block.kind == "bullet":
-        return bullet(block.text)
-    return para(block.text)
+        return bullet(block.text, **text)
+    return para(block.text, **text)
 
 
 def capitalised(text: str) -> str:

@@ -143,8 +143,8 @@ def build_pdf(
     title: str,
     running_title: str,
     subject: str = "",
-) -> None:
-    """Lay ``story`` out on the practice's paper and write the PDF to ``out``.
+) -> int:
+    """Lay ``story`` out on the practice's paper and write the PDF to ``out``; return its page count.
 
     The first page carries the practice's header band; later pages a running head with
     ``running_title``; every page the footer (practice, practitioner, licence) and "Page n of N".
@@ -183,3 +183,4 @@ def build_pdf(
         ],
     )
     doc.build([NextPageTemplate("later"), *story], canvasmaker=_NumberedCanvas)
+    return int(doc.page)

@@ -83,6 +83,12 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
             "At each session you rated each concern from 0 to 10. " + (data.rating_note or ""), "body"
         )
         story.append(KeepTogether([heading, intro, chart]))
+    else:
+        # The course note speaks of "the ratings above": say plainly that there are none yet.
+        story += [
+            para("How you rated your concerns", "h2"),
+            para("No ratings were noted at these sessions yet."),
+        ]
     story.append(para("Sessions", "h2"))
     rows: list[list[Flowable | str]] = [
         [
@@ -101,7 +107,10 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
                 cell(session.reactions or "None"),
             ]
         )
-    story.append(grid(rows, [20 * mm, 52 * mm, 28 * mm, width - 100 * mm]))
+    if data.sessions:
+        story.append(grid(rows, [20 * mm, 52 * mm, 28 * mm, width - 100 * mm]))
+    else:
+        story.append(para("No sessions have taken place in this course yet."))
     story.append(para("Reactions and how they settled", "h2"))
     if data.reactions:
         rows = [

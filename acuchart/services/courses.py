@@ -51,30 +51,16 @@ class CourseForm:
 
 
 def progress_of(row: dict[str, Any], today: dt.date) -> CourseProgress:
-    """Where a course stands, from its row with ``done`` and ``last_started_at`` (see storage.records)."""
+    """Where a course stands, from its row with ``done`` and ``last_started_at`` (see storage.records).
+
+    The next due date is the one the schema keeps in ``next_due_on`` (see ``storage/schema.py``).
+    """
     done = int(row["done"] or 0)
-    planned = int(row["planned_sessions"])
     last = dt.datetime.fromisoformat(row["last_started_at"]).date() if row["last_started_at"] else None
-    next_due: dt.date | None = None
-    if row["status"] == "active" and done < planned:
-        next_due = (
-            dt.date.fromisoformat(row["start_date"])
-            if last is None
-            else last + dt.timedelta(row["interval_days"])
-        )
-    elif row["status"] == "maintenance":
-        next_due = maintenance_due(row, last)
+    next_due = dt.date.fromisoformat(row["next_due_on"]) if row["next_due_on"] else None
     overdue = next_due is not None and next_due < today
     days = (today - next_due).days if next_due is not None and overdue else 0
-    return CourseProgress(row["id"], done, planned, next_due, overdue, last, days)
-
-
-def maintenance_due(row: dict[str, Any], last_session_on: dt.date | None) -> dt.date:
-    """The next maintenance visit: ``maintenance_months`` after the course ended or its latest session."""
-    base = dt.date.fromisoformat(row["ended_on"] or row["start_date"])
-    if last_session_on is not None and last_session_on > base:
-        base = last_session_on
-    return add_months(base, int(row["maintenance_months"]))
+    return CourseProgress(row["id"], done, int(row["planned_sessions"]), next_due, overdue, last, days)
 
 
 class CourseRecords(RecordBase):

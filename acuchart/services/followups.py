@@ -16,7 +16,7 @@ from acuchart.models import (
     ReactionFollowUp,
     SessionSummary,
 )
-from acuchart.services.courses import CourseRecords, maintenance_due, progress_of
+from acuchart.services.courses import CourseRecords
 from acuchart.services.record_base import place_of, today_or
 from acuchart.storage import records as rows
 
@@ -27,24 +27,46 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None
 
 
-def _reaction(row: dict[str, Any]) -> ReactionFollowUp:
-    where = place_of(row["code"], row["side"], row["label"]) if row["mark_id"] else ""
-    session_on = _date(row["started_at"])
-    assert session_on is not None
+def _reaction(row: tuple[Any, ...]) -> ReactionFollowUp:
+    """A reaction from a row in the order ``storage.records`` reads them."""
+    (
+        rid,
+        session_id,
+        client_id,
+        name,
+        started_at,
+        kind,
+        severity,
+        onset,
+        note,
+        resolved,
+        late,
+        code,
+        side,
+        label,
+    ) = row
+    where = "" if code is None and label is None else place_of(code, side, label)
     return ReactionFollowUp(
-        id=row["id"],
-        session_id=row["session_id"],
-        client_id=row["client_id"],
-        client_name=f"{row['first_name']} {row['last_name']}".strip(),
-        session_on=session_on,
-        kind=row["kind"],
-        severity=row["severity"],
-        onset=row["onset"],
-        where=where,
-        note=row["note"],
-        resolved_on=_date(row["resolved_on"]),
-        late_entry=bool(row["late_entry"]),
+        rid,
+        session_id,
+        client_id,
+        name,
+        dt.date.fromisoformat(started_at[:10]),
+        kind,
+        severity,
+        onset,
+        where,
+        note,
+        dt.date.fromisoformat(resolved) if resolved else None,
+        bool(late),
     )
+
+
+def _due(row: tuple[Any, ...], today: dt.date) -> CourseDue:
+    """A course due, from a row in :class:`CourseDue`'s field order (due date as ISO text, days late left out)."""
+    course_id, client_id, name, status, due_text, done, planned, months = row
+    due_on = dt.date.fromisoformat(due_text)
+    return CourseDue(course_id, client_id, name, status, due_on, done, planned, (today - due_on).days, months)
 
 
 def _months_between(earlier: dt.date, later: dt.date) -> int:
@@ -118,32 +140,10 @@ class FollowUpRecords(CourseRecords):
         """
         day = today_or(today)
         reactions = tuple(_reaction(row) for row in rows.open_reactions(self._store))
-        overdue = []
-        for row in rows.overdue_courses(self._store, day.isoformat()):
-            progress = progress_of(row, day)
-            assert progress.next_due is not None
-            overdue.append(self._due(row, progress.next_due, progress.session_number, day))
-        horizon = day + MAINTENANCE_LOOKAHEAD
-        maintenance = []
-        for row in rows.maintenance_courses(self._store, horizon.isoformat()):
-            due = maintenance_due(row, _date(row["last_started_at"]))
-            if due <= horizon:
-                maintenance.append(self._due(row, due, int(row["done"] or 0), day))
-        maintenance.sort(key=lambda c: (c.due_on, c.course_id))
-        return FollowUps(day, reactions, tuple(overdue), tuple(maintenance))
-
-    @staticmethod
-    def _due(row: dict[str, Any], due_on: dt.date, done: int, today: dt.date) -> CourseDue:
-        return CourseDue(
-            course_id=row["id"],
-            client_id=row["client_id"],
-            client_name=f"{row['first_name']} {row['last_name']}".strip(),
-            status=row["status"],
-            due_on=due_on,
-            session_number=done,
-            planned=int(row["planned_sessions"]),
-            days_late=(today - due_on).days,
-        )
+        overdue = tuple(_due(row, day) for row in rows.overdue_courses(self._store, day.isoformat()))
+        horizon = (day + MAINTENANCE_LOOKAHEAD).isoformat()
+        maintenance = tuple(_due(row, day) for row in rows.maintenance_due(self._store, horizon))
+        return FollowUps(day, reactions, overdue, maintenance)
 
     def caution_review(self, client: Client, today: dt.date | None = None) -> CautionReview:
         """Whether a client's cautions are due a review (older than the practice's setting), and the sentence to show."""

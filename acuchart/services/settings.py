@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from acuchart.changes import ChangeHub, Changes
 from acuchart.errors import ValidationError
 from acuchart.models import PracticeSettings
+from acuchart.reports.texts import TEXT_KEYS, load_texts
 from acuchart.storage import settings as setting_rows
 from acuchart.storage.store import Store
-from acuchart.text import SHORT_TEXT, check_length, clean
+from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
 
 _FIELDS = {f.name for f in dataclasses.fields(PracticeSettings)} - {"extra"}
+HANDOUT_TEXTS_KEY = "handout_texts"
+"""The setting that holds the practice's edited handout texts, as {key: Markdown text}."""
 
 
 class SettingsService:
@@ -67,3 +71,33 @@ class SettingsService:
             self._store.actor = clean_values["practitioner_name"] or "practitioner"
         self._hub.publish(Changes(settings=True))
         return self.get()
+
+    # --- the handout texts the practice has edited (``handout_texts``) -----------------------------
+    def handout_texts(self) -> dict[str, str]:
+        """The practice's edited handout texts by key ("aftercare", ...); a key left out uses the file's text."""
+        stored = setting_rows.all_settings(self._store).get(HANDOUT_TEXTS_KEY) or {}
+        return {k: v for k, v in stored.items() if isinstance(v, str)} if isinstance(stored, dict) else {}
+
+    def set_handout_texts(self, texts: Mapping[str, str]) -> dict[str, str]:
+        """Replace the edited handout texts; a text that is empty, or the same as the file's, is not kept.
+
+        Raises:
+            ValidationError: an unknown key, or a text too long to print.
+        """
+        defaults = load_texts()
+        problems: dict[str, str] = {}
+        kept: dict[str, str] = {}
+        for key, value in texts.items():
+            if key not in TEXT_KEYS:
+                problems[key] = f"There is no handout text called {key}."
+                continue
+            text = clean(value)
+            check_length(problems, key, text, LONG_TEXT, f"The {key.replace('_', ' ')} text")
+            if text and text != clean(defaults.get(key, "")):
+                kept[key] = text + "\n"
+        if problems:
+            raise ValidationError(problems)
+        with self._store.write() as writer:
+            writer.put_setting(HANDOUT_TEXTS_KEY, kept)
+        self._hub.publish(Changes(settings=True))
+        return self.handout_texts()

@@ -1,11 +1,14 @@
 """Reading the clinical record around sessions: consent, courses, ratings, amendments, follow-ups.
 
 Every query here is shaped for one screen and kept cheap at a large practice: the follow-ups
-read open reactions through a partial index and active courses through ``courses_by_status``,
-and per-course counts come from the covering index ``sessions_by_course (course_id, started_at)``.
+read open reactions through a partial index and courses due through ``courses_due (status,
+next_due_on)``; per-course counts come from the covering index ``sessions_by_course (course_id,
+started_at)``.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from acuchart.storage.store import Row, Store
 
@@ -135,9 +138,12 @@ def history(store: Store, client_id: int) -> list[Row]:
 
 # --- reactions for follow-up ---------------------------------------------------------------------
 
+# Reactions for follow-up come as plain tuples in this order (the follow-ups may read hundreds):
+# id, session id, client id, client name, session start, kind, severity, onset, note, resolved on,
+# late entry, and the mark's code, side and label (all None for a reaction of the whole session).
 _REACTION_COLUMNS = (
-    "r.id, r.session_id, r.mark_id, r.kind, r.severity, r.onset, r.note, r.resolved_on, r.late_entry, "
-    "s.client_id, s.started_at, cl.first_name, cl.last_name, m.code, m.side, m.label"
+    "r.id, r.session_id, s.client_id, cl.first_name || ' ' || cl.last_name, s.started_at, r.kind, r.severity, "
+    "r.onset, r.note, r.resolved_on, r.late_entry, m.code, m.side, m.label"
 )
 _REACTION_JOINS = (
     "join sessions s on s.id = r.session_id join clients cl on cl.id = s.client_id "
@@ -158,55 +164,54 @@ def reaction(store: Store, reaction_id: int) -> Row:
     return row
 
 
-def client_reactions(store: Store, client_id: int) -> list[Row]:
+def client_reactions(store: Store, client_id: int) -> list[tuple[Any, ...]]:
     """A client's reactions, open ones first, then the newest."""
-    return store.rows(
+    return store.conn.execute(
         f"select {_REACTION_COLUMNS} from reactions r {_REACTION_JOINS} where s.client_id = ? "
         "order by r.resolved_on is not null, s.started_at desc, r.id desc",
         [client_id],
-    )
+    ).fetchall()
 
 
-def open_reactions(store: Store) -> list[Row]:
+def open_reactions(store: Store) -> list[tuple[Any, ...]]:
     """Every open reaction in the practice, the oldest session first (read through the partial index)."""
-    return store.rows(
+    return store.conn.execute(
         f"select {_REACTION_COLUMNS} from reactions r {_REACTION_JOINS} "
         "where r.resolved_on is null order by s.started_at, r.id"
-    )
+    ).fetchall()
 
 
 # --- courses for follow-up -----------------------------------------------------------------------
+# Both read ``courses.next_due_on`` (kept by the schema's triggers) through the index ``courses_due``,
+# so they touch only the courses that are due. They return plain tuples in the order of the fields of
+# :class:`acuchart.models.CourseDue` less the days late (course id, client id, client name, status,
+# due on, sessions done, planned, maintenance months): the follow-ups may read thousands, and every
+# microsecond per row shows. Sessions are counted for active courses only.
 
 
-def overdue_courses(store: Store, today: str) -> list[Row]:
-    """Active courses of current clients with planned sessions left whose next session fell due before today.
-
-    The next session is due ``interval_days`` after the last one, or on the start date before the first.
-    """
-    return store.rows(
-        "with c as (select c.id, c.client_id, c.start_date, c.interval_days, c.planned_sessions, c.status, "
-        f"{_COURSE_STATS} from courses c where c.status = 'active'), "
-        "d as (select c.*, case when c.last_started_at is null then c.start_date "
-        "else date(substr(c.last_started_at, 1, 10), '+' || c.interval_days || ' days') end as due_on from c "
-        "where c.done < c.planned_sessions) "
-        "select d.*, cl.first_name, cl.last_name from d join clients cl on cl.id = d.client_id "
-        "where cl.archived = 0 and d.due_on < ? order by d.due_on, d.id",
-        [today],
+def _due_select(sessions_done: str) -> str:
+    return (
+        "select c.id, c.client_id, cl.first_name || ' ' || cl.last_name, c.status, c.next_due_on, "
+        f"{sessions_done}, c.planned_sessions, c.maintenance_months "
+        "from courses c join clients cl on cl.id = c.client_id "
     )
 
 
-def maintenance_courses(store: Store, due_before: str) -> list[Row]:
-    """Courses in maintenance of current clients whose next visit may fall due before ``due_before``.
+def overdue_courses(store: Store, today: str) -> list[tuple[Any, ...]]:
+    """Active courses of current clients whose next session fell due before ``today``, the longest overdue first."""
+    return store.conn.execute(
+        _due_select("(select count(*) from sessions s where s.course_id = c.id)")
+        + "where c.status = 'active' and c.next_due_on < :today and cl.archived = 0 "
+        "order by c.next_due_on, c.id",
+        {"today": today},
+    ).fetchall()
 
-    SQLite's month arithmetic differs from the service's by a few days at month ends, so this
-    reads a few days wide; the service decides exactly.
-    """
-    return store.rows(
-        "with c as (select c.id, c.client_id, c.start_date, c.ended_on, c.maintenance_months, c.status, "
-        f"c.planned_sessions, {_COURSE_STATS} from courses c where c.status = 'maintenance') "
-        "select c.*, cl.first_name, cl.last_name from c join clients cl on cl.id = c.client_id "
-        "where cl.archived = 0 and date(max(coalesce(c.ended_on, c.start_date), "
-        "coalesce(substr(c.last_started_at, 1, 10), '')), '+' || c.maintenance_months || ' months', '-4 days') < ? "
-        "order by c.id",
-        [due_before],
-    )
+
+def maintenance_due(store: Store, due_by: str) -> list[tuple[Any, ...]]:
+    """Courses in maintenance of current clients whose next visit falls due by ``due_by``, the earliest first."""
+    return store.conn.execute(
+        _due_select("null")
+        + "where c.status = 'maintenance' and c.next_due_on <= :due_by and cl.archived = 0 "
+        "order by c.next_due_on, c.id",
+        {"due_by": due_by},
+    ).fetchall()

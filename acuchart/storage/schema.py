@@ -12,6 +12,24 @@ from acuchart.storage.versions import MIGRATION_SET
 
 MIGRATIONS = Migrations(MIGRATION_SET)
 
+# When a course's next session (active) or maintenance visit (maintenance) is due; NULL when nothing is:
+# an active course with every planned session charted, or a completed or stopped one. Kept by the
+# triggers below on every change to a course or its sessions, whoever makes it; derived, so not audited.
+# Active: ``interval_days`` after the latest session, or the start date before the first.
+# Maintenance: ``maintenance_months`` after the course ended or its latest session, whichever is later,
+# kept inside the month (31 Jan + 1 month = 28 or 29 Feb, where SQLite's own '+1 months' gives 3 Mar).
+_LAST_SESSION_DAY = "(select substr(max(s.started_at), 1, 10) from sessions s where s.course_id = courses.id)"
+_MAINTENANCE_BASE = f"max(coalesce(ended_on, start_date), coalesce({_LAST_SESSION_DAY}, ''))"
+_NEXT_DUE = f"""case status
+    when 'active' then case
+        when (select count(*) from sessions s where s.course_id = courses.id) >= planned_sessions then null
+        else coalesce(date({_LAST_SESSION_DAY}, '+' || interval_days || ' days'), start_date) end
+    when 'maintenance' then min(
+        date({_MAINTENANCE_BASE}, 'start of month', '+' || maintenance_months || ' months',
+             '+' || (strftime('%d', {_MAINTENANCE_BASE}) - 1) || ' days'),
+        date({_MAINTENANCE_BASE}, 'start of month', '+' || (maintenance_months + 1) || ' months', '-1 day'))
+    end"""
+
 _INITIAL = [
     """create table settings (
         key text primary key,
@@ -60,10 +78,12 @@ _INITIAL = [
         maintenance_months integer not null default 3 check (maintenance_months between 1 and 24),
         notes text not null default '',
         ended_on text,
+        next_due_on text,
         created_at text not null
     )""",
     "create index courses_by_client on courses (client_id)",
-    "create index courses_by_status on courses (status)",
+    # The follow-ups read active courses due before today and maintenance due within two weeks: a range here.
+    "create index courses_due on courses (status, next_due_on)",
     """create table sessions (
         id integer primary key,
         client_id integer not null references clients(id),
@@ -149,6 +169,22 @@ _INITIAL = [
         prev_hash text not null,
         hash text not null
     )""",
+    *(
+        trigger.format(next_due=_NEXT_DUE)
+        for trigger in (
+            """create trigger course_due_on_insert after insert on courses
+                begin update courses set next_due_on = {next_due} where id = new.id; end""",
+            """create trigger course_due_on_update after update of status, start_date, interval_days,
+                planned_sessions, ended_on, maintenance_months on courses
+                begin update courses set next_due_on = {next_due} where id = new.id; end""",
+            """create trigger course_due_on_new_session after insert on sessions when new.course_id is not null
+                begin update courses set next_due_on = {next_due} where id = new.course_id; end""",
+            """create trigger course_due_on_moved_session after update of course_id, started_at on sessions
+                begin update courses set next_due_on = {next_due} where id in (old.course_id, new.course_id); end""",
+            """create trigger course_due_on_removed_session after delete on sessions when old.course_id is not null
+                begin update courses set next_due_on = {next_due} where id = old.course_id; end""",
+        )
+    ),
     # Append-only at the database level too: the app can never rewrite or remove an entry by mistake.
     """create trigger audit_no_update before update on audit
         begin select raise(abort, 'The audit trail is append-only: entries cannot be changed.'); end""",

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from acuchart.errors import ConsentMissingError, SignedSessionError, ValidationError
 from acuchart.practice import Practice
+from acuchart.services.clients import ClientForm
 from acuchart.services.record_base import add_months
 from acuchart.services.records import CourseForm
 from tests.records_helpers import NOW, PRACTITIONER, TODAY, chart_session, client_with_course, clock_at
@@ -437,3 +440,21 @@ def test_ten_megabytes_pasted_into_a_note_is_refused_and_nothing_is_half_saved(p
         practice.records.record_consent(client.id, "2026-09-01", "verbal", note=huge)
     assert practice.records.course(course.id).concerns == ("wrinkles", "radiance")
     assert audit_entries(practice) == before
+
+
+@given(
+    ended=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2026, 11, 1)), months=st.integers(1, 24)
+)
+@example(ended=dt.date(2026, 1, 31), months=1)
+@example(ended=dt.date(2023, 11, 30), months=3)
+@example(ended=dt.date(2024, 8, 31), months=6)
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_the_next_maintenance_visit_stays_inside_its_month(
+    practice: Practice, ended: dt.date, months: int
+) -> None:
+    with clock_at(NOW):
+        client = practice.clients.create(ClientForm(first_name="Eva", last_name="Lindqvist"))
+        course = practice.records.create_course(client.id, CourseForm(concerns=["scars"], start_date=ended))
+        proposed = practice.records.complete_course(course.id, maintenance_months=months, on=ended)
+    assert proposed[0] == add_months(ended, months)
+    assert practice.records.course_progress(course.id).next_due == add_months(ended, months)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QHeaderView, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
 from acuchart import clock
@@ -361,3 +361,178 @@ def test_zoom_keeps_markers_the_same_size_on_screen(
     assert view.zoom == 8.0
     qtbot.keyClick(view, Qt.Key.Key_0)
     assert view.zoom == 1.0
+
+
+# --- comfortable at the chair: 1280×800 and up ---------------------------------------------------
+
+
+def at_size(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.width() == width and window.height() == height)
+    QApplication.processEvents()
+
+
+def tool_buttons(editor: SessionEditor) -> list[QToolButton]:
+    buttons = [editor.toolbar.widgetForAction(a) for a in editor.toolbar.actions() if not a.isSeparator()]
+    return [b for b in buttons if isinstance(b, QToolButton)]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_every_tool_shows_its_whole_label_and_is_big_enough_for_gloves(
+    qtbot: QtBot, window: MainWindow, editor: SessionEditor, size: tuple[int, int]
+) -> None:
+    at_size(qtbot, window, *size)
+    shown = [b for b in tool_buttons(editor) if b.isVisible()]
+    assert {b.objectName() for b in shown} >= {"freeMarkerTool", "applyProtocol", "repeatLast", "fitDiagram"}
+    for button in shown:
+        assert button.width() >= button.sizeHint().width(), f"{button.text()!r} is cut short"
+        assert button.height() >= 32
+    assert editor.search.box.width() >= 180
+    assert editor.header.back.height() >= 32 and editor.needles.confirm.height() >= 32
+    assert editor.tabs.tabBar().height() >= 32
+
+
+def test_tools_that_do_not_fit_move_behind_the_overflow_button_instead_of_being_squeezed(
+    qtbot: QtBot, window: MainWindow, editor: SessionEditor
+) -> None:
+    window.splitter.setSizes([600, 600])  # a narrow chart: the client list takes half the window
+    at_size(qtbot, window, 1100, 760)
+    hidden = [b for b in tool_buttons(editor) if not b.isVisible()]
+    assert hidden, "expected some tools to overflow at this width"
+    for button in tool_buttons(editor):
+        if button.isVisible():
+            assert button.width() >= button.sizeHint().width(), f"{button.text()!r} is cut short"
+    extension = editor.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is not None and extension.isVisible() and extension.width() >= 32
+    assert editor.search.box.width() >= 180
+
+
+def test_the_clients_name_is_never_cut_short_in_the_header(
+    qtbot: QtBot, window: MainWindow, editor: SessionEditor
+) -> None:
+    at_size(qtbot, window, 1280, 800)
+    assert editor.header.two_rows
+    assert not editor.header.title.elided
+    assert editor.header.title.text().startswith("Sofía Domínguez")
+    at_size(qtbot, window, 1920, 1080)
+    assert not editor.header.two_rows
+    assert not editor.header.title.elided
+
+
+def test_at_1280_by_800_the_side_column_fits_and_the_list_shows_many_marks(
+    qtbot: QtBot, practice: Practice, window: MainWindow, editor: SessionEditor
+) -> None:
+    for code in ("ST2", "ST3", "BL2", "TE23", "GB14"):
+        for side in ("left", "right"):
+            practice.sessions.mark_point(editor.session_id or 0, code, side)
+    at_size(qtbot, window, 1280, 800)
+    assert editor.side.verticalScrollBar().maximum() == 0
+    assert editor.marks_view.viewport().height() // 32 >= 8
+    header = editor.marks_view.horizontalHeader()
+    assert header.sectionResizeMode(4) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive
+    assert header.sectionSize(4) >= header.sectionSize(2)
+    # the legend stays with the diagram, not in the side column
+    assert editor.diagram_pane.isAncestorOf(editor.legend) and not editor.side.isAncestorOf(editor.legend)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (1280, 1024), (900, 1000)])
+def test_the_legend_goes_where_it_leaves_the_drawing_largest(
+    qtbot: QtBot, window: MainWindow, editor: SessionEditor, size: tuple[int, int]
+) -> None:
+    at_size(qtbot, window, *size)
+    face = view_of(editor, "face")
+    shown = face.mapFromScene(face.sceneRect()).boundingRect().height()
+    pane = editor.diagram_pane
+    pane._place(not pane.legend_beside)  # the other way round…
+    QApplication.processEvents()
+    face.fit()
+    assert face.mapFromScene(face.sceneRect()).boundingRect().height() <= shown + 1  # …is no larger
+
+
+def test_the_diagram_stays_put_when_a_caution_notice_appears(
+    qtbot: QtBot, practice: Practice, window: MainWindow
+) -> None:
+    window.start_session(add_client(practice, ["anticoagulants"]))
+    editor = window.session_editor
+    view = view_of(editor, "face")
+    QApplication.processEvents()
+    before = (view.mapTo(window, QPoint(0, 0)), view.size())
+    st2 = practice.sessions.catalogue.get("ST2")
+    click_fraction(qtbot, view, st2.x, st2.y)
+    assert editor.notice.isVisible()
+    QApplication.processEvents()
+    assert (view.mapTo(window, QPoint(0, 0)), view.size()) == before
+    editor.notice.hide()
+    QApplication.processEvents()
+    assert (view.mapTo(window, QPoint(0, 0)), view.size()) == before
+
+
+def test_a_new_free_marker_is_labelled_and_counted_from_the_keyboard(
+    qtbot: QtBot, practice: Practice, window: MainWindow, editor: SessionEditor
+) -> None:
+    click_fraction(qtbot, view_of(editor, "face"), 0.45, 0.2, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.mark_editor.isVisible()
+    assert editor.mark_editor.label.hasFocus()
+    qtbot.keyClicks(editor.mark_editor.label, "forehead line")
+    qtbot.keyClick(editor.mark_editor.label, Qt.Key.Key_Tab)
+    assert editor.mark_editor.needles.hasFocus()
+    qtbot.keyClicks(editor.mark_editor.needles, "6")
+    qtbot.keyClick(editor.mark_editor.needles, Qt.Key.Key_Return)
+    (marker,) = practice.sessions.load(editor.session_id or 0).marks
+    assert (marker.label, marker.needles) == ("forehead line", 6)
+    assert not editor.mark_editor.isVisible()
+    assert editor.needles.all_out.text() == "✓ All 6 removed"
+    window.undo_stack.undo()  # one undo takes back the label and the count together
+    (marker,) = practice.sessions.load(editor.session_id or 0).marks
+    assert (marker.label, marker.needles) == ("", 1)
+
+
+def test_escape_keeps_the_free_marker_as_placed_and_stays_on_the_chart(
+    qtbot: QtBot, practice: Practice, window: MainWindow, editor: SessionEditor
+) -> None:
+    click_fraction(qtbot, view_of(editor, "face"), 0.45, 0.2, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor.mark_editor.label, "typo")
+    qtbot.keyClick(editor.mark_editor.label, Qt.Key.Key_Escape)
+    assert not editor.mark_editor.isVisible()
+    assert window.chart_area.currentWidget() is editor
+    (marker,) = practice.sessions.load(editor.session_id or 0).marks
+    assert (marker.label, marker.needles) == ("", 1)
+    assert window.undo_stack.undoText() == "Place free marker"
+
+
+def test_needles_at_a_point_are_edited_beside_it_from_its_menu(
+    qtbot: QtBot, practice: Practice, editor: SessionEditor
+) -> None:
+    editor.toggle_point("CV24", "midline")
+    (mark,) = practice.sessions.load(editor.session_id or 0).marks
+    menu = editor.mark_menu(mark)
+    next(a for a in menu.actions() if a.text().startswith("Needles here")).trigger()
+    assert editor.mark_editor.isVisible() and not editor.mark_editor.label.isVisibleTo(editor.mark_editor)
+    assert editor.mark_editor.needles.hasFocus()
+    qtbot.keyClicks(editor.mark_editor.needles, "3")
+    qtbot.keyClick(editor.mark_editor.needles, Qt.Key.Key_Enter)
+    assert practice.sessions.load(editor.session_id or 0).marks[0].needles == 3
+
+
+def test_the_split_between_diagram_and_list_is_remembered(
+    qtbot: QtBot, practice: Practice, window: MainWindow, editor: SessionEditor
+) -> None:
+    total = sum(editor.splitter.sizes())
+    editor.splitter.setSizes([total - 520, 520])
+    editor.save_layout()
+    assert window.preferences.splitter_state("session_editor") is not None
+    again = MainWindow(practice, window.preferences)
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    qtbot.waitExposed(again)
+    again.start_session(editor.client.id)  # type: ignore[union-attr]
+    assert again.session_editor.splitter.sizes()[1] == pytest.approx(520, abs=2)
+
+
+def test_search_says_under_the_diagram_what_enter_will_mark(editor: SessionEditor) -> None:
+    editor.search.box.setText("Sibai")
+    assert "ST2" in editor.hover_info.text() and "Enter marks it" in editor.hover_info.text()
+    editor.search.box.setText("zzzz")
+    assert "No point matches" in editor.hover_info.text()

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit, QMenu, QSpinBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 
 from acuchart.catalogue import CataloguePoint
 from acuchart.errors import AcuChartError
 from acuchart.models import Mark, Reaction, SessionChart
-from acuchart.services.session_rules import MAX_NEEDLES
 from ui.chart import commands
 from ui.chart.reaction_menu import MarkMenuActions, ReactionDialog, mark_menu
 
@@ -41,6 +40,9 @@ class EditorActions(MarkMenuActions):
         raise NotImplementedError
 
     def select_marks(self, mark_ids: list[int]) -> None:  # implemented by the editor
+        raise NotImplementedError
+
+    def open_mark_editor(self, mark_id: int) -> None:  # implemented by the editor
         raise NotImplementedError
 
     def _widget(self) -> QWidget:
@@ -104,7 +106,10 @@ class EditorActions(MarkMenuActions):
         return {"Client's left": ["left"], "Client's right": ["right"]}.get(choice, ["right", "left"])
 
     def place_free_marker(self, view: str, x: float, y: float, label: str = "", needles: int = 1) -> None:
-        """Shift+click or the free marker tool: a free marker with one needle, labelled later if wanted."""
+        """Shift+click or the free marker tool: a free marker with one needle, its label editor open.
+
+        Typing the label, Tab, the count and Enter finishes it; Esc keeps the marker as placed.
+        """
         if self.chart is None:
             return
         command = commands.add_free_marker(
@@ -112,6 +117,7 @@ class EditorActions(MarkMenuActions):
         )
         if self.push(command) and command.marks:
             self.select_marks([command.marks[0].id])
+            self.open_mark_editor(command.marks[0].id)
 
     def remove_marks(self, mark_ids: list[int]) -> None:
         """Unmark points and delete free markers (their reactions go with them, and come back on undo)."""
@@ -131,36 +137,8 @@ class EditorActions(MarkMenuActions):
             self.push(commands.EditMarkCommand(self.service, self.report, mark, text, {"needles": needles}))
 
     def edit_needles(self, mark_id: int) -> None:
-        """Ask for a mark's needle count (and a free marker's label)."""
-        mark = self.chart.mark(mark_id) if self.chart else None
-        if mark is None:
-            return
-        dialog = QDialog(self._widget())
-        dialog.setWindowTitle(mark.title)
-        count = QSpinBox()
-        count.setRange(0, MAX_NEEDLES)
-        count.setValue(mark.needles)
-        label = QLineEdit(mark.label)
-        label.setPlaceholderText("e.g. Intradermal needles, forehead line")
-        form = QFormLayout(dialog)
-        if mark.is_free:
-            form.addRow("Label", label)
-        form.addRow("Needles", count)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        new: dict[str, object] = {}
-        if count.value() != mark.needles:
-            new["needles"] = count.value()
-        if mark.is_free and label.text() != mark.label:
-            new["label"] = label.text()
-        if new:
-            self.push(commands.EditMarkCommand(self.service, self.report, mark, f"Edit {mark.title}", new))
+        """Edit a mark's needle count (and a free marker's label) beside it on the diagram."""
+        self.open_mark_editor(mark_id)
 
     # --- reactions -------------------------------------------------------------------------
     def mark_menu(self, mark: Mark) -> QMenu:

@@ -1,16 +1,31 @@
-"""The legend: what each marker's shape, fill and ring mean (the same scheme the printout uses)."""
+"""The legend: what each marker's shape, fill and ring mean (the same scheme the printout uses).
+
+A symbol and one or two words each, the full meaning in the tooltip. It stands as a narrow column
+beside the diagram or lies as a strip under it (see :mod:`ui.chart.diagram_pane`); the strip wraps
+to a second row only when the diagram is narrow.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from acuchart.reports.symbols import SYMBOLS
-from ui.chart.markers import paint_caution_badge
+from ui.chart.flow_layout import FlowLayout
+from ui.chart.markers import UNMARKED_RADIUS, paint_caution_badge
 from ui.chart.marks_model import symbol_icon
 
 ICON = 22
+
+SHORT_LABELS = {
+    "needled": "Treated",
+    "free": "Intradermal",
+    "reaction_mild": "Mild reaction",
+    "reaction_moderate": "Moderate",
+    "reaction_severe": "Severe",
+}
+"""The strip's words for each symbol; the tooltip gives the symbol's full label."""
 
 
 def _unmarked_icon() -> QIcon:
@@ -20,7 +35,7 @@ def _unmarked_icon() -> QIcon:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor("#6E574C"), 1.3))
     painter.setBrush(QColor("white"))
-    painter.drawEllipse(QPointF(ICON / 2, ICON / 2), 4.5, 4.5)
+    painter.drawEllipse(QPointF(ICON / 2, ICON / 2), UNMARKED_RADIUS, UNMARKED_RADIUS)
     painter.end()
     return QIcon(pixmap)
 
@@ -34,28 +49,60 @@ def _caution_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-class Legend(QGroupBox):
+def _entry(icon: QIcon, text: str, tip: str) -> QWidget:
+    entry = QWidget()
+    entry.setToolTip(tip)
+    row = QHBoxLayout(entry)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(3)
+    picture = QLabel()
+    picture.setPixmap(icon.pixmap(QSize(ICON, ICON)))
+    row.addWidget(picture)
+    label = QLabel(text)
+    label.setObjectName("muted")
+    row.addWidget(label)
+    return entry
+
+
+class Legend(QWidget):
     """Every marker symbol with its meaning, drawn by the same code as the markers."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Legend", parent)
+        super().__init__(parent)
         self.setObjectName("legend")
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(0)
-        grid.setContentsMargins(6, 4, 6, 4)
-        entries = [(_unmarked_icon(), "Point (click to mark)")]
-        entries += [
-            (symbol_icon(symbol, 3 if symbol.shows_count else None, ICON), symbol.label)
-            for symbol in SYMBOLS.values()
-        ]
-        entries.append((_caution_icon(), "Take care: meets a client caution"))
-        for i, (icon, text) in enumerate(entries):
-            picture = QLabel()
-            picture.setPixmap(icon.pixmap(QSize(ICON, ICON)))
-            label = QLabel(text)
-            label.setWordWrap(True)
-            grid.addWidget(picture, i // 2, (i % 2) * 2)
-            grid.addWidget(label, i // 2, (i % 2) * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        flow = FlowLayout(self, spacing=14)
+        flow.setContentsMargins(2, 2, 2, 2)
+        self._flow = flow
+        self.entries: list[tuple[str, str]] = [("Point", "Point (click to mark)")]
+        icons = [_unmarked_icon()]
+        for symbol in SYMBOLS.values():
+            self.entries.append((SHORT_LABELS.get(symbol.key, symbol.label), symbol.label))
+            icons.append(symbol_icon(symbol, 3 if symbol.shows_count else None, ICON))
+        self.entries.append(("Caution", "Take care: meets a client caution"))
+        icons.append(_caution_icon())
+        for icon, (text, tip) in zip(icons, self.entries, strict=True):
+            flow.addWidget(_entry(icon, text, tip))
+        self.is_column = False
+
+    def column_width(self) -> int:
+        """The width of the legend as a column: its widest entry."""
+        widest = max(self._flow.itemAt(i).sizeHint().width() for i in range(self._flow.count()))  # type: ignore[union-attr]
+        margins = self._flow.contentsMargins()
+        return widest + margins.left() + margins.right()
+
+    def strip_height(self, width: int) -> int:
+        """The height of the legend as a strip ``width`` wide."""
+        return self._flow.heightForWidth(width)
+
+    def set_column(self, column: bool) -> None:
+        """Stand as a column of entries (True) or lie as a strip that wraps (False)."""
+        self.is_column = column
+        if column:
+            self.setFixedWidth(self.column_width())
+            self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        else:
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16777215)
+            self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._flow.set_row_spacing(6 if column else 2)

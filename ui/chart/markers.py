@@ -15,10 +15,10 @@ from acuchart.catalogue import CataloguePoint, Side
 from acuchart.models import Mark
 from acuchart.reports.symbols import Symbol, symbol_for
 
-PX_PER_PT = 2.1
+PX_PER_PT = 2.4
 """Screen pixels per point of a symbol's size: large enough to hit and read at arm's length."""
 
-UNMARKED_RADIUS = 4.5
+UNMARKED_RADIUS = 5.0
 HALO = 3.0
 Z_POINT = 10.0
 Z_MARKED = 20.0
@@ -170,7 +170,9 @@ class PointItem(_Marker):
         else:
             paint_symbol(painter, self.symbol())
             if self.mark.caution_warning:
-                paint_caution_badge(painter, QPointF(self._extent * 0.75, -self._extent * 0.75))
+                # Out at the corner, so the badge touches the dot without hiding it.
+                corner = self._extent * 0.9
+                paint_caution_badge(painter, QPointF(corner, -corner), 5.5)
         if self.hovered:
             painter.setPen(_HOVER_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)

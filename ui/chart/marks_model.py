@@ -13,7 +13,9 @@ from acuchart.reports.symbols import Symbol, symbol_for
 from ui.chart.markers import paint_symbol
 
 COLUMNS = ("Point", "Name", "Side", "Needles", "Reactions")
+NAME_COLUMN = 1
 NEEDLES_COLUMN = 3
+REACTIONS_COLUMN = 4
 MARK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -153,6 +155,9 @@ class MarksModel(QAbstractTableModel):
             lines.append(point.location)
         if mark.caution_warning:
             lines.append(f"<span style='color:#9B4A00'>⚠ {mark.caution_warning}</span>")
+        reactions = self._text(mark, REACTIONS_COLUMN)
+        if reactions:
+            lines.append(f"<b>Reactions:</b> {reactions}")
         return "<br>".join(lines)
 
     def _icon(self, mark: Mark) -> QIcon:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,8 +23,15 @@ DIFFERENCE_STYLE = (
 )
 
 
+BUTTON_HEIGHT = 34
+
+
 class NeedlePanel(QGroupBox):
-    """Needle accounting for one session; asks for a note when the counts differ."""
+    """Needle accounting for one session in two short rows; asks for a note when the counts differ.
+
+    ``21 inserted · removed [21] [Confirm]`` above the status line; until the count is confirmed as
+    matching, the status line offers "✓ All 21 removed" as a one-click confirmation.
+    """
 
     confirm_requested = Signal(int, str)
     """The practitioner confirmed: the count removed and a note (empty when the counts match)."""
@@ -33,30 +41,45 @@ class NeedlePanel(QGroupBox):
         self.setObjectName("needlePanel")
         self.inserted_label = QLabel()
         self.inserted_label.setObjectName("needlesInserted")
+        self.inserted_label.setToolTip("Counted from the marks: each point's and free marker's needles")
         self.all_out = QPushButton()
         self.all_out.setObjectName("allNeedlesOut")
-        self.all_out.setMinimumHeight(40)
+        self.all_out.setMinimumHeight(BUTTON_HEIGHT)
         self.all_out.setToolTip("Confirm that every needle counted in has been removed")
         self.removed = QSpinBox()
         self.removed.setRange(0, MAX_NEEDLES)
-        self.removed.setMinimumHeight(34)
+        self.removed.setMinimumHeight(BUTTON_HEIGHT)
+        self.removed.setMinimumWidth(64)
         self.removed.setAccessibleName("Needles removed")
-        self.confirm = QPushButton("Confirm count")
-        self.confirm.setMinimumHeight(34)
+        removed_caption = QLabel("removed")
+        removed_caption.setBuddy(self.removed)
+        self.confirm = QPushButton("Confirm")
+        self.confirm.setObjectName("confirmNeedles")
+        self.confirm.setToolTip("Store the count removed (a different count needs a note before signing)")
+        self.confirm.setMinimumHeight(BUTTON_HEIGHT)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Why the counts differ (required to sign)")
         self.note.setAccessibleName("Note on the needle count")
+        self.note.setMinimumHeight(BUTTON_HEIGHT)
         self.status = QLabel()
         self.status.setObjectName("needleStatus")
         self.status.setWordWrap(True)
-        grid = QGridLayout(self)
-        grid.addWidget(self.inserted_label, 0, 0, 1, 2)
-        grid.addWidget(self.all_out, 1, 0, 1, 2)
-        grid.addWidget(QLabel("Removed"), 2, 0)
-        grid.addWidget(self.removed, 2, 1)
-        grid.addWidget(self.confirm, 3, 0, 1, 2)
-        grid.addWidget(self.note, 4, 0, 1, 2)
-        grid.addWidget(self.status, 5, 0, 1, 2)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.inserted_label)
+        count_row.addWidget(QLabel("·"))
+        count_row.addWidget(removed_caption)
+        count_row.addWidget(self.removed)
+        count_row.addWidget(self.confirm)
+        count_row.addStretch(1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.all_out)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 4, 8, 6)
+        column.setSpacing(4)
+        column.addLayout(count_row)
+        column.addWidget(self.note)
+        column.addLayout(status_row)
         self._balance = NeedleBalance(0, None, None)
         self._note_text = ""
         self.all_out.clicked.connect(lambda: self.confirm_requested.emit(self._balance.inserted, ""))
@@ -68,7 +91,7 @@ class NeedlePanel(QGroupBox):
         """Show the counts as stored."""
         self._balance = balance
         self._note_text = count_note
-        self.inserted_label.setText(f"<b>{balance.inserted}</b> inserted (counted from the marks)")
+        self.inserted_label.setText(f"<b>{balance.inserted}</b> inserted")
         self.all_out.setText(f"✓ All {balance.inserted} removed")
         self.removed.blockSignals(True)
         self.removed.setValue(balance.inserted if balance.removed is None else balance.removed)
@@ -77,6 +100,7 @@ class NeedlePanel(QGroupBox):
             self.note.setText(count_note)
         for widget in (self.all_out, self.removed, self.confirm, self.note):
             widget.setEnabled(not signed)
+        self.all_out.setVisible(not signed and (balance.removed is None or balance.difference != 0))
         if balance.removed is None:
             self.status.setText("Removed count not confirmed yet.")
             self.status.setStyleSheet(PENDING_STYLE)

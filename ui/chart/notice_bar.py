@@ -1,9 +1,17 @@
-"""A non-modal notice above the diagram (a caution met when marking); it never blocks the chart."""
+"""A non-modal notice under the diagram (a caution met when marking); it never blocks the chart.
+
+The notice shows in a band of fixed height that otherwise says what the pointer is over, so showing
+or dismissing it never moves the diagram under the practitioner's finger.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+INFO_LINES = 3
+"""How many lines of text the band holds (a point's name, its location, its cautions)."""
 
 
 class NoticeBar(QFrame):
@@ -14,23 +22,48 @@ class NoticeBar(QFrame):
         self.setObjectName("noticeBar")
         self.setStyleSheet(
             "#noticeBar { background: #fdecea; border: 1px solid #c0392b; border-radius: 6px; }"
-            "#noticeBar QLabel { color: #5c1a12; padding: 4px; }"
+            "#noticeBar QLabel { color: #5c1a12; padding: 2px 4px; }"
         )
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         close = QToolButton()
+        close.setObjectName("dismissNotice")
         close.setText("✕")
         close.setToolTip("Dismiss")
         close.setAutoRaise(True)
+        close.setMinimumSize(32, 32)
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 4, 2)
+        layout.setContentsMargins(8, 0, 2, 0)
         layout.addWidget(self.message, 1)
-        layout.addWidget(close)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
     def notify(self, text: str) -> None:
         """Show a message (replacing any earlier one)."""
         self.message.setText(f"⚠ {text}")
+        self.message.setToolTip(text)
         self.show()
+        self.raise_()
+
+
+class InfoBand(QWidget):
+    """A band of fixed height under the diagram: the hover text, with the notice laid over it."""
+
+    def __init__(self, hover: QLabel, notice: NoticeBar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoBand")
+        self.hover = hover
+        self.notice = notice
+        hover.setParent(self)
+        notice.setParent(self)
+        notice.hide()
+        self.setFixedHeight(INFO_LINES * hover.fontMetrics().lineSpacing() + 10)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.hover.setGeometry(self.rect())
+        self.notice.setGeometry(self.rect())

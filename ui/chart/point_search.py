@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from acuchart.catalogue import Catalogue, CataloguePoint
+from ui.chart.icons import tool_icon
+
+MIN_WIDTH = 180
+"""Wide enough for "Find a point" and a typed code or name."""
 
 
 class PointSearch(QWidget):
-    """A search box: the best match is highlighted on the diagram; Enter marks it; Up/Down pick another."""
+    """A search box: the best match is highlighted on the diagram; Enter marks it; Up/Down pick another.
+
+    What was found is said under the diagram (see :meth:`summary`), where the eye already is.
+    """
 
     found = Signal(object)
     """The point now highlighted, or None."""
@@ -24,20 +31,26 @@ class PointSearch(QWidget):
         self.current = 0
         self.box = QLineEdit()
         self.box.setObjectName("pointSearch")
-        self.box.setPlaceholderText("Find a point: ST2, Sibai, Four Whites, cheek…  (Ctrl+K)")
+        self.box.setPlaceholderText("Find a point (Ctrl+K)")
+        self.box.setToolTip(
+            "<b>Find a point</b> &nbsp;(Ctrl+K)<br>By code (older spellings too), pinyin, English name or region:"
+            " ST2, REN24, Sibai, Four Whites, cheek.<br>Enter marks it; ↑ ↓ choose another match; Esc clears."
+        )
+        self.box.addAction(tool_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.box.setClearButtonEnabled(True)
-        self.box.setMinimumHeight(34)
-        self.box.setMinimumWidth(260)
+        self.box.setMinimumHeight(36)
         self.box.installEventFilter(self)
-        self.result = QLabel()
-        self.result.setObjectName("muted")
-        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.setMinimumWidth(MIN_WIDTH)
+        self.setMaximumWidth(2 * MIN_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
-        layout.addWidget(self.result, 1)
         self.box.textChanged.connect(self._search)
         self.box.returnPressed.connect(self._choose)
+
+    def sizeHint(self) -> QSize:
+        return QSize(MIN_WIDTH + 40, super().sizeHint().height())
 
     @property
     def point(self) -> CataloguePoint | None:
@@ -49,14 +62,18 @@ class PointSearch(QWidget):
         self.current = 0
         self._show()
 
+    def summary(self) -> str:
+        """What the search found, in a few words (rich text): how many more matches, or that none did."""
+        text = self.box.text().strip()
+        if self.point is None:
+            return f"No point matches “{text.replace('<', '&lt;')}”." if text else ""
+        more = len(self.results) - 1
+        if more:
+            return f"Enter marks it · ↓ {more} more"
+        return "Enter marks it"
+
     def _show(self) -> None:
-        point = self.point
-        if point is None:
-            self.result.setText("No point matches." if self.box.text().strip() else "")
-        else:
-            more = f" · {len(self.results) - 1} more (↓)" if len(self.results) > 1 else ""
-            self.result.setText(f"<b>{point.code}</b> {point.pinyin} {point.hanzi} — {point.english}{more}")
-        self.found.emit(point)
+        self.found.emit(self.point)
 
     def step(self, delta: int) -> None:
         """Move to the next (1) or previous (-1) match."""
@@ -68,18 +85,18 @@ class PointSearch(QWidget):
         if self.point is not None:
             self.chosen.emit(self.point)
 
-    def eventFilter(self, watched: object, event: object) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.box or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)  # type: ignore[arg-type]
+            return super().eventFilter(watched, event)
         key = event.key()
-        if event.type() == QKeyEvent.Type.ShortcutOverride and key == Qt.Key.Key_Escape and self.box.text():
+        if event.type() == QEvent.Type.ShortcutOverride and key == Qt.Key.Key_Escape and self.box.text():
             event.accept()  # Esc clears the search first; the next Esc leaves the chart
             return True
-        if event.type() == QKeyEvent.Type.KeyPress:
+        if event.type() == QEvent.Type.KeyPress:
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 self.step(1 if key == Qt.Key.Key_Down else -1)
                 return True
             if key == Qt.Key.Key_Escape and self.box.text():
                 self.box.clear()
                 return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -75,20 +76,20 @@ def mark_menu(
         _add(
             menu,
             f"{labels[kind]} — {severity}",
-            lambda k=kind, s=severity: actions.quick_reaction(mark.id, k, s),
+            partial(actions.quick_reaction, mark.id, kind, severity),
         )
     more = menu.addMenu("More reactions")
     for kind, label in REACTION_KINDS_AT_POINT:
         sub = more.addMenu(label)
         for severity in SEVERITIES:
-            _add(sub, severity.capitalize(), lambda k=kind, s=severity: actions.quick_reaction(mark.id, k, s))
+            _add(sub, severity.capitalize(), partial(actions.quick_reaction, mark.id, kind, severity))
     _add(menu, "Record reaction with details…\tR", lambda: actions.reaction_dialog(mark.id))
     if reactions:
         menu.addSeparator()
         for reaction in reactions:
             sub = menu.addMenu(f"{reaction.label} ({dict(ONSETS)[reaction.onset].lower()})")
-            _add(sub, "Edit…", lambda r=reaction: actions.reaction_dialog(mark.id, r))
-            _add(sub, "Delete (recorded in error)", lambda r=reaction: actions.delete_reaction(r))
+            _add(sub, "Edit…", partial(actions.reaction_dialog, mark.id, reaction))
+            _add(sub, "Delete (recorded in error)", partial(actions.delete_reaction, reaction))
     menu.addSeparator()
     if mark.is_free:
         _add(menu, f"Edit label and needles ({mark.needles})…", lambda: actions.edit_needles(mark.id))

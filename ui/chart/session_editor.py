@@ -6,18 +6,12 @@ service, which stores the change at once and reports it; the editor redraws from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QPoint, QRect, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,23 +24,37 @@ from acuchart.practice import Practice
 from acuchart.services.session_rules import NeedleBalance
 from ui.changes import ChangeRelay
 from ui.chart import commands
+from ui.chart.diagram_pane import DiagramPane
 from ui.chart.diagram_view import DiagramView
 from ui.chart.editor_actions import EditorActions
 from ui.chart.legend import Legend
+from ui.chart.mark_editor import MarkEditor
 from ui.chart.markers import PointItem, point_tooltip
 from ui.chart.marks_model import MARK_ID_ROLE, MarksModel
-from ui.chart.needle_panel import NeedlePanel
-from ui.chart.notice_bar import NoticeBar
+from ui.chart.notice_bar import InfoBand, NoticeBar
 from ui.chart.point_search import PointSearch
 from ui.chart.session_header import SessionHeader
 from ui.chart.session_toolbar import SessionToolbar
+from ui.chart.side_column import SideColumn
 from ui.client_page import CautionBanner
+from ui.preferences import Preferences
 
 NOTES_DELAY_MS = 700
+SPLITTER_NAME = "session_editor"
+"""The name the diagram/side-column split is remembered under."""
+NOTES_OPEN_KEY = "session_editor/notes_open"
+SIDE_SHARE = 0.5
+"""The side column's share of the width at first (within the bounds below), until the practitioner drags."""
+SIDE_MIN, SIDE_MAX = 400, 660
+HINT = "Click a point to mark it; click again to unmark. Shift+click places a free marker."
 
 
 class SessionEditor(QWidget, EditorActions):
-    """Header, cautions, the diagrams with their toolbar, and beside them the marks, needles and legend."""
+    """Header, cautions and tools; the diagram with its legend beside the marks, needles and notes.
+
+    The diagram and the side column share the width through a splitter that the practitioner can drag
+    (remembered between runs through the main window's preferences, when there is one).
+    """
 
     back_requested = Signal()
     status_message = Signal(str)
@@ -71,6 +79,7 @@ class SessionEditor(QWidget, EditorActions):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("diagramTabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 18px; }")  # gloved fingers
         self.views: dict[str, DiagramView] = {}
         for name, info in VIEWS.items():
             view = DiagramView(info, self.service.catalogue)
@@ -82,51 +91,36 @@ class SessionEditor(QWidget, EditorActions):
             view.context_requested.connect(self._context_menu)
             view.selection_changed.connect(self._scene_selection)
             view.hovered.connect(self._show_hover)
-        self.hover_info = QLabel(
-            "Click a point to mark it; click again to unmark. Shift+click places a free marker."
-        )
+        self.hover_info = QLabel(HINT)
         self.hover_info.setObjectName("hoverInfo")
         self.hover_info.setTextFormat(Qt.TextFormat.RichText)
         self.hover_info.setWordWrap(True)
-        self.hover_info.setFixedHeight(3 * self.hover_info.fontMetrics().lineSpacing() + 6)
+        self.hover_info.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.hover_info.setContentsMargins(2, 4, 2, 0)
+        self.info_band = InfoBand(self.hover_info, self.notice)
 
         self.marks_model = MarksModel(self.service.catalogue, self)
-        self.marks_view = QTableView()
-        self.marks_view.setObjectName("marksList")
-        self.marks_view.setModel(self.marks_model)
-        self.marks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.marks_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.marks_view.verticalHeader().hide()
-        self.marks_view.verticalHeader().setDefaultSectionSize(30)
-        self.marks_view.setMinimumHeight(150)
-        self.marks_view.setWordWrap(False)
-        header = self.marks_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 84)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.marks_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.side = SideColumn(self.marks_model)
+        self.marks_view = self.side.marks_view
         self.marks_view.customContextMenuRequested.connect(self._list_menu)
         self.marks_view.selectionModel().selectionChanged.connect(self._list_selection)
         self.marks_model.needles_edited.connect(lambda mark_id, n: self.set_needles(mark_id, n))
-        self.session_reactions = QLabel()
-        self.session_reactions.setObjectName("sessionReactions")
-        self.session_reactions.setWordWrap(True)
-        self.needles = NeedlePanel()
+        self.needles = self.side.needles
         self.needles.confirm_requested.connect(self.confirm_needles)
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("sessionNotes")
-        self.notes.setPlaceholderText("Session notes: what you did and saw (saved as you type)")
-        self.notes.setMinimumHeight(60)
-        self.notes.setMaximumHeight(110)
+        self.notes = self.side.notes
         self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
         self._notes_timer.timeout.connect(self.save_notes)
         self.notes.textChanged.connect(self._notes_timer.start)
-        self.legend = Legend()
-        self.extra_panel = QVBoxLayout()
+        self.extra_panel = self.side.extra_panel
         """Where the ratings and the sign panel go (issue 5)."""
+        self.legend = Legend()
+        self.mark_editor = MarkEditor(self)
+        self.mark_editor.edited.connect(self.store_mark_edit)
+        self.mark_editor.closed.connect(self._mark_editor_closed)
+        self._preferences: Preferences | None = None
+        self._layout_restored = False
+        self._splitter_timer = QTimer(self, singleShot=True, interval=400)
+        self._splitter_timer.timeout.connect(self.save_layout)
 
         self._build_layout()
         self._build_shortcuts()
@@ -144,43 +138,24 @@ class SessionEditor(QWidget, EditorActions):
 
     # --- layout ----------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        diagram_side = QWidget()
-        left = QVBoxLayout(diagram_side)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.toolbar)
-        left.addWidget(self.tabs, 1)
-        left.addWidget(self.hover_info)
-        column = QWidget()
-        column.setObjectName("chartSideColumn")
-        side = QVBoxLayout(column)
-        side.setContentsMargins(4, 0, 4, 0)
-        marks_box = QGroupBox("Marks")
-        marks_layout = QVBoxLayout(marks_box)
-        marks_layout.addWidget(self.marks_view)
-        marks_layout.addWidget(self.session_reactions)
-        side.addWidget(marks_box, 3)
-        side.addWidget(self.needles)
-        notes_box = QGroupBox("Notes")
-        QVBoxLayout(notes_box).addWidget(self.notes)
-        side.addWidget(notes_box, 1)
-        side.addLayout(self.extra_panel)
-        side.addWidget(self.legend)
-        scroll = QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(380)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.diagram_pane = DiagramPane(self.tabs, self.info_band, self.legend)
+        self.diagram_pane.setMinimumWidth(280)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("chartSplitter")
-        self.splitter.addWidget(diagram_side)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([760, 400])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(8)
+        self.splitter.addWidget(self.diagram_pane)
+        self.splitter.addWidget(self.side)
+        # A larger window widens both: the diagram more, the list enough to show reactions whole.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.splitterMoved.connect(self._splitter_timer.start)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(6)
         layout.addWidget(self.header)
         layout.addWidget(self.cautions)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
 
     def _build_shortcuts(self) -> None:
@@ -189,13 +164,42 @@ class SessionEditor(QWidget, EditorActions):
             (QKeySequence.StandardKey.Delete, self.remove_selected),
             ("Backspace", self.remove_selected),
             ("Ctrl+K", self.focus_search),
-            ("F", self.toolbar.free_tool.toggle),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+
+    # --- remembered layout -----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self.restore_layout()
+
+    def restore_layout(self) -> None:
+        """Take the split and the notes' fold from the main window's preferences, or share the width."""
+        preferences = getattr(self.window(), "preferences", None)
+        self._preferences = preferences if isinstance(preferences, Preferences) else None
+        state = self._preferences.splitter_state(SPLITTER_NAME) if self._preferences else None
+        if state is None or not self.splitter.restoreState(state):
+            width = self.splitter.width()
+            side = max(SIDE_MIN, min(SIDE_MAX, round(width * SIDE_SHARE)))
+            self.splitter.setSizes([max(1, width - side), side])
+        if self._preferences is not None:
+            self.side.notes_section.set_open(self._preferences.text(NOTES_OPEN_KEY) != "0")
+        self.side.notes_section.toggled.connect(self._remember_notes_open)
+
+    def save_layout(self) -> None:
+        """Remember where the practitioner put the split."""
+        self._splitter_timer.stop()
+        if self._preferences is not None:
+            self._preferences.set_splitter_state(SPLITTER_NAME, self.splitter.saveState())
+
+    def _remember_notes_open(self, open_: bool) -> None:
+        if self._preferences is not None:
+            self._preferences.set_text(NOTES_OPEN_KEY, "1" if open_ else "0")
 
     # --- showing a session -----------------------------------------------------------------
     @property
@@ -215,7 +219,9 @@ class SessionEditor(QWidget, EditorActions):
         self.chart = self.service.load(session_id)
         self.client = self.practice.clients.get(self.chart.session.client_id)
         self.notice.hide()
+        self.mark_editor.close_editor()
         self.search.box.clear()
+        self.hover_info.setText(HINT)
         self.tabs.setCurrentIndex(0)
         self._show_details()
         self.refresh()
@@ -242,8 +248,10 @@ class SessionEditor(QWidget, EditorActions):
         for view in self.views.values():
             view.show_chart(self.chart)
         self.marks_model.set_chart(self.chart)
+        if self.mark_editor.mark is not None:
+            self.mark_editor.follow(self.chart.mark(self.mark_editor.mark.id))
         self.select_marks([i for i in selected if self.chart.mark(i) is not None])
-        self.session_reactions.setText(_session_reactions_text(self.chart.session_reactions))
+        self.side.show_session_reactions(_session_reactions_text(self.chart.session_reactions))
         session = self.chart.session
         removed = session.needles_removed
         balance = (
@@ -285,6 +293,9 @@ class SessionEditor(QWidget, EditorActions):
                     )
             for view in self.views.values():
                 view.select_marks(mark_ids)
+            rows = [r for r in (self.marks_model.row_of(i) for i in mark_ids) if r >= 0]
+            if rows:
+                self.marks_view.scrollTo(self.marks_model.index(rows[0], 0))
         finally:
             self._syncing_selection = False
 
@@ -312,12 +323,55 @@ class SessionEditor(QWidget, EditorActions):
             view.show_highlight(point.code if point else None)
         if point is not None:
             self.tabs.setCurrentWidget(self.views[point.view])
-            self.hover_info.setText(point_tooltip(point) + "<br><i>Enter marks it.</i>")
+            # What Enter will do goes on the first line: the location below may take two.
+            name, details = point_tooltip(point).split("<br>", 1)
+            self.hover_info.setText(f"{name} &nbsp;<i>({self.search.summary()})</i><br>{details}")
+        else:
+            self.hover_info.setText(self.search.summary() or HINT)
 
     def focus_search(self) -> None:
         """Put the cursor in the point search."""
         self.search.box.setFocus()
         self.search.box.selectAll()
+
+    # --- tools and the mark editor -------------------------------------------------------------
+    def set_free_tool(self, on: bool) -> None:
+        """Turn the free marker tool on or off on every diagram."""
+        for view in self.views.values():
+            view.free_tool = on
+
+    def open_mark_editor(self, mark_id: int) -> None:
+        """Edit a mark's label (free markers) and needles in place, beside it on its diagram."""
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is None:
+            return
+        view = self.views[mark.view]
+        self.tabs.setCurrentWidget(view)
+        item = (
+            view.free_markers.get(mark.id)
+            if mark.is_free
+            else view.point_item(mark.code or "", mark.side or "")
+        )
+        if item is None:
+            return
+        view.ensureVisible(item, 120, 80)
+        viewport = view.viewport()
+        anchor = viewport.mapTo(self, view.mapFromScene(item.pos()))
+        pane = self.diagram_pane
+        self.mark_editor.open_for(mark, anchor, QRect(pane.mapTo(self, QPoint(0, 0)), pane.size()))
+
+    def store_mark_edit(self, mark_id: int, new: dict[str, object]) -> None:
+        """Store what the mark editor changed, as one undoable action."""
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is not None and new:
+            text = (
+                f"Label {mark.title}" if "label" in new else f"Set {mark.title} to {new['needles']} needles"
+            )
+            self.push(commands.EditMarkCommand(self.service, self.report, mark, text, new))
+
+    def _mark_editor_closed(self, had_focus: bool) -> None:
+        if had_focus and self.isVisible():
+            self.current_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- pushing commands ------------------------------------------------------------------
     def push(self, command: commands.ServiceCommand) -> bool:
@@ -368,7 +422,10 @@ class SessionEditor(QWidget, EditorActions):
             self._show_details()
 
     def hideEvent(self, event: object) -> None:
+        self.mark_editor.commit()
         self.save_notes()
+        if self._splitter_timer.isActive():
+            self.save_layout()
         super().hideEvent(event)  # type: ignore[arg-type]
 
 

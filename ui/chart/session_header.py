@@ -4,17 +4,59 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Signal
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from acuchart.models import Client, Session
 from acuchart.services.session_rules import MAX_DURATION_MIN
 
 NO_COURSE = -1
+FIELD_HEIGHT = 36
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when it is too narrow, with the whole text as its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    @property
+    def elided(self) -> bool:
+        """Whether the text is cut short at the current width."""
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("M" * 8), super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        area = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, area.width())
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.setToolTip(self.text() if self.elided else "")
 
 
 class SessionHeader(QWidget):
-    """Back button, the client's name and the session's when/course/duration (each change is stored at once)."""
+    """Back button, the client's name and the session's when/course/duration (each change is stored at once).
+
+    On a wide window it is one row; when the name and the fields do not both fit, the fields move to a
+    second row so the client's name is never cut short.
+    """
 
     back_requested = Signal()
     started_at_changed = Signal(object)
@@ -28,41 +70,55 @@ class SessionHeader(QWidget):
         self.back = QPushButton("← Back to client")
         self.back.setObjectName("backToClient")
         self.back.setToolTip("Return to the client's page (Esc). Everything is already saved.")
-        self.back.setMinimumHeight(36)
-        self.title = QLabel()
+        self.back.setMinimumHeight(FIELD_HEIGHT)
+        self.title = ElidedLabel()
         self.title.setObjectName("sessionTitle")
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.when = QDateTimeEdit()
         self.when.setObjectName("sessionWhen")
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.when.setCalendarPopup(True)
-        self.when.setMinimumHeight(34)
+        self.when.setMinimumHeight(FIELD_HEIGHT)
         self.course = QComboBox()
         self.course.setObjectName("sessionCourse")
-        self.course.setMinimumHeight(34)
-        self.course.setMinimumContentsLength(18)
+        self.course.setMinimumHeight(FIELD_HEIGHT)
+        self.course.setMinimumContentsLength(16)
+        self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.duration = QSpinBox()
         self.duration.setObjectName("sessionDuration")
         self.duration.setRange(1, MAX_DURATION_MIN)
         self.duration.setSingleStep(5)
         self.duration.setSuffix(" min")
-        self.duration.setMinimumHeight(34)
+        self.duration.setMinimumHeight(FIELD_HEIGHT)
         self.signed = QLabel()
         self.signed.setObjectName("signedBadge")
         self.signed.setStyleSheet(
             "background: #e8f3ec; color: #1b6e3a; border-radius: 4px; padding: 3px 8px;"
         )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.back)
-        layout.addSpacing(8)
-        layout.addWidget(self.title, 1)
-        layout.addWidget(self.signed)
+        self.fields = QWidget()
+        self.fields.setObjectName("sessionFields")
+        fields = QHBoxLayout(self.fields)
+        fields.setContentsMargins(0, 0, 0, 0)
         for label, widget in (("When", self.when), ("Course", self.course), ("Length", self.duration)):
             caption = QLabel(label)
             caption.setObjectName("muted")
-            layout.addWidget(caption)
-            layout.addWidget(widget)
+            caption.setBuddy(widget)
+            fields.addSpacing(6)
+            fields.addWidget(caption)
+            fields.addWidget(widget)
+        self.top_row = QHBoxLayout()
+        self.top_row.addWidget(self.back)
+        self.top_row.addSpacing(8)
+        self.top_row.addWidget(self.title, 1)
+        self.top_row.addWidget(self.signed)
+        self.second_row = QHBoxLayout()
+        self.second_row.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self.top_row)
+        layout.addLayout(self.second_row)
+        self.top_row.addWidget(self.fields)
         self._loading = False
         self.back.clicked.connect(self.back_requested)
         self.when.editingFinished.connect(self._when_done)
@@ -75,7 +131,13 @@ class SessionHeader(QWidget):
         self._loading = True
         self._session = session
         self.title.setText(f"{client.full_name} · session")
-        self.when.setDateTime(QDateTime(session.started_at))
+        started = session.started_at
+        self.when.setDateTime(
+            QDateTime(
+                QDate(started.year, started.month, started.day),
+                QTime(started.hour, started.minute, started.second),
+            )
+        )
         self.course.clear()
         self.course.addItem("No course", NO_COURSE)
         for course_id, label in courses:
@@ -88,6 +150,44 @@ class SessionHeader(QWidget):
         for widget in (self.when, self.course, self.duration):
             widget.setEnabled(not session.signed)
         self._loading = False
+        self._arrange()
+
+    @property
+    def two_rows(self) -> bool:
+        """Whether the fields sit on a row of their own (the window is too narrow for one)."""
+        return self.second_row.indexOf(self.fields) >= 0
+
+    def _one_row_width(self) -> int:
+        """The width the header needs to show everything, the whole title too, on one row."""
+        width = self.title.fontMetrics().horizontalAdvance(self.title.text()) + 8
+        width += self.fields.sizeHint().width() + 24
+        for i in range(self.top_row.count()):
+            item = self.top_row.itemAt(i)
+            widget = item.widget() if item is not None else None
+            shown = widget is None or not widget.isHidden()
+            if item is not None and shown and widget not in (self.title, self.fields):
+                width += item.sizeHint().width() + self.top_row.spacing()
+        return width
+
+    def _arrange(self) -> None:
+        """One row when everything fits at full length; otherwise the fields go under the title."""
+        wanted = self.second_row if self._one_row_width() > self.width() else self.top_row
+        if wanted.indexOf(self.fields) >= 0:
+            return
+        (self.top_row if wanted is self.second_row else self.second_row).removeWidget(self.fields)
+        if wanted is self.second_row:
+            indent = self.back.sizeHint().width() + 8 + self.top_row.spacing() - 6
+            self.second_row.addSpacing(indent)
+            self.second_row.addWidget(self.fields)
+            self.second_row.addStretch(1)
+        else:
+            while self.second_row.count():
+                self.second_row.takeAt(0)
+            self.top_row.addWidget(self.fields)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def _when_done(self) -> None:
         value: dt.datetime = self.when.dateTime().toPython()  # type: ignore[assignment]

@@ -1,75 +1,159 @@
-"""The tools above the diagram: point search, free marker tool, protocols, session reaction, fit."""
+"""The tools above the chart: point search, free marker tool, protocols, session reaction, fit.
+
+A real :class:`QToolBar`: every button keeps its whole label, and whatever does not fit in the
+width moves behind the toolbar's » button instead of being squeezed.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleOption, QToolBar, QToolButton, QWidget
 
 from acuchart.protocols import load_presets
+from ui.chart.icons import SIZE, tool_icon
 from ui.chart.point_search import PointSearch
 
 if TYPE_CHECKING:
     from ui.chart.session_editor import SessionEditor
 
+BUTTON_HEIGHT = 36
+"""Tall enough to hit with a gloved finger."""
 
-def _button(text: str, tip: str, checkable: bool = False) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.setCheckable(checkable)
-    button.setMinimumHeight(36)
-    return button
+STYLE = f"""
+QToolBar#sessionToolbar {{ border: none; spacing: 4px; padding: 0; }}
+QToolBar#sessionToolbar > QToolButton {{
+    min-height: {BUTTON_HEIGHT - 6}px; padding: 2px 6px; border: 1px solid #c9ced4; border-radius: 5px;
+    background: #fbfbfc;
+}}
+QToolBar#sessionToolbar > QToolButton:hover {{ background: #eef4fa; border-color: #8fb3d3; }}
+QToolBar#sessionToolbar > QToolButton:pressed, QToolBar#sessionToolbar > QToolButton:checked {{
+    background: #dcebf7; border-color: #1F4E79;
+}}
+QToolBar#sessionToolbar > QToolButton:disabled {{ color: #9aa0a6; background: #f3f4f5; }}
+QToolBar#sessionToolbar > QToolButton[popupMode="2"] {{ padding-right: 18px; }}
+QToolBar#sessionToolbar > QToolButton::menu-indicator {{ subcontrol-position: right center; right: 6px; }}
+QToolBar#sessionToolbar > QToolButton#qt_toolbar_ext_button {{ padding: 0; min-width: {BUTTON_HEIGHT - 2}px; }}
+"""
 
 
-class SessionToolbar(QWidget):
-    """A row of large buttons, comfortable for gloved hands."""
+class _RoomyExtension(QProxyStyle):
+    """Makes the toolbar's » button (the tools that did not fit) as easy to hit as the others."""
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_ToolBarExtensionExtent:
+            return BUTTON_HEIGHT
+        return super().pixelMetric(metric, option, widget)
+
+
+def tool_tip(name: str, shortcut: str, what: str) -> str:
+    """A tool's tooltip: its name, the shortcut that does the same, and what it does."""
+    keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText) if shortcut else ""
+    return f"<b>{name}</b>" + (f" &nbsp;({keys})" if keys else "") + f"<br>{what}"
+
+
+class SessionToolbar(QToolBar):
+    """Search, then a row of short, tall buttons with icons drawn by :mod:`ui.chart.icons`."""
 
     def __init__(self, search: PointSearch, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Session tools", parent)
         self.setObjectName("sessionToolbar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setIconSize(QSize(SIZE, SIZE))
+        self._style = _RoomyExtension()
+        self.setStyle(self._style)
+        self.setStyleSheet(STYLE)
         self.search = search
-        self.free_tool = _button(
-            "✚ Free marker", "Click on the diagram to place free markers (F); Shift+click works too", True
+        self.addWidget(search)
+        self.free_action = self._action(
+            "Free marker",
+            "free_marker",
+            "F",
+            "Click the diagram to place intradermal needles; Shift+click works without this tool.",
         )
-        self.free_tool.setObjectName("freeMarkerTool")
-        self.apply = QToolButton()
-        self.apply.setObjectName("applyProtocol")
-        self.apply.setText("Apply protocol ▾")
-        self.apply.setToolTip("Add the points of a protocol; nothing already marked is removed")
+        self.free_action.setCheckable(True)
+        self.apply_action = self._action(
+            "Protocol", "protocol", "P", "Add the points of a protocol; nothing already marked is removed."
+        )
+        self.apply_menu = QMenu(self)
+        self.apply_action.setMenu(self.apply_menu)
+        self.repeat_action = self._action(
+            "Repeat last", "repeat", "Ctrl+L", "Mark the points and free markers of the previous session."
+        )
+        self.save_action = self._action(
+            "Save protocol",
+            "save_protocol",
+            "Ctrl+Shift+S",
+            "Save the marked points as one of your protocols.",
+        )
+        self.reaction_action = self._action(
+            "Session reaction",
+            "session_reaction",
+            "Shift+R",
+            "Dizziness, headache, fatigue: a reaction not at one point. (R records one at the selected mark.)",
+        )
+        self.fit_action = self._action("Fit", "fit", "0", "Show the whole diagram again after zooming.")
+        self.free_tool = self._button(self.free_action, "freeMarkerTool")
+        self.apply = self._button(self.apply_action, "applyProtocol")
         self.apply.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.apply.setMinimumHeight(36)
-        self.apply_menu = QMenu(self.apply)
-        self.apply.setMenu(self.apply_menu)
-        self.repeat = _button("↻ Repeat last", "Mark the points and free markers of the previous session")
-        self.repeat.setObjectName("repeatLast")
-        self.save = _button("Save as protocol…", "Save the marked points as one of your protocols")
-        self.reaction = _button(
-            "Session reaction…", "Dizziness, headache, fatigue: a reaction not at one point"
-        )
-        self.fit = _button("Fit", "Show the whole diagram (0)")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 4)
-        layout.addWidget(search, 1)
-        for widget in (self.free_tool, self.apply, self.repeat, self.save, self.reaction, self.fit):
-            layout.addWidget(widget)
+        self.repeat = self._button(self.repeat_action, "repeatLast")
+        self.save = self._button(self.save_action, "saveProtocol")
+        self.reaction = self._button(self.reaction_action, "sessionReaction")
+        self.fit = self._button(self.fit_action, "fitDiagram")
         self._editor: SessionEditor | None = None
 
+    def _action(self, text: str, icon: str, shortcut: str, what: str) -> QAction:
+        action = self.addAction(tool_icon(icon), text)
+        action.setToolTip(tool_tip(text, shortcut, what))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            # Only while the chart has the focus: the same keys mean nothing elsewhere in the window.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return action
+
+    def _button(self, action: QAction, name: str) -> QToolButton:
+        button = self.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        button.setObjectName(name)
+        button.setMinimumHeight(BUTTON_HEIGHT)
+        return button
+
+    @property
+    def actions_with_shortcuts(self) -> list[QAction]:
+        """The tools that have a key of their own (the editor listens for them too)."""
+        return [
+            self.free_action,
+            self.apply_action,
+            self.repeat_action,
+            self.save_action,
+            self.reaction_action,
+            self.fit_action,
+        ]
+
     def connect_editor(self, editor: SessionEditor) -> None:
-        """Wire the buttons to the editor's actions."""
+        """Wire the tools to the editor's actions."""
         self._editor = editor
-        self.free_tool.toggled.connect(
-            lambda on: [setattr(v, "free_tool", on) for v in editor.views.values()]
-        )
+        self.free_action.toggled.connect(editor.set_free_tool)
         self.apply_menu.aboutToShow.connect(self._fill_protocols)
-        self.repeat.clicked.connect(editor.repeat_last)
-        self.save.clicked.connect(editor.save_as_protocol)
-        self.reaction.clicked.connect(lambda: editor.reaction_dialog(None))
-        self.fit.clicked.connect(lambda: editor.current_view.fit())
+        self.apply_action.triggered.connect(self.apply.showMenu)
+        self.repeat_action.triggered.connect(editor.repeat_last)
+        self.save_action.triggered.connect(editor.save_as_protocol)
+        self.reaction_action.triggered.connect(lambda: editor.reaction_dialog(None))
+        self.fit_action.triggered.connect(lambda: editor.current_view.fit())
+        editor.addActions(self.actions_with_shortcuts)
 
     def set_signed(self, signed: bool) -> None:
         """A signed session is read-only here."""
-        for widget in (self.free_tool, self.apply, self.repeat, self.reaction):
-            widget.setEnabled(not signed)
+        for action in (self.free_action, self.apply_action, self.repeat_action, self.reaction_action):
+            action.setEnabled(not signed)
+        if signed:
+            self.free_action.setChecked(False)
 
     def _fill_protocols(self) -> None:
         editor = self._editor

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -59,9 +58,11 @@ class AmendDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setFixedHeight(80)
         self.choice = QComboBox()
-        self.new_value = QStackedWidget()
+        self.new_value = QWidget()
+        editors = QVBoxLayout(self.new_value)
+        editors.setContentsMargins(0, 0, 0, 0)
         for widget in (self.line, self.text, self.choice):
-            self.new_value.addWidget(widget)
+            editors.addWidget(widget)
         self.reason = _reason_box("Why the signed record is being changed (required)")
         intro = QLabel(
             "The session stays as it was signed. The amendment is added to it with your name, "
@@ -83,6 +84,7 @@ class AmendDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.messages.general)
         layout.addWidget(buttons)
+        self._editor: QWidget = self.line
         self.field.currentIndexChanged.connect(self._show_field)
         self._show_field()
 
@@ -108,20 +110,27 @@ class AmendDialog(QDialog):
             for key, label in item.choices:
                 self.choice.addItem(label, key)
             self.choice.setCurrentIndex(max(0, self.choice.findData(item.current)))
-            self.new_value.setCurrentWidget(self.choice)
+            self._show_editor(self.choice)
         elif item.field in LONG_FIELDS:
             self.text.setPlainText(item.current)
-            self.new_value.setCurrentWidget(self.text)
+            self._show_editor(self.text)
         else:
             self.line.setText(item.current)
             self.line.setPlaceholderText(
                 "0 to 10; empty removes the rating" if item.entity == "ratings" else ""
             )
-            self.new_value.setCurrentWidget(self.line)
+            self._show_editor(self.line)
+
+    def _show_editor(self, editor: QWidget) -> None:
+        """Show only the editor that suits the field (hidden ones take no room)."""
+        for widget in (self.line, self.text, self.choice):
+            widget.setVisible(widget is editor)
+        self._editor = editor
+        self.adjustSize()
 
     def set_new_value(self, value: str) -> None:
         """Put a new value in whichever field is showing."""
-        widget = self.new_value.currentWidget()
+        widget = self._editor
         if widget is self.choice:
             self.choice.setCurrentIndex(self.choice.findData(value))
         elif widget is self.text:
@@ -130,7 +139,7 @@ class AmendDialog(QDialog):
             self.line.setText(value)
 
     def _value(self) -> str:
-        widget = self.new_value.currentWidget()
+        widget = self._editor
         if widget is self.choice:
             return str(self.choice.currentData())
         return self.text.toPlainText() if widget is self.text else self.line.text()

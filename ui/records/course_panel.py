@@ -28,7 +28,11 @@ def progress_lines(overview: CourseOverview) -> tuple[str, str]:
         head = f"Maintenance every {course.maintenance_months} month{'s' if course.maintenance_months != 1 else ''}"
         due = f"Next visit due {progress.next_due:%a %d %b %Y}" if progress.next_due else ""
     elif course.status == "active":
-        head = progress.label.capitalize()
+        head = (
+            progress.label.capitalize()
+            if progress.session_number
+            else f"Not started: {progress.planned} sessions planned"
+        )
         if progress.all_planned_done:
             due = f"All {progress.planned} planned sessions charted: complete the course to plan maintenance."
         elif progress.next_due is not None:
@@ -142,6 +146,7 @@ class CoursePanel(QGroupBox):
         self.plan.setText(
             f"{concerns} · {course.planned_sessions} sessions, every {course.interval_days} days · "
             f"from {course.start_date:%d %b %Y} · {course.status_label}"
+            + (f" {course.ended_on:%d %b %Y}" if course.ended_on and course.status != "active" else "")
         )
         self.complete_button.setDefault(progress.all_planned_done)
 

@@ -15,6 +15,8 @@ from ui.records.forms import FieldError
 from ui.records.item_models import ClientIdRole, CoursesDueModel, ReactionsModel
 from ui.records.tables import ReactionsTable, RecordTable
 
+ROWS_SHOWN = 8
+"""Rows each list shows before it scrolls."""
 SECTION_STYLE = "font-size: 15px; font-weight: 600; margin-top: 6px;"
 EMPTY_STYLE = "color: #5f6368; padding: 4px 2px 8px 2px;"
 
@@ -64,8 +66,8 @@ class FollowUpsView(QWidget):
         self.overdue_model = CoursesDueModel(self)
         self.maintenance_model = CoursesDueModel(self)
         self.reactions_table = ReactionsTable(practice, self.reactions_model)
-        self.overdue_table = RecordTable(self.overdue_model)
-        self.maintenance_table = RecordTable(self.maintenance_model)
+        self.overdue_table = RecordTable(self.overdue_model, stretch=3)
+        self.maintenance_table = RecordTable(self.maintenance_model, stretch=3)
         self.problem = FieldError()
         self.reactions_table.problem.connect(self.problem.show_message)
         self.sections = (
@@ -76,7 +78,6 @@ class FollowUpsView(QWidget):
             ),
         )
         for table in (self.reactions_table, self.overdue_table, self.maintenance_table):
-            table.doubleClicked.connect(self._open_client)
             table.activated.connect(self._open_client)
         head = QHBoxLayout()
         titles = QVBoxLayout()
@@ -88,8 +89,9 @@ class FollowUpsView(QWidget):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(head)
         layout.addWidget(self.problem)
-        for stretch, section in zip((3, 2, 2), self.sections, strict=True):
-            layout.addWidget(section, stretch)
+        for section in self.sections:
+            layout.addWidget(section)
+        layout.addStretch(1)
         self._relay = ChangeRelay(practice, self)
         self._relay.changed.connect(self._on_changes)
 
@@ -105,6 +107,7 @@ class FollowUpsView(QWidget):
         counts = (len(found.open_reactions), len(found.overdue_courses), len(found.due_maintenance))
         for section, count in zip(self.sections, counts, strict=True):
             section.set_count(count)
+            section.table.fit_rows(ROWS_SHOWN)
         when = f"{found.today:%A %d %B %Y}"
         self.summary.setText(
             f"{found.count} thing{'s' if found.count != 1 else ''} to follow up, as of {when}"

@@ -58,6 +58,9 @@ class FieldMessages:
             else:
                 error.show_message(message)
         self.general.show_message(" ".join(general))
+        window = self.general.window()
+        if window is not self.general:
+            window.adjustSize()  # make room for the messages rather than squeeze them over the fields
 
     def message(self, name: str) -> str:
         """The message showing beside a field (empty when none); for tests and accessibility."""

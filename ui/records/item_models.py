@@ -95,7 +95,7 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
             if column == 1:
                 return row.session_on.strftime("%d %b %Y")
             if column == 2:
-                return row.label + ("  · late entry" if row.late_entry else "")
+                return row.label + (" · late entry" if row.late_entry else "")
             if column == 3:
                 return row.note
             if column == 4:
@@ -132,7 +132,9 @@ class CoursesDueModel(RecordTableModel[CourseDue]):
                 return row.client_name
             if column == 1:
                 if row.status == "maintenance":
-                    return f"Maintenance after {row.session_number} sessions"
+                    return f"Maintenance every {row.maintenance_months} month{'s' if row.maintenance_months != 1 else ''}"
+                if not row.session_number:
+                    return f"Not started ({row.planned} planned)"
                 return f"Session {row.session_number} of {row.planned} done"
             if column == 2:
                 return day(row.due_on)
@@ -155,7 +157,7 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
     def cell(self, row: SessionSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.started_at.strftime("%a %d %b %Y, %H:%M")
+                return row.started_at.strftime("%d %b %Y, %H:%M")
             if column == 1:
                 return "—" if row.number is None else str(row.number)
             if column == 2:
@@ -165,16 +167,8 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
                     return ""
                 return f"{row.open_reactions} open" if row.open_reactions else f"{row.reactions} resolved"
             if column == 4:
-                text = f"✓ {row.signed_at:%d %b %Y}" if row.signed_at else "Not signed"
-                notes = [
-                    n
-                    for n, on in (
-                        ("late entry", row.late_entry),
-                        (f"{row.amendments} amended", row.amendments),
-                    )
-                    if on
-                ]
-                return text + (f"  ({', '.join(notes)})" if notes else "")
+                notes = [n for n, on in (("late", row.late_entry), ("amended", row.amendments)) if on]
+                return ("✓ " + (", ".join(notes) or "signed")) if row.signed_at else "Not signed"
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == 3 and row.open_reactions:
                 return QBrush(ALERT)
@@ -188,7 +182,11 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
                 if row.signed_at
                 else "Not signed yet"
             )
-            return f"{signed}. Double-click to open the session."
+            late = " A late entry." if row.late_entry else ""
+            amended = (
+                f" {row.amendments} amendment{'s' if row.amendments != 1 else ''}." if row.amendments else ""
+            )
+            return f"{signed}.{late}{amended} Double-click to open the session."
         elif role == IdRole:
             return row.id
         return None

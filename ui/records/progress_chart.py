@@ -24,6 +24,7 @@ LINE_STYLES = (
     Qt.PenStyle.DashDotDotLine,
 )
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "down", "plus", "star")
+_SIDE = 12
 EMPTY_TEXT = "No ratings yet. At each session the client rates each concern from 0 to 10."
 
 
@@ -112,18 +113,28 @@ class ProgressChart(QWidget):
         return any(s.points for s in self._series)
 
     # --- geometry ----------------------------------------------------------------------------
-    def _legend_width(self, metrics: QFontMetrics) -> int:
-        widest = max((metrics.horizontalAdvance(short_label(s.label)) for s in self._series), default=0)
-        return min(widest + 48, max(140, self.width() // 3))
+    def _legend_rows(self, metrics: QFontMetrics) -> list[list[tuple[int, float]]]:
+        """The legend entries (series index, x offset) laid out in rows under the plot."""
+        rows: list[list[tuple[int, float]]] = [[]]
+        x = 0.0
+        available = self.width() - 2 * _SIDE
+        for index, series in enumerate(self._series):
+            width = 36 + metrics.horizontalAdvance(short_label(series.label)) + 22
+            if rows[-1] and x + width > available:
+                rows.append([])
+                x = 0.0
+            rows[-1].append((index, x))
+            x += width
+        return rows if self._series else []
 
     def plot_rect(self) -> QRectF:
         """Where the lines are drawn, inside the axes."""
         metrics = QFontMetrics(self._font())
+        row = metrics.height() + 6
         left = metrics.horizontalAdvance("10") + 22
-        bottom = metrics.height() * 2 + 10
+        bottom = metrics.height() * 2 + 12 + row * len(self._legend_rows(metrics))
         top = metrics.height() + 12
-        right = self._legend_width(metrics) + 16
-        return QRectF(left, top, max(40, self.width() - left - right), max(40, self.height() - top - bottom))
+        return QRectF(left, top, max(40, self.width() - left - _SIDE), max(40, self.height() - top - bottom))
 
     def point_at(self, session_number: int, score: float) -> QPointF:
         """Where a rating is drawn."""
@@ -223,25 +234,22 @@ class ProgressChart(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush if shape in ("cross", "plus") else colour)
 
     def _draw_legend(self, painter: QPainter) -> None:
-        if not self._series:
-            return
-        plot = self.plot_rect()
         metrics = painter.fontMetrics()
-        x = plot.right() + 16
-        y = plot.top() + 4
-        row = max(20, metrics.height() + 6)
-        for index, series in enumerate(self._series):
-            middle = y + row / 2
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(self._pen(index, 2.0))
-            painter.drawLine(QPointF(x, middle), QPointF(x + 28, middle))
-            self._marker_pen(painter, index)
-            draw_marker(painter, MARKERS[index % len(MARKERS)], QPointF(x + 14, middle), 8)
-            painter.setPen(QColor("#202124"))
-            text = metrics.elidedText(
-                short_label(series.label), Qt.TextElideMode.ElideRight, self.width() - int(x) - 40
-            )
-            painter.drawText(
-                QRectF(x + 36, y, self.width() - x - 36, row), Qt.AlignmentFlag.AlignVCenter, text
-            )
-            y += row
+        row_height = metrics.height() + 6
+        top = self.height() - row_height * len(self._legend_rows(metrics)) - 4
+        for row, entries in enumerate(self._legend_rows(metrics)):
+            middle = top + row * row_height + row_height / 2
+            for index, offset in entries:
+                x = _SIDE + offset
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(self._pen(index, 2.0))
+                painter.drawLine(QPointF(x, middle), QPointF(x + 28, middle))
+                self._marker_pen(painter, index)
+                draw_marker(painter, MARKERS[index % len(MARKERS)], QPointF(x + 14, middle), 8)
+                painter.setPen(QColor("#202124"))
+                label = short_label(self._series[index].label)
+                painter.drawText(
+                    QRectF(x + 36, middle - row_height / 2, metrics.horizontalAdvance(label) + 4, row_height),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    label,
+                )

@@ -30,6 +30,14 @@ class RecordTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
+    def fit_rows(self, most: int) -> None:
+        """Be as tall as the rows (at most ``most`` of them before scrolling), so a short list takes little room."""
+        rows = min(max(1, self.model().rowCount()), most)
+        frame = 2 * self.frameWidth()
+        self.setFixedHeight(
+            self.horizontalHeader().height() + rows * self.verticalHeader().defaultSectionSize() + frame
+        )
+
 
 class ReactionsTable(RecordTable):
     """Reactions with a "Resolved today" (or "Reopen") button on each row: one click, no confirmation."""
@@ -38,7 +46,7 @@ class ReactionsTable(RecordTable):
     """A resolve or reopen was refused; the message says why."""
 
     def __init__(self, practice: Practice, model: ReactionsModel, parent: QWidget | None = None) -> None:
-        super().__init__(model, stretch=2, parent=parent)
+        super().__init__(model, stretch=3, parent=parent)
         self._practice = practice
         self.buttons = ButtonDelegate(self)
         self.setItemDelegateForColumn(ReactionsModel.ACTION_COLUMN, self.buttons)

@@ -1,0 +1,189 @@
+"""One entry point per printed document: gather its data from the practice, draw it, write it safely.
+
+The app and the command line both come through here, so they print the same thing. A document is
+made in memory first (:class:`Document`); :func:`save` writes it to a temporary file beside the
+target and renames it into place, so a failed or interrupted write never leaves half a PDF behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from acuchart.errors import AcuChartError
+from acuchart.practice import Practice
+from acuchart.reports.chart_export import build_chart_export
+from acuchart.reports.consent_form import build_consent_form
+from acuchart.reports.gather import course_summary_data, handout_data
+from acuchart.reports.gather_record import chart_export_data, consent_form_data
+from acuchart.reports.handout import build_handout
+from acuchart.reports.summary import build_course_summary
+
+
+class DocumentWriteError(AcuChartError):
+    """A document could not be written where asked; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A printed document, made and ready to show, print or save.
+
+    Attributes:
+        kind: "handout", "summary", "chart" or "consent".
+        title: what it is, for a window title or a print job: "Session handout: Sofía Domínguez, 5 March 2026".
+        file_name: a sensible name to save it under: "Handout Sofía Domínguez 2026-03-05.pdf".
+        pdf: the PDF itself.
+    """
+
+    kind: str
+    title: str
+    file_name: str
+    pdf: bytes
+
+
+def _pdf(builder: Callable[[Any, BinaryIO], None], data: object) -> bytes:
+    out = io.BytesIO()
+    builder(data, out)
+    return out.getvalue()
+
+
+def _read_umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+_UMASK = _read_umask()  # read once, at import: os.umask can only be read by setting it
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_file_name(*parts: str) -> str:
+    """A file name from ``parts`` that every system accepts: "Handout Zoë Lefèvre 2026-03-05.pdf"."""
+    name = " ".join(" ".join(_UNSAFE.sub(" ", part).split()) for part in parts if part.strip())
+    return f"{name.strip(' .') or 'AcuChart document'}.pdf"
+
+
+def handout(practice: Practice, session_id: int) -> Document:
+    """The session handout for the client."""
+    data = handout_data(practice, session_id)
+    day = f"{data.session_date:%Y-%m-%d}"
+    return Document(
+        "handout",
+        f"Session handout: {data.client_name}, {data.session_date.day} {data.session_date:%B %Y}",
+        safe_file_name("Handout", data.client_name, day),
+        _pdf(build_handout, data),
+    )
+
+
+def course_summary(
+    practice: Practice, client_id: int | None = None, course_id: int | None = None
+) -> Document:
+    """The course summary: ``course_id``, or the client's current (else latest) course."""
+    data = course_summary_data(practice, client_id=client_id, course_id=course_id)
+    printed = f"{data.printed_on:%Y-%m-%d}" if data.printed_on else ""
+    return Document(
+        "summary",
+        f"Course summary: {data.client_name}",
+        safe_file_name("Course summary", data.client_name, printed),
+        _pdf(build_course_summary, data),
+    )
+
+
+def chart_export(practice: Practice, client_id: int, purpose: str = "") -> Document:
+    """The client's whole record, with the audit trail checked."""
+    data = chart_export_data(practice, client_id, purpose)
+    return Document(
+        "chart",
+        f"Clinical record: {data.client.full_name}",
+        safe_file_name("Clinical record", data.client.full_name, f"{data.generated_at:%Y-%m-%d}"),
+        _pdf(build_chart_export, data),
+    )
+
+
+def consent_form(practice: Practice, client_id: int) -> Document:
+    """The consent form for the client to sign."""
+    data = consent_form_data(practice, client_id)
+    return Document(
+        "consent",
+        f"Consent form: {data.client_name}",
+        safe_file_name("Consent form", data.client_name),
+        _pdf(build_consent_form, data),
+    )
+
+
+def _write_problem(path: Path, exc: OSError) -> DocumentWriteError:
+    folder = path.parent
+    if exc.errno == errno.ENOENT and folder.is_dir():
+        text = f"AcuChart cannot create files in {folder}. Choose another folder, such as your Documents."
+    elif exc.errno == errno.ENOENT:
+        text = f"The folder {folder} does not exist. Choose a folder that exists, or create it first."
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text = f"AcuChart may not write to {folder}. Choose another folder, such as your Documents."
+    elif exc.errno == errno.ENOSPC:
+        text = f"There is no room left on the disk holding {folder}. Free some space or choose another disk."
+    elif exc.errno == errno.ENOTDIR:
+        text = f"{folder} is a file, not a folder. Choose a folder to save the PDF in."
+    elif exc.errno == errno.EISDIR:
+        text = f"{path} is a folder. Give a file name ending in .pdf."
+    else:
+        text = f"{path} could not be written ({exc.strerror or exc}). Choose another folder or file name."
+    return DocumentWriteError(text + " Nothing was saved.")
+
+
+def save(document: Document, path: Path | str) -> Path:
+    """Write ``document`` to ``path`` atomically: a temporary file beside it, renamed into place.
+
+    Raises:
+        DocumentWriteError: the folder is missing or not writable, the disk is full, or ``path`` is a
+            folder; nothing is left behind.
+    """
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise DocumentWriteError(f"{target} is a folder. Give a file name ending in .pdf. Nothing was saved.")
+    temp: str | None = None
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(document.pdf)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes it private; a saved PDF reads like any file
+        os.replace(temp, target)
+        temp = None
+    except OSError as exc:
+        raise _write_problem(target, exc) from exc
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    return target
+
+
+def write_handout(practice: Practice, session_id: int, path: Path | str) -> Path:
+    """Write the handout for a session to ``path`` (see :func:`save`)."""
+    return save(handout(practice, session_id), path)
+
+
+def write_course_summary(
+    practice: Practice, path: Path | str, client_id: int | None = None, course_id: int | None = None
+) -> Path:
+    """Write a course summary to ``path`` (see :func:`course_summary` and :func:`save`)."""
+    return save(course_summary(practice, client_id, course_id), path)
+
+
+def write_chart_export(practice: Practice, client_id: int, path: Path | str, purpose: str = "") -> Path:
+    """Write a client's chart export to ``path`` (see :func:`save`)."""
+    return save(chart_export(practice, client_id, purpose), path)
+
+
+def write_consent_form(practice: Practice, client_id: int, path: Path | str) -> Path:
+    """Write a client's consent form to ``path`` (see :func:`save`)."""
+    return save(consent_form(practice, client_id), path)

@@ -1,0 +1,210 @@
+"""Filling the record documents from the practice: the chart export and the consent form.
+
+The chart export prints each session as it was signed, then its amendments (who, when, why, old and
+new value), so an auditor can read both; reactions at a point sit on their mark, and the audit trail
+is checked as the export is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from acuchart import clock
+from acuchart.models import CAUTION_LABELS, Amendment, Client, SessionSummary
+from acuchart.practice import Practice
+from acuchart.reports.data import (
+    AuditStatus,
+    ChartAmendment,
+    ChartCautions,
+    ChartClient,
+    ChartConsent,
+    ChartCourse,
+    ChartExportData,
+    ChartIntake,
+    ChartSession,
+    ConsentFormData,
+)
+from acuchart.reports.gather import (
+    concern_label,
+    concern_labels,
+    course_name,
+    handout_marks,
+    handout_reaction,
+    practice_header,
+    practice_texts,
+)
+from acuchart.reports.texts import consent_text
+from acuchart.storage import reports as rows
+
+
+def record_number(client: Client) -> str:
+    """How a printed record names the client's file: "No. 42" (the id the command line takes)."""
+    return f"No. {client.id}"
+
+
+def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStatus:
+    """The state of the practice's audit trail, checked now."""
+    report = practice.verify_audit()
+    if report.ok:
+        text = (
+            f"Audit trail intact: all {report.entries:,} entries are present, in order and unaltered "
+            "since they were written."
+        )
+    else:
+        text = (
+            f"The audit trail is broken at entry {report.first_broken}: {report.problem}. "
+            "Changes may have been made outside AcuChart; keep this export and ask for support."
+        )
+    return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())
+
+
+def _amendment(amendment: Amendment) -> ChartAmendment:
+    return ChartAmendment(
+        field_label=amendment.field_label,
+        old_value=amendment.old_value or "",
+        new_value=amendment.new_value or "",
+        reason=amendment.reason,
+        author=amendment.author,
+        at=amendment.at,
+    )
+
+
+def _stamp(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
+    """Every session of the client in full, oldest first, as signed, with amendments after."""
+    history = sorted(practice.records.client_history(client_id), key=lambda s: (s.started_at, s.id))
+    entered = rows.session_entries(practice.store, client_id)
+    reaction_entered = rows.reaction_entries(practice.store, client_id)
+    signed_scores: dict[int, list[tuple[str, float]]] = {}
+    for row in rows.signed_ratings(practice.store, client_id):
+        signed_scores.setdefault(int(row["session_id"]), []).append(
+            (concern_label(row["concern"]), float(row["score"]))
+        )
+    courses = {course.id: course for course in practice.records.courses_for(client_id)}
+    catalogue = practice.sessions.catalogue
+    sessions = []
+    for summary in history:
+        chart = practice.sessions.load(summary.id)
+        session = chart.session
+        day = session.started_at.date()
+        noted_on = {
+            r.id: dt.date.fromisoformat(reaction_entered[r.id][:10])
+            for r in chart.reactions
+            if r.id in reaction_entered
+        }
+        marks = handout_marks(catalogue, chart)
+        course = courses.get(session.course_id) if session.course_id is not None else None
+        sessions.append(
+            ChartSession(
+                started_at=session.started_at,
+                number=summary.number,
+                course_title=course.title if course else "",
+                duration_minutes=session.duration_min,
+                marks=marks,
+                reactions=tuple(
+                    handout_reaction(r, None, noted_on.get(r.id, day)) for r in chart.session_reactions
+                ),
+                needles_in=chart.needles_inserted,
+                needles_out=session.needles_removed,
+                count_note=session.count_note,
+                ratings=tuple(signed_scores.get(session.id, ())),
+                notes=session.notes,
+                signed_at=session.signed_at,
+                signed_by=session.signed_by,
+                amendments=_amendments(practice, summary),
+                late_entry=summary.late_entry,
+                recorded_at=_stamp(entered.get(session.id)),
+            )
+        )
+    return tuple(sessions)
+
+
+def _amendments(practice: Practice, summary: SessionSummary) -> tuple[ChartAmendment, ...]:
+    if not summary.amendments:
+        return ()
+    return tuple(_amendment(a) for a in practice.records.amendments_for(summary.id))
+
+
+def chart_export_data(
+    practice: Practice, client_id: int, purpose: str = "", at: dt.datetime | None = None
+) -> ChartExportData:
+    """A client's whole record: identity, intake, cautions, consents, courses, every session, the audit.
+
+    Raises:
+        NotFoundError: no client has this id.
+    """
+    client = practice.clients.get(client_id)
+    record = practice.records.client_record(client_id)
+    now = at or clock.now()
+    return ChartExportData(
+        practice=practice_header(practice),
+        client=ChartClient(
+            full_name=client.full_name,
+            record_id=record_number(client),
+            preferred_name=client.preferred_name,
+            date_of_birth=client.date_of_birth,
+            phone=client.phone,
+            email=client.email,
+            address=client.address,
+            archived=client.archived,
+        ),
+        intake=ChartIntake(
+            concerns=concern_labels(client.concerns), skin_notes=client.skin_notes, goals=client.goals
+        ),
+        cautions=ChartCautions(
+            flags=tuple(CAUTION_LABELS.get(flag, flag) for flag in client.caution_flags),
+            notes=client.caution_notes,
+            reviewed_on=client.cautions_reviewed_on,
+            review_overdue=record.caution_review.due,
+        ),
+        consents=tuple(
+            ChartConsent(
+                given_on=consent.given_on,
+                text_version=consent.text_version,
+                how_obtained=consent.method_label,
+                recorded_by=consent.recorded_by,
+                note=consent.note,
+            )
+            for consent in sorted(record.consents, key=lambda c: (c.given_on, c.id))
+        ),
+        courses=tuple(
+            ChartCourse(
+                title=course_name(overview.course),
+                concerns=concern_labels(overview.course.concerns),
+                planned_sessions=overview.course.planned_sessions,
+                interval_days=overview.course.interval_days,
+                started_on=overview.course.start_date,
+                status=overview.course.status_label,
+            )
+            for overview in sorted(record.courses, key=lambda o: (o.course.start_date, o.course.id))
+        ),
+        sessions=_sessions(practice, client_id),
+        audit=audit_status(practice, now),
+        generated_at=now,
+        generated_by=practice.settings.get().practitioner_name,
+        purpose=purpose,
+    )
+
+
+def consent_form_data(practice: Practice, client_id: int, today: dt.date | None = None) -> ConsentFormData:
+    """The consent form for a client to read and sign, in the practice's current consent text.
+
+    The version printed is the practice's consent text version (the one a consent recorded today
+    carries); the text's own ``Version:`` line is used only when the practice has none.
+
+    Raises:
+        NotFoundError: no client has this id.
+    """
+    client = practice.clients.get(client_id)
+    text_version, text = consent_text(practice_texts(practice))
+    return ConsentFormData(
+        practice=practice_header(practice),
+        client_name=client.full_name,
+        consent_text=text,
+        text_version=practice.settings.get().consent_text_version or text_version,
+        date_of_birth=client.date_of_birth,
+        printed_on=today or clock.today(),
+    )

@@ -1,0 +1,88 @@
+"""Saving a document: all or nothing, with a plain message when the place cannot be written."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from acuchart.reports.documents import Document, DocumentWriteError, safe_file_name, save
+
+PDF = b"%PDF-1.4\n% a tiny stand-in\n%%EOF\n"
+
+
+def document(pdf: bytes = PDF) -> Document:
+    return Document("handout", "Session handout: Zoë", "Handout Zoë.pdf", pdf)
+
+
+def test_saving_writes_the_pdf_and_leaves_nothing_else(tmp_path: Path) -> None:
+    target = tmp_path / "handout.pdf"
+    assert save(document(), target) == target
+    assert target.read_bytes() == PDF
+    assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
+    assert target.stat().st_mode & 0o044  # readable by others, like any saved file (mkstemp makes it private)
+
+
+def test_saving_over_an_old_copy_replaces_it_whole(tmp_path: Path) -> None:
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"old")
+    save(document(), target)
+    assert target.read_bytes() == PDF
+
+
+def test_a_missing_folder_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    with pytest.raises(DocumentWriteError, match="does not exist") as problem:
+        save(document(), tmp_path / "no such folder" / "handout.pdf")
+    assert "Nothing was saved" in str(problem.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_where_a_folder_should_be_is_named(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(DocumentWriteError, match="is a file, not a folder"):
+        save(document(), tmp_path / "notes.txt" / "handout.pdf")
+
+
+def test_a_folder_given_as_the_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DocumentWriteError, match="is a folder"):
+        save(document(), tmp_path)
+
+
+def test_a_write_that_fails_part_way_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"the copy saved yesterday")
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(DocumentWriteError, match="no room left"):
+        save(document(), target)
+    assert target.read_bytes() == b"the copy saved yesterday"
+    assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_folder_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(DocumentWriteError, match="may not write"):
+            save(document(), folder / "handout.pdf")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_file_names_are_safe_on_every_system() -> None:
+    assert (
+        safe_file_name("Handout", "Zoë Lefèvre/Ørsted", "2025-03-11")
+        == "Handout Zoë Lefèvre Ørsted 2025-03-11.pdf"
+    )
+    assert safe_file_name("Consent form", 'A: "B"?') == "Consent form A B.pdf"
+    assert safe_file_name("", "  ") == "AcuChart document.pdf"

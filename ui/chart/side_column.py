@@ -1,0 +1,104 @@
+"""The column beside the diagram: the marks list, the needle count, the notes, and room for more.
+
+The marks list takes whatever height is left; the needle count is two short rows and the notes fold
+away, so at 1280×800 the column fits without scrolling (it scrolls only when the window is smaller).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.chart.collapsible import Collapsible
+from ui.chart.marks_model import NAME_COLUMN, REACTIONS_COLUMN, MarksModel
+from ui.chart.needle_panel import NeedlePanel
+
+ROW_HEIGHT = 32
+"""A row of the marks list: tall enough to tap with a gloved finger."""
+NAME_COLUMN_MAX = 120
+"""The widest the Name column grows on its own (less in a narrow list): long free-marker labels end in
+"…", and the tooltip has them whole."""
+MIN_WIDTH = 340
+
+
+class SideColumn(QScrollArea):
+    """Marks (a table), session reactions, needles, notes, and ``extra_panel`` below them."""
+
+    def __init__(self, marks_model: MarksModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartSideScroll")
+        self.marks_model = marks_model
+        self.marks_view = QTableView()
+        self.marks_view.setObjectName("marksList")
+        self.marks_view.setModel(marks_model)
+        self.marks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.marks_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.marks_view.verticalHeader().hide()
+        self.marks_view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.marks_view.setMinimumHeight(150)
+        self.marks_view.setWordWrap(False)
+        self.marks_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.marks_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.marks_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(REACTIONS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        marks_model.modelReset.connect(self.fit_columns)
+        marks_model.rowsInserted.connect(self.fit_columns)
+        self.session_reactions = QLabel()
+        self.session_reactions.setObjectName("sessionReactions")
+        self.session_reactions.setWordWrap(True)
+        self.session_reactions.hide()
+        self.needles = NeedlePanel()
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("sessionNotes")
+        self.notes.setPlaceholderText("Session notes: what you did and saw (saved as you type)")
+        self.notes.setFixedHeight(4 * self.notes.fontMetrics().lineSpacing() + 12)
+        self.notes_section = Collapsible("Notes", self.notes)
+        self.extra_panel = QVBoxLayout()
+        """Where the ratings and the sign panel go (issue 5)."""
+
+        column = QWidget()
+        column.setObjectName("chartSideColumn")
+        side = QVBoxLayout(column)
+        side.setContentsMargins(4, 0, 4, 0)
+        marks_box = QGroupBox("Marks")
+        marks_layout = QVBoxLayout(marks_box)
+        marks_layout.setContentsMargins(6, 4, 6, 6)
+        marks_layout.addWidget(self.marks_view, 1)
+        marks_layout.addWidget(self.session_reactions)
+        side.addWidget(marks_box, 1)
+        side.addWidget(self.needles)
+        side.addWidget(self.notes_section)
+        side.addLayout(self.extra_panel)
+        self.setWidget(column)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(MIN_WIDTH)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit_columns(self) -> None:
+        """Size the marks list's columns to what they show, once per change of rows (Reactions takes the rest)."""
+        for column in range(self.marks_model.columnCount()):
+            if column != REACTIONS_COLUMN:
+                self.marks_view.resizeColumnToContents(column)
+        header = self.marks_view.horizontalHeader()
+        widest = max(80, min(NAME_COLUMN_MAX, self.marks_view.viewport().width() * 3 // 10))
+        header.resizeSection(NAME_COLUMN, min(header.sectionSize(NAME_COLUMN), widest))
+
+    def show_session_reactions(self, text: str) -> None:
+        """Reactions for the whole session, under the list (hidden when there are none)."""
+        self.session_reactions.setText(text)
+        self.session_reactions.setVisible(bool(text))

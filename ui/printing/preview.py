@@ -1,0 +1,189 @@
+"""The preview: a document's pages as they will print, in a scrolling column, with zoom, Print and Save."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.reports.documents import Document
+from ui.printing.render import POINTS_PER_INCH, opened, render_page
+
+ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
+PAGE_GAP = 14
+PAGE_STYLE = "QLabel#previewPage { background: white; border: 1px solid #b8c2c8; }"
+AREA_STYLE = "QScrollArea#previewArea, QWidget#previewPages { background: #e6eaed; }"
+
+
+class PreviewDialog(QDialog):
+    """Shows a document's pages; Print… (Ctrl+P) and Save as PDF… (Ctrl+S) ask the caller to act.
+
+    The pages fit the window's width at first; Ctrl++ and Ctrl+- zoom, Ctrl+0 fits the width again.
+    """
+
+    print_requested = Signal()
+    save_requested = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewDialog")
+        self.document = document
+        self.setWindowTitle(f"Preview — {document.title}")
+        self._zoom: float | None = None  # None: fit the width
+        self._page_sizes: list[tuple[float, float]] = []
+        with opened(document.pdf) as pdf:
+            self._page_sizes = [pdf[i].get_size() for i in range(len(pdf))]
+        self.pages: list[QLabel] = []
+        self._refit = QTimer(self, singleShot=True, interval=120)
+        self._refit.timeout.connect(self.render_pages)
+
+        self.area = QScrollArea()
+        self.area.setObjectName("previewArea")
+        self.area.setWidgetResizable(True)
+        self.area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.area.setStyleSheet(AREA_STYLE)
+        holder = QWidget()
+        holder.setObjectName("previewPages")
+        self._column = QVBoxLayout(holder)
+        self._column.setSpacing(PAGE_GAP)
+        self._column.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
+        for number in range(1, len(self._page_sizes) + 1):
+            page = QLabel()
+            page.setObjectName("previewPage")
+            page.setStyleSheet(PAGE_STYLE)
+            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            page.setAccessibleName(f"Page {number} of {len(self._page_sizes)}")
+            self._column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.pages.append(page)
+        self.area.setWidget(holder)
+
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("muted")
+        self.zoom_out_button = QPushButton("−")
+        self.zoom_out_button.setToolTip("Zoom out (Ctrl+-)")
+        self.zoom_in_button = QPushButton("+")
+        self.zoom_in_button.setToolTip("Zoom in (Ctrl++)")
+        self.fit_button = QPushButton("Fit width")
+        self.fit_button.setToolTip("Fit the page to the window's width (Ctrl+0)")
+        self.print_button = QPushButton("Print…")
+        self.print_button.setToolTip("Print on the printer you used last time (Ctrl+P)")
+        self.print_button.setDefault(True)
+        self.save_button = QPushButton("Save as PDF…")
+        self.save_button.setToolTip("Save the document as a PDF file (Ctrl+S)")
+        self.close_button = QPushButton("Close")
+        self.close_button.setToolTip("Close the preview (Esc)")
+        self.count_label = QLabel(f"{len(self.pages)} page{'s' if len(self.pages) != 1 else ''}")
+        self.count_label.setObjectName("muted")
+
+        buttons = QHBoxLayout()
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
+            buttons.addWidget(widget)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.count_label)
+        buttons.addStretch(1)
+        for button in (self.print_button, self.save_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.area, 1)
+        layout.addLayout(buttons)
+
+        self.print_button.clicked.connect(self.print_requested)
+        self.save_button.clicked.connect(self.save_requested)
+        self.close_button.clicked.connect(self.reject)
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.fit_button.clicked.connect(self.fit_width)
+        for keys, slot in (
+            (QKeySequence.StandardKey.Print, lambda: self.print_requested.emit()),
+            (QKeySequence.StandardKey.Save, lambda: self.save_requested.emit()),
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+            (QKeySequence("Ctrl+0"), self.fit_width),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.addAction(action)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen()
+        room = screen.availableGeometry().size() if screen is not None else None
+        width, height = 860, 1000
+        if room is not None:
+            width, height = min(width, int(room.width() * 0.9)), min(height, int(room.height() * 0.9))
+        self.resize(width, height)
+
+    @property
+    def page_count(self) -> int:
+        """How many pages the document has."""
+        return len(self.pages)
+
+    @property
+    def zoom(self) -> float:
+        """The scale of the pages: 1.0 shows them at their printed size on this screen."""
+        if self._zoom is not None:
+            return self._zoom
+        if not self._page_sizes:
+            return 1.0
+        widest = max(width for width, _ in self._page_sizes)
+        # Leave room for the vertical scroll bar even before it shows, so fitting never adds a horizontal one.
+        scroll_bar = self.area.verticalScrollBar().sizeHint().width()
+        room = self.area.width() - scroll_bar - 2 * PAGE_GAP - 8
+        return max(0.25, room / (widest * self._screen_dpi() / POINTS_PER_INCH))
+
+    def _screen_dpi(self) -> float:
+        screen = self.screen()
+        return screen.logicalDotsPerInch() if screen is not None else 96.0
+
+    def zoom_in(self) -> None:
+        """One step larger."""
+        current = self.zoom
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        """One step smaller."""
+        current = self.zoom
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0]))
+
+    def fit_width(self) -> None:
+        """Fit the pages to the window's width again (as the preview opens)."""
+        self._zoom = None
+        self.render_pages()
+
+    def set_zoom(self, zoom: float) -> None:
+        """Show the pages at ``zoom`` (1.0 = printed size)."""
+        self._zoom = zoom
+        self.render_pages()
+
+    def render_pages(self) -> None:
+        """Draw every page at the current zoom, sharp on high-density screens."""
+        zoom = self.zoom
+        ratio = self.devicePixelRatioF()
+        dpi = self._screen_dpi() * zoom
+        with opened(self.document.pdf) as pdf:
+            for index, page in enumerate(self.pages):
+                image = render_page(pdf, index, dpi * ratio)
+                pixmap = QPixmap.fromImage(image)
+                pixmap.setDevicePixelRatio(ratio)
+                page.setPixmap(pixmap)
+                page.setFixedSize(round(image.width() / ratio) + 2, round(image.height() / ratio) + 2)
+        self.zoom_label.setText(f"{round(zoom * 100)} %")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.render_pages()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._zoom is None and self.isVisible():
+            self._refit.start()  # once the window has settled, not at every step of a drag
