@@ -161,6 +161,8 @@ class ClientPage(QWidget):
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()
+        self.header_buttons = header
+        """The row of buttons beside the client's name (others add theirs, e.g. Documents)."""
         titles = QVBoxLayout()
         titles.addWidget(self.name_label)
         titles.addWidget(self.details_label)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -19,13 +21,15 @@ from acuchart.changes import Changes
 from acuchart.errors import AcuChartError, ConsentMissingError
 from acuchart.practice import Practice
 from ui.changes import ChangeRelay
-from ui.chart.session_editor import SessionEditor
 from ui.client_list import ClientListPane
 from ui.client_page import ClientPage
 from ui.preferences import Preferences
 from ui.printing.menu import DocumentMenu
 from ui.records.audit_bar import AuditBar
-from ui.records.followups import FollowUpsView
+
+if TYPE_CHECKING:
+    from ui.chart.session_editor import SessionEditor
+    from ui.records.followups import FollowUpsView
 
 
 class MainWindow(QMainWindow):
@@ -47,10 +51,10 @@ class MainWindow(QMainWindow):
         placeholder.setObjectName("muted")
         self.chart_area.addWidget(placeholder)
         self.chart_area.addWidget(self.client_page)
-        self.session_editor = SessionEditor(practice, self.undo_stack)
-        self.chart_area.addWidget(self.session_editor)
-        self.followups = FollowUpsView(practice)
-        self.chart_area.addWidget(self.followups)
+        # The session editor and the follow-ups view are built on first use: the window appears sooner.
+        self._session_editor: SessionEditor | None = None
+        self._followups: FollowUpsView | None = None
+        self._unfolded_sizes: list[int] = []
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -76,15 +80,14 @@ class MainWindow(QMainWindow):
         self.client_page.archive_requested.connect(self.set_archived)
         self.client_page.new_session_requested.connect(self.start_session)
         self.client_page.session_requested.connect(self.open_session)
-        self.followups.client_requested.connect(self.show_client)
-        self.session_editor.back_requested.connect(self.back_to_client)
         self.chart_area.currentChanged.connect(self._chart_area_changed)
         self.relay.changed.connect(self._on_changes)
         self.audit_bar.check(practice)
 
         self.update_title()
-        self.resize(1280, 820)
+        self._first_size()
         self._restore_layout()
+        self.clients.search.setFocus()
         self.statusBar().showMessage(
             f"{practice.clients.count()} clients · {practice.path or 'in memory'}", 8000
         )
@@ -160,6 +163,9 @@ class MainWindow(QMainWindow):
             "Open reactions, overdue courses, maintenance due",
         )
         view_menu.addAction(self.followups_action)
+        view_menu.addAction(
+            self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
+        )
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About AcuChart", None, self._about))
 
@@ -169,6 +175,41 @@ class MainWindow(QMainWindow):
         from ui.records.settings_dialog import SettingsDialog  # loaded on first use
 
         SettingsDialog(self.practice, parent=self).exec()
+
+    @property
+    def session_editor(self) -> SessionEditor:
+        """The session chart editor, with the ratings and signature panels in its side column."""
+        if self._session_editor is None:
+            from ui.chart.session_editor import SessionEditor
+            from ui.records.ratings_widget import RatingsWidget
+            from ui.records.sign_panel import SignPanel
+
+            editor = SessionEditor(self.practice, self.undo_stack)
+            self.ratings = RatingsWidget(self.practice)
+            self.sign_panel = SignPanel(self.practice)
+            editor.side.add_tab(self.ratings, "Ratings")
+            editor.side.add_tab(self.sign_panel, "Signature")
+            editor.back_requested.connect(self.back_to_client)
+            self.chart_area.addWidget(editor)
+            self._session_editor = editor
+            self.documents.install_on_session_editor(editor)
+        return self._session_editor
+
+    def showing_session(self) -> SessionEditor | None:
+        """The session editor when it is what the chart area shows, else None (never builds it)."""
+        editor = self._session_editor
+        return editor if editor is not None and self.chart_area.currentWidget() is editor else None
+
+    @property
+    def followups(self) -> FollowUpsView:
+        """The practice-wide follow-ups view."""
+        if self._followups is None:
+            from ui.records.followups import FollowUpsView
+
+            self._followups = FollowUpsView(self.practice)
+            self._followups.client_requested.connect(self.show_client)
+            self.chart_area.addWidget(self._followups)
+        return self._followups
 
     def show_followups(self) -> None:
         """Show the practice-wide follow-ups: what to ask about or book."""
@@ -201,20 +242,47 @@ class MainWindow(QMainWindow):
 
     def start_session(self, client_id: int) -> None:
         """Start a session for a client and open it (asking for a note when no consent is on file)."""
+        course = self.practice.records.current_course(client_id)
+        course_id = course.id if course is not None else None
         try:
-            session = self.practice.sessions.create(client_id)
+            session = self.practice.sessions.create(client_id, course_id=course_id)
         except ConsentMissingError:
-            note, ok = QInputDialog.getText(
-                self, "No consent on file", "No consent on file. Proceed anyway? Note why:"
-            )
-            if not ok or not note.strip():
+            override = self._ask_consent_override(client_id)
+            if override is None:
                 return
             try:
-                session = self.practice.sessions.create(client_id, consent_override=note)
+                session = self.practice.sessions.create(
+                    client_id, course_id=course_id, consent_override=override
+                )
             except AcuChartError as exc:
                 QMessageBox.warning(self, "AcuChart", str(exc))
                 return
         self.open_session(session.id)
+
+    def _ask_consent_override(self, client_id: int) -> str | None:
+        """No consent on file: record it now, or proceed with a note saying why. None to stop."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("No consent on file")
+        box.setText("This client has no informed consent on file.")
+        box.setInformativeText(
+            "Record the consent now, or proceed with a note saying why (it is kept with the session)."
+        )
+        record = box.addButton("Record consent…", QMessageBox.ButtonRole.AcceptRole)
+        proceed = box.addButton("Proceed with a note…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is record:
+            from ui.records.consent_dialog import ConsentDialog
+
+            ConsentDialog(self.practice, client_id, parent=self).exec()
+            return "" if self.practice.records.has_consent(client_id) else None
+        if box.clickedButton() is proceed:
+            note, ok = QInputDialog.getText(
+                self, "Proceed without consent", "Why is there no consent on file?"
+            )
+            return note.strip() if ok and note.strip() else None
+        return None
 
     def open_session(self, session_id: int) -> None:
         """Show a session's chart in the chart area."""
@@ -223,19 +291,24 @@ class MainWindow(QMainWindow):
         except AcuChartError as exc:
             QMessageBox.warning(self, "AcuChart", str(exc))
             return
+        self.ratings.set_session(session_id)
+        self.sign_panel.set_session(session_id)
         self.chart_area.setCurrentWidget(self.session_editor)
         self.session_editor.current_view.setFocus()
+        self._fold_client_list(True)
 
     def back_to_client(self) -> None:
         """Leave the session chart for the client's page (everything is already stored)."""
-        if self.chart_area.currentWidget() is not self.session_editor or self.session_editor.client is None:
+        editor = self.showing_session()
+        if editor is None or editor.client is None:
             return
-        self.session_editor.save_notes()
-        self.show_client(self.session_editor.client.id)
+        editor.save_notes()
+        self.show_client(editor.client.id)
 
     def _new_session_current(self) -> None:
-        if self.chart_area.currentWidget() is self.session_editor and self.session_editor.client is not None:
-            client_id: int | None = self.session_editor.client.id
+        editor = self.showing_session()
+        if editor is not None and editor.client is not None:
+            client_id: int | None = editor.client.id
         else:
             client_id = self.current_client_id() or self.clients.selected_client_id()
         if client_id is not None:
@@ -252,7 +325,37 @@ class MainWindow(QMainWindow):
             )
 
     def _chart_area_changed(self) -> None:
-        self.back_action.setEnabled(self.chart_area.currentWidget() is self.session_editor)
+        charting = self.showing_session() is not None
+        self.back_action.setEnabled(charting)
+        if not charting:
+            self._fold_client_list(False)
+
+    def _fold_client_list(self, fold: bool) -> None:
+        """While a session is charted the diagram gets the client list's room; it comes back after."""
+        sizes = self.splitter.sizes()
+        if fold and sizes[0] > 0:
+            self._unfolded_sizes = sizes
+            self.splitter.setSizes([0, sum(sizes)])
+        elif not fold and sizes[0] == 0 and self._unfolded_sizes:
+            self.splitter.setSizes(self._unfolded_sizes)
+            self._unfolded_sizes = []
+
+    def toggle_client_list(self) -> None:
+        """Show or hide the client list (Ctrl+\\)."""
+        sizes = self.splitter.sizes()
+        if sizes[0] == 0:
+            self.splitter.setSizes(self._unfolded_sizes or [340, max(sum(sizes) - 340, 400)])
+        else:
+            self._unfolded_sizes = sizes
+            self.splitter.setSizes([0, sum(sizes)])
+
+    def _first_size(self) -> None:
+        """On first run, most of the screen; after that the remembered geometry wins."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None:
+            self.resize(1280, 820)
+            return
+        self.resize(max(1024, int(screen.width() * 0.9)), max(700, int(screen.height() * 0.9)))
 
     def new_client(self) -> None:
         """Ask for a new client's details and open their page."""

@@ -411,9 +411,13 @@ def test_the_clients_name_is_never_cut_short_in_the_header(
     qtbot: QtBot, window: MainWindow, editor: SessionEditor
 ) -> None:
     at_size(qtbot, window, 1280, 800)
-    assert editor.header.two_rows
     assert not editor.header.title.elided
     assert editor.header.title.text().startswith("Sofía Domínguez")
+    window.toggle_client_list()  # the list back beside the chart: the fields move to a second row
+    qtbot.wait(10)
+    assert window.splitter.sizes()[0] > 0
+    assert editor.header.two_rows
+    assert not editor.header.title.elided
     at_size(qtbot, window, 1920, 1080)
     assert not editor.header.two_rows
     assert not editor.header.title.elided

@@ -122,3 +122,50 @@ def test_window_size_and_splitter_are_remembered(qtbot: QtBot, practice: Practic
     second = make_window(qtbot, practice, Preferences(QSettings(ini, QSettings.Format.IniFormat)))
     assert second.size().width() == 760
     assert second.splitter.sizes() == sizes
+
+
+def test_a_new_session_joins_the_clients_course_and_folds_the_client_list_away(
+    qtbot: QtBot, practice: Practice, preferences: Preferences
+) -> None:
+    import datetime as dt
+
+    from acuchart.services.courses import CourseForm
+
+    client = practice.clients.create(ClientForm(first_name="Amelia", last_name="Hartley"))
+    practice.records.record_consent(client.id, dt.date.today(), "signed_form")
+    course = practice.records.create_course(
+        client.id, CourseForm(concerns=["wrinkles"], start_date=dt.date.today())
+    )
+    window = make_window(qtbot, practice, preferences)
+    window.show_client(client.id)
+    assert window.splitter.sizes()[0] > 0
+    window.start_session(client.id)
+    editor = window.showing_session()
+    assert editor is not None and editor.session_id is not None
+    assert practice.sessions.get(editor.session_id).course_id == course.id
+    assert window.splitter.sizes()[0] == 0  # the chart gets the client list's room
+    assert window.ratings.session_id == editor.session_id
+    assert window.sign_panel.session_id == editor.session_id
+    window.back_to_client()
+    assert window.chart_area.currentWidget() is window.client_page
+    assert window.splitter.sizes()[0] > 0
+
+
+def test_the_client_page_offers_the_clients_documents(
+    qtbot: QtBot, demo_practice: Practice, preferences: Preferences
+) -> None:
+    window = make_window(qtbot, demo_practice, preferences)
+    window.show_client(demo_practice.clients.search("hartley")[0].id)
+    button = window.documents.client_button
+    assert button.isVisibleTo(window)
+    titles = [a.text().replace("&", "") for a in button.menu().actions()]
+    assert titles == ["Course summary…", "Chart export…", "Consent form…"]
+    assert all(a.isEnabled() for a in button.menu().actions())
+
+
+def test_the_session_editor_is_built_only_when_a_session_opens(
+    qtbot: QtBot, demo_practice: Practice, preferences: Preferences
+) -> None:
+    window = make_window(qtbot, demo_practice, preferences)
+    assert window._session_editor is None and window.showing_session() is None
+    assert not window.documents.print_handout.isEnabled()

@@ -111,8 +111,6 @@ class SessionEditor(QWidget, EditorActions):
         self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
         self._notes_timer.timeout.connect(self.save_notes)
         self.notes.textChanged.connect(self._notes_timer.start)
-        self.extra_panel = self.side.extra_panel
-        """Where the ratings and the sign panel go (issue 5)."""
         self.legend = Legend()
         self.mark_editor = MarkEditor(self)
         self.mark_editor.edited.connect(self.store_mark_edit)

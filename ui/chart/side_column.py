@@ -9,12 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +32,8 @@ MIN_WIDTH = 340
 
 
 class SideColumn(QScrollArea):
-    """Marks (a table), session reactions, needles, notes, and ``extra_panel`` below them."""
+    """Tabs (the marks with the session's reactions and notes first; more pages via ``add_tab``), then
+    the needle count, always in sight."""
 
     def __init__(self, marks_model: MarksModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,20 +75,28 @@ class SideColumn(QScrollArea):
         column.setObjectName("chartSideColumn")
         side = QVBoxLayout(column)
         side.setContentsMargins(4, 0, 4, 0)
-        marks_box = QGroupBox("Marks")
-        marks_layout = QVBoxLayout(marks_box)
-        marks_layout.setContentsMargins(6, 4, 6, 6)
+        marks_page = QWidget()
+        marks_layout = QVBoxLayout(marks_page)
+        marks_layout.setContentsMargins(6, 6, 6, 6)
         marks_layout.addWidget(self.marks_view, 1)
         marks_layout.addWidget(self.session_reactions)
-        side.addWidget(marks_box, 1)
+        marks_layout.addWidget(self.notes_section)
+        # Marks first; the ratings and the signature join as tabs (add_tab), so the marks list keeps its
+        # height and the needle count below stays in sight whichever tab is open.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("chartSideTabs")
+        self.tabs.addTab(marks_page, "Marks")
+        side.addWidget(self.tabs, 1)
         side.addWidget(self.needles)
-        side.addWidget(self.notes_section)
-        side.addLayout(self.extra_panel)
         self.setWidget(column)
         self.setWidgetResizable(True)
         self.setMinimumWidth(MIN_WIDTH)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def add_tab(self, page: QWidget, title: str) -> int:
+        """Add a page beside the marks (the client's ratings, the signature); returns its index."""
+        return self.tabs.addTab(page, title)
 
     def fit_columns(self) -> None:
         """Size the marks list's columns to what they show, once per change of rows (Reactions takes the rest)."""

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QToolBar, QToolButton, QWidget
 
 if TYPE_CHECKING:
+    from ui.chart.session_editor import SessionEditor
     from ui.main_window import MainWindow
     from ui.printing.documents import DocumentActions
 
@@ -65,7 +66,7 @@ class DocumentMenu:
         self.texts.setStatusTip("The practice's words for what to expect, aftercare and the consent form")
         self.texts.triggered.connect(self.edit_texts)
         self._add_to_file_menu(self.texts)
-        self._put_on_session_editor(self.print_handout)
+        self._put_on_client_page()
         window.chart_area.currentChanged.connect(self.update_enabled)
         self.update_enabled()
 
@@ -78,15 +79,34 @@ class DocumentMenu:
         self.menu.addAction(action)
         return action
 
-    def _put_on_session_editor(self, action: QAction) -> None:
+    def _put_on_client_page(self) -> None:
+        """A "Documents" button beside New session on the client page: summary, chart export, consent."""
+        menu = QMenu(self.window)
+        for action in (self.summary, self.chart, self.consent):
+            menu.addAction(action)
+        button = QToolButton()
+        button.setObjectName("clientDocuments")
+        button.setText("Documents")
+        button.setToolTip("Course summary, chart export and consent form for this client")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMenu(menu)
+        page = self.window.client_page
+        button.setMinimumHeight(page.edit_button.sizeHint().height())
+        row = page.header_buttons
+        row.insertWidget(row.indexOf(page.edit_button), button, 0, Qt.AlignmentFlag.AlignTop)
+        self.client_button = button
+
+    def install_on_session_editor(self, editor: SessionEditor) -> None:
         """The one-click Print button in the session editor's header, beside the title (the same action as
-        the menu's, so it shares its shortcut and its enabled state); the toolbar if there is no header row."""
+        the menu's, so it shares its shortcut and its enabled state); the toolbar if there is no header row.
+
+        Called by the main window when it builds the editor (on first use)."""
+        action = self.print_handout
         action.setIconText("Print handout")
         action.setToolTip("Print the client's handout for this session (Ctrl+P)")
         icon = QIcon.fromTheme(QIcon.ThemeIcon.DocumentPrint)
         if not icon.isNull():
             action.setIcon(icon)
-        editor = self.window.session_editor
         header = editor.header
         row = getattr(header, "top_row", None)
         if isinstance(row, QBoxLayout):
@@ -142,17 +162,15 @@ class DocumentMenu:
     # --- what is on screen -------------------------------------------------------------------------
     def session_id(self) -> int | None:
         """The session open in the chart area."""
-        window = self.window
-        if window.chart_area.currentWidget() is window.session_editor:
-            return window.session_editor.session_id
-        return None
+        editor = self.window.showing_session()
+        return editor.session_id if editor is not None else None
 
     def client_id(self) -> int | None:
         """The client on screen: their page, or the session of theirs being charted."""
-        window = self.window
-        if window.chart_area.currentWidget() is window.session_editor and window.session_editor.client:
-            return window.session_editor.client.id
-        return window.current_client_id()
+        editor = self.window.showing_session()
+        if editor is not None and editor.client is not None:
+            return editor.client.id
+        return self.window.current_client_id()
 
     def update_enabled(self) -> None:
         """Enable the actions that apply to what the chart area shows."""
