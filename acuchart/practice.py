@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from acuchart.catalogue import load_catalogue
 from acuchart.changes import ChangeHub, Changes, Listener
 from acuchart.services.clients import ClientService
-from acuchart.services.records import RecordService
-from acuchart.services.sessions import SessionService
 from acuchart.services.settings import SettingsService
-from acuchart.storage.audit import AuditReport
 from acuchart.storage.store import Store
+
+if TYPE_CHECKING:
+    from acuchart.services.records import RecordService
+    from acuchart.services.sessions import SessionService
+    from acuchart.storage.audit import AuditReport
 
 
 class Practice:
@@ -26,9 +29,23 @@ class Practice:
         self._hub = ChangeHub()
         self.clients = ClientService(store, self._hub)
         self.settings = SettingsService(store, self._hub)
-        self.sessions = SessionService(store, self._hub, load_catalogue())
-        self.records = RecordService(store, self._hub, self.settings, self.sessions)
         store.actor = self.settings.get().practitioner_name or "practitioner"
+
+    # Charting and the clinical record load on first use, so the client list appears sooner.
+    @cached_property
+    def sessions(self) -> SessionService:
+        """Charting: sessions, marks, reactions, needles, protocols."""
+        from acuchart.catalogue import load_catalogue
+        from acuchart.services.sessions import SessionService
+
+        return SessionService(self.store, self._hub, load_catalogue())
+
+    @cached_property
+    def records(self) -> RecordService:
+        """The clinical record: consent, courses, ratings, signing, amendments, follow-ups."""
+        from acuchart.services.records import RecordService
+
+        return RecordService(self.store, self._hub, self.settings, self.sessions)
 
     @classmethod
     def open(cls, path: Path | str) -> Practice:

@@ -20,6 +20,7 @@ from ui.preferences import Preferences
 from ui.style import apply_style
 
 log = logging.getLogger("acuchart")
+WARM_UP_DELAY_MS = 400
 
 
 def install_crash_handler(parent: QWidget | None = None) -> None:
@@ -116,8 +117,8 @@ def run(db: Path | None = None, demo: bool = False) -> int:
         preferences.last_practice = str(practice.path)
     window = MainWindow(practice, preferences)
     window.show()
-    # The writing machinery loads in the first idle moment after the window appears.
-    QTimer.singleShot(50, practice.store.warm_up)
+    # The writing machinery (sqlite-utils) loads in an idle moment after the window appears.
+    QTimer.singleShot(WARM_UP_DELAY_MS, practice.store.warm_up)
     try:
         return app.exec()
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -22,14 +22,17 @@ from acuchart.errors import AcuChartError, ConsentMissingError
 from acuchart.practice import Practice
 from ui.changes import ChangeRelay
 from ui.client_list import ClientListPane
-from ui.client_page import ClientPage
 from ui.preferences import Preferences
 from ui.printing.menu import DocumentMenu
 from ui.records.audit_bar import AuditBar
 
 if TYPE_CHECKING:
     from ui.chart.session_editor import SessionEditor
+    from ui.client_page import ClientPage
     from ui.records.followups import FollowUpsView
+
+
+AUDIT_CHECK_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -43,15 +46,14 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
 
         self.clients = ClientListPane(practice, preferences.show_archived)
-        self.client_page = ClientPage(practice)
         self.chart_area = QStackedWidget()
         self.chart_area.setObjectName("chartArea")
         placeholder = QLabel("Choose a client on the left, or press Ctrl+N to add one.")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setObjectName("muted")
         self.chart_area.addWidget(placeholder)
-        self.chart_area.addWidget(self.client_page)
         # The session editor and the follow-ups view are built on first use: the window appears sooner.
+        self._client_page: ClientPage | None = None
         self._session_editor: SessionEditor | None = None
         self._followups: FollowUpsView | None = None
         self._unfolded_sizes: list[int] = []
@@ -76,13 +78,12 @@ class MainWindow(QMainWindow):
         self.clients.client_activated.connect(self.show_client)
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.archived_box.toggled.connect(self._remember_archived)
-        self.client_page.edit_requested.connect(self.edit_client)
-        self.client_page.archive_requested.connect(self.set_archived)
-        self.client_page.new_session_requested.connect(self.start_session)
-        self.client_page.session_requested.connect(self.open_session)
         self.chart_area.currentChanged.connect(self._chart_area_changed)
         self.relay.changed.connect(self._on_changes)
-        self.audit_bar.check(practice)
+        # Walking the audit trail competes with the first paint; start it once the window is up.
+        self._audit_timer = QTimer(self, singleShot=True, interval=AUDIT_CHECK_DELAY_MS)
+        self._audit_timer.timeout.connect(lambda: self.audit_bar.check(practice))
+        self._audit_timer.start()
 
         self.update_title()
         self._first_size()
@@ -177,6 +178,22 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.practice, parent=self).exec()
 
     @property
+    def client_page(self) -> ClientPage:
+        """The client's page: cautions, consent, course and progress, follow-ups, history."""
+        if self._client_page is None:
+            from ui.client_page import ClientPage
+
+            page = ClientPage(self.practice)
+            page.edit_requested.connect(self.edit_client)
+            page.archive_requested.connect(self.set_archived)
+            page.new_session_requested.connect(self.start_session)
+            page.session_requested.connect(self.open_session)
+            self.chart_area.addWidget(page)
+            self._client_page = page
+            self.documents.install_on_client_page(page)
+        return self._client_page
+
+    @property
     def session_editor(self) -> SessionEditor:
         """The session chart editor, with the ratings and signature panels in its side column."""
         if self._session_editor is None:
@@ -236,8 +253,9 @@ class MainWindow(QMainWindow):
 
     def current_client_id(self) -> int | None:
         """The client whose page is showing."""
-        if self.chart_area.currentWidget() is self.client_page and self.client_page.client:
-            return self.client_page.client.id
+        page = self._client_page
+        if page is not None and self.chart_area.currentWidget() is page and page.client:
+            return page.client.id
         return None
 
     def start_session(self, client_id: int) -> None:
@@ -429,6 +447,7 @@ class MainWindow(QMainWindow):
         self.preferences.set_splitter_state("main", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._audit_timer.stop()
         self.audit_bar.stop()
         self.save_layout()
         super().closeEvent(event)

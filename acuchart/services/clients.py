@@ -220,18 +220,7 @@ class ClientService:
     def search(self, query: str, include_archived: bool = False) -> list[ClientSummary]:
         """Type-ahead: clients whose name, phone, email or date of birth contain every word typed."""
         rows = client_rows.search(self._store, search_tokens(query), include_archived)
-        return [
-            ClientSummary(
-                r["id"],
-                r["first_name"],
-                r["last_name"],
-                r["date_of_birth"],
-                r["phone"],
-                r["email"],
-                bool(r["archived"]),
-            )
-            for r in rows
-        ]
+        return [ClientSummary._make(row) for row in rows]
 
     def count(self, include_archived: bool = False) -> int:
         """How many clients the practice has."""

@@ -10,7 +10,6 @@ from typing import Any
 from acuchart.changes import ChangeHub, Changes
 from acuchart.errors import ValidationError
 from acuchart.models import PracticeSettings
-from acuchart.reports.texts import TEXT_KEYS, load_texts
 from acuchart.storage import settings as setting_rows
 from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
@@ -84,6 +83,8 @@ class SettingsService:
         Raises:
             ValidationError: an unknown key, or a text too long to print.
         """
+        from acuchart.reports.texts import TEXT_KEYS, load_texts  # the report layer loads on first use
+
         defaults = load_texts()
         problems: dict[str, str] = {}
         kept: dict[str, str] = {}

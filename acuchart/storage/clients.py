@@ -8,7 +8,7 @@ from acuchart.storage.store import Row, Store
 
 SEARCH_LIMIT = 200
 
-_SEARCH_COLUMNS = "id, first_name, last_name, date_of_birth, phone, email, archived"
+SEARCH_COLUMNS = ("id", "first_name", "last_name", "date_of_birth", "phone", "email", "archived")
 
 
 def search_sql(tokens: list[str], include_archived: bool) -> tuple[str, list[Any]]:
@@ -21,16 +21,17 @@ def search_sql(tokens: list[str], include_archived: bool) -> tuple[str, list[Any
         params.append(f"%{escaped}%")
     clause = f"where {' and '.join(where)}" if where else ""
     sql = (
-        f"select {_SEARCH_COLUMNS} from clients {clause} "
+        f"select {', '.join(SEARCH_COLUMNS)} from clients {clause} "
         f"order by last_name collate nocase, first_name collate nocase, id limit {SEARCH_LIMIT}"
     )
     return sql, params
 
 
-def search(store: Store, tokens: list[str], include_archived: bool = False) -> list[Row]:
-    """Clients whose name, phone, email or date of birth contain every token."""
+def search(store: Store, tokens: list[str], include_archived: bool = False) -> list[tuple[Any, ...]]:
+    """Clients whose name, phone, email or date of birth contain every token, as plain tuples in the
+    order of :data:`SEARCH_COLUMNS` (the fastest form for type-ahead)."""
     sql, params = search_sql(tokens, include_archived)
-    return store.rows(sql, params)
+    return store.tuples(sql, params)
 
 
 def count(store: Store, include_archived: bool = False) -> int:

@@ -55,7 +55,8 @@ _INITIAL = [
         created_at text not null,
         updated_at text not null
     )""",
-    "create index clients_by_name on clients (archived, last_name, first_name)",
+    # Matches the list's order, so the first screenful comes straight off the index.
+    "create index clients_by_name on clients (archived, last_name collate nocase, first_name collate nocase, id)",
     """create table consents (
         id integer primary key,
         client_id integer not null references clients(id),

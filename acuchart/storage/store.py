@@ -167,6 +167,10 @@ class Store:
         """Rows of a read query as dicts."""
         return _rows(self.conn, sql, params)
 
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read query as plain tuples (for hot paths such as type-ahead)."""
+        return self.conn.execute(sql, list(params)).fetchall()
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         """The first row of a read query, or None."""
         rows = self.rows(sql, params)

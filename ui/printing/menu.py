@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QBoxLayout, QMenu, QToolBar, QToolButton, QWidget
 
 if TYPE_CHECKING:
     from ui.chart.session_editor import SessionEditor
+    from ui.client_page import ClientPage
     from ui.main_window import MainWindow
     from ui.printing.documents import DocumentActions
 
@@ -66,7 +67,6 @@ class DocumentMenu:
         self.texts.setStatusTip("The practice's words for what to expect, aftercare and the consent form")
         self.texts.triggered.connect(self.edit_texts)
         self._add_to_file_menu(self.texts)
-        self._put_on_client_page()
         window.chart_area.currentChanged.connect(self.update_enabled)
         self.update_enabled()
 
@@ -79,8 +79,10 @@ class DocumentMenu:
         self.menu.addAction(action)
         return action
 
-    def _put_on_client_page(self) -> None:
-        """A "Documents" button beside New session on the client page: summary, chart export, consent."""
+    def install_on_client_page(self, page: ClientPage) -> None:
+        """A "Documents" button beside New session on the client page: summary, chart export, consent.
+
+        Called by the main window when it builds the page (on first use)."""
         menu = QMenu(self.window)
         for action in (self.summary, self.chart, self.consent):
             menu.addAction(action)
@@ -90,7 +92,6 @@ class DocumentMenu:
         button.setToolTip("Course summary, chart export and consent form for this client")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setMenu(menu)
-        page = self.window.client_page
         button.setMinimumHeight(page.edit_button.sizeHint().height())
         row = page.header_buttons
         row.insertWidget(row.indexOf(page.edit_button), button, 0, Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,168 @@
+"""The practice's vocabulary (cautions, concerns, reactions, sides) and its people: clients and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+# The intake caution flags (DOMAIN.md), as stable keys and the words a practitioner reads.
+CAUTION_FLAGS: tuple[tuple[str, str], ...] = (
+    ("anticoagulants", "Anticoagulants or antiplatelets (incl. aspirin, fish oil, ginkgo)"),
+    ("bleeding_disorder", "Bleeding disorder"),
+    ("pregnancy", "Pregnancy"),
+    ("fillers_botox", "Dermal fillers or botulinum toxin in the last weeks"),
+    ("skin_infection", "Active skin infection or inflamed acne at a site"),
+    ("keloid", "Keloid tendency"),
+    ("high_blood_pressure", "Uncontrolled high blood pressure"),
+    ("migraine", "Severe migraine"),
+    ("diabetes", "Diabetes"),
+    ("immunosuppression", "Immunosuppression"),
+    ("fainting", "History of fainting or needle phobia"),
+    ("implant", "Pacemaker or implanted device"),
+    ("metal_allergy", "Metal allergy (nickel)"),
+)
+CAUTION_LABELS = dict(CAUTION_FLAGS)
+
+Side = Literal["left", "right", "midline"]
+
+REACTION_KINDS_AT_POINT: tuple[tuple[str, str], ...] = (
+    ("bruising", "Bruising"),
+    ("redness", "Redness"),
+    ("soreness", "Soreness"),
+    ("swelling", "Swelling"),
+    ("bleeding", "Bleeding"),
+    ("itching", "Itching"),
+    ("other", "Other"),
+)
+REACTION_KINDS_SESSION: tuple[tuple[str, str], ...] = (
+    ("dizziness", "Dizziness or fainting"),
+    ("headache", "Headache"),
+    ("fatigue", "Fatigue"),
+    ("other", "Other"),
+)
+REACTION_LABELS = dict(REACTION_KINDS_AT_POINT + REACTION_KINDS_SESSION)
+SEVERITIES: tuple[str, ...] = ("mild", "moderate", "severe")
+ONSETS: tuple[tuple[str, str], ...] = (
+    ("during", "During the session"),
+    ("after", "After the session"),
+    ("later", "Reported later"),
+)
+COURSE_STATUSES: tuple[str, ...] = ("active", "completed", "maintenance", "stopped")
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Client:
+    """A person the practice treats."""
+
+    id: int
+    first_name: str
+    last_name: str
+    preferred_name: str = ""
+    date_of_birth: dt.date | None = None
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    concerns: tuple[str, ...] = ()
+    skin_notes: str = ""
+    goals: str = ""
+    caution_flags: tuple[str, ...] = ()
+    caution_notes: str = ""
+    cautions_reviewed_on: dt.date | None = None
+    archived: bool = False
+
+    @property
+    def full_name(self) -> str:
+        """First and last name as printed on a handout."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def sort_name(self) -> str:
+        """Last name first, as a client list shows it."""
+        return f"{self.last_name}, {self.first_name}" if self.last_name else self.first_name
+
+    @property
+    def has_cautions(self) -> bool:
+        """True when any caution flag or caution note is recorded."""
+        return bool(self.caution_flags or self.caution_notes)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Client:
+        """Build from a stored row."""
+        return cls(
+            id=row["id"],
+            first_name=row["first_name"],
+            last_name=row["last_name"],
+            preferred_name=row.get("preferred_name", ""),
+            date_of_birth=_date(row.get("date_of_birth")),
+            phone=row.get("phone", ""),
+            email=row.get("email", ""),
+            address=row.get("address", ""),
+            concerns=tuple(json.loads(row.get("concerns") or "[]")),
+            skin_notes=row.get("skin_notes", ""),
+            goals=row.get("goals", ""),
+            caution_flags=tuple(json.loads(row.get("caution_flags") or "[]")),
+            caution_notes=row.get("caution_notes", ""),
+            cautions_reviewed_on=_date(row.get("cautions_reviewed_on")),
+            archived=bool(row.get("archived", 0)),
+        )
+
+
+class ClientSummary(NamedTuple):
+    """One line of the client list: enough to recognise the person, nothing more.
+
+    A named tuple rather than a dataclass: type-ahead builds hundreds of these per keystroke.
+    """
+
+    id: int
+    first_name: str
+    last_name: str
+    date_of_birth: str | None
+    phone: str
+    email: str
+    archived: int  # 0 or 1, as stored (SQLite has no booleans); use it as a truth value
+
+    @property
+    def display_name(self) -> str:
+        """Last name first."""
+        return f"{self.last_name}, {self.first_name}" if self.last_name else self.first_name
+
+
+@dataclass(frozen=True)
+class PracticeSettings:
+    """Who the practice is, as printed on every handout."""
+
+    practice_name: str = ""
+    practitioner_name: str = ""
+    licence_number: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    logo_path: str = ""
+    paper_size: Literal["A4", "Letter"] = "A4"
+    caution_review_months: int = 6
+    consent_text_version: str = "2026-1"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# The intake list of concerns a course treats (DOMAIN.md), as stable keys and labels.
+CONCERNS: tuple[tuple[str, str], ...] = (
+    ("wrinkles", "Wrinkles and fine lines"),
+    ("sagging", "Sagging skin (neck, jawline)"),
+    ("acne", "Acne and acne scars"),
+    ("dark_circles", "Dark circles and puffiness under the eyes"),
+    ("radiance", "Skin radiance and complexion"),
+    ("muscle_tension", "Facial muscle tension (frown lines)"),
+    ("scars", "Scars"),
+    ("wellbeing", "Overall well-being and stress"),
+)
+CONCERN_LABELS = dict(CONCERNS)

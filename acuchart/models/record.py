@@ -1,0 +1,302 @@
+"""The clinical record as values: consent, courses, progress, signing, amendments, follow-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from acuchart.models.practice import CONCERN_LABELS, REACTION_LABELS, Client, _date, _datetime
+
+# --- The clinical record: consent, courses, progress, signing, follow-up (issue 5) -------------------
+
+# How informed consent was obtained, as stable keys and the words a practitioner reads.
+CONSENT_METHODS: tuple[tuple[str, str], ...] = (
+    ("signed_form", "Signed consent form"),
+    ("electronic", "Signed electronically"),
+    ("verbal", "Verbal, noted in the chart"),
+)
+CONSENT_METHOD_LABELS = dict(CONSENT_METHODS)
+COURSE_STATUS_LABELS: dict[str, str] = {
+    "active": "Active",
+    "completed": "Completed",
+    "maintenance": "Maintenance",
+    "stopped": "Stopped",
+}
+RATING_MIN = 0
+RATING_MAX = 10
+RATING_SCALE_NOTE = "0 = no concern, 10 = a great concern"
+
+
+@dataclass(frozen=True)
+class Consent:
+    """Informed consent on file: when it was given, to which text, and how."""
+
+    id: int
+    client_id: int
+    given_on: dt.date
+    text_version: str
+    method: str
+    note: str = ""
+    recorded_at: dt.datetime | None = None
+    recorded_by: str = ""
+
+    @property
+    def method_label(self) -> str:
+        """How it was obtained, in words."""
+        return CONSENT_METHOD_LABELS.get(self.method, self.method)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Consent:
+        """Build from a stored row."""
+        return cls(
+            id=row["id"],
+            client_id=row["client_id"],
+            given_on=dt.date.fromisoformat(row["given_on"]),
+            text_version=row["text_version"],
+            method=row["method"],
+            note=row.get("note", ""),
+            recorded_at=_datetime(row.get("recorded_at")),
+            recorded_by=row.get("recorded_by", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Course:
+    """A plan of treatment for one client: what it treats, how many sessions, how far apart."""
+
+    id: int
+    client_id: int
+    concerns: tuple[str, ...]
+    planned_sessions: int
+    interval_days: int
+    start_date: dt.date
+    status: str = "active"
+    maintenance_months: int = 3
+    notes: str = ""
+    ended_on: dt.date | None = None
+
+    @property
+    def title(self) -> str:
+        """How the practitioner names it: the concerns it treats and when it began."""
+        concerns = ", ".join(CONCERN_LABELS.get(c, c).split(" (")[0] for c in self.concerns) or "Course"
+        return f"{concerns} · from {self.start_date:%d %b %Y}"
+
+    @property
+    def status_label(self) -> str:
+        """The status in words."""
+        return COURSE_STATUS_LABELS.get(self.status, self.status)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Course:
+        """Build from a stored row."""
+        return cls(
+            id=row["id"],
+            client_id=row["client_id"],
+            concerns=tuple(json.loads(row.get("concerns") or "[]")),
+            planned_sessions=row["planned_sessions"],
+            interval_days=row["interval_days"],
+            start_date=dt.date.fromisoformat(row["start_date"]),
+            status=row["status"],
+            maintenance_months=row["maintenance_months"],
+            notes=row.get("notes", ""),
+            ended_on=_date(row.get("ended_on")),
+        )
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """Where a course stands today: ``session_number`` of ``planned`` charted, when the next is due.
+
+    ``next_due`` is the date the next session (or, in maintenance, the next maintenance visit) is
+    due; None when every planned session is charted. ``overdue`` is True once that date has passed.
+    """
+
+    course_id: int
+    session_number: int
+    planned: int
+    next_due: dt.date | None
+    overdue: bool
+    last_session_on: dt.date | None = None
+    days_overdue: int = 0
+
+    @property
+    def label(self) -> str:
+        """``session 4 of 10``, as the client page says it."""
+        return f"session {self.session_number} of {self.planned}"
+
+    @property
+    def all_planned_done(self) -> bool:
+        """True when every planned session has been charted."""
+        return self.session_number >= self.planned
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A change to a signed session, appended to it: the original stays as it was signed."""
+
+    id: int
+    session_id: int
+    entity: str
+    entity_id: int | None
+    field: str
+    field_label: str
+    old_value: str | None
+    new_value: str | None
+    reason: str
+    author: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of a client's session history."""
+
+    id: int
+    started_at: dt.datetime
+    course_id: int | None
+    number: int | None
+    points: int
+    reactions: int
+    open_reactions: int
+    signed_at: dt.datetime | None
+    signed_by: str
+    late_entry: bool
+    amendments: int
+
+    @property
+    def signed(self) -> bool:
+        """True once the practitioner has signed the session."""
+        return self.signed_at is not None
+
+
+@dataclass(frozen=True)
+class ReactionFollowUp:
+    """A reaction as the follow-up lists show it: who, when, what, where, and whether it is resolved."""
+
+    id: int
+    session_id: int
+    client_id: int
+    client_name: str
+    session_on: dt.date
+    kind: str
+    severity: str
+    onset: str
+    where: str
+    note: str
+    resolved_on: dt.date | None = None
+    late_entry: bool = False
+
+    @property
+    def label(self) -> str:
+        """``Moderate bruising at left ST2`` or ``Mild headache``."""
+        kind = REACTION_LABELS.get(self.kind, self.kind).lower()
+        text = f"{self.severity.capitalize()} {kind}"
+        return f"{text} at {self.where}" if self.where else text
+
+    @property
+    def is_open(self) -> bool:
+        """True until the reaction is marked resolved."""
+        return self.resolved_on is None
+
+
+@dataclass(frozen=True)
+class CourseDue:
+    """A course that needs the practitioner's attention: a session overdue, or maintenance due.
+
+    ``session_number`` is how many sessions are charted (None for maintenance, where it is not counted).
+    """
+
+    course_id: int
+    client_id: int
+    client_name: str
+    status: str
+    due_on: dt.date
+    session_number: int | None
+    planned: int
+    days_late: int
+    maintenance_months: int = 3
+
+    @property
+    def when(self) -> str:
+        """``12 days overdue``, ``due today`` or ``due in 5 days``."""
+        if self.days_late > 0:
+            return f"{self.days_late} day{'s' if self.days_late != 1 else ''} overdue"
+        if self.days_late == 0:
+            return "due today"
+        return f"due in {-self.days_late} day{'s' if self.days_late != -1 else ''}"
+
+
+@dataclass(frozen=True)
+class FollowUps:
+    """What the practitioner should ask about or book: open reactions, overdue courses, maintenance due."""
+
+    today: dt.date
+    open_reactions: tuple[ReactionFollowUp, ...] = ()
+    overdue_courses: tuple[CourseDue, ...] = ()
+    due_maintenance: tuple[CourseDue, ...] = ()
+
+    @property
+    def count(self) -> int:
+        """How many things need following up."""
+        return len(self.open_reactions) + len(self.overdue_courses) + len(self.due_maintenance)
+
+
+@dataclass(frozen=True)
+class RatingSeries:
+    """One concern's ratings over a course: ``(session number, score)`` in session order."""
+
+    concern: str
+    points: tuple[tuple[int, int], ...]
+
+    @property
+    def label(self) -> str:
+        """The concern in words."""
+        return CONCERN_LABELS.get(self.concern, self.concern)
+
+
+@dataclass(frozen=True)
+class CautionReview:
+    """Whether the client's cautions are due a review, and the sentence that says so."""
+
+    due: bool
+    text: str
+    months_since: int | None = None
+
+
+@dataclass(frozen=True)
+class CourseOverview:
+    """A course with where it stands."""
+
+    course: Course
+    progress: CourseProgress
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    """Everything the client page shows beyond identity, read in one go."""
+
+    client: Client
+    caution_review: CautionReview
+    consents: tuple[Consent, ...]
+    courses: tuple[CourseOverview, ...]
+    history: tuple[SessionSummary, ...]
+    reactions: tuple[ReactionFollowUp, ...]
+
+    @property
+    def has_consent(self) -> bool:
+        """True when any consent is on file."""
+        return bool(self.consents)
+
+
+@dataclass(frozen=True)
+class AmendableField:
+    """Something of a signed session an amendment may change, with its value as it stands now."""
+
+    entity: str
+    entity_id: int | None
+    field: str
+    label: str
+    current: str
+    choices: tuple[tuple[str, str], ...] = ()
