@@ -101,6 +101,10 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``check | head``): not an error, and nothing more to say to it.
+        sys.stderr.close()
+        return 0
     except Exception:
         log.error("Unexpected error in %s\n%s", args.command, traceback.format_exc())
         print(

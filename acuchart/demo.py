@@ -1,19 +1,28 @@
 """A realistic demo practice with fictional clients, so a newcomer sees a populated app at once.
 
-Everything here goes through the same services the app uses; the demo is a practitioner's
-first weeks, replayed.
+Everything goes through the same services the app uses: the demo is a practitioner's first months,
+replayed. Each client's story (:mod:`acuchart.demo_records`) becomes timed steps, and the steps of
+all the stories run in time order with the practice clock stopped at each one, so every record and
+audit entry carries the moment it would have been made, and a session is charted while it happens.
+Dates are relative to today; the stories are the same on every run (a seeded random generator).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
-from acuchart.demo_sessions import add_demo_sessions
+from acuchart import clock
+from acuchart.demo_records import demo_stories, story_steps
+from acuchart.demo_sessions import Step
 from acuchart.errors import StoreError
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
+
+PRACTICE_OPENED_BEFORE = dt.timedelta(days=3)
 
 # Fictional people. Any resemblance to real persons is coincidental.
 _CLIENTS: list[dict[str, object]] = [
@@ -21,7 +30,9 @@ _CLIENTS: list[dict[str, object]] = [
         "first_name": "Amelia",
         "last_name": "Hartley",
         "concerns": ["wrinkles", "radiance"],
-        "caution_flags": [],
+        "caution_flags": ["anticoagulants"],
+        "caution_notes": "Fish oil 1 g daily; keeps taking it (discussed at intake).",
+        "goals": "Soften forehead lines.",
     },
     {
         "first_name": "Sofía",
@@ -143,7 +154,7 @@ def demo_client_forms(count: int, rng: random.Random, today: dt.date) -> list[Cl
                 "caution_flags": [],
             }
         )
-        born = today.replace(year=today.year - rng.randint(28, 68)) - dt.timedelta(days=rng.randint(0, 364))
+        born = dt.date(today.year - rng.randint(28, 68), 1, 1) + dt.timedelta(days=rng.randint(0, 364))
         first = str(base["first_name"])
         last = str(base["last_name"])
         email_name = "".join(
@@ -161,14 +172,14 @@ def demo_client_forms(count: int, rng: random.Random, today: dt.date) -> list[Cl
                 skin_notes=rng.choice(
                     ["Dry, fine texture.", "Combination skin.", "Sensitive; flushes easily.", ""]
                 ),
-                goals=rng.choice(
-                    ["Look less tired.", "Soften forehead lines.", "A brighter complexion.", ""]
+                goals=str(
+                    base.get("goals")
+                    or rng.choice(
+                        ["Look less tired.", "Soften forehead lines.", "A brighter complexion.", ""]
+                    )
                 ),
                 caution_flags=list(base["caution_flags"]),  # type: ignore[call-overload]
                 caution_notes=str(base.get("caution_notes", "")),
-                cautions_reviewed_on=today - dt.timedelta(days=rng.randint(5, 260))
-                if base["caution_flags"]
-                else None,
             )
         )
     return forms
@@ -184,21 +195,41 @@ def write_demo(path: Path | str, clients: int = 14, seed: int = 7) -> str:
     if path.exists() and path.stat().st_size > 0:
         raise StoreError(f"{path} already exists. Choose a new file name for the demo; nothing was changed.")
     rng = random.Random(seed)
+    now = clock.now()
     practice = Practice.open(path)
     try:
-        practice.settings.update(
-            practice_name="Willow Lane Facial Acupuncture",
-            practitioner_name="Dr. Jane Doe, L.Ac.",
-            licence_number="AC-104233",
-            address="12 Willow Lane, Bristol BS1 4DJ",
-            phone="0117 496 0000",
-            email="hello@willowlane.example",
-        )
-        today = dt.date.today()
-        for form in demo_client_forms(clients, rng, today):
-            practice.clients.create(form)
-        add_demo_sessions(practice, rng, today)
-        sessions = sum(len(practice.sessions.sessions_for_client(c.id)) for c in practice.clients.search(""))
+        forms = demo_client_forms(clients, rng, now.date())
+        steps = [
+            step
+            for story in demo_stories(forms, rng, now, practice.sessions.catalogue)
+            for step in story_steps(practice, story)
+        ]
+        first = min((moment for moment, _ in steps), default=now)
+        opened = dt.datetime.combine(first.date() - PRACTICE_OPENED_BEFORE, dt.time(8, 30))
+        replay([(opened, partial(_set_up_practice, practice)), *steps], now)
+        sessions = sum(len(practice.records.client_history(c.id)) for c in practice.clients.search(""))
         return f"{practice.clients.count()} clients, {sessions} sessions"
     finally:
         practice.close()
+
+
+def replay(steps: Iterable[Step], now: dt.datetime) -> None:
+    """Run the steps in time order (ties in the order given), each with the clock stopped at its moment.
+
+    A moment after ``now`` (a session still going on) runs at ``now``.
+    """
+    ordered = sorted(enumerate(steps), key=lambda item: (min(item[1][0], now), item[0]))
+    for _, (moment, action) in ordered:
+        with clock.frozen_at(min(moment, now)):
+            action()
+
+
+def _set_up_practice(practice: Practice) -> None:
+    practice.settings.update(
+        practice_name="Willow Lane Facial Acupuncture",
+        practitioner_name="Dr. Jane Doe, L.Ac.",
+        licence_number="AC-104233",
+        address="12 Willow Lane, Bristol BS1 4DJ",
+        phone="0117 496 0000",
+        email="hello@willowlane.example",
+    )

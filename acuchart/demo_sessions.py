@@ -1,135 +1,226 @@
-"""Demo sessions: weeks of charting replayed through the session service, for the demo practice.
+"""Demo sessions: one visit at the chair, planned as data, then charted through the real services.
 
-Each client gets one to ten weekly sessions marked from the starting protocol for their first
-concern (a few points left out or added, as a practitioner adapts it), intradermal free markers on
-some, reactions where they happen most (periorbital bruising, redness), and the needle count.
+A :class:`Visit` says what happened at one session: when, which points and free markers, the
+client's ratings, any reactions and when they faded, the needle count, whether it was signed.
+:func:`visit_steps` turns it into timed steps (start, react, count the needles, sign, follow up)
+that the demo replays with the practice clock stopped at each step's moment, so a session is
+charted while it happens and signed a few minutes after it ends, as at the chair.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Literal
 
-from acuchart.models import Mark
+from acuchart.catalogue import Catalogue
 from acuchart.practice import Practice
-from acuchart.protocols import ProtocolPreset, load_presets
-from acuchart.storage import sessions as session_rows
+from acuchart.protocols import ProtocolPreset
 
-_SESSION_HOURS = (9, 10, 11, 13, 14, 15, 16, 17)
-_BRUISE_PRONE = ("ST2", "BL1", "ST1", "EX-HN7", "GB1", "EX-HN5")
+Step = tuple[dt.datetime, Callable[[], object]]
+"""One thing the practitioner does, and when (the demo replays every step in time order)."""
+
+Finish = Literal["sign", "count", "chart"]
+
+REACTION_NOTICED_AFTER = dt.timedelta(minutes=20)
+SIGN_AFTER = dt.timedelta(minutes=6)
+FOLLOW_UP_AT = dt.time(18, 0)
+BRUISE_PRONE = ("ST2", "BL1", "ST1", "EX-HN7", "GB1", "EX-HN5", "ST5")
+FOREHEAD_LINE = "Intradermal, forehead line"
 
 
-def add_demo_sessions(practice: Practice, rng: random.Random, today: dt.date) -> None:
-    """Give every client in the practice a realistic history of charted sessions.
+@dataclass(frozen=True)
+class PlannedReaction:
+    """A reaction as it will be recorded: at a (code, side) of the visit, or for the whole session.
 
-    The second client (Sofía Domínguez in the demo cast, on aspirin) is sure to have a mild bruise
-    at her left ST2 in her latest session.
+    ``reported_at`` makes it a late report, added to the signed session as an amendment; ``resolved_on``
+    None leaves it open (the follow-up list shows it).
     """
-    presets = load_presets(practice.sessions.catalogue)
-    clients = practice.clients.search("")
-    for index, summary in enumerate(sorted(clients, key=lambda c: c.id)):
-        client = practice.clients.get(summary.id)
-        _ensure_consent(practice, client.id, today - dt.timedelta(days=7 * 11))
-        preset = _preset_for(presets, client.concerns, rng)
-        count = rng.randint(1, 10)
-        latest_day = today - dt.timedelta(days=rng.randint(1, 6))
-        for number in range(count):
-            day = latest_day - dt.timedelta(days=7 * (count - 1 - number) + rng.randint(0, 1))
-            started = dt.datetime.combine(
-                day, dt.time(rng.choice(_SESSION_HOURS), rng.choice((0, 15, 30, 45)))
-            )
-            latest = number == count - 1
-            _one_session(
-                practice, rng, client.id, client.caution_flags, preset, started, bruise=latest and index == 1
-            )
+
+    kind: str
+    severity: str = "mild"
+    onset: str = "during"
+    at: tuple[str, str] | None = None
+    note: str = ""
+    resolved_on: dt.date | None = None
+    reported_at: dt.datetime | None = None
 
 
-def _ensure_consent(practice: Practice, client_id: int, given_on: dt.date) -> None:
-    if session_rows.has_consent(practice.store, client_id):
-        return
-    with practice.store.write() as w:
-        w.insert(
-            "consents",
-            {
-                "client_id": client_id,
-                "given_on": given_on.isoformat(),
-                "text_version": practice.settings.get().consent_text_version,
-                "method": "signed paper form",
-                "note": "",
-                "recorded_at": w.at,
-            },
-        )
+@dataclass(frozen=True)
+class FreeMarker:
+    """Needles placed off the catalogue's points (intradermals along a line, around a scar)."""
+
+    x: float
+    y: float
+    label: str
+    needles: int
+    view: str = "face"
 
 
-def _preset_for(
-    presets: tuple[ProtocolPreset, ...], concerns: tuple[str, ...], rng: random.Random
-) -> ProtocolPreset:
-    matching = [p for p in presets if concerns and p.concern == concerns[0]]
-    return matching[0] if matching else rng.choice(presets)
+@dataclass(frozen=True)
+class Visit:
+    """One session as it happened.
+
+    Attributes:
+        started: when the client was on the couch.
+        duration_min: how long the session took.
+        points: (code, side) marked, in the order the practitioner clicked them.
+        ratings: the client's rating of each concern of the course, at the start.
+        markers: free markers.
+        reactions: what happened and when it faded.
+        notes: the session notes.
+        needles_missing: needles not counted out at removal (``count_note`` says why).
+        count_note: why the count differs.
+        charted_at: when it was charted, if not at the session itself (a deliberate late entry).
+        repeat_last: mark the previous session's points with "repeat last" instead of ``points``.
+        finish: ``sign`` (counted and signed), ``count`` (counted, not signed yet) or ``chart``
+            (still in progress: needles not counted).
+    """
+
+    started: dt.datetime
+    duration_min: int = 45
+    points: tuple[tuple[str, str], ...] = ()
+    ratings: dict[str, int] = field(default_factory=dict)
+    markers: tuple[FreeMarker, ...] = ()
+    reactions: tuple[PlannedReaction, ...] = ()
+    notes: str = ""
+    needles_missing: int = 0
+    count_note: str = ""
+    charted_at: dt.datetime | None = None
+    repeat_last: bool = False
+    finish: Finish = "sign"
+
+    @property
+    def ended(self) -> dt.datetime:
+        """When the needles came out."""
+        return self.started + dt.timedelta(minutes=self.duration_min)
 
 
-def _one_session(
-    practice: Practice,
-    rng: random.Random,
-    client_id: int,
-    flags: tuple[str, ...],
-    preset: ProtocolPreset,
-    started: dt.datetime,
-    bruise: bool,
-) -> None:
-    service = practice.sessions
-    catalogue = service.catalogue
-    session = service.create(client_id, started_at=started, duration_min=rng.choice((40, 45, 45, 50, 60)))
-    points = [
+@dataclass
+class ChartIds:
+    """The ids one client's story has written so far, for the steps that follow."""
+
+    client_id: int = 0
+    course_id: int | None = None
+    sessions: dict[int, int] = field(default_factory=dict)
+    marks: dict[tuple[int, str, str], int] = field(default_factory=dict)
+    reactions: dict[tuple[int, int], int] = field(default_factory=dict)
+
+
+def choose_points(
+    catalogue: Catalogue, preset: ProtocolPreset, flags: Iterable[str], rng: random.Random
+) -> tuple[tuple[str, str], ...]:
+    """The preset's points as a practitioner adapts them: a few left out each time.
+
+    Points that are cautions in pregnancy are never chosen for a pregnant client.
+    """
+    pregnant = "pregnancy" in set(flags)
+    return tuple(
         (p.code, p.side)
         for p in preset.points
-        if not ("pregnancy" in flags and catalogue.get(p.code).pregnancy_caution) and rng.random() > 0.12
-    ]
-    if bruise:
-        points.append(("ST2", "left"))
-    marks: list[Mark] = service.apply_protocol(session.id, points)
-    if rng.random() < 0.4:
-        x = rng.uniform(0.44, 0.47)
-        marks.append(
-            service.add_free_marker(
-                session.id,
-                "face",
-                round(x, 3),
-                round(rng.uniform(0.19, 0.23), 3),
-                "Intradermal, forehead line",
-                rng.randint(3, 6),
+        if not (pregnant and catalogue.get(p.code).pregnancy_caution) and rng.random() > 0.1
+    )
+
+
+def forehead_line(rng: random.Random) -> FreeMarker:
+    """Intradermal needles along the deepest forehead line, between the GB14 points."""
+    return FreeMarker(
+        round(rng.uniform(0.47, 0.53), 3), round(rng.uniform(0.2, 0.215), 3), FOREHEAD_LINE, rng.randint(4, 6)
+    )
+
+
+def visit_steps(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> list[Step]:
+    """The timed steps that chart visit ``number`` of a client's story (ids fill in as they run)."""
+    charted = visit.charted_at or visit.started
+    ended = max(visit.ended, charted + dt.timedelta(minutes=5))
+    steps: list[Step] = [(charted, partial(_open, practice, ids, number, visit))]
+    for index, reaction in enumerate(visit.reactions):
+        if reaction.reported_at is not None:
+            noticed = reaction.reported_at
+            record: Callable[[], object] = partial(_late_reaction, practice, ids, number, index, reaction)
+        else:
+            noticed = (
+                ended if reaction.onset == "after" else max(charted, visit.started + REACTION_NOTICED_AFTER)
             )
-        )
-    if bruise:
-        st2 = next(m for m in marks if m.code == "ST2" and m.side == "left")
-        service.add_reaction(
-            session.id, st2.id, "bruising", "mild", "during", "Pressed for 60 s; small blue mark."
-        )
-    elif marks and rng.random() < 0.3:
-        prone = [m for m in marks if m.code in _BRUISE_PRONE] or marks
-        kind = rng.choice(("bruising", "redness", "redness", "soreness"))
-        severity = rng.choices(("mild", "moderate", "severe"), weights=(8, 3, 1))[0]
-        onset = rng.choice(("during", "after", "later"))
-        service.add_reaction(session.id, rng.choice(prone).id, kind, severity, onset)
-    if rng.random() < 0.08:
-        service.add_reaction(
-            session.id, None, rng.choice(("headache", "fatigue", "dizziness")), "mild", "after"
-        )
-    inserted = sum(m.needles for m in marks)
-    if rng.random() < 0.05 and inserted > 1:
-        service.set_needles_removed(
-            session.id, inserted - 1, "One needle found on the couch cover and disposed of."
-        )
+            record = partial(_reaction, practice, ids, number, index, reaction)
+        steps.append((noticed, record))
+        if reaction.resolved_on is not None:
+            follow_up = max(noticed, dt.datetime.combine(reaction.resolved_on, FOLLOW_UP_AT))
+            steps.append((follow_up, partial(_resolve, practice, ids, number, index, reaction.resolved_on)))
+    if visit.finish != "chart":
+        steps.append((ended, partial(_count, practice, ids, number, visit)))
+    if visit.finish == "sign":
+        steps.append((ended + SIGN_AFTER, partial(_sign, practice, ids, number)))
+    return steps
+
+
+def _open(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None:
+    """The client is on the couch: start the session, take the ratings, mark the points."""
+    service = practice.sessions
+    session = service.create(
+        ids.client_id, started_at=visit.started, course_id=ids.course_id, duration_min=visit.duration_min
+    )
+    ids.sessions[number] = session.id
+    for concern, score in visit.ratings.items():
+        practice.records.set_rating(session.id, concern, score)
+    if visit.repeat_last:
+        marks = service.repeat_last(session.id)
     else:
-        service.set_needles_removed(session.id, inserted)
-    if rng.random() < 0.5:
-        service.update_details(session.id, notes=rng.choice(_NOTES))
+        marks = service.apply_protocol(session.id, visit.points)
+    for marker in visit.markers:
+        service.add_free_marker(session.id, marker.view, marker.x, marker.y, marker.label, marker.needles)
+    for mark in marks:
+        if mark.code is not None:
+            ids.marks[(number, mark.code, mark.side or "midline")] = mark.id
 
 
-_NOTES = (
-    "Client relaxed quickly; skin a little dry around the eyes.",
-    "Finer needles at the periorbital points today; pressed on removal.",
-    "Client reports sleeping better since the last visit.",
-    "Forehead lines look softer to the client; photos not taken.",
-    "Slight redness on the cheeks at the start, settled by the end.",
-)
+def _mark_of(ids: ChartIds, number: int, reaction: PlannedReaction) -> int | None:
+    return None if reaction.at is None else ids.marks[(number, *reaction.at)]
+
+
+def _reaction(practice: Practice, ids: ChartIds, number: int, index: int, reaction: PlannedReaction) -> None:
+    found = practice.sessions.add_reaction(
+        ids.sessions[number],
+        _mark_of(ids, number, reaction),
+        reaction.kind,
+        reaction.severity,
+        reaction.onset,
+        reaction.note,
+    )
+    ids.reactions[(number, index)] = found.id
+
+
+def _late_reaction(
+    practice: Practice, ids: ChartIds, number: int, index: int, reaction: PlannedReaction
+) -> None:
+    """Reported after the session was signed: recorded as a late entry, with an amendment saying so."""
+    session_id = ids.sessions[number]
+    practice.records.add_late_reaction(
+        session_id,
+        _mark_of(ids, number, reaction),
+        reaction.kind,
+        reaction.severity,
+        reaction.onset,
+        reaction.note,
+    )
+    ids.reactions[(number, index)] = max(r.id for r in practice.sessions.load(session_id).reactions)
+
+
+def _resolve(practice: Practice, ids: ChartIds, number: int, index: int, on: dt.date) -> None:
+    practice.records.resolve_reaction(ids.reactions[(number, index)], on=on)
+
+
+def _count(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None:
+    """Needles out, counted against the needles in; the session notes written while the client dresses."""
+    session_id = ids.sessions[number]
+    inserted = practice.sessions.needle_balance(session_id).inserted
+    practice.sessions.set_needles_removed(session_id, inserted - visit.needles_missing, visit.count_note)
+    if visit.notes:
+        practice.sessions.update_details(session_id, notes=visit.notes)
+
+
+def _sign(practice: Practice, ids: ChartIds, number: int) -> None:
+    practice.records.sign(ids.sessions[number])

@@ -101,7 +101,8 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
             if column == 4:
                 if row.resolved_on is not None:
                     return f"Resolved {row.resolved_on:%d %b}"
-                return f"Open {days((self._today() - row.session_on).days)}"
+                age = (self._today() - row.session_on).days
+                return f"Open {days(age)}" if age > 0 else "Open since today"
             if column == self.ACTION_COLUMN:
                 return "Resolved today" if row.is_open else "Reopen"
         elif role == Qt.ItemDataRole.ForegroundRole and column == 4:
