@@ -113,13 +113,64 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     practice = open_practice(path)
     if practice is None:
         return 1
-    if not demo and practice.path is not None:
-        preferences.last_practice = str(practice.path)
-    window = MainWindow(practice, preferences)
-    window.show()
-    # The writing machinery (sqlite-utils) loads in an idle moment after the window appears.
-    QTimer.singleShot(WARM_UP_DELAY_MS, practice.store.warm_up)
+    switcher = PracticeSwitcher(preferences, remember=not demo)
+    switcher.show(practice)
     try:
         return app.exec()
     finally:
-        practice.close()
+        switcher.close()
+
+
+class PracticeSwitcher:
+    """Keeps one practice open in one main window, and swaps both when another file is chosen."""
+
+    def __init__(self, preferences: Preferences, remember: bool = True) -> None:
+        self._preferences = preferences
+        self._remember = remember
+        self.window: MainWindow | None = None
+        self.practice: Practice | None = None
+
+    def show(self, practice: Practice) -> None:
+        """Show ``practice`` in a new main window (closing the previous window and file, if any)."""
+        old_window, old_practice = self.window, self.practice
+        if old_window is not None:
+            old_window.save_layout()
+        self.practice = practice
+        if self._remember and practice.path is not None:
+            self._preferences.last_practice = str(practice.path)
+        window = MainWindow(practice, self._preferences)
+        window.practice_file_chosen.connect(self.switch_to)
+        self.window = window
+        window.show()
+        # The writing machinery (sqlite-utils) loads in an idle moment after the window appears.
+        QTimer.singleShot(WARM_UP_DELAY_MS, window, practice.store.warm_up)
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_practice is not None:
+            old_practice.close()
+
+    def switch_to(self, path: Path) -> None:
+        """Open another practice file; on a problem, say so and keep the current one open."""
+        if (
+            self.practice is not None
+            and self.practice.path is not None
+            and path.resolve() == self.practice.path.resolve()
+        ):
+            return
+        try:
+            practice = Practice.open(path)
+        except (StoreError, OSError) as exc:
+            message = (
+                str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}."
+            )
+            QMessageBox.warning(self.window, "AcuChart cannot open this file", message)
+            return
+        self._remember = True
+        self.show(practice)
+
+    def close(self) -> None:
+        """Close the open practice (at exit)."""
+        if self.practice is not None:
+            self.practice.close()
+            self.practice = None

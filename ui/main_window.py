@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -37,6 +38,9 @@ AUDIT_CHECK_DELAY_MS = 300
 
 class MainWindow(QMainWindow):
     """One open practice: find a client, see their chart."""
+
+    practice_file_chosen = Signal(Path)
+    """The practitioner chose another practice file (File → Open… / New…); the app swaps to it."""
 
     def __init__(self, practice: Practice, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +111,11 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(
+            self._action("&Open practice file…", QKeySequence.StandardKey.Open, self.choose_practice_file)
+        )
+        file_menu.addAction(self._action("New practice &file…", None, self.new_practice_file))
+        file_menu.addSeparator()
+        file_menu.addAction(
             self._action(
                 "Practice &settings…", "Ctrl+,", self.open_settings, "Practice, practitioner, logo, paper"
             )
@@ -171,6 +180,42 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&About AcuChart", None, self._about))
 
     # --- actions -----------------------------------------------------------------------------
+    def choose_practice_file(self) -> None:
+        """Pick an existing practice file to open instead of this one."""
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = str(self.practice.path.parent) if self.practice.path else ""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Open a practice file", folder, "AcuChart practice (*.acuchart);;All files (*)"
+        )
+        if chosen:
+            self.practice_file_chosen.emit(Path(chosen))
+
+    def new_practice_file(self) -> None:
+        """Create an empty practice file and switch to it (an existing file is never overwritten)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = str(self.practice.path.parent) if self.practice.path else ""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "New practice file",
+            str(Path(folder) / "practice.acuchart"),
+            "AcuChart practice (*.acuchart)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not chosen:
+            return
+        path = Path(chosen) if chosen.endswith(".acuchart") else Path(chosen + ".acuchart")
+        if path.exists() and path.stat().st_size > 0:
+            QMessageBox.warning(
+                self,
+                "File exists",
+                f"{path} already exists. To open it, use File → Open practice file…; "
+                "a new practice needs a new file name.",
+            )
+            return
+        self.practice_file_chosen.emit(path)
+
     def open_settings(self) -> None:
         """Edit the practice settings."""
         from ui.records.settings_dialog import SettingsDialog  # loaded on first use

@@ -64,3 +64,27 @@ def test_an_unexpected_error_shows_a_plain_message_and_logs_the_details(
     assert "Everything saved before it is safe" in shown_messages[0]
     assert "Traceback" not in shown_messages[0]
     assert "ZeroDivisionError: needle count divided by zero" in log_path().read_text()
+
+
+def test_switching_practice_files_closes_the_old_one_and_keeps_it_on_a_bad_file(
+    qtbot: QtBot, tmp_path: Path, shown_messages: list[str], preferences
+) -> None:
+    from ui.app import PracticeSwitcher
+
+    first_path, second_path = tmp_path / "first.acuchart", tmp_path / "second.acuchart"
+    switcher = PracticeSwitcher(preferences)
+    switcher.show(Practice.open(first_path))
+    first_window = switcher.window
+    assert first_window is not None
+    qtbot.addWidget(first_window)
+    first_window.practice_file_chosen.emit(second_path)
+    assert switcher.practice is not None and switcher.practice.path == second_path
+    assert switcher.window is not first_window and switcher.window is not None
+    qtbot.addWidget(switcher.window)
+    assert preferences.last_practice == str(second_path)
+    Practice.open(first_path).close()  # the first file was released: no "already open"
+    (tmp_path / "notes.txt").write_text("not a practice")
+    switcher.window.practice_file_chosen.emit(tmp_path / "notes.txt")
+    assert "not an AcuChart practice file" in shown_messages[-1]
+    assert switcher.practice.path == second_path
+    switcher.close()

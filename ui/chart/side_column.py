@@ -95,8 +95,15 @@ class SideColumn(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def add_tab(self, page: QWidget, title: str) -> int:
-        """Add a page beside the marks (the client's ratings, the signature); returns its index."""
-        return self.tabs.addTab(page, title)
+        """Add a page beside the marks (the client's ratings, the signature); returns its index.
+
+        The page keeps its natural height at the top of the tab, however tall the column is."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(page)
+        column.addStretch(1)
+        return self.tabs.addTab(holder, title)
 
     def fit_columns(self) -> None:
         """Size the marks list's columns to what they show, once per change of rows (Reactions takes the rest)."""
