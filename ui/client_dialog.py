@@ -23,7 +23,7 @@ from acuchart.errors import ValidationError
 from acuchart.models import CAUTION_FLAGS, CONCERNS, Client
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-from ui.records.forms import FieldError
+from ui.records.forms import FieldMessages
 
 
 class ClientDialog(QDialog):
@@ -46,7 +46,7 @@ class ClientDialog(QDialog):
         self.saved_client: Client | None = None
         self.setWindowTitle(f"Edit {client.full_name}" if client else "New client")
         self.setMinimumWidth(520)
-        self._errors: dict[str, FieldError] = {}
+        self.messages = FieldMessages()
         self._edits: dict[str, QLineEdit] = {}
 
         tabs = QTabWidget()
@@ -54,7 +54,6 @@ class ClientDialog(QDialog):
         tabs.addTab(self._intake_tab(), "Intake")
         tabs.addTab(self._cautions_tab(), "Cautions")
         self.tabs = tabs
-        self.general_error = FieldError()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -62,7 +61,7 @@ class ClientDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
-        layout.addWidget(self.general_error)
+        layout.addWidget(self.messages.general)
         layout.addWidget(buttons)
         if client is not None:
             self._fill(ClientForm.from_client(client))
@@ -77,29 +76,14 @@ class ClientDialog(QDialog):
     def _line(self, form: QFormLayout, name: str, label: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
-        error = FieldError()
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(edit)
-        column.addWidget(error)
-        form.addRow(label, holder)
+        self.messages.add_row(form, name, label, edit)
         self._edits[name] = edit
-        self._errors[name] = error
         return edit
 
     def _text(self, form: QFormLayout, name: str, label: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setFixedHeight(70)
-        error = FieldError()
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(edit)
-        column.addWidget(error)
-        form.addRow(label, holder)
-        self._errors[name] = error
+        self.messages.add_row(form, name, label, edit)
         return edit
 
     def _identity_tab(self) -> QWidget:
@@ -188,9 +172,7 @@ class ClientDialog(QDialog):
 
     def save(self) -> None:
         """Validate and store; on a problem, show it beside its field and keep the dialog open."""
-        for error in self._errors.values():
-            error.show_message("")
-        self.general_error.show_message("")
+        self.messages.clear()
         try:
             if self._client is None:
                 self.saved_client = self._practice.clients.create(self.form())
@@ -202,17 +184,10 @@ class ClientDialog(QDialog):
         self.accept()
 
     def _show_problems(self, problems: dict[str, str]) -> None:
-        first_tab = None
-        for name, message in problems.items():
-            error = self._errors.get(name)
-            if error is None:
-                self.general_error.show_message(message)
-                continue
-            error.show_message(message)
-            if first_tab is None:
-                first_tab = self._tab_of(error)
-        if first_tab is not None:
-            self.tabs.setCurrentIndex(first_tab)
+        self.messages.show(problems)
+        first = next((self.messages.errors[n] for n in problems if n in self.messages.errors), None)
+        if first is not None:
+            self.tabs.setCurrentIndex(self._tab_of(first))
 
     def _tab_of(self, widget: QWidget) -> int:
         for i in range(self.tabs.count()):
@@ -222,5 +197,4 @@ class ClientDialog(QDialog):
 
     def field_error(self, name: str) -> str:
         """The message shown beside a field (empty when none); for tests and accessibility."""
-        error = self._errors.get(name)
-        return error.text() if error is not None and error.isVisibleTo(self) else ""
+        return self.messages.message(name)
