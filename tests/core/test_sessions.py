@@ -21,17 +21,7 @@ def add_client(practice: Practice, flags: list[str] | None = None, consent: bool
         ClientForm(first_name="Amelia", last_name="Hartley", caution_flags=flags or [])
     )
     if consent:
-        with practice.store.write() as w:
-            w.insert(
-                "consents",
-                {
-                    "client_id": client.id,
-                    "given_on": "2025-01-01",
-                    "text_version": "2026-1",
-                    "method": "signed form",
-                    "recorded_at": clock.stamp(),
-                },
-            )
+        practice.records.record_consent(client.id, "2025-01-01", "signed_form")
     return client.id
 
 

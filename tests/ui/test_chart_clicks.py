@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
-from acuchart import clock
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 from ui.chart.diagram_view import DiagramView
@@ -23,17 +22,7 @@ def add_client(practice: Practice, flags: list[str] | None = None) -> int:
     client = practice.clients.create(
         ClientForm(first_name="Sofía", last_name="Domínguez", caution_flags=flags or [])
     )
-    with practice.store.write() as w:
-        w.insert(
-            "consents",
-            {
-                "client_id": client.id,
-                "given_on": "2025-01-01",
-                "text_version": "2026-1",
-                "method": "signed form",
-                "recorded_at": clock.stamp(),
-            },
-        )
+    practice.records.record_consent(client.id, "2025-01-01", "signed_form")
     return client.id
 
 
