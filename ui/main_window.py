@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -182,39 +181,19 @@ class MainWindow(QMainWindow):
     # --- actions -----------------------------------------------------------------------------
     def choose_practice_file(self) -> None:
         """Pick an existing practice file to open instead of this one."""
-        from PySide6.QtWidgets import QFileDialog
+        from ui.practice_files import ask_existing_practice_file
 
-        folder = str(self.practice.path.parent) if self.practice.path else ""
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Open a practice file", folder, "AcuChart practice (*.acuchart);;All files (*)"
-        )
-        if chosen:
-            self.practice_file_chosen.emit(Path(chosen))
+        chosen = ask_existing_practice_file(self, self.practice.path)
+        if chosen is not None:
+            self.practice_file_chosen.emit(chosen)
 
     def new_practice_file(self) -> None:
         """Create an empty practice file and switch to it (an existing file is never overwritten)."""
-        from PySide6.QtWidgets import QFileDialog
+        from ui.practice_files import ask_new_practice_file
 
-        folder = str(self.practice.path.parent) if self.practice.path else ""
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            "New practice file",
-            str(Path(folder) / "practice.acuchart"),
-            "AcuChart practice (*.acuchart)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if not chosen:
-            return
-        path = Path(chosen) if chosen.endswith(".acuchart") else Path(chosen + ".acuchart")
-        if path.exists() and path.stat().st_size > 0:
-            QMessageBox.warning(
-                self,
-                "File exists",
-                f"{path} already exists. To open it, use File → Open practice file…; "
-                "a new practice needs a new file name.",
-            )
-            return
-        self.practice_file_chosen.emit(path)
+        chosen = ask_new_practice_file(self, self.practice.path)
+        if chosen is not None:
+            self.practice_file_chosen.emit(chosen)
 
     def open_settings(self) -> None:
         """Edit the practice settings."""
@@ -310,7 +289,9 @@ class MainWindow(QMainWindow):
         try:
             session = self.practice.sessions.create(client_id, course_id=course_id)
         except ConsentMissingError:
-            override = self._ask_consent_override(client_id)
+            from ui.records.consent_dialog import ask_consent_or_override
+
+            override = ask_consent_or_override(self.practice, client_id, self)
             if override is None:
                 return
             try:
@@ -321,31 +302,6 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "AcuChart", str(exc))
                 return
         self.open_session(session.id)
-
-    def _ask_consent_override(self, client_id: int) -> str | None:
-        """No consent on file: record it now, or proceed with a note saying why. None to stop."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("No consent on file")
-        box.setText("This client has no informed consent on file.")
-        box.setInformativeText(
-            "Record the consent now, or proceed with a note saying why (it is kept with the session)."
-        )
-        record = box.addButton("Record consent…", QMessageBox.ButtonRole.AcceptRole)
-        proceed = box.addButton("Proceed with a note…", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is record:
-            from ui.records.consent_dialog import ConsentDialog
-
-            ConsentDialog(self.practice, client_id, parent=self).exec()
-            return "" if self.practice.records.has_consent(client_id) else None
-        if box.clickedButton() is proceed:
-            note, ok = QInputDialog.getText(
-                self, "Proceed without consent", "Why is there no consent on file?"
-            )
-            return note.strip() if ok and note.strip() else None
-        return None
 
     def open_session(self, session_id: int) -> None:
         """Show a session's chart in the chart area."""

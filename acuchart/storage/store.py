@@ -124,6 +124,7 @@ class Store:
         self.path = path
         self._lock = lock
         self._db: sqlite_utils.Database | None = None
+        self._closed = False
         self.actor = "practitioner"
 
     @classmethod
@@ -142,11 +143,15 @@ class Store:
         return self._db
 
     def warm_up(self) -> None:
-        """Load the writing machinery now (an idle moment) rather than on the first change."""
-        _ = self.db
+        """Load the writing machinery now (an idle moment) rather than on the first change.
+
+        Does nothing once the store is closed (a timer may fire after the practice was swapped)."""
+        if not self._closed:
+            _ = self.db
 
     def close(self) -> None:
         """Close the connection (checkpointing the journal) and release the file lock."""
+        self._closed = True
         try:
             if self.path is not None:
                 with contextlib.suppress(sqlite3.Error):

@@ -143,3 +143,10 @@ def test_opening_an_up_to_date_file_runs_no_migration_and_writes_still_work(prac
         assert store.verify_audit().ok
     finally:
         store.close()
+
+
+def test_warming_up_a_closed_store_does_nothing(practice_path: Path) -> None:
+    store = Store.open(practice_path)
+    store.close()
+    store.warm_up()  # a timer firing after the practice was swapped must not touch the closed file
+    assert store._db is None

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -93,3 +95,30 @@ class ConsentDialog(QDialog):
             self.messages.show(exc.problems)
             return
         self.accept()
+
+
+def ask_consent_or_override(practice: Practice, client_id: int, parent: QWidget | None = None) -> str | None:
+    """No consent on file at the start of a session: record it now, or go ahead with a note saying why.
+
+    Returns:
+        ``""`` when consent is now on file, the override note to store with the session, or None to
+        not start the session.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("No consent on file")
+    box.setText("This client has no informed consent on file.")
+    box.setInformativeText(
+        "Record the consent now, or proceed with a note saying why (it is kept with the session)."
+    )
+    record = box.addButton("Record consent…", QMessageBox.ButtonRole.AcceptRole)
+    proceed = box.addButton("Proceed with a note…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is record:
+        ConsentDialog(practice, client_id, parent=parent).exec()
+        return "" if practice.records.has_consent(client_id) else None
+    if box.clickedButton() is proceed:
+        note, ok = QInputDialog.getText(parent, "Proceed without consent", "Why is there no consent on file?")
+        return note.strip() if ok and note.strip() else None
+    return None

@@ -160,7 +160,7 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
             if column == 0:
                 return row.started_at.strftime("%d %b %Y, %H:%M")
             if column == 1:
-                return "—" if row.number is None else str(row.number)
+                return row.number_label
             if column == 2:
                 return str(row.points)
             if column == 3:
