@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "AcuChart"
 
 
 def default_practice_path() -> Path:
     """The practice file used when none is named: ``practice.acuchart`` in the user data folder."""
+    import platformdirs  # imported when first needed: it is slow to load and start-up rarely needs it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "practice.acuchart"
 
 
 def log_path() -> Path:
     """The log file, where details of anything unexpected go (never onto the screen)."""
+    import platformdirs
+
     folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "acuchart.log"

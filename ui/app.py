@@ -27,6 +27,7 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
     """Send unexpected errors to the log file and show a plain message instead of a traceback."""
 
     def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        setup_logging()
         log.error("Unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
         if isinstance(error, KeyboardInterrupt):
             QApplication.quit()
@@ -50,6 +51,7 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
             path.parent.mkdir(parents=True, exist_ok=True)
             return Practice.open(path)
         except (StoreError, OSError) as exc:
+            setup_logging()
             log.warning("Could not open %s: %s", path, exc)
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Warning)
@@ -99,8 +101,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(db: Path | None = None, demo: bool = False) -> int:
-    """Start the GUI and return its exit code."""
-    setup_logging()
+    """Start the GUI and return its exit code.
+
+    The log file is attached in the first idle moment after the window appears (or at once, by
+    whatever needs to log before that)."""
     app = create_application()
     install_crash_handler()
     preferences = Preferences()
@@ -142,6 +146,7 @@ class PracticeSwitcher:
         window.practice_file_chosen.connect(self.switch_to)
         self.window = window
         window.show()
+        QTimer.singleShot(0, setup_logging)
         # The writing machinery (sqlite-utils) loads in an idle moment after the window appears.
         QTimer.singleShot(WARM_UP_DELAY_MS, window, practice.store.warm_up)
         if old_window is not None:

@@ -42,13 +42,13 @@ class ClientListModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clients: list[ClientSummary] = []
-        self._born: list[str] = []
+        self._born: dict[int, str] = {}
 
     def set_clients(self, clients: list[ClientSummary]) -> None:
         """Show a new search result."""
         self.beginResetModel()
         self._clients = list(clients)
-        self._born = [format_dob(c.date_of_birth) for c in self._clients]
+        self._born: dict[int, str] = {}  # formatted as rows come into view
         self.endResetModel()
 
     def client_at(self, row: int) -> ClientSummary | None:
@@ -74,7 +74,10 @@ class ClientListModel(QAbstractTableModel):
             if column == 0:
                 return client.display_name + ("  (archived)" if client.archived else "")
             if column == 1:
-                return self._born[index.row()]
+                row = index.row()
+                if row not in self._born:
+                    self._born[row] = format_dob(client.date_of_birth)
+                return self._born[row]
             if column == 2:
                 return client.phone
         elif role == Qt.ItemDataRole.ToolTipRole:

@@ -12,7 +12,6 @@ head with it (the hashes are not keyed). That needs a copy of the head kept else
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -44,6 +43,8 @@ def entry_hash(
         ensure_ascii=False,
         separators=(",", ":"),
     )
+    import hashlib  # loaded with the first write or check, not at start-up
+
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -173,15 +173,15 @@ def run() -> dict[str, float]:
         start_ms(BARE_WINDOW)  # first runs write the bytecode caches, as a first launch would
         start_ms(APP_WINDOW, str(path))
         bare, app = [], []
-        for _ in range(7):  # interleaved, so both see the same machine load
+        for _ in range(11):  # interleaved, so both see the same machine load
             bare.append(start_ms(BARE_WINDOW))
             app.append(start_ms(APP_WINDOW, str(path)))
         figures["start_bare_ms"] = median(bare)
         figures["start_app_ms"] = median(app)
         figures["start_ratio"] = figures["start_app_ms"] / figures["start_bare_ms"]
-        show("cold start, bare PySide6 window (median of 7)", figures["start_bare_ms"], "ms")
+        show("cold start, bare PySide6 window (median of 11)", figures["start_bare_ms"], "ms")
         show(
-            f"cold start, AcuChart main window on {CLIENTS:,} clients (median of 7)",
+            f"cold start, AcuChart main window on {CLIENTS:,} clients (median of 11)",
             figures["start_app_ms"],
             "ms",
         )
