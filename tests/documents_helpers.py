@@ -113,3 +113,28 @@ def chart_client(practice: Practice) -> Charted:
             second, "reactions", redness.id, "severity", "mild", "Rechecked at the follow-up call: only mild."
         )
     return Charted(client.id, course.id, tuple(sessions))
+
+
+MAINTENANCE_AT = dt.datetime(2025, 5, 27, 10, 30)
+"""Three months after the last session: the first maintenance visit."""
+
+
+def chart_maintenance_visit(practice: Practice, charted: Charted) -> int:
+    """Close the course after its three sessions (its plan cut to the three charted) into maintenance,
+    then chart the first maintenance visit as the practitioner would: the last session repeated, a
+    free marker along a forehead line, and a mild bruise at left ST2. Returns the visit's session id."""
+    with clock.frozen_at(SESSION_TIMES[-1] + dt.timedelta(hours=2)):
+        course = practice.records.course(charted.course_id)
+        form = CourseForm.from_course(course)
+        form.planned_sessions = len(SESSION_TIMES)
+        practice.records.update_course(course.id, form)
+        practice.records.complete_course(course.id)
+    with clock.frozen_at(MAINTENANCE_AT + dt.timedelta(minutes=5)):
+        current = practice.records.current_course(charted.client_id)
+        assert current is not None and current.status == "maintenance"
+        session = practice.sessions.create(charted.client_id, MAINTENANCE_AT, course_id=current.id)
+        marks = practice.sessions.repeat_last(session.id)
+        practice.sessions.add_free_marker(session.id, "face", 0.6, 0.18, "forehead line", 3)
+        left_st2 = next(m for m in marks if (m.code, m.side) == ("ST2", "left"))
+        practice.sessions.add_reaction(session.id, left_st2.id, "bruising", "mild", "after")
+    return session.id

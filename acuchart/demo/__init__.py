@@ -1,7 +1,7 @@
 """A realistic demo practice with fictional clients, so a newcomer sees a populated app at once.
 
 Everything goes through the same services the app uses: the demo is a practitioner's first months,
-replayed. Each client's story (:mod:`acuchart.demo_records`) becomes timed steps, and the steps of
+replayed. Each client's story (:mod:`acuchart.demo.stories`) becomes timed steps, and the steps of
 all the stories run in time order with the practice clock stopped at each one, so every record and
 audit entry carries the moment it would have been made, and a session is charted while it happens.
 Dates are relative to today; the stories are the same on every run (a seeded random generator).
@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 
 from acuchart import clock
-from acuchart.demo_records import demo_stories, story_steps
-from acuchart.demo_sessions import Step
+from acuchart.demo.stories import demo_stories, story_steps
+from acuchart.demo.visits import Step
 from acuchart.errors import StoreError
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm

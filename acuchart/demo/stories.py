@@ -1,7 +1,7 @@
 """The demo practice's clinical record, client by client: one coherent story each.
 
 A :class:`Story` is a client's record as it came about: intake and consent, a course planned from
-their concerns, the visits of that course (:mod:`acuchart.demo_sessions`), and what came after (a
+their concerns, the visits of that course (:mod:`acuchart.demo.visits`), and what came after (a
 corrected rating, a protocol saved, a course completed into maintenance). :func:`demo_stories`
 writes the cast's stories and :func:`story_steps` turns one into timed steps for the replay.
 
@@ -36,7 +36,7 @@ from functools import partial
 from typing import Any
 
 from acuchart.catalogue import Catalogue
-from acuchart.demo_sessions import (
+from acuchart.demo.visits import (
     BRUISE_PRONE,
     SIGN_AFTER,
     ChartIds,

@@ -105,12 +105,28 @@ class Course:
         )
 
 
+def maintenance_visits_phrase(count: int) -> str:
+    """``1 maintenance visit``, ``2 maintenance visits``."""
+    return f"{count} maintenance visit{'s' if count != 1 else ''}"
+
+
+def session_label(number: int | None, maintenance_visit: int | None) -> str:
+    """A session's number in its course as a narrow column shows it: ``4``, ``M1`` for the first
+    maintenance visit, ``—`` outside a course."""
+    if maintenance_visit is not None:
+        return f"M{maintenance_visit}"
+    return "—" if number is None else str(number)
+
+
 @dataclass(frozen=True)
 class CourseProgress:
     """Where a course stands today: ``session_number`` of ``planned`` charted, when the next is due.
 
-    ``next_due`` is the date the next session (or, in maintenance, the next maintenance visit) is
-    due; None when every planned session is charted. ``overdue`` is True once that date has passed.
+    ``session_number`` counts the course's own sessions; visits after the planned sessions of a
+    completed course or one in maintenance are ``maintenance_visits`` (see
+    :func:`acuchart.services.courses.maintenance_visit`). ``next_due`` is the date the next session
+    (or, in maintenance, the next maintenance visit) is due; None when every planned session is
+    charted. ``overdue`` is True once that date has passed.
     """
 
     course_id: int
@@ -120,11 +136,15 @@ class CourseProgress:
     overdue: bool
     last_session_on: dt.date | None = None
     days_overdue: int = 0
+    maintenance_visits: int = 0
 
     @property
     def label(self) -> str:
-        """``session 4 of 10``, as the client page says it."""
-        return f"session {self.session_number} of {self.planned}"
+        """``session 4 of 10``, or ``session 10 of 10, plus 1 maintenance visit``, as the client page says it."""
+        text = f"session {self.session_number} of {self.planned}"
+        if self.maintenance_visits:
+            text += f", plus {maintenance_visits_phrase(self.maintenance_visits)}"
+        return text
 
     @property
     def all_planned_done(self) -> bool:
@@ -164,11 +184,18 @@ class SessionSummary:
     signed_by: str
     late_entry: bool
     amendments: int
+    maintenance_visit: int | None = None
+    """1, 2, ... for a maintenance visit after the planned sessions of its course; None otherwise."""
 
     @property
     def signed(self) -> bool:
         """True once the practitioner has signed the session."""
         return self.signed_at is not None
+
+    @property
+    def number_label(self) -> str:
+        """The number the history shows: ``4``, ``M1`` for the first maintenance visit, ``—`` outside a course."""
+        return session_label(self.number, self.maintenance_visit)
 
 
 @dataclass(frozen=True)

@@ -229,7 +229,10 @@ def _needle_count(session: ChartSession) -> str:
 
 
 def _session(session: ChartSession, width: float) -> list[Flowable]:
-    number = f"Session {session.number}" if session.number is not None else "Session"
+    if session.maintenance_visit is not None:
+        number = f"Maintenance visit {session.maintenance_visit}"
+    else:
+        number = f"Session {session.number}" if session.number is not None else "Session"
     heading = f"{number}  ·  {stamp(session.started_at)}"
     if session.duration_minutes:
         heading += f"  ·  {session.duration_minutes} min"

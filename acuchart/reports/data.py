@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from acuchart.models import PracticeSettings
+from acuchart.models import PracticeSettings, session_label
 
 PaperSize = Literal["A4", "Letter"]
 Side = Literal["left", "right", "midline"]
@@ -231,6 +231,9 @@ class HandoutData:
     next_appointment: dt.date | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
     course_title: str = ""
+    maintenance_visit: int | None = None
+    """1, 2, ... when the session is a maintenance visit after a completed course (then
+    ``session_number`` is not printed); None for a session of the course."""
 
 
 @dataclass(frozen=True)
@@ -238,12 +241,19 @@ class SummarySession:
     """One line of a course summary's session table.
 
     ``reactions`` is a short plain summary ("Mild bruising, left cheek"), empty when none were noted.
+    ``maintenance_visit`` numbers a maintenance visit after the planned sessions (None otherwise).
     """
 
     number: int | None
     date: dt.date
     points_count: int
     reactions: str = ""
+    maintenance_visit: int | None = None
+
+    @property
+    def number_label(self) -> str:
+        """``4``, ``M1`` for the first maintenance visit, ``—`` when not numbered."""
+        return session_label(self.number, self.maintenance_visit)
 
 
 @dataclass(frozen=True)
@@ -253,6 +263,12 @@ class CourseReaction:
     session_number: int | None
     session_date: dt.date
     reaction: HandoutReaction
+    maintenance_visit: int | None = None
+
+    @property
+    def number_label(self) -> str:
+        """``4``, ``M1`` for the first maintenance visit, ``—`` when not numbered."""
+        return session_label(self.session_number, self.maintenance_visit)
 
 
 @dataclass(frozen=True)
@@ -373,6 +389,7 @@ class ChartSession:
     amendments: tuple[ChartAmendment, ...] = ()
     late_entry: bool = False
     recorded_at: dt.datetime | None = None
+    maintenance_visit: int | None = None
 
     @property
     def needle_count_matches(self) -> bool | None:

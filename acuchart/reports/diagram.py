@@ -140,11 +140,17 @@ def _overlaps(box: Box, others: Iterable[Box]) -> bool:
     return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in others)
 
 
+def head_height(caption: bool) -> float:
+    """The height above a diagram's picture: the caption row (when there is one) and the side words."""
+    return SIDE_WORD_SIZE + 6 + ((SIDE_WORD_SIZE + 5) if caption else 0)
+
+
 class DiagramFlowable(Flowable):
     """A view with its marks, fitted into ``width`` x ``height`` points.
 
     ``side_words`` name the client's right and left, printed at the sides of the picture where they
-    fall for this view (a front view shows the client's right on the reader's left).
+    fall for this view (a front view shows the client's right on the reader's left). ``crop`` is the
+    share of the picture's height drawn, from the top (0.8 leaves out the shoulders of the face).
     """
 
     def __init__(
@@ -155,6 +161,7 @@ class DiagramFlowable(Flowable):
         height: float,
         side_words: tuple[str, str] = ("Right", "Left"),
         caption: str | None = None,
+        crop: float = 1.0,
     ) -> None:
         super().__init__()
         self.view = view
@@ -163,6 +170,7 @@ class DiagramFlowable(Flowable):
         self.height = height
         self.side_words = side_words
         self.caption = view.title if caption is None else caption
+        self.crop = min(max(crop, 0.1), 1.0)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -179,17 +187,30 @@ class DiagramFlowable(Flowable):
             )
             top -= SIDE_WORD_SIZE + 5
         head = self.height - top + 5
-        scale = min(self.width / art.width, (self.height - head) / art.height)
+        scale = min(self.width / art.width, (self.height - head) / (art.height * self.crop))
         art_w, art_h = art.width * scale, art.height * scale
         ox = (self.width - art_w) / 2
         oy = self.height - head - art_h
-        place_art(canvas, art, ox, oy, scale)
+        if self.crop < 1.0:
+            canvas.saveState()
+            clip = canvas.beginPath()
+            clip.rect(ox, self.height - head - art_h * self.crop, art_w, art_h * self.crop)
+            canvas.clipPath(clip, stroke=0, fill=0)
+            place_art(canvas, art, ox, oy, scale)
+            canvas.restoreState()
+        else:
+            place_art(canvas, art, ox, oy, scale)
 
         right, left = self.side_words
         reader_left, reader_right = (right, left) if self.view.facing == "front" else (left, right)
         canvas.setFillColor(MUTED)
-        draw_text(canvas, ox, top, reader_left, SIDE_WORD_SIZE, bold=True)
-        draw_text(canvas, ox + art_w, top, reader_right, SIDE_WORD_SIZE, bold=True, align="right")
+        # Over the picture's edges; over the cell's when the picture is too narrow for both words.
+        words = text_width(reader_left, SIDE_WORD_SIZE, bold=True) + text_width(
+            reader_right, SIDE_WORD_SIZE, bold=True
+        )
+        left_x, right_x = (ox, ox + art_w) if art_w >= words + 6 else (0.0, self.width)
+        draw_text(canvas, left_x, top, reader_left, SIDE_WORD_SIZE, bold=True)
+        draw_text(canvas, right_x, top, reader_right, SIDE_WORD_SIZE, bold=True, align="right")
 
         placed: list[tuple[HandoutMark, float, float, Symbol]] = []
         for mark in self.marks:
@@ -252,9 +273,14 @@ class Legend(Flowable):
         self._columns = 1
         self._column_width = width
 
+    @classmethod
+    def natural_width(cls, symbols: Sequence[Symbol]) -> float:
+        """The width of one column of the legend: the widest entry."""
+        return max((18 + text_width(s.label, cls.TEXT_SIZE) + 10 for s in symbols), default=1.0)
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = min(self.width, available_width)
-        widest = max((18 + text_width(s.label, self.TEXT_SIZE) + 10 for s in self.symbols), default=1.0)
+        widest = self.natural_width(self.symbols)
         self._columns = max(1, min(len(self.symbols), int(self.width // widest)))
         self._column_width = self.width / self._columns
         rows = -(-len(self.symbols) // self._columns)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
@@ -67,15 +67,39 @@ def register_fonts() -> None:
         loaded: dict[str, dict[int, int]] = {}
         for family in _FAMILIES:
             regular = TTFont(family.name, str(FONT_DIR / family.regular))
+            _remember_subsets(regular)
             pdfmetrics.registerFont(regular)
             bold_name = _BOLD[family.name]
             if bold_name != family.name:
-                pdfmetrics.registerFont(TTFont(bold_name, str(FONT_DIR / family.bold)))
+                bold = TTFont(bold_name, str(FONT_DIR / family.bold))
+                _remember_subsets(bold)
+                pdfmetrics.registerFont(bold)
             pdfmetrics.registerFontFamily(
                 family.name, normal=family.name, bold=bold_name, italic=family.name, boldItalic=bold_name
             )
             loaded[family.name] = regular.face.charToGlyph
         _glyphs.update(loaded)
+
+
+SUBSETS_KEPT = 32
+"""How many embedded font subsets each font keeps for reuse."""
+
+
+def _remember_subsets(font: TTFont) -> None:
+    """Make ``font`` build each subset of its glyphs once per process.
+
+    reportlab embeds in every document a subset of each font holding the characters it uses, built
+    afresh each time; handouts mostly use the same characters, and the subset is the same bytes for
+    the same characters (reportlab only reads it), so it is built once and reused.
+    """
+    make = font.face.makeSubset
+
+    @lru_cache(maxsize=SUBSETS_KEPT)
+    def cached(subset: tuple[int, ...]) -> bytes:
+        made: bytes = make(list(subset))
+        return made
+
+    font.face.makeSubset = lambda subset: cached(tuple(subset))
 
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan and their presentation forms: the right-to-left blocks.

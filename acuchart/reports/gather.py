@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from acuchart import clock
-from acuchart.catalogue import VIEWS, Catalogue, side_at
+from acuchart.catalogue import VIEWS, Catalogue
 from acuchart.errors import ValidationError
 from acuchart.models import (
     CONCERN_LABELS,
@@ -36,17 +36,13 @@ from acuchart.reports.data import (
     HandoutReaction,
     PracticeHeader,
     Severity,
-    Side,
     SummarySession,
 )
+from acuchart.reports.regions import free_marker_place
 from acuchart.reports.texts import load_texts
 
 ONSET_LABELS = dict(ONSETS)
 FREE_MARKER_NAME = "Free marker"
-NEAREST_POINT_REACH = 70.0
-"""How far (in diagram units, the face is 600 wide) a free marker may be from a catalogue point to
-take that point's area for its "where"; farther out it is just "left side of the face"."""
-_VIEW_AREA = {"face": "face", "body_front": "body", "body_back": "back"}
 _SIDE_ORDER = {"right": 0, "midline": 1, "left": 2}
 
 
@@ -94,31 +90,15 @@ def handout_reaction(reaction: Reaction, at_point: str | None, noted_on: dt.date
     )
 
 
-def _free_marker_place(catalogue: Catalogue, mark: Mark) -> tuple[Side, str]:
-    """A free marker's side (from where it sits) and area (the nearest catalogue point's, if near)."""
-    x = 0.5 if mark.x is None else mark.x
-    y = 0.5 if mark.y is None else mark.y
-    view = VIEWS.get(mark.view)
-    side: Side = side_at(mark.view, x) if view is not None else "midline"
-    if view is None:
-        return side, ""
-    best, area = NEAREST_POINT_REACH, _VIEW_AREA.get(mark.view, "")
-    for point in catalogue.in_view(mark.view):
-        for point_side in point.sides():
-            px, py = point.position(point_side)
-            distance = ((px - x) * view.width) ** 2 + ((py - y) * view.height) ** 2
-            if distance < best**2:
-                best, area = distance**0.5, point.region
-    return side, area
-
-
 def handout_mark(
     catalogue: Catalogue, mark: Mark, reactions: Iterable[Reaction], day: dt.date
 ) -> HandoutMark:
     """A stored mark, placed on its diagram for the client's side, with the reactions at it."""
     point = catalogue.find(mark.code) if mark.code else None
     if point is None:
-        side, area = _free_marker_place(catalogue, mark)
+        side, area = free_marker_place(
+            catalogue, mark.view, 0.5 if mark.x is None else mark.x, 0.5 if mark.y is None else mark.y
+        )
         base = HandoutMark(
             code=None,
             name=mark.label or FREE_MARKER_NAME,
@@ -253,6 +233,7 @@ def handout_data(practice: Practice, session_id: int) -> HandoutData:
         next_appointment=_next_appointment(practice, history, summary),
         texts=practice_texts(practice),
         course_title=course_name(course) if course else "",
+        maintenance_visit=summary.maintenance_visit,
     )
 
 
@@ -324,13 +305,14 @@ def course_summary_data(
     reactions: list[CourseReaction] = []
     for position, summary in enumerate(sessions, start=1):
         number = summary.number if course is not None else position
+        visit = summary.maintenance_visit if course is not None else None
         chart = amended_chart(practice, practice.sessions.load(summary.id), summary.amendments)
         day = summary.started_at.date()
         marks = handout_marks(catalogue, chart)
         whole = tuple(handout_reaction(r, None, day) for r in chart.session_reactions)
-        rows.append(SummarySession(number, day, len(marks), reaction_summary(marks, whole)))
-        reactions += [CourseReaction(number, day, r) for m in marks for r in m.reactions]
-        reactions += [CourseReaction(number, day, r) for r in whole]
+        rows.append(SummarySession(number, day, len(marks), reaction_summary(marks, whole), visit))
+        reactions += [CourseReaction(number, day, r, visit) for m in marks for r in m.reactions]
+        reactions += [CourseReaction(number, day, r, visit) for r in whole]
     progress = practice.records.course_progress(course.id) if course is not None else None
     return CourseSummaryData(
         practice=practice_header(practice),

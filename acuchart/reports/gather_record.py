@@ -101,6 +101,7 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
             ChartSession(
                 started_at=session.started_at,
                 number=summary.number,
+                maintenance_visit=summary.maintenance_visit,
                 course_title=course.title if course else "",
                 duration_minutes=session.duration_min,
                 marks=marks,

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
+from acuchart.models import maintenance_visits_phrase
 from acuchart.reports.data import CourseReaction, CourseSummaryData
 from acuchart.reports.layout import (
     appointment,
@@ -54,9 +55,16 @@ def resolution(reaction: CourseReaction) -> str:
 def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
     """The summary's content, top to bottom."""
     width = frame_width(data.practice)
-    attended = len(data.sessions)
+    visits = sum(1 for session in data.sessions if session.maintenance_visit is not None)
+    attended = len(data.sessions) - visits
     course_line = f"{attended} of {data.planned_sessions}" if data.planned_sessions else str(attended)
-    lead = f"{data.course_title}: {course_line} sessions so far"
+    lead = f"{data.course_title}: {course_line} sessions"
+    if visits:
+        # Maintenance visits after the course are counted apart: "10 of 10, plus 1 maintenance visit".
+        course_line += f", plus {maintenance_visits_phrase(visits)}"
+        lead += f", plus {maintenance_visits_phrase(visits)}"
+    else:
+        lead += " so far"
     if data.started_on:
         lead += f", since {long_date(data.started_on)}"
     story: list[Flowable] = [
@@ -101,7 +109,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
     for session in data.sessions:
         rows.append(
             [
-                cell(str(session.number) if session.number is not None else "—"),
+                cell(session.number_label),
                 cell(long_date(session.date)),
                 cell(str(session.points_count)),
                 cell(session.reactions or "None"),
@@ -109,6 +117,15 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
         )
     if data.sessions:
         story.append(grid(rows, [20 * mm, 52 * mm, 28 * mm, width - 100 * mm]))
+        if visits:
+            first = (
+                "M1 is the maintenance visit"
+                if visits == 1
+                else "M1, M2 and so on are the maintenance visits"
+            )
+            story.append(
+                para(f"{first} after the {attended} sessions of the course.", "small", spaceBefore=3)
+            )
     else:
         story.append(para("No sessions have taken place in this course yet."))
     story.append(para("Reactions and how they settled", "h2"))
@@ -123,10 +140,9 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
         ]
         for item in data.reactions:
             reaction = item.reaction
-            number = f"{item.session_number}" if item.session_number is not None else ""
             rows.append(
                 [
-                    cell(number or "—", compact_date(item.session_date)),
+                    cell(item.number_label, compact_date(item.session_date)),
                     cell(f"{reaction.kind_label} ({reaction.severity})", reaction.note),
                     cell(capitalised(reaction.at_point or "general (not at a point)")),
                     cell(resolution(item)),

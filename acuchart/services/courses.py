@@ -50,17 +50,54 @@ class CourseForm:
         )
 
 
-def progress_of(row: dict[str, Any], today: dt.date) -> CourseProgress:
-    """Where a course stands, from its row with ``done`` and ``last_started_at`` (see storage.records).
+MAINTENANCE_STATUSES: frozenset[str] = frozenset({"completed", "maintenance"})
+"""Course statuses after which sessions charted beyond the course are maintenance visits."""
 
-    The next due date is the one the schema keeps in ``next_due_on`` (see ``storage/schema.py``).
+
+def course_sessions(planned: int, status: str, done_by_end: int) -> int | None:
+    """How many of a course's sessions, in start order, are sessions of the course itself; every
+    session after them is a maintenance visit (see :func:`maintenance_visit`). None while the course
+    has not ended (active or stopped): then every session is one of the course.
+
+    This is the one rule for numbering a course's sessions, used by the progress, the client's
+    history and every printed document: once a course is completed or in maintenance, a session
+    after its ``planned`` sessions is a maintenance visit, and so is one started after the day the
+    course ended (a course closed early, after 8 of 10 sessions). ``done_by_end`` is how many of its
+    sessions started on or before that day (all of them when no end day is recorded); the storage
+    counts it as ``done_by_end`` / ``course_done_by_end``.
+    """
+    if status not in MAINTENANCE_STATUSES:
+        return None
+    return min(planned, done_by_end)
+
+
+def maintenance_visit(position: int | None, sessions_of_course: int | None) -> int | None:
+    """Which maintenance visit the session at ``position`` (1, 2, ... in start order) of a course is,
+    given the course's own ``sessions_of_course`` (:func:`course_sessions`); None for a session of the
+    course (the 11th of a course still active, whose plan was stretched, is session 11)."""
+    if position is None or sessions_of_course is None or position <= sessions_of_course:
+        return None
+    return position - sessions_of_course
+
+
+def progress_of(row: dict[str, Any], today: dt.date) -> CourseProgress:
+    """Where a course stands, from its row with ``done``, ``done_by_end`` and ``last_started_at`` (see
+    storage.records).
+
+    Sessions charted after the course are counted apart, as maintenance visits (see
+    :func:`course_sessions`). The next due date is the one the schema keeps in ``next_due_on`` (see
+    ``storage/schema.py``).
     """
     done = int(row["done"] or 0)
+    planned = int(row["planned_sessions"])
+    visits = (
+        maintenance_visit(done, course_sessions(planned, row["status"], int(row["done_by_end"] or 0))) or 0
+    )
     last = dt.datetime.fromisoformat(row["last_started_at"]).date() if row["last_started_at"] else None
     next_due = dt.date.fromisoformat(row["next_due_on"]) if row["next_due_on"] else None
     overdue = next_due is not None and next_due < today
     days = (today - next_due).days if next_due is not None and overdue else 0
-    return CourseProgress(row["id"], done, int(row["planned_sessions"]), next_due, overdue, last, days)
+    return CourseProgress(row["id"], done - visits, planned, next_due, overdue, last, days, visits)
 
 
 class CourseRecords(RecordBase):
@@ -223,5 +260,6 @@ class CourseRecords(RecordBase):
         return None
 
     def course_progress(self, course_id: int, today: dt.date | None = None) -> CourseProgress:
-        """Where a course stands: session number of planned, the next due date, and whether it is overdue."""
+        """Where a course stands: session number of planned (and maintenance visits after them), the
+        next due date, and whether it is overdue."""
         return progress_of(rows.course(self._store, course_id), today_or(today))

@@ -16,7 +16,7 @@ from acuchart.models import (
     ReactionFollowUp,
     SessionSummary,
 )
-from acuchart.services.courses import CourseRecords
+from acuchart.services.courses import CourseRecords, course_sessions, maintenance_visit
 from acuchart.services.record_base import place_of, today_or
 from acuchart.storage import records as rows
 
@@ -111,7 +111,8 @@ class FollowUpRecords(CourseRecords):
         return [_reaction(row) for row in rows.client_reactions(self._store, client_id)]
 
     def client_history(self, client_id: int) -> list[SessionSummary]:
-        """A client's sessions, newest first: date, number in the course, points, reactions, signature."""
+        """A client's sessions, newest first: date, number in the course (or maintenance visit), points,
+        reactions, signature."""
         summaries = []
         for row in rows.history(self._store, client_id):
             started = dt.datetime.fromisoformat(row["started_at"])
@@ -129,6 +130,12 @@ class FollowUpRecords(CourseRecords):
                     signed_by=row["signed_by"] or "",
                     late_entry=bool(row["late_entry"] or row["late_reactions"]) or charted_late,
                     amendments=row["amendments"],
+                    maintenance_visit=maintenance_visit(
+                        row["number"],
+                        course_sessions(row["planned"], row["course_status"], row["course_done_by_end"]),
+                    )
+                    if row["course_id"] is not None
+                    else None,
                 )
             )
         return summaries

@@ -25,14 +25,22 @@ def consents(store: Store, client_id: int) -> list[Row]:
 
 # --- courses -------------------------------------------------------------------------------------
 
+# Sessions of course ``c`` started on or before the day it ended (all of them while it has not ended):
+# what :func:`acuchart.services.courses.course_sessions` needs to tell maintenance visits apart.
+_DONE_BY_END = (
+    "(select count(*) from sessions e where e.course_id = c.id "
+    "and (c.ended_on is null or substr(e.started_at, 1, 10) <= c.ended_on))"
+)
 _COURSE_STATS = (
     "(select count(*) from sessions s where s.course_id = c.id) as done, "
+    f"{_DONE_BY_END} as done_by_end, "
     "(select max(s.started_at) from sessions s where s.course_id = c.id) as last_started_at"
 )
 
 
 def courses(store: Store, client_id: int) -> list[Row]:
-    """A client's courses, the newest first, each with ``done`` (sessions charted) and ``last_started_at``."""
+    """A client's courses, the newest first, each with ``done`` (sessions charted), ``done_by_end`` (those
+    started by the day the course ended) and ``last_started_at``."""
     return store.rows(
         f"select c.*, {_COURSE_STATS} from courses c where c.client_id = ? order by c.start_date desc, c.id desc",
         [client_id],
@@ -40,7 +48,7 @@ def courses(store: Store, client_id: int) -> list[Row]:
 
 
 def course(store: Store, course_id: int) -> Row:
-    """One course with ``done`` and ``last_started_at``; ``NotFoundError`` if there is none."""
+    """One course with ``done``, ``done_by_end`` and ``last_started_at``; ``NotFoundError`` if there is none."""
     row = store.one(f"select c.*, {_COURSE_STATS} from courses c where c.id = ?", [course_id])
     if row is None:
         store.get("courses", course_id)  # raises NotFoundError with the house message
@@ -121,17 +129,20 @@ def reactions(store: Store, session_id: int) -> list[Row]:
 
 
 def history(store: Store, client_id: int) -> list[Row]:
-    """A client's sessions, newest first, with their number in the course and the counts a history shows."""
+    """A client's sessions, newest first, with their number in the course, the course's ``planned``,
+    ``course_status`` and ``course_done_by_end`` (for maintenance visits), and the counts a history shows."""
     return store.rows(
         "select s.id, s.started_at, s.created_at, s.course_id, s.signed_at, s.signed_by, s.late_entry, "
         "case when s.course_id is null then null else "
         "row_number() over (partition by s.course_id order by s.started_at, s.id) end as number, "
+        f"c.planned_sessions as planned, c.status as course_status, {_DONE_BY_END} as course_done_by_end, "
         "(select count(*) from marks m where m.session_id = s.id) as points, "
         "(select count(*) from reactions r where r.session_id = s.id) as reactions, "
         "(select count(*) from reactions r where r.session_id = s.id and r.resolved_on is null) as open_reactions, "
         "(select count(*) from reactions r where r.session_id = s.id and r.late_entry) as late_reactions, "
         "(select count(*) from amendments a where a.session_id = s.id) as amendments "
-        "from sessions s where s.client_id = ? order by s.started_at desc, s.id desc",
+        "from sessions s left join courses c on c.id = s.course_id "
+        "where s.client_id = ? order by s.started_at desc, s.id desc",
         [client_id],
     )
 

@@ -16,6 +16,20 @@ def page_texts(pdf: bytes) -> list[str]:
     return [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
 
 
+def sized_texts(pdf: bytes) -> list[tuple[float, str]]:
+    """Every piece of text drawn, with the size it is printed at (font size times any scaling), in points."""
+    found: list[tuple[float, str]] = []
+
+    def visit(chunk: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if chunk.strip():
+            scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+            found.append((round(size * scale, 2), unicodedata.normalize("NFKC", chunk.strip())))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
 def text(pdf: bytes) -> str:
     """The whole document's text, pages joined, with runs of white space made single spaces."""
     return " ".join(" ".join(page_texts(pdf)).split())

@@ -133,6 +133,40 @@ def body_points() -> tuple[tuple[str, Side], ...]:
     )
 
 
+def big_session_marks() -> tuple[HandoutMark, ...]:
+    """35 marks over the face and both sides of the body: :func:`marks`, more of the face, and a
+    relaxing body protocol front and back (the session that used to run to three pages)."""
+    more_face = (
+        ("BL2", "right"),
+        ("BL2", "left"),
+        ("EX-HN4", "right"),
+        ("EX-HN4", "left"),
+        ("ST3", "right"),
+        ("ST3", "left"),
+        ("LI20", "right"),
+        ("LI20", "left"),
+        ("GV20", "midline"),
+    )
+    body = (
+        ("ST36", "right"),
+        ("ST36", "left"),
+        ("SP6", "right"),
+        ("SP6", "left"),
+        ("LI4", "right"),
+        ("LI4", "left"),
+        ("PC6", "right"),
+        ("PC6", "left"),
+        ("GB20", "right"),
+        ("GB20", "left"),
+        ("GB21", "right"),
+        ("GB21", "left"),
+        ("LR3", "right"),
+        ("LR3", "left"),
+        ("GV14", "midline"),
+    )
+    return (*marks(), *(point_mark(code, side) for code, side in (*more_face, *body)))
+
+
 def handout(**changes: Any) -> HandoutData:
     """Session 3 of 10 for a client with an accented name."""
     data = HandoutData(
