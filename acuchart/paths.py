@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 APP_NAME = "AcuChart"
@@ -21,3 +23,14 @@ def log_path() -> Path:
     folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "acuchart.log"
+
+
+def is_writable(path: Path) -> bool:
+    """True when ``path`` may be written, by its permission bits as well as by ``access``.
+
+    Root passes every ``access`` check, so a file or folder someone marked read-only (no write bit
+    at all) is treated as read-only even then: the intent is what matters.
+    """
+    mode = path.stat().st_mode
+    has_write_bit = bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    return has_write_bit and os.access(path, os.W_OK)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from acuchart.errors import AcuChartError
+from acuchart.paths import is_writable
 from acuchart.practice import Practice
 from acuchart.reports.chart_export import build_chart_export
 from acuchart.reports.consent_form import build_consent_form
@@ -148,6 +149,8 @@ def save(document: Document, path: Path | str) -> Path:
     target = Path(path).expanduser()
     if target.is_dir():
         raise DocumentWriteError(f"{target} is a folder. Give a file name ending in .pdf. Nothing was saved.")
+    if target.parent.is_dir() and not is_writable(target.parent):
+        raise _write_problem(target, OSError(errno.EACCES, "read-only folder"))
     temp: str | None = None
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)

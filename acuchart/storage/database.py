@@ -10,7 +10,6 @@ import contextlib
 import fcntl
 import os
 import sqlite3
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -22,20 +21,10 @@ from acuchart.errors import (
     ReadOnlyError,
     StoreError,
 )
+from acuchart.paths import is_writable
 from acuchart.storage.versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _is_writable(path: Path) -> bool:
-    """True when the path may be written, by permission bits as well as by ``access``.
-
-    Root passes every ``access`` check, so a file someone marked read-only (no write bit at
-    all) is treated as read-only even then: the intent is what matters.
-    """
-    mode = path.stat().st_mode
-    has_write_bit = bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-    return has_write_bit and os.access(path, os.W_OK)
 
 
 def check_openable(path: Path) -> None:
@@ -50,14 +39,14 @@ def check_openable(path: Path) -> None:
         )
     if not folder.exists():
         raise StoreError(f"The folder {folder} does not exist. Create it first or choose another place.")
-    if not _is_writable(folder):
+    if not is_writable(folder):
         raise ReadOnlyError(
             f"The folder {folder} is read-only, so AcuChart cannot keep its journal beside {path.name}. "
             "Move the file to a folder you can write to, or change the folder's permissions."
         )
     if not path.exists():
         return
-    if not _is_writable(path):
+    if not is_writable(path):
         raise ReadOnlyError(
             f"{path} is read-only. Nothing was changed. Copy it somewhere you can write to, "
             "or change its permissions, then open it again."
