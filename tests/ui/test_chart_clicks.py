@@ -352,6 +352,40 @@ def test_zoom_keeps_markers_the_same_size_on_screen(
     assert view.zoom == 1.0
 
 
+def test_wheel_pinch_and_trackpad_zoom_under_the_finger_within_limits(
+    qtbot: QtBot, editor: SessionEditor
+) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    from PySide6.QtWidgets import QGestureEvent, QPinchGesture
+
+    view = view_of(editor, "face")
+    under = view.viewport().rect().center() + QPoint(40, -30)
+    scene_point = view.mapToScene(under)
+    pinch = QPinchGesture()
+    pinch.setScaleFactor(2.0)
+    pinch.setCenterPoint(QPointF(view.viewport().mapToGlobal(under)))
+    assert view.viewportEvent(QGestureEvent([pinch]))
+    assert view.zoom == pytest.approx(2.0)
+    # What was under the fingers stays under them.
+    assert (view.mapFromScene(scene_point) - under).manhattanLength() <= 2
+    trackpad = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        QPointF(under),
+        QPointF(under),
+        QPointF(view.viewport().mapToGlobal(under)),
+        0.5,
+        QPointF(0, 0),
+    )
+    assert view.viewportEvent(trackpad)
+    assert view.zoom == pytest.approx(3.0)
+    pinch.setScaleFactor(0.01)
+    view.viewportEvent(QGestureEvent([pinch]))
+    assert view.zoom == 1.0  # never smaller than the whole diagram
+
+
 # --- comfortable at the chair: 1280×800 and up ---------------------------------------------------
 
 
