@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from acuchart.models.practice import CONCERN_LABELS, REACTION_LABELS, Client, _date, _datetime
 
@@ -198,9 +198,11 @@ class SessionSummary:
         return session_label(self.number, self.maintenance_visit)
 
 
-@dataclass(frozen=True)
-class ReactionFollowUp:
-    """A reaction as the follow-up lists show it: who, when, what, where, and whether it is resolved."""
+class ReactionFollowUp(NamedTuple):
+    """A reaction as the follow-up lists show it: who, when, what, where, and whether it is resolved.
+
+    A named tuple, not a dataclass: the practice-wide follow-ups build thousands at a time.
+    """
 
     id: int
     session_id: int
@@ -228,9 +230,10 @@ class ReactionFollowUp:
         return self.resolved_on is None
 
 
-@dataclass(frozen=True)
-class CourseDue:
+class CourseDue(NamedTuple):
     """A course that needs the practitioner's attention: a session overdue, or maintenance due.
+
+    A named tuple for the same reason as :class:`ReactionFollowUp`.
 
     ``session_number`` is how many sessions are charted (None for maintenance, where it is not counted).
     """
