@@ -207,13 +207,22 @@ class ClientListPane(QWidget):
         if row >= 0:
             self.table.selectRow(row)
 
+    def _flush_search(self) -> None:
+        """Run a search still waiting out the typing pause, so the list matches what was typed."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.refresh()
+
     def _open_first(self) -> None:
+        # Enter straight after the last key must open the match for what was typed, not the old list.
+        self._flush_search()
         client = self.model.client_at(0)
         if client is not None:
             self.table.selectRow(0)
             self.client_activated.emit(client.id)
 
     def _focus_table(self) -> None:
+        self._flush_search()
         if self.model.rowCount():
             self.table.setFocus()
             if not self.table.selectionModel().hasSelection():

@@ -169,3 +169,12 @@ def test_the_session_editor_is_built_only_when_a_session_opens(
     window = make_window(qtbot, demo_practice, preferences)
     assert window._session_editor is None and window.showing_session() is None
     assert not window.documents.print_handout.isEnabled()
+
+
+def test_enter_straight_after_typing_opens_the_client_typed_not_the_first_of_the_old_list(
+    qtbot: QtBot, demo_practice: Practice, preferences: Preferences
+) -> None:
+    window = make_window(qtbot, demo_practice, preferences)
+    window.clients.search.setText("sofia")  # no pause: the type-ahead timer is still waiting
+    qtbot.keyClick(window.clients.search, Qt.Key.Key_Return)
+    assert window.client_page.name_label.text() == "Sofía Domínguez"
