@@ -448,6 +448,8 @@ class MainWindow(QMainWindow):
         self.preferences.set_splitter_state("main", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._session_editor is not None:
+            self._session_editor.save_notes()  # notes typed a moment ago are not lost on quitting
         self._audit_timer.stop()
         self.audit_bar.stop()
         self.save_layout()

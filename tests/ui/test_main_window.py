@@ -178,3 +178,17 @@ def test_enter_straight_after_typing_opens_the_client_typed_not_the_first_of_the
     window.clients.search.setText("sofia")  # no pause: the type-ahead timer is still waiting
     qtbot.keyClick(window.clients.search, Qt.Key.Key_Return)
     assert window.client_page.name_label.text() == "Sofía Domínguez"
+
+
+def test_notes_typed_just_before_quitting_are_stored(
+    qtbot: QtBot, demo_practice: Practice, preferences: Preferences
+) -> None:
+    window = make_window(qtbot, demo_practice, preferences)
+    client = demo_practice.clients.search("sofia")[0]
+    window.show_client(client.id)
+    window.start_session(client.id)
+    editor = window.showing_session()
+    assert editor is not None and editor.session_id is not None
+    qtbot.keyClicks(editor.notes, "Tender at left ST2 on removal")
+    window.close()  # well inside the pause before notes save on their own
+    assert demo_practice.sessions.get(editor.session_id).notes == "Tender at left ST2 on removal"
