@@ -9,13 +9,14 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from acuchart.errors import AcuChartError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
 from ui.main_window import MainWindow
+from ui.messages import warn
 from ui.preferences import Preferences
 from ui.style import apply_style
 
@@ -39,7 +40,7 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
                 "Something unexpected went wrong, and that action was not completed. Everything saved "
                 f"before it is safe.\n\nThe details are in {log_path()}; please send that file to support."
             )
-        QMessageBox.warning(QApplication.activeWindow() or parent, "AcuChart", message)
+        warn(QApplication.activeWindow() or parent, message)
 
     sys.excepthook = handle
 
@@ -53,6 +54,8 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
         except (StoreError, OSError) as exc:
             setup_logging()
             log.warning("Could not open %s: %s", path, exc)
+            from PySide6.QtWidgets import QFileDialog, QMessageBox
+
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("AcuChart cannot open this file")
@@ -169,7 +172,7 @@ class PracticeSwitcher:
             message = (
                 str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}."
             )
-            QMessageBox.warning(self.window, "AcuChart cannot open this file", message)
+            warn(self.window, message, "AcuChart cannot open this file")
             return
         self._remember = True
         self.show(practice)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.models import ClientSummary
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont, QKeyEvent
 from acuchart.practice import Practice
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,6 +45,7 @@ class ClientListModel(QAbstractTableModel):
         super().__init__(parent)
         self._clients: list[ClientSummary] = []
         self._born: dict[int, str] = {}
+        self._italic_font: QFont | None = None
 
     def set_clients(self, clients: list[ClientSummary]) -> None:
         """Show a new search result."""
@@ -50,6 +53,15 @@ class ClientListModel(QAbstractTableModel):
         self._clients = list(clients)
         self._born: dict[int, str] = {}  # formatted as rows come into view
         self.endResetModel()
+
+    def _italic(self) -> QFont:
+        """The archived clients' font, made on first need (QFont is slow to load at start-up)."""
+        if self._italic_font is None:
+            from PySide6.QtGui import QFont
+
+            self._italic_font = QFont()
+            self._italic_font.setItalic(True)
+        return self._italic_font
 
     def client_at(self, row: int) -> ClientSummary | None:
         """The client on a row, or None."""
@@ -85,9 +97,7 @@ class ClientListModel(QAbstractTableModel):
         elif role == self.ClientIdRole:
             return client.id
         elif role == Qt.ItemDataRole.FontRole and client.archived:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return self._italic()
         return None
 
     def headerData(

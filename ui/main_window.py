@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -22,11 +21,14 @@ from acuchart.errors import AcuChartError, ConsentMissingError
 from acuchart.practice import Practice
 from ui.changes import ChangeRelay
 from ui.client_list import ClientListPane
+from ui.messages import about, confirm, warn
 from ui.preferences import Preferences
 from ui.printing.menu import DocumentMenu
 from ui.records.audit_bar import AuditBar
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from ui.chart.session_editor import SessionEditor
     from ui.client_page import ClientPage
     from ui.records.followups import FollowUpsView
@@ -270,7 +272,7 @@ class MainWindow(QMainWindow):
         try:
             self.client_page.show_client(client_id)
         except AcuChartError as exc:
-            QMessageBox.warning(self, "AcuChart", str(exc))
+            warn(self, str(exc))
             return
         self.chart_area.setCurrentWidget(self.client_page)
         self.clients.select_client(client_id)
@@ -299,7 +301,7 @@ class MainWindow(QMainWindow):
                     client_id, course_id=course_id, consent_override=override
                 )
             except AcuChartError as exc:
-                QMessageBox.warning(self, "AcuChart", str(exc))
+                warn(self, str(exc))
                 return
         self.open_session(session.id)
 
@@ -308,7 +310,7 @@ class MainWindow(QMainWindow):
         try:
             self.session_editor.open_session(session_id)
         except AcuChartError as exc:
-            QMessageBox.warning(self, "AcuChart", str(exc))
+            warn(self, str(exc))
             return
         self.ratings.set_session(session_id)
         self.sign_panel.set_session(session_id)
@@ -402,13 +404,11 @@ class MainWindow(QMainWindow):
         """Archive (never delete) or restore a client, after confirming an archive."""
         client = self.practice.clients.get(client_id)
         if archived:
-            answer = QMessageBox.question(
-                self,
-                "Archive client",
+            question = (
                 f"Archive {client.full_name}? Their chart is kept and you can restore them from "
-                "'Show archived' at any time.",
+                "'Show archived' at any time."
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not confirm(self, "Archive client", question):
                 return
         self.practice.clients.set_archived(client_id, archived)
         self.statusBar().showMessage(f"{client.full_name} {'archived' if archived else 'restored'}.", 5000)
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
             self.update_title()
 
     def _about(self) -> None:
-        QMessageBox.about(
+        about(
             self,
             "About AcuChart",
             "<b>AcuChart</b><br>Charting for cosmetic acupuncture.<br>"

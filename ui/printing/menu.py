@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QToolBar, QToolButton, QWidget
 
 if TYPE_CHECKING:
@@ -105,6 +105,8 @@ class DocumentMenu:
         action = self.print_handout
         action.setIconText("Print handout")
         action.setToolTip("Print the client's handout for this session (Ctrl+P)")
+        from PySide6.QtGui import QIcon  # with the editor, not at start-up
+
         icon = QIcon.fromTheme(QIcon.ThemeIcon.DocumentPrint)
         if not icon.isNull():
             action.setIcon(icon)
