@@ -80,6 +80,23 @@ def test_the_page_reads_session_4_of_10_with_the_next_date_and_marks_it_overdue(
     assert not panel.chart.grab().isNull()
 
 
+def test_the_progress_chart_names_a_maintenance_visit_m1_as_the_history_does(
+    qtbot: QtBot, practice: Practice
+) -> None:
+    # A course closed early, after 8 of its 10 sessions: the next visit is maintenance visit 1.
+    client_id, course_id, sessions = charted(practice, sessions=8)
+    practice.records.sign(sessions[-1].id)
+    practice.records.complete_course(course_id, 3, on=weekly(7).date())
+    with clock.frozen_at(weekly(12)):
+        visit = chart_session(practice, client_id, course_id, weekly(12))
+        practice.records.set_rating(visit.id, "wrinkles", 1)
+    page = page_for(qtbot, practice, client_id)
+    chart = page.course_panel.chart
+    assert chart.series[0].points[-1] == (9, 1)
+    assert [chart.axis_label(n) for n in (1, 8, 9)] == ["1", "8", "M1"]
+    assert not chart.grab().isNull()
+
+
 def test_the_history_lists_sessions_newest_first_and_a_double_click_opens_one(
     qtbot: QtBot, practice: Practice, qtmodeltester
 ) -> None:

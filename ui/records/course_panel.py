@@ -141,7 +141,10 @@ class CoursePanel(QGroupBox):
         self.due.setText(due)
         self.due.setStyleSheet("color: #b3261e; font-weight: 600;" if progress.overdue else "")
         self.overdue.setVisible(progress.overdue)
-        self.chart.set_series(self._practice.records.progress_series(course.id), progress.planned)
+        own = progress.session_number if progress.maintenance_visits else None
+        self.chart.set_series(
+            self._practice.records.progress_series(course.id), progress.planned, course_sessions=own
+        )
         concerns = ", ".join(short_label(CONCERN_LABELS.get(c, c)) for c in course.concerns)
         self.plan.setText(
             f"{concerns} · {course.planned_sessions} sessions, every {course.interval_days} days · "

@@ -87,13 +87,20 @@ class ProgressChart(QWidget):
         self.setAccessibleName("Progress chart")
         self._series: list[RatingSeries] = []
         self._sessions = 1
+        self._course_sessions: int | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(560, 250)
 
-    def set_series(self, series: list[RatingSeries], sessions: int) -> None:
-        """Show these concerns' ratings on an axis of ``sessions`` sessions (at least the last one rated)."""
+    def set_series(
+        self, series: list[RatingSeries], sessions: int, course_sessions: int | None = None
+    ) -> None:
+        """Show these concerns' ratings on an axis of ``sessions`` sessions (at least the last one rated).
+
+        With ``course_sessions``, positions after the course's own sessions are maintenance visits and
+        the axis names them M1, M2, … as the history does."""
         self._series = list(series)
+        self._course_sessions = course_sessions
         last = max((n for s in series for n, _ in s.points), default=1)
         self._sessions = max(1, sessions, last)
         described = [
@@ -135,6 +142,11 @@ class ProgressChart(QWidget):
         bottom = metrics.height() * 2 + 12 + row * len(self._legend_rows(metrics))
         top = metrics.height() + 12
         return QRectF(left, top, max(40, self.width() - left - _SIDE), max(40, self.height() - top - bottom))
+
+    def axis_label(self, number: int) -> str:
+        """The name under a position on the axis: the session number, or M1, M2… for maintenance visits."""
+        course = self._course_sessions
+        return f"M{number - course}" if course is not None and number > course else str(number)
 
     def point_at(self, session_number: int, score: float) -> QPointF:
         """Where a rating is drawn."""
@@ -194,7 +206,7 @@ class ProgressChart(QWidget):
             painter.drawText(
                 QRectF(x - 20, plot.bottom() + 5, 40, metrics.height()),
                 Qt.AlignmentFlag.AlignHCenter,
-                str(number),
+                self.axis_label(number),
             )
         painter.setPen(QPen(QColor("#5f6368"), 1.2))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
