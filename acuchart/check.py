@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from acuchart.storage.audit import guard_intact, verify
+from acuchart.storage.audit import verify
 from acuchart.storage.database import read_only
 
 
@@ -49,10 +49,5 @@ def check_file(path: Path) -> CheckReport:
             audit = verify(conn)
             if audit.ok:
                 report.notes.append(f"audit trail intact ({audit.entries} entries)")
-            else:
-                report.problems.append(f"audit trail broken at entry {audit.first_broken}: {audit.problem}")
-            if not guard_intact(conn):
-                report.problems.append(
-                    "the audit trail's append-only guard was removed: the file was edited outside AcuChart"
-                )
+            report.problems += audit.findings
     return report

@@ -52,7 +52,7 @@ def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStat
         )
     else:
         text = (
-            f"The audit trail is broken at entry {report.first_broken}: {report.problem}. "
+            f"{report.summary}. "
             "Changes may have been made outside AcuChart; keep this export and ask for support."
         )
     return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())

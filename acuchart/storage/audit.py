@@ -12,11 +12,14 @@ head with it (the hashes are not keyed). That needs a copy of the head kept else
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from acuchart.storage.database import read_only
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -77,20 +80,51 @@ def append(
 
 @dataclass(frozen=True)
 class AuditReport:
-    """The result of walking the chain."""
+    """The result of walking the chain, and whether the append-only guard is still in place."""
 
     entries: int
     first_broken: int | None
     problem: str
+    guard_removed: bool = False
 
     @property
     def ok(self) -> bool:
-        """True when every entry is intact and in order."""
-        return self.first_broken is None and not self.problem
+        """True when every entry is intact and in order and the guard is in place."""
+        return self.first_broken is None and not self.problem and not self.guard_removed
+
+    @property
+    def findings(self) -> list[str]:
+        """What is wrong, one sentence each (empty when all is well)."""
+        found = []
+        if self.problem:
+            where = f"broken at entry {self.first_broken}: " if self.first_broken is not None else ""
+            found.append(f"audit trail {where}{self.problem}")
+        if self.guard_removed:
+            found.append(
+                "the audit trail's append-only guard was removed: the file was edited outside AcuChart"
+            )
+        return found
+
+    @property
+    def summary(self) -> str:
+        """The most serious finding as one sentence for a warning bar or a printout (empty when all is
+        well): a broken chain first, otherwise a removed guard. ``main.py check`` lists them all."""
+        if self.problem:
+            where = f" at entry {self.first_broken}" if self.first_broken is not None else ""
+            return f"The audit trail is broken{where}: {self.problem}"
+        if self.guard_removed:
+            return "The audit trail's append-only guard was removed: the file was edited outside AcuChart"
+        return ""
 
 
 def verify(conn: sqlite3.Connection) -> AuditReport:
-    """Walk the whole chain and report the first entry that does not fit."""
+    """Walk the whole chain, report the first entry that does not fit, and check the guard triggers."""
+    report = _walk(conn)
+    return dataclasses.replace(report, guard_removed=not guard_intact(conn))
+
+
+def _walk(conn: sqlite3.Connection) -> AuditReport:
+    """The first entry that does not fit the chain (or the head kept beside it)."""
     prev_hash = GENESIS
     expected_id = 1
     count = 0
@@ -162,8 +196,5 @@ def verify_file(path: Path) -> AuditReport:
 
     For a check that runs beside the app's writer connection (in another thread, say).
     """
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
+    with read_only(path) as conn:
         return verify(conn)
-    finally:
-        conn.close()

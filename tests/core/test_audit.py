@@ -176,3 +176,15 @@ def test_a_new_empty_practice_file_has_an_intact_empty_trail(practice_path: Path
     report = check_file(practice_path)
     assert report.ok, report.text()
     assert "audit trail intact (0 entries)" in report.text()
+
+
+def test_a_removed_guard_alone_is_reported_by_the_app_and_the_check(
+    charted_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tamper(charted_file)  # only the guard goes; every entry stays as written
+    report = verify_file(charted_file)
+    assert report.first_broken is None and report.guard_removed and not report.ok
+    assert report.summary.startswith("The audit trail's append-only guard was removed")
+    code, out = check_says(charted_file, capsys)
+    assert code == 1
+    assert "append-only guard was removed" in out

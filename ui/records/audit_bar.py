@@ -88,7 +88,7 @@ class AuditBar(QFrame):
             self.hide()
             return
         self.message.setText(
-            f"⚠ The audit trail is broken at entry {report.first_broken}: {report.problem}. "
+            f"⚠ {report.summary}. "
             "Run main.py check for details. You can keep working; tell whoever looks after your records."
         )
         self.show()
