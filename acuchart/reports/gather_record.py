@@ -51,10 +51,7 @@ def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStat
             "since they were written."
         )
     else:
-        text = (
-            f"{report.summary}. "
-            "Changes may have been made outside AcuChart; keep this export and ask for support."
-        )
+        text = f"{report.summary}. Keep this export and ask for support."
     return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())
 
 
