@@ -95,8 +95,37 @@ def place_art(canvas: Canvas, art: DiagramArt, x: float, y: float, scale: float)
 
 def draw_symbol(canvas: Canvas, symbol: Symbol, x: float, y: float, count: int | None = None) -> None:
     """Draw ``symbol`` centred on ``x, y``; ``count`` is written inside when the symbol shows one."""
-    ink = colors.HexColor(symbol.colour)
     canvas.saveState()
+    canvas.translate(x, y)
+    operators = _shape_operators(symbol)
+    if operators is None:
+        _draw_shape(canvas, symbol)
+    else:
+        canvas._code.append(operators)
+    if symbol.shows_count and count is not None:
+        canvas.setFillColor(colors.white if symbol.filled else colors.HexColor(symbol.colour))
+        draw_text(canvas, 0, -2.1, str(count), 6.2, bold=True, align="centre")
+    canvas.restoreState()
+
+
+@cache
+def _shape_operators(symbol: Symbol) -> str | None:
+    """The PDF operators that draw ``symbol``'s shape centred on the origin, made once per symbol (a
+    session's marks repeat a handful of symbols, and each circle is a few curves to work out); None
+    for a shape that needs the document's resources (transparency), which is drawn each time."""
+    canvas = Canvas(io.BytesIO())
+    start = len(canvas._code)
+    canvas.saveState()
+    _draw_shape(canvas, symbol)
+    canvas.restoreState()
+    operators = "\n".join(canvas._code[start:])
+    return None if _RESOURCE_USE.search(operators) else operators
+
+
+def _draw_shape(canvas: Canvas, symbol: Symbol) -> None:
+    """``symbol``'s ring and shape, centred on the origin."""
+    ink = colors.HexColor(symbol.colour)
+    x = y = 0.0
     if symbol.ring is not None:
         # A white underlay keeps the ring legible where it crosses the drawing's lines.
         canvas.setStrokeColor(colors.white)
@@ -121,10 +150,6 @@ def draw_symbol(canvas: Canvas, symbol: Symbol, x: float, y: float, count: int |
         path.lineTo(x - size, y)
         path.close()
         canvas.drawPath(path, stroke=1, fill=1)
-    if symbol.shows_count and count is not None:
-        canvas.setFillColor(colors.white if symbol.filled else ink)
-        draw_text(canvas, x, y - 2.1, str(count), 6.2, bold=True, align="centre")
-    canvas.restoreState()
 
 
 def mark_symbol(mark: HandoutMark) -> Symbol:

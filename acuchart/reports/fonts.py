@@ -21,10 +21,10 @@ from xml.sax.saxutils import escape
 import arabic_reshaper
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from acuchart.reports import RESOURCES
+from acuchart.reports.reuse import ReusingTTFont, remember_font_streams
 
 FONT_DIR = RESOURCES / "fonts"
 
@@ -66,40 +66,18 @@ def register_fonts() -> None:
             return
         loaded: dict[str, dict[int, int]] = {}
         for family in _FAMILIES:
-            regular = TTFont(family.name, str(FONT_DIR / family.regular))
-            _remember_subsets(regular)
+            regular = ReusingTTFont(family.name, str(FONT_DIR / family.regular))
             pdfmetrics.registerFont(regular)
             bold_name = _BOLD[family.name]
             if bold_name != family.name:
-                bold = TTFont(bold_name, str(FONT_DIR / family.bold))
-                _remember_subsets(bold)
+                bold = ReusingTTFont(bold_name, str(FONT_DIR / family.bold))
                 pdfmetrics.registerFont(bold)
             pdfmetrics.registerFontFamily(
                 family.name, normal=family.name, bold=bold_name, italic=family.name, boldItalic=bold_name
             )
             loaded[family.name] = regular.face.charToGlyph
         _glyphs.update(loaded)
-
-
-SUBSETS_KEPT = 32
-"""How many embedded font subsets each font keeps for reuse."""
-
-
-def _remember_subsets(font: TTFont) -> None:
-    """Make ``font`` build each subset of its glyphs once per process.
-
-    reportlab embeds in every document a subset of each font holding the characters it uses, built
-    afresh each time; handouts mostly use the same characters, and the subset is the same bytes for
-    the same characters (reportlab only reads it), so it is built once and reused.
-    """
-    make = font.face.makeSubset
-
-    @lru_cache(maxsize=SUBSETS_KEPT)
-    def cached(subset: tuple[int, ...]) -> bytes:
-        made: bytes = make(list(subset))
-        return made
-
-    font.face.makeSubset = lambda subset: cached(tuple(subset))
+        remember_font_streams()
 
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan and their presentation forms: the right-to-left blocks.
@@ -158,6 +136,13 @@ def runs(text: str) -> list[tuple[str, str]]:
     return result
 
 
+@lru_cache(maxsize=4096)
+def _pieces(text: str) -> tuple[tuple[str, str], ...]:
+    """``text`` in visual order, split into runs (both costly, and every document repeats its words)."""
+    return tuple(runs(visual(text)))
+
+
+@lru_cache(maxsize=4096)
 def markup(text: str, bold: bool = False) -> str:
     """``text`` as reportlab Paragraph markup: escaped, in visual order, each script in a font that has it.
 
@@ -173,7 +158,7 @@ def markup(text: str, bold: bool = False) -> str:
             escape(chunk)
             if family == SANS
             else f'<font name="{_font_name(family, bold or span)}">{escape(chunk)}</font>'
-            for family, chunk in runs(visual(part))
+            for family, chunk in _pieces(part)
         )
         if span:
             out.append(f"<b>{inner}</b>")
@@ -191,7 +176,7 @@ def _font_name(family: str, bold: bool) -> str:
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """How wide ``text`` is when drawn with :func:`draw_text`, in points."""
     return sum(
-        pdfmetrics.stringWidth(chunk, _font_name(family, bold), size) for family, chunk in runs(visual(text))
+        pdfmetrics.stringWidth(chunk, _font_name(family, bold), size) for family, chunk in _pieces(text)
     )
 
 
@@ -202,7 +187,7 @@ def draw_text(
 
     ``align`` is "left", "right" or "centre" about ``x``. Returns the drawn width.
     """
-    pieces = runs(visual(text))
+    pieces = _pieces(text)
     width = sum(pdfmetrics.stringWidth(chunk, _font_name(family, bold), size) for family, chunk in pieces)
     if align == "right":
         x -= width

@@ -28,6 +28,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrag
 from reportlab.platypus.paraparser import ParaParser
 
 from acuchart.reports.fonts import SANS, SANS_BOLD, markup, register_fonts, text_width
+from acuchart.reports.reuse import draw_or_replay
 from acuchart.reports.texts import Block, blocks
 
 log = logging.getLogger(__name__)
@@ -164,6 +165,15 @@ class _Paragraph(Paragraph):
             self._shared = True
         return size
 
+    def draw(self) -> None:
+        # Cached lines draw the same operators in any document whose fonts encode them alike.
+        if self._key is None or self._laid_out is None:
+            super().draw()
+            return
+        text, bullet_text = self._key[0], self._key[3]
+        key = (*self._key, self._laid_out[0])
+        draw_or_replay(self.canv, key, text + (bullet_text or ""), super().draw)
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self._own()
         parts: list[Flowable] = super().split(available_width, available_height)
@@ -202,7 +212,9 @@ def styles() -> dict[str, ParagraphStyle]:
             keepWithNext=1,
         ),
         "body": body,
-        "bullet": ParagraphStyle("bullet", body, leftIndent=13, bulletIndent=2, spaceAfter=2.5),
+        "bullet": ParagraphStyle(
+            "bullet", body, leftIndent=13, bulletIndent=2, spaceAfter=2.5, bulletFontName=SANS
+        ),
         "small": ParagraphStyle("small", body, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=2),
         "cell": ParagraphStyle("cell", body, fontSize=10, leading=13, spaceAfter=0, alignment=TA_LEFT),
         "cell_bold": ParagraphStyle(

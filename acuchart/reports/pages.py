@@ -15,8 +15,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
 from acuchart.reports.data import PracticeHeader
-from acuchart.reports.fonts import SANS, draw_text, register_fonts
+from acuchart.reports.fonts import SANS, SANS_BOLD, draw_text, register_fonts
 from acuchart.reports.layout import ACCENT, ACCENT_DARK, BAND, INK, MARGIN, MUTED, RULE
+from acuchart.reports.reuse import seed_fonts
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class _NumberedCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict[str, Any]] = []
+        seed_fonts(self, (SANS, SANS_BOLD))
 
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))

@@ -4,7 +4,8 @@ Run with ``.venv/bin/python -m tests.benchmarks.bench_handout`` (or ``make bench
 one handout in at most 150 ms and within twice a bare page with the same diagram, 100 handouts in at
 most 10 s, and a handout without a logo under 300 KB.
 
-Two bare pages are measured: one that draws the face diagram from an svglib drawing converted
+The handout and the bare pages are timed in turn, round after round, so that each sees the same
+machine load. Two bare pages are measured: one that draws the face diagram from an svglib drawing converted
 beforehand (the strict baseline), and one that converts the SVG itself first, as a page printed
 without any caching would.
 
@@ -31,10 +32,10 @@ from acuchart.catalogue import VIEWS, load_catalogue
 from acuchart.reports.data import HandoutData
 from acuchart.reports.diagram import art_for
 from acuchart.reports.handout import build_handout
-from tests.benchmarks.harness import median, p95, show, timings_ms
+from tests.benchmarks.harness import interleaved_ms, median, p95, show
 from tests.core.reports import samples
 
-RUNS = 30
+RUNS = 60
 BATCH = 100
 VARYING = 60
 
@@ -74,9 +75,16 @@ def run() -> dict[str, float]:
     build_handout(data, out)
     size_kb = len(out.getvalue()) / 1024
 
-    handout = timings_ms(lambda: build_handout(data, io.BytesIO()), RUNS)
-    bare = timings_ms(lambda: _bare_page(convert=False), RUNS)
-    bare_converting = timings_ms(lambda: _bare_page(convert=True), RUNS)
+    # Interleaved, so that the handout and its baselines see the same machine load.
+    runs = interleaved_ms(
+        {
+            "handout": lambda: build_handout(data, io.BytesIO()),
+            "bare": lambda: _bare_page(convert=False),
+            "converting": lambda: _bare_page(convert=True),
+        },
+        RUNS,
+    )
+    handout, bare, bare_converting = runs["handout"], runs["bare"], runs["converting"]
     start = time.perf_counter()
     for _ in range(BATCH):
         build_handout(data, io.BytesIO())

@@ -19,6 +19,23 @@ def timings_ms(fn: Callable[[], object], repeat: int, warmup: int = 3) -> list[f
     return result
 
 
+def interleaved_ms(
+    fns: dict[str, Callable[[], object]], repeat: int, warmup: int = 3
+) -> dict[str, list[float]]:
+    """Run each of ``fns`` in turn, ``repeat`` rounds (after a warm-up), and return each one's durations in
+    milliseconds: a figure and its baseline measured side by side see the same machine load."""
+    for _ in range(warmup):
+        for fn in fns.values():
+            fn()
+    result: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            result[name].append((time.perf_counter() - start) * 1000)
+    return result
+
+
 def p95(values: list[float]) -> float:
     """The 95th percentile."""
     ordered = sorted(values)

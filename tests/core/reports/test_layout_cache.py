@@ -1,6 +1,8 @@
-"""The caches behind fast printing (parsed markup and line breaks, shared between documents) change
-nothing printed: a document made with warm caches is byte for byte the one made with cold caches,
-also when a cached paragraph is split over a page break, which is when reportlab changes its lines."""
+"""The caches behind fast printing (parsed markup, line breaks and drawn paragraphs, shared between
+documents) change nothing printed: a document made with warm caches is byte for byte the one made with
+cold caches, also when a cached paragraph is split over a page break, which is when reportlab changes
+its lines, and when the document before was for another client, whose name gave other characters
+their bytes first."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from collections.abc import Callable
 import pytest
 from reportlab import rl_config
 
-from acuchart.reports import layout
+from acuchart.reports import layout, reuse
 from acuchart.reports.chart_export import build_chart_export
 from acuchart.reports.handout import build_handout
 from acuchart.reports.summary import build_course_summary
@@ -28,6 +30,7 @@ def _cold() -> None:
     layout._parsed.cache_clear()
     with layout._layouts_lock:
         layout._layouts.clear()
+    reuse.clear()
 
 
 def _pdf(build: Callable[[object, io.BytesIO], None], data: object) -> bytes:
@@ -82,3 +85,21 @@ def test_a_split_paragraph_leaves_the_cached_lines_as_they_were(monkeypatch: pyt
     assert any(len(lines) > 40 for lines in before.values())  # the long paragraph, split over pages
     assert _pdf(build_handout, data) == first
     assert _cached_lines() == before
+
+
+def test_a_handout_after_another_clients_is_the_one_printed_cold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    # Advice with letters outside ASCII that a client's name may have given bytes first (è), or not.
+    texts = {**load_texts(), "aftercare": "# Aftercare\n\nA crème for naïve skin, après the session.\n"}
+    zoe = samples.handout(texts=texts)
+    anna = samples.handout(client_name="Ånna Çelik-Øberg", marks=samples.big_session_marks(), texts=texts)
+    plain = samples.handout(client_name="Mary Jones", texts=texts)
+    cold = {}
+    for name, data in (("zoe", zoe), ("anna", anna), ("plain", plain)):
+        _cold()
+        cold[name] = _pdf(build_handout, data)
+    _cold()
+    replays_before = reuse.replays
+    for name, data in (("zoe", zoe), ("anna", anna), ("plain", plain), ("zoe", zoe), ("anna", anna)):
+        assert _pdf(build_handout, data) == cold[name], name
+    assert reuse.replays > replays_before  # the warm prints did reuse drawn paragraphs
