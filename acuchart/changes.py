@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Changes:
-    """The kinds of record one operation touched, and the client and session it concerned."""
+class Changes(NamedTuple):
+    """The kinds of record one operation touched, and the client and session it concerned.
+
+    A named tuple, like the other values the client list needs at start-up: a dataclass costs some
+    milliseconds to create, and the window should appear at once.
+    """
 
     clients: bool = False
     sessions: bool = False

@@ -149,7 +149,7 @@ class PracticeSwitcher:
         window.practice_file_chosen.connect(self.switch_to)
         self.window = window
         window.show()
-        QTimer.singleShot(0, setup_logging)
+        QTimer.singleShot(WARM_UP_DELAY_MS, setup_logging)
         # The writing machinery (sqlite-utils) loads in an idle moment after the window appears.
         QTimer.singleShot(WARM_UP_DELAY_MS, window, practice.store.warm_up)
         if old_window is not None:

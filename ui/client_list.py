@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +29,13 @@ from acuchart.practice import Practice
 
 Index = QModelIndex | QPersistentModelIndex
 
+# Qt.ItemDataRole values as plain ints. Views hand data() its role as an int, and naming Qt's enums
+# on the way to the first window would load the whole Qt enum namespace (some 25 ms) before it appears.
+DISPLAY_ROLE = 0
+TOOL_TIP_ROLE = 3
+FONT_ROLE = 6
+USER_ROLE = 0x100
+
 
 def format_dob(iso: str | None) -> str:
     """A birth date as a practitioner reads it: 25 Mar 1984."""
@@ -39,7 +48,8 @@ class ClientListModel(QAbstractTableModel):
     """Clients matching the current search: name, date of birth, phone."""
 
     HEADERS = ("Name", "Born", "Phone")
-    ClientIdRole = Qt.ItemDataRole.UserRole + 1
+    ClientIdRole = USER_ROLE + 1
+    _SERVED = frozenset((DISPLAY_ROLE, TOOL_TIP_ROLE, FONT_ROLE, ClientIdRole))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,12 +87,13 @@ class ClientListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._clients):
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        # Views ask each cell for a dozen roles as they paint; the ones not served return at once.
+        if role not in self._SERVED or not index.isValid() or not 0 <= index.row() < len(self._clients):
             return None
         client = self._clients[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             if column == 0:
                 return client.display_name + ("  (archived)" if client.archived else "")
             if column == 1:
@@ -92,20 +103,12 @@ class ClientListModel(QAbstractTableModel):
                 return self._born[row]
             if column == 2:
                 return client.phone
-        elif role == Qt.ItemDataRole.ToolTipRole:
+        elif role == TOOL_TIP_ROLE:
             return "\n".join(p for p in (client.display_name, client.email, client.phone) if p)
         elif role == self.ClientIdRole:
             return client.id
-        elif role == Qt.ItemDataRole.FontRole and client.archived:
+        elif role == FONT_ROLE and client.archived:
             return self._italic()
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
         return None
 
 
@@ -115,7 +118,7 @@ class _SearchBox(QLineEdit):
     move_down = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
+        if event.key() == QtCore.Qt.Key.Key_Down:
             self.move_down.emit()
             return
         super().keyPressEvent(event)
@@ -138,6 +141,11 @@ class ClientListPane(QWidget):
         self.model = ClientListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        # The column titles come from a plain Qt model: a Python headerData() would be handed Qt's
+        # Orientation enum, whose namespace takes some 25 ms to load, while the window first paints.
+        self.header_labels = QStandardItemModel(0, len(ClientListModel.HEADERS), self)
+        self.header_labels.setHorizontalHeaderLabels(list(ClientListModel.HEADERS))
+        self.table.horizontalHeader().setModel(self.header_labels)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError, ConsentMissingError
 from acuchart.practice import Practice
+from ui.actions import menu_action
 from ui.changes import ChangeRelay
 from ui.client_list import ClientListPane
 from ui.messages import about, confirm, warn
@@ -54,8 +55,7 @@ class MainWindow(QMainWindow):
         self.chart_area = QStackedWidget()
         self.chart_area.setObjectName("chartArea")
         placeholder = QLabel("Choose a client on the left, or press Ctrl+N to add one.")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder.setObjectName("muted")
+        placeholder.setObjectName("chartPlaceholder")  # muted and centred by the style sheet
         self.chart_area.addWidget(placeholder)
         # The session editor and the follow-ups view are built on first use: the window appears sooner.
         self._client_page: ClientPage | None = None
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._followups: FollowUpsView | None = None
         self._unfolded_sizes: list[int] = []
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.clients)
         self.splitter.addWidget(self.chart_area)
@@ -99,14 +99,14 @@ class MainWindow(QMainWindow):
         )
 
     # --- menus -------------------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
+        tip: str = "",
+    ) -> QAction:
+        return menu_action(self, text, shortcut, slot, tip)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         )
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)

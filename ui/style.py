@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 STYLE_SHEET = """
 QWidget { font-size: 13px; }
 QLabel#muted { color: #5f6368; }
+QLabel#chartPlaceholder { color: #5f6368; qproperty-alignment: AlignCenter; }
 QLineEdit, QPlainTextEdit { padding: 4px; }
 QTableView { selection-background-color: #2f6f8f; selection-color: white; }
 QPushButton { padding: 5px 12px; }

@@ -273,7 +273,7 @@ def _course_story(
         intake_at = dt.datetime.combine(booked - dt.timedelta(days=4), schedule.at)
     reviewed = intake_at.date() if form.caution_flags else None
     return Story(
-        form=dataclasses.replace(form, cautions_reviewed_on=reviewed),
+        form=form._replace(cautions_reviewed_on=reviewed),
         intake_at=intake_at,
         consent_on=intake_at.date() if starts else None,
         course=CourseForm(

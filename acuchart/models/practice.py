@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
 # The intake caution flags (DOMAIN.md), as stable keys and the words a practitioner reads.
@@ -60,9 +61,12 @@ def _datetime(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
-@dataclass(frozen=True)
-class Client:
-    """A person the practice treats."""
+class Client(NamedTuple):
+    """A person the practice treats.
+
+    Named tuples rather than dataclasses in this module: it loads as the app starts, and a dataclass
+    takes some milliseconds to create.
+    """
 
     id: int
     first_name: str
@@ -137,8 +141,7 @@ class ClientSummary(NamedTuple):
         return f"{self.last_name}, {self.first_name}" if self.last_name else self.first_name
 
 
-@dataclass(frozen=True)
-class PracticeSettings:
+class PracticeSettings(NamedTuple):
     """Who the practice is, as printed on every handout."""
 
     practice_name: str = ""
@@ -151,7 +154,7 @@ class PracticeSettings:
     paper_size: Literal["A4", "Letter"] = "A4"
     caution_review_months: int = 6
     consent_text_version: str = "2026-1"
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = MappingProxyType({})
 
 
 # The intake list of concerns a course treats (DOMAIN.md), as stable keys and labels.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from acuchart import clock
 from acuchart.changes import ChangeHub, Changes
@@ -20,8 +20,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[+()0-9 .\-/]*$")
 
 
-@dataclass
-class ClientForm:
+class ClientForm(NamedTuple):
     """What the new/edit client form sends: plain text as typed, checked by :meth:`ClientService.validate`."""
 
     first_name: str = ""
@@ -31,10 +30,10 @@ class ClientForm:
     phone: str = ""
     email: str = ""
     address: str = ""
-    concerns: list[str] = field(default_factory=list)
+    concerns: Sequence[str] = ()
     skin_notes: str = ""
     goals: str = ""
-    caution_flags: list[str] = field(default_factory=list)
+    caution_flags: Sequence[str] = ()
     caution_notes: str = ""
     cautions_reviewed_on: str | dt.date | None = None
 

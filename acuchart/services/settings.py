@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from acuchart.storage import settings as setting_rows
 from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
 
-_FIELDS = {f.name for f in dataclasses.fields(PracticeSettings)} - {"extra"}
+_FIELDS = set(PracticeSettings._fields) - {"extra"}
 HANDOUT_TEXTS_KEY = "handout_texts"
 """The setting that holds the practice's edited handout texts, as {key: Markdown text}."""
 

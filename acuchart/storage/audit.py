@@ -12,12 +12,10 @@ head with it (the hashes are not keyed). That needs a copy of the head kept else
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from acuchart.storage.database import read_only
 
@@ -78,8 +76,7 @@ def append(
     )
 
 
-@dataclass(frozen=True)
-class AuditReport:
+class AuditReport(NamedTuple):
     """The result of walking the chain, and whether the append-only guard is still in place."""
 
     entries: int
@@ -120,7 +117,7 @@ class AuditReport:
 def verify(conn: sqlite3.Connection) -> AuditReport:
     """Walk the whole chain, report the first entry that does not fit, and check the guard triggers."""
     report = _walk(conn)
-    return dataclasses.replace(report, guard_removed=not guard_intact(conn))
+    return report._replace(guard_removed=not guard_intact(conn))
 
 
 def _walk(conn: sqlite3.Connection) -> AuditReport:

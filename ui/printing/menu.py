@@ -6,11 +6,14 @@ client's page (or a session of theirs) → the client's course summary, chart ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6 import QtCore  # QtCore.Qt when a page is built: its enums are slow to load at start-up
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QMenu, QToolBar, QToolButton, QWidget
+
+from ui.actions import menu_action
 
 if TYPE_CHECKING:
     from ui.chart.session_editor import SessionEditor
@@ -63,19 +66,19 @@ class DocumentMenu:
             "Co&nsent form…", None, self._consent, "The consent form for the client to sign"
         )
         window.menuBar().insertMenu(self._menu_after("&Client"), self.menu)
-        self.texts = QAction("Handout &texts…", window)
-        self.texts.setStatusTip("The practice's words for what to expect, aftercare and the consent form")
-        self.texts.triggered.connect(self.edit_texts)
+        self.texts = menu_action(
+            window,
+            "Handout &texts…",
+            None,
+            self.edit_texts,
+            "The practice's words for what to expect, aftercare and the consent form",
+        )
         self._add_to_file_menu(self.texts)
         window.chart_area.currentChanged.connect(self.update_enabled)
         self.update_enabled()
 
-    def _add(self, text: str, shortcut: str | None, slot: object, tip: str) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
+    def _add(self, text: str, shortcut: str | None, slot: Callable[[], object], tip: str) -> QAction:
+        action = menu_action(self.window, text, shortcut, slot, tip)
         self.menu.addAction(action)
         return action
 
@@ -94,7 +97,7 @@ class DocumentMenu:
         button.setMenu(menu)
         button.setMinimumHeight(page.edit_button.sizeHint().height())
         row = page.header_buttons
-        row.insertWidget(row.indexOf(page.edit_button), button, 0, Qt.AlignmentFlag.AlignTop)
+        row.insertWidget(row.indexOf(page.edit_button), button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         self.client_button = button
 
     def install_on_session_editor(self, editor: SessionEditor) -> None:
@@ -116,7 +119,7 @@ class DocumentMenu:
             button = QToolButton()
             button.setObjectName("printHandout")
             button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             back = getattr(header, "back", None)
             button.setMinimumHeight(back.minimumHeight() if isinstance(back, QWidget) else 36)
             button.setStyleSheet(PRINT_BUTTON_STYLE)
