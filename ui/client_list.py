@@ -191,6 +191,8 @@ class ClientListPane(QWidget):
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
         new_button.clicked.connect(self.new_client_requested)
+        self.total = 0
+        """How many clients there are (archived ones too while they are shown), as of the last search."""
         self.refresh()
 
     def refresh(self) -> None:
@@ -199,7 +201,7 @@ class ClientListPane(QWidget):
         clients = self._practice.clients.search(self.search.text(), self.archived_box.isChecked())
         self.model.set_clients(clients)
         shown = len(clients)
-        total = self._practice.clients.count(self.archived_box.isChecked())
+        total = self.total = self._practice.clients.count(self.archived_box.isChecked())
         if self.search.text().strip():
             self.count_label.setText(
                 f"{shown} of {total} clients" if shown < 200 else f"first 200 of {total}"

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -19,23 +19,24 @@ from PySide6.QtWidgets import (
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError, ConsentMissingError
 from acuchart.practice import Practice
-from ui.actions import menu_action
 from ui.changes import ChangeRelay
 from ui.client_list import ClientListPane
 from ui.messages import about, confirm, warn
 from ui.preferences import Preferences
-from ui.printing.menu import DocumentMenu
 from ui.records.audit_bar import AuditBar
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+    from PySide6.QtWidgets import QMenu
 
     from ui.chart.session_editor import SessionEditor
     from ui.client_page import ClientPage
+    from ui.printing.menu import DocumentMenu
     from ui.records.followups import FollowUpsView
 
 
 AUDIT_CHECK_DELAY_MS = 300
+MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
 
 
 class MainWindow(QMainWindow):
@@ -78,8 +79,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self._build_menus()
-        self.documents = DocumentMenu(self)  # Print menu, File → Handout texts…, the session's Print button
+        # The menus' titles now; their items, the Print menu's and the status line in the event-loop turn
+        # after the first frame (or when first asked for): the window appears without waiting for them.
+        self._menus: dict[str, QMenu] = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}
+        self._finished = False
+        self._finish_queued = False
         self.clients.client_activated.connect(self.show_client)
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.archived_box.toggled.connect(self._remember_archived)
@@ -94,9 +98,71 @@ class MainWindow(QMainWindow):
         self._first_size()
         self._restore_layout()
         self.clients.search.setFocus()
-        self.statusBar().showMessage(
-            f"{practice.clients.count()} clients · {practice.path or 'in memory'}", 8000
-        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._finished and not self._finish_queued:
+            self._finish_queued = True
+            QTimer.singleShot(0, self, self.finish_start)
+
+    def finish_start(self) -> None:
+        """Make what the first frame does not show: the menus' items (with their shortcuts), the Print
+        menu, the search box's clear button and the status line. Runs once; anything that needs one of
+        them calls it first."""
+        if self._finished:
+            return
+        self._finished = True
+        from ui.printing.menu import DocumentMenu  # with the menus: its actions load QtGui's key types
+
+        self._build_menus()
+        # Print menu, File → Handout texts…, the session's Print button
+        self._documents = DocumentMenu(self, self._menus["&Print"])
+        self._chart_area_changed()
+        self.clients.search.setClearButtonEnabled(True)
+        where = self.practice.path or "in memory"
+        self.statusBar().showMessage(f"{self.clients.total} clients · {where}", 8000)
+
+    # The actions other parts of the app use; asking for one finishes the start.
+    @property
+    def documents(self) -> DocumentMenu:
+        """The document actions: Print menu, the client page's Documents button, the editor's Print button."""
+        self.finish_start()
+        return self._documents
+
+    @property
+    def undo_action(self) -> QAction:
+        self.finish_start()
+        return self._undo_action
+
+    @property
+    def redo_action(self) -> QAction:
+        self.finish_start()
+        return self._redo_action
+
+    @property
+    def edit_client_action(self) -> QAction:
+        self.finish_start()
+        return self._edit_client_action
+
+    @property
+    def new_session_action(self) -> QAction:
+        self.finish_start()
+        return self._new_session_action
+
+    @property
+    def back_action(self) -> QAction:
+        self.finish_start()
+        return self._back_action
+
+    @property
+    def followups_action(self) -> QAction:
+        self.finish_start()
+        return self._followups_action
+
+    @property
+    def client_menu(self) -> QMenu:
+        self.finish_start()
+        return self._menus["&Client"]
 
     # --- menus -------------------------------------------------------------------------------
     def _action(
@@ -106,11 +172,14 @@ class MainWindow(QMainWindow):
         slot: Any,
         tip: str = "",
     ) -> QAction:
+        from ui.actions import menu_action
+
         return menu_action(self, text, shortcut, slot, tip)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        from PySide6.QtGui import QKeySequence
+
+        file_menu = self._menus["&File"]
         file_menu.addAction(
             self._action("&Open practice file…", QKeySequence.StandardKey.Open, self.choose_practice_file)
         )
@@ -130,28 +199,28 @@ class MainWindow(QMainWindow):
                 "Close AcuChart; everything is already saved",
             )
         )
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        edit_menu = self._menus["&Edit"]
+        self._undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self._undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self._redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self._redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self._undo_action)
+        edit_menu.addAction(self._redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action("&Find client", "Ctrl+F", self.focus_search, "Jump to the client search")
         )
-        client_menu = bar.addMenu("&Client")
+        client_menu = self._menus["&Client"]
         client_menu.addAction(self._action("&New client…", QKeySequence.StandardKey.New, self.new_client))
-        self.edit_client_action = self._action("&Edit client…", "Ctrl+E", self._edit_current)
-        client_menu.addAction(self.edit_client_action)
-        self.new_session_action = self._action(
+        self._edit_client_action = self._action("&Edit client…", "Ctrl+E", self._edit_current)
+        client_menu.addAction(self._edit_client_action)
+        self._new_session_action = self._action(
             "New &session",
             "Ctrl+Shift+N",
             self._new_session_current,
             "Start charting a session for this client",
         )
-        client_menu.addAction(self.new_session_action)
+        client_menu.addAction(self._new_session_action)
         client_menu.addAction(
             self._action(
                 "Open &latest session",
@@ -160,24 +229,23 @@ class MainWindow(QMainWindow):
                 "Go back to this client's last chart",
             )
         )
-        self.back_action = self._action(
+        self._back_action = self._action(
             "&Back to client", "Esc", self.back_to_client, "Leave the session chart"
         )
-        self.back_action.setEnabled(False)
-        client_menu.addAction(self.back_action)
-        self.client_menu = client_menu
-        view_menu = bar.addMenu("&View")
-        self.followups_action = self._action(
+        self._back_action.setEnabled(False)
+        client_menu.addAction(self._back_action)
+        view_menu = self._menus["&View"]
+        self._followups_action = self._action(
             "&Follow-ups",
             "Ctrl+Shift+F",
             self.show_followups,
             "Open reactions, overdue courses, maintenance due",
         )
-        view_menu.addAction(self.followups_action)
+        view_menu.addAction(self._followups_action)
         view_menu.addAction(
             self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
         )
-        help_menu = bar.addMenu("&Help")
+        help_menu = self._menus["&Help"]
         help_menu.addAction(self._action("&About AcuChart", None, self._about))
 
     # --- actions -----------------------------------------------------------------------------

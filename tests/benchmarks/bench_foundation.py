@@ -21,6 +21,8 @@ from tests.benchmarks.harness import median, p95, show, timings_ms
 
 REPO = Path(__file__).resolve().parents[2]
 CLIENTS = 10_000
+STARTS = 21
+"""How many times each window is started (interleaved); the median is reported."""
 QUERIES = [
     "ha",
     "so",
@@ -74,14 +76,19 @@ _LAST = [
     "Petrova",
 ]
 
+# Both windows report the moment their first frame is complete: the main window's first paint event
+# starts the frame, its children (the label; the client list and its rows) paint in the same pass, and a
+# zero-delay timer started then fires once that pass is over.
 BARE_WINDOW = """
 import sys, time
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+def done():
+    print("painted", time.time(), flush=True); app.quit()
 class Painted(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print("painted", time.time(), flush=True); app.quit()
+        if event.type() == QEvent.Type.Paint and obj is window:
+            obj.removeEventFilter(self); QTimer.singleShot(0, done)
         return False
 app = QApplication(sys.argv[:1])
 window = QMainWindow(); window.setCentralWidget(QLabel("hello")); window.resize(1280, 820)
@@ -92,14 +99,16 @@ app.exec()
 APP_WINDOW = """
 import sys, time
 from pathlib import Path
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 import ui.main_window
+def done():
+    print("painted", time.time(), flush=True)
+    from PySide6.QtWidgets import QApplication
+    QApplication.instance().quit()
 class Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print("painted", time.time(), flush=True)
-            from PySide6.QtWidgets import QApplication
-            QApplication.instance().quit()
+            obj.removeEventFilter(self); QTimer.singleShot(0, done)
         return False
 spy = Painted()
 show = ui.main_window.MainWindow.show
@@ -173,15 +182,15 @@ def run() -> dict[str, float]:
         start_ms(BARE_WINDOW)  # first runs write the bytecode caches, as a first launch would
         start_ms(APP_WINDOW, str(path))
         bare, app = [], []
-        for _ in range(11):  # interleaved, so both see the same machine load
+        for _ in range(STARTS):  # interleaved, so both see the same machine load
             bare.append(start_ms(BARE_WINDOW))
             app.append(start_ms(APP_WINDOW, str(path)))
         figures["start_bare_ms"] = median(bare)
         figures["start_app_ms"] = median(app)
         figures["start_ratio"] = figures["start_app_ms"] / figures["start_bare_ms"]
-        show("cold start, bare PySide6 window (median of 11)", figures["start_bare_ms"], "ms")
+        show(f"cold start, bare PySide6 window (median of {STARTS})", figures["start_bare_ms"], "ms")
         show(
-            f"cold start, AcuChart main window on {CLIENTS:,} clients (median of 11)",
+            f"cold start, AcuChart main window on {CLIENTS:,} clients (median of {STARTS})",
             figures["start_app_ms"],
             "ms",
         )

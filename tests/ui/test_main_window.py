@@ -192,3 +192,24 @@ def test_notes_typed_just_before_quitting_are_stored(
     qtbot.keyClicks(editor.notes, "Tender at left ST2 on removal")
     window.close()  # well inside the pause before notes save on their own
     assert demo_practice.sessions.get(editor.session_id).notes == "Tender at left ST2 on removal"
+
+
+def test_the_menus_fill_in_just_after_the_first_frame_with_their_shortcuts(
+    qtbot: QtBot, demo_practice: Practice, preferences: Preferences
+) -> None:
+    window = MainWindow(demo_practice, preferences)
+    qtbot.addWidget(window)
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert list(menus) == ["&File", "&Edit", "&Client", "&Print", "&View", "&Help"]  # titles at once
+    assert not window._finished  # items wait for the first frame
+    window.show()
+    qtbot.waitUntil(lambda: window._finished, timeout=3000)
+    shortcuts = {
+        a.text().replace("&", ""): a.shortcut().toString() for menu in menus.values() for a in menu.actions()
+    }
+    assert shortcuts["New client…"] == "Ctrl+N"
+    assert shortcuts["Print handout for this session…"] == "Ctrl+P"
+    assert shortcuts["Undo"] == "Ctrl+Z"
+    assert "Handout texts…" in shortcuts  # the Print menu's own item in the File menu
+    assert window.statusBar().currentMessage().startswith(f"{demo_practice.clients.count()} clients")
+    assert window.clients.search.isClearButtonEnabled()

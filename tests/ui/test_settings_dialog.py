@@ -84,6 +84,7 @@ def test_the_dialog_opens_from_file_practice_settings_with_ctrl_comma(
 ) -> None:
     window = MainWindow(practice, preferences)
     qtbot.addWidget(window)
+    window.finish_start()  # the menus get their items just after the first frame
     file_menu = window.menuBar().actions()[0].menu()
     (action,) = [a for a in file_menu.actions() if a.text() == "Practice &settings…"]
     assert action.shortcut().toString() == "Ctrl+,"

@@ -37,12 +37,12 @@ class DocumentMenu:
             ``preferences`` are read, its menu bar gets a Print menu.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
         self.window = window
         self.button: QToolButton | None = None
         """The Print handout button on the session editor."""
         self._actions: DocumentActions | None = None
-        self.menu = QMenu("&Print", window)
+        self.menu = menu
         self.print_handout = self._add(
             "&Print handout for this session…",
             "Ctrl+P",
@@ -65,7 +65,6 @@ class DocumentMenu:
         self.consent = self._add(
             "Co&nsent form…", None, self._consent, "The consent form for the client to sign"
         )
-        window.menuBar().insertMenu(self._menu_after("&Client"), self.menu)
         self.texts = menu_action(
             window,
             "Handout &texts…",
@@ -130,14 +129,6 @@ class DocumentMenu:
         elif isinstance(editor.toolbar, QToolBar):
             editor.toolbar.addSeparator()
             editor.toolbar.addAction(action)
-
-    def _menu_after(self, title: str) -> QAction | None:
-        """The menu-bar entry after the menu called ``title`` (to insert before), or None for the end."""
-        entries = self.window.menuBar().actions()
-        for index, entry in enumerate(entries):
-            if entry.text() == title and index + 1 < len(entries):
-                return entries[index + 1]
-        return None
 
     def _add_to_file_menu(self, action: QAction) -> None:
         """Put ``action`` under Practice settings… in the File menu."""
