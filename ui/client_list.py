@@ -26,6 +26,7 @@ from acuchart.models import ClientSummary
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QKeyEvent
 from acuchart.practice import Practice
+from ui.style import mute
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -137,6 +138,8 @@ class ClientListPane(QWidget):
         self._practice = practice
         self.search = _SearchBox()
         self.search.setPlaceholderText("Find a client: name, phone, email or birth date  (Ctrl+F)")
+        # Natively as roomy as the padded text boxes of the dialogs (see ui/style.py).
+        self.search.setTextMargins(4, 2, 4, 2)
         self.search.setClearButtonEnabled(True)
         self.model = ClientListModel(self)
         self.table = QTableView()
@@ -163,10 +166,11 @@ class ClientListPane(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.count_label = QLabel()
-        self.count_label.setObjectName("muted")
+        mute(self.count_label)
         self.archived_box = QCheckBox("Show archived")
         self.archived_box.setChecked(show_archived)
         new_button = QPushButton("New client…")
+        new_button.setMinimumHeight(new_button.sizeHint().height() + 8)
         new_button.setToolTip("Add a client (Ctrl+N)")
 
         bottom = QHBoxLayout()

@@ -28,6 +28,7 @@ from ui.records.course_panel import CoursePanel
 from ui.records.forms import FieldError
 from ui.records.item_models import IdRole, ReactionsModel, SessionHistoryModel
 from ui.records.tables import ReactionsTable, RecordTable
+from ui.style import mute
 
 RESOLVED_SHOWN = 2
 """How many resolved reactions stay listed (newest first), so one resolved by mistake can be reopened."""
@@ -111,7 +112,7 @@ class ClientPage(QWidget):
         self.name_label.setObjectName("clientName")
         self.name_label.setStyleSheet("font-size: 22px; font-weight: 600;")
         self.details_label = QLabel()
-        self.details_label.setObjectName("muted")
+        mute(self.details_label)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cautions = CautionBanner()
         self.review = _Band("cautionReview", "Review cautions…")
@@ -133,14 +134,14 @@ class ClientPage(QWidget):
         self.reactions_table.setColumnHidden(0, True)  # the client is this one
         self.reactions_box = QGroupBox("Follow up")
         self.no_reactions = QLabel("No reactions to follow up.")
-        self.no_reactions.setObjectName("muted")
+        mute(self.no_reactions)
         self.no_reactions.setWordWrap(True)
         self.problem = FieldError()
         self.reactions_table.problem.connect(self.problem.show_message)
         self.history_model = SessionHistoryModel(self)
         self.history_table = RecordTable(self.history_model, stretch=4)
         self.no_sessions = QLabel("No sessions yet. Press New session to start charting.")
-        self.no_sessions.setObjectName("muted")
+        mute(self.no_sessions)
         self.no_sessions.setWordWrap(True)
         self.no_sessions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.history_table.setToolTip("Double-click a session to open it (a signed one opens read-only)")

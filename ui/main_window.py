@@ -24,6 +24,7 @@ from ui.client_list import ClientListPane
 from ui.messages import about, confirm, warn
 from ui.preferences import Preferences
 from ui.records.audit_bar import AuditBar
+from ui.style import apply_style_sheet, mute
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -55,8 +56,9 @@ class MainWindow(QMainWindow):
         self.clients = ClientListPane(practice, preferences.show_archived)
         self.chart_area = QStackedWidget()
         self.chart_area.setObjectName("chartArea")
-        placeholder = QLabel("Choose a client on the left, or press Ctrl+N to add one.")
-        placeholder.setObjectName("chartPlaceholder")  # muted and centred by the style sheet
+        # Centred by its own markup: QLabel.setAlignment would load Qt's enum namespace (see ui/actions.py).
+        placeholder = QLabel('<p align="center">Choose a client on the left, or press Ctrl+N to add one.</p>')
+        mute(placeholder)
         self.chart_area.addWidget(placeholder)
         # The session editor and the follow-ups view are built on first use: the window appears sooner.
         self._client_page: ClientPage | None = None
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self._documents = DocumentMenu(self, self._menus["&Print"])
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)
+        apply_style_sheet()
         where = self.practice.path or "in memory"
         self.statusBar().showMessage(f"{self.clients.total} clients · {where}", 8000)
 

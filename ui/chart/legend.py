@@ -15,6 +15,7 @@ from acuchart.reports.symbols import SYMBOLS
 from ui.chart.flow_layout import FlowLayout
 from ui.chart.markers import UNMARKED_RADIUS, paint_caution_badge
 from ui.chart.marks_model import symbol_icon
+from ui.style import mute
 
 ICON = 22
 
@@ -59,7 +60,7 @@ def _entry(icon: QIcon, text: str, tip: str) -> QWidget:
     picture.setPixmap(icon.pixmap(QSize(ICON, ICON)))
     row.addWidget(picture)
     label = QLabel(text)
-    label.setObjectName("muted")
+    mute(label)
     row.addWidget(label)
     return entry
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.models import Mark
 from acuchart.services.session_rules import MAX_NEEDLES
+from ui.style import mute
 
 FIELD_HEIGHT = 34
 GAP = 14
@@ -52,7 +53,7 @@ class MarkEditor(QFrame):
         self.title = QLabel()
         self.title.setObjectName("markEditorTitle")
         hint = QLabel("Enter saves · Esc keeps as is")
-        hint.setObjectName("muted")
+        mute(hint)
         self.label = QLineEdit()
         self.label.setObjectName("markLabel")
         self.label.setPlaceholderText("Label, e.g. forehead line")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.models import Client, Session
 from acuchart.services.session_rules import MAX_DURATION_MIN
+from ui.style import mute
 
 NO_COURSE = -1
 FIELD_HEIGHT = 36
@@ -101,7 +102,7 @@ class SessionHeader(QWidget):
         fields.setContentsMargins(0, 0, 0, 0)
         for label, widget in (("When", self.when), ("Course", self.course), ("Length", self.duration)):
             caption = QLabel(label)
-            caption.setObjectName("muted")
+            mute(caption)
             caption.setBuddy(widget)
             fields.addSpacing(6)
             fields.addWidget(caption)

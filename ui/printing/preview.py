@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.reports.documents import Document
 from ui.printing.render import POINTS_PER_INCH, opened, render_page
+from ui.style import mute
 
 ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
 PAGE_GAP = 14
@@ -66,7 +67,7 @@ class PreviewDialog(QDialog):
         self.area.setWidget(holder)
 
         self.zoom_label = QLabel()
-        self.zoom_label.setObjectName("muted")
+        mute(self.zoom_label)
         self.zoom_out_button = QPushButton("−")
         self.zoom_out_button.setToolTip("Zoom out (Ctrl+-)")
         self.zoom_in_button = QPushButton("+")
@@ -81,7 +82,7 @@ class PreviewDialog(QDialog):
         self.close_button = QPushButton("Close")
         self.close_button.setToolTip("Close the preview (Esc)")
         self.count_label = QLabel(f"{len(self.pages)} page{'s' if len(self.pages) != 1 else ''}")
-        self.count_label.setObjectName("muted")
+        mute(self.count_label)
 
         buttons = QHBoxLayout()
         for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):

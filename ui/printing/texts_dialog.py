@@ -25,6 +25,7 @@ from acuchart.errors import ValidationError
 from acuchart.practice import Practice
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.texts import TEXT_KEYS, consent_text, load_texts
+from ui.style import mute
 
 TEXT_TITLES: dict[str, str] = {
     "what_to_expect": "What to expect",
@@ -67,7 +68,7 @@ class TextTab(QWidget):
         self.restore_button.setToolTip("Put back the text AcuChart comes with (saved when you press Save)")
         self.restore_button.clicked.connect(self.restore_default)
         where = QLabel(WHERE_PRINTED.get(key, ""))
-        where.setObjectName("muted")
+        mute(where)
         names = QLabel("Placeholders: " + "  ".join(f"<code>{name}</code>" for name in placeholders()))
         names.setWordWrap(True)
         names.setToolTip("Typed as shown, each is replaced by the practice's details or the client's name")
@@ -125,7 +126,7 @@ class HandoutTextsDialog(QDialog):
             self.tabs.addTab(tab, TEXT_TITLES.get(key, key))
         help_label = QLabel(FORMAT_HELP)
         help_label.setWordWrap(True)
-        help_label.setObjectName("muted")
+        mute(help_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

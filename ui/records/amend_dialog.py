@@ -25,6 +25,7 @@ from acuchart.models import (
 )
 from acuchart.practice import Practice
 from ui.records.forms import FieldMessages
+from ui.style import mute
 
 LONG_FIELDS = {"notes", "count_note", "note"}
 
@@ -69,7 +70,7 @@ class AmendDialog(QDialog):
             "the time, the old and the new value, and the reason."
         )
         intro.setWordWrap(True)
-        intro.setObjectName("muted")
+        mute(intro)
         form = QFormLayout()
         self.messages.add_row(form, "field", "Change", self.field)
         form.addRow("On record now", self.current)

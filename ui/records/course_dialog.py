@@ -30,6 +30,7 @@ from acuchart.services.courses import (
 )
 from ui.records.consent_dialog import date_edit
 from ui.records.forms import FieldMessages
+from ui.style import mute
 
 
 def number_box(value: int, suffix: str) -> QSpinBox:
@@ -95,7 +96,7 @@ class CourseDialog(QDialog):
         hint = QLabel(
             "A course is typically 6–12 sessions, one to two weeks apart; results vary from client to client."
         )
-        hint.setObjectName("muted")
+        mute(hint)
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

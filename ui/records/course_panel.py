@@ -16,6 +16,7 @@ from acuchart.models import CONCERN_LABELS, CourseOverview
 from acuchart.practice import Practice
 from ui.records.course_dialog import CompleteCourseDialog, CourseDialog
 from ui.records.progress_chart import ProgressChart, short_label
+from ui.style import mute
 
 BADGE_STYLE = "background: #b3261e; color: white; font-weight: 700; border-radius: 10px; padding: 2px 10px;"
 PROGRESS_STYLE = "font-size: 18px; font-weight: 600;"
@@ -70,7 +71,7 @@ class CoursePanel(QGroupBox):
         self.due.setObjectName("courseDue")
         self.due.setWordWrap(True)
         self.plan = QLabel()
-        self.plan.setObjectName("muted")
+        mute(self.plan)
         self.plan.setWordWrap(True)
         self.new_button = QPushButton("New course…")
         self.edit_button = QPushButton("Edit course…")

@@ -14,6 +14,7 @@ from ui.changes import ChangeRelay
 from ui.records.forms import FieldError
 from ui.records.item_models import ClientIdRole, CoursesDueModel, ReactionsModel
 from ui.records.tables import ReactionsTable, RecordTable
+from ui.style import mute
 
 ROWS_SHOWN = 8
 """Rows each list shows before it scrolls."""
@@ -58,7 +59,7 @@ class FollowUpsView(QWidget):
         self.title = QLabel("Follow-ups")
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.summary = QLabel()
-        self.summary.setObjectName("muted")
+        mute(self.summary)
         refresh = QPushButton("Refresh")
         refresh.setToolTip("Read the follow-ups again")
         refresh.clicked.connect(self.refresh)

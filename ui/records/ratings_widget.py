@@ -13,6 +13,7 @@ from acuchart.practice import Practice
 from ui.changes import ChangeRelay
 from ui.records.forms import FieldError
 from ui.records.progress_chart import short_label
+from ui.style import mute
 
 STYLE = """
 #ratingsWidget QToolButton {
@@ -43,7 +44,7 @@ class RatingsWidget(QGroupBox):
         self.buttons: dict[str, list[QToolButton]] = {}
         self._scores: dict[str, int] = {}
         self.hint = QLabel(RATING_SCALE_NOTE)
-        self.hint.setObjectName("muted")
+        mute(self.hint)
         self.hint.setWordWrap(True)
         self.rows = QGridLayout()
         self.rows.setVerticalSpacing(2)
