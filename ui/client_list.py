@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.models import ClientSummary
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QFont, QKeyEvent
-from acuchart.practice import Practice
 from ui.style import mute
 
-Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPersistentModelIndex
+    from PySide6.QtGui import QFont, QKeyEvent
+
+    from acuchart.practice import Practice
+
+    Index = QModelIndex | QPersistentModelIndex
 
 # Qt.ItemDataRole values as plain ints. Views hand data() its role as an int, and naming Qt's enums
 # on the way to the first window would load the whole Qt enum namespace (some 25 ms) before it appears.

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -27,7 +26,7 @@ from ui.records.audit_bar import AuditBar
 from ui.style import apply_style_sheet, mute
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
     from PySide6.QtWidgets import QMenu
 
     from ui.chart.session_editor import SessionEditor
@@ -37,6 +36,8 @@ if TYPE_CHECKING:
 
 
 AUDIT_CHECK_DELAY_MS = 300
+ALIGN_CENTER = 0x84
+"""Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter) as a number."""
 MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
 
 
@@ -51,13 +52,14 @@ class MainWindow(QMainWindow):
         self.practice = practice
         self.preferences = preferences
         self.relay = ChangeRelay(practice, self)
-        self.undo_stack = QUndoStack(self)
+        self._undo_stack: QUndoStack | None = None
 
         self.clients = ClientListPane(practice, preferences.show_archived)
         self.chart_area = QStackedWidget()
         self.chart_area.setObjectName("chartArea")
-        # Centred by its own markup: QLabel.setAlignment would load Qt's enum namespace (see ui/actions.py).
-        placeholder = QLabel('<p align="center">Choose a client on the left, or press Ctrl+N to add one.</p>')
+        placeholder = QLabel("Choose a client on the left, or press Ctrl+N to add one.")
+        # Through the property: QLabel.setAlignment would load Qt's enum namespace (see ui/actions.py).
+        placeholder.setProperty("alignment", ALIGN_CENTER)
         mute(placeholder)
         self.chart_area.addWidget(placeholder)
         # The session editor and the follow-ups view are built on first use: the window appears sooner.
@@ -124,6 +126,15 @@ class MainWindow(QMainWindow):
         apply_style_sheet()
         where = self.practice.path or "in memory"
         self.statusBar().showMessage(f"{self.clients.total} clients · {where}", 8000)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The charting's undo history (made on first use: the Edit menu and the session editor)."""
+        if self._undo_stack is None:
+            from PySide6.QtGui import QUndoStack
+
+            self._undo_stack = QUndoStack(self)
+        return self._undo_stack
 
     # The actions other parts of the app use; asking for one finishes the start.
     @property

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-from ui import client_list
+from ui import client_list, main_window
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -100,3 +100,7 @@ def test_the_client_lists_role_numbers_are_qts() -> None:
     assert Qt.ItemDataRole.ToolTipRole.value == client_list.TOOL_TIP_ROLE
     assert Qt.ItemDataRole.FontRole.value == client_list.FONT_ROLE
     assert Qt.ItemDataRole.UserRole.value == client_list.USER_ROLE
+
+
+def test_the_placeholders_alignment_number_is_qts_align_center() -> None:
+    assert Qt.AlignmentFlag.AlignCenter.value == main_window.ALIGN_CENTER
