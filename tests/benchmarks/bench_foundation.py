@@ -98,7 +98,6 @@ app.exec()
 
 APP_WINDOW = """
 import sys, time
-from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 import ui.main_window
 def done():
@@ -116,8 +115,8 @@ def show_and_watch(window):
     window.installEventFilter(spy)
     show(window)
 ui.main_window.MainWindow.show = show_and_watch
-from ui.app import run
-run(Path(sys.argv[1]))
+import main  # the way a practitioner starts it: main.py, its command line parsed
+main.main(["--db", sys.argv[1]])
 """
 
 
