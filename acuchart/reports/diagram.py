@@ -165,6 +165,13 @@ def _overlaps(box: Box, others: Iterable[Box]) -> bool:
     return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in others)
 
 
+def _overlap_area(box: Box, others: Iterable[Box]) -> float:
+    x0, y0, x1, y1 = box
+    return sum(
+        max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1])) for b in others
+    )
+
+
 def head_height(caption: bool) -> float:
     """The height above a diagram's picture: the caption row (when there is one) and the side words."""
     return SIDE_WORD_SIZE + 6 + ((SIDE_WORD_SIZE + 5) if caption else 0)
@@ -266,16 +273,27 @@ class DiagramFlowable(Flowable):
             w = text_width(label, LABEL_SIZE, bold=True) + 2
             h = LABEL_SIZE + 1
             outward = -1 if px < centre_x else 1
+            out_x = px + reach if outward > 0 else px - reach - w
+            in_x = px + reach if outward < 0 else px - reach - w
+            beside, above, below = py - h / 2 + 1, py + reach, py - reach - h
+            # Beside the point away from the face's midline first, then the other side, above and
+            # below, then the corners, then a little further out; where every place is crowded, the
+            # one that covers least.
             candidates = [
-                (px + reach if outward > 0 else px - reach - w, py - h / 2 + 1),
-                (px + reach if outward < 0 else px - reach - w, py - h / 2 + 1),
-                (px - w / 2, py + reach),
-                (px - w / 2, py - reach - h),
+                (out_x, beside),
+                (in_x, beside),
+                (px - w / 2, above),
+                (px - w / 2, below),
+                (out_x, above - 1),
+                (out_x, below + 1),
+                (in_x, above - 1),
+                (in_x, below + 1),
+                (out_x + outward * (h + 2), beside),
             ]
-            box = next(
-                ((x, y, x + w, y + h) for x, y in candidates if not _overlaps((x, y, x + w, y + h), taken)),
-                (candidates[0][0], candidates[0][1], candidates[0][0] + w, candidates[0][1] + h),
-            )
+            boxes = [(x, y, x + w, y + h) for x, y in candidates]
+            box = next((b for b in boxes if not _overlaps(b, taken)), None)
+            if box is None:
+                box = min(boxes, key=lambda b: _overlap_area(b, taken))
             taken.append(box)
             canvas.saveState()
             canvas.setFillColor(colors.white, alpha=0.8)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 from acuchart import clock
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-from tests.benchmarks.harness import median, p95, show, timings_ms
+from tests.benchmarks.harness import dispose, median, p95, show, timings_ms
 from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.preferences import Preferences
@@ -136,7 +136,7 @@ def run() -> dict[str, float]:
         }
         for name, value in figures.items():
             show(name, value, "x" if name.endswith(("repaint", "query")) and "_vs_" in name else "ms")
-        window.close()
+        dispose(window, bare)
         return figures
     finally:
         practice.close()

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from acuchart.practice import Practice
-from tests.benchmarks.harness import median, p95, show, timings_ms
+from tests.benchmarks.harness import dispose, median, p95, show, timings_ms
 
 CLIENTS = 10_000
 SESSIONS = 150_000
@@ -150,8 +150,7 @@ def open_client_page_ms(practice: Practice, client_id: int, repeat: int) -> list
     page.resize(1100, 800)
     page.show()
     times = timings_ms(lambda: page.show_client(client_id), repeat=repeat)
-    page.close()
-    page.deleteLater()
+    dispose(page)
     return times
 
 

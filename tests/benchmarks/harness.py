@@ -36,6 +36,20 @@ def interleaved_ms(
     return result
 
 
+def dispose(*widgets: object) -> None:
+    """Close and delete Qt widgets now, while the application still runs: widgets left for the
+    interpreter to tear down at exit outlive their application and crash the process."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    for widget in widgets:
+        if isinstance(widget, QWidget):
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
 def p95(values: list[float]) -> float:
     """The 95th percentile."""
     ordered = sorted(values)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QPinchGesture, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QPinchGesture, QWidget
 
 from acuchart.catalogue import Catalogue
 from acuchart.catalogue import DiagramView as ViewInfo
@@ -63,6 +63,9 @@ class DiagramView(QGraphicsView):
         self.svg_item = QGraphicsSvgItem()
         self.svg_item.setSharedRenderer(self._renderer)
         self.svg_item.setZValue(0)
+        # The drawing is drawn once per zoom level and kept as a picture of the screen's resolution:
+        # rendering the SVG on every repaint took most of the time from a click to its marker.
+        self.svg_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if self._renderer.isValid():
             bounds = self._renderer.viewBoxF()
             self.svg_item.setScale(info.width / bounds.width() if bounds.width() else 1.0)

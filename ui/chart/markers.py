@@ -90,10 +90,14 @@ class _Marker(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        # Each marker is painted once per change and kept as a small picture: a face has some seventy
+        # points, and painting them all in Python on every repaint was most of a click's time.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.mark: Mark | None = None
         self.worst_severity: str | None = None
         self.has_reaction = False
         self._extent = UNMARKED_RADIUS + HALO
+        self._bounds = self._bounds_for(self._extent)
 
     @property
     def mark_id(self) -> int | None:
@@ -104,9 +108,14 @@ class _Marker(QGraphicsItem):
         """The symbol this item draws when marked."""
         return symbol_for(self.has_reaction, self.worst_severity, self.mark is not None and self.mark.is_free)  # type: ignore[arg-type]
 
-    def boundingRect(self) -> QRectF:
-        reach = self._extent + HALO + 8  # room for the caution badge
+    @staticmethod
+    def _bounds_for(extent: float) -> QRectF:
+        reach = extent + HALO + 8  # room for the caution badge
         return QRectF(-reach, -reach, 2 * reach, 2 * reach)
+
+    def boundingRect(self) -> QRectF:
+        # Asked hundreds of times per click (hit tests, repaint regions): worked out once per change.
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -119,6 +128,7 @@ class _Marker(QGraphicsItem):
         if extent != self._extent:
             self.prepareGeometryChange()
             self._extent = extent
+            self._bounds = self._bounds_for(extent)
         self.update()
 
     def _paint_selection(self, painter: QPainter) -> None:

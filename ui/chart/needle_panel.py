@@ -103,16 +103,18 @@ class NeedlePanel(QGroupBox):
         self.all_out.setVisible(not signed and (balance.removed is None or balance.difference != 0))
         if balance.removed is None:
             self.status.setText("Removed count not confirmed yet.")
-            self.status.setStyleSheet(PENDING_STYLE)
+            style = PENDING_STYLE
         elif balance.difference == 0:
             self.status.setText(f"✓ All {balance.inserted} needles accounted for.")
-            self.status.setStyleSheet(OK_STYLE)
+            style = OK_STYLE
         else:
             missing = balance.difference or 0
             what = f"{missing} not accounted for" if missing > 0 else f"{-missing} more removed than inserted"
             explained = " — note recorded." if count_note else " — recount, or note why before signing."
             self.status.setText(f"⚠ Difference: {what}{explained}")
-            self.status.setStyleSheet(DIFFERENCE_STYLE)
+            style = DIFFERENCE_STYLE
+        if self.status.styleSheet() != style:  # a new style sheet restyles the label: only on a change
+            self.status.setStyleSheet(style)
         self._update_note_visibility()
 
     def _update_note_visibility(self) -> None:
