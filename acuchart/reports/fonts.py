@@ -30,6 +30,7 @@ FONT_DIR = RESOURCES / "fonts"
 
 SANS = "AcuSans"
 SANS_BOLD = "AcuSans-Bold"
+CJK = "AcuCJK"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(SANS, "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
     _Family("AcuHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
     _Family("AcuArabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
-    _Family("AcuCJK", "DroidSansFallbackFull.ttf", "DroidSansFallbackFull.ttf"),
+    _Family(CJK, "DroidSansFallbackFull.ttf", "DroidSansFallbackFull.ttf"),
 )
 
 # The bold face of each family; a family without a bold cut (CJK) uses its regular face, embedded once.
@@ -66,7 +67,8 @@ def register_fonts() -> None:
             return
         loaded: dict[str, dict[int, int]] = {}
         for family in _FAMILIES:
-            regular = ReusingTTFont(family.name, str(FONT_DIR / family.regular))
+            seed = _catalogue_hanzi() if family.name == CJK else ""
+            regular = ReusingTTFont(family.name, str(FONT_DIR / family.regular), seed)
             pdfmetrics.registerFont(regular)
             bold_name = _BOLD[family.name]
             if bold_name != family.name:
@@ -78,6 +80,14 @@ def register_fonts() -> None:
             loaded[family.name] = regular.face.charToGlyph
         _glyphs.update(loaded)
         remember_font_streams()
+
+
+def _catalogue_hanzi() -> str:
+    """Every character of the catalogue's point names in hanzi: a handout prints a few of them, and
+    with all of them in its subset the CJK font embeds the same bytes in every handout."""
+    from acuchart.catalogue import load_catalogue
+
+    return "".join(sorted({char for point in load_catalogue().points for char in point.hanzi}))
 
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan and their presentation forms: the right-to-left blocks.

@@ -193,10 +193,15 @@ class ReusingTTFont(TTFont):
     reportlab embeds in every document a subset of each font holding the characters it uses, built
     afresh each time; handouts mostly use the same characters, and the subset is the same bytes for
     the same characters (reportlab only reads it), so it is built once and reused.
+
+    ``seed`` is text whose characters the font takes on, in that order, in every document as soon as
+    the document first uses the font: their glyphs are always embedded, and always with the same bytes,
+    so the subset and the paragraphs that use them are the same from one document to the next.
     """
 
-    def __init__(self, name: str, filename: str) -> None:
+    def __init__(self, name: str, filename: str, seed: str = "") -> None:
         super().__init__(name, filename)
+        self.seed = seed
         make = self.face.makeSubset
 
         @lru_cache(maxsize=SUBSETS_KEPT)
@@ -205,6 +210,12 @@ class ReusingTTFont(TTFont):
             return made
 
         self.face.makeSubset = lambda subset: cached(tuple(subset))
+
+    def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        if self.seed and doc not in self.state:
+            super().splitString(self.seed, doc)
+        split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return split
 
     def addObjects(self, doc: Any) -> None:
         state = self.state.get(doc)
