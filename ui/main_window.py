@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,13 +20,14 @@ from acuchart.errors import AcuChartError, ConsentMissingError
 from acuchart.practice import Practice
 from ui.changes import ChangeRelay
 from ui.client_list import ClientListPane
+from ui.main_menus import MainMenus
 from ui.messages import about, confirm, warn
 from ui.preferences import Preferences
 from ui.records.audit_bar import AuditBar
 from ui.style import apply_style_sheet, mute
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
     from PySide6.QtWidgets import QMenu
 
     from ui.chart.session_editor import SessionEditor
@@ -36,12 +37,28 @@ if TYPE_CHECKING:
 
 
 AUDIT_CHECK_DELAY_MS = 300
+T = TypeVar("T")
 ALIGN_CENTER = 0x84
 """Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter) as a number."""
 MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
 
 
-class MainWindow(QMainWindow):
+class _AfterStart(Generic[T]):
+    """An attribute :meth:`MainWindow.finish_start` makes (stored with a leading underscore): asking
+    for it before then finishes the start first."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._stored = f"_{name}"
+
+    def __get__(self, window: MainWindow | None, owner: type | None = None) -> T:
+        if window is None:
+            return self  # type: ignore[return-value]
+        window.finish_start()
+        value: T = getattr(window, self._stored)
+        return value
+
+
+class MainWindow(QMainWindow, MainMenus):
     """One open practice: find a client, see their chart."""
 
     practice_file_chosen = Signal(Path)
@@ -137,130 +154,15 @@ class MainWindow(QMainWindow):
         return self._undo_stack
 
     # The actions other parts of the app use; asking for one finishes the start.
-    @property
-    def documents(self) -> DocumentMenu:
-        """The document actions: Print menu, the client page's Documents button, the editor's Print button."""
-        self.finish_start()
-        return self._documents
-
-    @property
-    def undo_action(self) -> QAction:
-        self.finish_start()
-        return self._undo_action
-
-    @property
-    def redo_action(self) -> QAction:
-        self.finish_start()
-        return self._redo_action
-
-    @property
-    def edit_client_action(self) -> QAction:
-        self.finish_start()
-        return self._edit_client_action
-
-    @property
-    def new_session_action(self) -> QAction:
-        self.finish_start()
-        return self._new_session_action
-
-    @property
-    def back_action(self) -> QAction:
-        self.finish_start()
-        return self._back_action
-
-    @property
-    def followups_action(self) -> QAction:
-        self.finish_start()
-        return self._followups_action
-
-    @property
-    def client_menu(self) -> QMenu:
-        self.finish_start()
-        return self._menus["&Client"]
-
-    # --- menus -------------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: Any,
-        tip: str = "",
-    ) -> QAction:
-        from ui.actions import menu_action
-
-        return menu_action(self, text, shortcut, slot, tip)
-
-    def _build_menus(self) -> None:
-        from PySide6.QtGui import QKeySequence
-
-        file_menu = self._menus["&File"]
-        file_menu.addAction(
-            self._action("&Open practice file…", QKeySequence.StandardKey.Open, self.choose_practice_file)
-        )
-        file_menu.addAction(self._action("New practice &file…", None, self.new_practice_file))
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                "Practice &settings…", "Ctrl+,", self.open_settings, "Practice, practitioner, logo, paper"
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                "&Quit",
-                QKeySequence.StandardKey.Quit,
-                self.close,
-                "Close AcuChart; everything is already saved",
-            )
-        )
-        edit_menu = self._menus["&Edit"]
-        self._undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self._undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self._redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self._redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self._undo_action)
-        edit_menu.addAction(self._redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action("&Find client", "Ctrl+F", self.focus_search, "Jump to the client search")
-        )
-        client_menu = self._menus["&Client"]
-        client_menu.addAction(self._action("&New client…", QKeySequence.StandardKey.New, self.new_client))
-        self._edit_client_action = self._action("&Edit client…", "Ctrl+E", self._edit_current)
-        client_menu.addAction(self._edit_client_action)
-        self._new_session_action = self._action(
-            "New &session",
-            "Ctrl+Shift+N",
-            self._new_session_current,
-            "Start charting a session for this client",
-        )
-        client_menu.addAction(self._new_session_action)
-        client_menu.addAction(
-            self._action(
-                "Open &latest session",
-                "Ctrl+Shift+L",
-                self._open_latest_session,
-                "Go back to this client's last chart",
-            )
-        )
-        self._back_action = self._action(
-            "&Back to client", "Esc", self.back_to_client, "Leave the session chart"
-        )
-        self._back_action.setEnabled(False)
-        client_menu.addAction(self._back_action)
-        view_menu = self._menus["&View"]
-        self._followups_action = self._action(
-            "&Follow-ups",
-            "Ctrl+Shift+F",
-            self.show_followups,
-            "Open reactions, overdue courses, maintenance due",
-        )
-        view_menu.addAction(self._followups_action)
-        view_menu.addAction(
-            self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
-        )
-        help_menu = self._menus["&Help"]
-        help_menu.addAction(self._action("&About AcuChart", None, self._about))
+    documents: _AfterStart[DocumentMenu] = _AfterStart()
+    """The document actions: Print menu, the client page's Documents button, the editor's Print button."""
+    undo_action: _AfterStart[QAction] = _AfterStart()
+    redo_action: _AfterStart[QAction] = _AfterStart()
+    edit_client_action: _AfterStart[QAction] = _AfterStart()
+    new_session_action: _AfterStart[QAction] = _AfterStart()
+    back_action: _AfterStart[QAction] = _AfterStart()
+    followups_action: _AfterStart[QAction] = _AfterStart()
+    client_menu: _AfterStart[QMenu] = _AfterStart()
 
     # --- actions -----------------------------------------------------------------------------
     def choose_practice_file(self) -> None:

@@ -1,0 +1,98 @@
+"""The main window's menus, filled in just after its first frame (see ``MainWindow.finish_start``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ui.main_window import MainWindow
+
+
+class MainMenus:
+    """File, Edit, Client, View and Help: their items and shortcuts (the Print menu is ``DocumentMenu``'s)."""
+
+    def _action(
+        self: MainWindow,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
+        tip: str = "",
+    ) -> QAction:
+        from ui.actions import menu_action
+
+        return menu_action(self, text, shortcut, slot, tip)
+
+    def _build_menus(self: MainWindow) -> None:
+        """Fill the menus (their titles are made with the window) with their items and shortcuts."""
+        from PySide6.QtGui import QKeySequence
+
+        file_menu = self._menus["&File"]
+        file_menu.addAction(
+            self._action("&Open practice file…", QKeySequence.StandardKey.Open, self.choose_practice_file)
+        )
+        file_menu.addAction(self._action("New practice &file…", None, self.new_practice_file))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "Practice &settings…", "Ctrl+,", self.open_settings, "Practice, practitioner, logo, paper"
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "&Quit",
+                QKeySequence.StandardKey.Quit,
+                self.close,
+                "Close AcuChart; everything is already saved",
+            )
+        )
+        edit_menu = self._menus["&Edit"]
+        self._undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self._undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self._redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self._redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self._undo_action)
+        edit_menu.addAction(self._redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action("&Find client", "Ctrl+F", self.focus_search, "Jump to the client search")
+        )
+        client_menu = self._client_menu = self._menus["&Client"]
+        client_menu.addAction(self._action("&New client…", QKeySequence.StandardKey.New, self.new_client))
+        self._edit_client_action = self._action("&Edit client…", "Ctrl+E", self._edit_current)
+        client_menu.addAction(self._edit_client_action)
+        self._new_session_action = self._action(
+            "New &session",
+            "Ctrl+Shift+N",
+            self._new_session_current,
+            "Start charting a session for this client",
+        )
+        client_menu.addAction(self._new_session_action)
+        client_menu.addAction(
+            self._action(
+                "Open &latest session",
+                "Ctrl+Shift+L",
+                self._open_latest_session,
+                "Go back to this client's last chart",
+            )
+        )
+        self._back_action = self._action(
+            "&Back to client", "Esc", self.back_to_client, "Leave the session chart"
+        )
+        self._back_action.setEnabled(False)
+        client_menu.addAction(self._back_action)
+        view_menu = self._menus["&View"]
+        self._followups_action = self._action(
+            "&Follow-ups",
+            "Ctrl+Shift+F",
+            self.show_followups,
+            "Open reactions, overdue courses, maintenance due",
+        )
+        view_menu.addAction(self._followups_action)
+        view_menu.addAction(
+            self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
+        )
+        help_menu = self._menus["&Help"]
+        help_menu.addAction(self._action("&About AcuChart", None, self._about))
