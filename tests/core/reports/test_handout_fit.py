@@ -8,7 +8,8 @@ import re
 import pytest
 
 from acuchart.catalogue import load_catalogue
-from acuchart.reports.handout import build_handout, treated_places
+from acuchart.reports.handout import build_handout
+from acuchart.reports.handout_points import treated_places
 from tests.core.reports import samples
 from tests.core.reports.pdfcheck import page_texts, sized_texts
 
