@@ -141,8 +141,7 @@ class ClientListPane(QWidget):
         self.search = _SearchBox()
         self.search.setPlaceholderText("Find a client: name, phone, email or birth date  (Ctrl+F)")
         # Natively as roomy as the padded text boxes of the dialogs (see ui/style.py).
-        self.search.setTextMargins(4, 2, 4, 2)
-        self.search.setClearButtonEnabled(True)
+        self.search.setTextMargins(4, 2, 4, 2)  # its clear button comes after the first frame
         self.model = ClientListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -125,29 +125,28 @@ def _shape_operators(symbol: Symbol) -> str | None:
 def _draw_shape(canvas: Canvas, symbol: Symbol) -> None:
     """``symbol``'s ring and shape, centred on the origin."""
     ink = colors.HexColor(symbol.colour)
-    x = y = 0.0
     if symbol.ring is not None:
         # A white underlay keeps the ring legible where it crosses the drawing's lines.
         canvas.setStrokeColor(colors.white)
         canvas.setLineWidth(symbol.ring.width + 1.4)
-        canvas.circle(x, y, symbol.ring.radius, stroke=1, fill=0)
+        canvas.circle(0, 0, symbol.ring.radius, stroke=1, fill=0)
         canvas.setStrokeColor(ink)
         canvas.setLineWidth(symbol.ring.width)
-        canvas.circle(x, y, symbol.ring.radius, stroke=1, fill=0)
+        canvas.circle(0, 0, symbol.ring.radius, stroke=1, fill=0)
     canvas.setLineWidth(symbol.outline_width)
     canvas.setStrokeColor(colors.white if symbol.filled else ink)
     canvas.setFillColor(ink if symbol.filled else colors.white)
     size = symbol.size
     if symbol.shape == "circle":
-        canvas.circle(x, y, size, stroke=1, fill=1)
+        canvas.circle(0, 0, size, stroke=1, fill=1)
     elif symbol.shape == "square":
-        canvas.rect(x - size, y - size, 2 * size, 2 * size, stroke=1, fill=1)
+        canvas.rect(-size, -size, 2 * size, 2 * size, stroke=1, fill=1)
     else:
         path = canvas.beginPath()
-        path.moveTo(x, y + size)
-        path.lineTo(x + size, y)
-        path.lineTo(x, y - size)
-        path.lineTo(x - size, y)
+        path.moveTo(0, size)
+        path.lineTo(size, 0)
+        path.lineTo(0, -size)
+        path.lineTo(-size, 0)
         path.close()
         canvas.drawPath(path, stroke=1, fill=1)
 

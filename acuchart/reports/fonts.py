@@ -24,7 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from acuchart.reports import RESOURCES
-from acuchart.reports.reuse import ReusingTTFont, remember_font_streams
+from acuchart.reports.reuse import SEEDED, ReusingTTFont, remember_font_streams
 
 FONT_DIR = RESOURCES / "fonts"
 
@@ -67,12 +67,12 @@ def register_fonts() -> None:
             return
         loaded: dict[str, dict[int, int]] = {}
         for family in _FAMILIES:
-            seed = _catalogue_hanzi() if family.name == CJK else ""
+            seed = _catalogue_hanzi() if family.name == CJK else SEEDED if family.name == SANS else ""
             regular = ReusingTTFont(family.name, str(FONT_DIR / family.regular), seed)
             pdfmetrics.registerFont(regular)
             bold_name = _BOLD[family.name]
             if bold_name != family.name:
-                bold = ReusingTTFont(bold_name, str(FONT_DIR / family.bold))
+                bold = ReusingTTFont(bold_name, str(FONT_DIR / family.bold), seed)
                 pdfmetrics.registerFont(bold)
             pdfmetrics.registerFontFamily(
                 family.name, normal=family.name, bold=bold_name, italic=family.name, boldItalic=bold_name

@@ -8,8 +8,9 @@ state it starts from, and on the document's fonts: which internal name each font
 which byte each character was given in the font's subset. The first two are part of the key; the
 fonts are checked, and a paragraph is drawn afresh whenever the document would encode it otherwise.
 
-Each document also starts its text fonts the same way (:func:`seed_fonts`): the base fonts get their
-internal names first, and the punctuation the advice texts use gets the same bytes every time, so
+Each document also starts its fonts the same way: the base fonts get their internal names first
+(:func:`seed_fonts`), and each font gives its ``seed`` characters (the advice texts' punctuation, the
+catalogue's hanzi) the same bytes as soon as a document first uses it (:class:`ReusingTTFont`), so
 that most paragraphs encode the same in every handout, whoever it is for.
 
 A font program, its character map and its widths are the same bytes in every document that uses the
@@ -37,7 +38,7 @@ DRAWN_CACHE_SIZE = 2048
 """How many paragraphs' drawing operators are kept for reuse."""
 
 SEEDED = "•–—‘’“”…·×°"
-"""Punctuation given the same bytes at the start of every document (a few glyphs, embedded always)."""
+"""Punctuation the text fonts give the same bytes in every document (a few glyphs, embedded always)."""
 
 _FONT_USE = re.compile(r"(/F\d+)(?:\+\d+)? [\d.]+ Tf")
 
@@ -175,11 +176,12 @@ def _replay(canvas: Canvas, doc: Any, drawn: _Drawn) -> bool:
 
 
 def seed_fonts(canvas: Canvas, names: tuple[str, ...]) -> None:
-    """Give the fonts ``names`` their internal names in this order, and :data:`SEEDED` its bytes."""
+    """Start the fonts ``names`` in this document: their seed characters, then their internal names
+    in this order."""
     doc = canvas._doc
     for name in names:
         font = pdfmetrics.getFont(name)
-        font.splitString(SEEDED, doc)
+        font.splitString("", doc)  # a ReusingTTFont takes its seed on first use
         font.getSubsetInternalName(0, doc)
 
 

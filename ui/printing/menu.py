@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore  # QtCore.Qt when a page is built: its enums are slow to load at start-up
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QMenu, QToolBar, QToolButton, QWidget
 
@@ -34,7 +34,8 @@ class DocumentMenu:
 
     Args:
         window: the main window; its ``chart_area``, ``session_editor``, ``client_page`` and
-            ``preferences`` are read, its menu bar gets a Print menu.
+            ``preferences`` are read.
+        menu: the window's Print menu, which this fills.
     """
 
     def __init__(self, window: MainWindow, menu: QMenu) -> None:
@@ -96,7 +97,7 @@ class DocumentMenu:
         button.setMenu(menu)
         button.setMinimumHeight(page.edit_button.sizeHint().height())
         row = page.header_buttons
-        row.insertWidget(row.indexOf(page.edit_button), button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        row.insertWidget(row.indexOf(page.edit_button), button, 0, Qt.AlignmentFlag.AlignTop)
         self.client_button = button
 
     def install_on_session_editor(self, editor: SessionEditor) -> None:
@@ -118,7 +119,7 @@ class DocumentMenu:
             button = QToolButton()
             button.setObjectName("printHandout")
             button.setDefaultAction(action)
-            button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             back = getattr(header, "back", None)
             button.setMinimumHeight(back.minimumHeight() if isinstance(back, QWidget) else 36)
             button.setStyleSheet(PRINT_BUTTON_STYLE)
