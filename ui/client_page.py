@@ -21,8 +21,8 @@ from acuchart import clock
 from acuchart.changes import Changes
 from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client, ClientRecord
 from acuchart.practice import Practice
-from ui.changes import ChangeRelay
 from ui.client_list import format_dob
+from ui.operations import Operations
 from ui.records.consent_dialog import ConsentDialog
 from ui.records.course_panel import CoursePanel
 from ui.records.forms import FieldError
@@ -157,8 +157,7 @@ class ClientPage(QWidget):
         self.review.button.clicked.connect(self.review_cautions)
         self.consent.button.clicked.connect(self.record_consent)
         self.history_table.activated.connect(self._open_session)
-        self._relay = ChangeRelay(practice, self)
-        self._relay.changed.connect(self._on_changes)
+        Operations.of(practice).subscribe(self._on_changes, self)
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()
@@ -193,7 +192,7 @@ class ClientPage(QWidget):
     # --- showing a client ----------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
         """Load and show a client (identity, cautions, consent, courses, reactions, sessions)."""
-        record = self._practice.records.client_record(client_id)
+        record = self._practice.client_record(client_id)
         self.record = record
         self.client = client = record.client
         self._stale = False
@@ -272,7 +271,7 @@ class ClientPage(QWidget):
         if session_id is not None:
             self.session_requested.emit(int(session_id))
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if self.client is None or changes.client_id not in (None, self.client.id):
             return
         if self.isVisible():

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError, ConsentMissingError
 from acuchart.practice import Practice
-from ui.changes import ChangeRelay
 from ui.client_list import ClientListPane
 from ui.main_menus import MainMenus
 from ui.messages import about, confirm, warn
+from ui.operations import Operations
 from ui.preferences import Preferences
 from ui.records.audit_bar import AuditBar
 from ui.style import apply_style_sheet, mute
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow, MainMenus):
         super().__init__(parent)
         self.practice = practice
         self.preferences = preferences
-        self.relay = ChangeRelay(practice, self)
+        self.ops = Operations.of(practice)
         self._undo_stack: QUndoStack | None = None
 
         self.clients = ClientListPane(practice, preferences.show_archived)
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow, MainMenus):
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.archived_box.toggled.connect(self._remember_archived)
         self.chart_area.currentChanged.connect(self._chart_area_changed)
-        self.relay.changed.connect(self._on_changes)
+        self.ops.subscribe(self._on_changes, self)
         # Walking the audit trail competes with the first paint; start it once the window is up.
         self._audit_timer = QTimer(self, singleShot=True, interval=AUDIT_CHECK_DELAY_MS)
         self._audit_timer.timeout.connect(lambda: self.audit_bar.check(practice))
@@ -270,23 +270,26 @@ class MainWindow(QMainWindow, MainMenus):
 
     def start_session(self, client_id: int) -> None:
         """Start a session for a client and open it (asking for a note when no consent is on file)."""
-        course = self.practice.records.current_course(client_id)
+        course = self.practice.courses.current_course(client_id)
         course_id = course.id if course is not None else None
+        sessions = self.practice.sessions
         try:
-            session = self.practice.sessions.create(client_id, course_id=course_id)
+            session = self.ops.apply(lambda: sessions.create(client_id, course_id=course_id), self)
         except ConsentMissingError:
             from ui.records.consent_dialog import ask_consent_or_override
 
             override = ask_consent_or_override(self.practice, client_id, self)
             if override is None:
                 return
-            try:
-                session = self.practice.sessions.create(
-                    client_id, course_id=course_id, consent_override=override
-                )
-            except AcuChartError as exc:
-                warn(self, str(exc))
+            done = self.ops.run(
+                lambda: sessions.create(client_id, course_id=course_id, consent_override=override), self, self
+            )
+            if done is None:
                 return
+            session = done.value
+        except AcuChartError as exc:
+            warn(self, str(exc))
+            return
         self.open_session(session.id)
 
     def open_session(self, session_id: int) -> None:
@@ -368,8 +371,7 @@ class MainWindow(QMainWindow, MainMenus):
 
         dialog = ClientDialog(self.practice, parent=self)
         if dialog.exec() and dialog.saved_client is not None:
-            self.clients.search.clear()
-            self.clients.refresh()
+            self.clients.search.clear()  # the list refreshed on the change; typing pauses refresh it again
             self.show_client(dialog.saved_client.id)
 
     def _edit_current(self) -> None:
@@ -394,18 +396,16 @@ class MainWindow(QMainWindow, MainMenus):
             )
             if not confirm(self, "Archive client", question):
                 return
-        self.practice.clients.set_archived(client_id, archived)
+        if self.ops.run(lambda: self.practice.clients.set_archived(client_id, archived), self, self) is None:
+            return
         self.statusBar().showMessage(f"{client.full_name} {'archived' if archived else 'restored'}.", 5000)
 
     def _remember_archived(self, on: bool) -> None:
         self.preferences.show_archived = on
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.clients:
-            self.clients.refresh()
-            current = self.current_client_id()
-            if current is not None:
-                self.client_page.show_client(current)
+            self.clients.refresh()  # the client page refreshes itself from the same notice
         if changes.settings:
             self.update_title()
 

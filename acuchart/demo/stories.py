@@ -181,7 +181,7 @@ def story_steps(practice: Practice, story: Story) -> list[Step]:
         steps.append((fix.at, partial(_fix_rating, practice, ids, fix)))
     if story.own_protocol is not None:
         own = story.own_protocol
-        steps.append((own.at, partial(practice.sessions.save_protocol, own.name, own.note, own.points)))
+        steps.append((own.at, partial(practice.protocols.save, own.name, own.note, own.points)))
     if story.maintenance_from is not None and story.visits:
         closed = story.visits[-1].ended + SIGN_AFTER + dt.timedelta(minutes=2)
         steps.append((closed, partial(_complete, practice, ids, story.maintenance_from)))
@@ -190,19 +190,19 @@ def story_steps(practice: Practice, story: Story) -> list[Step]:
 
 def _intake(practice: Practice, ids: ChartIds, story: Story) -> None:
     """The intake: the client's details and cautions, their consent, and the course planned with them."""
-    ids.client_id = practice.clients.create(story.form).id
+    ids.client_id = practice.clients.create(story.form).value.id
     if story.consent_on is not None:
-        practice.records.record_consent(ids.client_id, story.consent_on, "signed_form")
-    ids.course_id = practice.records.create_course(ids.client_id, story.course).id
+        practice.consent.record_consent(ids.client_id, story.consent_on, "signed_form")
+    ids.course_id = practice.courses.create_course(ids.client_id, story.course).value.id
 
 
 def _fix_rating(practice: Practice, ids: ChartIds, fix: RatingFix) -> None:
-    practice.records.amend(ids.sessions[fix.visit], "ratings", None, fix.concern, fix.score, fix.reason)
+    practice.signing.amend(ids.sessions[fix.visit], "ratings", None, fix.concern, fix.score, fix.reason)
 
 
 def _complete(practice: Practice, ids: ChartIds, on: dt.date) -> None:
     assert ids.course_id is not None
-    practice.records.complete_course(ids.course_id, maintenance_months=MAINTENANCE_MONTHS, on=on)
+    practice.courses.complete_course(ids.course_id, maintenance_months=MAINTENANCE_MONTHS, on=on)
 
 
 # --- an ordinary course --------------------------------------------------------------------------

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from acuchart import clock
-from acuchart.changes import Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.errors import SignedSessionError, ValidationError
 from acuchart.models import (
     CONCERN_LABELS,
@@ -26,9 +26,11 @@ from acuchart.models import (
     Session,
 )
 from acuchart.services import session_rules as rules
-from acuchart.services.ratings import RatingRecords, check_rating
-from acuchart.services.record_base import place_of, raise_if
+from acuchart.services.ratings import RatingService, check_rating
+from acuchart.services.record_rules import place_of, raise_if
+from acuchart.services.settings import SettingsService
 from acuchart.storage import records as rows
+from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
 
 LATE_AFTER = dt.timedelta(hours=24)
@@ -111,8 +113,39 @@ def _mark_title(row: dict[str, Any]) -> str:
     return place_of(row["code"], row["side"], row["label"])
 
 
-class SigningRecords(RatingRecords):
-    """Signing sessions and amending signed ones."""
+class SessionChecks(Protocol):
+    """The session service's say on whether a session is ready to sign (needle counts and the like)."""
+
+    def can_sign(self, session_id: int) -> tuple[bool, str]:
+        """``(True, "")`` when the session may be signed, else ``(False, why)``."""
+        ...
+
+
+class SigningService:
+    """Signing sessions and amending signed ones.
+
+    Args:
+        store: the open practice file.
+        settings: the practice settings (the practitioner's name signs).
+        ratings: the ratings, which an amendment may change.
+        session_checks: the session service, asked whether a session may be signed.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        settings: SettingsService,
+        ratings: RatingService,
+        session_checks: SessionChecks | None = None,
+    ) -> None:
+        self._store = store
+        self._settings = settings
+        self._ratings = ratings
+        self._session_checks = session_checks
+
+    def _practitioner(self) -> str:
+        """Who is charting: the practitioner named in the practice settings."""
+        return self._settings.get().practitioner_name
 
     # --- signing -----------------------------------------------------------------------------
     def can_sign(self, session_id: int) -> tuple[bool, str]:
@@ -129,7 +162,7 @@ class SigningRecords(RatingRecords):
             return self._session_checks.can_sign(session_id)
         return True, ""
 
-    def sign(self, session_id: int) -> Session:
+    def sign(self, session_id: int) -> OpResult[Session]:
         """Sign the session: time-stamped, signed by the practitioner named in the practice settings.
 
         A session charted more than 24 hours after it started is marked a late entry.
@@ -155,8 +188,8 @@ class SigningRecords(RatingRecords):
                 "sessions", session_id, {"signed_at": writer.at, "signed_by": signer, "late_entry": int(late)}
             )
             writer.audit("sign", "sessions", session_id, {"signed_by": signer, "late_entry": late})
-        self._publish(Changes(sessions=True, session_id=session_id, client_id=session["client_id"]))
-        return Session.from_row(rows.session(self._store, session_id))
+        signed = Session.from_row(rows.session(self._store, session_id))
+        return OpResult(signed, Changes(sessions=True, session_id=session_id, client_id=session["client_id"]))
 
     # --- amendments --------------------------------------------------------------------------
     def amendable_fields(self, session_id: int) -> list[AmendableField]:
@@ -201,7 +234,7 @@ class SigningRecords(RatingRecords):
                     )
                 )
         scores = {r["concern"]: str(r["score"]) for r in rows.ratings(self._store, session_id)}
-        for concern in self.rating_concerns(session_id):
+        for concern in self._ratings.rating_concerns(session_id):
             fields.append(
                 AmendableField(
                     "ratings", None, concern, f"Rating: {CONCERN_LABELS[concern]}", scores.get(concern, "")
@@ -226,7 +259,7 @@ class SigningRecords(RatingRecords):
         field: str,
         new_value: object,
         reason: str,
-    ) -> Amendment:
+    ) -> OpResult[Amendment]:
         """Append an amendment to a signed session: the old value (as it stood), the new one, and why.
 
         Args:
@@ -275,7 +308,7 @@ class SigningRecords(RatingRecords):
         new: str,
         reason: str,
         writes: Callable[[Any], int | None] | None = None,
-    ) -> Amendment:
+    ) -> OpResult[Amendment]:
         with self._store.write() as writer:
             if writes is not None:
                 entity_id = writes(writer)
@@ -294,17 +327,16 @@ class SigningRecords(RatingRecords):
                 },
             )
             writer.audit("amend", "sessions", session["id"], {"amendment_id": amendment_id, "reason": reason})
-        self._publish(
-            Changes(
-                sessions=True,
-                amendments=True,
-                ratings=entity == "ratings",
-                reactions=entity == "reactions",
-                session_id=session["id"],
-                client_id=session["client_id"],
-            )
+        amendment = next(a for a in self.amendments_for(session["id"]) if a.id == amendment_id)
+        changes = Changes(
+            sessions=True,
+            amendments=True,
+            ratings=entity == "ratings",
+            reactions=entity == "reactions",
+            session_id=session["id"],
+            client_id=session["client_id"],
         )
-        return next(a for a in self.amendments_for(session["id"]) if a.id == amendment_id)
+        return OpResult(amendment, changes)
 
     def amendments_for(self, session_id: int) -> list[Amendment]:
         """A session's amendments, oldest first, each with the words of what it changed."""
@@ -340,7 +372,7 @@ class SigningRecords(RatingRecords):
         onset: str = "later",
         note: str = "",
         reason: str = "Reported after the session was signed.",
-    ) -> Amendment:
+    ) -> OpResult[Amendment]:
         """Record a reaction reported after the session was signed: a late entry, with an amendment saying so.
 
         Raises:

@@ -5,6 +5,8 @@ A migration, once released, is never edited: change the schema by adding a new o
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
@@ -199,3 +201,86 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     """The first schema: every concept in DESIGN.md."""
     for statement in _INITIAL:
         db.execute(statement)
+
+
+# The clinical records whose ids the audit trail names: with AUTOINCREMENT, an id is never given
+# again, even after the newest row was deleted (an undo puts a row back under its own id, which
+# then can never belong to a newer record).
+_NEVER_REUSED = (
+    "clients",
+    "consents",
+    "courses",
+    "sessions",
+    "marks",
+    "reactions",
+    "ratings",
+    "protocols",
+    "amendments",
+)
+
+
+@MIGRATIONS(name="m002_ids_never_reused", transactional=False)
+def m002_ids_never_reused(db: sqlite_utils.Database) -> None:
+    """Rebuild the record tables with AUTOINCREMENT, keeping every row and id as it was.
+
+    SQLite's documented way to change a table's definition (``lang_altertable.html``, "other kinds of
+    table schema changes"): foreign keys off, then in one transaction make each new table, copy, drop,
+    rename, put the indexes and triggers back word for word, and check every reference before the
+    commit. Each sequence starts above the highest id the table ever held, by the audit trail too, so
+    a row deleted before this migration does not see its id given again either. A table rebuilt
+    already is left alone, so running it again after a crash between its commit and the record of it
+    is harmless.
+    """
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _rebuild_with_autoincrement(conn)
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise RuntimeError("A record points to one that does not exist; nothing was changed.")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _rebuild_with_autoincrement(conn: sqlite3.Connection) -> None:
+    marks = ", ".join("?" for _ in _NEVER_REUSED)
+    kept = conn.execute(
+        "select type, name, tbl_name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null "
+        f"and tbl_name in ({marks})",
+        _NEVER_REUSED,
+    ).fetchall()
+    for kind, name, _, _ in kept:
+        if kind == "trigger":
+            conn.execute(f"drop trigger [{name}]")
+    for table in _NEVER_REUSED:
+        (sql,) = conn.execute(
+            "select sql from sqlite_master where type = 'table' and name = ?", [table]
+        ).fetchone()
+        body = sql.split("(", 1)[1]
+        if "id integer primary key autoincrement," in body:
+            continue
+        if "id integer primary key," not in body:
+            raise RuntimeError(f"The table {table} does not have the shape this migration expects.")
+        new_body = body.replace("id integer primary key,", "id integer primary key autoincrement,", 1)
+        conn.execute(f"create table [{table}_rebuilt] ({new_body}")
+        conn.execute(f"insert into [{table}_rebuilt] select * from [{table}]")
+        conn.execute(f"drop table [{table}]")
+        conn.execute(f"alter table [{table}_rebuilt] rename to [{table}]")
+        for kind, _, on_table, index_sql in kept:
+            if kind == "index" and on_table == table:
+                conn.execute(index_sql)
+        highest = conn.execute(
+            f"select max(coalesce((select max(id) from [{table}]), 0), "
+            "coalesce((select max(entity_id) from audit where entity = ?), 0))",
+            [table],
+        ).fetchone()[0]
+        conn.execute("delete from sqlite_sequence where name = ?", [table])
+        conn.execute("insert into sqlite_sequence (name, seq) values (?, ?)", [table, highest])
+    for kind, _, _, trigger_sql in kept:
+        if kind == "trigger":
+            conn.execute(trigger_sql)

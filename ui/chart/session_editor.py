@@ -22,7 +22,6 @@ from acuchart.changes import Changes
 from acuchart.models import Client, Reaction, SessionChart
 from acuchart.practice import Practice
 from acuchart.services.session_rules import NeedleBalance
-from ui.changes import ChangeRelay
 from ui.chart import commands
 from ui.chart.diagram_pane import DiagramPane
 from ui.chart.diagram_view import DiagramView
@@ -37,6 +36,7 @@ from ui.chart.session_header import SessionHeader
 from ui.chart.session_toolbar import SessionToolbar
 from ui.chart.side_column import SideColumn
 from ui.client_page import CautionBanner
+from ui.operations import Operations
 from ui.preferences import Preferences
 
 NOTES_DELAY_MS = 700
@@ -65,7 +65,12 @@ class SessionEditor(QWidget, EditorActions):
         # The chart lives in the main window's stack: it must not force the window's minimum size.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.practice = practice
-        self.service = practice.sessions
+        self.sessions = practice.sessions
+        self.charting = practice.charting
+        self._ops = Operations.of(practice)
+        self.chart_ops = commands.ChartOps(
+            self.charting, self.sessions, lambda operation: self._ops.apply(operation, self), self.report
+        )
         self.undo_stack = undo_stack
         self.chart: SessionChart | None = None
         self.client: Client | None = None
@@ -74,7 +79,7 @@ class SessionEditor(QWidget, EditorActions):
         self.header = SessionHeader()
         self.cautions = CautionBanner()
         self.notice = NoticeBar()
-        self.search = PointSearch(self.service.catalogue)
+        self.search = PointSearch(self.charting.catalogue)
         self.toolbar = SessionToolbar(self.search)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("diagramTabs")
@@ -82,7 +87,7 @@ class SessionEditor(QWidget, EditorActions):
         self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 18px; }")  # gloved fingers
         self.views: dict[str, DiagramView] = {}
         for name, info in VIEWS.items():
-            view = DiagramView(info, self.service.catalogue)
+            view = DiagramView(info, self.charting.catalogue)
             self.views[name] = view
             self.tabs.addTab(view, info.title)
             view.point_clicked.connect(self.toggle_point)
@@ -99,7 +104,7 @@ class SessionEditor(QWidget, EditorActions):
         self.hover_info.setContentsMargins(2, 4, 2, 0)
         self.info_band = InfoBand(self.hover_info, self.notice)
 
-        self.marks_model = MarksModel(self.service.catalogue, self)
+        self.marks_model = MarksModel(self.charting.catalogue, self)
         self.side = SideColumn(self.marks_model)
         self.marks_view = self.side.marks_view
         self.marks_view.customContextMenuRequested.connect(self._list_menu)
@@ -131,8 +136,7 @@ class SessionEditor(QWidget, EditorActions):
         self.header.duration_changed.connect(lambda v: self.change_details("Change duration", duration_min=v))
         self.search.found.connect(self._highlight)
         self.search.chosen.connect(self.mark_found_point)
-        self.relay = ChangeRelay(practice, self)
-        self.relay.changed.connect(self._on_changes)
+        self._ops.subscribe(self._on_changes, self)
 
     # --- layout ----------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -214,7 +218,7 @@ class SessionEditor(QWidget, EditorActions):
 
     def open_session(self, session_id: int) -> None:
         """Load a session and show it, starting on the face."""
-        self.chart = self.service.load(session_id)
+        self.chart = self.sessions.load(session_id)
         self.client = self.practice.clients.get(self.chart.session.client_id)
         self.notice.hide()
         self.mark_editor.close_editor()
@@ -229,7 +233,7 @@ class SessionEditor(QWidget, EditorActions):
     def _show_details(self) -> None:
         assert self.chart is not None and self.client is not None
         session = self.chart.session
-        self.header.show_session(self.client, session, self.service.course_choices(self.client.id))
+        self.header.show_session(self.client, session, self.sessions.course_choices(self.client.id))
         self.cautions.show_client(self.client)
         if self.notes.toPlainText() != session.notes and not self._notes_timer.isActive():
             with QSignalBlocker(self.notes):
@@ -241,7 +245,7 @@ class SessionEditor(QWidget, EditorActions):
         """Redraw the marks, the list and the needle count from the stored session."""
         if self.chart is None:
             return
-        self.chart = self.service.load(self.chart.session.id)
+        self.chart = self.sessions.load(self.chart.session.id)
         selected = self.selected_mark_ids()
         for view in self.views.values():
             view.show_chart(self.chart)
@@ -259,7 +263,7 @@ class SessionEditor(QWidget, EditorActions):
         )
         self.needles.show_balance(NeedleBalance(*balance), session.count_note, session.signed)
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if self.chart is None:
             return
         if changes.session_id == self.chart.session.id:
@@ -365,7 +369,7 @@ class SessionEditor(QWidget, EditorActions):
             text = (
                 f"Label {mark.title}" if "label" in new else f"Set {mark.title} to {new['needles']} needles"
             )
-            self.push(commands.EditMarkCommand(self.service, self.report, mark, text, new))
+            self.push(commands.EditMarkCommand(self.chart_ops, mark, text, new))
 
     def _mark_editor_closed(self, had_focus: bool) -> None:
         if had_focus and self.isVisible():
@@ -399,7 +403,7 @@ class SessionEditor(QWidget, EditorActions):
     def _marker_moved(self, mark_id: int, old_x: float, old_y: float, x: float, y: float) -> None:
         mark = self.chart.mark(mark_id) if self.chart else None
         if mark is not None:
-            self.push(commands.MoveMarkerCommand(self.service, self.report, mark, (old_x, old_y), (x, y)))
+            self.push(commands.MoveMarkerCommand(self.chart_ops, mark, (old_x, old_y), (x, y)))
 
     def save_notes(self) -> None:
         """Store the notes as typed (called shortly after typing stops, and when leaving)."""
@@ -415,7 +419,7 @@ class SessionEditor(QWidget, EditorActions):
             return
         session = self.chart.session
         old = {key: getattr(session, key) for key in new}
-        command = commands.DetailsCommand(self.service, self.report, session.id, text, old, new)
+        command = commands.DetailsCommand(self.chart_ops, session.id, text, old, new)
         if not self.push(command) and self.client is not None:
             self._show_details()
 

@@ -28,6 +28,7 @@ from acuchart.services.courses import (
     DEFAULT_PLANNED_SESSIONS,
     CourseForm,
 )
+from ui.operations import Operations
 from ui.records.consent_dialog import date_edit
 from ui.records.forms import FieldMessages
 from ui.style import mute
@@ -124,12 +125,16 @@ class CourseDialog(QDialog):
     def save(self) -> None:
         """Store the course, or show what is wrong beside each field and keep the dialog open."""
         self.messages.clear()
-        records = self._practice.records
+        courses, form, course = self._practice.courses, self.form(), self._course
         try:
-            if self._course is None:
-                self.saved = records.create_course(self._client_id, self.form())
+            if course is None:
+                self.saved = Operations.of(self._practice).apply(
+                    lambda: courses.create_course(self._client_id, form), self
+                )
             else:
-                self.saved = records.update_course(self._course.id, self.form())
+                self.saved = Operations.of(self._practice).apply(
+                    lambda: courses.update_course(course.id, form), self
+                )
         except ValidationError as exc:
             self.messages.show(exc.problems)
             return
@@ -147,7 +152,7 @@ class CompleteCourseDialog(QDialog):
         self.setWindowTitle("Complete course")
         self.setMinimumWidth(460)
         self.messages = FieldMessages()
-        progress = practice.records.course_progress(course.id)
+        progress = practice.courses.course_progress(course.id)
         summary = QLabel(
             f"<b>{course.title}</b><br>{progress.session_number} of {course.planned_sessions} planned sessions charted."
         )
@@ -181,7 +186,7 @@ class CompleteCourseDialog(QDialog):
         if not self.plan_maintenance.isChecked():
             self.preview.setText("None: the course is closed as completed.")
         elif 1 <= months <= 24:
-            dates = self._practice.records.propose_maintenance(self._course.id, months)
+            dates = self._practice.courses.propose_maintenance(self._course.id, months)
             self.preview.setText(", ".join(f"{d:%a %d %b %Y}" for d in dates))
         else:
             self.preview.setText("")
@@ -191,7 +196,9 @@ class CompleteCourseDialog(QDialog):
         self.messages.clear()
         months = self.months.value() if self.plan_maintenance.isChecked() else None
         try:
-            self.proposed = self._practice.records.complete_course(self._course.id, months)
+            self.proposed = Operations.of(self._practice).apply(
+                lambda: self._practice.courses.complete_course(self._course.id, months), self
+            )
         except ValidationError as exc:
             self.messages.show(exc.problems)
             return
