@@ -19,6 +19,7 @@ from acuchart.storage.store import Store
 if TYPE_CHECKING:
     from acuchart.catalogue import Catalogue
     from acuchart.models import ClientRecord
+    from acuchart.models.audit import AuditReport
     from acuchart.services.charting import ChartingService
     from acuchart.services.consent import ConsentService
     from acuchart.services.courses import CourseService
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from acuchart.services.ratings import RatingService
     from acuchart.services.sessions import SessionService
     from acuchart.services.signing import SigningService
-    from acuchart.storage.audit import AuditReport
 
 
 class Practice:
@@ -142,6 +142,15 @@ class Practice:
     def verify_audit(self) -> AuditReport:
         """Check the audit chain."""
         return self.store.verify_audit()
+
+    def verify_audit_apart(self) -> AuditReport:
+        """Check the audit chain through a read-only connection of its own, so it may run in another
+        thread beside this practice's writer (an in-memory practice is checked on its own connection)."""
+        if self.path is None:
+            return self.verify_audit()
+        from acuchart.storage.audit import verify_file
+
+        return verify_file(self.path)
 
     def close(self) -> None:
         """Close the file and release it for other programs."""

@@ -6,13 +6,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -146,6 +148,8 @@ class ClientPage(QWidget):
         self.no_sessions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.history_table.setToolTip("Double-click a session to open it (a signed one opens read-only)")
         self.history_box = QGroupBox("Sessions")
+        self.documents_button: QToolButton | None = None
+        """The client's documents, once the window has given them (:meth:`set_documents`)."""
         self._build_layout()
         self.new_session_button.clicked.connect(
             lambda: self.client and self.new_session_requested.emit(self.client.id)
@@ -188,6 +192,21 @@ class ClientPage(QWidget):
         layout.addWidget(self.intake_label)
         layout.addWidget(self.reactions_box)
         layout.addLayout(body, 1)
+
+    def set_documents(self, actions: list[QAction]) -> None:
+        """A "Documents" button beside Edit client…: the client's documents (summary, chart export, consent)."""
+        menu = QMenu(self)
+        menu.addActions(actions)
+        button = QToolButton()
+        button.setObjectName("clientDocuments")
+        button.setText("Documents")
+        button.setToolTip("Course summary, chart export and consent form for this client")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMenu(menu)
+        button.setMinimumHeight(self.edit_button.sizeHint().height())
+        row = self.header_buttons
+        row.insertWidget(row.indexOf(self.edit_button), button, 0, Qt.AlignmentFlag.AlignTop)
+        self.documents_button = button
 
     # --- showing a client ----------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:

@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+    from PySide6.QtWidgets import QMenu
 
-    from ui.main_window import MainWindow
+    from ui.printing.menu import DocumentMenu
 
 
 class MainMenus:
-    """File, Edit, Client, View and Help: their items and shortcuts (the Print menu is ``DocumentMenu``'s)."""
+    """File, Edit, Client, View and Help: their items and shortcuts (the Print menu is ``DocumentMenu``'s).
+
+    A part of the main window: the window supplies the menus, the undo history, the document actions
+    and the slots named below; this class only says which item calls which, under which key.
+    """
+
+    _menus: dict[str, QMenu]
+    _documents: DocumentMenu
+    undo_stack: QUndoStack
+    choose_practice_file: Callable[[], None]
+    new_practice_file: Callable[[], None]
+    open_settings: Callable[[], None]
+    close: Callable[[], bool]
+    focus_search: Callable[[], None]
+    new_client: Callable[[], None]
+    _edit_current: Callable[[], None]
+    _new_session_current: Callable[[], None]
+    _open_latest_session: Callable[[], None]
+    back_to_client: Callable[[], None]
+    show_followups: Callable[[], None]
+    toggle_client_list: Callable[[], None]
+    _about: Callable[[], None]
 
     def _action(
-        self: MainWindow,
+        self,
         text: str,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
         slot: Any,
@@ -24,7 +47,7 @@ class MainMenus:
 
         return menu_action(self, text, shortcut, slot, tip)
 
-    def _build_menus(self: MainWindow) -> None:
+    def _build_menus(self) -> None:
         """Fill the menus (their titles are made with the window) with their items and shortcuts."""
         from PySide6.QtGui import QKeySequence
 
@@ -39,6 +62,7 @@ class MainMenus:
                 "Practice &settings…", "Ctrl+,", self.open_settings, "Practice, practitioner, logo, paper"
             )
         )
+        file_menu.addAction(self._documents.texts)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(

@@ -11,11 +11,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from acuchart.models.audit import *  # noqa: F403
     from acuchart.models.charting import *  # noqa: F403
     from acuchart.models.practice import *  # noqa: F403
     from acuchart.models.record import *  # noqa: F403
 
-_SUBMODULES = ("practice", "record", "charting")
+_SUBMODULES = ("practice", "record", "charting", "audit")
 
 
 def __getattr__(name: str) -> Any:

@@ -80,7 +80,7 @@ class SettingsService:
         Raises:
             ValidationError: an unknown key, or a text too long to print.
         """
-        from acuchart.reports.texts import TEXT_KEYS, load_texts  # the report layer loads on first use
+        from acuchart.handout_texts import TEXT_KEYS, load_texts
 
         defaults = load_texts()
         problems: dict[str, str] = {}

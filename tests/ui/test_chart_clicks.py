@@ -34,7 +34,7 @@ def window(qtbot: QtBot, practice: Practice, tmp_path: object) -> Iterator[MainW
     main.resize(1400, 900)
     main.show()
     qtbot.waitExposed(main)
-    main.start_session(add_client(practice))
+    main.client_actions.start_session(add_client(practice))
     yield main
 
 
@@ -258,7 +258,7 @@ def test_needle_count_shows_a_difference_in_red_until_resolved(
 def test_marking_a_bruising_point_for_a_client_on_blood_thinners_warns_without_blocking(
     qtbot: QtBot, practice: Practice, window: MainWindow
 ) -> None:
-    window.start_session(add_client(practice, ["anticoagulants"]))
+    window.client_actions.start_session(add_client(practice, ["anticoagulants"]))
     editor = window.session_editor
     assert editor.cautions.isVisible()
     st2 = practice.catalogue.get("ST2")
@@ -294,7 +294,7 @@ def test_repeat_last_and_apply_protocol_only_add(
     first = editor.session_id or 0
     practice.charting.mark_point(first, "ST2", "left")
     practice.charting.add_free_marker(first, "face", 0.4, 0.2, "Forehead line", 5)
-    window.start_session(editor.client.id)  # type: ignore[union-attr]
+    window.client_actions.start_session(editor.client.id)  # type: ignore[union-attr]
     assert editor.session_id != first
     editor.toggle_point("CV24", "midline")
     qtbot.mouseClick(editor.toolbar.repeat, Qt.MouseButton.LeftButton)
@@ -480,7 +480,7 @@ def test_the_legend_goes_where_it_leaves_the_drawing_largest(
 def test_the_diagram_stays_put_when_a_caution_notice_appears(
     qtbot: QtBot, practice: Practice, window: MainWindow
 ) -> None:
-    window.start_session(add_client(practice, ["anticoagulants"]))
+    window.client_actions.start_session(add_client(practice, ["anticoagulants"]))
     editor = window.session_editor
     view = view_of(editor, "face")
     QApplication.processEvents()
@@ -554,7 +554,7 @@ def test_the_split_between_diagram_and_list_is_remembered(
     again.resize(window.size())
     again.show()
     qtbot.waitExposed(again)
-    again.start_session(editor.client.id)  # type: ignore[union-attr]
+    again.client_actions.start_session(editor.client.id)  # type: ignore[union-attr]
     assert again.session_editor.splitter.sizes()[1] == pytest.approx(520, abs=2)
 
 
@@ -563,3 +563,20 @@ def test_search_says_under_the_diagram_what_enter_will_mark(editor: SessionEdito
     assert "ST2" in editor.hover_info.text() and "Enter marks it" in editor.hover_info.text()
     editor.search.box.setText("zzzz")
     assert "No point matches" in editor.hover_info.text()
+
+
+def test_the_protocol_menu_offers_own_protocols_first_and_adds_the_chosen_points(
+    practice: Practice, editor: SessionEditor
+) -> None:
+    practice.protocols.save("Eyes, gentle", "For dark circles", [("ST2", "left"), ("ST2", "right")])
+    menu = editor.toolbar.apply_menu
+    menu.aboutToShow.emit()
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    sections = [a.text() for a in menu.actions() if a.isSeparator() and a.text()]
+    assert sections[:2] == ["Your protocols", "Starting protocols"]
+    assert entries[0].text() == "Eyes, gentle (2 points)"
+    assert len(entries) > 1  # the starting protocol of every concern follows
+    entries[0].trigger()
+    marked = {(m.code, m.side) for m in practice.sessions.load(editor.session_id or 0).marks}
+    assert marked == {("ST2", "left"), ("ST2", "right")}
+    assert editor.undo_stack.undoText() == "Apply Eyes, gentle"

@@ -105,7 +105,7 @@ def test_archiving_keeps_the_client_under_show_archived(
     client = practice.clients.create(ClientForm(first_name="Elena", last_name="Petrova")).value
     window = make_window(qtbot, practice, preferences)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.set_archived(client.id, True)
+    window.client_actions.set_archived(client.id, True)
     assert visible_names(window) == []
     window.clients.archived_box.setChecked(True)
     assert visible_names(window) == ["Petrova, Elena  (archived)"]
@@ -139,7 +139,7 @@ def test_a_new_session_joins_the_clients_course_and_folds_the_client_list_away(
     window = make_window(qtbot, practice, preferences)
     window.show_client(client.id)
     assert window.splitter.sizes()[0] > 0
-    window.start_session(client.id)
+    window.client_actions.start_session(client.id)
     editor = window.showing_session()
     assert editor is not None and editor.session_id is not None
     assert practice.sessions.get(editor.session_id).course_id == course.id
@@ -156,7 +156,7 @@ def test_the_client_page_offers_the_clients_documents(
 ) -> None:
     window = make_window(qtbot, demo_practice, preferences)
     window.show_client(demo_practice.clients.search("hartley")[0].id)
-    button = window.documents.client_button
+    button = window.client_page.documents_button
     assert button.isVisibleTo(window)
     titles = [a.text().replace("&", "") for a in button.menu().actions()]
     assert titles == ["Course summary…", "Chart export…", "Consent form…"]
@@ -186,7 +186,7 @@ def test_notes_typed_just_before_quitting_are_stored(
     window = make_window(qtbot, demo_practice, preferences)
     client = demo_practice.clients.search("sofia")[0]
     window.show_client(client.id)
-    window.start_session(client.id)
+    window.client_actions.start_session(client.id)
     editor = window.showing_session()
     assert editor is not None and editor.session_id is not None
     qtbot.keyClicks(editor.notes, "Tender at left ST2 on removal")

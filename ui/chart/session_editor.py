@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRect, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
+    QMenu,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -33,7 +34,7 @@ from ui.chart.marks_model import MARK_ID_ROLE, MarksModel
 from ui.chart.notice_bar import InfoBand, NoticeBar
 from ui.chart.point_search import PointSearch
 from ui.chart.session_header import SessionHeader
-from ui.chart.session_toolbar import SessionToolbar
+from ui.chart.session_toolbar import ProtocolChoice, SessionToolbar
 from ui.chart.side_column import SideColumn
 from ui.client_page import CautionBanner
 from ui.operations import Operations
@@ -53,13 +54,18 @@ class SessionEditor(QWidget, EditorActions):
     """Header, cautions and tools; the diagram with its legend beside the marks, needles and notes.
 
     The diagram and the side column share the width through a splitter that the practitioner can drag
-    (remembered between runs through the main window's preferences, when there is one).
+    (remembered between runs in the preferences it is given, when there are any).
     """
 
     back_requested = Signal()
-    status_message = Signal(str)
 
-    def __init__(self, practice: Practice, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        practice: Practice,
+        undo_stack: QUndoStack,
+        preferences: Preferences | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         QWidget.__init__(self, parent)
         self.setObjectName("sessionEditor")
         # The chart lives in the main window's stack: it must not force the window's minimum size.
@@ -120,14 +126,14 @@ class SessionEditor(QWidget, EditorActions):
         self.mark_editor = MarkEditor(self)
         self.mark_editor.edited.connect(self.store_mark_edit)
         self.mark_editor.closed.connect(self._mark_editor_closed)
-        self._preferences: Preferences | None = None
+        self._preferences = preferences
         self._layout_restored = False
         self._splitter_timer = QTimer(self, singleShot=True, interval=400)
         self._splitter_timer.timeout.connect(self.save_layout)
 
         self._build_layout()
         self._build_shortcuts()
-        self.toolbar.connect_editor(self)
+        self._wire_toolbar()
         self.header.back_requested.connect(self.back_requested)
         self.header.started_at_changed.connect(
             lambda v: self.change_details("Change session time", started_at=v)
@@ -173,6 +179,39 @@ class SessionEditor(QWidget, EditorActions):
             action.triggered.connect(slot)
             self.addAction(action)
 
+    def _wire_toolbar(self) -> None:
+        """Connect the tools above the chart to what they do here (the toolbar only offers them)."""
+        tools = self.toolbar
+        tools.free_action.toggled.connect(self.set_free_tool)
+        tools.repeat_action.triggered.connect(self.repeat_last)
+        tools.save_action.triggered.connect(self.save_as_protocol)
+        tools.reaction_action.triggered.connect(lambda: self.reaction_dialog(None))
+        tools.fit_action.triggered.connect(lambda: self.current_view.fit())
+        tools.set_protocol_source(self._protocol_choices)
+        tools.protocol_chosen.connect(self.apply_points)
+        self.addActions(tools.actions_with_shortcuts)
+
+    def _protocol_choices(self) -> list[ProtocolChoice]:
+        """The Protocol menu: the practitioner's own protocols, then the starting ones for each concern."""
+        from acuchart.protocols import load_presets
+
+        own = [
+            ProtocolChoice("Your protocols", p.name, p.note, p.points) for p in self.practice.protocols.list()
+        ]
+        presets = [
+            ProtocolChoice("Starting protocols", p.name, p.note, tuple((m.code, m.side) for m in p.points))
+            for p in load_presets(self.charting.catalogue)
+        ]
+        return own + presets
+
+    def diagram_menu(self) -> QMenu:
+        """The menu on the diagram away from any mark."""
+        menu = QMenu(self)
+        menu.addAction("Record a session reaction…").triggered.connect(lambda: self.reaction_dialog(None))
+        menu.addAction("Repeat last session").triggered.connect(self.repeat_last)
+        menu.addAction("Fit to window").triggered.connect(lambda: self.current_view.fit())
+        return menu
+
     # --- remembered layout -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -181,9 +220,7 @@ class SessionEditor(QWidget, EditorActions):
             self.restore_layout()
 
     def restore_layout(self) -> None:
-        """Take the split and the notes' fold from the main window's preferences, or share the width."""
-        preferences = getattr(self.window(), "preferences", None)
-        self._preferences = preferences if isinstance(preferences, Preferences) else None
+        """Take the split and the notes' fold from the preferences, or share the width."""
         state = self._preferences.splitter_state(SPLITTER_NAME) if self._preferences else None
         if state is None or not self.splitter.restoreState(state):
             width = self.splitter.width()
@@ -387,7 +424,7 @@ class SessionEditor(QWidget, EditorActions):
 
     def _context_menu(self, mark_id: int | None, where: QPoint) -> None:
         if mark_id is None or self.chart is None:
-            self.toolbar.diagram_menu(self).popup(where)
+            self.diagram_menu().popup(where)
             return
         mark = self.chart.mark(mark_id)
         if mark is not None:
