@@ -194,7 +194,7 @@ class ClientDialog(QDialog):
 
     def _tab_of(self, widget: QWidget) -> int:
         for i in range(self.tabs.count()):
-            if self.tabs.widget(i).isAncestorOf(widget):
+            if (page := self.tabs.widget(i)) is not None and page.isAncestorOf(widget):
                 return i
         return 0
 

@@ -7,12 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMainWindow, QMenu
 
     from ui.printing.menu import DocumentMenu
 
+    _Window = QMainWindow
+else:
+    _Window = object
 
-class MainMenus:
+
+class MainMenus(_Window):
     """File, Edit, Client, View and Help: their items and shortcuts (the Print menu is ``DocumentMenu``'s).
 
     A part of the main window: the window supplies the menus, the undo history, the document actions
@@ -21,11 +25,9 @@ class MainMenus:
 
     _menus: dict[str, QMenu]
     _documents: DocumentMenu
-    undo_stack: QUndoStack
     choose_practice_file: Callable[[], None]
     new_practice_file: Callable[[], None]
     open_settings: Callable[[], None]
-    close: Callable[[], bool]
     focus_search: Callable[[], None]
     new_client: Callable[[], None]
     _edit_current: Callable[[], None]
@@ -35,6 +37,11 @@ class MainMenus:
     show_followups: Callable[[], None]
     toggle_client_list: Callable[[], None]
     _about: Callable[[], None]
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The charting's undo history (the window's)."""
+        raise NotImplementedError
 
     def _action(
         self,

@@ -59,7 +59,7 @@ class _AfterStart(Generic[T]):
         return value
 
 
-class MainWindow(QMainWindow, MainMenus):
+class MainWindow(MainMenus, QMainWindow):
     """One open practice: find a client, see their chart."""
 
     practice_file_chosen = Signal(Path)

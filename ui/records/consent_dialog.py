@@ -23,14 +23,14 @@ from acuchart.errors import ValidationError
 from acuchart.models import CONSENT_METHODS, Consent
 from acuchart.practice import Practice
 from ui.operations import Operations
-from ui.records.forms import FieldMessages
+from ui.records.forms import FieldMessages, from_qdate, to_qdate
 
 DATE_FORMAT = "d MMM yyyy"
 
 
 def date_edit(value: QDate | None = None) -> QDateEdit:
     """A date field with a calendar, showing dates the way the practice writes them."""
-    edit = QDateEdit(value or QDate(clock.today()))
+    edit = QDateEdit(value or to_qdate(clock.today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setMinimumHeight(30)
@@ -88,7 +88,7 @@ class ConsentDialog(QDialog):
             self.saved = Operations.of(self._practice).apply(
                 lambda: self._practice.consent.record_consent(
                     self._client_id,
-                    self.given_on.date().toPython(),
+                    from_qdate(self.given_on.date()),
                     str(self.method.currentData()),
                     self.text_version.text(),
                     self.note.toPlainText(),

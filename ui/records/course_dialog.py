@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +29,7 @@ from acuchart.services.courses import (
 )
 from ui.operations import Operations
 from ui.records.consent_dialog import date_edit
-from ui.records.forms import FieldMessages
+from ui.records.forms import FieldMessages, from_qdate, to_qdate
 from ui.style import mute
 
 
@@ -75,7 +74,7 @@ class CourseDialog(QDialog):
             course.planned_sessions if course else DEFAULT_PLANNED_SESSIONS, " sessions"
         )
         self.interval = number_box(course.interval_days if course else DEFAULT_INTERVAL_DAYS, " days apart")
-        self.start = date_edit(QDate(course.start_date) if course else None)
+        self.start = date_edit(to_qdate(course.start_date) if course else None)
         self.maintenance = number_box(
             course.maintenance_months if course else DEFAULT_MAINTENANCE_MONTHS, " months"
         )
@@ -116,7 +115,7 @@ class CourseDialog(QDialog):
             concerns=[key for key, box in self.concern_boxes.items() if box.isChecked()],
             planned_sessions=self.planned.value(),
             interval_days=self.interval.value(),
-            start_date=self.start.date().toPython(),
+            start_date=from_qdate(self.start.date()),
             maintenance_months=self.maintenance.value(),
             notes=self.notes.toPlainText(),
             status=str(self.status.currentData()),

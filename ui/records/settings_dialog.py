@@ -183,7 +183,11 @@ class SettingsDialog(QDialog):
             first = next((self.messages.errors[n] for n in exc.problems if n in self.messages.errors), None)
             if first is not None:
                 self.tabs.setCurrentIndex(
-                    next(i for i in range(self.tabs.count()) if self.tabs.widget(i).isAncestorOf(first))
+                    next(
+                        i
+                        for i in range(self.tabs.count())
+                        if (page := self.tabs.widget(i)) is not None and page.isAncestorOf(first)
+                    )
                 )
             return
         self.accept()
