@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.practice import Practice
+from ui.actions import AfterStart
 from ui.client_actions import ClientActions
 from ui.client_list import ClientListPane
 from ui.main_menus import MainMenus
@@ -38,25 +39,9 @@ if TYPE_CHECKING:
 
 
 AUDIT_CHECK_DELAY_MS = 300
-T = TypeVar("T")
 ALIGN_CENTER = 0x84
 """Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter) as a number."""
 MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
-
-
-class _AfterStart(Generic[T]):
-    """An attribute :meth:`MainWindow.finish_start` makes (stored with a leading underscore): asking
-    for it before then finishes the start first."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._stored = f"_{name}"
-
-    def __get__(self, window: MainWindow | None, owner: type | None = None) -> T:
-        if window is None:
-            return self  # type: ignore[return-value]
-        window.finish_start()
-        value: T = getattr(window, self._stored)
-        return value
 
 
 class MainWindow(MainMenus, QMainWindow):
@@ -173,15 +158,15 @@ class MainWindow(MainMenus, QMainWindow):
         return self._undo_stack
 
     # The actions other parts of the app use; asking for one finishes the start.
-    documents: _AfterStart[DocumentMenu] = _AfterStart()
+    documents: AfterStart[DocumentMenu] = AfterStart()
     """The document actions: Print menu, File → Handout texts…, the pages' Documents and Print buttons."""
-    undo_action: _AfterStart[QAction] = _AfterStart()
-    redo_action: _AfterStart[QAction] = _AfterStart()
-    edit_client_action: _AfterStart[QAction] = _AfterStart()
-    new_session_action: _AfterStart[QAction] = _AfterStart()
-    back_action: _AfterStart[QAction] = _AfterStart()
-    followups_action: _AfterStart[QAction] = _AfterStart()
-    client_menu: _AfterStart[QMenu] = _AfterStart()
+    undo_action: AfterStart[QAction] = AfterStart()
+    redo_action: AfterStart[QAction] = AfterStart()
+    edit_client_action: AfterStart[QAction] = AfterStart()
+    new_session_action: AfterStart[QAction] = AfterStart()
+    back_action: AfterStart[QAction] = AfterStart()
+    followups_action: AfterStart[QAction] = AfterStart()
+    client_menu: AfterStart[QMenu] = AfterStart()
 
     # --- actions -----------------------------------------------------------------------------
     def choose_practice_file(self) -> None:

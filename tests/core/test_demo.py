@@ -15,7 +15,7 @@ from acuchart import clock
 from acuchart.catalogue import load_catalogue
 from acuchart.check import check_file
 from acuchart.demo import write_demo
-from acuchart.demo.stories import MISREAD_SCALE
+from acuchart.demo.cast import MISREAD_SCALE
 from acuchart.demo.visits import FOREHEAD_LINE
 from acuchart.errors import ConsentMissingError
 from acuchart.models import ClientSummary

@@ -6,7 +6,8 @@ import datetime as dt
 
 from acuchart import clock
 from acuchart.demo import replay
-from acuchart.demo.stories import Story, story_steps
+from acuchart.demo.stories import story_steps
+from acuchart.demo.story import Story
 from acuchart.demo.visits import SIGN_AFTER, PlannedReaction, Visit
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm

@@ -48,6 +48,9 @@ class EditorActions(MarkMenuActions):
     def open_mark_editor(self, mark_id: int) -> None:  # implemented by the editor
         raise NotImplementedError
 
+    def show_details(self) -> None:  # implemented by the editor
+        raise NotImplementedError
+
     def _widget(self) -> QWidget:
         return self  # type: ignore[return-value]
 
@@ -140,6 +143,21 @@ class EditorActions(MarkMenuActions):
         """Edit a mark's needle count (and a free marker's label) beside it on the diagram."""
         self.open_mark_editor(mark_id)
 
+    def store_mark_edit(self, mark_id: int, new: dict[str, object]) -> None:
+        """Store what the mark editor changed, as one undoable action."""
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is not None and new:
+            text = (
+                f"Label {mark.title}" if "label" in new else f"Set {mark.title} to {new['needles']} needles"
+            )
+            self.push(commands.EditMarkCommand(self.chart_ops, mark, text, new))
+
+    def move_marker(self, mark_id: int, old_x: float, old_y: float, x: float, y: float) -> None:
+        """A free marker dragged from (old_x, old_y) to (x, y), stored on release."""
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is not None:
+            self.push(commands.MoveMarkerCommand(self.chart_ops, mark, (old_x, old_y), (x, y)))
+
     # --- reactions -------------------------------------------------------------------------
     def mark_menu(self, mark: Mark) -> QMenu:
         """The context menu of a mark; its first entry records a mild bruise."""
@@ -183,6 +201,17 @@ class EditorActions(MarkMenuActions):
     def delete_reaction(self, reaction: Reaction) -> None:
         """Remove a reaction recorded in error."""
         self.push(commands.DeleteReactionCommand(self.chart_ops, reaction))
+
+    # --- the session's details --------------------------------------------------------------
+    def change_details(self, text: str, **new: object) -> None:
+        """Store when/course/duration/notes as one undoable action."""
+        if self.chart is None:
+            return
+        session = self.chart.session
+        old = {key: getattr(session, key) for key in new}
+        command = commands.DetailsCommand(self.chart_ops, session.id, text, old, new)
+        if not self.push(command):
+            self.show_details()  # the fields go back to what is stored
 
     # --- needles and protocols ---------------------------------------------------------------
     def confirm_needles(self, count: int, note: str) -> None:

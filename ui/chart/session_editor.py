@@ -30,11 +30,12 @@ from ui.chart.editor_actions import EditorActions
 from ui.chart.legend import Legend
 from ui.chart.mark_editor import MarkEditor
 from ui.chart.markers import PointItem, point_tooltip
-from ui.chart.marks_model import MARK_ID_ROLE, MarksModel
+from ui.chart.marks_model import MarksModel
 from ui.chart.notice_bar import InfoBand, NoticeBar
 from ui.chart.point_search import PointSearch
+from ui.chart.selection import MarkSelection
 from ui.chart.session_header import SessionHeader
-from ui.chart.session_toolbar import ProtocolChoice, SessionToolbar
+from ui.chart.session_toolbar import SessionToolbar, protocol_choices
 from ui.chart.side_column import SideColumn
 from ui.client_page import CautionBanner
 from ui.operations import Operations
@@ -80,7 +81,6 @@ class SessionEditor(QWidget, EditorActions):
         self.undo_stack = undo_stack
         self.chart: SessionChart | None = None
         self.client: Client | None = None
-        self._syncing_selection = False
 
         self.header = SessionHeader()
         self.cautions = CautionBanner()
@@ -98,9 +98,8 @@ class SessionEditor(QWidget, EditorActions):
             self.tabs.addTab(view, info.title)
             view.point_clicked.connect(self.toggle_point)
             view.free_marker_requested.connect(lambda x, y, v=name: self.place_free_marker(v, x, y))
-            view.marker_moved.connect(self._marker_moved)
+            view.marker_moved.connect(self.move_marker)
             view.context_requested.connect(self._context_menu)
-            view.selection_changed.connect(self._scene_selection)
             view.hovered.connect(self._show_hover)
         self.hover_info = QLabel(HINT)
         self.hover_info.setObjectName("hoverInfo")
@@ -114,7 +113,13 @@ class SessionEditor(QWidget, EditorActions):
         self.side = SideColumn(self.marks_model)
         self.marks_view = self.side.marks_view
         self.marks_view.customContextMenuRequested.connect(self._list_menu)
-        self.marks_view.selectionModel().selectionChanged.connect(self._list_selection)
+        self.selection = MarkSelection(
+            self.marks_view,
+            self.marks_model,
+            self.views,
+            lambda mark_id: self.chart.mark(mark_id) if self.chart else None,
+            self._show_view,
+        )
         self.marks_model.needles_edited.connect(lambda mark_id, n: self.set_needles(mark_id, n))
         self.needles = self.side.needles
         self.needles.confirm_requested.connect(self.confirm_needles)
@@ -187,22 +192,9 @@ class SessionEditor(QWidget, EditorActions):
         tools.save_action.triggered.connect(self.save_as_protocol)
         tools.reaction_action.triggered.connect(lambda: self.reaction_dialog(None))
         tools.fit_action.triggered.connect(lambda: self.current_view.fit())
-        tools.set_protocol_source(self._protocol_choices)
+        tools.set_protocol_source(lambda: protocol_choices(self.practice))
         tools.protocol_chosen.connect(self.apply_points)
         self.addActions(tools.actions_with_shortcuts)
-
-    def _protocol_choices(self) -> list[ProtocolChoice]:
-        """The Protocol menu: the practitioner's own protocols, then the starting ones for each concern."""
-        from acuchart.protocols import load_presets
-
-        own = [
-            ProtocolChoice("Your protocols", p.name, p.note, p.points) for p in self.practice.protocols.list()
-        ]
-        presets = [
-            ProtocolChoice("Starting protocols", p.name, p.note, tuple((m.code, m.side) for m in p.points))
-            for p in load_presets(self.charting.catalogue)
-        ]
-        return own + presets
 
     def diagram_menu(self) -> QMenu:
         """The menu on the diagram away from any mark."""
@@ -262,12 +254,13 @@ class SessionEditor(QWidget, EditorActions):
         self.search.box.clear()
         self.hover_info.setText(HINT)
         self.tabs.setCurrentIndex(0)
-        self._show_details()
+        self.show_details()
         self.refresh()
         for view in self.views.values():
             view.fit()
 
-    def _show_details(self) -> None:
+    def show_details(self) -> None:
+        """Show the session's header, cautions and notes as stored."""
         assert self.chart is not None and self.client is not None
         session = self.chart.session
         self.header.show_session(self.client, session, self.sessions.course_choices(self.client.id))
@@ -306,51 +299,23 @@ class SessionEditor(QWidget, EditorActions):
         if changes.session_id == self.chart.session.id:
             self.refresh()
             if changes.sessions:
-                self._show_details()
+                self.show_details()
         elif changes.clients and changes.client_id in (None, self.chart.session.client_id):
             self.client = self.practice.clients.get(self.chart.session.client_id)
             self.cautions.show_client(self.client)
 
-    # --- selection, both ways --------------------------------------------------------------
+    # --- selection, both ways (ui.chart.selection) ----------------------------------------------
     def selected_mark_ids(self) -> list[int]:
         """The marks selected in the list."""
-        rows = self.marks_view.selectionModel().selectedRows()
-        return [int(index.data(MARK_ID_ROLE)) for index in rows]
+        return self.selection.ids()
 
     def select_marks(self, mark_ids: list[int]) -> None:
         """Select marks in the list and on every diagram."""
-        self._syncing_selection = True
-        try:
-            selection = self.marks_view.selectionModel()
-            selection.clearSelection()
-            for mark_id in mark_ids:
-                row = self.marks_model.row_of(mark_id)
-                if row >= 0:
-                    selection.select(
-                        self.marks_model.index(row, 0),
-                        selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-                    )
-            for view in self.views.values():
-                view.select_marks(mark_ids)
-            rows = [r for r in (self.marks_model.row_of(i) for i in mark_ids) if r >= 0]
-            if rows:
-                self.marks_view.scrollTo(self.marks_model.index(rows[0], 0))
-        finally:
-            self._syncing_selection = False
+        self.selection.select(mark_ids)
 
-    def _list_selection(self) -> None:
-        if self._syncing_selection:
-            return
-        ids = self.selected_mark_ids()
-        self.select_marks(ids)
-        if ids and self.chart is not None:
-            mark = self.chart.mark(ids[0])
-            if mark is not None and mark.view != self.current_view.info.name:
-                self.tabs.setCurrentWidget(self.views[mark.view])
-
-    def _scene_selection(self, mark_ids: list[int]) -> None:
-        if not self._syncing_selection:
-            self.select_marks(mark_ids)
+    def _show_view(self, view: DiagramView) -> None:
+        if view is not self.current_view:
+            self.tabs.setCurrentWidget(view)
 
     # --- hover and search ------------------------------------------------------------------
     def _show_hover(self, item: PointItem | None) -> None:
@@ -399,15 +364,6 @@ class SessionEditor(QWidget, EditorActions):
         pane = self.diagram_pane
         self.mark_editor.open_for(mark, anchor, QRect(pane.mapTo(self, QPoint(0, 0)), pane.size()))
 
-    def store_mark_edit(self, mark_id: int, new: dict[str, object]) -> None:
-        """Store what the mark editor changed, as one undoable action."""
-        mark = self.chart.mark(mark_id) if self.chart else None
-        if mark is not None and new:
-            text = (
-                f"Label {mark.title}" if "label" in new else f"Set {mark.title} to {new['needles']} needles"
-            )
-            self.push(commands.EditMarkCommand(self.chart_ops, mark, text, new))
-
     def _mark_editor_closed(self, had_focus: bool) -> None:
         if had_focus and self.isVisible():
             self.current_view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -437,11 +393,6 @@ class SessionEditor(QWidget, EditorActions):
             self.select_marks([mark.id])
             self.mark_menu(mark).popup(self.marks_view.viewport().mapToGlobal(pos))
 
-    def _marker_moved(self, mark_id: int, old_x: float, old_y: float, x: float, y: float) -> None:
-        mark = self.chart.mark(mark_id) if self.chart else None
-        if mark is not None:
-            self.push(commands.MoveMarkerCommand(self.chart_ops, mark, (old_x, old_y), (x, y)))
-
     def save_notes(self) -> None:
         """Store the notes as typed (called shortly after typing stops, and when leaving)."""
         self._notes_timer.stop()
@@ -449,16 +400,6 @@ class SessionEditor(QWidget, EditorActions):
             text = self.notes.toPlainText()
             if text != self.chart.session.notes:
                 self.change_details("Edit session notes", notes=text)
-
-    def change_details(self, text: str, **new: object) -> None:
-        """Store when/course/duration/notes as one undoable action."""
-        if self.chart is None:
-            return
-        session = self.chart.session
-        old = {key: getattr(session, key) for key in new}
-        command = commands.DetailsCommand(self.chart_ops, session.id, text, old, new)
-        if not self.push(command) and self.client is not None:
-            self._show_details()
 
     def hideEvent(self, event: object) -> None:
         self.mark_editor.commit()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleOption, QToolBar, QToolButton, QWidget
 
+from acuchart.practice import Practice
 from ui.chart.icons import SIZE, tool_icon
 from ui.chart.point_search import PointSearch
 
@@ -60,6 +61,18 @@ class ProtocolChoice(NamedTuple):
     name: str
     note: str
     points: tuple[tuple[str, str], ...]
+
+
+def protocol_choices(practice: Practice) -> list[ProtocolChoice]:
+    """The Protocol menu: the practitioner's own protocols, then the starting ones for each concern."""
+    from acuchart.protocols import load_presets
+
+    own = [ProtocolChoice("Your protocols", p.name, p.note, p.points) for p in practice.protocols.list()]
+    presets = [
+        ProtocolChoice("Starting protocols", p.name, p.note, tuple((m.code, m.side) for m in p.points))
+        for p in load_presets(practice.catalogue)
+    ]
+    return own + presets
 
 
 class SessionToolbar(QToolBar):
