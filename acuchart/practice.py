@@ -20,14 +20,19 @@ if TYPE_CHECKING:
     from acuchart.catalogue import Catalogue
     from acuchart.models import ClientRecord
     from acuchart.models.audit import AuditReport
+    from acuchart.services.adjuncts import AdjunctService
+    from acuchart.services.assessment import AssessmentService
     from acuchart.services.charting import ChartingService
     from acuchart.services.consent import ConsentService
     from acuchart.services.courses import CourseService
     from acuchart.services.followups import FollowUpService
+    from acuchart.services.needle_lots import NeedleLotService
+    from acuchart.services.note_templates import NoteTemplateService
     from acuchart.services.protocols import ProtocolService
     from acuchart.services.ratings import RatingService
     from acuchart.services.sessions import SessionService
     from acuchart.services.signing import SigningService
+    from acuchart.services.skin import SkinService
 
 
 class Practice:
@@ -62,6 +67,41 @@ class Practice:
         from acuchart.services.charting import ChartingService
 
         return ChartingService(self.store, self.catalogue)
+
+    @cached_property
+    def assessment(self) -> AssessmentService:
+        """A session's TCM findings: tongue, pulse, eight principles, pattern, treatment principle."""
+        from acuchart.services.assessment import AssessmentService
+
+        return AssessmentService(self.store)
+
+    @cached_property
+    def needle_lots(self) -> NeedleLotService:
+        """Boxes of needles, the ones a session used, and the recall lookup."""
+        from acuchart.services.needle_lots import NeedleLotService
+
+        return NeedleLotService(self.store)
+
+    @cached_property
+    def adjuncts(self) -> AdjunctService:
+        """Adjunct techniques beside the needles: cupping, gua sha, rollers, microcurrent, LED, moxa, ear seeds."""
+        from acuchart.services.adjuncts import AdjunctService
+
+        return AdjunctService(self.store)
+
+    @cached_property
+    def skin(self) -> SkinService:
+        """Objective skin measures: Fitzpatrick, Glogau, wrinkle grades per region."""
+        from acuchart.services.skin import SkinService
+
+        return SkinService(self.store)
+
+    @cached_property
+    def note_templates(self) -> NoteTemplateService:
+        """The practice's own note templates per concern."""
+        from acuchart.services.note_templates import NoteTemplateService
+
+        return NoteTemplateService(self.store)
 
     @cached_property
     def protocols(self) -> ProtocolService:

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from acuchart.models.charting import *  # noqa: F403
     from acuchart.models.practice import *  # noqa: F403
     from acuchart.models.record import *  # noqa: F403
+    from acuchart.models.tcm import *  # noqa: F403
 
-_SUBMODULES = ("practice", "record", "charting", "audit")
+_SUBMODULES = ("practice", "record", "charting", "audit", "tcm")
 
 
 def __getattr__(name: str) -> Any:

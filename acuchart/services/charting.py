@@ -18,10 +18,12 @@ from acuchart.catalogue import Catalogue
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import NotFoundError, ValidationError
 from acuchart.models import Mark, MarkSnapshot, Reaction, Side
+from acuchart.models.tcm import NEEDLE_ANGLES, STIMULATIONS
 from acuchart.services import session_rules as rules
 from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
 from acuchart.services.sessions import KEEP, _Keep
+from acuchart.storage import note as note_rows
 from acuchart.storage import sessions as rows
 from acuchart.storage.store import Store, Writer
 
@@ -115,8 +117,13 @@ class ChartingService:
         label: str | _Keep = KEEP,
         needles: int | _Keep = KEEP,
         technique: str | _Keep = KEEP,
+        angle: str | _Keep = KEEP,
+        depth_mm: float | _Keep | None = KEEP,
+        stimulation: str | _Keep = KEEP,
+        retention_min: int | _Keep | None = KEEP,
     ) -> OpResult[Mark]:
-        """Change a mark's needle count or technique, or a free marker's label."""
+        """Change a mark's needle count, technique or needling details (angle, depth, stimulation,
+        retention), or a free marker's label."""
         problems: dict[str, str] = {}
         changes: dict[str, Any] = {}
         if not isinstance(label, _Keep):
@@ -125,6 +132,16 @@ class ChartingService:
             changes["needles"] = rules.needles(problems, needles)
         if not isinstance(technique, _Keep):
             changes["technique"] = rules.text(problems, "technique", technique, "The technique", 200)
+        if not isinstance(angle, _Keep):
+            changes["angle"] = rules.choice(problems, "angle", angle, NEEDLE_ANGLES, "the angle")
+        if not isinstance(stimulation, _Keep):
+            changes["stimulation"] = rules.choice(
+                problems, "stimulation", stimulation, STIMULATIONS, "the stimulation"
+            )
+        if not isinstance(depth_mm, _Keep):
+            changes["depth_mm"] = rules.depth(problems, depth_mm)
+        if not isinstance(retention_min, _Keep):
+            changes["retention_min"] = rules.retention(problems, retention_min)
         raise_if(problems)
         return self._update_mark(mark_id, changes, free_only="label" in changes)
 
@@ -193,10 +210,13 @@ class ChartingService:
         changes = Changes(marks=True, reactions=True, client_id=client_id, session_id=session_id)
         return OpResult([snapshot.mark for snapshot in snapshots], changes)
 
-    def repeat_last(self, session_id: int) -> OpResult[list[Mark]]:
+    def repeat_last(
+        self, session_id: int, assessment: bool = False, adjuncts: bool = False
+    ) -> OpResult[list[Mark]]:
         """Pre-mark the points and free markers of the client's previous session; adds only.
 
-        One transaction, like every user action: the points and the free markers land together.
+        Asked to, it also carries over that session's TCM findings (``assessment``) and adds its adjunct
+        techniques (``adjuncts``) not recorded here yet. One transaction, like every user action.
         """
         with writes.SessionWrite(self._store, session_id) as w:
             session = w.get("sessions", session_id)
@@ -215,7 +235,43 @@ class ChartingService:
             for mark in earlier:
                 if mark.is_free and (mark.view, mark.x, mark.y, mark.label) not in placed:
                     ids.append(w.insert("marks", writes.free_copy(mark, session_id, w.at)))
-        return self._new_marks(client_id, session_id, ids)
+            carried = self._carry_note(w, session, assessment, adjuncts)
+        done = self._new_marks(client_id, session_id, ids)
+        if carried:
+            return OpResult(
+                done.value, done.changes._replace(sessions=True, client_id=client_id, session_id=session_id)
+            )
+        return done
+
+    def _carry_note(self, w: Writer, session: dict[str, Any], assessment: bool, adjuncts: bool) -> bool:
+        """Copy the previous session's findings and adjunct techniques (inside the caller's transaction)."""
+        from acuchart.services.assessment import store_findings
+        from acuchart.storage import note as note_rows
+
+        if not (assessment or adjuncts):
+            return False
+        session_id, client_id = int(session["id"]), int(session["client_id"])
+        previous = note_rows.previous_session(self._store, client_id, session_id, session["started_at"])
+        if previous is None:
+            return False
+        carried = False
+        if assessment:
+            found = note_rows.findings(self._store, previous)
+            if found is not None:
+                columns = ("tongue", "pulse", "principles", "patterns", "treatment_principle")
+                store_findings(w, session_id, {column: found[column] for column in columns})
+                carried = True
+        if adjuncts:
+            here = {(a["kind"], a["area"]) for a in note_rows.adjuncts(self._store, session_id)}
+            for row in note_rows.adjuncts(self._store, previous):
+                if (row["kind"], row["area"]) not in here:
+                    keys = ("kind", "area", "duration_min", "details")
+                    w.insert(
+                        "adjuncts",
+                        {**{k: row[k] for k in keys}, "session_id": session_id, "created_at": w.at},
+                    )
+                    carried = True
+        return carried
 
     # --- reactions -------------------------------------------------------------------------
     def add_reaction(
@@ -226,16 +282,21 @@ class ChartingService:
         severity: str,
         onset: str = "during",
         note: str = "",
+        adjunct_id: int | None = None,
     ) -> OpResult[Reaction]:
-        """Record a reaction at a mark (bruise at left ST2), or for the whole session with ``mark_id`` None."""
+        """Record a reaction at a mark (bruise at left ST2), at an adjunct technique (cupping marks) with
+        ``adjunct_id``, or for the whole session with neither."""
         problems: dict[str, str] = {}
-        row: dict[str, Any] = rules.reaction_fields(
-            problems, mark_id is not None, kind, severity, onset, note
-        )
+        at_a_place = mark_id is not None or adjunct_id is not None
+        row: dict[str, Any] = rules.reaction_fields(problems, at_a_place, kind, severity, onset, note)
         raise_if(problems)
+        if mark_id is not None and adjunct_id is not None:
+            raise ValidationError({"mark": "A reaction is at a point or at a technique, not both."})
         if mark_id is not None and self._session_of_mark(mark_id) != session_id:
             raise ValidationError({"mark": "That mark belongs to another session."})
-        row.update(session_id=session_id, mark_id=mark_id, created_at=clock.stamp())
+        if adjunct_id is not None and note_rows.adjunct_session(self._store, adjunct_id) != session_id:
+            raise ValidationError({"adjunct": "That technique belongs to another session."})
+        row.update(session_id=session_id, mark_id=mark_id, adjunct_id=adjunct_id, created_at=clock.stamp())
         with writes.SessionWrite(self._store, session_id) as w:
             client_id = w.get("sessions", session_id)["client_id"]
             reaction_id = w.insert("reactions", row)

@@ -21,6 +21,7 @@ from acuchart.services import session_rules as rules
 from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
 from acuchart.services.session_rules import NeedleBalance
+from acuchart.storage import note as note_rows
 from acuchart.storage import sessions as rows
 from acuchart.storage.store import Store
 
@@ -75,6 +76,9 @@ class SessionService:
         raise_if(problems)
         with self._store.write() as w:
             session_id = w.insert("sessions", row)
+            # The boxes of needles open now are the ones this session's needles come from.
+            for lot in note_rows.open_lots(self._store):
+                w.insert("session_lots", {"session_id": session_id, "lot_id": lot["id"]})
         return OpResult(
             self.get(session_id), Changes(sessions=True, client_id=client_id, session_id=session_id)
         )
@@ -101,8 +105,15 @@ class SessionService:
         course_id: int | _Keep | None = KEEP,
         duration_min: int | _Keep = KEEP,
         notes: str | _Keep = KEEP,
+        subjective: str | _Keep = KEEP,
+        assessment: str | _Keep = KEEP,
+        plan: str | _Keep = KEEP,
     ) -> OpResult[Session]:
-        """Change when the session was, its course, its length or its notes (only the fields given)."""
+        """Change when the session was, its course, its length or its SOAP note (only the fields given).
+
+        The note's Objective part is ``notes`` (what was seen and done); ``subjective`` is what the
+        client reports, ``assessment`` the practitioner's reading of it, ``plan`` what comes next.
+        """
         session = self.get(session_id)
         problems: dict[str, str] = {}
         changes: dict[str, Any] = {}
@@ -114,6 +125,13 @@ class SessionService:
             changes["duration_min"] = rules.duration(problems, duration_min)
         if not isinstance(notes, _Keep):
             changes["notes"] = rules.text(problems, "notes", notes, "The session notes")
+        for field, value, label in (
+            ("subjective", subjective, "What the client reports"),
+            ("assessment", assessment, "The assessment"),
+            ("plan", plan, "The plan"),
+        ):
+            if not isinstance(value, _Keep):
+                changes[field] = rules.text(problems, field, value, label)
         raise_if(problems)
         with writes.SessionWrite(self._store, session_id) as w:
             w.update("sessions", session_id, changes)

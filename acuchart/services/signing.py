@@ -15,102 +15,23 @@ from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import SignedSessionError, ValidationError
 from acuchart.models import (
-    CONCERN_LABELS,
-    ONSETS,
-    REACTION_KINDS_AT_POINT,
-    REACTION_KINDS_SESSION,
     REACTION_LABELS,
-    SEVERITIES,
     AmendableField,
     Amendment,
     Session,
 )
 from acuchart.services import session_rules as rules
-from acuchart.services.ratings import RatingService, check_rating
-from acuchart.services.record_rules import place_of, raise_if
+from acuchart.services.amendable import amendable_fields, check_for, mark_title
+from acuchart.services.ratings import RatingService
+from acuchart.services.record_rules import raise_if
 from acuchart.services.settings import SettingsService
 from acuchart.storage import records as rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
+from acuchart.text import LONG_TEXT, check_length, clean
 
 LATE_AFTER = dt.timedelta(hours=24)
 NOT_SIGNED_MESSAGE = "This session is not signed yet: change it in the session itself."
 ADDED_FIELD = "added"
-
-_SESSION_FIELDS = {
-    "notes": "Session notes",
-    "duration_min": "Duration (minutes)",
-    "needles_removed": "Needles removed",
-    "count_note": "Needle count note",
-}
-_MARK_FIELDS = {"needles": "needles", "technique": "technique", "label": "label"}
-_REACTION_FIELDS = {"kind": "kind", "severity": "severity", "onset": "onset", "note": "note"}
-
-# How each amendable value is checked: (problems, typed value, the field as it stands) -> stored text.
-_Check = Callable[[dict[str, str], object, AmendableField], str]
-
-
-def _number(value: object) -> object:
-    """Digits typed in a form as a number; anything else as it came."""
-    return int(value.strip()) if isinstance(value, str) and value.strip().isdigit() else value
-
-
-def _text_check(limit: int, label: str) -> _Check:
-    def check(problems: dict[str, str], value: object, _field: AmendableField) -> str:
-        return rules.text(problems, "new_value", str(value or ""), label, limit)
-
-    return check
-
-
-def _int_check(rule: Callable[[dict[str, str], object], int]) -> _Check:
-    def check(problems: dict[str, str], value: object, _field: AmendableField) -> str:
-        found: dict[str, str] = {}
-        number = rule(found, _number(value))
-        if found:
-            problems["new_value"] = next(iter(found.values()))
-        return str(number)
-
-    return check
-
-
-def _choice_check(problems: dict[str, str], value: object, field: AmendableField) -> str:
-    text = str(value or "")
-    if text not in dict(field.choices):
-        problems["new_value"] = f"Choose one of: {', '.join(label for _, label in field.choices)}."
-    return text
-
-
-def _rating_check(problems: dict[str, str], value: object, field: AmendableField) -> str:
-    if value in (None, ""):
-        return ""
-    found: dict[str, str] = {}
-    score = check_rating(found, field.field, _number(value))
-    if found:
-        problems["new_value"] = next(iter(found.values()))
-    return str(score)
-
-
-_CHECKS: dict[tuple[str, str], _Check] = {
-    ("sessions", "notes"): _text_check(LONG_TEXT, "The session notes"),
-    ("sessions", "count_note"): _text_check(LONG_TEXT, "The note"),
-    ("sessions", "duration_min"): _int_check(rules.duration),
-    ("sessions", "needles_removed"): _int_check(lambda p, v: rules.needles(p, v, "needles_removed")),
-    ("marks", "needles"): _int_check(rules.needles),
-    ("marks", "technique"): _text_check(SHORT_TEXT, "The technique"),
-    ("marks", "label"): _text_check(SHORT_TEXT, "The label"),
-    ("reactions", "kind"): _choice_check,
-    ("reactions", "severity"): _choice_check,
-    ("reactions", "onset"): _choice_check,
-    ("reactions", "note"): _text_check(LONG_TEXT, "The note"),
-}
-
-
-def _as_text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _mark_title(row: dict[str, Any]) -> str:
-    return place_of(row["code"], row["side"], row["label"])
 
 
 class SessionChecks(Protocol):
@@ -194,62 +115,7 @@ class SigningService:
     # --- amendments --------------------------------------------------------------------------
     def amendable_fields(self, session_id: int) -> list[AmendableField]:
         """What an amendment may change in a session, each with its value as it stands (amendments applied)."""
-        session = rows.session(self._store, session_id)
-        fields: list[AmendableField] = [
-            AmendableField("sessions", session_id, name, label, _as_text(session[name]))
-            for name, label in _SESSION_FIELDS.items()
-        ]
-        marks = {row["id"]: row for row in rows.marks(self._store, session_id)}
-        for mark in marks.values():
-            names = (
-                _MARK_FIELDS
-                if mark["code"] is None
-                else {k: v for k, v in _MARK_FIELDS.items() if k != "label"}
-            )
-            for name, label in names.items():
-                fields.append(
-                    AmendableField(
-                        "marks", mark["id"], name, f"{_mark_title(mark)}: {label}", _as_text(mark[name])
-                    )
-                )
-        for reaction in rows.reactions(self._store, session_id):
-            at_mark = marks.get(reaction["mark_id"])
-            kinds = REACTION_KINDS_AT_POINT if at_mark else REACTION_KINDS_SESSION
-            title = str(REACTION_LABELS.get(reaction["kind"], reaction["kind"]))
-            title += f" at {_mark_title(at_mark)}" if at_mark else " (whole session)"
-            choices = {
-                "kind": kinds,
-                "severity": tuple((s, s.capitalize()) for s in SEVERITIES),
-                "onset": ONSETS,
-            }
-            for name, label in _REACTION_FIELDS.items():
-                fields.append(
-                    AmendableField(
-                        "reactions",
-                        reaction["id"],
-                        name,
-                        f"{title}: {label}",
-                        _as_text(reaction[name]),
-                        choices.get(name, ()),
-                    )
-                )
-        scores = {r["concern"]: str(r["score"]) for r in rows.ratings(self._store, session_id)}
-        for concern in self._ratings.rating_concerns(session_id):
-            fields.append(
-                AmendableField(
-                    "ratings", None, concern, f"Rating: {CONCERN_LABELS[concern]}", scores.get(concern, "")
-                )
-            )
-        latest = {
-            (a["entity"], a["entity_id"], a["field"]): a["new_value"]
-            for a in rows.amendments(self._store, session_id)
-        }
-        return [
-            AmendableField(f.entity, f.entity_id, f.field, f.label, _as_text(latest[key]), f.choices)
-            if (key := (f.entity, f.entity_id, f.field)) in latest
-            else f
-            for f in fields
-        ]
+        return amendable_fields(self._store, session_id, self._ratings.rating_concerns(session_id))
 
     def amend(
         self,
@@ -287,7 +153,7 @@ class SigningService:
         if target is None:
             raise ValidationError({"field": "Choose what to amend from the session's own fields."})
         problems: dict[str, str] = {}
-        check = _CHECKS.get((entity, field), _rating_check)
+        check = check_for(entity, field)
         new_text = check(problems, new_value, target)
         if not problems and new_text == target.current:
             problems["new_value"] = "That is the value already on record. Enter the corrected value."
@@ -394,7 +260,7 @@ class SigningService:
         check_length(problems, "reason", why, LONG_TEXT, "The reason")
         raise_if(problems)
         row.update(session_id=session_id, mark_id=mark_id, late_entry=1, created_at=clock.stamp())
-        where = f" at {_mark_title(marks[mark_id])}" if mark_id is not None else ""
+        where = f" at {mark_title(marks[mark_id])}" if mark_id is not None else ""
         summary = f"{severity.capitalize()} {REACTION_LABELS[kind].lower()}{where}"
         if row["note"]:
             summary += f": {row['note']}"

@@ -284,3 +284,86 @@ def _rebuild_with_autoincrement(conn: sqlite3.Connection) -> None:
     for kind, _, _, trigger_sql in kept:
         if kind == "trigger":
             conn.execute(trigger_sql)
+
+
+_CLINICAL_NOTE = [
+    # SOAP: the session's existing notes are its Objective part (what was seen and done), kept in place;
+    # the other three parts are new.
+    "alter table sessions add column subjective text not null default ''",
+    "alter table sessions add column assessment text not null default ''",
+    "alter table sessions add column plan text not null default ''",
+    """create table tcm_findings (
+        id integer primary key autoincrement,
+        session_id integer not null unique references sessions(id),
+        tongue text not null default '{}',
+        pulse text not null default '{}',
+        principles text not null default '[]',
+        patterns text not null default '[]',
+        treatment_principle text not null default '',
+        created_at text not null
+    )""",
+    # Needling details per mark.
+    "alter table marks add column angle text not null default ''",
+    "alter table marks add column depth_mm real",
+    "alter table marks add column stimulation text not null default ''",
+    "alter table marks add column retention_min integer",
+    """create table needle_lots (
+        id integer primary key autoincrement,
+        brand text not null,
+        gauge text not null,
+        length text not null,
+        lot_number text not null,
+        opened_on text not null,
+        expires_on text,
+        finished_on text,
+        created_at text not null
+    )""",
+    # A recall looks a lot up by its number as typed, whatever its case.
+    "create index needle_lots_by_number on needle_lots (lot_number collate nocase)",
+    "create index needle_lots_open on needle_lots (opened_on) where finished_on is null",
+    """create table session_lots (
+        id integer primary key autoincrement,
+        session_id integer not null references sessions(id),
+        lot_id integer not null references needle_lots(id),
+        unique (session_id, lot_id)
+    )""",
+    "create index session_lots_by_lot on session_lots (lot_id, session_id)",
+    """create table adjuncts (
+        id integer primary key autoincrement,
+        session_id integer not null references sessions(id),
+        kind text not null,
+        area text not null default '',
+        duration_min integer check (duration_min is null or duration_min between 1 and 240),
+        details text not null default '',
+        created_at text not null
+    )""",
+    "create index adjuncts_by_session on adjuncts (session_id)",
+    "alter table reactions add column adjunct_id integer references adjuncts(id)",
+    """create table skin_measures (
+        id integer primary key autoincrement,
+        client_id integer not null references clients(id),
+        session_id integer references sessions(id),
+        measured_on text not null,
+        fitzpatrick integer check (fitzpatrick is null or fitzpatrick between 1 and 6),
+        glogau integer check (glogau is null or glogau between 1 and 4),
+        wrinkles text not null default '{}',
+        created_at text not null
+    )""",
+    "create index skin_measures_by_client on skin_measures (client_id, measured_on)",
+    """create table note_templates (
+        id integer primary key autoincrement,
+        name text not null unique,
+        concern text not null default '',
+        prompts text not null default '',
+        scales text not null default '[]',
+        created_at text not null
+    )""",
+]
+
+
+@MIGRATIONS(name="m008_clinical_note")
+def m008_clinical_note(db: sqlite_utils.Database) -> None:
+    """The note a licensed acupuncturist keeps: SOAP parts, TCM findings, needling details, needle lots,
+    adjunct techniques, skin scales and the practice's note templates. Nothing stored before changes."""
+    for statement in _CLINICAL_NOTE:
+        db.execute(statement)

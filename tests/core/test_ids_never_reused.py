@@ -12,6 +12,7 @@ from acuchart.errors import SignedSessionError, ValidationError
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 from acuchart.storage.schema import MIGRATIONS
+from acuchart.storage.store import Store
 
 
 def charted_session(practice: Practice) -> tuple[int, int]:
@@ -82,20 +83,38 @@ def test_an_older_file_keeps_every_id_and_never_gives_a_deleted_one_again(tmp_pa
             "autoincrement"
             not in raw.execute("select sql from sqlite_master where name = 'reactions'").fetchone()[0]
         )
-    # Charted under the first schema, whose tables have no sequence: the newest reaction deleted.
-    practice = _open_without_upgrading(path)
-    session_id, mark_id = charted_session(practice)
-    kept = practice.charting.add_reaction(session_id, mark_id, "redness", "mild").value
-    gone = practice.charting.add_reaction(session_id, mark_id, "bruising", "mild").value
-    practice.charting.delete_reaction(gone.id)
-    before = practice.store.rows("select * from reactions order by id")
-    practice.close()
+    # Charted under the first schema, whose tables have no sequence, through its audited writer: the
+    # newest reaction deleted.
+    store = _open_without_upgrading(path)
+    with store.write() as w:
+        at = w.at
+        client_id = w.insert(
+            "clients",
+            {"first_name": "Amelia", "last_name": "Hartley", "created_at": at, "updated_at": at},
+        )
+        session_id = w.insert("sessions", {"client_id": client_id, "started_at": at, "created_at": at})
+        mark_id = w.insert(
+            "marks",
+            {"session_id": session_id, "code": "ST2", "side": "left", "view": "face", "created_at": at},
+        )
+        reaction = {"session_id": session_id, "mark_id": mark_id, "severity": "mild", "onset": "during"}
+        kept = w.insert("reactions", {**reaction, "kind": "redness", "created_at": at})
+        gone = w.insert("reactions", {**reaction, "kind": "bruising", "created_at": at})
+    with store.write() as w:
+        w.delete("reactions", gone)
+    before = store.rows("select * from reactions order by id")
+    store.close()
 
-    practice = Practice.open(path)  # applies m002
+    practice = Practice.open(path)  # applies m002 and every later migration
     try:
-        assert practice.store.rows("select * from reactions order by id") == before
+        after = practice.store.rows("select * from reactions order by id")
+        assert (
+            [(r["id"], r["kind"]) for r in after]
+            == [(r["id"], r["kind"]) for r in before]
+            == [(kept, "redness")]
+        )
         newer = practice.charting.add_reaction(session_id, mark_id, "soreness", "mild").value
-        assert newer.id > gone.id and kept.id in {r.id for r in practice.sessions.load(session_id).reactions}
+        assert newer.id > gone
         assert practice.verify_audit().ok
         assert practice.store.rows("PRAGMA foreign_key_check") == []
         triggers = {
@@ -107,13 +126,12 @@ def test_an_older_file_keeps_every_id_and_never_gives_a_deleted_one_again(tmp_pa
         practice.close()
 
 
-def _open_without_upgrading(path: Path) -> Practice:
+def _open_without_upgrading(path: Path) -> Store:
     """The practice file as an AcuChart of the first schema would write it (no m002 yet)."""
     from acuchart.storage.database import FileLock, _configure
-    from acuchart.storage.store import Store
 
     conn = sqlite3.connect(path)
     _configure(conn, wal=True)
     lock = FileLock(path)
     lock.acquire()
-    return Practice(Store(conn, path, lock))
+    return Store(conn, path, lock)

@@ -168,7 +168,7 @@ class EditMarkCommand(ServiceCommand):
 class AddReactionCommand(ServiceCommand):
     """ "Bruising — mild at ST2 (left)"; undo deletes it, redo puts the same record back."""
 
-    def __init__(self, ops: ChartOps, session_id: int, mark: Mark | None, fields: dict[str, str]) -> None:
+    def __init__(self, ops: ChartOps, session_id: int, mark: Mark | None, fields: dict[str, Any]) -> None:
         where = f" at {mark.title}" if mark else ""
         label = REACTION_LABELS.get(fields["kind"], fields["kind"])
         super().__init__(ops, f"Record {label} — {fields['severity']}{where}")
