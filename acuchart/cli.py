@@ -74,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     clients.add_argument("query", nargs="?", default="", help="what to search for (empty: everyone)")
     clients.add_argument("--archived", action="store_true", help="include archived clients")
     lot = sub.add_parser("lot", help="every client and session that used a needle lot (for a recall)")
-    lot.add_argument("lot_number", metavar="LOT", help="the lot number as printed on the box (any case or spacing)")
+    lot.add_argument(
+        "lot_number", metavar="LOT", help="the lot number as printed on the box (any case or spacing)"
+    )
     _add_document_parsers(sub)
     return parser
 

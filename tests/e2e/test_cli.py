@@ -98,7 +98,9 @@ def test_a_lot_recall_lists_every_client_and_session_that_used_it(tmp_path: Path
     path = tmp_path / "practice.acuchart"
     practice = Practice.open(path)
     practice.needle_lots.open_lot("Seirin J-type", "0.16", "15 mm", "21A-0455")
-    client = practice.clients.create(ClientForm(first_name="Mei", last_name="Lin", phone="07700 916226")).value
+    client = practice.clients.create(
+        ClientForm(first_name="Mei", last_name="Lin", phone="07700 916226")
+    ).value
     session = practice.sessions.create(client.id, consent_override="Verbal consent, form to follow").value
     practice.close()
     found = acuchart("--db", str(path), "lot", "21a 0455")

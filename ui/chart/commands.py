@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from acuchart.changes import OpResult
 from acuchart.errors import AcuChartError
 from acuchart.models import REACTION_LABELS, Mark, MarkSnapshot, Reaction
+from acuchart.practice import Practice
 from acuchart.services.charting import ChartingService
 from acuchart.services.sessions import SessionService
 
@@ -26,13 +27,22 @@ Report = Callable[[str], None]
 
 
 class ChartOps(NamedTuple):
-    """What a charting command works with: the two services, the runner, and where refusals are said."""
+    """What a charting command works with: the practice's services, the runner, and where refusals are said."""
 
-    charting: ChartingService
-    sessions: SessionService
+    practice: Practice
     perform: Callable[[Callable[[], OpResult[Any]]], Any]
     """Runs one operation through the front end's runner and returns its value (a refusal raises)."""
     report: Report
+
+    @property
+    def charting(self) -> ChartingService:
+        """Marks and reactions."""
+        return self.practice.charting
+
+    @property
+    def sessions(self) -> SessionService:
+        """The session's details and needle count."""
+        return self.practice.sessions
 
 
 class ServiceCommand(QUndoCommand):
@@ -243,6 +253,10 @@ class NeedlesRemovedCommand(ServiceCommand):
         self.perform(lambda: self.ops.sessions.set_needles_removed(self.session_id, *self.old))
 
 
+NOTE_FIELDS = frozenset({"subjective", "notes", "assessment", "plan"})
+"""The parts of the session's SOAP note: consecutive edits of them merge into one undo step."""
+
+
 class DetailsCommand(ServiceCommand):
     """When, course, duration or notes changed; consecutive edits of the notes merge into one."""
 
@@ -255,7 +269,7 @@ class DetailsCommand(ServiceCommand):
         self.session_id, self.old, self.new = session_id, old, new
 
     def id(self) -> int:
-        return self.NOTES_ID if set(self.new) == {"notes"} else -1
+        return self.NOTES_ID if set(self.new) <= NOTE_FIELDS else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if (
@@ -264,7 +278,8 @@ class DetailsCommand(ServiceCommand):
             or other.id() != self.id()
         ):
             return False
-        self.new = other.new
+        self.new = {**self.new, **other.new}
+        self.old = {**other.old, **self.old}  # each part goes back to what it was before the first edit
         return True
 
     def do(self) -> None:

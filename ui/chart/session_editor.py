@@ -6,7 +6,7 @@ service, which stores the change at once and reports it; the editor redraws from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -31,6 +31,11 @@ from ui.chart.legend import Legend
 from ui.chart.mark_editor import MarkEditor
 from ui.chart.markers import PointItem, point_tooltip
 from ui.chart.marks_model import MarksModel
+from ui.chart.note.note_actions import NoteActions
+from ui.chart.note.skin_panel import SkinPanel
+from ui.chart.note.soap_panel import SoapPanel
+from ui.chart.note.tcm_panel import TcmPanel
+from ui.chart.note.techniques_panel import TechniquesPanel
 from ui.chart.notice_bar import InfoBand, NoticeBar
 from ui.chart.point_search import PointSearch
 from ui.chart.selection import MarkSelection
@@ -44,14 +49,13 @@ from ui.preferences import Preferences
 NOTES_DELAY_MS = 700
 SPLITTER_NAME = "session_editor"
 """The name the diagram/side-column split is remembered under."""
-NOTES_OPEN_KEY = "session_editor/notes_open"
 SIDE_SHARE = 0.5
 """The side column's share of the width at first (within the bounds below), until the practitioner drags."""
 SIDE_MIN, SIDE_MAX = 400, 660
 HINT = "Click a point to mark it; click again to unmark. Shift+click places a free marker."
 
 
-class SessionEditor(QWidget, EditorActions):
+class SessionEditor(QWidget, EditorActions, NoteActions):
     """Header, cautions and tools; the diagram with its legend beside the marks, needles and notes.
 
     The diagram and the side column share the width through a splitter that the practitioner can drag
@@ -76,7 +80,7 @@ class SessionEditor(QWidget, EditorActions):
         self.charting = practice.charting
         self._ops = Operations.of(practice)
         self.chart_ops = commands.ChartOps(
-            self.charting, self.sessions, lambda operation: self._ops.apply(operation, self), self.report
+            practice, lambda operation: self._ops.apply(operation, self), self.report
         )
         self.undo_stack = undo_stack
         self.chart: SessionChart | None = None
@@ -123,10 +127,19 @@ class SessionEditor(QWidget, EditorActions):
         self.marks_model.needles_edited.connect(lambda mark_id, n: self.set_needles(mark_id, n))
         self.needles = self.side.needles
         self.needles.confirm_requested.connect(self.confirm_needles)
-        self.notes = self.side.notes
+        self.soap = SoapPanel()
+        self.tcm = TcmPanel()
+        self.techniques = TechniquesPanel()
+        self.skin = SkinPanel()
+        self.side.add_tab(self.soap, "Note")
+        self.side.add_tab(self.tcm, "TCM")
+        self.side.add_tab(self.techniques, "Techniques")
+        self.side.add_tab(self.skin, "Skin")
+        self.notes = self.soap.objective
         self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
         self._notes_timer.timeout.connect(self.save_notes)
-        self.notes.textChanged.connect(self._notes_timer.start)
+        self.soap.typed.connect(self._notes_timer.start)
+        self.soap.template_chosen.connect(self.soap.insert_questions)
         self.legend = Legend()
         self.mark_editor = MarkEditor(self)
         self.mark_editor.edited.connect(self.store_mark_edit)
@@ -139,6 +152,7 @@ class SessionEditor(QWidget, EditorActions):
         self._build_layout()
         self._build_shortcuts()
         self._wire_toolbar()
+        self.connect_note()
         self.header.back_requested.connect(self.back_requested)
         self.header.started_at_changed.connect(
             lambda v: self.change_details("Change session time", started_at=v)
@@ -212,25 +226,18 @@ class SessionEditor(QWidget, EditorActions):
             self.restore_layout()
 
     def restore_layout(self) -> None:
-        """Take the split and the notes' fold from the preferences, or share the width."""
+        """Take the split from the preferences, or share the width."""
         state = self._preferences.splitter_state(SPLITTER_NAME) if self._preferences else None
         if state is None or not self.splitter.restoreState(state):
             width = self.splitter.width()
             side = max(SIDE_MIN, min(SIDE_MAX, round(width * SIDE_SHARE)))
             self.splitter.setSizes([max(1, width - side), side])
-        if self._preferences is not None:
-            self.side.notes_section.set_open(self._preferences.text(NOTES_OPEN_KEY) != "0")
-        self.side.notes_section.toggled.connect(self._remember_notes_open)
 
     def save_layout(self) -> None:
         """Remember where the practitioner put the split."""
         self._splitter_timer.stop()
         if self._preferences is not None:
             self._preferences.set_splitter_state(SPLITTER_NAME, self.splitter.saveState())
-
-    def _remember_notes_open(self, open_: bool) -> None:
-        if self._preferences is not None:
-            self._preferences.set_text(NOTES_OPEN_KEY, "1" if open_ else "0")
 
     # --- showing a session -----------------------------------------------------------------
     @property
@@ -265,10 +272,8 @@ class SessionEditor(QWidget, EditorActions):
         session = self.chart.session
         self.header.show_session(self.client, session, self.sessions.course_choices(self.client.id))
         self.cautions.show_client(self.client)
-        if self.notes.toPlainText() != session.notes and not self._notes_timer.isActive():
-            with QSignalBlocker(self.notes):
-                self.notes.setPlainText(session.notes)
-        self.notes.setReadOnly(session.signed)
+        self.soap.show_session(session, keep_typing=self._notes_timer.isActive())
+        self.show_note()
         self.toolbar.set_signed(session.signed)
 
     def refresh(self) -> None:
@@ -394,12 +399,15 @@ class SessionEditor(QWidget, EditorActions):
             self.mark_menu(mark).popup(self.marks_view.viewport().mapToGlobal(pos))
 
     def save_notes(self) -> None:
-        """Store the notes as typed (called shortly after typing stops, and when leaving)."""
+        """Store the note as typed (called shortly after typing stops, and when leaving)."""
         self._notes_timer.stop()
         if self.chart is not None and not self.chart.session.signed:
-            text = self.notes.toPlainText()
-            if text != self.chart.session.notes:
-                self.change_details("Edit session notes", notes=text)
+            session = self.chart.session
+            changed = {
+                field: text for field, text in self.soap.values().items() if text != getattr(session, field)
+            }
+            if changed:
+                self.change_details("Edit session note", **changed)
 
     def hideEvent(self, event: object) -> None:
         self.mark_editor.commit()
