@@ -36,6 +36,8 @@ class MainMenus(_Window):
     back_to_client: Callable[[], None]
     show_followups: Callable[[], None]
     toggle_client_list: Callable[[], None]
+    edit_note_templates: Callable[[], None]
+    open_lot_recall: Callable[[], None]
     _about: Callable[[], None]
 
     @property
@@ -70,6 +72,9 @@ class MainMenus(_Window):
             )
         )
         file_menu.addAction(self._documents.texts)
+        file_menu.addAction(
+            self._action("&Note templates…", None, self.edit_note_templates, "What to ask for each concern")
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -124,6 +129,14 @@ class MainMenus(_Window):
         view_menu.addAction(self._followups_action)
         view_menu.addAction(
             self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
+        )
+        view_menu.addAction(
+            self._action(
+                "Needle lot &recall…",
+                "Ctrl+Shift+R",
+                self.open_lot_recall,
+                "Every session that used a needle lot",
+            )
         )
         help_menu = self._menus["&Help"]
         help_menu.addAction(self._action("&About AcuChart", None, self._about))

@@ -191,6 +191,20 @@ class MainWindow(MainMenus, QMainWindow):
 
         SettingsDialog(self.practice, parent=self).exec()
 
+    def edit_note_templates(self) -> None:
+        """The practice's note templates."""
+        from ui.records.note_templates_dialog import NoteTemplatesDialog
+
+        NoteTemplatesDialog(self.practice, self).exec()
+
+    def open_lot_recall(self) -> None:
+        """Find every session that used a needle lot; open one of them."""
+        from ui.records.lot_recall import LotRecallDialog
+
+        dialog = LotRecallDialog(self.practice, self)
+        dialog.session_requested.connect(self.open_session)
+        dialog.exec()
+
     @property
     def client_page(self) -> ClientPage:
         """The client's page: cautions, consent, course and progress, follow-ups, history."""

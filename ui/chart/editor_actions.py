@@ -17,6 +17,7 @@ from ui.chart import commands
 from ui.chart.reaction_menu import MarkMenuActions, ReactionDialog, mark_menu
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QWidget
 
     from acuchart.practice import Practice
@@ -31,6 +32,7 @@ class EditorActions(MarkMenuActions):
     practice: Practice
     charting: ChartingService
     chart_ops: commands.ChartOps
+    undo_stack: QUndoStack
     views: dict[str, DiagramView]
 
     def push(self, command: commands.ServiceCommand) -> bool:  # implemented by the editor
@@ -49,6 +51,10 @@ class EditorActions(MarkMenuActions):
         raise NotImplementedError
 
     def show_details(self) -> None:  # implemented by the editor
+        raise NotImplementedError
+
+    def repeat_also(self) -> tuple[bool, bool]:  # implemented by the editor
+        """Whether Repeat last also carries over the TCM findings, and the adjunct techniques."""
         raise NotImplementedError
 
     def _widget(self) -> QWidget:
@@ -158,6 +164,34 @@ class EditorActions(MarkMenuActions):
         if mark is not None:
             self.push(commands.MoveMarkerCommand(self.chart_ops, mark, (old_x, old_y), (x, y)))
 
+    def needling_details(self, mark_id: int) -> None:
+        """Angle, depth, stimulation and retention at a mark, and at the other marks selected with it."""
+        from ui.chart.note.needling_dialog import NeedlingDialog
+
+        if self.chart is None:
+            return
+        ids = self.selected_mark_ids()
+        ids = ids if mark_id in ids else [mark_id]
+        marks = [m for m in (self.chart.mark(i) for i in ids) if m is not None]
+        if not marks:
+            return
+        dialog = NeedlingDialog(marks, self._widget())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new = dialog.values()
+        changing = [m for m in marks if any(getattr(m, key) != value for key, value in new.items())]
+        if not changing:
+            return
+        stack = self.undo_stack
+        stack.beginMacro(f"Needling details at {', '.join(m.title for m in changing[:3])}")
+        try:
+            for mark in changing:
+                text = f"Needling details at {mark.title}"
+                if not self.push(commands.EditMarkCommand(self.chart_ops, mark, text, dict(new))):
+                    break
+        finally:
+            stack.endMacro()
+
     # --- reactions -------------------------------------------------------------------------
     def mark_menu(self, mark: Mark) -> QMenu:
         """The context menu of a mark; its first entry records a mild bruise."""
@@ -242,8 +276,11 @@ class EditorActions(MarkMenuActions):
         if self.chart is None:
             return
         session_id = self.chart.session.id
+        findings, techniques = self.repeat_also()
         command = commands.AddMarksCommand(
-            self.chart_ops, "Repeat last session", lambda: self.charting.repeat_last(session_id)
+            self.chart_ops,
+            "Repeat last session",
+            lambda: self.charting.repeat_last(session_id, assessment=findings, adjuncts=techniques),
         )
         if self.push(command) and command.marks:
             self._after_marking(command.marks)

@@ -48,6 +48,8 @@ from ui.preferences import Preferences
 
 NOTES_DELAY_MS = 700
 SPLITTER_NAME = "session_editor"
+REPEAT_FINDINGS_KEY = "session_editor/repeat_findings"
+REPEAT_TECHNIQUES_KEY = "session_editor/repeat_techniques"
 """The name the diagram/side-column split is remembered under."""
 SIDE_SHARE = 0.5
 """The side column's share of the width at first (within the bounds below), until the practitioner drags."""
@@ -207,8 +209,23 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         tools.reaction_action.triggered.connect(lambda: self.reaction_dialog(None))
         tools.fit_action.triggered.connect(lambda: self.current_view.fit())
         tools.set_protocol_source(lambda: protocol_choices(self.practice))
+        for action, key in (
+            (tools.repeat_findings, REPEAT_FINDINGS_KEY),
+            (tools.repeat_techniques, REPEAT_TECHNIQUES_KEY),
+        ):
+            if self._preferences is not None:
+                action.setChecked(self._preferences.text(key) == "1")
+            action.toggled.connect(lambda on, k=key: self._remember(k, on))
         tools.protocol_chosen.connect(self.apply_points)
         self.addActions(tools.actions_with_shortcuts)
+
+    def repeat_also(self) -> tuple[bool, bool]:
+        """Whether Repeat last also carries over the TCM findings, and the adjunct techniques."""
+        return self.toolbar.repeat_findings.isChecked(), self.toolbar.repeat_techniques.isChecked()
+
+    def _remember(self, key: str, on: bool) -> None:
+        if self._preferences is not None:
+            self._preferences.set_text(key, "1" if on else "0")
 
     def diagram_menu(self) -> QMenu:
         """The menu on the diagram away from any mark."""
