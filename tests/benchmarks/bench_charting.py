@@ -65,7 +65,7 @@ def _big_session(practice: Practice, client_id: int) -> int:
     """A session with 60 marks and 20 reactions."""
     service = practice.sessions
     session_id = service.create(client_id).value.id
-    points = [(p.code, side) for p in service.catalogue for side in p.sides()][:52]
+    points = [(p.code, side) for p in practice.catalogue for side in p.sides()][:52]
     marks = practice.charting.apply_protocol(session_id, points).value
     marks += [
         practice.charting.add_free_marker(session_id, "face", 0.3 + i * 0.05, 0.2, f"Line {i}", 3).value
