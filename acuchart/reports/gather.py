@@ -113,7 +113,10 @@ def handout_mark(
         where = base.where
     else:
         side = mark.side if mark.side in point.sides() else point.sides()[0]
-        x, y = point.position(side)
+        # Drawn where it was charted (a profile, the hands), or on its home view when that one
+        # does not show it (a mark from before the point had more than one view).
+        view = mark.view if point.shown_on(mark.view, side) else point.home_view(side)
+        x, y = point.position(side, view)
         base = HandoutMark(
             code=point.code,
             name=point.pinyin,
@@ -122,7 +125,7 @@ def handout_mark(
             needles=mark.needles,
             x=x,
             y=y,
-            view=point.view,
+            view=view,
             hanzi=point.hanzi,
             english=point.english,
             technique=mark.technique,

@@ -44,7 +44,7 @@ def face_crop(marks: Sequence[HandoutMark]) -> float:
 
 
 def _crop(view: DiagramView, marks: Sequence[HandoutMark]) -> float:
-    return face_crop(marks) if view.name == "face" else 1.0
+    return face_crop(marks) if view.kind == "head" else 1.0
 
 
 def points_section(
@@ -99,7 +99,7 @@ def _diagram_row(
         art = art_for(view)
         crop = _crop(view, [m for m in marks if m.view == view.name])
         cell_w = art_h / crop * art.width / art.height
-        if view.name != "face":
+        if view.kind == "body":
             cell_w = max(cell_w, BODY_MIN_WIDTH * min(1.0, scale + 0.1))
         cells.append((view, cell_w, crop))
     used = sum(w for _, w, _ in cells) + _DIAGRAM_GAP * (len(cells) - 1)

@@ -141,9 +141,14 @@ class SessionService:
         )
 
     # --- marks -----------------------------------------------------------------------------
-    def mark_point(self, session_id: int, code: str, side: Side | str) -> Mark:
-        """Mark a catalogue point needled on the client's ``side``, with any caution warning it raises."""
-        marks = self._marks_in_transaction(session_id, [(code, side)])
+    def mark_point(self, session_id: int, code: str, side: Side | str, view: str | None = None) -> Mark:
+        """Mark a catalogue point needled on the client's ``side``, with any caution warning it raises.
+
+        ``view`` is the diagram it was clicked on (a point on the face and a profile is marked once,
+        and the mark remembers where it was charted); without it, or on a view that does not show the
+        point, the point's home view is kept.
+        """
+        marks = self._marks_in_transaction(session_id, [(code, side)], view)
         if not marks:
             point = self.catalogue.get(code)
             raise ValidationError({"code": f"{point.code} ({side}) is already marked in this session."})
@@ -153,7 +158,9 @@ class SessionService:
         """Mark every (code, side) not yet marked; never removes anything. Returns the new marks."""
         return self._marks_in_transaction(session_id, list(points))
 
-    def _marks_in_transaction(self, session_id: int, points: list[tuple[str, str]]) -> list[Mark]:
+    def _marks_in_transaction(
+        self, session_id: int, points: list[tuple[str, str]], view: str | None = None
+    ) -> list[Mark]:
         problems: dict[str, str] = {}
         checked = [rules.point_and_side(problems, self.catalogue, code, side) for code, side in points]
         _raise(problems)
@@ -171,7 +178,7 @@ class SessionService:
                     "session_id": session_id,
                     "code": point.code,
                     "side": side,
-                    "view": point.view,
+                    "view": rules.view_of(point, side, view),
                     "needles": 1,
                     "caution_warning": rules.caution_warning(point, flags),
                     "created_at": w.at,
