@@ -11,6 +11,10 @@ from pathlib import Path
 
 import diagram_body
 import diagram_face
+import diagram_feet
+import diagram_hands
+import diagram_profile
+import diagram_top
 
 DIAGRAMS = Path(__file__).resolve().parent.parent / "resources" / "diagrams"
 
@@ -20,8 +24,13 @@ def main() -> int:
     DIAGRAMS.mkdir(parents=True, exist_ok=True)
     drawings = {
         "face": diagram_face.draw(),
+        "head_right": diagram_profile.draw("right"),
+        "head_left": diagram_profile.draw("left"),
+        "head_top": diagram_top.draw(),
         "body_front": diagram_body.draw(facing="front"),
         "body_back": diagram_body.draw(facing="back"),
+        "hands": diagram_hands.draw(),
+        "feet": diagram_feet.draw(),
     }
     for name, svg in drawings.items():
         target = DIAGRAMS / f"{name}.svg"

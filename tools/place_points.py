@@ -1,0 +1,58 @@
+"""Write ``resources/point_places.csv``: where every point of ``points.csv`` is drawn, view by view.
+
+Usage: ``python tools/place_points.py`` (from anywhere). The positions are worked out from the WHO
+standard's proportional measurements on our drawings by the ``points_*`` modules; edit those, never
+the CSV. The script refuses to write when a point of the catalogue has no place, or a place names a
+point the catalogue does not have.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import points_hands_feet
+import points_head
+import points_limbs
+import points_trunk
+from atlas import Places
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+MODULES = (points_head, points_trunk, points_limbs, points_hands_feet)
+
+
+def collect() -> Places:
+    """Every spot of every point."""
+    places = Places()
+    for module in MODULES:
+        module.place(places)
+    return places
+
+
+def main() -> int:
+    """Work out the places and write them; returns the process exit status."""
+    with (RESOURCES / "points.csv").open(encoding="utf-8", newline="") as handle:
+        codes = [row["code"] for row in csv.DictReader(handle)]
+    places = collect()
+    unknown = sorted(set(places.spots) - set(codes))
+    missing = [code for code in codes if code not in places.spots]
+    if unknown or missing:
+        if unknown:
+            print(f"placed but not in points.csv: {', '.join(unknown)}", file=sys.stderr)
+        if missing:
+            print(f"in points.csv but placed nowhere: {', '.join(missing)}", file=sys.stderr)
+        if "--partial" not in sys.argv:
+            return 1
+    rows = places.rows([code for code in codes if code in places.spots])
+    target = RESOURCES / "point_places.csv"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("code", "view", "x", "y"))
+        writer.writerows(rows)
+    print(f"wrote {target}: {len(rows)} places of {len(codes)} points")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
