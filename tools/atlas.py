@@ -47,15 +47,21 @@ class Places:
         for code, spots in other.spots.items():
             self.spots.setdefault(code, []).extend(spots)
 
-    def rows(self, order: Iterable[str]) -> list[tuple[str, str, str, str]]:
+    def rows(
+        self, order: Iterable[str], homes: dict[str, str] | None = None
+    ) -> list[tuple[str, str, str, str]]:
         """The rows of ``point_places.csv`` for the codes in ``order``: code, view, x, y as fractions.
 
-        Views are ordered as the catalogue orders them; within a view the spots keep their order.
+        Views are ordered as the catalogue orders them, except that a point's home view in ``homes``
+        comes first (the view a protocol or a search marks it on); within a view the spots keep their
+        order.
         """
         views = list(SIZES)
+        homes = homes or {}
         rows = []
         for code in order:
-            spots = sorted(self.spots.get(code, []), key=lambda item: views.index(item[0]))
+            home = homes.get(code)
+            spots = sorted(self.spots.get(code, []), key=lambda item: (item[0] != home, views.index(item[0])))
             for view, (x, y) in spots:
                 width, height = SIZES[view]
                 rows.append((code, view, _fraction(x / width), _fraction(y / height)))

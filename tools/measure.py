@@ -7,6 +7,7 @@ measurements (cun) between landmarks of our drawings; these helpers do the arith
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -40,7 +41,7 @@ class Polyline:
             raise ValueError("a polyline needs two points")
         self.points = list(points)
         self.lengths = [0.0]
-        for a, b in zip(self.points, self.points[1:], strict=False):
+        for a, b in itertools.pairwise(self.points):
             self.lengths.append(self.lengths[-1] + distance(a, b))
 
     @property
@@ -62,7 +63,7 @@ class Polyline:
     def arc_of(self, point: Point) -> float:
         """The arc length at the point of the curve nearest ``point``."""
         best, best_arc = math.inf, 0.0
-        for i, (a, b) in enumerate(zip(self.points, self.points[1:], strict=False)):
+        for i, (a, b) in enumerate(itertools.pairwise(self.points)):
             dx, dy = b[0] - a[0], b[1] - a[1]
             span = dx * dx + dy * dy
             t = (
@@ -93,7 +94,7 @@ class Polyline:
         Raises:
             ValueError: the curve never reaches that level.
         """
-        for a, b in zip(self.points, self.points[1:], strict=False):
+        for a, b in itertools.pairwise(self.points):
             if (a[1] - y) * (b[1] - y) <= 0 and a[1] != b[1]:
                 return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1])
         raise ValueError(f"the curve does not reach y = {y}")

@@ -20,6 +20,25 @@ from atlas import Places
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 MODULES = (points_head, points_trunk, points_limbs, points_hands_feet)
+HOMES = {
+    code: "body_back"
+    for code in (
+        "GV14",
+        "GV15",
+        "GV16",
+        "GV17",
+        "GV18",
+        "GV19",
+        "BL9",
+        "BL10",
+        "GB12",
+        "GB19",
+        "GB20",
+        "EX-HN15",
+    )
+}
+"""Points of the back of the head and neck are charted on the back view first (as GB20 always was);
+the profiles draw them too."""
 
 
 def collect() -> Places:
@@ -44,7 +63,7 @@ def main() -> int:
             print(f"in points.csv but placed nowhere: {', '.join(missing)}", file=sys.stderr)
         if "--partial" not in sys.argv:
             return 1
-    rows = places.rows([code for code in codes if code in places.spots])
+    rows = places.rows([code for code in codes if code in places.spots], HOMES)
     target = RESOURCES / "point_places.csv"
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")

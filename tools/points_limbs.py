@@ -72,7 +72,7 @@ def _arm_front(places: Places) -> None:
         ("HT7", fore(0, -13)),
         ("LI10", fore(10, 20.5)),
         ("LI11", fore(12, 21)),
-        ("LI13", upper(3, 24)),
+        ("LI13", upper(3, 19)),
         ("LI14", upper(7 * 0.95, 24)),
         ("LI15", along(SHOULDER, ELBOW, 0.0, 10)),
     ):
@@ -90,7 +90,7 @@ def _arm_back(places: Places) -> None:
         ("LI9", fore(9, 19.5)),
         ("LI10", fore(10, 20.5)),
         ("LI11", fore(12, 22)),
-        ("LI12", upper(1, 26)),
+        ("LI12", upper(1, 21)),
         ("EX-UE3", fore(0, 6)),
         ("TE4", fore(0, -2)),
         ("TE5", fore(2, 0)),

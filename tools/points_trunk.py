@@ -36,9 +36,9 @@ for _i in range(1, 13):
     SPINE[f"T{_i}"] = 271.5 + 18.5 * _i
 for _i in range(1, 6):
     SPINE[f"L{_i}"] = 493.5 + 27.75 * _i
-SACRAL_FORAMINA = {1: 648.0, 2: 665.0, 3: 681.0, 4: 696.0}
-SACRAL_HIATUS_Y = 708.0
-COCCYX_TIP_Y = 718.0
+SACRAL_FORAMINA = {1: 648.0, 2: 662.0, 3: 675.0, 4: 687.0}
+SACRAL_HIATUS_Y = 697.0
+COCCYX_TIP_Y = 704.0
 FORAMEN_D = {1: 15.0, 2: 13.5, 3: 12.0, 4: 10.5}
 """How far the sacral foramina lie from the midline; they come closer together going down."""
 
@@ -183,7 +183,7 @@ def _back_midline(places: Places) -> None:
         places.add(code, "body_back", back(0.0, SPINE[level]))
     places.add("EX-B9", "body_back", back(0.0, COCCYX_TIP_Y - 2 * LOWER_CUN))
     places.add("GV2", "body_back", back(0.0, SACRAL_HIATUS_Y))
-    places.add("GV1", "body_back", back(0.0, COCCYX_TIP_Y + 6.0))
+    places.add("GV1", "body_back", back(0.0, COCCYX_TIP_Y + 4.0))
     places.add("EX-B1", "body_back", back(0.5 * BACK_CUN, SPINE["C7"]))
     levels = [f"T{i}" for i in range(1, 13)] + [f"L{i}" for i in range(1, 6)]
     places.add("EX-B2", "body_back", *(back(0.5 * BACK_CUN, SPINE[level]) for level in levels))

@@ -15,6 +15,7 @@ across the forehead between the two ST8.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -41,7 +42,7 @@ def _half_width_exact(y: float) -> float:
     if y <= 36.0:
         return 0.0
     if y <= _BACK_TAPER[0][0]:
-        for a, b in zip(_FACE_SIDE.points, _FACE_SIDE.points[1:], strict=False):
+        for a, b in itertools.pairwise(_FACE_SIDE.points):
             if a[1] <= y <= b[1] and b[1] != a[1]:
                 return 300.0 - (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]))
         return 300.0 - _FACE_SIDE.points[-1][0]
@@ -228,7 +229,7 @@ _FACE_HAIRLINE = Polyline(curve_points(diagram_face._HAIR[7:], closed=False))
 
 def hairline_y(face_x: float) -> float:
     """The height of the drawn front hairline at ``face_x`` on the face diagram."""
-    for a, b in zip(_FACE_HAIRLINE.points, _FACE_HAIRLINE.points[1:], strict=False):
+    for a, b in itertools.pairwise(_FACE_HAIRLINE.points):
         if min(a[0], b[0]) <= face_x <= max(a[0], b[0]) and a[0] != b[0]:
             return a[1] + (b[1] - a[1]) * (face_x - a[0]) / (b[0] - a[0])
     return g.HAIRLINE_FRONT_Y
