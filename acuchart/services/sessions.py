@@ -405,6 +405,10 @@ class SessionService:
             )
         return True, ""
 
+    def points_in_use(self, sessions: int = 300, limit: int = 60) -> list[str]:
+        """The points this practice charts most (in its latest ``sessions`` sessions), most used first."""
+        return rows.recent_point_codes(self._store, sessions, limit)
+
     # --- protocols (the practitioner's own; presets live in resources/) --------------------------
     def save_protocol(self, name: str, note: str, points: Iterable[tuple[str, str]]) -> SavedProtocol:
         """Save a named set of (code, side) as the practitioner's own protocol."""

@@ -75,12 +75,12 @@ class AddMarksCommand(ServiceCommand):
 
 
 def mark_point(
-    service: SessionService, report: Report, session_id: int, code: str, side: str
+    service: SessionService, report: Report, session_id: int, code: str, side: str, view: str | None = None
 ) -> AddMarksCommand:
-    """ "Mark ST2 (left)"."""
+    """ "Mark ST2 (left)", charted on ``view``."""
     title = code if side == "midline" else f"{code} ({side})"
     return AddMarksCommand(
-        service, report, f"Mark {title}", lambda: [service.mark_point(session_id, code, side)]
+        service, report, f"Mark {title}", lambda: [service.mark_point(session_id, code, side, view)]
     )
 
 

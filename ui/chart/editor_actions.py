@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from acuchart.services.sessions import SessionService
     from ui.chart.diagram_view import DiagramView
+    from ui.chart.point_filter import PointFilter
 
 
 class EditorActions(MarkMenuActions):
@@ -29,6 +30,8 @@ class EditorActions(MarkMenuActions):
     chart: SessionChart | None
     service: SessionService
     views: dict[str, DiagramView]
+    point_filter: PointFilter
+    current_view: DiagramView
 
     def push(self, command: commands.ServiceCommand) -> bool:  # implemented by the editor
         raise NotImplementedError
@@ -49,19 +52,20 @@ class EditorActions(MarkMenuActions):
         return self  # type: ignore[return-value]
 
     # --- points ----------------------------------------------------------------------------
-    def toggle_point(self, code: str, side: str) -> None:
-        """A click on a point: mark it on that side, or unmark it when it is marked."""
+    def toggle_point(self, code: str, side: str, view: str | None = None) -> None:
+        """A click on a point (on ``view``): mark it on that side, or unmark it when it is marked."""
         if self.chart is None:
             return
         marked = next((m for m in self.chart.marks if m.code == code and m.side == side), None)
         if marked is not None:
             self.remove_marks([marked.id])
             return
-        command = commands.mark_point(self.service, self.report, self.chart.session.id, code, side)
+        command = commands.mark_point(self.service, self.report, self.chart.session.id, code, side, view)
         if self.push(command) and command.marks:
             self._after_marking(command.marks)
 
     def _after_marking(self, marks: list[Mark]) -> None:
+        self.point_filter.add(m.code for m in marks if m.code)
         self.select_marks([marks[-1].id])
         cautious = [m for m in marks if m.caution_warning]
         if len(cautious) == 1:
@@ -82,7 +86,7 @@ class EditorActions(MarkMenuActions):
             return
         session_id = self.chart.session.id
         if len(sides) == 1:
-            self.toggle_point(point.code, sides[0])
+            self.toggle_point(point.code, sides[0], self.current_view.info.name)
             return
         command = commands.AddMarksCommand(
             self.service,

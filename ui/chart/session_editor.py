@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.catalogue import VIEWS, CataloguePoint
 from acuchart.changes import Changes
-from acuchart.models import Client, Reaction, SessionChart
+from acuchart.models import Client, Mark, Reaction, SessionChart
 from acuchart.practice import Practice
 from acuchart.services.session_rules import NeedleBalance
 from ui.changes import ChangeRelay
@@ -32,6 +32,7 @@ from ui.chart.mark_editor import MarkEditor
 from ui.chart.markers import PointItem, point_tooltip
 from ui.chart.marks_model import MARK_ID_ROLE, MarksModel
 from ui.chart.notice_bar import InfoBand, NoticeBar
+from ui.chart.point_filter import PointFilter
 from ui.chart.point_search import PointSearch
 from ui.chart.session_header import SessionHeader
 from ui.chart.session_toolbar import SessionToolbar
@@ -85,12 +86,13 @@ class SessionEditor(QWidget, EditorActions):
             view = DiagramView(info, self.service.catalogue)
             self.views[name] = view
             self.tabs.addTab(view, info.title)
-            view.point_clicked.connect(self.toggle_point)
+            view.point_clicked.connect(lambda code, side, v=name: self.toggle_point(code, side, v))
             view.free_marker_requested.connect(lambda x, y, v=name: self.place_free_marker(v, x, y))
             view.marker_moved.connect(self._marker_moved)
             view.context_requested.connect(self._context_menu)
             view.selection_changed.connect(self._scene_selection)
             view.hovered.connect(self._show_hover)
+        self.point_filter = PointFilter(self.service.catalogue, self.views)
         self.hover_info = QLabel(HINT)
         self.hover_info.setObjectName("hoverInfo")
         self.hover_info.setTextFormat(Qt.TextFormat.RichText)
@@ -185,9 +187,15 @@ class SessionEditor(QWidget, EditorActions):
             width = self.splitter.width()
             side = max(SIDE_MIN, min(SIDE_MAX, round(width * SIDE_SHARE)))
             self.splitter.setSizes([max(1, width - side), side])
+        self.point_filter.remember(self._preferences)
+        self.toolbar.all_points_action.setChecked(self.point_filter.show_all)
         if self._preferences is not None:
             self.side.notes_section.set_open(self._preferences.text(NOTES_OPEN_KEY) != "0")
         self.side.notes_section.toggled.connect(self._remember_notes_open)
+
+    def preferences_or_none(self) -> Preferences | None:
+        """The main window's preferences, once the editor is shown in it."""
+        return self._preferences
 
     def save_layout(self) -> None:
         """Remember where the practitioner put the split."""
@@ -216,6 +224,7 @@ class SessionEditor(QWidget, EditorActions):
         """Load a session and show it, starting on the face."""
         self.chart = self.service.load(session_id)
         self.client = self.practice.clients.get(self.chart.session.client_id)
+        self.point_filter.read_practice(self.service.points_in_use)
         self.notice.hide()
         self.mark_editor.close_editor()
         self.search.box.clear()
@@ -304,8 +313,8 @@ class SessionEditor(QWidget, EditorActions):
         self.select_marks(ids)
         if ids and self.chart is not None:
             mark = self.chart.mark(ids[0])
-            if mark is not None and mark.view != self.current_view.info.name:
-                self.tabs.setCurrentWidget(self.views[mark.view])
+            if mark is not None:
+                self.tabs.setCurrentWidget(self.view_showing(mark))
 
     def _scene_selection(self, mark_ids: list[int]) -> None:
         if not self._syncing_selection:
@@ -320,7 +329,8 @@ class SessionEditor(QWidget, EditorActions):
         for view in self.views.values():
             view.show_highlight(point.code if point else None)
         if point is not None:
-            self.tabs.setCurrentWidget(self.views[point.view])
+            if not self.current_view.shows(point.code):
+                self.tabs.setCurrentWidget(self.views[point.view])
             # What Enter will do goes on the first line: the location below may take two.
             name, details = point_tooltip(point).split("<br>", 1)
             self.hover_info.setText(f"{name} &nbsp;<i>({self.search.summary()})</i><br>{details}")
@@ -331,6 +341,20 @@ class SessionEditor(QWidget, EditorActions):
         """Put the cursor in the point search."""
         self.search.box.setFocus()
         self.search.box.selectAll()
+
+    def view_showing(self, mark: Mark) -> DiagramView:
+        """The view to show a mark on: the one in front when it draws the mark, else the one it was
+        charted on, else its point's home view."""
+        if mark.is_free:
+            return self.views.get(mark.view, self.current_view)
+        code, side = mark.code or "", mark.side or "midline"
+        for view in (self.current_view, self.views.get(mark.view)):
+            if view is not None and view.shows(code, side):
+                return view
+        point = self.service.catalogue.find(code)
+        if point is None or side not in point.sides():
+            return self.current_view
+        return self.views[point.home_view(side)]
 
     # --- tools and the mark editor -------------------------------------------------------------
     def set_free_tool(self, on: bool) -> None:
@@ -343,7 +367,7 @@ class SessionEditor(QWidget, EditorActions):
         mark = self.chart.mark(mark_id) if self.chart else None
         if mark is None:
             return
-        view = self.views[mark.view]
+        view = self.view_showing(mark)
         self.tabs.setCurrentWidget(view)
         item = (
             view.free_markers.get(mark.id)

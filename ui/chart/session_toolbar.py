@@ -99,6 +99,14 @@ class SessionToolbar(QToolBar):
             "Dizziness, headache, fatigue: a reaction not at one point. (R records one at the selected mark.)",
         )
         self.fit_action = self._action("Fit", "fit", "0", "Show the whole diagram again after zooming.")
+        self.all_points_action = self._action(
+            "All points",
+            "all_points",
+            "A",
+            "Show every point at normal zoom. Off: only the points your practice uses most; zoom in "
+            "or search (Ctrl+K) for the rest.",
+        )
+        self.all_points_action.setCheckable(True)
         self.free_tool = self._button(self.free_action, "freeMarkerTool")
         self.apply = self._button(self.apply_action, "applyProtocol")
         self.apply.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -106,6 +114,7 @@ class SessionToolbar(QToolBar):
         self.save = self._button(self.save_action, "saveProtocol")
         self.reaction = self._button(self.reaction_action, "sessionReaction")
         self.fit = self._button(self.fit_action, "fitDiagram")
+        self.all_points = self._button(self.all_points_action, "allPoints")
         self._editor: SessionEditor | None = None
 
     def _action(self, text: str, icon: str, shortcut: str, what: str) -> QAction:
@@ -134,6 +143,7 @@ class SessionToolbar(QToolBar):
             self.save_action,
             self.reaction_action,
             self.fit_action,
+            self.all_points_action,
         ]
 
     def connect_editor(self, editor: SessionEditor) -> None:
@@ -146,6 +156,9 @@ class SessionToolbar(QToolBar):
         self.save_action.triggered.connect(editor.save_as_protocol)
         self.reaction_action.triggered.connect(lambda: editor.reaction_dialog(None))
         self.fit_action.triggered.connect(lambda: editor.current_view.fit())
+        self.all_points_action.toggled.connect(
+            lambda on: editor.point_filter.set_show_all(on, editor.preferences_or_none())
+        )
         editor.addActions(self.actions_with_shortcuts)
 
     def set_signed(self, signed: bool) -> None:
