@@ -37,6 +37,7 @@ class DiagramView:
         height: the drawing's viewBox height.
         kind: "head", "body" or "detail" (the hands and feet sheets): how a printout sizes it.
         mirror_of: the view whose drawing this one mirrors (x -> 1 - x), or None.
+        tab: the short name on the chart's tab ("Right" for the right profile).
     """
 
     name: str
@@ -47,6 +48,7 @@ class DiagramView:
     height: float
     kind: Literal["head", "body", "detail"] = "body"
     mirror_of: str | None = None
+    tab: str = ""
 
     @property
     def side_shown(self) -> Side | None:
@@ -67,22 +69,23 @@ def _view(
     facing: Facing,
     height: float,
     kind: Literal["head", "body", "detail"],
+    tab: str,
     mirror_of: str | None = None,
 ) -> DiagramView:
-    return DiagramView(name, title, facing, _DIAGRAMS / f"{name}.svg", 600.0, height, kind, mirror_of)
+    return DiagramView(name, title, facing, _DIAGRAMS / f"{name}.svg", 600.0, height, kind, mirror_of, tab)
 
 
 VIEWS: dict[str, DiagramView] = {
     view.name: view
     for view in (
-        _view("face", "Face", "front", 800.0, "head"),
-        _view("head_right", "Right profile", "right", 800.0, "head"),
-        _view("head_left", "Left profile", "left", 800.0, "head", mirror_of="head_right"),
-        _view("head_top", "Top of head", "back", 580.0, "head"),
-        _view("body_front", "Body, front", "front", 1400.0, "body"),
-        _view("body_back", "Body, back", "back", 1400.0, "body"),
-        _view("hands", "Hands", "front", 810.0, "detail"),
-        _view("feet", "Feet", "front", 750.0, "detail"),
+        _view("face", "Face", "front", 800.0, "head", "Face"),
+        _view("head_right", "Right profile", "right", 800.0, "head", "Right"),
+        _view("head_left", "Left profile", "left", 800.0, "head", "Left", mirror_of="head_right"),
+        _view("head_top", "Top of head", "back", 580.0, "head", "Top"),
+        _view("body_front", "Body, front", "front", 1400.0, "body", "Body front"),
+        _view("body_back", "Body, back", "back", 1400.0, "body", "Body back"),
+        _view("hands", "Hands", "front", 810.0, "detail", "Hands"),
+        _view("feet", "Feet", "front", 750.0, "detail", "Feet"),
     )
 }
 """The diagrams in display order."""

@@ -37,8 +37,9 @@ HOMES = {
         "EX-HN15",
     )
 }
+HOMES["EX-HN1"] = "head_top"
 """Points of the back of the head and neck are charted on the back view first (as GB20 always was);
-the profiles draw them too."""
+the profiles draw them too. Sishencong's four spots all show from above."""
 
 
 def collect() -> Places:

@@ -48,6 +48,13 @@ SIDE_SHARE = 0.5
 """The side column's share of the width at first (within the bounds below), until the practitioner drags."""
 SIDE_MIN, SIDE_MAX = 400, 660
 HINT = "Click a point to mark it; click again to unmark. Shift+click places a free marker."
+TAB_SIDES = {
+    "front": "the client's right on your left",
+    "back": "the client's right on your right",
+    "right": "the client's right side",
+    "left": "the client's left side",
+}
+"""How each kind of view shows the client's sides, said in the tab's tooltip."""
 
 
 class SessionEditor(QWidget, EditorActions):
@@ -80,12 +87,13 @@ class SessionEditor(QWidget, EditorActions):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("diagramTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 18px; }")  # gloved fingers
+        self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 12px; }")  # gloved fingers
         self.views: dict[str, DiagramView] = {}
         for name, info in VIEWS.items():
             view = DiagramView(info, self.service.catalogue)
             self.views[name] = view
-            self.tabs.addTab(view, info.title)
+            index = self.tabs.addTab(view, info.tab or info.title)
+            self.tabs.setTabToolTip(index, f"{info.title} ({TAB_SIDES[info.facing]})")
             view.point_clicked.connect(lambda code, side, v=name: self.toggle_point(code, side, v))
             view.free_marker_requested.connect(lambda x, y, v=name: self.place_free_marker(v, x, y))
             view.marker_moved.connect(self._marker_moved)
