@@ -69,17 +69,7 @@ class DiagramView(QGraphicsView):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self._renderer = QSvgRenderer(str(info.svg_path), self)
-        self.svg_item = QGraphicsSvgItem()
-        self.svg_item.setSharedRenderer(self._renderer)
-        self.svg_item.setZValue(0)
-        # The drawing is drawn once per zoom level and kept as a picture of the screen's resolution:
-        # rendering the SVG on every repaint took most of the time from a click to its marker.
-        self.svg_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        if self._renderer.isValid():
-            bounds = self._renderer.viewBoxF()
-            self.svg_item.setScale(info.width / bounds.width() if bounds.width() else 1.0)
-        self.scene().addItem(self.svg_item)
+        self._svg_item: QGraphicsSvgItem | None = None
         self.layer = PointLayer(self.scene(), info.name, catalogue, self.to_scene)
         self._chart: SessionChart | None = None
         self.free_markers: dict[int, FreeMarkerItem] = {}
@@ -95,6 +85,24 @@ class DiagramView(QGraphicsView):
         self._long_press.timeout.connect(self._on_long_press)
         self._syncing = False
         self.scene().selectionChanged.connect(self._on_selection)
+
+    @property
+    def svg_item(self) -> QGraphicsSvgItem:
+        """The drawing, read from its SVG file the first time the view is shown (eight views open)."""
+        if self._svg_item is None:
+            renderer = QSvgRenderer(str(self.info.svg_path), self)
+            item = QGraphicsSvgItem()
+            item.setSharedRenderer(renderer)
+            item.setZValue(0)
+            # The drawing is drawn once per zoom level and kept as a picture of the screen's resolution:
+            # rendering the SVG on every repaint took most of the time from a click to its marker.
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            if renderer.isValid():
+                bounds = renderer.viewBoxF()
+                item.setScale(self.info.width / bounds.width() if bounds.width() else 1.0)
+            self.scene().addItem(item)
+            self._svg_item = item
+        return self._svg_item
 
     # --- coordinates -----------------------------------------------------------------------
     def to_scene(self, x: float, y: float) -> QPointF:
@@ -141,7 +149,8 @@ class DiagramView(QGraphicsView):
         self.layer.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.points  # noqa: B018 - a view is built when it is first shown
+        self.svg_item  # noqa: B018 - a view is built when it is first shown
+        self.points  # noqa: B018
         super().showEvent(event)
 
     # --- showing what is stored ------------------------------------------------------------
