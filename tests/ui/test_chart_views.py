@@ -168,3 +168,14 @@ def test_a_protocol_marks_profile_points_on_the_profiles(practice: Practice, edi
         ("GB8", "left", "head_left"),
         ("ST6", "right", "face"),
     ]
+
+
+def test_a_point_needled_on_one_side_only_is_marked_on_that_side_without_asking(
+    qtbot: QtBot, practice: Practice, editor: SessionEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.chart.editor_actions.QInputDialog.getItem", lambda *args: pytest.fail("asked"))
+    editor.search.box.setText("Jinjin")
+    qtbot.keyClick(editor.search.box, Qt.Key.Key_Return)
+    assert stored(practice, editor) == [("EX-HN12", "left", "face")]
+    item = editor.views["face"].point_item("EX-HN12", "left")
+    assert item is not None and item.pos().x() > 300, "the client's left is on the viewer's right of the face"

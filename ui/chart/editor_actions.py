@@ -98,9 +98,10 @@ class EditorActions(MarkMenuActions):
             self._after_marking(command.marks)
 
     def ask_sides(self, point: CataloguePoint) -> list[str]:
-        """The sides to mark a point found by search: a midline point has one; ask for a bilateral one."""
+        """The sides to mark a point found by search: a midline or one-sided point has one; ask for a
+        bilateral one."""
         if not point.bilateral:
-            return ["midline"]
+            return [point.sides()[0]]  # the midline, or the one side a point like Jinjin is needled on
         choices = ["Client's left", "Client's right", "Both sides"]
         choice, ok = QInputDialog.getItem(
             self._widget(), f"Mark {point.code}", "Which side?", choices, 0, False
