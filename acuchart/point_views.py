@@ -81,7 +81,7 @@ VIEWS: dict[str, DiagramView] = {
         _view("face", "Face", "front", 800.0, "head", "Face"),
         _view("head_right", "Right profile", "right", 800.0, "head", "Right"),
         _view("head_left", "Left profile", "left", 800.0, "head", "Left", mirror_of="head_right"),
-        _view("head_top", "Top of head", "back", 580.0, "head", "Top"),
+        _view("head_top", "Top of head", "back", 580.0, "detail", "Top"),
         _view("body_front", "Body, front", "front", 1400.0, "body", "Body front"),
         _view("body_back", "Body, back", "back", 1400.0, "body", "Body back"),
         _view("hands", "Hands", "front", 810.0, "detail", "Hands"),
