@@ -15,14 +15,14 @@ import diagram_feet
 import diagram_hands
 import diagram_profile
 import diagram_top
+from svgdraw import Svg
 
 DIAGRAMS = Path(__file__).resolve().parent.parent / "resources" / "diagrams"
 
 
-def main() -> int:
-    """Draw every diagram and write it out; returns the process exit status."""
-    DIAGRAMS.mkdir(parents=True, exist_ok=True)
-    drawings = {
+def drawings() -> dict[str, Svg]:
+    """Every diagram by its view key."""
+    return {
         "face": diagram_face.draw(),
         "head_right": diagram_profile.draw("right"),
         "head_left": diagram_profile.draw("left"),
@@ -32,7 +32,12 @@ def main() -> int:
         "hands": diagram_hands.draw(),
         "feet": diagram_feet.draw(),
     }
-    for name, svg in drawings.items():
+
+
+def main() -> int:
+    """Draw every diagram and write it out; returns the process exit status."""
+    DIAGRAMS.mkdir(parents=True, exist_ok=True)
+    for name, svg in drawings().items():
         target = DIAGRAMS / f"{name}.svg"
         target.write_text(svg.render(), encoding="utf-8")
         print(f"wrote {target}")

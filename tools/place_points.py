@@ -9,6 +9,7 @@ point the catalogue does not have.
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from pathlib import Path
 
@@ -50,13 +51,29 @@ def collect() -> Places:
     return places
 
 
+def places_csv(codes: list[str], places: Places | None = None) -> str:
+    """The text of ``point_places.csv`` for the points ``codes`` (those that have places)."""
+    places = places if places is not None else collect()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("code", "view", "x", "y"))
+    writer.writerows(places.rows([code for code in codes if code in places.spots], HOMES))
+    return out.getvalue()
+
+
+def catalogue_codes() -> list[str]:
+    """The codes of ``points.csv``, in its order."""
+    with (RESOURCES / "points.csv").open(encoding="utf-8", newline="") as handle:
+        return [row["code"] for row in csv.DictReader(handle)]
+
+
 def main() -> int:
     """Work out the places and write them; returns the process exit status."""
-    with (RESOURCES / "points.csv").open(encoding="utf-8", newline="") as handle:
-        codes = [row["code"] for row in csv.DictReader(handle)]
+    codes = catalogue_codes()
     places = collect()
-    unknown = sorted(set(places.spots) - set(codes))
-    missing = [code for code in codes if code not in places.spots]
+    placed = set(places.spots)
+    unknown = sorted(placed - set(codes))
+    missing = [code for code in codes if code not in placed]
     if unknown or missing:
         if unknown:
             print(f"placed but not in points.csv: {', '.join(unknown)}", file=sys.stderr)
@@ -64,13 +81,10 @@ def main() -> int:
             print(f"in points.csv but placed nowhere: {', '.join(missing)}", file=sys.stderr)
         if "--partial" not in sys.argv:
             return 1
-    rows = places.rows([code for code in codes if code in places.spots], HOMES)
+    text = places_csv(codes, places)
     target = RESOURCES / "point_places.csv"
-    with target.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(("code", "view", "x", "y"))
-        writer.writerows(rows)
-    print(f"wrote {target}: {len(rows)} places of {len(codes)} points")
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}: {text.count(chr(10)) - 1} places of {len(codes)} points")
     return 0
 
 

@@ -83,13 +83,24 @@ def middle_at(y: float) -> float:
     return back_at(y) + 0.5 * (front_at(y) - back_at(y))
 
 
+def _section(y: float) -> tuple[float, float, float]:
+    """The head's half-width, front and back at height y, looked up in one go."""
+    position = (min(max(y, 36.0), _LEVELS[-1]) - 36.0) / _STEP
+    i = min(int(position), len(_LEVELS) - 2)
+    share = position - i
+    width = _WIDTHS[i] + (_WIDTHS[i + 1] - _WIDTHS[i]) * share
+    front = _FRONTS[i] + (_FRONTS[i + 1] - _FRONTS[i]) * share
+    back = _BACKS[i] + (_BACKS[i + 1] - _BACKS[i]) * share
+    return (0.0 if y <= 36.0 else width), front, back
+
+
 def outside(x: float, y: float, z: float) -> float:
     """Below 0 inside the head, 0 on the skin, above 0 outside (at lateral X = x, height y, depth z)."""
-    width = half_width(y)
+    width, front, back = _section(y)
     if width <= 0.0:
         return 1.0
-    middle = middle_at(y)
-    reach = front_at(y) - middle if z >= middle else middle - back_at(y)
+    middle = back + 0.5 * (front - back)
+    reach = front - middle if z >= middle else middle - back
     return (abs(x) / width) ** EXPONENT + (abs(z - middle) / reach) ** EXPONENT - 1.0
 
 
@@ -246,7 +257,7 @@ def hairline_arc(across: float) -> float:
     low, high = _HAIRLINE_ARC - 2.0 * FRONT_CUN, _HAIRLINE_ARC + 3.0 * FRONT_CUN
     if in_hair(low) or not in_hair(high):
         raise ValueError(f"no hairline {across} units from the midline")
-    for _ in range(30):
+    for _ in range(18):
         mid = (low + high) / 2
         if in_hair(mid):
             high = mid
