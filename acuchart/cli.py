@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     clients.add_argument("query", nargs="?", default="", help="what to search for (empty: everyone)")
     clients.add_argument("--archived", action="store_true", help="include archived clients")
     _add_document_parsers(sub)
+    from acuchart.open_data_cli import add_parsers  # export, fhir, import-clients
+
+    _COMMANDS.update(add_parsers(sub))
     return parser
 
 
