@@ -125,17 +125,19 @@ def client_cautions(store: Store) -> list[tuple[int, str]]:
     return store.tuples("select id, caution_flags from clients")
 
 
-def needled_points(store: Store) -> list[tuple[int, int, str, str]]:
-    """Every mark at a catalogue point as (session id, mark id, code, side), by session."""
+def needled_points(store: Store) -> list[tuple[int, str, str]]:
+    """Every mark at a catalogue point as (session id, code, side), by session."""
     return store.tuples(
-        "select session_id, id, code, coalesce(side, 'midline') from marks where code is not null "
-        "order by session_id, id"
+        "select session_id, code, coalesce(side, 'midline') from marks where code is not null order by session_id"
     )
 
 
-def reactions_at_marks(store: Store) -> list[tuple[int, int, str]]:
-    """Every reaction recorded at a mark, as (reaction id, mark id, kind as stored)."""
-    return store.tuples("select id, mark_id, kind from reactions where mark_id is not null")
+def reactions_at_marks(store: Store) -> list[tuple[int, int, int, str, str]]:
+    """Every reaction recorded at a catalogue point, as (reaction id, mark id, session id, code, kind as stored)."""
+    return store.tuples(
+        "select r.id, r.mark_id, m.session_id, m.code, r.kind from reactions r "
+        "join marks m on m.id = r.mark_id where m.code is not null"
+    )
 
 
 def reaction_kind_amendments(store: Store) -> list[tuple[int, str]]:
@@ -146,14 +148,9 @@ def reaction_kind_amendments(store: Store) -> list[tuple[int, str]]:
     )
 
 
-def course_ratings(store: Store) -> list[tuple[int, str, int, str, int]]:
-    """Every rating given in a course, as (course id, session day, session id, concern, score), in
-    session order within each course."""
-    return store.tuples(
-        "select s.course_id, substr(s.started_at, 1, 10), s.id, r.concern, r.score from ratings r "
-        "join sessions s on s.id = r.session_id where s.course_id is not null "
-        "order by s.course_id, s.started_at, s.id"
-    )
+def ratings(store: Store) -> list[tuple[int, str, int]]:
+    """Every rating as stored, as (session id, concern, score)."""
+    return store.tuples("select session_id, concern, score from ratings")
 
 
 def rating_amendments(store: Store) -> list[tuple[int, str, str | None]]:
