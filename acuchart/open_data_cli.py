@@ -175,7 +175,7 @@ def _mapping(table: CsvTable, pairs: list[str]) -> ColumnMapping:
 def _import_clients(args: argparse.Namespace) -> int:
     from acuchart.errors import AcuChartError
     from acuchart.imports.dates import order_from_text
-    from acuchart.imports.plan import plan_import, run_import
+    from acuchart.imports.plan import AmbiguousDatesError, plan_import, run_import
     from acuchart.imports.sniff import ENCODINGS, read_table
 
     if args.encoding and args.encoding.lower() not in ENCODINGS:
@@ -192,7 +192,12 @@ def _import_clients(args: argparse.Namespace) -> int:
     )
     practice = _existing_practice(args)
     try:
-        plan = plan_import(practice, table, _mapping(table, args.map), order)
+        try:
+            plan = plan_import(practice, table, _mapping(table, args.map), order)
+        except AmbiguousDatesError as exc:
+            raise AcuChartError(
+                f"{exc} Say which: --date-format DMY (day first) or --date-format MDY."
+            ) from exc
         print(
             f"{args.file.name}: {len(table.rows):,} rows, {table.encoding}, "
             f"{'header row' if table.has_header else 'no header row'}; dates read as {plan.date_order}. {plan.summary()}."

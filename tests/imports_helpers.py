@@ -67,10 +67,11 @@ HEADER = [
 ]
 
 
-def messy_rows(count: int, seed: int = 3) -> list[list[str]]:
+def messy_rows(count: int, seed: int = 3, ambiguous: bool = False) -> list[list[str]]:
     """``count`` rows of a client list: day-first dates, some with problems a real export has.
 
     Every 25th row has a malformed email, every 40th an impossible date, every 50th repeats an earlier person.
+    ``ambiguous``: every day of the month is 12 or less, so the file does not say whether it is day first.
     """
     rng = random.Random(seed)
     rows: list[list[str]] = []
@@ -80,6 +81,8 @@ def messy_rows(count: int, seed: int = 3) -> list[list[str]]:
             continue
         first, last = rng.choice(FIRST), rng.choice(LAST)
         born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 50))
+        if ambiguous:
+            born = born.replace(day=min(born.day, 12))
         email = f"{first[0].lower()}.{last.lower().replace(chr(39), '')}{i}@example.com"
         date = f"{born.day:02d}/{born.month:02d}/{born.year}"
         if i % 25 == 24:
@@ -103,7 +106,12 @@ def messy_rows(count: int, seed: int = 3) -> list[list[str]]:
 
 
 def messy_csv(
-    count: int, seed: int = 3, header: bool = True, encoding: str = "cp1252", delimiter: str = ";"
+    count: int,
+    seed: int = 3,
+    header: bool = True,
+    encoding: str = "cp1252",
+    delimiter: str = ";",
+    ambiguous: bool = False,
 ) -> bytes:
     """The rows as a CSV file's bytes, in ``encoding`` with ``delimiter`` (values quoted where needed)."""
     import csv
@@ -113,11 +121,13 @@ def messy_csv(
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     if header:
         writer.writerow(HEADER)
-    writer.writerows(messy_rows(count, seed))
+    writer.writerows(messy_rows(count, seed, ambiguous))
     return out.getvalue().encode(encoding)
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1])
-    target.write_bytes(messy_csv(int(sys.argv[2]) if len(sys.argv) > 2 else 200))
+    target.write_bytes(
+        messy_csv(int(sys.argv[2]) if len(sys.argv) > 2 else 200, ambiguous="--ambiguous" in sys.argv)
+    )
     print(f"Wrote {target}")

@@ -47,7 +47,11 @@ class ExportSummary(NamedTuple):
 
     def text(self) -> str:
         """One line for the practitioner."""
-        kinds = ", ".join(f"{n:,} {name}" for name, n in self.counts.items() if name != "settings")
+        kinds = ", ".join(
+            f"{n:,} {name[:-1] if n == 1 and name.endswith('s') else name}"
+            for name, n in self.counts.items()
+            if name != "settings"
+        )
         return f"Exported the practice to {self.destination}: {kinds}."
 
 

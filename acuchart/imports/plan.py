@@ -258,6 +258,14 @@ def _row(
     return RowOutcome(number, name, form, (), duplicate)
 
 
+def _row_message(field: str, message: str, values: dict[str, str]) -> str:
+    """A form's message about a field, naming the value the file holds: ``Email 'a at b.com': …``."""
+    label = _FORM_LABELS.get(field, field)
+    value = values.get(field, "")
+    shown = f" {value!r}" if value and field in ("email", "phone") else ""
+    return f"{label}{shown}: {message}"
+
+
 def run_import(
     practice: Practice, plan: ImportPlan, include_duplicates: bool = False, dry_run: bool = False
 ) -> OpResult[ImportReport]:

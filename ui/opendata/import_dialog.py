@@ -71,6 +71,7 @@ class ImportDialog(QDialog):
         self._practice = practice
         self._path = path
         self.table: CsvTable | None = None
+        self._dates_unanswered = False
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
         self.mapping_page = MappingPage(path.name)
@@ -155,7 +156,7 @@ class ImportDialog(QDialog):
         self.cancel_button.setVisible(page is not self.report_page)
         if page is self.mapping_page:
             self.next_button.setText("Check rows")
-            self.next_button.setEnabled(not self.mapping_page.problem.text())
+            self.next_button.setEnabled(not self.mapping_page.problem.text() and not self._dates_unanswered)
         elif page is self.review_page and self.plan is not None:
             count = len(self.plan.with_status("ready"))
             if self.review_page.include_duplicates.isChecked():

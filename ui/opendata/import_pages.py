@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QTableWidget,
@@ -70,11 +69,16 @@ class MappingPage(QWidget):
         self.preview.verticalHeader().setDefaultSectionSize(26)
         self.dates = QComboBox()
         self.dates.setObjectName("importDateOrder")
+        self.dates.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dates_note = QLabel()
         self.dates_note.setWordWrap(True)
-        dates_row = QFormLayout()
-        dates_row.addRow("Dates of birth are written", self.dates)
-        dates_row.addRow("", self.dates_note)
+        dates_choice = QHBoxLayout()
+        dates_choice.addWidget(QLabel("Dates of birth are written"))
+        dates_choice.addWidget(self.dates)
+        dates_choice.addStretch(1)
+        dates_row = QVBoxLayout()
+        dates_row.addLayout(dates_choice)
+        dates_row.addWidget(self.dates_note)
         self.problem = QLabel()
         self.problem.setObjectName("importMappingProblem")
         self.problem.setWordWrap(True)
@@ -118,6 +122,8 @@ class MappingPage(QWidget):
             for column in range(len(table.columns)):
                 combo = QComboBox()
                 combo.setObjectName(f"importColumn{column + 1}")
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(12)
                 for key in _FIELD_ORDER:
                     combo.addItem(FIELD_LABELS[key], key)
                 combo.setCurrentIndex(combo.findData(mapping.get(column, SKIP)))
@@ -131,7 +137,7 @@ class MappingPage(QWidget):
             self.preview.resizeColumnsToContents()
             for column in range(len(table.columns)):
                 width = max(self.preview.columnWidth(column), self._combos[column].sizeHint().width() + 8)
-                self.preview.setColumnWidth(column, min(width, 320))
+                self.preview.setColumnWidth(column, min(width, 240))
         finally:
             self._filling = False
 
@@ -172,7 +178,7 @@ class MappingPage(QWidget):
             self.dates_note.setStyleSheet(
                 WARN_STYLE if reading.ambiguous and self.date_order() is None else ""
             )
-            self.dates_note.setText(_dates_note(reading, column))
+            self.dates_note.setText(_dates_note(reading, column, self.date_order()))
         finally:
             self.dates.blockSignals(False)
             self._filling = False
@@ -183,8 +189,8 @@ class MappingPage(QWidget):
         return value if value in ORDERS else None
 
 
-def _dates_note(reading: DateReading, column: str) -> str:
-    if reading.ambiguous:
+def _dates_note(reading: DateReading, column: str, chosen: Order | None) -> str:
+    if reading.ambiguous and chosen is None:
         example, read = reading.examples[0] if reading.examples else ("", {})
         day, month = read.get("DMY"), read.get("MDY")
         if day and month:

@@ -58,9 +58,12 @@ _RECORD_CHANGES = (
 )
 
 
-def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
+def _combo(name: str, items: list[tuple[str, object]], width: int = 0) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
+    if width:  # long entries (the cautions, the protocols' names) must not push the bar off the screen
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(width)
     for label, data in items:
         combo.addItem(label, data)
     return combo
@@ -111,6 +114,7 @@ class ReactionMapWindow(QWidget):
                 ("Clients with no caution", NO_CAUTION),
                 *((label, key) for key, label in CAUTION_FLAGS),
             ],
+            24,
         )
         self.protocol = _combo(
             "mapProtocol",
@@ -119,6 +123,7 @@ class ReactionMapWindow(QWidget):
                 *((c.name, c.key) for c in service.protocols()),
                 ("Following no protocol", NO_PROTOCOL),
             ],
+            22,
         )
         self.print_button = QPushButton("Print or save as PDF…")
         self.print_button.setObjectName("mapPrint")
@@ -146,7 +151,7 @@ class ReactionMapWindow(QWidget):
             column.addWidget(title)
             column.addWidget(view, 1)
             row.addLayout(column, int(100 * view.info.width / view.info.height))
-        self.points = RowsModel(("Point", "Rate", "Needlings followed by it", "95% interval"))
+        self.points = RowsModel(("Point", "Rate", "Count", "95% interval"))
         self.outcomes = RowsModel(
             ("Concern", "Protocol followed", "Courses", "Median change", "Middle half", "All")
         )
@@ -171,6 +176,7 @@ class ReactionMapWindow(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 500])
         self.status = QLabel()
         self.status.setObjectName("mapStatus")
         mute(self.status)
