@@ -142,25 +142,36 @@ def _names(values: dict[str, str]) -> tuple[str, str, str | None]:
     return first, last, None
 
 
-def _duplicates(practice: Practice) -> dict[tuple[str, str], list[tuple[str, str | None]]]:
-    found: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+class _People:
+    """People by name, to find duplicates: those with a date of birth by it, and those without one."""
+
+    def __init__(self) -> None:
+        self._dated: dict[tuple[str, str], dict[str, str]] = {}
+        self._undated: dict[tuple[str, str], str] = {}
+
+    def add(self, key: tuple[str, str], born: str | None, who: str) -> None:
+        """Remember someone (the first of a name and date of birth is the one named)."""
+        if born:
+            self._dated.setdefault(key, {}).setdefault(born, who)
+        else:
+            self._undated.setdefault(key, who)
+
+    def match(self, key: tuple[str, str], born: str | None, where: str) -> str:
+        """Why someone of this name and date of birth looks like a duplicate, or ""."""
+        dated = self._dated.get(key, {})
+        if born and born in dated:
+            return f"{where} {dated[born]}, born {born}."
+        other = self._undated.get(key) or (next(iter(dated.values())) if dated and not born else None)
+        if other:
+            return f"Possibly {where[0].lower()}{where[1:]} {other} (same name; no date of birth to compare)."
+        return ""
+
+
+def _known(practice: Practice) -> _People:
+    people = _People()
     for client_id, first, last, born in open_data.client_identities(practice.store):
-        found.setdefault((fold(first).strip(), fold(last).strip()), []).append(
-            (f"#{client_id} {first} {last}", born)
-        )
-    return found
-
-
-def _duplicate_of(
-    key: tuple[str, str], born: str | None, known: list[tuple[str, str | None]], where: str
-) -> str:
-    for who, their_birth in known:
-        if born and their_birth == born:
-            return f"{where} {who}, born {born}."
-    for who, their_birth in known:
-        if not born or not their_birth:
-            return f"Possibly {where[0].lower()}{where[1:]} {who} (same name; no date of birth to compare)."
-    return ""
+        people.add((fold(first).strip(), fold(last).strip()), born, f"#{client_id} {first} {last}")
+    return people
 
 
 def plan_import(
@@ -186,8 +197,8 @@ def plan_import(
             index = date_column(table, mapping)
             raise AmbiguousDatesError(table.columns[index or 0], reading)
         date_order = reading.order if reading is not None and reading.order else "DMY"
-    known = _duplicates(practice)
-    in_file: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+    known = _known(practice)
+    in_file = _People()
     outcomes = []
     total = len(table.rows)
     for done, (number, cells) in enumerate(table.rows, 1):
@@ -205,8 +216,8 @@ def _row(
     today: dt.date,
     number: int,
     cells: tuple[str, ...],
-    known: dict[tuple[str, str], list[tuple[str, str | None]]],
-    in_file: dict[tuple[str, str], list[tuple[str, str | None]]],
+    known: _People,
+    in_file: _People,
 ) -> RowOutcome:
     values = gather(mapping, cells)
     first, last, name_problem = _names(values)
@@ -241,9 +252,7 @@ def _row(
         practice.clients.validate(form)
     except ValidationError as exc:
         problems += [
-            message
-            if message.startswith(_FORM_LABELS.get(field, "~"))
-            else f"{_FORM_LABELS.get(field, field)}: {message}"
+            _row_message(field, message, values)
             for field, message in exc.problems.items()
             if not (field == "date_of_birth" and written and born is None)
         ]
@@ -251,10 +260,10 @@ def _row(
         return RowOutcome(number, name, None, tuple(problems))
     key = (fold(first).strip(), fold(last).strip())
     birth = born.isoformat() if born else None
-    duplicate = _duplicate_of(key, birth, known.get(key, []), "Already in the practice:") or _duplicate_of(
-        key, birth, in_file.get(key, []), "The same person as"
+    duplicate = known.match(key, birth, "Already in the practice:") or in_file.match(
+        key, birth, "The same person as"
     )
-    in_file.setdefault(key, []).append((f"row {number}", birth))
+    in_file.add(key, birth, f"row {number}")
     return RowOutcome(number, name, form, (), duplicate)
 
 
@@ -290,7 +299,7 @@ def run_import(
         done = practice.clients.create_many(forms)
     except AcuChartError as exc:
         raise ImportFileError(f"The import stopped: {exc} Nothing was imported.") from exc
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         full = "full" in str(exc).lower()
         why = (
             "the disk holding the practice file is full"
