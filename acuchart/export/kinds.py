@@ -23,11 +23,6 @@ class Column(NamedTuple):
     form: Form
     meaning: str
 
-    @property
-    def storage_form(self) -> str:
-        """How storage should read it: ``list``, ``json``, ``boolean`` or ``plain``."""
-        return self.form if self.form in ("list", "json", "boolean") else "plain"
-
 
 class RecordKind(NamedTuple):
     """A kind of record: the table it comes from, its file name, and its columns."""

@@ -79,7 +79,7 @@ class _Writer:
         self.total = 0
 
     def write_kind(self, conn: sqlite3.Connection, kind: RecordKind) -> int:
-        columns = [(c.name, c.storage_form) for c in kind.columns]
+        columns = [(c.name, c.form) for c in kind.columns]
         written = 0
         with (
             self._open(f"csv/{kind.file_stem}.csv") as csv_raw,
@@ -87,14 +87,16 @@ class _Writer:
         ):
             csv_text = io.TextIOWrapper(csv_raw, encoding="utf-8-sig", newline="")
             json_text = io.TextIOWrapper(json_raw, encoding="utf-8", newline="\n")
-            rows = csv.writer(csv_text)
-            rows.writerow([c.name for c in kind.columns])
+            header = io.StringIO(newline="")
+            csv.writer(header).writerow([c.name for c in kind.columns])
+            csv_text.write(header.getvalue())
             json_text.write("[")
             separator = "\n"
             for batch in open_data.record_batches(conn, kind.table, columns, kind.order_by):
-                rows.writerows(row[:-1] for row in batch)
+                csv_text.write("\r\n".join([row[0] for row in batch]))
+                csv_text.write("\r\n")
                 json_text.write(separator)
-                json_text.write(",\n".join(row[-1] for row in batch))
+                json_text.write(",\n".join([row[1] for row in batch]))
                 separator = ",\n"
                 written += len(batch)
                 self.done += len(batch)

@@ -5,9 +5,9 @@ change made in the app meanwhile is either wholly in the export or wholly out of
 batches, in id order, as plain tuples for the CSV files and as JSON text made by SQLite itself for
 the JSON files (``json_object``), which keeps a large export fast.
 
-The column forms the export asks for: ``plain`` (as stored), ``list`` (a JSON array of words, written
-to CSV as ``word; word``), ``json`` (JSON text, written to JSON as the value itself) and ``boolean``
-(0 or 1, written to JSON as false or true).
+The column forms the export asks for: ``integer``, ``number``, ``date``, ``datetime`` and ``text`` (as
+stored), ``list`` (a JSON array of words, written to CSV as ``word; word``), ``json`` (JSON text,
+written to JSON as the value itself) and ``boolean`` (0 or 1, written to JSON as false or true).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from acuchart.storage.database import read_only
 from acuchart.storage.store import Store
@@ -26,7 +25,7 @@ BATCH = 5_000
 LIST_SEPARATOR = "; "
 
 ColumnForm = tuple[str, str]
-"""A column's name and form (``plain``, ``list``, ``json`` or ``boolean``)."""
+"""A column's name and form (see above)."""
 
 
 @contextlib.contextmanager
@@ -65,10 +64,25 @@ def count(conn: sqlite3.Connection, table: str) -> int:
     return int(conn.execute(f"select count(*) from [{table}]").fetchone()[0])
 
 
-def _csv_expression(name: str, form: str) -> str:
-    if form == "list":
-        return f"(select group_concat(value, '{LIST_SEPARATOR}') from json_each([{name}]))"
-    return f"[{name}]"
+_UNQUOTED = ("integer", "number", "boolean", "date", "datetime")
+"""Forms whose values never hold a comma, a quote or a line break."""
+
+
+def _csv_field(name: str, form: str) -> str:
+    """SQL giving a column as one CSV field: empty for NULL; text in double quotes (inner quotes doubled)
+    when it holds a comma, a quote or a line break, as Python's ``csv`` module writes it."""
+    if form in _UNQUOTED:
+        return f"ifnull([{name}], '')"
+    value = (
+        f"(select group_concat(value, '{LIST_SEPARATOR}') from json_each([{name}]))"
+        if form == "list"
+        else f"[{name}]"
+    )
+    return (
+        f"(case when {value} is null then '' "
+        f"when instr({value}, ',') or instr({value}, '\"') or instr({value}, char(10)) or instr({value}, char(13)) "
+        f"then '\"' || replace({value}, '\"', '\"\"') || '\"' else {value} end)"
+    )
 
 
 def _json_expression(name: str, form: str) -> str:
@@ -81,12 +95,12 @@ def _json_expression(name: str, form: str) -> str:
 
 def record_batches(
     conn: sqlite3.Connection, table: str, columns: Sequence[ColumnForm], order_by: str, batch: int = BATCH
-) -> Iterator[list[tuple[Any, ...]]]:
-    """The rows of ``table`` in ``order_by`` order, ``batch`` at a time, in one pass: each row is its
-    values for a CSV file followed by the whole row as a JSON object (text) for a JSON file."""
-    values = ", ".join(_csv_expression(name, form) for name, form in columns)
+) -> Iterator[list[tuple[str, str]]]:
+    """The rows of ``table`` in ``order_by`` order, ``batch`` at a time, in one pass, each as (its CSV line,
+    its JSON object): SQLite writes both, so a large export spends its time in C, not in Python."""
+    line = " || ',' || ".join(_csv_field(name, form) for name, form in columns)
     pairs = ", ".join(f"'{name}', {_json_expression(name, form)}" for name, form in columns)
-    cursor = conn.execute(f"select {values}, json_object({pairs}) from [{table}] order by {order_by}")
+    cursor = conn.execute(f"select {line}, json_object({pairs}) from [{table}] order by {order_by}")
     while rows := cursor.fetchmany(batch):
         yield rows
 

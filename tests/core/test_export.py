@@ -255,3 +255,27 @@ def test_on_a_real_full_disk_the_export_says_so_and_leaves_no_partial_folder(
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert "no room left on the disk" in found["outcome"] and "no partial copy" in found["outcome"]
     assert found["left"] == []
+
+
+def test_commas_quotes_and_line_breaks_survive_the_csv_exactly(
+    practice_file: Practice, tmp_path: Path
+) -> None:
+    from acuchart.services.clients import ClientForm
+
+    tricky = ClientForm(
+        first_name='Anne "Nan"',
+        last_name="O'Brien, Jr",
+        address="12 Rue des Lilas, Lyon\n2nd floor\r\nbell 3",
+        goals="Less frown; more sleep, maybe",
+        caution_notes="",
+    )
+    practice_file.clients.create(tricky)
+    folder = export_practice(practice_file, tmp_path / "export").destination
+    (row,) = read_csv(folder / "csv" / "clients.csv")
+    stored = practice_file.store.conn.execute(
+        "select first_name, last_name, address, goals from clients"
+    ).fetchone()
+    assert (row["first_name"], row["last_name"], row["address"], row["goals"]) == stored
+    assert row["caution_notes"] == "" and row["date_of_birth"] == ""
+    (record,) = json.loads((folder / "json" / "clients.json").read_text(encoding="utf-8"))
+    assert record["address"] == stored[2] and record["date_of_birth"] is None
