@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
 Order = Literal["DMY", "MDY", "YMD"]
@@ -171,8 +171,3 @@ def order_from_text(text: str) -> Order:
     if key not in aliases:
         raise ValueError(text)
     return aliases[key]
-
-
-def sample_orders(orders: Sequence[Order]) -> str:
-    """``DMY or MDY``."""
-    return " or ".join(orders)

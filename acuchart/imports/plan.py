@@ -17,8 +17,8 @@ from typing import Literal, NamedTuple
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import AcuChartError, ValidationError
-from acuchart.imports.dates import ORDERS, DateReading, Order, describe, parse, read_column
-from acuchart.imports.mapping import FIELD_LABELS, ColumnMapping, gather, mapping_problem, split_full_name
+from acuchart.imports.dates import DateReading, Order, describe, parse, read_column
+from acuchart.imports.mapping import ColumnMapping, gather, mapping_problem, split_full_name
 from acuchart.imports.sniff import CsvTable, ImportFileError
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
@@ -309,12 +309,3 @@ def run_import(
         raise ImportFileError(f"The import stopped: {why}. Nothing was imported.") from exc
     added = tuple((row.row, client_id, row.name) for row, client_id in zip(chosen, done.value, strict=True))
     return OpResult(ImportReport(added, skipped), done.changes)
-
-
-def order_label(order: Order) -> str:
-    """An order as the mapping step shows it."""
-    return ORDERS[order]
-
-
-FIELD_CHOICES = tuple(FIELD_LABELS.items())
-"""The mapping step's choices for a column: (field key, words), "Don't import" last."""

@@ -47,18 +47,6 @@ def snapshot(store: Store) -> Iterator[sqlite3.Connection]:
             conn.execute("rollback")
 
 
-def table_names(conn: sqlite3.Connection) -> list[str]:
-    """Every table of the practice file (SQLite's own and FTS shadow tables included)."""
-    return [
-        row[0] for row in conn.execute("select name from sqlite_master where type = 'table' order by name")
-    ]
-
-
-def column_names(conn: sqlite3.Connection, table: str) -> list[str]:
-    """The columns of ``table`` as the file has them."""
-    return [row[1] for row in conn.execute(f"select * from pragma_table_info('{table}')")]
-
-
 def count(conn: sqlite3.Connection, table: str) -> int:
     """How many rows ``table`` holds."""
     return int(conn.execute(f"select count(*) from [{table}]").fetchone()[0])
