@@ -162,7 +162,11 @@ class ReactionMapWindow(QWidget):
         note.setWordWrap(True)
         mute(note)
         outcome_column.addWidget(note)
-        outcome_column.addWidget(rows_view(self.outcomes, "mapOutcomes"), 1)
+        outcomes_view = rows_view(self.outcomes, "mapOutcomes")
+        outcomes_view.horizontalHeader().setMaximumSectionSize(
+            170
+        )  # long names elide; the numbers stay in view
+        outcome_column.addWidget(outcomes_view, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(rows_view(self.points, "mapPoints"), "Points")
         self.tabs.addTab(outcomes, "Ratings over a course")
