@@ -162,6 +162,7 @@ def test_a_failure_while_writing_leaves_nothing_half_imported(practice_file: Pra
     assert practice_file.verify_audit().ok
 
 
+@pytest.mark.slow
 def test_fifty_thousand_rows_are_checked_and_imported_in_one_transaction(practice_file: Practice) -> None:
     table = parse_table(messy_csv(50_000, seed=11), "big.csv")
     plan = plan_import(practice_file, table, guess_mapping(table.columns, [], True))
