@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
         "lot_number", metavar="LOT", help="the lot number as printed on the box (any case or spacing)"
     )
     _add_document_parsers(sub)
+    from acuchart.open_data_cli import add_parsers  # export, fhir, import-clients
+
+    _COMMANDS.update(add_parsers(sub))
     return parser
 
 
