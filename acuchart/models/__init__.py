@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from acuchart.models.audit import *  # noqa: F403
     from acuchart.models.charting import *  # noqa: F403
+    from acuchart.models.photos import *  # noqa: F403
     from acuchart.models.practice import *  # noqa: F403
     from acuchart.models.record import *  # noqa: F403
 
-_SUBMODULES = ("practice", "record", "charting", "audit")
+_SUBMODULES = ("practice", "record", "charting", "audit", "photos")
 
 
 def __getattr__(name: str) -> Any:

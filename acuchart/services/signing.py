@@ -17,6 +17,7 @@ from acuchart.errors import SignedSessionError, ValidationError
 from acuchart.models import (
     CONCERN_LABELS,
     ONSETS,
+    PHOTO_AMENDMENTS,
     REACTION_KINDS_AT_POINT,
     REACTION_KINDS_SESSION,
     REACTION_LABELS,
@@ -353,7 +354,8 @@ class SigningService:
                 field=row["field"],
                 field_label="Reaction reported after signing"
                 if row["field"] == ADDED_FIELD
-                else str(labels.get((row["entity"], row["entity_id"], row["field"]), row["field"])),
+                else PHOTO_AMENDMENTS.get(row["field"])
+                or str(labels.get((row["entity"], row["entity_id"], row["field"]), row["field"])),
                 old_value=row["old_value"],
                 new_value=row["new_value"],
                 reason=row["reason"],
