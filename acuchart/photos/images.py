@@ -208,7 +208,15 @@ def alignment_matrix(alignment: Alignment, width: float, height: float) -> tuple
     )
 
 
-def rendition(data: bytes, alignment: Alignment, longest_side: int, quality: int = 85) -> bytes:
+class Rendition(NamedTuple):
+    """A photo made ready to print or export: a JPEG and its size in pixels."""
+
+    jpeg: bytes
+    width: int
+    height: int
+
+
+def rendition(data: bytes, alignment: Alignment, longest_side: int, quality: int = 85) -> Rendition:
     """A JPEG of the photo, the right way up, aligned, no larger than ``longest_side`` (printouts, exports).
 
     Raises:
@@ -235,4 +243,4 @@ def rendition(data: bytes, alignment: Alignment, longest_side: int, quality: int
         )
     out = io.BytesIO()
     upright.save(out, "JPEG", quality=quality)
-    return out.getvalue()
+    return Rendition(out.getvalue(), *upright.size)

@@ -143,6 +143,8 @@ class PhotoStore:
             if temp:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
+                with contextlib.suppress(OSError):
+                    target.parent.rmdir()  # only when empty: a sub-folder made for this photo alone
 
     def remove(self, photo: StoredPhoto) -> None:
         """Remove an original (a photo whose record was not kept). A missing file is not an error."""

@@ -138,7 +138,7 @@ class PhotoService:
             data = path.read_bytes()
         except FileNotFoundError as exc:
             raise PhotoImportError(
-                f"{path.name} is no longer in {path.parent} (it was moved or deleted, or the card or phone "
+                f"{path.name} is no longer in {path.absolute().parent} (it was moved or deleted, or the card or phone "
                 "was disconnected). Nothing was stored; import it again from where it is now."
             ) from exc
         except IsADirectoryError as exc:
