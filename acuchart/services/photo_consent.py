@@ -73,6 +73,13 @@ class PhotoConsentService:
                 "(client page → Photo consent…)."
             )
 
+    def require(self, client_id: int, use: str) -> None:
+        """Raise :class:`PhotoConsentMissingError` unless the client allows photos to be used for ``use``."""
+        allowed, why = self.may_use(client_id, use)
+        if not allowed:
+            label = PHOTO_USE_LABELS.get(use, use).lower()
+            raise PhotoConsentMissingError(f"The photos cannot be used for {label}: {why} Nothing was saved.")
+
     def record(
         self,
         client_id: int,

@@ -31,6 +31,8 @@ from acuchart.storage import records as record_rows
 from acuchart.storage.store import Store, Writer
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
 
+EXPORT_SIDE = 1600
+"""Pixels on the longer side of each photo in an export."""
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """No phone or camera photo comes near this; a file that size is something else."""
 
@@ -114,6 +116,21 @@ class PhotoService:
     def check(self, progress: Progress | None = None) -> PhotoCheck:
         """Hash every original the file names and report those missing or altered."""
         return check_photos(self.files, rows.files_in_use(self._store), progress)
+
+    def export_pair(self, before_id: int, after_id: int, use: str, path: Path | str) -> Path:
+        """Write two photos side by side (aligned, no metadata) for teaching or marketing, if the client allows it.
+
+        Raises:
+            PhotoConsentMissingError: the client has not given (or has withdrawn) consent to this use.
+            PhotoExportError: the file cannot be written there.
+        """
+        from acuchart.photos.export import side_by_side, write_export
+        from acuchart.photos.images import rendition
+
+        before, after = self.get(before_id), self.get(after_id)
+        self._consent.require(before.client_id, use)
+        made = [rendition(self.original(p.photo), p.photo.alignment, EXPORT_SIDE) for p in (before, after)]
+        return write_export(side_by_side(*made), Path(path), self.files.folder)
 
     # --- importing ---------------------------------------------------------------------------
     def import_file(
