@@ -57,7 +57,7 @@ class PhotoConsentService:
         consent = self.consent_of(client_id)
         if consent.allows(use):
             return True, ""
-        label = PHOTO_USE_LABELS.get(use, use).lower()
+        label = _phrase(use)
         latest = consent.latest(use)
         if latest is None:
             return False, f"The client has not been asked about photos for {label}."
@@ -77,7 +77,7 @@ class PhotoConsentService:
         """Raise :class:`PhotoConsentMissingError` unless the client allows photos to be used for ``use``."""
         allowed, why = self.may_use(client_id, use)
         if not allowed:
-            label = PHOTO_USE_LABELS.get(use, use).lower()
+            label = _phrase(use)
             raise PhotoConsentMissingError(f"The photos cannot be used for {label}: {why} Nothing was saved.")
 
     def record(
@@ -147,9 +147,7 @@ class PhotoConsentService:
         consent = self.consent_of(client_id)
         problems: dict[str, str] = {}
         if not consent.allows(use):
-            problems["use"] = (
-                f"There is no consent to photos for {PHOTO_USE_LABELS.get(use, use).lower()} to withdraw."
-            )
+            problems["use"] = f"There is no consent to photos for {_phrase(use)} to withdraw."
         day = self._day(problems, "withdrawn_on", on if on is not None else clock.today(), client)
         latest = consent.latest(use)
         if day is not None and latest is not None and day < latest.decided_on:
@@ -196,3 +194,8 @@ class PhotoConsentService:
 def _changes(client_id: int) -> Changes:
     # Photos too: every screen and document that shows them must hear that what is allowed changed.
     return Changes(consents=True, photos=True, client_id=client_id)
+
+
+def _phrase(use: str) -> str:
+    """The use as it reads after "photos for": "the clinical record", "teaching", "marketing"."""
+    return "the clinical record" if use == "clinical" else PHOTO_USE_LABELS.get(use, use).lower()

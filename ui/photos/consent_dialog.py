@@ -149,5 +149,11 @@ def consent_summary(consent: PhotoConsent) -> str:
     """One line for the client page: ``Photos: clinical record given 3 Mar 2026 · teaching refused …``."""
     if not consent.recorded:
         return "No photo consent on file."
-    parts = [f"{label}: {consent.status(use).lower()}" for use, label in PHOTO_USES]
+    parts = [f"{label}: {consent_status(consent, use)}" for use, label in PHOTO_USES]
     return " · ".join(parts)
+
+
+def consent_status(consent: PhotoConsent, use: str) -> str:
+    """``given 3 Mar 2026``, ``withdrawn 9 Jun 2026``, ``not asked``: to follow a use's name."""
+    text = consent.status(use)
+    return text[:1].lower() + text[1:]

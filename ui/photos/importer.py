@@ -19,6 +19,9 @@ from ui.preferences import Preferences
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
 FILE_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF);;All files (*)"
 FOLDER_KEY = "photos/last_folder"
+IN_ORDER = "in_order"
+"""Not a view: the standard set, taken in order (the files' names give the order), one view each."""
+STANDARD_SET = ("front", "left_oblique", "right_oblique", "left_profile", "right_profile")
 
 
 def photo_files_in(folder: Path) -> list[Path]:
@@ -62,8 +65,14 @@ class PhotoImporter:
         if self._preferences is not None:
             self._preferences.set_text(FOLDER_KEY, str(folder))
 
+    def _consented(self, session_id: int) -> bool:
+        client_id = self._practice.sessions.get(session_id).client_id
+        return ensure_photo_consent(self._practice, client_id, self._parent)
+
     def choose_files(self, session_id: int, view: str, label: str = "") -> list[str]:
         """Ask for photo files and import them; returns one message per file that was not imported."""
+        if not self._consented(session_id):
+            return []
         names, _ = QFileDialog.getOpenFileNames(
             self._parent, "Import photos", self._start_folder(), FILE_FILTER
         )
@@ -74,6 +83,8 @@ class PhotoImporter:
 
     def choose_folder(self, session_id: int, view: str, label: str = "") -> list[str]:
         """Ask for a folder (a phone's export) and import every photo in it."""
+        if not self._consented(session_id):
+            return []
         name = QFileDialog.getExistingDirectory(
             self._parent, "Import every photo in a folder", self._start_folder()
         )
@@ -92,9 +103,8 @@ class PhotoImporter:
         Returns:
             One sentence per file that was not imported (each names its file); shown together, once.
         """
-        files = list(files)
-        session = self._practice.sessions.get(session_id)
-        if not files or not ensure_photo_consent(self._practice, session.client_id, self._parent):
+        files = sorted(files, key=lambda p: p.name) if view == IN_ORDER else list(files)
+        if not files or not self._consented(session_id):
             return []
         progress = QProgressDialog("Importing photos…", "Stop", 0, len(files), self._parent)
         progress.setWindowTitle("Import photos")
@@ -108,9 +118,11 @@ class PhotoImporter:
                 break
             progress.setLabelText(f"Importing {path.name}…")
             progress.setValue(done)
+            this_view = STANDARD_SET[done % len(STANDARD_SET)] if view == IN_ORDER else view
             try:
                 ops.apply(
-                    partial(self._practice.photos.import_file, session_id, path, view, label), self._parent
+                    partial(self._practice.photos.import_file, session_id, path, this_view, label),
+                    self._parent,
                 )
             except PhotoStoreError as exc:
                 problems.append(str(exc))

@@ -26,7 +26,7 @@ from acuchart.models import PHOTO_VIEWS, SessionPhoto
 from acuchart.practice import Practice
 from ui.operations import Operations
 from ui.photos.frames import decode
-from ui.photos.importer import PHOTO_SUFFIXES, PhotoImporter
+from ui.photos.importer import IN_ORDER, PHOTO_SUFFIXES, PhotoImporter
 from ui.preferences import Preferences
 from ui.style import mute
 
@@ -60,6 +60,15 @@ class SessionPhotos(QWidget):
         self.importer = PhotoImporter(practice, preferences, self)
         self.view_box = QComboBox()
         self.view_box.setObjectName("photoView")
+        self.view_box.addItem("Standard set, in order", IN_ORDER)
+        self.view_box.setItemData(
+            0,
+            "Several photos taken in the standard order: front, left oblique, right oblique, left profile, "
+            "right profile (by file name)",
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self.view_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.view_box.setMinimumContentsLength(14)
         for key, label in PHOTO_VIEWS:
             self.view_box.addItem(label, key)
         remembered = preferences.text(VIEW_KEY) if preferences else ""
@@ -185,7 +194,8 @@ class SessionPhotos(QWidget):
 
         label = self._close_up_label()
         if self.session_id is not None and label is not None:
-            capture_photo(self._practice, self.session_id, self.view, label, self)
+            view = "front" if self.view == IN_ORDER else self.view  # one photo: the first of the set
+            capture_photo(self._practice, self.session_id, view, label, self)
 
     # --- one photo -----------------------------------------------------------------------------
     def photo(self, photo_id: int) -> SessionPhoto | None:

@@ -13,6 +13,7 @@ from acuchart.models import PHOTO_USE_LABELS, SessionPhoto
 from acuchart.practice import Practice
 from ui.messages import warn
 from ui.operations import Operations
+from ui.photos.consent_dialog import consent_status
 
 SHARED_USES = ("teaching", "marketing")
 
@@ -50,7 +51,7 @@ class SharePanel(QWidget):
         parts = []
         for use in SHARED_USES:
             allowed = consent.allows(use)
-            parts.append(f"{PHOTO_USE_LABELS[use]}: {consent.status(use).lower()}")
+            parts.append(f"{PHOTO_USE_LABELS[use]}: {consent_status(consent, use)}")
             button = self.buttons[use]
             button.setEnabled(allowed)
             button.setToolTip(
