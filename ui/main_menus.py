@@ -37,6 +37,7 @@ class MainMenus(_Window):
     show_followups: Callable[[], None]
     toggle_client_list: Callable[[], None]
     _about: Callable[[], None]
+    check_practice_file: Callable[[], None]
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -70,6 +71,14 @@ class MainMenus(_Window):
             )
         )
         file_menu.addAction(self._documents.texts)
+        file_menu.addAction(
+            self._action(
+                "&Check practice file and photos…",
+                None,
+                self.check_practice_file,
+                "Integrity, the audit trail, and every photo present and unchanged",
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(

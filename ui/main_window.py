@@ -185,6 +185,12 @@ class MainWindow(MainMenus, QMainWindow):
         if chosen is not None:
             self.practice_file_chosen.emit(chosen)
 
+    def check_practice_file(self) -> None:
+        """Check the file, its audit trail and every photo, with a progress bar."""
+        from ui.photos.check_run import check_practice
+
+        check_practice(self.practice, self)
+
     def open_settings(self) -> None:
         """Edit the practice settings."""
         from ui.records.settings_dialog import SettingsDialog  # loaded on first use
