@@ -17,6 +17,8 @@ import io
 import logging
 import math
 import warnings
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from acuchart.errors import AcuChartError
@@ -57,8 +59,9 @@ class PreparedPhoto(NamedTuple):
     thumbnail: bytes
 
 
+@cache
 def _pil() -> None:
-    """Load Pillow with HEIC support (on first use: start-up does not need it)."""
+    """Load Pillow with HEIC support, once (on first use: start-up does not need it)."""
     from pillow_heif import register_heif_opener
 
     register_heif_opener()
@@ -83,12 +86,15 @@ def _capture_time(exif: object) -> dt.datetime | None:
     return None
 
 
-def prepare(data: bytes, name: str) -> PreparedPhoto:
+def prepare(data: bytes, name: str, on_clean: Callable[[bytes, str], object] | None = None) -> PreparedPhoto:
     """Check, clean and thumbnail one photo file's bytes.
 
     Args:
         data: the file's contents.
         name: how to name the file in a message (its file name).
+        on_clean: told the clean bytes and their type as soon as they are known, before the thumbnail
+            is made (the photo service starts writing the file then, so the disk and the decoder work
+            at the same time).
 
     Raises:
         PhotoImportError: not an image, a type not supported, damaged or incomplete, or too large.
@@ -137,8 +143,12 @@ def prepare(data: bytes, name: str) -> PreparedPhoto:
                 upright = ImageOps.exif_transpose(image)
                 clean = _reencoded(upright, kind, icc)
                 width, height = upright.size
+                if on_clean is not None:
+                    on_clean(clean, kind)
                 thumb = _thumbnail(upright, 1)
             else:
+                if on_clean is not None:
+                    on_clean(clean, kind)
                 thumb = _thumbnail(image, orientation)
         except DamagedImageError as exc:
             raise _damaged(name, str(exc)) from exc

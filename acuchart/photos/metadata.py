@@ -18,6 +18,7 @@ A PNG keeps its image, palette, transparency and colour chunks; text, XMP, Exif 
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 
@@ -62,20 +63,15 @@ def _keep_jpeg_segment(marker: int, segment: bytes) -> bytes | None:
     return segment
 
 
+# Inside a scan, 0xFF is followed by 0x00 (a stuffed byte), a restart marker (0xD0-0xD7) or more 0xFF
+# (fill); anything else starts the next segment.
+_MARKER_IN_SCAN = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+
+
 def _scan_end(data: bytes, pos: int) -> int:
     """Where the entropy-coded data that starts at ``pos`` ends (at the next real marker)."""
-    size = len(data)
-    while True:
-        pos = data.find(b"\xff", pos)
-        if pos < 0 or pos + 1 >= size:
-            return size
-        following = data[pos + 1]
-        if following == 0xFF:
-            pos += 1  # fill byte before a marker
-        elif following == 0x00 or 0xD0 <= following <= 0xD7:
-            pos += 2  # a stuffed 0xFF, or a restart marker inside the scan
-        else:
-            return pos
+    found = _MARKER_IN_SCAN.search(data, pos)
+    return len(data) if found is None else found.start()
 
 
 def strip_jpeg(data: bytes, orientation: int = 1) -> bytes:

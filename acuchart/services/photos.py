@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.models import Alignment, Photo, PhotoCheck, SessionPhoto
 from acuchart.models.photos import PHOTO_AMENDMENTS, PHOTO_VIEW_LABELS
-from acuchart.photos.images import PhotoImportError, prepare
+from acuchart.photos.images import PhotoImportError, PreparedPhoto, prepare
 from acuchart.photos.store import PhotoStore, Progress, StoredPhoto, check_photos, sha256_of
 from acuchart.services.photo_consent import PhotoConsentService
 from acuchart.services.record_rules import raise_if
@@ -194,17 +195,17 @@ class PhotoService:
             PhotoStoreError: the photo folder cannot be written (a full disk); nothing is left behind.
         """
         session, cleaned_label = self._check_before_reading(session_id, view, label)
-        prepared = prepare(data, name)
-        sha = sha256_of(prepared.data)
-        self._refuse_duplicate(sha, name)
+        stored, written, prepared = self._store_file(data, name)
+        sha = stored.sha256
+        self._refuse_duplicate(
+            sha, name
+        )  # a file found (or put back) under its own name stays: it is that photo
         if prepared.taken_at is not None:
             taken, source = prepared.taken_at, "photo"
         elif modified is not None:
             taken, source = modified, "file"
         else:
             taken, source = clock.now(), "import"
-        stored, written = self.files.put(prepared.data, prepared.extension, what=name)
-        assert stored.sha256 == sha
         row = {
             "session_id": session_id,
             "view": view,
@@ -243,6 +244,29 @@ class PhotoService:
             raise
         photo = self.get(photo_id)
         return OpResult(photo, _changes(photo, amended=bool(session["signed_at"])))
+
+    def _store_file(self, data: bytes, name: str) -> tuple[StoredPhoto, bool, PreparedPhoto]:
+        """Clean the photo and write its original to the folder while its thumbnail is being made.
+
+        Returns the stored name, whether the file was written now, and the prepared photo. A file written
+        for a photo that then turns out to be damaged is removed again.
+        """
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="photo-write") as pool:
+            writing: list[Future[tuple[StoredPhoto, bool]]] = []
+            try:
+                prepared = prepare(
+                    data,
+                    name,
+                    lambda clean, ext: writing.append(pool.submit(self.files.put, clean, ext, name)),
+                )
+            except BaseException:
+                if writing and writing[0].exception() is None:
+                    stored, written = writing[0].result()
+                    if written:
+                        self.files.remove(stored)
+                raise
+            stored, written = writing[0].result()  # raises PhotoStoreError for a full disk
+        return stored, written, prepared
 
     def _check_before_reading(self, session_id: int, view: str, label: str) -> tuple[dict[str, Any], str]:
         """The session and the cleaned label; refuses before any file is read."""

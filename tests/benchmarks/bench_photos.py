@@ -114,13 +114,22 @@ def bench_screens(folder: Path) -> dict[str, float]:
         image.save(out, "JPEG", quality=80)
         practice.photos.import_bytes(sessions[n // 3].id, out.getvalue(), f"{n}.jpg", "front")
 
+    opens = []
+    for _ in range(6):  # the first in the process also loads Qt's JPEG plugin: it is shown apart
+        box = ClientPhotos(practice)
+        box.resize(1300, 260)
+        start = time.perf_counter()
+        box.show_client(client_id)
+        box.show()
+        app.processEvents()
+        opens.append((time.perf_counter() - start) * 1000)
+        dispose(box)
+    timeline_first_ms, timeline_ms = opens[0], median(opens[1:])
     box = ClientPhotos(practice)
     box.resize(1300, 260)
-    start = time.perf_counter()
     box.show_client(client_id)
     box.show()
     app.processEvents()
-    timeline_ms = (time.perf_counter() - start) * 1000
     bar = box.timeline.horizontalScrollBar()
     frames = []
     for value in range(0, bar.maximum(), 40):
@@ -130,8 +139,8 @@ def bench_screens(folder: Path) -> dict[str, float]:
         frames.append((time.perf_counter() - start) * 1000)
     dispose(box)
 
-    first = practice.sessions.create(client_id, "2025-01-05T10:00", consent_override="b").value
-    latest = practice.sessions.create(client_id, "2027-01-05T10:00", consent_override="b").value
+    first = practice.sessions.create(client_id, "2025-06-05T10:00", consent_override="b").value
+    latest = practice.sessions.create(client_id, "2026-08-05T10:00", consent_override="b").value
     practice.photos.import_bytes(first.id, twelve_megapixels(0), "first.jpg", "left_profile")
     practice.photos.import_bytes(latest.id, twelve_megapixels(30), "latest.jpg", "left_profile")
     compare_times = []
@@ -144,11 +153,13 @@ def bench_screens(folder: Path) -> dict[str, float]:
         compare_times.append((time.perf_counter() - start) * 1000)
         dispose(dialog)
     practice.close()
-    show(f"timeline of {TIMELINE_PHOTOS} photos on screen", timeline_ms, "ms")
+    show(f"timeline of {TIMELINE_PHOTOS} photos on screen, first in the process", timeline_first_ms, "ms")
+    show(f"timeline of {TIMELINE_PHOTOS} photos on screen (median of the next 5)", timeline_ms, "ms")
     show(f"timeline scroll frame, p95 of {len(frames)}", p95(frames), "ms")
     show("compare view of two 12 MP photos on screen (median of 5)", median(compare_times), "ms")
     return {
         "timeline_open_ms": timeline_ms,
+        "timeline_first_open_ms": timeline_first_ms,
         "timeline_frame_p95_ms": p95(frames),
         "compare_ms": median(compare_times),
     }

@@ -3,8 +3,8 @@ zoomed and moved together, each labelled with its date and "session N of M"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut, QWheelEvent
+from PySide6.QtCore import QRectF, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QImage, QKeySequence, QPainter, QPen, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,9 +28,28 @@ from acuchart.practice import Practice
 from ui.photos.frames import FRAME_WIDTH, FramedPhoto, decode
 from ui.photos.sharing import SharePanel
 
-SHOWN_SIDE = 2000
-"""Pixels on the longer side of a compared photo: sharp when zoomed on a screen, quick to decode."""
+QUICK_SIDE = 480
+"""Pixels (at least) on the longer side of a compared photo as first shown: a 12-megapixel photo decodes
+at an eighth of its size, quick enough to be on screen at once."""
+SHARPEN_AFTER_MS = 120
+"""The sharper decoding starts once the first frame is up, so it does not hold that frame back."""
+SHARP_SIDE = 2000
+"""... and then, decoded in the background, sharp enough to zoom into."""
 ZOOM_STEP = 1.2
+
+
+class _Sharpen(QThread):
+    """Decodes the compared originals at the sharper size, away from the screen's thread."""
+
+    decoded = Signal(int, QImage)
+
+    def __init__(self, originals: dict[int, bytes]) -> None:
+        super().__init__()
+        self._originals = originals
+
+    def run(self) -> None:
+        for photo_id, data in self._originals.items():
+            self.decoded.emit(photo_id, decode(data, SHARP_SIDE))
 
 
 class PhotoPane(QGraphicsView):
@@ -148,6 +167,13 @@ class CompareDialog(QDialog):
         self.share = SharePanel(practice, client_id)
         self._build_layout(fit)
         self._syncing = False
+        self._originals: dict[int, bytes] = {}
+        self._quick: dict[int, QImage] = {}
+        self._sharp: dict[int, QImage] = {}
+        self._framed_items: dict[int, list[FramedPhoto]] = {}
+        self._sharpen: _Sharpen | None = None
+        self._threads: list[_Sharpen] = []
+        """Every decoding thread started, kept until the dialog closes (a QThread must outlive its run)."""
         self.left_pane.viewed.connect(lambda: self._sync(self.left_pane, self.right_pane))
         self.right_pane.viewed.connect(lambda: self._sync(self.right_pane, self.left_pane))
         self.view_box.currentIndexChanged.connect(lambda: self._fill_sessions(None, None))
@@ -232,9 +258,47 @@ class CompareDialog(QDialog):
 
     # --- showing ---------------------------------------------------------------------------------
     def _framed(self, item: SessionPhoto) -> FramedPhoto:
-        return FramedPhoto(
-            decode(self._practice.photos.original(item.photo), SHOWN_SIDE), item.photo.alignment
-        )
+        """The photo in its frame, from the sharp decoding when there is one, else the quick one."""
+        photo_id = item.photo.id
+        if photo_id not in self._originals:
+            self._originals[photo_id] = self._practice.photos.original(item.photo)
+            self._quick[photo_id] = decode(self._originals[photo_id], QUICK_SIDE)
+        framed = FramedPhoto(self._sharp.get(photo_id, self._quick[photo_id]), item.photo.alignment)
+        self._framed_items.setdefault(photo_id, []).append(framed)
+        return framed
+
+    def _sharpen_later(self, photo_ids: list[int]) -> None:
+        waiting = {i: self._originals[i] for i in photo_ids if i not in self._sharp}
+        if not waiting or self._sharpen is not None:
+            return
+        self._sharpen = _Sharpen(waiting)
+        self._threads.append(self._sharpen)
+        self._sharpen.decoded.connect(self._sharpened)
+        self._sharpen.finished.connect(self._sharpen_done)
+        self._sharpen.start()
+
+    def _sharpened(self, photo_id: int, image: QImage) -> None:
+        self._sharp[photo_id] = image
+        for framed in self._framed_items.get(photo_id, []):
+            framed.set_image(image)
+
+    def _sharpen_done(self) -> None:
+        self._sharpen = None
+        pair = self.chosen()
+        if pair is not None:
+            self._sharpen_later([pair[0].photo.id, pair[1].photo.id])
+
+    def _wait(self) -> None:
+        for thread in self._threads:
+            thread.wait()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._wait()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        self._wait()
+        super().done(result)
 
     def show_photos(self) -> None:
         """Put the chosen photos on screen, fitted, in both modes."""
@@ -244,6 +308,7 @@ class CompareDialog(QDialog):
         before, after = pair
         self.before_label.setText(f"Before: {before.session_label}")
         self.after_label.setText(f"After: {after.session_label}")
+        self._framed_items.clear()
         for pane, item in ((self.left_pane, before), (self.right_pane, after)):
             scene = QGraphicsScene(self)
             framed = self._framed(item)
@@ -256,6 +321,8 @@ class CompareDialog(QDialog):
         wipe.set_wipe(self.wipe_slider.value() / 1000)
         self.share.set_pair(before, after)
         self.fit()
+        ids = [before.photo.id, after.photo.id]
+        QTimer.singleShot(SHARPEN_AFTER_MS, self, lambda: self._sharpen_later(ids))
 
     def fit(self) -> None:
         """Show the whole photos, in the mode on screen."""

@@ -24,20 +24,22 @@ BACKGROUND = QColor(128, 128, 128)
 def decode(data: bytes, longest_side: int | None = None) -> QImage:
     """A photo's bytes as an image the right way up, at most ``longest_side`` pixels on its longer side.
 
-    A JPEG is decoded straight at the smaller size (the reader scales while it decodes), which is what
-    makes a 12-megapixel photo quick to show.
+    A JPEG is decoded straight at a half, a quarter or an eighth of its size, the smallest of those still
+    at least ``longest_side`` (the decoder scales while it decodes, and nothing is resampled after), which
+    is what makes a 12-megapixel photo quick to show.
     """
     array = QByteArray(data)
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)
-    if longest_side is not None:
-        size = reader.size()  # as stored; the longer side is the longer side whichever way up
-        if size.isValid() and max(size.width(), size.height()) > longest_side:
-            reader.setScaledSize(
-                size.scaled(QSize(longest_side, longest_side), Qt.AspectRatioMode.KeepAspectRatio)
-            )
+    size = reader.size()  # as stored; the longer side is the longer side whichever way up
+    if longest_side is not None and size.isValid():
+        factor = 1
+        while factor < 8 and max(size.width(), size.height()) / (factor * 2) >= longest_side:
+            factor *= 2
+        if factor > 1:
+            reader.setScaledSize(QSize(-(-size.width() // factor), -(-size.height() // factor)))
     return reader.read()
 
 
@@ -60,10 +62,19 @@ class FramedPhoto(QGraphicsRectItem):
         self.setBrush(QBrush(BACKGROUND))
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
-        self.picture = QGraphicsPixmapItem(QPixmap.fromImage(image), self)
+        self.picture = QGraphicsPixmapItem(self)
         self.picture.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self._fit = QTransform.fromScale(FRAME_WIDTH / max(1, image.width()), height / max(1, image.height()))
-        self.set_alignment(alignment)
+        self.alignment = alignment
+        self.set_image(image)
+
+    def set_image(self, image: QImage) -> None:
+        """Show the same photo from another decoding (a sharper one once it is ready)."""
+        frame = self.rect()
+        self.picture.setPixmap(QPixmap.fromImage(image))
+        self._fit = QTransform.fromScale(
+            frame.width() / max(1, image.width()), frame.height() / max(1, image.height())
+        )
+        self.set_alignment(self.alignment)
 
     @property
     def frame(self) -> QRectF:
