@@ -3,6 +3,8 @@ zoomed and moved together, each labelled with its date and "session N of M"."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from PySide6.QtCore import QRectF, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QImage, QKeySequence, QPainter, QPen, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
@@ -257,12 +259,19 @@ class CompareDialog(QDialog):
         return (before, after) if before is not None and after is not None else None
 
     # --- showing ---------------------------------------------------------------------------------
+    def _decode_quick(self, items: list[SessionPhoto]) -> None:
+        """Read and decode the photos not decoded yet, side by side on the machine's cores."""
+        new = [item for item in items if item.photo.id not in self._originals]
+        for item in new:
+            self._originals[item.photo.id] = self._practice.photos.original(item.photo)
+        with ThreadPoolExecutor(max_workers=2) as pool:  # Qt's decoder lets go of Python's lock
+            images = pool.map(lambda item: decode(self._originals[item.photo.id], QUICK_SIDE), new)
+            self._quick.update({item.photo.id: image for item, image in zip(new, images, strict=True)})
+
     def _framed(self, item: SessionPhoto) -> FramedPhoto:
         """The photo in its frame, from the sharp decoding when there is one, else the quick one."""
         photo_id = item.photo.id
-        if photo_id not in self._originals:
-            self._originals[photo_id] = self._practice.photos.original(item.photo)
-            self._quick[photo_id] = decode(self._originals[photo_id], QUICK_SIDE)
+        self._decode_quick([item])
         framed = FramedPhoto(self._sharp.get(photo_id, self._quick[photo_id]), item.photo.alignment)
         self._framed_items.setdefault(photo_id, []).append(framed)
         return framed
@@ -309,6 +318,7 @@ class CompareDialog(QDialog):
         self.before_label.setText(f"Before: {before.session_label}")
         self.after_label.setText(f"After: {after.session_label}")
         self._framed_items.clear()
+        self._decode_quick([before, after])
         for pane, item in ((self.left_pane, before), (self.right_pane, after)):
             scene = QGraphicsScene(self)
             framed = self._framed(item)
