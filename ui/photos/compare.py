@@ -174,6 +174,7 @@ class CompareDialog(QDialog):
         self._sharp: dict[int, QImage] = {}
         self._framed_items: dict[int, list[FramedPhoto]] = {}
         self._sharpen: _Sharpen | None = None
+        self._wipe_pair: tuple[SessionPhoto, SessionPhoto] | None = None
         self._threads: list[_Sharpen] = []
         """Every decoding thread started, kept until the dialog closes (a QThread must outlive its run)."""
         self.left_pane.viewed.connect(lambda: self._sync(self.left_pane, self.right_pane))
@@ -325,10 +326,9 @@ class CompareDialog(QDialog):
             scene.addItem(framed)
             scene.setSceneRect(framed.rect())
             pane.setScene(scene)
-        wipe = WipeScene(self._framed(before), self._framed(after))
-        wipe.setParent(self)
-        self.wipe_pane.setScene(wipe)
-        wipe.set_wipe(self.wipe_slider.value() / 1000)
+        self._wipe_pair = (before, after)
+        if self.modes.currentIndex() == 1:
+            self._show_wipe()
         self.share.set_pair(before, after)
         self.fit()
         ids = [before.photo.id, after.photo.id]
@@ -348,7 +348,20 @@ class CompareDialog(QDialog):
         finally:
             self._syncing = False
 
+    def _show_wipe(self) -> None:
+        """Build the wipe for the chosen pair (when it is first looked at: most comparisons are side by side)."""
+        if self._wipe_pair is None:
+            return
+        before, after = self._wipe_pair
+        self._wipe_pair = None
+        wipe = WipeScene(self._framed(before), self._framed(after))
+        wipe.setParent(self)
+        self.wipe_pane.setScene(wipe)
+        wipe.set_wipe(self.wipe_slider.value() / 1000)
+
     def _mode(self, side_by_side: bool) -> None:
+        if not side_by_side:
+            self._show_wipe()
         self.modes.setCurrentIndex(0 if side_by_side else 1)
         self.fit()
 
