@@ -310,3 +310,25 @@ def test_backup_copies_only_what_the_destination_lacks_and_checks_each(
     report = files.copy_missing_to(destination, stored)
     assert report.copied == () and "no longer matches its hash" in report.problems[0]
     assert not (destination / stored[0].name).exists()
+
+
+def test_an_iphone_heic_is_stored_upright_as_jpeg_without_its_metadata(practice: Practice) -> None:
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    exif = Image.Exif()
+    exif[0x010F] = "Acme Phone"
+    exif[0x0112] = 6
+    exif.get_ifd(0x8769).update({0xA431: SERIAL, 0x9003: "2026:03:05 10:12:33"})
+    exif.get_ifd(0x8825).update({1: "N", 2: (51.0, 27.0, 12.5)})
+    out = io.BytesIO()
+    face_image().save(out, "HEIF", exif=exif.tobytes(), quality=90)
+    assert SERIAL.encode() in out.getvalue()
+    session = photo_session(practice)
+    photo = practice.photos.import_bytes(session.id, out.getvalue(), "IMG_0001.HEIC", "front").value
+    stored = practice.photos.original(photo.photo)
+    assert photo.photo.extension == "jpg" and stored[:2] == b"\xff\xd8"
+    assert SERIAL.encode() not in stored and b"Acme" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.size == (480, 640) and dict(image.getexif()) == {}  # turned upright, no tags left
+    assert photo.photo.taken_at.isoformat() == "2026-03-05T10:12:33"
