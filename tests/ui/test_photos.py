@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QDialog, QGraphicsView, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from acuchart.models import Alignment
@@ -108,6 +108,7 @@ def test_photos_dropped_onto_the_session_editor_are_imported(
     session = photo_session(practice)
     editor = QWidget()
     qtbot.addWidget(editor)
+    diagram = QGraphicsView(editor)
     panel = SessionPhotos(practice, drop_target=editor)
     qtbot.addWidget(panel)
     panel.set_session(session.id)
@@ -121,6 +122,15 @@ def test_photos_dropped_onto_the_session_editor_are_imported(
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+    move = QDragMoveEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # Qt delivers drag events only while a real drag is under way, so the filter is asked directly.
+    assert panel._drop_filter.eventFilter(diagram.viewport(), move) and move.isAccepted()
     assert panel._drop_filter.eventFilter(editor, drop)
     assert [p.photo.view for p in practice.photos.for_session(session.id)] == [
         "right_profile",

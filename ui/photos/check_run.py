@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from acuchart.check import CheckReport, check_file
@@ -24,13 +24,13 @@ class CheckRun(QThread):
     """Runs the whole check of one practice file, saying how far the photos have got."""
 
     progressed = Signal(int, int)
-    finished_with = Signal(object)
-    """The :class:`CheckReport`, or None when stopped."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self._path = path
         self.stop_requested = False
+        self.report: CheckReport | None = None
+        """What the check found; None until it ends, and when it was stopped."""
 
     def _progress(self, done: int, total: int) -> None:
         if self.stop_requested:
@@ -39,9 +39,23 @@ class CheckRun(QThread):
 
     def run(self) -> None:
         try:
-            self.finished_with.emit(check_file(self._path, self._progress))
+            self.report = check_file(self._path, self._progress)
         except _StoppedError:
-            self.finished_with.emit(None)
+            self.report = None
+
+
+class _ProgressShown(QObject):
+    """Moves the bar in the screen's thread (a slot of an object living there gets the worker's signals queued)."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    @Slot(int, int)
+    def advance(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(total)
+        self._dialog.setValue(done)
+        self._dialog.setLabelText(f"Checking photos: {done:,} of {total:,}…")
 
 
 def check_practice(practice: Practice, parent: QWidget) -> CheckReport | None:
@@ -53,22 +67,21 @@ def check_practice(practice: Practice, parent: QWidget) -> CheckReport | None:
     progress.setWindowTitle("Check practice file and photos")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
+    progress.setAutoReset(False)
     run = CheckRun(practice.path)
-    found: list[CheckReport | None] = []
-
-    def advance(done: int, total: int) -> None:
-        progress.setMaximum(total)
-        progress.setValue(done)
-        progress.setLabelText(f"Checking photos: {done:,} of {total:,}…")
-
-    run.progressed.connect(advance)
-    run.finished_with.connect(found.append)
-    run.finished_with.connect(lambda _: progress.reset())
+    shown = _ProgressShown(progress)
+    run.progressed.connect(shown.advance)
+    loop = QEventLoop()
+    run.finished.connect(
+        loop.quit
+    )  # queued to this thread: heard even if the check ends before the loop runs
     progress.canceled.connect(lambda: setattr(run, "stop_requested", True))
+    progress.show()
     run.start()
-    progress.exec()
+    loop.exec()
     run.wait()
-    report = found[0] if found else None
+    progress.close()
+    report = run.report
     if report is None:
         return None
     box = QMessageBox(parent)

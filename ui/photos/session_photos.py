@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -113,8 +113,12 @@ class SessionPhotos(QWidget):
         self.setAcceptDrops(True)
         self._drop_filter = _DropFilter(self)
         if drop_target is not None:
+            # The editor and every part of it that takes drops itself (the diagrams' viewports), so a
+            # photo dropped anywhere on the session lands here.
             drop_target.setAcceptDrops(True)
-            drop_target.installEventFilter(self._drop_filter)
+            for widget in (drop_target, *drop_target.findChildren(QWidget)):
+                if widget.acceptDrops():
+                    widget.installEventFilter(self._drop_filter)
         Operations.of(practice).subscribe(self._on_changes, self)
 
     # --- showing -------------------------------------------------------------------------------
@@ -289,11 +293,11 @@ class _DropFilter(QObject):
         self._panel = panel
 
     @staticmethod
-    def _paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    def _paths(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
         data = event.mimeData()
         return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()] if data.hasUrls() else []
 
-    def accept_drag(self, event: QDragEnterEvent) -> None:
+    def accept_drag(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
         paths = self._paths(event)
         if self._panel.session_id is not None and any(
             p.suffix.lower() in PHOTO_SUFFIXES or p.is_dir() for p in paths
@@ -307,7 +311,10 @@ class _DropFilter(QObject):
             self._panel.import_dropped(paths)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
+            event, (QDragEnterEvent, QDragMoveEvent)
+        ):
+            event.ignore()
             self.accept_drag(event)
             return event.isAccepted()
         if event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
