@@ -278,3 +278,19 @@ def test_the_check_in_the_app_reports_a_missing_photo(
     report = check_practice(practice_file, parent)
     assert report is not None and not report.ok
     assert f"photo {photo.photo.id} is missing" in _no_modal_messages[-1]
+
+
+def test_compare_with_an_original_gone_says_so_instead_of_failing(
+    qtbot: QtBot, practice: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acuchart.photos.store import StoredPhoto
+    from ui.photos import compare
+
+    client_id, first_id, _ = _two_sessions(practice)
+    first = practice.photos.get(first_id).photo
+    practice.photos.files.path(StoredPhoto(first.sha256, first.extension)).unlink()
+    said: list[str] = []
+    monkeypatch.setattr(compare, "warn", lambda parent, text: said.append(text))
+    dialog = CompareDialog(practice, client_id, "front")
+    qtbot.addWidget(dialog)
+    assert said and "is missing from" in said[0] and "main.py check" in said[0]

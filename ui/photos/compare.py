@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.errors import AcuChartError
 from acuchart.models import PHOTO_VIEW_LABELS, SessionPhoto
 from acuchart.practice import Practice
+from ui.messages import warn
 from ui.photos.frames import FRAME_WIDTH, FramedPhoto, decode
 from ui.photos.sharing import SharePanel
 
@@ -319,7 +321,13 @@ class CompareDialog(QDialog):
         self.before_label.setText(f"Before: {before.session_label}")
         self.after_label.setText(f"After: {after.session_label}")
         self._framed_items.clear()
-        self._decode_quick([before, after])
+        try:
+            self._decode_quick([before, after])
+        except AcuChartError as exc:  # an original missing from the photo folder: say so, show nothing
+            warn(self, str(exc))
+            for pane in (self.left_pane, self.right_pane, self.wipe_pane):
+                pane.setScene(QGraphicsScene(self))
+            return
         for pane, item in ((self.left_pane, before), (self.right_pane, after)):
             scene = QGraphicsScene(self)
             framed = self._framed(item)

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.changes import Changes
+from acuchart.errors import AcuChartError
 from acuchart.models import PHOTO_VIEWS, SessionPhoto
 from acuchart.practice import Practice
+from ui.messages import warn
 from ui.operations import Operations
 from ui.photos.frames import decode
 from ui.photos.importer import IN_ORDER, PHOTO_SUFFIXES, PhotoImporter
@@ -268,7 +270,12 @@ class SessionPhotos(QWidget):
         """Line a photo up with the same view from the client's first session."""
         from ui.photos.align import AlignDialog
 
-        AlignDialog(self._practice, photo_id, self).exec()
+        try:
+            dialog = AlignDialog(self._practice, photo_id, self)
+        except AcuChartError as exc:  # the original (or the first session's) is missing from the photo folder
+            warn(self, str(exc))
+            return
+        dialog.exec()
 
     def compare(self, photo_id: int) -> None:
         """Compare this photo's view across two sessions."""
