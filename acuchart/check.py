@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from acuchart.paths import photo_store_path
+from acuchart.photos.store import PhotoStore, Progress, check_photos
 from acuchart.storage.audit import verify
 from acuchart.storage.database import read_only
 
@@ -29,8 +31,11 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def check_file(path: Path) -> CheckReport:
-    """Run SQLite's integrity and foreign-key checks and walk the audit chain."""
+def check_file(path: Path, progress: Progress | None = None) -> CheckReport:
+    """Run SQLite's integrity and foreign-key checks, walk the audit chain and hash every photo.
+
+    ``progress`` is told ``(done, total)`` while the photos are hashed (the long part at a large practice).
+    """
     report = CheckReport(path)
     with read_only(path) as conn:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
@@ -50,4 +55,25 @@ def check_file(path: Path) -> CheckReport:
             if audit.ok:
                 report.notes.append(f"audit trail intact ({audit.entries} entries)")
             report.problems += audit.findings
+        if conn.execute("select 1 from sqlite_master where name = 'photos'").fetchone():
+            in_use = [
+                tuple(row) for row in conn.execute("select id, sha256, extension from photos order by id")
+            ]
+            _check_photos(report, PhotoStore(photo_store_path(path)), in_use, progress)
     return report
+
+
+def _check_photos(
+    report: CheckReport, files: PhotoStore, in_use: list[tuple[object, ...]], progress: Progress | None
+) -> None:
+    found = check_photos(files, in_use, progress)
+    if found.ok:
+        if found.checked:
+            report.notes.append(f"every photo is present and unchanged ({found.checked} checked)")
+        return
+    for photo_id, sha in found.missing:
+        report.problems.append(f"photo {photo_id} is missing from {files.folder} (sha256 {sha})")
+    for photo_id, sha in found.altered:
+        report.problems.append(
+            f"photo {photo_id} was changed or damaged: its file no longer has the sha256 recorded ({sha})"
+        )
