@@ -15,22 +15,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.reports.data import ChartAmendment, ChartExportData, ChartSession, HandoutMark, HandoutReaction
-from acuchart.reports.layout import (
-    ACCENT,
-    BAND,
-    WARN,
-    bullet,
-    cell,
-    compact_date,
-    details,
-    facts,
-    gap,
-    grid,
-    para,
-    short_date,
-    stamp,
-)
+from acuchart.reports.layout import ACCENT, BAND, WARN, bullet, cell, gap, para
 from acuchart.reports.pages import build_pdf, frame_width
+from acuchart.reports.tables import details, facts, grid, table_of
+from acuchart.reports.wording import date_text, moment_text
 
 SIDE_NOTE = "Sides are the client's own: \"left\" is the client's left."
 
@@ -53,7 +41,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
     """The export's content, top to bottom."""
     width = frame_width(data.practice)
     client = data.client
-    exported = f"Exported {stamp(data.generated_at)}" + (
+    exported = f"Exported {moment_text(data.generated_at)}" + (
         f" by {data.generated_by}" if data.generated_by else ""
     )
     if data.purpose:
@@ -65,7 +53,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
             [
                 ("Client", client.full_name),
                 ("Record", client.record_id or "—"),
-                ("Date of birth", short_date(client.date_of_birth) if client.date_of_birth else "—"),
+                ("Date of birth", date_text(client.date_of_birth) if client.date_of_birth else "—"),
                 ("Sessions", str(len(data.sessions))),
                 ("Audit trail", "Intact" if data.audit.ok else "PROBLEM FOUND"),
             ],
@@ -76,7 +64,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
             [
                 ("Name", client.full_name),
                 ("Preferred name", client.preferred_name),
-                ("Date of birth", short_date(client.date_of_birth) if client.date_of_birth else ""),
+                ("Date of birth", date_text(client.date_of_birth) if client.date_of_birth else ""),
                 ("Phone", client.phone),
                 ("Email", client.email),
                 ("Address", client.address),
@@ -110,7 +98,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
 
 def _cautions(data: ChartExportData, width: float) -> list[Flowable]:
     cautions = data.cautions
-    reviewed = short_date(cautions.reviewed_on) if cautions.reviewed_on else "Never reviewed"
+    reviewed = date_text(cautions.reviewed_on) if cautions.reviewed_on else "Never reviewed"
     if cautions.review_overdue:
         reviewed += " (review overdue)"
     story: list[Flowable] = [para("Cautions", "h2")]
@@ -133,10 +121,10 @@ def _consents(data: ChartExportData, width: float) -> list[Flowable]:
         ]
     ]
     for consent in data.consents:
-        status = f"Withdrawn {short_date(consent.withdrawn_on)}" if consent.withdrawn_on else "In force"
+        status = f"Withdrawn {date_text(consent.withdrawn_on)}" if consent.withdrawn_on else "In force"
         rows.append(
             [
-                cell(short_date(consent.given_on)),
+                cell(date_text(consent.given_on)),
                 cell(consent.text_version),
                 cell(consent.how_obtained, consent.note),
                 cell(consent.recorded_by),
@@ -163,7 +151,7 @@ def _courses(data: ChartExportData, width: float) -> list[Flowable]:
                 cell(", ".join(course.concerns)),
                 cell(str(course.planned_sessions) if course.planned_sessions else "—"),
                 cell(f"{course.interval_days} days" if course.interval_days else "—"),
-                cell(compact_date(course.started_on) if course.started_on else "—"),
+                cell(date_text(course.started_on) if course.started_on else "—"),
                 cell(course.status.capitalize() or "—"),
             ]
         )
@@ -175,7 +163,7 @@ def _reaction_text(reaction: HandoutReaction) -> str:
     text = f"{reaction.kind_label} ({reaction.severity})"
     if reaction.onset_label:
         text += f", {reaction.onset_label[:1].lower()}{reaction.onset_label[1:]}"
-    text += "; " + (f"resolved {short_date(reaction.resolved_on)}" if reaction.resolved_on else "open")
+    text += "; " + (f"resolved {date_text(reaction.resolved_on)}" if reaction.resolved_on else "open")
     if reaction.note:
         text += f". {reaction.note}"
     return text
@@ -233,10 +221,10 @@ def _session(session: ChartSession, width: float) -> list[Flowable]:
         number = f"Maintenance visit {session.maintenance_visit}"
     else:
         number = f"Session {session.number}" if session.number is not None else "Session"
-    heading = f"{number}  ·  {stamp(session.started_at)}"
+    heading = f"{number}  ·  {moment_text(session.started_at)}"
     if session.duration_minutes:
         heading += f"  ·  {session.duration_minutes} min"
-    header = Table([[para(heading, "h3", spaceBefore=0, spaceAfter=0)]], colWidths=[width])
+    header = table_of([[para(heading, "h3", spaceBefore=0, spaceAfter=0)]], colWidths=[width])
     header.setStyle(
         TableStyle(
             [
@@ -248,7 +236,7 @@ def _session(session: ChartSession, width: float) -> list[Flowable]:
         )
     )
     signed = (
-        f"{stamp(session.signed_at)} by {session.signed_by or 'unknown'}"
+        f"{moment_text(session.signed_at)} by {session.signed_by or 'unknown'}"
         if session.signed_at
         else "**NOT SIGNED**"
     )
@@ -261,11 +249,11 @@ def _session(session: ChartSession, width: float) -> list[Flowable]:
         ("Signed", signed),
     ]
     if session.late_entry:
-        recorded = f", recorded {stamp(session.recorded_at)}" if session.recorded_at else ""
+        recorded = f", recorded {moment_text(session.recorded_at)}" if session.recorded_at else ""
         rows.insert(0, ("Late entry", f"**Entered after the event{recorded}**"))
     story: list[Flowable] = [CondPageBreak(60 * mm), KeepTogether([header, gap(1.5), details(rows, width)])]
     if session.marks:
-        caption = f"{number}  ·  {short_date(session.started_at)}  ·  points needled"
+        caption = f"{number}  ·  {date_text(session.started_at)}  ·  points needled"
         story += [gap(2), _marks_table(session.marks, width, caption)]
     else:
         story.append(para("No marks recorded.", "small"))
@@ -291,7 +279,7 @@ def _amendments(amendments: Sequence[ChartAmendment], width: float) -> Table:
         )
         rows.append(
             [
-                cell(stamp(amendment.at)),
+                cell(moment_text(amendment.at)),
                 cell(amendment.author),
                 cell(change),
                 cell(amendment.reason),
@@ -308,7 +296,7 @@ def _audit(data: ChartExportData, width: float) -> list[Flowable]:
         ("Status", f"**{verdict}**"),
         ("Finding", audit.text),
         ("Entries checked", f"{audit.entries:,}" if audit.entries is not None else ""),
-        ("Checked at", stamp(audit.checked_at) if audit.checked_at else ""),
+        ("Checked at", moment_text(audit.checked_at) if audit.checked_at else ""),
     ]
     box = details(rows, width)
     if not audit.ok:

@@ -6,21 +6,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
 from acuchart.reports.data import ConsentFormData
-from acuchart.reports.layout import (
-    INK,
-    cell,
-    facts,
-    gap,
-    long_date,
-    para,
-    short_date,
-    template_story,
-)
+from acuchart.reports.layout import INK, cell, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
+from acuchart.reports.tables import facts, table_of
 from acuchart.reports.texts import fill
+from acuchart.reports.wording import date_text
 
 
 def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
@@ -45,7 +38,7 @@ def consent_form_story(data: ConsentFormData) -> list[Flowable]:
         facts(
             [
                 ("Client", data.client_name),
-                ("Date of birth", short_date(data.date_of_birth) if data.date_of_birth else "—"),
+                ("Date of birth", date_text(data.date_of_birth) if data.date_of_birth else "—"),
                 ("Consent text", f"Version {data.text_version}" if data.text_version else "—"),
             ],
             width,
@@ -57,7 +50,7 @@ def consent_form_story(data: ConsentFormData) -> list[Flowable]:
     ]
     printed = f"Consent text version {data.text_version or 'not stated'}"
     if data.printed_on:
-        printed += f"  ·  printed {long_date(data.printed_on)}"
+        printed += f"  ·  printed {date_text(data.printed_on)}"
     story += [gap(3), para(printed, "small")]
     return story
 
@@ -75,7 +68,7 @@ def _signatures(data: ConsentFormData, width: float) -> Flowable:
         [cell("Practitioner's signature", style="cell_muted"), "", cell("Date", style="cell_muted")],
         [cell(practitioner, style="cell_bold"), "", ""],
     ]
-    table = Table(rows, colWidths=[sign_w, 8 * mm, date_w], rowHeights=[34, 18, 16, 34, 18])
+    table = table_of(rows, colWidths=[sign_w, 8 * mm, date_w], rowHeights=[34, 18, 16, 34, 18])
     table.setStyle(
         TableStyle(
             [

@@ -1,8 +1,11 @@
 """A diagram with the session's marks on it, drawn as vectors: the view's SVG, a symbol per mark
 (see :mod:`acuchart.reports.symbols`) and the point codes beside them.
 
-Each SVG is converted once per process with svglib and turned once into PDF drawing operators, which
-every later document reuses, so printing a hundred handouts converts and walks the drawing only once.
+Each SVG is converted once per process with svglib, and drawn once on a scratch canvas whose PDF
+operators are kept (``Canvas.getCurrentPageContent``): they name no font, image or other resource of
+that document, so every document can take them as they are (``Canvas.addLiteral``). In a document,
+each view's drawing and each symbol is one form XObject (``beginForm``/``doForm``), placed wherever
+it appears: a session's twenty marks repeat a handful of symbols.
 """
 
 from __future__ import annotations
@@ -16,15 +19,16 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib import colors
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
 from acuchart.catalogue import VIEWS, DiagramView
 from acuchart.reports.data import HandoutMark
-from acuchart.reports.fonts import draw_text, text_width
+from acuchart.reports.fonts import SANS, draw_text, register_fonts, text_width
+from acuchart.reports.insets import insets_used
 from acuchart.reports.layout import INK, MUTED, RULE
 from acuchart.reports.symbols import SYMBOLS, Symbol, symbol_for
 
@@ -32,22 +36,27 @@ log = logging.getLogger(__name__)
 
 LABEL_SIZE = 7.0
 SIDE_WORD_SIZE = 8.0
+INSET_CAPTION_SIZE = 8.5
+"""The caption of an inset ("Sole"): the smallest size a word of a handout is set in."""
 
-# A font line renderPDF writes before it draws (a no-op without text); dropped so the operators
-# name no resource of the document they were captured in.
+
+# The font line renderPDF writes before it draws anything (a no-op with no text after it), and any
+# operator that names a resource of the document the operators were drawn in.
 _FONT_PREAMBLE = re.compile(r"^BT /F\d+ [\d.]+ Tf [\d.]+ TL ET$")
-_RESOURCE_USE = re.compile(r"/\S+\s+(?:Tf|gs|Do|sh|cs|CS|scn|SCN)\b")
+_RESOURCE_USE = re.compile(r"/\S+\s+(?:Tf|gs|Do|sh|cs|CS|scn|SCN|BDC|DP)\b")
 
 
 @dataclass(frozen=True)
 class DiagramArt:
-    """A view's drawing, ready to place: the svglib drawing, its PDF operators when they can be
-    reused as they are (None when the drawing needs fonts, images or transparency), and its size."""
+    """A view's drawing, ready to place: the svglib drawing (None when the SVG could not be read), its
+    PDF operators when any document can take them as they are (None when they name a resource: the
+    drawing is then drawn afresh in each document), its size in points, and its form's name."""
 
     drawing: Drawing | None
     operators: str | None
     width: float
     height: float
+    form_name: str
 
 
 @cache
@@ -56,20 +65,33 @@ def diagram_art(svg_path: Path, fallback_width: float, fallback_height: float) -
 
     A missing or unreadable SVG gives an empty art of the fallback size (the marks still print).
     """
+    form_name = "AcuDiagram" + "".join(char for char in svg_path.stem.title() if char.isalnum())
     try:
         drawing = svg2rlg(str(svg_path))
     except Exception:  # a broken diagram file must not stop a printout
         drawing = None
     if drawing is None:
         log.warning("The diagram %s could not be read; printing the marks without it.", svg_path)
-        return DiagramArt(None, None, fallback_width, fallback_height)
-    scratch = Canvas(io.BytesIO())
-    start = len(scratch._code)
+        return DiagramArt(None, None, fallback_width, fallback_height, form_name)
+    register_fonts()
+    _leave_out_text(drawing)
+    # With no text left, the starting font is never drawn with; an embedded one keeps Helvetica out.
+    drawing.initialFontName = SANS
+    scratch = Canvas(io.BytesIO(), initialFontName=SANS)
     renderPDF.draw(drawing, scratch, 0, 0)
-    lines = [line for line in scratch._code[start:] if not _FONT_PREAMBLE.match(line)]
+    lines = [line for line in scratch.getCurrentPageContent().split("\n") if not _FONT_PREAMBLE.match(line)]
     operators = "\n".join(lines)
-    reusable = not _RESOURCE_USE.search(operators)
-    return DiagramArt(drawing, operators if reusable else None, float(drawing.width), float(drawing.height))
+    reusable = operators if not _RESOURCE_USE.search(operators) else None
+    return DiagramArt(drawing, reusable, float(drawing.width), float(drawing.height), form_name)
+
+
+def _leave_out_text(group: Group) -> None:
+    """Remove the drawing's own words: a caption drawn for the screen is a point or two tall on paper,
+    and the printed diagram names what it needs itself (side words, inset captions) at a readable size."""
+    group.contents = [node for node in group.contents if not isinstance(node, String)]
+    for node in group.contents:
+        if isinstance(node, Group):
+            _leave_out_text(node)
 
 
 def art_for(view: DiagramView) -> DiagramArt:
@@ -78,14 +100,20 @@ def art_for(view: DiagramView) -> DiagramArt:
 
 
 def place_art(canvas: Canvas, art: DiagramArt, x: float, y: float, scale: float) -> None:
-    """Draw ``art`` with its lower-left corner at ``x, y``, scaled by ``scale``."""
+    """Draw ``art`` with its lower-left corner at ``x, y``, scaled by ``scale`` (the drawing itself goes
+    into the document once, as a form, the first time it is placed)."""
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(scale, scale)
-    if art.operators is not None:
-        canvas._code.append(art.operators)
-    elif art.drawing is not None:
-        renderPDF.draw(art.drawing, canvas, 0, 0)
+    if art.drawing is not None:
+        if not canvas.hasForm(art.form_name):
+            canvas.beginForm(art.form_name, 0, 0, art.width, art.height)
+            if art.operators is not None:
+                canvas.addLiteral(art.operators)
+            else:
+                renderPDF.draw(art.drawing, canvas, 0, 0)
+            canvas.endForm()
+        canvas.doForm(art.form_name)
     else:
         canvas.setStrokeColor(RULE)
         canvas.setDash(3, 3)
@@ -95,31 +123,23 @@ def place_art(canvas: Canvas, art: DiagramArt, x: float, y: float, scale: float)
 
 def draw_symbol(canvas: Canvas, symbol: Symbol, x: float, y: float, count: int | None = None) -> None:
     """Draw ``symbol`` centred on ``x, y``; ``count`` is written inside when the symbol shows one."""
+    name = _symbol_form(symbol)
+    if not canvas.hasForm(name):
+        reach = (symbol.ring.radius + symbol.ring.width if symbol.ring else symbol.size * 1.5) + 2
+        canvas.beginForm(name, -reach, -reach, reach, reach)
+        _draw_shape(canvas, symbol)
+        canvas.endForm()
     canvas.saveState()
     canvas.translate(x, y)
-    operators = _shape_operators(symbol)
-    if operators is None:
-        _draw_shape(canvas, symbol)
-    else:
-        canvas._code.append(operators)
+    canvas.doForm(name)
     if symbol.shows_count and count is not None:
         canvas.setFillColor(colors.white if symbol.filled else colors.HexColor(symbol.colour))
         draw_text(canvas, 0, -2.1, str(count), 6.2, bold=True, align="centre")
     canvas.restoreState()
 
 
-@cache
-def _shape_operators(symbol: Symbol) -> str | None:
-    """The PDF operators that draw ``symbol``'s shape centred on the origin, made once per symbol (a
-    session's marks repeat a handful of symbols, and each circle is a few curves to work out); None
-    for a shape that needs the document's resources (transparency), which is drawn each time."""
-    canvas = Canvas(io.BytesIO())
-    start = len(canvas._code)
-    canvas.saveState()
-    _draw_shape(canvas, symbol)
-    canvas.restoreState()
-    operators = "\n".join(canvas._code[start:])
-    return None if _RESOURCE_USE.search(operators) else operators
+def _symbol_form(symbol: Symbol) -> str:
+    return "AcuSymbol" + "".join(part.title() for part in symbol.key.split("_"))
 
 
 def _draw_shape(canvas: Canvas, symbol: Symbol) -> None:
@@ -222,15 +242,35 @@ class DiagramFlowable(Flowable):
         art_w, art_h = art.width * scale, art.height * scale
         ox = (self.width - art_w) / 2
         oy = self.height - head - art_h
-        if self.crop < 1.0:
+        shown, hidden = insets_used(self.view.name, ((mark.x, mark.y) for mark in self.marks))
+        if self.crop < 1.0 or hidden:
+            # The picture cropped at the bottom, with any inset no mark uses cut out of it.
             canvas.saveState()
             clip = canvas.beginPath()
             clip.rect(ox, self.height - head - art_h * self.crop, art_w, art_h * self.crop)
-            canvas.clipPath(clip, stroke=0, fill=0)
+            for inset in hidden:
+                box_top = oy + (1.0 - inset.top) * art_h
+                box_bottom = oy + (1.0 - inset.bottom) * art_h
+                clip.rect(
+                    ox + inset.left * art_w,
+                    box_bottom,
+                    (inset.right - inset.left) * art_w,
+                    box_top - box_bottom,
+                )
+            canvas.clipPath(clip, stroke=0, fill=0, fillMode=FILL_EVEN_ODD)
             place_art(canvas, art, ox, oy, scale)
             canvas.restoreState()
         else:
             place_art(canvas, art, ox, oy, scale)
+        captions: list[Box] = []
+        canvas.setFillColor(MUTED)
+        for inset in shown:
+            centre = ox + (inset.left + inset.right) / 2 * art_w
+            baseline = oy + (1.0 - inset.top) * art_h - INSET_CAPTION_SIZE
+            width = draw_text(canvas, centre, baseline, inset.caption, INSET_CAPTION_SIZE, align="centre")
+            captions.append(
+                (centre - width / 2, baseline - 2, centre + width / 2, baseline + INSET_CAPTION_SIZE)
+            )
 
         right, left = self.side_words
         reader_left, reader_right = (right, left) if self.view.facing == "front" else (left, right)
@@ -252,12 +292,16 @@ class DiagramFlowable(Flowable):
         order = sorted(placed, key=lambda item: item[3].ring.width if item[3].ring else 0.0)
         for mark, px, py, symbol in order:
             draw_symbol(canvas, symbol, px, py, mark.needles)
-        self._draw_labels(canvas, placed, ox + art_w / 2)
+        self._draw_labels(canvas, placed, ox + art_w / 2, captions)
 
     def _draw_labels(
-        self, canvas: Canvas, placed: Sequence[tuple[HandoutMark, float, float, Symbol]], centre_x: float
+        self,
+        canvas: Canvas,
+        placed: Sequence[tuple[HandoutMark, float, float, Symbol]],
+        centre_x: float,
+        captions: Sequence[Box] = (),
     ) -> None:
-        taken: list[Box] = []
+        taken: list[Box] = list(captions)
         for _, px, py, symbol in placed:
             reach = symbol.ring.radius if symbol.ring else symbol.size
             taken.append((px - reach, py - reach, px + reach, py + reach))

@@ -13,8 +13,10 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 from acuchart.catalogue import DiagramView
 from acuchart.reports.data import HandoutMark, where_on_both_sides
 from acuchart.reports.diagram import DiagramFlowable, Legend, art_for, head_height, legend_symbols, views_for
-from acuchart.reports.layout import capitalised, cell, gap, grid, para
+from acuchart.reports.layout import cell, gap, para
 from acuchart.reports.symbols import Symbol
+from acuchart.reports.tables import grid, table_of
+from acuchart.reports.wording import capitalised
 
 _SIDE_WORDS = ("Your right", "Your left")
 _FLUSH = TableStyle(
@@ -68,7 +70,7 @@ def points_section(
         diagram_h = diagram_w * art.height / art.width * crop + head_height(False)
         diagram = DiagramFlowable(view, marks, diagram_w, diagram_h, _SIDE_WORDS, caption="", crop=crop)
         list_w = width - diagram_w - 6 * mm
-        layout = Table(
+        layout = table_of(
             [[[diagram, gap(1), Legend(symbols, diagram_w)], _points_table(places, list_w)]],
             colWidths=[diagram_w + 6 * mm, list_w],
         )
@@ -124,7 +126,7 @@ def _diagram_row(
         widths.append(room)
     else:
         widths[-1] -= _DIAGRAM_GAP
-    table = Table([row], colWidths=widths)
+    table = table_of([row], colWidths=widths)
     table.setStyle(
         TableStyle(
             [

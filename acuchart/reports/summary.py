@@ -11,21 +11,12 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from acuchart.models import maintenance_visits_phrase
 from acuchart.reports.data import CourseReaction, CourseSummaryData
-from acuchart.reports.layout import (
-    appointment,
-    capitalised,
-    cell,
-    compact_date,
-    facts,
-    gap,
-    grid,
-    long_date,
-    para,
-    template_story,
-)
+from acuchart.reports.layout import cell, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
 from acuchart.reports.plot import RatingsChart
+from acuchart.reports.tables import facts, grid
 from acuchart.reports.texts import fill, text_for
+from acuchart.reports.wording import appointment, capitalised, date_text
 
 
 def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
@@ -48,8 +39,8 @@ def resolution(reaction: CourseReaction) -> str:
     started = reaction.reaction.noted_on or reaction.session_date
     days = (resolved - started).days
     if days <= 0:
-        return f"Settled the same day ({compact_date(resolved)})"
-    return f"Settled by {compact_date(resolved)}, after {days} day{'s' if days != 1 else ''}"
+        return f"Settled the same day ({date_text(resolved)})"
+    return f"Settled by {date_text(resolved)}, after {days} day{'s' if days != 1 else ''}"
 
 
 def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
@@ -66,7 +57,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
     else:
         lead += " so far"
     if data.started_on:
-        lead += f", since {long_date(data.started_on)}"
+        lead += f", since {date_text(data.started_on)}"
     story: list[Flowable] = [
         para("Your course so far", "title"),
         para(lead + ".", "lead"),
@@ -110,7 +101,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
         rows.append(
             [
                 cell(session.number_label),
-                cell(long_date(session.date)),
+                cell(date_text(session.date)),
                 cell(str(session.points_count)),
                 cell(session.reactions or "None"),
             ]
@@ -142,7 +133,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
             reaction = item.reaction
             rows.append(
                 [
-                    cell(item.number_label, compact_date(item.session_date)),
+                    cell(item.number_label, date_text(item.session_date)),
                     cell(f"{reaction.kind_label} ({reaction.severity})", reaction.note),
                     cell(capitalised(reaction.at_point or "general (not at a point)")),
                     cell(resolution(item)),
@@ -154,5 +145,5 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
     values = {**data.practice.placeholders, "client_name": data.client_name}
     story += template_story(fill(text_for(data.texts, "course_note"), values))
     if data.printed_on:
-        story += [gap(2), para(f"Printed on {long_date(data.printed_on)}.", "small")]
+        story += [gap(2), para(f"Printed on {date_text(data.printed_on)}.", "small")]
     return story
