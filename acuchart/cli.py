@@ -96,6 +96,11 @@ def _add_document_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         parser.add_argument(
             "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF"
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="replace FILE.pdf even when it is not a PDF (the practice's own files are never replaced)",
+        )
         # Also accepted after the subcommand; SUPPRESS keeps a --db given before it.
         parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the practice file")
         if name == "summary":
@@ -184,6 +189,7 @@ def _document(args: argparse.Namespace) -> int:
     from acuchart.reports import documents
 
     practice = _existing_practice(args)
+    protected = practice.protected_places()
     try:
         if args.command == "handout":
             document = documents.handout(practice, args.id)
@@ -195,6 +201,9 @@ def _document(args: argparse.Namespace) -> int:
             document = documents.consent_form(practice, args.id)
     finally:
         practice.close()
-    written = documents.save(document, args.output)
+    try:
+        written = documents.save(document, args.output, protected=protected, replace_other=args.force)
+    except documents.NotAPdfError as exc:
+        raise documents.NotAPdfError(exc.path, hint="Add --force to replace it anyway.") from None
     print(f"Wrote {document.title} to {written}")
     return 0

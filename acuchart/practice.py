@@ -12,6 +12,7 @@ from acuchart.services.settings import SettingsService
 from acuchart.storage.store import Store
 
 if TYPE_CHECKING:
+    from acuchart.output_guard import ProtectedPlaces
     from acuchart.services.records import RecordService
     from acuchart.services.sessions import SessionService
     from acuchart.storage.audit import AuditReport
@@ -64,6 +65,12 @@ class Practice:
         if name:
             return name
         return self.path.stem if self.path else "Untitled practice"
+
+    def protected_places(self) -> ProtectedPlaces:
+        """The places no document or export may be written to: this practice's file and its own files."""
+        from acuchart.output_guard import protected_places
+
+        return protected_places(self.path)
 
     def subscribe(self, listener: Listener) -> None:
         """Hear about every change from now on."""
