@@ -14,7 +14,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
-from acuchart.reports.data import ChartAmendment, ChartExportData, ChartSession, HandoutMark, HandoutReaction
+from acuchart.reports.data import HandoutMark, HandoutReaction
+from acuchart.reports.data_record import ChartAmendment, ChartExportData, ChartSession
 from acuchart.reports.layout import ACCENT, BAND, WARN, bullet, cell, gap, para
 from acuchart.reports.pages import build_pdf, frame_width
 from acuchart.reports.tables import details, facts, grid, table_of

@@ -12,7 +12,8 @@ import datetime as dt
 from acuchart import clock
 from acuchart.models import CAUTION_LABELS, Amendment, Client, SessionSummary
 from acuchart.practice import Practice
-from acuchart.reports.data import (
+from acuchart.reports.data import ConsentFormData
+from acuchart.reports.data_record import (
     AuditStatus,
     ChartAmendment,
     ChartCautions,
@@ -22,7 +23,6 @@ from acuchart.reports.data import (
     ChartExportData,
     ChartIntake,
     ChartSession,
-    ConsentFormData,
 )
 from acuchart.reports.gather import (
     concern_label,

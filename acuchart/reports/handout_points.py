@@ -11,9 +11,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.catalogue import DiagramView
-from acuchart.reports.data import HandoutMark, where_on_both_sides
+from acuchart.reports.data import HandoutMark
 from acuchart.reports.diagram import DiagramFlowable, Legend, art_for, head_height, legend_symbols, views_for
 from acuchart.reports.layout import cell, gap, para
+from acuchart.reports.places import where_on_both_sides
 from acuchart.reports.symbols import Symbol
 from acuchart.reports.tables import grid, table_of
 from acuchart.reports.wording import capitalised

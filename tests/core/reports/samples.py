@@ -9,15 +9,6 @@ from typing import Any
 
 from acuchart.catalogue import load_catalogue
 from acuchart.reports.data import (
-    AuditStatus,
-    ChartAmendment,
-    ChartCautions,
-    ChartClient,
-    ChartConsent,
-    ChartCourse,
-    ChartExportData,
-    ChartIntake,
-    ChartSession,
     ConsentFormData,
     CourseReaction,
     CourseSummaryData,
@@ -27,6 +18,17 @@ from acuchart.reports.data import (
     PracticeHeader,
     Side,
     SummarySession,
+)
+from acuchart.reports.data_record import (
+    AuditStatus,
+    ChartAmendment,
+    ChartCautions,
+    ChartClient,
+    ChartConsent,
+    ChartCourse,
+    ChartExportData,
+    ChartIntake,
+    ChartSession,
 )
 from acuchart.reports.texts import consent_text, load_texts
 

@@ -8,8 +8,8 @@ import pytest
 from acuchart.catalogue import load_catalogue
 from acuchart.practice import Practice
 from acuchart.reports import documents
-from acuchart.reports.data import where_on_client
 from acuchart.reports.gather import course_summary_data, handout_data
+from acuchart.reports.places import where_on_client
 from acuchart.reports.regions import free_marker_place
 from tests.core.reports.pdfcheck import text
 from tests.documents_helpers import Charted, chart_client, chart_maintenance_visit
