@@ -19,7 +19,7 @@ from acuchart.reports.data_record import ChartAmendment, ChartExportData, ChartS
 from acuchart.reports.layout import ACCENT, BAND, WARN, bullet, cell, gap, para
 from acuchart.reports.pages import build_pdf, frame_width
 from acuchart.reports.tables import details, facts, grid, table_of
-from acuchart.reports.wording import date_text, moment_text
+from acuchart.reports.wording import clock_time, date_text, moment_text
 
 SIDE_NOTE = "Sides are the client's own: \"left\" is the client's left."
 
@@ -165,6 +165,9 @@ def _reaction_text(reaction: HandoutReaction) -> str:
     if reaction.onset_label:
         text += f", {reaction.onset_label[:1].lower()}{reaction.onset_label[1:]}"
     text += "; " + (f"resolved {date_text(reaction.resolved_on)}" if reaction.resolved_on else "open")
+    if reaction.late_entry:
+        recorded = f", recorded {moment_text(reaction.recorded_at)}" if reaction.recorded_at else ""
+        text += f". **Late entry{recorded}**"
     if reaction.note:
         text += f". {reaction.note}"
     return text
@@ -258,6 +261,7 @@ def _session(session: ChartSession, width: float) -> list[Flowable]:
         story += [gap(2), _marks_table(session.marks, width, caption)]
     else:
         story.append(para("No marks recorded.", "small"))
+    story += _cautions_raised(session)
     if session.reactions:
         story.append(para("Reactions for the whole session", "h3"))
         story += [bullet(_reaction_text(r)) for r in session.reactions]
@@ -265,6 +269,29 @@ def _session(session: ChartSession, width: float) -> list[Flowable]:
         story += [para("Amendments after signing", "h3"), _amendments(session.amendments, width)]
     story.append(gap(5))
     return story
+
+
+def _cautions_raised(session: ChartSession) -> list[Flowable]:
+    """Each caution warning shown while the session was charted: what it said, at which points, when.
+
+    The same warning shown at several points (ST2 on both sides) is one line naming all of them."""
+    shown: dict[str, list[str]] = {}
+    for mark in session.marks:
+        if not mark.caution_warning:
+            continue
+        place = mark.code or mark.label or "a free marker"
+        if mark.code and mark.side != "midline":
+            place += f" ({mark.side})"
+        if mark.marked_at is not None:
+            same_day = mark.marked_at.date() == session.started_at.date()
+            place += f" at {clock_time(mark.marked_at)}" if same_day else f" on {moment_text(mark.marked_at)}"
+        shown.setdefault(mark.caution_warning, []).append(place)
+    if not shown:
+        return []
+    lines = [
+        f"{warning.rstrip('.')}. Shown when marking {', '.join(places)}." for warning, places in shown.items()
+    ]
+    return [para("Caution warnings raised while charting", "h3"), *(bullet(line) for line in lines)]
 
 
 def _amendments(amendments: Sequence[ChartAmendment], width: float) -> Table:

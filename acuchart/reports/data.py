@@ -83,6 +83,9 @@ class HandoutReaction:
         resolved_on: the day it had gone; None while it is open.
         at_point: where, in the client's words ("left cheek (ST2)"); None for the whole session.
         noted_on: the day it was recorded (for "resolved after N days").
+        recorded_at: when it was entered in the record.
+        late_entry: True when it was entered late: reported after the session was signed, or entered
+            more than a day after the session began. The reaction's own fact, apart from its session's.
     """
 
     kind_label: str
@@ -92,6 +95,8 @@ class HandoutReaction:
     resolved_on: dt.date | None = None
     at_point: str | None = None
     noted_on: dt.date | None = None
+    recorded_at: dt.datetime | None = None
+    late_entry: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,9 @@ class HandoutMark:
         hanzi: the point's Chinese name ("四白"), if any.
         english: an English gloss ("Four Whites"), if any.
         technique: how it was needled, if recorded.
+        caution_warning: the warning shown when the point was marked (its cautions met the client's),
+            for the record; never printed for the client.
+        marked_at: when the mark was entered.
     """
 
     code: str | None
@@ -127,6 +135,8 @@ class HandoutMark:
     hanzi: str = ""
     english: str = ""
     technique: str = ""
+    caution_warning: str = ""
+    marked_at: dt.datetime | None = None
 
     @property
     def is_free_marker(self) -> bool:

@@ -82,8 +82,9 @@ class ChartAmendment:
 class ChartSession:
     """One session in full, as an auditor reads it.
 
-    ``reactions`` are the whole-session ones; reactions at a point sit on their mark. ``recorded_at`` is
-    when the entry was made, printed for a late entry.
+    ``reactions`` are the whole-session ones; reactions at a point sit on their mark. ``late_entry`` is
+    the session's own fact (charted more than a day after it began), never its reactions' (each
+    reaction says for itself); ``recorded_at`` is when the session was entered, printed for a late entry.
     """
 
     started_at: dt.datetime

@@ -28,11 +28,10 @@ from acuchart.reports.gather import (
     concern_label,
     concern_labels,
     course_name,
-    handout_marks,
-    handout_reaction,
     practice_header,
     practice_texts,
 )
+from acuchart.reports.gather_marks import entered_late, handout_marks, handout_reaction, record_entries
 from acuchart.reports.texts import consent_text
 from acuchart.storage import reports as rows
 
@@ -74,7 +73,7 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
     """Every session of the client in full, oldest first, as signed, with amendments after."""
     history = sorted(practice.records.client_history(client_id), key=lambda s: (s.started_at, s.id))
     entered = rows.session_entries(practice.store, client_id)
-    reaction_entered = rows.reaction_entries(practice.store, client_id)
+    entries = record_entries(practice, client_id)
     signed_scores: dict[int, list[tuple[str, float]]] = {}
     for row in rows.signed_ratings(practice.store, client_id):
         signed_scores.setdefault(int(row["session_id"]), []).append(
@@ -86,13 +85,8 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
     for summary in history:
         chart = practice.sessions.load(summary.id)
         session = chart.session
-        day = session.started_at.date()
-        noted_on = {
-            r.id: dt.date.fromisoformat(reaction_entered[r.id][:10])
-            for r in chart.reactions
-            if r.id in reaction_entered
-        }
-        marks = handout_marks(catalogue, chart)
+        recorded_at = _stamp(entered.get(session.id))
+        marks = handout_marks(catalogue, chart, entries)
         course = courses.get(session.course_id) if session.course_id is not None else None
         sessions.append(
             ChartSession(
@@ -103,7 +97,8 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
                 duration_minutes=session.duration_min,
                 marks=marks,
                 reactions=tuple(
-                    handout_reaction(r, None, noted_on.get(r.id, day)) for r in chart.session_reactions
+                    handout_reaction(r, None, session.started_at, entries.reactions.get(r.id))
+                    for r in chart.session_reactions
                 ),
                 needles_in=chart.needles_inserted,
                 needles_out=session.needles_removed,
@@ -113,8 +108,9 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
                 signed_at=session.signed_at,
                 signed_by=session.signed_by,
                 amendments=_amendments(practice, summary),
-                late_entry=summary.late_entry,
-                recorded_at=_stamp(entered.get(session.id)),
+                # The session's own lateness: a reaction reported late is late on its own line.
+                late_entry=entered_late(session.started_at, recorded_at, session.late_entry),
+                recorded_at=recorded_at,
             )
         )
     return tuple(sessions)

@@ -1,0 +1,108 @@
+"""The printed record says exactly what the record holds: the demo practice's documents read as an auditor
+reads them, each statement checked against the database (late entries, caution warnings, sides,
+amendments, dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from acuchart import clock
+from acuchart.demo import write_demo
+from acuchart.practice import Practice
+from acuchart.reports import documents
+from acuchart.reports.gather_record import chart_export_data
+from acuchart.reports.wording import clock_time, moment_text
+from tests.core.reports.pdfcheck import text
+
+NOW = dt.datetime(2026, 11, 18, 14, 7)
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    clock.set_clock(lambda: NOW)
+    path = tmp_path_factory.mktemp("demo") / "demo.acuchart"
+    try:
+        write_demo(path)
+        yield path
+    finally:
+        clock.set_clock(None)
+
+
+@pytest.fixture(scope="module")
+def demo(demo_path: Path) -> Iterator[Practice]:
+    practice = Practice.open(demo_path)
+    yield practice
+    practice.close()
+
+
+def rows(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
+    """What the database itself holds (read beside the app's own connection, as an auditor would)."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+def client_id(practice: Practice, last_name: str) -> int:
+    (found,) = [c for c in practice.clients.search(last_name) if c.last_name == last_name]
+    return found.id
+
+
+def test_a_reaction_reported_late_is_the_late_entry_not_its_session(demo: Practice, demo_path: Path) -> None:
+    noa = client_id(demo, "Ben-David")
+    ((started, entered, reaction_at),) = rows(
+        demo_path,
+        "select s.started_at, s.created_at, r.created_at from reactions r join sessions s "
+        "on s.id = r.session_id where s.client_id = ? and r.late_entry",
+        noa,
+    )
+    assert entered == started  # the session was charted while it happened
+    data = chart_export_data(demo, noa)
+    session = next(s for s in data.sessions if s.started_at == dt.datetime.fromisoformat(str(started)))
+    assert not session.late_entry
+    (headache,) = session.reactions
+    assert headache.late_entry
+    assert headache.recorded_at == dt.datetime.fromisoformat(str(reaction_at))
+    words = text(documents.chart_export(demo, noa).pdf)
+    assert "Entered after the event" not in words  # no session of hers was charted late
+    assert f"Late entry, recorded {moment_text(headache.recorded_at)}" in words
+
+
+def test_a_session_charted_late_says_so_with_the_time_it_was_entered(demo: Practice, demo_path: Path) -> None:
+    margaret = client_id(demo, "Osei")
+    ((started, entered),) = rows(
+        demo_path,
+        "select started_at, created_at from sessions where client_id = ? and late_entry",
+        margaret,
+    )
+    words = text(documents.chart_export(demo, margaret).pdf)
+    recorded = dt.datetime.fromisoformat(str(entered))
+    assert recorded > dt.datetime.fromisoformat(str(started)) + dt.timedelta(days=1)
+    assert words.count("Entered after the event") == 1
+    assert f"Entered after the event, recorded {moment_text(recorded)}" in words
+
+
+def test_every_caution_warning_raised_at_the_chair_is_on_the_chart_export(
+    demo: Practice, demo_path: Path
+) -> None:
+    for last_name in ("Hartley", "Osei", "Domínguez"):
+        client = client_id(demo, last_name)
+        warnings = rows(
+            demo_path,
+            "select m.caution_warning, m.code, m.side, m.created_at, s.started_at from marks m "
+            "join sessions s on s.id = m.session_id where s.client_id = ? and m.caution_warning != ''",
+            client,
+        )
+        assert warnings, last_name
+        words = text(documents.chart_export(demo, client).pdf)
+        for warning, code, side, marked, started in warnings:
+            assert str(warning).rstrip(".") in words
+            marked_at = dt.datetime.fromisoformat(str(marked))
+            same_day = marked_at.date() == dt.datetime.fromisoformat(str(started)).date()
+            when = f"at {clock_time(marked_at)}" if same_day else f"on {moment_text(marked_at)}"
+            place = f"{code} ({side})" if side != "midline" else str(code)
+            assert f"{place} {when}" in words, (last_name, place, when)
