@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from acuchart.models import PracticeSettings, session_label
-from acuchart.reports.places import Side, where_on_client
+from acuchart.reports.places import Side, where_across_midline, where_on_client
 
 PaperSize = Literal["A4", "Letter"]
 Severity = Literal["mild", "moderate", "severe"]
@@ -145,7 +145,10 @@ class HandoutMark:
 
     @property
     def where(self) -> str:
-        """The place in the client's words: "left cheek", "under the right eye"."""
+        """The place in the client's words: "left cheek", "under the right eye"; a free marker of
+        several needles on the midline is a line across it ("across the midline of the forehead")."""
+        if self.is_free_marker and self.side == "midline" and self.needles > 1:
+            return where_across_midline(self.area)
         return where_on_client(self.side, self.area)
 
     @property

@@ -64,6 +64,14 @@ def where_on_client(side: Side, area: str) -> str:
     return f"{side} side of the {area}"
 
 
+def where_across_midline(area: str) -> str:
+    """A line of needles laid across the midline: "across the midline of the forehead"."""
+    area = " ".join(area.split()).lower()
+    if not area:
+        return "across the midline"
+    return f"across the midline, {area}" if _PREPOSITION.match(area) else f"across the midline of the {area}"
+
+
 def where_on_both_sides(area: str) -> str:
     """A bilateral place, both sides treated: "left and right cheek", "under the left and right eye"."""
     return (

@@ -106,3 +106,19 @@ def test_every_caution_warning_raised_at_the_chair_is_on_the_chart_export(
             when = f"at {clock_time(marked_at)}" if same_day else f"on {moment_text(marked_at)}"
             place = f"{code} ({side})" if side != "midline" else str(code)
             assert f"{place} {when}" in words, (last_name, place, when)
+
+
+def test_the_forehead_line_is_named_the_same_in_every_session_it_was_placed(
+    demo: Practice, demo_path: Path
+) -> None:
+    amelia = client_id(demo, "Hartley")
+    placed = rows(
+        demo_path,
+        "select m.x from marks m join sessions s on s.id = m.session_id "
+        "where s.client_id = ? and m.code is null and m.label like '%forehead line%'",
+        amelia,
+    )
+    assert len(placed) >= 3 and all(abs(float(str(x)) - 0.5) <= 0.03 for (x,) in placed)
+    data = chart_export_data(demo, amelia)
+    places = {m.where for s in data.sessions for m in s.marks if m.is_free_marker}
+    assert places == {"across the midline of the forehead"}
