@@ -159,13 +159,17 @@ def _check(args: argparse.Namespace) -> int:
 
 @command("clients")
 def _clients(args: argparse.Namespace) -> int:
-    from acuchart.practice import Practice
-
-    practice = Practice.open(practice_path(args))
+    practice = _existing_practice(args)
     try:
-        for client in practice.clients.search(args.query, include_archived=args.archived):
+        found = practice.clients.search(args.query, include_archived=args.archived)
+        for client in found:
             born = client.date_of_birth or "          "
             print(f"{client.id:6d}  {born}  {client.display_name}{'  (archived)' if client.archived else ''}")
+        if not found:
+            archived = "" if args.archived else " (add --archived to search archived clients too)"
+            print(
+                f"No client matches “{args.query}”{archived}." if args.query else "There are no clients yet."
+            )
     finally:
         practice.close()
     return 0

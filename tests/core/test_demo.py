@@ -195,3 +195,27 @@ def test_the_demo_is_the_same_on_every_run(demo_path: Path, tmp_path: Path) -> N
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             heads.append(conn.execute("select hash from audit order by id desc limit 1").fetchone())
     assert heads[0] == heads[1]
+
+
+def test_a_demo_that_fails_part_way_leaves_nothing_and_the_next_try_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import acuchart.demo as demo_module
+    from acuchart.catalogue import CatalogueError
+
+    whole_replay = demo_module.replay
+
+    def replay_then_fail(steps: list[object], now: dt.datetime) -> None:
+        steps = list(steps)
+        whole_replay(steps[: len(steps) // 2], now)  # type: ignore[arg-type]
+        raise CatalogueError(Path("resources/protocols/wrinkles.csv"), "the file is missing")
+
+    path = tmp_path / "demo.acuchart"
+    monkeypatch.setattr(demo_module, "replay", replay_then_fail)
+    with pytest.raises(CatalogueError, match="the file is missing"):
+        write_demo(path)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(demo_module, "replay", whole_replay)
+    assert "14 clients" in write_demo(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.acuchart"]
+    assert check_file(path).ok
