@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acuchart import __version__
-from acuchart.errors import AcuChartError, StoreError
+from acuchart.errors import AcuChartError, NotFoundError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 
@@ -185,6 +185,16 @@ def _existing_practice(args: argparse.Namespace) -> Practice:
     return Practice.open(path)
 
 
+_LARGEST_ID = 2**63 - 1
+"""SQLite's largest integer: no record can have an id beyond it."""
+
+
+def _check_id(number: int | None, what: str) -> None:
+    """An id no record can have is simply not found (sqlite3 would take it for an error of ours)."""
+    if number is not None and not -_LARGEST_ID - 1 <= number <= _LARGEST_ID:
+        raise NotFoundError(f"No {what} with id {number} exists in this practice file.")
+
+
 @command("handout")
 @command("summary")
 @command("chart")
@@ -192,6 +202,8 @@ def _existing_practice(args: argparse.Namespace) -> Practice:
 def _document(args: argparse.Namespace) -> int:
     from acuchart.reports import documents
 
+    _check_id(args.id, "session" if args.command == "handout" else "client")
+    _check_id(getattr(args, "course", None), "course")
     practice = _existing_practice(args)
     protected = practice.protected_places()
     try:

@@ -179,3 +179,25 @@ def test_a_file_that_is_not_a_pdf_is_replaced_only_with_force(
     result = acuchart("--db", str(db), "consent", str(charted.client_id), "-o", str(notes), "--force")
     assert result.returncode == 0, result.stderr
     assert notes.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("handout", "99999999999999999999999"), "No session with id 99999999999999999999999"),
+        (("chart", "-99999999999999999999999"), "No client with id -99999999999999999999999"),
+        (
+            ("summary", "1", "--course", "99999999999999999999999"),
+            "No course with id 99999999999999999999999",
+        ),
+    ],
+)
+def test_an_id_beyond_any_record_is_simply_not_found(
+    args: tuple[str, ...], message: str, charted_file: tuple[Path, Charted], tmp_path: Path
+) -> None:
+    db, _ = charted_file
+    result = acuchart("--db", str(db), *args, "-o", str(tmp_path / "x.pdf"))
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "unexpected" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
