@@ -6,20 +6,18 @@ counts, ratings, notes, signature, amendments, late entries), and the state of t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, TableStyle
 
-from acuchart.reports.data import HandoutMark, HandoutReaction
-from acuchart.reports.data_record import ChartAmendment, ChartExportData, ChartSession
-from acuchart.reports.layout import ACCENT, BAND, WARN, bullet, cell, gap, para
+from acuchart.reports.chart_sessions import session_story
+from acuchart.reports.data_record import ChartExportData
+from acuchart.reports.layout import WARN, bullet, cell, gap, para
 from acuchart.reports.pages import build_pdf, frame_width
-from acuchart.reports.tables import details, facts, grid, table_of
-from acuchart.reports.wording import clock_time, date_text, moment_text
+from acuchart.reports.tables import details, facts, grid
+from acuchart.reports.wording import date_text, moment_text
 
 SIDE_NOTE = "Sides are the client's own: \"left\" is the client's left."
 
@@ -90,7 +88,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
         para(f"{len(data.sessions)} sessions, oldest first. {SIDE_NOTE}", "small"),
     ]
     for session in data.sessions:
-        story += _session(session, width)
+        story += session_story(session, width)
     if not data.sessions:
         story.append(para("No sessions are recorded."))
     story += _audit(data, width)
@@ -158,163 +156,6 @@ def _courses(data: ChartExportData, width: float) -> list[Flowable]:
         )
     widths = [36 * mm, width - 130 * mm, 18 * mm, 20 * mm, 26 * mm, 30 * mm]
     return [para("Courses", "h2"), grid(rows, widths)]
-
-
-def _reaction_text(reaction: HandoutReaction) -> str:
-    text = f"{reaction.kind_label} ({reaction.severity})"
-    if reaction.onset_label:
-        text += f", {reaction.onset_label[:1].lower()}{reaction.onset_label[1:]}"
-    text += "; " + (f"resolved {date_text(reaction.resolved_on)}" if reaction.resolved_on else "open")
-    if reaction.late_entry:
-        recorded = f", recorded {moment_text(reaction.recorded_at)}" if reaction.recorded_at else ""
-        text += f". **Late entry{recorded}**"
-    if reaction.note:
-        text += f". {reaction.note}"
-    return text
-
-
-def _marks_table(marks: Sequence[HandoutMark], width: float, caption: str) -> Table:
-    """The session's marks; ``caption`` (which session) heads the table again on every page it runs onto."""
-    headings = ("Point", "Name", "Where (client's side)", "Needles", "Reactions")
-    rows: list[list[Flowable | str]] = [
-        [cell(caption, style="cell_muted"), "", "", "", ""],
-        [cell(h, style="cell_bold") for h in headings],
-    ]
-    for mark in marks:
-        name = mark.name + (f" {mark.hanzi}" if mark.hanzi else "")
-        code = mark.code or (f"Free: {mark.label}" if mark.label else "Free marker")
-        rows.append(
-            [
-                cell(code, style="cell_bold"),
-                cell(name, mark.technique),
-                cell(mark.where),
-                cell(str(mark.needles)),
-                cell("; ".join(_reaction_text(r) for r in mark.reactions) or "—"),
-            ]
-        )
-    table = grid(rows, [20 * mm, 36 * mm, 38 * mm, 18 * mm, width - 112 * mm])
-    table.repeatRows = 2
-    table.setStyle(
-        TableStyle(
-            [
-                ("SPAN", (0, 0), (-1, 0)),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.white),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.white),
-                ("TOPPADDING", (0, 0), (-1, 0), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
-                ("LEFTPADDING", (0, 0), (-1, 0), 0),
-                ("BACKGROUND", (0, 1), (-1, 1), BAND),
-                ("LINEBELOW", (0, 1), (-1, 1), 0.9, ACCENT),
-            ]
-        )
-    )
-    return table
-
-
-def _needle_count(session: ChartSession) -> str:
-    counted_in = "—" if session.needles_in is None else str(session.needles_in)
-    counted_out = "—" if session.needles_out is None else str(session.needles_out)
-    verdict = {True: "counts match", False: "**MISMATCH: a safety event**", None: "not yet counted"}[
-        session.needle_count_matches
-    ]
-    return f"{counted_in} in, {counted_out} out: {verdict}"
-
-
-def _session(session: ChartSession, width: float) -> list[Flowable]:
-    if session.maintenance_visit is not None:
-        number = f"Maintenance visit {session.maintenance_visit}"
-    else:
-        number = f"Session {session.number}" if session.number is not None else "Session"
-    heading = f"{number}  ·  {moment_text(session.started_at)}"
-    if session.duration_minutes:
-        heading += f"  ·  {session.duration_minutes} min"
-    header = table_of([[para(heading, "h3", spaceBefore=0, spaceAfter=0)]], colWidths=[width])
-    header.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), BAND),
-                ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    signed = (
-        f"{moment_text(session.signed_at)} by {session.signed_by or 'unknown'}"
-        if session.signed_at
-        else "**NOT SIGNED**"
-    )
-    rows = [
-        ("Course", session.course_title),
-        ("Needles", _needle_count(session)),
-        ("Count note", session.count_note),
-        ("Ratings (0–10)", ", ".join(f"{label}: {score:g}" for label, score in session.ratings)),
-        ("Notes", session.notes),
-        ("Signed", signed),
-    ]
-    if session.late_entry:
-        recorded = f", recorded {moment_text(session.recorded_at)}" if session.recorded_at else ""
-        rows.insert(0, ("Late entry", f"**Entered after the event{recorded}**"))
-    story: list[Flowable] = [CondPageBreak(60 * mm), KeepTogether([header, gap(1.5), details(rows, width)])]
-    if session.marks:
-        caption = f"{number}  ·  {date_text(session.started_at)}  ·  points needled"
-        story += [gap(2), _marks_table(session.marks, width, caption)]
-    else:
-        story.append(para("No marks recorded.", "small"))
-    story += _cautions_raised(session)
-    if session.reactions:
-        story.append(para("Reactions for the whole session", "h3"))
-        story += [bullet(_reaction_text(r)) for r in session.reactions]
-    if session.amendments:
-        story += [para("Amendments after signing", "h3"), _amendments(session.amendments, width)]
-    story.append(gap(5))
-    return story
-
-
-def _cautions_raised(session: ChartSession) -> list[Flowable]:
-    """Each caution warning shown while the session was charted: what it said, at which points, when.
-
-    The same warning shown at several points (ST2 on both sides) is one line naming all of them."""
-    shown: dict[str, list[str]] = {}
-    for mark in session.marks:
-        if not mark.caution_warning:
-            continue
-        place = mark.code or mark.label or "a free marker"
-        if mark.code and mark.side != "midline":
-            place += f" ({mark.side})"
-        if mark.marked_at is not None:
-            same_day = mark.marked_at.date() == session.started_at.date()
-            place += f" at {clock_time(mark.marked_at)}" if same_day else f" on {moment_text(mark.marked_at)}"
-        shown.setdefault(mark.caution_warning, []).append(place)
-    if not shown:
-        return []
-    lines = [
-        f"{warning.rstrip('.')}. Shown when marking {', '.join(places)}." for warning, places in shown.items()
-    ]
-    return [para("Caution warnings raised while charting", "h3"), *(bullet(line) for line in lines)]
-
-
-def _amendments(amendments: Sequence[ChartAmendment], width: float) -> Table:
-    """Each amendment: when, by whom, what changed from what to what, and why (the values get room to
-    be read whole: a reaction reported late is a sentence, not a number)."""
-    rows: list[list[Flowable | str]] = [
-        [cell(h, style="cell_bold") for h in ("When", "By", "What changed", "Reason")]
-    ]
-    for amendment in amendments:
-        change = (
-            f"**{amendment.field_label}**\nwas: {amendment.old_value or '(empty)'}\n"
-            f"now: {amendment.new_value or '(empty)'}"
-        )
-        rows.append(
-            [
-                cell(moment_text(amendment.at)),
-                cell(amendment.author),
-                cell(change),
-                cell(amendment.reason),
-            ]
-        )
-    reason_w = (width - 58 * mm) * 0.42
-    return grid(rows, [30 * mm, 28 * mm, width - 58 * mm - reason_w, reason_w])
 
 
 def _audit(data: ChartExportData, width: float) -> list[Flowable]:

@@ -97,6 +97,8 @@ class HandoutReaction:
     noted_on: dt.date | None = None
     recorded_at: dt.datetime | None = None
     late_entry: bool = False
+    amendments: tuple[str, ...] = ()
+    """The labels ("A1") of the amendments that changed it after signing (the chart export only)."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ class HandoutMark:
     technique: str = ""
     caution_warning: str = ""
     marked_at: dt.datetime | None = None
+    amendments: tuple[str, ...] = ()
+    """The labels ("A1") of the amendments that changed it after signing (the chart export only)."""
 
     @property
     def is_free_marker(self) -> bool:

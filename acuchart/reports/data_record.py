@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from acuchart.reports.data import HandoutMark, HandoutReaction, PracticeHeader
 
@@ -68,7 +69,8 @@ class ChartCourse:
 
 @dataclass(frozen=True)
 class ChartAmendment:
-    """A change made to a signed session: what, from what to what, why, by whom and when."""
+    """A change made to a signed session: what, from what to what, why, by whom and when; ``label``
+    ("A1") is how the values it changed point to it."""
 
     field_label: str
     old_value: str
@@ -76,6 +78,7 @@ class ChartAmendment:
     reason: str
     author: str
     at: dt.datetime
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,9 @@ class ChartSession:
     late_entry: bool = False
     recorded_at: dt.datetime | None = None
     maintenance_visit: int | None = None
+    amended: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """The labels of the amendments that changed a value of the session after signing, by field:
+    ``notes``, ``duration_min``, ``needles_removed``, ``count_note``, or ``rating:<concern>``."""
 
     @property
     def needle_count_matches(self) -> bool | None:

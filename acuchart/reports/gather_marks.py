@@ -42,6 +42,8 @@ class Entries:
 
     reactions: Mapping[int, ReactionEntry] = field(default_factory=dict)
     marks: Mapping[int, dt.datetime] = field(default_factory=dict)
+    amended: Mapping[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
+    """The labels of the amendments that changed a mark or reaction, by ("marks" or "reactions", id)."""
 
 
 def record_entries(practice: Practice, client_id: int) -> Entries:
@@ -127,10 +129,15 @@ def handout_mark(
     return replace(
         base,
         reactions=tuple(
-            handout_reaction(r, where, started_at, entries.reactions.get(r.id)) for r in reactions
+            replace(
+                handout_reaction(r, where, started_at, entries.reactions.get(r.id)),
+                amendments=entries.amended.get(("reactions", r.id), ()),
+            )
+            for r in reactions
         ),
         caution_warning=mark.caution_warning,
         marked_at=entries.marks.get(mark.id),
+        amendments=entries.amended.get(("marks", mark.id), ()),
     )
 
 

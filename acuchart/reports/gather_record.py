@@ -8,6 +8,7 @@ is checked as the export is made.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field, replace
 
 from acuchart import clock
 from acuchart.models import CAUTION_LABELS, Amendment, Client, SessionSummary
@@ -54,7 +55,7 @@ def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStat
     return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())
 
 
-def _amendment(amendment: Amendment) -> ChartAmendment:
+def _amendment(amendment: Amendment, label: str) -> ChartAmendment:
     return ChartAmendment(
         field_label=amendment.field_label,
         old_value=amendment.old_value or "",
@@ -62,7 +63,37 @@ def _amendment(amendment: Amendment) -> ChartAmendment:
         reason=amendment.reason,
         author=amendment.author,
         at=amendment.at,
+        label=label,
     )
+
+
+@dataclass(frozen=True)
+class _Amended:
+    """A session's amendments, labelled A1, A2... in order, and which values each changed."""
+
+    amendments: tuple[ChartAmendment, ...] = ()
+    records: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
+    fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _amended(practice: Practice, summary: SessionSummary) -> _Amended:
+    if not summary.amendments:
+        return _Amended()
+    stored = practice.records.amendments_for(summary.id)
+    records: dict[tuple[str, int], tuple[str, ...]] = {}
+    fields: dict[str, tuple[str, ...]] = {}
+    for number, amendment in enumerate(stored, start=1):
+        label = f"A{number}"
+        if amendment.entity in ("marks", "reactions") and amendment.entity_id is not None:
+            key = (amendment.entity, amendment.entity_id)
+            records[key] = (*records.get(key, ()), label)
+        elif amendment.entity == "sessions":
+            fields[amendment.field] = (*fields.get(amendment.field, ()), label)
+        elif amendment.entity == "ratings":
+            name = f"rating:{concern_label(amendment.field)}"
+            fields[name] = (*fields.get(name, ()), label)
+    labelled = tuple(_amendment(a, f"A{n}") for n, a in enumerate(stored, start=1))
+    return _Amended(labelled, records, fields)
 
 
 def _stamp(text: str | None) -> dt.datetime | None:
@@ -86,7 +117,8 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
         chart = practice.sessions.load(summary.id)
         session = chart.session
         recorded_at = _stamp(entered.get(session.id))
-        marks = handout_marks(catalogue, chart, entries)
+        amended = _amended(practice, summary)
+        marks = handout_marks(catalogue, chart, replace(entries, amended=amended.records))
         course = courses.get(session.course_id) if session.course_id is not None else None
         sessions.append(
             ChartSession(
@@ -97,7 +129,10 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
                 duration_minutes=session.duration_min,
                 marks=marks,
                 reactions=tuple(
-                    handout_reaction(r, None, session.started_at, entries.reactions.get(r.id))
+                    replace(
+                        handout_reaction(r, None, session.started_at, entries.reactions.get(r.id)),
+                        amendments=amended.records.get(("reactions", r.id), ()),
+                    )
                     for r in chart.session_reactions
                 ),
                 needles_in=chart.needles_inserted,
@@ -107,19 +142,14 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
                 notes=session.notes,
                 signed_at=session.signed_at,
                 signed_by=session.signed_by,
-                amendments=_amendments(practice, summary),
+                amendments=amended.amendments,
+                amended=amended.fields,
                 # The session's own lateness: a reaction reported late is late on its own line.
                 late_entry=entered_late(session.started_at, recorded_at, session.late_entry),
                 recorded_at=recorded_at,
             )
         )
     return tuple(sessions)
-
-
-def _amendments(practice: Practice, summary: SessionSummary) -> tuple[ChartAmendment, ...]:
-    if not summary.amendments:
-        return ()
-    return tuple(_amendment(a) for a in practice.records.amendments_for(summary.id))
 
 
 def chart_export_data(

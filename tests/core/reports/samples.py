@@ -267,6 +267,7 @@ def chart(**changes: Any) -> ChartExportData:
                 reason="Needle found on the pillow after the client left",
                 author="Amélie Durand",
                 at=signed + dt.timedelta(hours=2),
+                label="A1",
             ),
         ),
     )

@@ -14,10 +14,11 @@ import pytest
 
 from acuchart import clock
 from acuchart.demo import write_demo
+from acuchart.models import CONCERN_LABELS
 from acuchart.practice import Practice
 from acuchart.reports import documents
 from acuchart.reports.gather_record import chart_export_data
-from acuchart.reports.wording import clock_time, moment_text
+from acuchart.reports.wording import clock_time, date_text, moment_text
 from tests.core.reports.pdfcheck import text
 
 NOW = dt.datetime(2026, 11, 18, 14, 7)
@@ -122,3 +123,27 @@ def test_the_forehead_line_is_named_the_same_in_every_session_it_was_placed(
     data = chart_export_data(demo, amelia)
     places = {m.where for s in data.sessions for m in s.marks if m.is_free_marker}
     assert places == {"across the midline of the forehead"}
+
+
+def test_an_amended_rating_is_marked_where_it_is_printed_and_its_amendment_names_the_session(
+    demo: Practice, demo_path: Path
+) -> None:
+    amelia = client_id(demo, "Hartley")
+    ((concern, old, new, started),) = rows(
+        demo_path,
+        "select a.field, a.old_value, a.new_value, s.started_at from amendments a "
+        "join sessions s on s.id = a.session_id where s.client_id = ? and a.entity = 'ratings'",
+        amelia,
+    )
+    data = chart_export_data(demo, amelia)
+    session = next(s for s in data.sessions if s.started_at == dt.datetime.fromisoformat(str(started)))
+    (amendment,) = session.amendments
+    label = CONCERN_LABELS[str(concern)]
+    assert session.amended == {f"rating:{label}": (amendment.label,)} and amendment.label == "A1"
+    assert dict(session.ratings)[label] == float(str(old))  # printed as signed ...
+    words = text(documents.chart_export(demo, amelia).pdf)
+    # ... and marked as changed, with a pointer to the amendment that names its session
+    assert f"{label}: {old} (amended: see A1)" in words
+    heading = f"Session {session.number} · {date_text(session.started_at)} · amendments after signing"
+    assert heading in words
+    assert f"was: {old} now: {new}" in words
