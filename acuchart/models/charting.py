@@ -117,6 +117,9 @@ class Reaction:
     mark_id: int | None = None
     note: str = ""
     resolved_on: dt.date | None = None
+    note_shown_to_client: bool = False
+    """True when the note may be printed for the client (handout, course summary); else it is for
+    the record only."""
 
     @property
     def label(self) -> str:
@@ -135,6 +138,7 @@ class Reaction:
             mark_id=row.get("mark_id"),
             note=row.get("note", ""),
             resolved_on=_date(row.get("resolved_on")),
+            note_shown_to_client=bool(row.get("note_shown_to_client", 0)),
         )
 
 

@@ -36,6 +36,7 @@ from acuchart.reports.gather import course_summary_data, handout_data
 from acuchart.reports.gather_record import chart_export_data, consent_form_data
 from acuchart.reports.handout import build_handout
 from acuchart.reports.summary import build_course_summary
+from acuchart.reports.wording import date_text
 
 
 class DocumentWriteError(AcuChartError):
@@ -97,7 +98,7 @@ def handout(practice: Practice, session_id: int) -> Document:
     day = f"{data.session_date:%Y-%m-%d}"
     return Document(
         "handout",
-        f"Session handout: {data.client_name}, {data.session_date.day} {data.session_date:%B %Y}",
+        f"Session handout: {data.client_name}, {date_text(data.session_date)}",
         safe_file_name("Handout", data.client_name, day),
         _pdf(build_handout, data),
     )

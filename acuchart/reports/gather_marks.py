@@ -66,15 +66,23 @@ def entered_late(started_at: dt.datetime, recorded_at: dt.datetime | None, flagg
 
 
 def handout_reaction(
-    reaction: Reaction, at_point: str | None, started_at: dt.datetime, entry: ReactionEntry | None = None
+    reaction: Reaction,
+    at_point: str | None,
+    started_at: dt.datetime,
+    entry: ReactionEntry | None = None,
+    *,
+    for_client: bool = True,
 ) -> HandoutReaction:
-    """A stored reaction in the reader's words; ``entry`` says when it was entered (else the session's day)."""
+    """A stored reaction in the reader's words; ``entry`` says when it was entered (else the session's day).
+
+    For the client (``for_client``), the practitioner's note is printed only when it was marked to be
+    shown; the record (a chart export) always has it."""
     recorded_at = entry.recorded_at if entry else None
     return HandoutReaction(
         kind_label=REACTION_LABELS.get(reaction.kind, reaction.kind.capitalize()),
         severity=severity_of(reaction.severity),
         onset_label=ONSET_LABELS.get(reaction.onset, ""),
-        note=reaction.note,
+        note=reaction.note if reaction.note_shown_to_client or not for_client else "",
         resolved_on=reaction.resolved_on,
         at_point=at_point,
         noted_on=recorded_at.date() if recorded_at else started_at.date(),
@@ -89,6 +97,8 @@ def handout_mark(
     reactions: Iterable[Reaction],
     started_at: dt.datetime,
     entries: Entries | None = None,
+    *,
+    for_client: bool = True,
 ) -> HandoutMark:
     """A stored mark, placed on its diagram for the client's side, with the reactions at it."""
     point = catalogue.find(mark.code) if mark.code else None
@@ -130,7 +140,7 @@ def handout_mark(
         base,
         reactions=tuple(
             replace(
-                handout_reaction(r, where, started_at, entries.reactions.get(r.id)),
+                handout_reaction(r, where, started_at, entries.reactions.get(r.id), for_client=for_client),
                 amendments=entries.amended.get(("reactions", r.id), ()),
             )
             for r in reactions
@@ -146,7 +156,7 @@ def _mark_order(catalogue: Catalogue) -> dict[str, int]:
 
 
 def handout_marks(
-    catalogue: Catalogue, chart: SessionChart, entries: Entries | None = None
+    catalogue: Catalogue, chart: SessionChart, entries: Entries | None = None, *, for_client: bool = True
 ) -> tuple[HandoutMark, ...]:
     """A session's marks, head to foot as the catalogue lists them (the client's right before left),
     free markers after the points of their diagram; ``entries`` say when each was entered."""
@@ -160,7 +170,14 @@ def handout_marks(
         return (view, order.get(mark.code, len(order)), _SIDE_ORDER.get(mark.side or "", 1), mark.id)
 
     return tuple(
-        handout_mark(catalogue, mark, chart.reactions_at(mark.id), chart.session.started_at, entries)
+        handout_mark(
+            catalogue,
+            mark,
+            chart.reactions_at(mark.id),
+            chart.session.started_at,
+            entries,
+            for_client=for_client,
+        )
         for mark in sorted(chart.marks, key=key)
     )
 

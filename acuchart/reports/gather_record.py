@@ -34,6 +34,7 @@ from acuchart.reports.gather import (
 )
 from acuchart.reports.gather_marks import entered_late, handout_marks, handout_reaction, record_entries
 from acuchart.reports.texts import consent_text
+from acuchart.reports.wording import date_text
 from acuchart.storage import reports as rows
 
 
@@ -118,19 +119,21 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
         session = chart.session
         recorded_at = _stamp(entered.get(session.id))
         amended = _amended(practice, summary)
-        marks = handout_marks(catalogue, chart, replace(entries, amended=amended.records))
+        marks = handout_marks(catalogue, chart, replace(entries, amended=amended.records), for_client=False)
         course = courses.get(session.course_id) if session.course_id is not None else None
         sessions.append(
             ChartSession(
                 started_at=session.started_at,
                 number=summary.number,
                 maintenance_visit=summary.maintenance_visit,
-                course_title=course.title if course else "",
+                course_title=f"{course_name(course)} · from {date_text(course.start_date)}" if course else "",
                 duration_minutes=session.duration_min,
                 marks=marks,
                 reactions=tuple(
                     replace(
-                        handout_reaction(r, None, session.started_at, entries.reactions.get(r.id)),
+                        handout_reaction(
+                            r, None, session.started_at, entries.reactions.get(r.id), for_client=False
+                        ),
                         amendments=amended.records.get(("reactions", r.id), ()),
                     )
                     for r in chart.session_reactions

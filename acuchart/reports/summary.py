@@ -43,6 +43,14 @@ def resolution(reaction: CourseReaction) -> str:
     return f"Settled by {date_text(resolved)}, after {days} day{'s' if days != 1 else ''}"
 
 
+_ENDED = {
+    "completed": "the course is complete",
+    "maintenance": "the course is complete, with maintenance visits from here on",
+    "stopped": "the course was stopped",
+}
+"""How the lead ends for a course that is over (by its status); an active course is "so far"."""
+
+
 def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
     """The summary's content, top to bottom."""
     width = frame_width(data.practice)
@@ -54,12 +62,15 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
         # Maintenance visits after the course are counted apart: "10 of 10, plus 1 maintenance visit".
         course_line += f", plus {maintenance_visits_phrase(visits)}"
         lead += f", plus {maintenance_visits_phrase(visits)}"
-    else:
+    ended = _ENDED.get(data.status.lower())
+    if ended is None and not visits:
         lead += " so far"
     if data.started_on:
         lead += f", since {date_text(data.started_on)}"
+    if ended:
+        lead += f"; {ended}"
     story: list[Flowable] = [
-        para("Your course so far", "title"),
+        para("Your course" if ended else "Your course so far", "title"),
         para(lead + ".", "lead"),
         facts(
             [

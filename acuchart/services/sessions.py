@@ -306,8 +306,11 @@ class SessionService:
         severity: str,
         onset: str = "during",
         note: str = "",
+        note_shown_to_client: bool = False,
     ) -> Reaction:
-        """Record a reaction at a mark (bruise at left ST2), or for the whole session with ``mark_id`` None."""
+        """Record a reaction at a mark (bruise at left ST2), or for the whole session with ``mark_id`` None.
+
+        The note is printed for the client only with ``note_shown_to_client``."""
         problems: dict[str, str] = {}
         row: dict[str, Any] = rules.reaction_fields(
             problems, mark_id is not None, kind, severity, onset, note
@@ -315,7 +318,12 @@ class SessionService:
         _raise(problems)
         if mark_id is not None and self._session_of_mark(mark_id) != session_id:
             raise ValidationError({"mark": "That mark belongs to another session."})
-        row.update(session_id=session_id, mark_id=mark_id, created_at=clock.stamp())
+        row.update(
+            session_id=session_id,
+            mark_id=mark_id,
+            note_shown_to_client=int(note_shown_to_client),
+            created_at=clock.stamp(),
+        )
         with self._write(session_id) as w:
             reaction_id = w.insert("reactions", row)
         self._publish_session(session_id, reactions=True)
@@ -328,11 +336,12 @@ class SessionService:
         severity: str | _Keep = KEEP,
         onset: str | _Keep = KEEP,
         note: str | _Keep = KEEP,
+        note_shown_to_client: bool | _Keep = KEEP,
     ) -> Reaction:
-        """Change a reaction's kind, severity, onset or note."""
+        """Change a reaction's kind, severity, onset or note, or whether the note is printed for the client."""
         old = Reaction.from_row(self._store.get("reactions", reaction_id))
         problems: dict[str, str] = {}
-        changes = rules.reaction_fields(
+        changes: dict[str, Any] = rules.reaction_fields(
             problems,
             old.mark_id is not None,
             old.kind if isinstance(kind, _Keep) else kind,
@@ -341,6 +350,8 @@ class SessionService:
             old.note if isinstance(note, _Keep) else note,
         )
         _raise(problems)
+        if not isinstance(note_shown_to_client, _Keep):
+            changes["note_shown_to_client"] = int(note_shown_to_client)
         with self._write(old.session_id) as w:
             w.update("reactions", reaction_id, changes)
         self._publish_session(old.session_id, reactions=True)

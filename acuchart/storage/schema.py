@@ -199,3 +199,10 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     """The first schema: every concept in DESIGN.md."""
     for statement in _INITIAL:
         db.execute(statement)
+
+
+@MIGRATIONS(name="m003_notes_shown_to_client")
+def m003_notes_shown_to_client(db: sqlite_utils.Database) -> None:
+    """A reaction's note is the clinician's unless marked for the client: only then does the handout
+    or the course summary print it. Notes written before this stay off the client's documents."""
+    db.execute("alter table reactions add column note_shown_to_client integer not null default 0")

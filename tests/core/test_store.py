@@ -15,6 +15,7 @@ from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 from acuchart.storage.schema import MIGRATIONS
 from acuchart.storage.store import Store
+from acuchart.storage.versions import MIGRATION_NAMES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,7 +31,7 @@ def test_a_new_practice_file_uses_wal_foreign_keys_and_full_sync(practice_path: 
         assert store.scalar("PRAGMA foreign_keys") == 1
         assert store.scalar("PRAGMA synchronous") == 2  # FULL
         applied = [m.name for m in MIGRATIONS.applied(store.db)]
-        assert applied == ["m001_initial"]
+        assert applied == list(MIGRATION_NAMES)
     finally:
         store.close()
 

@@ -167,7 +167,7 @@ class AddReactionCommand(ServiceCommand):
         report: Report,
         session_id: int,
         mark: Mark | None,
-        fields: dict[str, str],
+        fields: dict[str, Any],
     ) -> None:
         where = f" at {mark.title}" if mark else ""
         label = REACTION_LABELS.get(fields["kind"], fields["kind"])
@@ -194,7 +194,7 @@ class EditReactionCommand(ServiceCommand):
     """A reaction's kind, severity, onset or note changed."""
 
     def __init__(
-        self, service: SessionService, report: Report, reaction: Reaction, new: dict[str, str]
+        self, service: SessionService, report: Report, reaction: Reaction, new: dict[str, Any]
     ) -> None:
         super().__init__(service, report, f"Edit {reaction.label}")
         self.reaction_id = reaction.id

@@ -5,6 +5,7 @@ amendments, dates)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -147,3 +148,53 @@ def test_an_amended_rating_is_marked_where_it_is_printed_and_its_amendment_names
     heading = f"Session {session.number} · {date_text(session.started_at)} · amendments after signing"
     assert heading in words
     assert f"was: {old} now: {new}" in words
+
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ANY_DATE = re.compile(
+    r"\b(\d{1,2})\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?\s+(\d{2,4})\b"
+)
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def document_set(demo: Practice, last_name: str) -> dict[str, str]:
+    """Every document of one client as text: the four kinds, a handout for each session."""
+    client = client_id(demo, last_name)
+    texts = {
+        "summary": text(documents.course_summary(demo, client).pdf),
+        "chart": text(documents.chart_export(demo, client).pdf),
+        "consent": text(documents.consent_form(demo, client).pdf),
+    }
+    for summary in demo.records.client_history(client):
+        texts[f"handout {summary.number}"] = text(documents.handout(demo, summary.id).pdf)
+    return texts
+
+
+@pytest.mark.parametrize("last_name", ["Hartley", "Ben-David"])
+def test_every_date_of_a_document_set_is_written_one_way(demo: Practice, last_name: str) -> None:
+    for kind, words in document_set(demo, last_name).items():
+        dates = _ANY_DATE.findall(words)
+        assert dates, kind
+        assert not _ISO_DATE.search(words), kind
+        for day, month, year in dates:
+            assert re.fullmatch(MONTHS, month) and not day.startswith("0") and len(year) == 4, (
+                kind,
+                day,
+                month,
+                year,
+            )
+        # A weekday is named only for the appointment still to come.
+        for found in _WEEKDAY.finditer(words):
+            before = words[max(0, found.start() - 20) : found.start()].lower()
+            assert "next appointment" in before, (kind, words[found.start() - 40 : found.end() + 20])
+
+
+def test_a_completed_course_is_not_summarised_as_so_far_and_lower_ratings_are_better(demo: Practice) -> None:
+    amelia = client_id(demo, "Hartley")
+    (course,) = demo.records.courses_for(amelia)
+    assert course.status in ("completed", "maintenance")
+    words = text(documents.course_summary(demo, amelia).pdf)
+    assert "so far" not in words
+    assert "the course is complete" in words
+    assert "lower is better" in words
