@@ -1,7 +1,8 @@
 """The chart export: a client's whole record for the practitioner, another clinician or an auditor.
 
-Identity, intake, cautions, consents, courses, then every session in full (marks, reactions, needle
-counts, ratings, notes, signature, amendments, late entries), and the state of the audit trail.
+Identity, intake, cautions, consents, courses and the state of the audit trail when exported, then
+every session in full (marks, reactions, needle counts, ratings, notes, signature, amendments, late
+entries). The audit trail is read first, so it is on the first pages, never alone on the last.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
 from acuchart.reports.chart_sessions import session_story
 from acuchart.reports.data_record import ChartExportData
@@ -83,15 +84,16 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
         *_cautions(data, width),
         *_consents(data, width),
         *_courses(data, width),
-        CondPageBreak(70 * mm),
+        *_audit(data, width),
+    ]
+    lead = [
         para("Sessions", "h2"),
         para(f"{len(data.sessions)} sessions, oldest first. {SIDE_NOTE}", "small"),
     ]
-    for session in data.sessions:
-        story += session_story(session, width)
+    for index, session in enumerate(data.sessions):
+        story += session_story(session, width, lead if index == 0 else ())
     if not data.sessions:
-        story.append(para("No sessions are recorded."))
-    story += _audit(data, width)
+        story += [*lead, para("No sessions are recorded.")]
     return story
 
 

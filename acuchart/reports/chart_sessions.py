@@ -18,6 +18,27 @@ from acuchart.reports.layout import ACCENT, BAND, bullet, cell, gap, para
 from acuchart.reports.tables import details, grid, table_of
 from acuchart.reports.wording import clock_time, date_text, moment_text
 
+TABLE_START = 42 * mm
+"""The height of a table's caption, header and first three lines, kept on the page of its heading."""
+
+
+class RoomFor(CondPageBreak):
+    """A page break unless ``flowables`` and ``extra`` points more fit in what is left of the page."""
+
+    def __init__(self, flowables: Sequence[Flowable], extra: float) -> None:
+        super().__init__(extra)
+        self.flowables = tuple(flowables)
+        self.extra = extra
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        needed = sum(
+            f.wrapOn(self.canv, availWidth, availHeight)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in self.flowables
+        )
+        self.height = needed + self.extra
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
 
 def amended_note(labels: Sequence[str]) -> str:
     """What follows a value changed after signing: " (amended: see A1)", "" when unchanged."""
@@ -91,9 +112,11 @@ def _needle_count(session: ChartSession) -> str:
     return f"{counted_in} in, {counted_out} out: {verdict}"
 
 
-def session_story(session: ChartSession, width: float) -> list[Flowable]:
+def session_story(session: ChartSession, width: float, lead: Sequence[Flowable] = ()) -> list[Flowable]:
     """One session in full: its header and details, the points needled, caution warnings, reactions for
-    the whole session, and the amendments after signing (each value they changed points to them)."""
+    the whole session, and the amendments after signing (each value they changed points to them).
+
+    ``lead`` (the heading of the sessions, before the first) is kept with the session's header."""
     if session.maintenance_visit is not None:
         number = f"Maintenance visit {session.maintenance_visit}"
     else:
@@ -135,7 +158,10 @@ def session_story(session: ChartSession, width: float) -> list[Flowable]:
     if session.late_entry:
         recorded = f", recorded {moment_text(session.recorded_at)}" if session.recorded_at else ""
         rows.insert(0, ("Late entry", f"**Entered after the event{recorded}**"))
-    story: list[Flowable] = [CondPageBreak(60 * mm), KeepTogether([header, gap(1.5), details(rows, width)])]
+    opening = [*lead, header, gap(1.5), details(rows, width)]
+    # The session's header and details start a page unless the first lines of its points table fit
+    # below them on this one: a header never ends a page parted from what it heads.
+    story: list[Flowable] = [RoomFor(opening, TABLE_START), KeepTogether(opening)]
     if session.marks:
         caption = f"{number}  ·  {date_text(session.started_at)}  ·  points needled"
         story += [gap(2), _marks_table(session.marks, width, caption)]

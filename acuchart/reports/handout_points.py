@@ -12,8 +12,9 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.catalogue import DiagramView
 from acuchart.reports.data import HandoutMark
-from acuchart.reports.diagram import DiagramFlowable, Legend, art_for, head_height, legend_symbols, views_for
+from acuchart.reports.diagram import DiagramFlowable, art_for, head_height, views_for
 from acuchart.reports.layout import cell, gap, para
+from acuchart.reports.legend import Legend, legend_counts, legend_symbols
 from acuchart.reports.places import where_on_both_sides
 from acuchart.reports.symbols import Symbol
 from acuchart.reports.tables import grid, table_of
@@ -72,7 +73,12 @@ def points_section(
         diagram = DiagramFlowable(view, marks, diagram_w, diagram_h, _SIDE_WORDS, caption="", crop=crop)
         list_w = width - diagram_w - 6 * mm
         layout = table_of(
-            [[[diagram, gap(1), Legend(symbols, diagram_w)], _points_table(places, list_w)]],
+            [
+                [
+                    [diagram, gap(1), Legend(symbols, diagram_w, legend_counts(marks))],
+                    _points_table(places, list_w),
+                ]
+            ],
             colWidths=[diagram_w + 6 * mm, list_w],
         )
         layout.setStyle(_FLUSH)
@@ -120,10 +126,11 @@ def _diagram_row(
         for view, w, crop in cells
     ]
     widths = [w + _DIAGRAM_GAP for _, w, _ in cells]
-    legend_w = Legend.natural_width(symbols)
+    counts = legend_counts(marks)
+    legend_w = Legend.natural_width(symbols, counts)
     beside = legend_w <= room
     if beside:
-        row.append(Legend(symbols, room))
+        row.append(Legend(symbols, room, counts))
         widths.append(room)
     else:
         widths[-1] -= _DIAGRAM_GAP
@@ -142,7 +149,7 @@ def _diagram_row(
     )
     if beside:
         return table
-    return KeepTogether([table, gap(1), Legend(symbols, width)])
+    return KeepTogether([table, gap(1), Legend(symbols, width, counts)])
 
 
 @dataclass(frozen=True)

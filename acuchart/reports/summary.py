@@ -3,6 +3,8 @@ they resolved."""
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,17 +20,50 @@ from acuchart.reports.tables import facts, grid
 from acuchart.reports.texts import fill, text_for
 from acuchart.reports.wording import appointment, capitalised, date_text
 
+CHART_HEIGHT = 62 * mm
+COMPACT_CHART_HEIGHT = 40 * mm
+"""The ratings chart's height, and its height when that keeps the summary to fewer pages."""
+
+
+@dataclass(frozen=True)
+class SummaryFit:
+    """How a course summary is laid out: a lower chart and smaller closing text (``compact``), and the
+    reactions kept on one page with the closing note (``reactions_with_closing``)."""
+
+    compact: bool = False
+    reactions_with_closing: bool = False
+
+
+FITS: tuple[SummaryFit, ...] = (SummaryFit(), SummaryFit(compact=True))
+"""The layouts tried in turn for a summary on one page."""
+TWO_PAGES = SummaryFit(reactions_with_closing=True)
+"""A summary that needs a second page: the reactions begin it with the closing note, so it is never a
+page holding a closing paragraph and a date alone."""
+
 
 def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
-    """Write the course summary for ``data`` to ``out`` (a path or a binary file) as PDF."""
-    build_pdf(
-        out,
-        data.practice,
-        course_summary_story(data),
-        title=f"Course summary: {data.client_name}",
-        running_title=f"{data.client_name}  ·  {data.course_title}",
-        subject="Cosmetic acupuncture course summary",
-    )
+    """Write the course summary for ``data`` to ``out`` (a path or a binary file) as PDF.
+
+    It is laid out on one page when it can be (see :data:`FITS`), else as :data:`TWO_PAGES` says.
+    """
+    pdf = b""
+    for fit in (*FITS, TWO_PAGES):
+        made = io.BytesIO()
+        pages = build_pdf(
+            made,
+            data.practice,
+            course_summary_story(data, fit),
+            title=f"Course summary: {data.client_name}",
+            running_title=f"{data.client_name}  ·  {data.course_title}",
+            subject="Cosmetic acupuncture course summary",
+        )
+        pdf = made.getvalue()
+        if pages == 1:
+            break
+    if isinstance(out, Path):
+        out.write_bytes(pdf)
+    else:
+        out.write(pdf)
 
 
 def resolution(reaction: CourseReaction) -> str:
@@ -51,8 +86,10 @@ _ENDED = {
 """How the lead ends for a course that is over (by its status); an active course is "so far"."""
 
 
-def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
-    """The summary's content, top to bottom."""
+def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None) -> list[Flowable]:
+    """The summary's content, top to bottom, laid out as ``fit`` says (full size by default)."""
+    fit = fit or SummaryFit()
+    compact = fit.compact
     width = frame_width(data.practice)
     visits = sum(1 for session in data.sessions if session.maintenance_visit is not None)
     attended = len(data.sessions) - visits
@@ -87,7 +124,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
         gap(2),
     ]
     if data.ratings:
-        chart = RatingsChart(data.ratings, width, 62 * mm)
+        chart = RatingsChart(data.ratings, width, COMPACT_CHART_HEIGHT if compact else CHART_HEIGHT)
         heading = para("How you rated your concerns", "h2")
         intro = para(
             "At each session you rated each concern from 0 to 10. " + (data.rating_note or ""), "body"
@@ -130,6 +167,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
             )
     else:
         story.append(para("No sessions have taken place in this course yet."))
+    reactions_start = len(story)
     story.append(para("Reactions and how they settled", "h2"))
     if data.reactions:
         rows = [
@@ -150,11 +188,17 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
                     cell(resolution(item)),
                 ]
             )
-        story.append(grid(rows, [24 * mm, 48 * mm, 46 * mm, width - 118 * mm]))
+        story.append(grid(rows, [33 * mm, 44 * mm, 44 * mm, width - 121 * mm]))
     else:
         story.append(para("No reactions were noted during this course."))
     values = {**data.practice.placeholders, "client_name": data.client_name}
-    story += template_story(fill(text_for(data.texts, "course_note"), values))
+    # The closing note (a few short paragraphs) and the date stay together: never a heading or a
+    # date alone on a page.
+    closing = template_story(
+        fill(text_for(data.texts, "course_note"), values), compact=compact, keep_title=False
+    )
     if data.printed_on:
-        story += [gap(2), para(f"Printed on {date_text(data.printed_on)}.", "small")]
-    return story
+        closing += [gap(2), para(f"Printed on {date_text(data.printed_on)}.", "small")]
+    if fit.reactions_with_closing:
+        return [*story[:reactions_start], KeepTogether([*story[reactions_start:], *closing])]
+    return [*story, KeepTogether(closing)]
