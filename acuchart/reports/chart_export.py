@@ -24,7 +24,7 @@ SIDE_NOTE = "Sides are the client's own: \"left\" is the client's left."
 
 
 def build_chart_export(data: ChartExportData, out: Path | BinaryIO) -> None:
-    """Write the chart export for ``data`` to ``out`` (a path or a binary file) as PDF."""
+    """Write the chart export for ``data`` to ``out`` (a path or a binary file) as archival PDF (PDF/A-2b)."""
     client = data.client.full_name
     build_pdf(
         out,
@@ -34,6 +34,7 @@ def build_chart_export(data: ChartExportData, out: Path | BinaryIO) -> None:
         running_title=f"Clinical record  ·  {client}"
         + (f"  ·  {data.client.record_id}" if data.client.record_id else ""),
         subject="Cosmetic acupuncture clinical record (chart export)",
+        archival=True,
     )
 
 

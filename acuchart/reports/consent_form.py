@@ -17,7 +17,7 @@ from acuchart.reports.wording import date_text
 
 
 def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
-    """Write the consent form for ``data`` to ``out`` (a path or a binary file) as PDF."""
+    """Write the consent form for ``data`` to ``out`` (a path or a binary file) as archival PDF (PDF/A-2b)."""
     build_pdf(
         out,
         data.practice,
@@ -25,6 +25,7 @@ def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
         title=f"Consent form: {data.client_name}",
         running_title=f"Consent form  ·  {data.client_name}  ·  version {data.text_version}",
         subject=f"Consent to cosmetic acupuncture, text version {data.text_version}",
+        archival=True,
     )
 
 

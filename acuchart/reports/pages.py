@@ -8,6 +8,7 @@ named for its number (``canvas.doForm``, which may name a form defined later), a
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
+from acuchart.reports.archival import archival as make_archival
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.fonts import SANS, draw_text, register_fonts
 from acuchart.reports.layout import ACCENT, ACCENT_DARK, BAND, INK, MARGIN, MUTED, RULE
@@ -164,12 +166,23 @@ def build_pdf(
     title: str,
     running_title: str,
     subject: str = "",
+    archival: bool = False,
 ) -> int:
     """Lay ``story`` out on the practice's paper and write the PDF to ``out``; return its page count.
 
     The first page carries the practice's header band; later pages a running head with
     ``running_title``; every page the footer (practice, practitioner, licence) and "Page n of N".
+    With ``archival`` the PDF is PDF/A-2b (see :mod:`acuchart.reports.archival`).
     """
+    if archival:
+        made = io.BytesIO()
+        pages = build_pdf(made, practice, story, title=title, running_title=running_title, subject=subject)
+        pdf = make_archival(made.getvalue())
+        if isinstance(out, Path):
+            out.write_bytes(pdf)
+        else:
+            out.write(pdf)
+        return pages
     register_fonts()
     size = page_size(practice)
     width, height = size
