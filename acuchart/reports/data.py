@@ -82,7 +82,6 @@ class HandoutReaction:
         note: the practitioner's note, printed as written.
         resolved_on: the day it had gone; None while it is open.
         at_point: where, in the client's words ("left cheek (ST2)"); None for the whole session.
-        noted_on: the day it was recorded (for "resolved after N days").
         recorded_at: when it was entered in the record.
         late_entry: True when it was entered late: reported after the session was signed, or entered
             more than a day after the session began. The reaction's own fact, apart from its session's.
@@ -94,7 +93,6 @@ class HandoutReaction:
     note: str = ""
     resolved_on: dt.date | None = None
     at_point: str | None = None
-    noted_on: dt.date | None = None
     recorded_at: dt.datetime | None = None
     late_entry: bool = False
     amendments: tuple[str, ...] = ()

@@ -170,7 +170,7 @@ class DiagramFlowable(Flowable):
     ) -> None:
         super().__init__()
         self.view = view
-        self.marks = tuple(marks)
+        self.marks = tuple(mark for mark in marks if mark.view == view.name)
         self.width = width
         self.height = height
         self.side_words = side_words

@@ -13,12 +13,14 @@ from acuchart.catalogue import VIEWS, Catalogue
 from acuchart.models import ONSETS, REACTION_LABELS, Mark, Reaction, SessionChart
 from acuchart.practice import Practice
 from acuchart.reports.data import HandoutMark, HandoutReaction, Severity
+from acuchart.reports.places import Side
 from acuchart.reports.regions import free_marker_place
 from acuchart.services.signing import LATE_AFTER
 from acuchart.storage import reports as stored
 
 ONSET_LABELS = dict(ONSETS)
 FREE_MARKER_NAME = "Free marker"
+UNKNOWN_POINT_NAME = "not in the point catalogue"
 _SIDE_ORDER = {"right": 0, "midline": 1, "left": 2}
 
 
@@ -85,7 +87,6 @@ def handout_reaction(
         note=reaction.note if reaction.note_shown_to_client or not for_client else "",
         resolved_on=reaction.resolved_on,
         at_point=at_point,
-        noted_on=recorded_at.date() if recorded_at else started_at.date(),
         recorded_at=recorded_at,
         late_entry=entered_late(started_at, recorded_at, entry.flagged_late if entry else False),
     )
@@ -102,7 +103,21 @@ def handout_mark(
 ) -> HandoutMark:
     """A stored mark, placed on its diagram for the client's side, with the reactions at it."""
     point = catalogue.find(mark.code) if mark.code else None
-    if point is None:
+    recorded_side: Side | None = mark.side if mark.side in ("left", "right", "midline") else None
+    if mark.code and point is None:
+        # A point the catalogue no longer has: its code and side as charted, listed but not drawn
+        # (its place on the diagram is not known).
+        base = HandoutMark(
+            code=mark.code,
+            name=UNKNOWN_POINT_NAME,
+            area="",
+            side=recorded_side or "midline",
+            needles=mark.needles,
+            view="",
+            technique=mark.technique,
+        )
+        where = f"{base.where} ({mark.code})"
+    elif point is None:
         side, area = free_marker_place(
             catalogue, mark.view, 0.5 if mark.x is None else mark.x, 0.5 if mark.y is None else mark.y
         )
@@ -119,13 +134,15 @@ def handout_mark(
         )
         where = base.where
     else:
-        side = mark.side if mark.side in point.sides() else point.sides()[0]
-        x, y = point.position(side)
+        # The side is the record's: a point the catalogue has since made bilateral (or midline) keeps
+        # the side it was charted on, drawn where the catalogue has that point nearest to it.
+        point_side = recorded_side or point.sides()[0]
+        x, y = point.position(point_side if point_side in point.sides() else point.sides()[0])
         base = HandoutMark(
             code=point.code,
             name=point.pinyin,
             area=point.region,
-            side=side,
+            side=point_side,
             needles=mark.needles,
             x=x,
             y=y,

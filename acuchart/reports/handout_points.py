@@ -62,6 +62,8 @@ def points_section(
         return [para("No points were recorded for this session.")]
     views = views_for(marks)
     places = treated_places(marks)
+    if not views:  # only points the catalogue no longer has: listed, with nothing to draw
+        return [_points_table(places, width)]
     symbols = legend_symbols(marks)
     if len(views) == 1 and len(places) <= (8 if three_columns else BESIDE_MAX_PLACES):
         # One diagram beside the list: large enough to see which points, the list easy to read.

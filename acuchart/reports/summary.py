@@ -71,7 +71,9 @@ def resolution(reaction: CourseReaction) -> str:
     resolved = reaction.reaction.resolved_on
     if resolved is None:
         return "Not yet settled"
-    started = reaction.reaction.noted_on or reaction.session_date
+    # Counted from the session it followed, the date the table prints beside it (not from the day it
+    # was noted: a reaction phoned in the next day "settled the same day" would read as the session's).
+    started = reaction.session_date
     days = (resolved - started).days
     if days <= 0:
         return f"Settled the same day ({date_text(resolved)})"

@@ -82,14 +82,12 @@ BRUISE = HandoutReaction(
     onset_label="After the session",
     note="Small bruise, cold compress given",
     at_point="under the left eye (ST2)",
-    noted_on=SESSION_AT.date(),
 )
 REDNESS = HandoutReaction(
     kind_label="Redness",
     severity="moderate",
     onset_label="During the session",
     at_point="right cheek (SI18)",
-    noted_on=SESSION_AT.date(),
 )
 FATIGUE = HandoutReaction(kind_label="Fatigue", severity="mild", onset_label="After the session")
 
@@ -213,11 +211,9 @@ def summary(**changes: Any) -> CourseSummaryData:
             "Overall well-being and stress": ((1, 8), (2, 6), (3, 6), (4, 5), (5, 5), (6, 4)),
         },
         reactions=(
-            CourseReaction(
-                2, dates[1], replace(BRUISE, noted_on=dates[1], resolved_on=dates[1] + dt.timedelta(5))
-            ),
-            CourseReaction(4, dates[3], replace(REDNESS, noted_on=dates[3], resolved_on=dates[3])),
-            CourseReaction(5, dates[4], replace(FATIGUE, noted_on=dates[4])),
+            CourseReaction(2, dates[1], replace(BRUISE, resolved_on=dates[1] + dt.timedelta(5))),
+            CourseReaction(4, dates[3], replace(REDNESS, resolved_on=dates[3])),
+            CourseReaction(5, dates[4], FATIGUE),
         ),
         planned_sessions=10,
         started_on=start,

@@ -198,3 +198,53 @@ def test_a_completed_course_is_not_summarised_as_so_far_and_lower_ratings_are_be
     assert "so far" not in words
     assert "the course is complete" in words
     assert "lower is better" in words
+
+
+def test_a_reaction_phoned_in_the_next_day_settled_a_day_after_its_session(
+    demo: Practice, demo_path: Path
+) -> None:
+    noa = client_id(demo, "Ben-David")
+    ((started, resolved),) = rows(
+        demo_path,
+        "select s.started_at, r.resolved_on from reactions r join sessions s on s.id = r.session_id "
+        "where s.client_id = ? and r.late_entry",
+        noa,
+    )
+    days = (dt.date.fromisoformat(str(resolved)) - dt.datetime.fromisoformat(str(started)).date()).days
+    assert days == 1
+    words = text(documents.course_summary(demo, noa).pdf)
+    assert f"Settled by {date_text(dt.date.fromisoformat(str(resolved)))}, after 1 day" in words
+    assert "Settled the same day" not in words
+
+
+def test_a_mark_keeps_its_charted_side_and_code_whatever_the_catalogue_says_now(practice: Practice) -> None:
+    from acuchart.reports.gather import handout_data
+    from tests.core.reports.test_notes_for_client import STARTED, chart_two_bruises
+
+    _client_id, session_id = chart_two_bruises(practice)
+    with practice.store.write() as writer:  # as an older catalogue left them
+        writer.insert(
+            "marks",
+            {
+                "session_id": session_id,
+                "code": "ST99",
+                "side": "left",
+                "view": "face",
+                "created_at": STARTED.isoformat(),
+            },
+        )
+        writer.insert(
+            "marks",
+            {
+                "session_id": session_id,
+                "code": "ST3",
+                "side": "midline",
+                "view": "face",
+                "created_at": STARTED.isoformat(),
+            },
+        )
+    marks = {m.code: m for m in handout_data(practice, session_id).marks}
+    assert (marks["ST99"].side, marks["ST99"].where) == ("left", "left")
+    assert marks["ST3"].side == "midline"  # as charted, not the catalogue's first side
+    words = text(documents.handout(practice, session_id).pdf)
+    assert "ST99" in words and "not in the point catalogue" in words
