@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from acuchart.catalogue import RESOURCES, Catalogue, CatalogueError, Side, load_catalogue
+from acuchart.catalogue import Catalogue, CatalogueError, Side, load_catalogue
 from acuchart.models import CONCERNS
+from acuchart.resources import RESOURCES
 
 __all__ = ["CONCERNS", "PROTOCOLS", "ProtocolPoint", "ProtocolPreset", "load_presets"]
 
@@ -92,13 +93,14 @@ def _points(path: Path, entries: object, catalogue: Catalogue) -> tuple[Protocol
                 )
             sides: tuple[Side, ...] = ("right", "left") if side == "both" else (side,)
         else:
-            if side != "midline":
+            only = point.sides()[0]  # the midline, or the one side a point like Jinjin is needled on
+            if side != only:
                 raise CatalogueError(
                     path,
-                    f"point {number}: {point.code} is on the midline; its side is midline.",
+                    f"point {number}: {point.code} is on the {only}; its side is {only}.",
                     column="side",
                 )
-            sides = ("midline",)
+            sides = (only,)
         for one in sides:
             candidate = ProtocolPoint(point.code, one)
             if candidate in points:

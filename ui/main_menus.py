@@ -2,19 +2,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+    from PySide6.QtWidgets import QMainWindow, QMenu
 
-    from ui.main_window import MainWindow
+    from ui.printing.menu import DocumentMenu
+
+    _Window = QMainWindow
+else:
+    _Window = object
 
 
-class MainMenus:
-    """File, Edit, Client, View and Help: their items and shortcuts (the Print menu is ``DocumentMenu``'s)."""
+class MainMenus(_Window):
+    """File, Edit, Client, View and Help: their items and shortcuts (the Print menu is ``DocumentMenu``'s).
+
+    A part of the main window: the window supplies the menus, the undo history, the document actions
+    and the slots named below; this class only says which item calls which, under which key.
+    """
+
+    _menus: dict[str, QMenu]
+    _documents: DocumentMenu
+    choose_practice_file: Callable[[], None]
+    new_practice_file: Callable[[], None]
+    open_settings: Callable[[], None]
+    focus_search: Callable[[], None]
+    new_client: Callable[[], None]
+    _edit_current: Callable[[], None]
+    _new_session_current: Callable[[], None]
+    _open_latest_session: Callable[[], None]
+    back_to_client: Callable[[], None]
+    show_followups: Callable[[], None]
+    toggle_client_list: Callable[[], None]
+    edit_note_templates: Callable[[], None]
+    open_lot_recall: Callable[[], None]
+    _about: Callable[[], None]
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The charting's undo history (the window's)."""
+        raise NotImplementedError
 
     def _action(
-        self: MainWindow,
+        self,
         text: str,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
         slot: Any,
@@ -24,7 +56,7 @@ class MainMenus:
 
         return menu_action(self, text, shortcut, slot, tip)
 
-    def _build_menus(self: MainWindow) -> None:
+    def _build_menus(self) -> None:
         """Fill the menus (their titles are made with the window) with their items and shortcuts."""
         from PySide6.QtGui import QKeySequence
 
@@ -38,6 +70,10 @@ class MainMenus:
             self._action(
                 "Practice &settings…", "Ctrl+,", self.open_settings, "Practice, practitioner, logo, paper"
             )
+        )
+        file_menu.addAction(self._documents.texts)
+        file_menu.addAction(
+            self._action("&Note templates…", None, self.edit_note_templates, "What to ask for each concern")
         )
         file_menu.addSeparator()
         file_menu.addAction(
@@ -93,6 +129,14 @@ class MainMenus:
         view_menu.addAction(self._followups_action)
         view_menu.addAction(
             self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
+        )
+        view_menu.addAction(
+            self._action(
+                "Needle lot &recall…",
+                "Ctrl+Shift+R",
+                self.open_lot_recall,
+                "Every session that used a needle lot",
+            )
         )
         help_menu = self._menus["&Help"]
         help_menu.addAction(self._action("&About AcuChart", None, self._about))

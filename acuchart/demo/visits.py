@@ -17,6 +17,7 @@ from functools import partial
 from typing import Literal
 
 from acuchart.catalogue import Catalogue
+from acuchart.demo.note import VisitNote
 from acuchart.practice import Practice
 from acuchart.protocols import ProtocolPreset
 
@@ -78,6 +79,7 @@ class Visit:
         repeat_last: mark the previous session's points with "repeat last" instead of ``points``.
         finish: ``sign`` (counted and signed), ``count`` (counted, not signed yet) or ``chart``
             (still in progress: needles not counted).
+        note: the rest of the practitioner's note: SOAP parts, findings, techniques, skin grades.
     """
 
     started: dt.datetime
@@ -92,6 +94,7 @@ class Visit:
     charted_at: dt.datetime | None = None
     repeat_last: bool = False
     finish: Finish = "sign"
+    note: VisitNote | None = None
 
     @property
     def ended(self) -> dt.datetime:
@@ -159,22 +162,47 @@ def visit_steps(practice: Practice, ids: ChartIds, number: int, visit: Visit) ->
 
 def _open(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None:
     """The client is on the couch: start the session, take the ratings, mark the points."""
-    service = practice.sessions
-    session = service.create(
+    charting = practice.charting
+    session = practice.sessions.create(
         ids.client_id, started_at=visit.started, course_id=ids.course_id, duration_min=visit.duration_min
-    )
+    ).value
     ids.sessions[number] = session.id
     for concern, score in visit.ratings.items():
-        practice.records.set_rating(session.id, concern, score)
+        practice.ratings.set_rating(session.id, concern, score)
     if visit.repeat_last:
-        marks = service.repeat_last(session.id)
+        marks = charting.repeat_last(session.id).value
     else:
-        marks = service.apply_protocol(session.id, visit.points)
+        marks = charting.apply_protocol(session.id, visit.points).value
     for marker in visit.markers:
-        service.add_free_marker(session.id, marker.view, marker.x, marker.y, marker.label, marker.needles)
+        charting.add_free_marker(session.id, marker.view, marker.x, marker.y, marker.label, marker.needles)
     for mark in marks:
         if mark.code is not None:
             ids.marks[(number, mark.code, mark.side or "midline")] = mark.id
+    if visit.note is not None:
+        _write_note(practice, ids.client_id, session.id, visit.note)
+
+
+def _write_note(practice: Practice, client_id: int, session_id: int, note: VisitNote) -> None:
+    """The practitioner's note beyond the needles, written while the needles are in."""
+    practice.sessions.update_details(
+        session_id, subjective=note.subjective, assessment=note.assessment, plan=note.plan
+    )
+    if note.findings:
+        practice.assessment.record(session_id, **note.findings)
+    for kind, area, minutes, details in note.adjuncts:
+        adjunct = practice.adjuncts.add(session_id, kind, area, minutes, details).value
+        if kind == "cupping" and note.cupping_mark:
+            practice.charting.add_reaction(
+                session_id,
+                None,
+                "redness",
+                "mild",
+                "during",
+                "Round marks from the cups; told her they fade in a day or two.",
+                adjunct_id=adjunct.id,
+            )
+    if note.skin is not None:
+        practice.skin.record(client_id, session_id, **note.skin)
 
 
 def _mark_of(ids: ChartIds, number: int, reaction: PlannedReaction) -> int | None:
@@ -182,14 +210,14 @@ def _mark_of(ids: ChartIds, number: int, reaction: PlannedReaction) -> int | Non
 
 
 def _reaction(practice: Practice, ids: ChartIds, number: int, index: int, reaction: PlannedReaction) -> None:
-    found = practice.sessions.add_reaction(
+    found = practice.charting.add_reaction(
         ids.sessions[number],
         _mark_of(ids, number, reaction),
         reaction.kind,
         reaction.severity,
         reaction.onset,
         reaction.note,
-    )
+    ).value
     ids.reactions[(number, index)] = found.id
 
 
@@ -198,7 +226,7 @@ def _late_reaction(
 ) -> None:
     """Reported after the session was signed: recorded as a late entry, with an amendment saying so."""
     session_id = ids.sessions[number]
-    practice.records.add_late_reaction(
+    practice.signing.add_late_reaction(
         session_id,
         _mark_of(ids, number, reaction),
         reaction.kind,
@@ -210,7 +238,7 @@ def _late_reaction(
 
 
 def _resolve(practice: Practice, ids: ChartIds, number: int, index: int, on: dt.date) -> None:
-    practice.records.resolve_reaction(ids.reactions[(number, index)], on=on)
+    practice.followups.resolve_reaction(ids.reactions[(number, index)], on=on)
 
 
 def _count(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None:
@@ -223,4 +251,4 @@ def _count(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None
 
 
 def _sign(practice: Practice, ids: ChartIds, number: int) -> None:
-    practice.records.sign(ids.sessions[number])
+    practice.signing.sign(ids.sessions[number])

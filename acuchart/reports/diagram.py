@@ -272,6 +272,13 @@ class DiagramFlowable(Flowable):
         right, left = self.side_words
         reader_left, reader_right = (right, left) if self.view.facing == "front" else (left, right)
         canvas.setFillColor(MUTED)
+        shown = self.view.side_shown
+        if shown is not None:
+            # A profile shows one side: its word goes over the middle of the picture.
+            word = right if shown == "right" else left
+            centre = picture.x + picture.width / 2
+            draw_text(canvas, centre, picture.words_y, word, SIDE_WORD_SIZE, bold=True, align="centre")
+            return
         # Over the picture's edges; over the cell's when the picture is too narrow for both words.
         words = text_width(reader_left, SIDE_WORD_SIZE, bold=True) + text_width(
             reader_right, SIDE_WORD_SIZE, bold=True

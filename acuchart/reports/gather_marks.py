@@ -137,7 +137,11 @@ def handout_mark(
         # The side is the record's: a point the catalogue has since made bilateral (or midline) keeps
         # the side it was charted on, drawn where the catalogue has that point nearest to it.
         point_side = recorded_side or point.sides()[0]
-        x, y = point.position(point_side if point_side in point.sides() else point.sides()[0])
+        drawn_side = point_side if point_side in point.sides() else point.sides()[0]
+        # Drawn where it was charted (a profile, the hands), or on its home view when that one
+        # does not show it (a mark from before the point had more than one view).
+        view = mark.view if point.shown_on(mark.view, drawn_side) else point.home_view(drawn_side)
+        x, y = point.position(drawn_side, view)
         base = HandoutMark(
             code=point.code,
             name=point.pinyin,
@@ -146,7 +150,7 @@ def handout_mark(
             needles=mark.needles,
             x=x,
             y=y,
-            view=point.view,
+            view=view,
             hanzi=point.hanzi,
             english=point.english,
             technique=mark.technique,
@@ -175,28 +179,30 @@ def _mark_order(catalogue: Catalogue) -> dict[str, int]:
 def handout_marks(
     catalogue: Catalogue, chart: SessionChart, entries: Entries | None = None, *, for_client: bool = True
 ) -> tuple[HandoutMark, ...]:
-    """A session's marks, head to foot as the catalogue lists them (the client's right before left),
-    free markers after the points of their diagram; ``entries`` say when each was entered."""
+    """A session's marks view by view (on the view each is drawn on), as the catalogue lists them (the
+    client's right before left), free markers after the points of their diagram; ``entries`` say when
+    each was entered."""
     order = _mark_order(catalogue)
     views = list(VIEWS)
+    started = chart.session.started_at
+    drawn = [
+        (
+            mark,
+            handout_mark(
+                catalogue, mark, chart.reactions_at(mark.id), started, entries, for_client=for_client
+            ),
+        )
+        for mark in chart.marks
+    ]
 
-    def key(mark: Mark) -> tuple[int, int, int, int]:
-        view = views.index(mark.view) if mark.view in views else len(views)
+    def key(pair: tuple[Mark, HandoutMark]) -> tuple[int, int, int, int]:
+        mark, printed = pair
+        view = views.index(printed.view) if printed.view in views else len(views)
         if mark.code is None:
             return (view, len(order), 0, mark.id)
         return (view, order.get(mark.code, len(order)), _SIDE_ORDER.get(mark.side or "", 1), mark.id)
 
-    return tuple(
-        handout_mark(
-            catalogue,
-            mark,
-            chart.reactions_at(mark.id),
-            chart.session.started_at,
-            entries,
-            for_client=for_client,
-        )
-        for mark in sorted(chart.marks, key=key)
-    )
+    return tuple(printed for _, printed in sorted(drawn, key=key))
 
 
 def amended_chart(practice: Practice, chart: SessionChart, amendments: int) -> SessionChart:
@@ -206,7 +212,7 @@ def amended_chart(practice: Practice, chart: SessionChart, amendments: int) -> S
         return chart
     current = {
         (f.entity, f.entity_id, f.field): f.current
-        for f in practice.records.amendable_fields(chart.session.id)
+        for f in practice.signing.amendable_fields(chart.session.id)
     }
 
     def value(entity: str, entity_id: int, name: str, old: object) -> str:

@@ -27,7 +27,15 @@ intradermal line placed there crosses it. (A catalogue point's own side is fixed
 NEAREST_POINT_REACH = 120.0
 """How far (in diagram units; the face is 600 wide) a free marker may be from a catalogue point to
 take that point's area for its "where"; farther out it is just "left side of the face"."""
-VIEW_AREA = {"face": "face", "body_front": "body", "body_back": "back"}
+VIEW_AREA = {
+    "face": "face",
+    "head_right": "head",
+    "head_left": "head",
+    "body_front": "body",
+    "body_back": "back",
+    "hands": "hand",
+    "feet": "foot",
+}
 """What a marker far from every point is on, by view."""
 
 Polygon = tuple[tuple[float, float], ...]
@@ -128,14 +136,16 @@ def inside(polygon: Polygon | None, x: float, y: float) -> bool:
 
 def free_marker_place(catalogue: Catalogue, view_name: str, x: float, y: float) -> tuple[Side, str]:
     """A free marker's side (from where it sits, the midline within :data:`MIDLINE_BAND`) and area: the
-    region of the nearest catalogue point
-    in its view on the same side of the hairline, when one is within :data:`NEAREST_POINT_REACH`;
+    region of the nearest catalogue point in its view on the same side of the hairline, when one is
+    within :data:`NEAREST_POINT_REACH`;
     else the view's own area ("face"). A marker on an unknown view is on the midline, with no area.
     """
     view = VIEWS.get(view_name)
     if view is None:
         return "midline", ""
-    side: Side = "midline" if abs(x - 0.5) <= MIDLINE_BAND else side_at(view_name, x)
+    # A profile shows one side whatever the position; elsewhere the midline is the drawing's middle.
+    on_midline = view.side_shown is None and abs(x - 0.5) <= MIDLINE_BAND + 1e-9  # 0.53 is on it
+    side: Side = "midline" if on_midline else side_at(view_name, x)
     in_hair = inside(hair_outline(view.svg_path), x, y)
     places = _places(catalogue, view_name)
     same = [(px, py, region) for px, py, region, hair in places if hair == in_hair]
@@ -155,7 +165,5 @@ def _places(catalogue: Catalogue, view_name: str) -> tuple[tuple[float, float, s
     hair = hair_outline(VIEWS[view_name].svg_path)
     return tuple(
         (px, py, point.region, inside(hair, px, py))
-        for point in catalogue.in_view(view_name)
-        for point_side in point.sides()
-        for px, py in (point.position(point_side),)
+        for point, _, px, py in catalogue.sites_in_view(view_name)
     )

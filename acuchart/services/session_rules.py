@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from acuchart.catalogue import VIEWS, Catalogue, CataloguePoint
+from acuchart.catalogue import VIEWS, Catalogue, CataloguePoint, Side
 from acuchart.models import ONSETS, REACTION_KINDS_AT_POINT, REACTION_KINDS_SESSION, SEVERITIES
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
 
@@ -97,6 +97,15 @@ def point_and_side(
     return point, side
 
 
+def view_of(point: CataloguePoint, side: str, clicked: str | None) -> str:
+    """The view a mark of ``point`` on ``side`` is stored with: the one clicked when it shows the point
+    there, else the point's home view for that side."""
+    checked = cast("Side", side)  # point_and_side has checked it is one of the point's sides
+    if clicked is not None and point.shown_on(clicked, checked):
+        return clicked
+    return point.home_view(checked)
+
+
 def reaction_fields(
     problems: dict[str, str], at_point: bool, kind: str, severity: str, onset: str, note: str | None
 ) -> dict[str, str]:
@@ -115,6 +124,47 @@ def reaction_fields(
         "onset": onset,
         "note": text(problems, "note", note, "The note"),
     }
+
+
+def choice(
+    problems: dict[str, str], field: str, value: str, choices: tuple[tuple[str, str], ...], what: str
+) -> str:
+    """One of ``choices`` (its key), or empty for "not recorded"."""
+    if value and value not in dict(choices):
+        problems[field] = f"Choose {what}: {', '.join(label for _, label in choices)}."
+    return value
+
+
+MAX_DEPTH_MM = 100.0
+MAX_RETENTION_MIN = 120
+
+
+def depth(problems: dict[str, str], value: float | str | None) -> float | None:
+    """How deep the needle went, in millimetres (None: not recorded)."""
+    if value in (None, ""):
+        return None
+    try:
+        millimetres = float(str(value).replace(",", ".").strip())
+    except ValueError:
+        millimetres = -1.0
+    if not 0 < millimetres <= MAX_DEPTH_MM:
+        problems["depth_mm"] = f"Enter the depth in millimetres, more than 0 and at most {MAX_DEPTH_MM:g}."
+        return None
+    return millimetres
+
+
+def retention(problems: dict[str, str], value: int | str | None) -> int | None:
+    """How long the needle stayed in, in whole minutes (None: not recorded)."""
+    if value in (None, ""):
+        return None
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        minutes = -1
+    if not 0 <= minutes <= MAX_RETENTION_MIN:
+        problems["retention_min"] = f"Enter the retention in whole minutes, from 0 to {MAX_RETENTION_MIN}."
+        return None
+    return minutes
 
 
 def label(problems: dict[str, str], value: str | None) -> str:

@@ -5,4 +5,9 @@
 
 MIGRATION_SET = "acuchart"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-MIGRATION_NAMES: tuple[str, ...] = ("m001_initial", "m003_notes_shown_to_client")
+MIGRATION_NAMES: tuple[str, ...] = (
+    "m001_initial",
+    "m002_ids_never_reused",
+    "m003_notes_shown_to_client",
+    "m008_clinical_note",
+)

@@ -24,17 +24,17 @@ def chart_two_bruises(practice: Practice) -> tuple[int, int]:
     """A client and a session with two bruises: one note for the record, one for the client."""
     with clock.frozen_at(STARTED):
         practice.settings.update(practitioner_name="Dr. Jane Doe")
-        client = practice.clients.create(ClientForm(first_name="Ana", last_name="Silva"))
-        practice.records.record_consent(client.id, STARTED.date(), "signed_form")
-        session = practice.sessions.create(client.id, STARTED)
+        client = practice.clients.create(ClientForm(first_name="Ana", last_name="Silva")).value
+        practice.consent.record_consent(client.id, STARTED.date(), "signed_form")
+        session = practice.sessions.create(client.id, STARTED).value
         marks = {
             (m.code, m.side): m
-            for m in practice.sessions.apply_protocol(session.id, [("ST2", "left"), ("ST2", "right")])
+            for m in practice.charting.apply_protocol(session.id, [("ST2", "left"), ("ST2", "right")]).value
         }
-        practice.sessions.add_reaction(
+        practice.charting.add_reaction(
             session.id, marks[("ST2", "left")].id, "bruising", "mild", "during", PRIVATE
         )
-        practice.sessions.add_reaction(
+        practice.charting.add_reaction(
             session.id,
             marks[("ST2", "right")].id,
             "bruising",
@@ -60,7 +60,7 @@ def test_the_choice_can_be_changed_and_is_off_unless_asked_for(practice: Practic
     _client_id, session_id = chart_two_bruises(practice)
     private = next(r for r in practice.sessions.load(session_id).reactions if r.note == PRIVATE)
     assert not private.note_shown_to_client
-    shown = practice.sessions.edit_reaction(private.id, note_shown_to_client=True)
+    shown = practice.charting.edit_reaction(private.id, note_shown_to_client=True).value
     assert shown.note_shown_to_client and shown.note == PRIVATE
     assert PRIVATE.rstrip(".") in text(documents.handout(practice, session_id).pdf)
 

@@ -120,7 +120,7 @@ def test_the_forehead_line_is_named_the_same_in_every_session_it_was_placed(
         "where s.client_id = ? and m.code is null and m.label like '%forehead line%'",
         amelia,
     )
-    assert len(placed) >= 3 and all(abs(float(str(x)) - 0.5) <= 0.03 for (x,) in placed)
+    assert len(placed) >= 3 and all(abs(float(str(x)) - 0.5) <= 0.03 + 1e-9 for (x,) in placed)
     data = chart_export_data(demo, amelia)
     places = {m.where for s in data.sessions for m in s.marks if m.is_free_marker}
     assert places == {"across the midline of the forehead"}
@@ -166,7 +166,7 @@ def document_set(demo: Practice, last_name: str) -> dict[str, str]:
         "chart": text(documents.chart_export(demo, client).pdf),
         "consent": text(documents.consent_form(demo, client).pdf),
     }
-    for summary in demo.records.client_history(client):
+    for summary in demo.followups.client_history(client):
         texts[f"handout {summary.number}"] = text(documents.handout(demo, summary.id).pdf)
     return texts
 
@@ -192,7 +192,7 @@ def test_every_date_of_a_document_set_is_written_one_way(demo: Practice, last_na
 
 def test_a_completed_course_is_not_summarised_as_so_far_and_lower_ratings_are_better(demo: Practice) -> None:
     amelia = client_id(demo, "Hartley")
-    (course,) = demo.records.courses_for(amelia)
+    (course,) = demo.courses.courses_for(amelia)
     assert course.status in ("completed", "maintenance")
     words = text(documents.course_summary(demo, amelia).pdf)
     assert "so far" not in words
@@ -213,8 +213,9 @@ def test_a_reaction_phoned_in_the_next_day_settled_a_day_after_its_session(
     days = (dt.date.fromisoformat(str(resolved)) - dt.datetime.fromisoformat(str(started)).date()).days
     assert days == 1
     words = text(documents.course_summary(demo, noa).pdf)
-    assert f"Settled by {date_text(dt.date.fromisoformat(str(resolved)))}, after 1 day" in words
-    assert "Settled the same day" not in words
+    row = words[words.index("Headache (mild)") :][:160]  # the headache's line of the reactions table
+    assert f"Settled by {date_text(dt.date.fromisoformat(str(resolved)))}, after 1 day" in row
+    assert "Settled the same day" not in row
 
 
 def test_a_mark_keeps_its_charted_side_and_code_whatever_the_catalogue_says_now(practice: Practice) -> None:
