@@ -168,9 +168,14 @@ def session_story(session: ChartSession, width: float, lead: Sequence[Flowable] 
     else:
         story.append(para("No marks recorded.", "small"))
     story += _cautions_raised(session)
-    if session.reactions:
+    at_techniques = [r for r in session.reactions if r.at_point]
+    whole = [r for r in session.reactions if not r.at_point]
+    if at_techniques:
+        story.append(para("Reactions at adjunct techniques", "h3"))
+        story += [bullet(f"At the {r.at_point}: {_reaction_text(r)}") for r in at_techniques]
+    if whole:
         story.append(para("Reactions for the whole session", "h3"))
-        story += [bullet(_reaction_text(r)) for r in session.reactions]
+        story += [bullet(_reaction_text(r)) for r in whole]
     if session.amendments:
         caption = f"{number}  ·  {date_text(session.started_at)}  ·  amendments after signing"
         story += [para("Amendments after signing", "h3"), _amendments(session.amendments, width, caption)]

@@ -30,7 +30,7 @@ from acuchart.reports.data import (
     PracticeHeader,
     SummarySession,
 )
-from acuchart.reports.gather_marks import amended_chart, handout_marks, handout_reaction, record_entries
+from acuchart.reports.gather_marks import amended_chart, handout_marks, reactions_not_at_marks, record_entries
 from acuchart.reports.texts import load_texts
 
 
@@ -97,10 +97,7 @@ def handout_data(practice: Practice, session_id: int) -> HandoutData:
         marks=handout_marks(practice.catalogue, chart, entries),
         session_number=summary.number,
         planned_sessions=course.planned_sessions if course else None,
-        session_reactions=tuple(
-            handout_reaction(r, None, session.started_at, entries.reactions.get(r.id))
-            for r in chart.session_reactions
-        ),
+        session_reactions=reactions_not_at_marks(practice, chart, entries),
         next_appointment=_next_appointment(practice, history, summary),
         texts=practice_texts(practice),
         course_title=course_name(course) if course else "",
@@ -115,7 +112,10 @@ def reaction_summary(marks: Sequence[HandoutMark], session_reactions: Sequence[H
     """A session's reactions in one short line: "Mild bruising, under the left eye; mild headache"."""
     parts = [
         f"{r.severity} {r.kind_label.lower()}, {mark.where}" for mark in marks for r in mark.reactions
-    ] + [f"{r.severity} {r.kind_label.lower()}" for r in session_reactions]
+    ] + [
+        f"{r.severity} {r.kind_label.lower()}" + (f", {r.at_point}" if r.at_point else "")
+        for r in session_reactions
+    ]
     text = "; ".join(parts)
     return text[:1].upper() + text[1:]
 
@@ -181,10 +181,7 @@ def course_summary_data(
         chart = amended_chart(practice, practice.sessions.load(summary.id), summary.amendments)
         day = summary.started_at.date()
         marks = handout_marks(catalogue, chart, entries)
-        whole = tuple(
-            handout_reaction(r, None, summary.started_at, entries.reactions.get(r.id))
-            for r in chart.session_reactions
-        )
+        whole = reactions_not_at_marks(practice, chart, entries)
         rows.append(SummarySession(number, day, len(marks), reaction_summary(marks, whole), visit))
         reactions += [CourseReaction(number, day, r, visit) for m in marks for r in m.reactions]
         reactions += [CourseReaction(number, day, r, visit) for r in whole]

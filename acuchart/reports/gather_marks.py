@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from acuchart.catalogue import VIEWS, Catalogue
 from acuchart.models import ONSETS, REACTION_LABELS, Mark, Reaction, SessionChart
+from acuchart.models.tcm import ADJUNCT_LABELS
 from acuchart.practice import Practice
 from acuchart.reports.data import HandoutMark, HandoutReaction, Severity
 from acuchart.reports.places import Side
@@ -89,6 +90,40 @@ def handout_reaction(
         at_point=at_point,
         recorded_at=recorded_at,
         late_entry=entered_late(started_at, recorded_at, entry.flagged_late if entry else False),
+    )
+
+
+def technique_places(practice: Practice, session_id: int) -> dict[int, str]:
+    """Where each adjunct technique of a session was done, as a reaction at it is placed: "facial
+    cupping (cheeks)", by technique id."""
+    return {
+        adjunct.id: ADJUNCT_LABELS.get(adjunct.kind, adjunct.kind).lower()
+        + (f" ({adjunct.area})" if adjunct.area else "")
+        for adjunct in practice.adjuncts.for_session(session_id)
+    }
+
+
+def reactions_not_at_marks(
+    practice: Practice, chart: SessionChart, entries: Entries | None = None, *, for_client: bool = True
+) -> tuple[HandoutReaction, ...]:
+    """A session's reactions at no mark: each at the technique it followed ("facial cupping
+    (cheeks)": cupping marks are not a needling bruise), else for the whole session."""
+    entries = entries or Entries()
+    places = (
+        technique_places(practice, chart.session.id) if any(r.adjunct_id for r in chart.reactions) else {}
+    )
+    return tuple(
+        replace(
+            handout_reaction(
+                r,
+                places.get(r.adjunct_id) if r.adjunct_id is not None else None,
+                chart.session.started_at,
+                entries.reactions.get(r.id),
+                for_client=for_client,
+            ),
+            amendments=entries.amended.get(("reactions", r.id), ()),
+        )
+        for r in chart.session_reactions
     )
 
 

@@ -32,7 +32,7 @@ from acuchart.reports.gather import (
     practice_header,
     practice_texts,
 )
-from acuchart.reports.gather_marks import entered_late, handout_marks, handout_reaction, record_entries
+from acuchart.reports.gather_marks import entered_late, handout_marks, reactions_not_at_marks, record_entries
 from acuchart.reports.texts import consent_text
 from acuchart.reports.wording import date_text
 from acuchart.storage import reports as rows
@@ -129,14 +129,8 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
                 course_title=f"{course_name(course)} · from {date_text(course.start_date)}" if course else "",
                 duration_minutes=session.duration_min,
                 marks=marks,
-                reactions=tuple(
-                    replace(
-                        handout_reaction(
-                            r, None, session.started_at, entries.reactions.get(r.id), for_client=False
-                        ),
-                        amendments=amended.records.get(("reactions", r.id), ()),
-                    )
-                    for r in chart.session_reactions
+                reactions=reactions_not_at_marks(
+                    practice, chart, replace(entries, amended=amended.records), for_client=False
                 ),
                 needles_in=chart.needles_inserted,
                 needles_out=session.needles_removed,

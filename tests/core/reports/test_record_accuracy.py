@@ -249,3 +249,25 @@ def test_a_mark_keeps_its_charted_side_and_code_whatever_the_catalogue_says_now(
     assert marks["ST3"].side == "midline"  # as charted, not the catalogue's first side
     words = text(documents.handout(practice, session_id).pdf)
     assert "ST99" in words and "not in the point catalogue" in words
+
+
+def test_a_reaction_at_a_technique_is_placed_at_it_not_given_to_the_whole_session(
+    demo: Practice, demo_path: Path
+) -> None:
+    amelia = client_id(demo, "Hartley")
+    found = rows(
+        demo_path,
+        "select r.session_id, r.kind, a.kind, a.area from reactions r join adjuncts a on a.id = r.adjunct_id "
+        "join sessions s on s.id = r.session_id where s.client_id = ?",
+        amelia,
+    )
+    assert found
+    session_id, kind, technique, area = found[0]
+    assert (kind, technique, area) == ("redness", "cupping", "cheeks")
+    place = f"facial cupping ({area})"
+    record = text(documents.chart_export(demo, amelia).pdf)
+    assert f"At the {place}: Redness (mild)" in record
+    handout = text(documents.handout(demo, int(str(session_id))).pdf)
+    assert f"Redness (mild), {place}" in handout
+    summary = text(documents.course_summary(demo, amelia).pdf)
+    assert f"mild redness, {place}" in summary.lower() and "Facial cupping (cheeks)" in summary
