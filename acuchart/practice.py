@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from acuchart.catalogue import Catalogue
     from acuchart.models import ClientRecord
     from acuchart.models.audit import AuditReport
+    from acuchart.output_guard import ProtectedPlaces
     from acuchart.services.adjuncts import AdjunctService
     from acuchart.services.assessment import AssessmentService
     from acuchart.services.charting import ChartingService
@@ -215,6 +216,12 @@ class Practice:
         if name:
             return name
         return self.path.stem if self.path else "Untitled practice"
+
+    def protected_places(self) -> ProtectedPlaces:
+        """The places no document or export may be written to: this practice's file and its own files."""
+        from acuchart.output_guard import protected_places
+
+        return protected_places(self.path)
 
     def verify_audit(self) -> AuditReport:
         """Check the audit chain."""
