@@ -98,6 +98,10 @@ def photo_consent_lines(practice: Practice, client_id: int) -> tuple[PhotoConsen
             detail = f"{CONSENT_METHOD_LABELS.get(latest.method, latest.method)}, consent text {latest.text_version}"
             if latest.note:
                 detail += f". {latest.note}"
-        status = "Not asked" if latest is None else f"{latest.decision.capitalize()} {date_text(latest.decided_on)}"
+        status = (
+            "Not asked"
+            if latest is None
+            else f"{latest.decision.capitalize()} {date_text(latest.decided_on)}"
+        )
         lines.append(PhotoConsentLine(label, status, detail))
     return tuple(lines)
