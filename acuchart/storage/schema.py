@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from acuchart.storage import search_index
 from acuchart.storage.versions import MIGRATION_SET
 
 MIGRATIONS = Migrations(MIGRATION_SET)
@@ -198,4 +199,12 @@ _INITIAL = [
 def m001_initial(db: sqlite_utils.Database) -> None:
     """The first schema: every concept in DESIGN.md."""
     for statement in _INITIAL:
+        db.execute(statement)
+
+
+@MIGRATIONS(name="m004_client_search_index")
+def m004_client_search_index(db: sqlite_utils.Database) -> None:
+    """Type-ahead from an FTS5 trigram index read in the client list's order (see ``search_index``)."""
+    search_index.require_trigram_search(db.conn)
+    for statement in search_index.MIGRATION:
         db.execute(statement)

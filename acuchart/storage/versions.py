@@ -5,4 +5,4 @@
 
 MIGRATION_SET = "acuchart"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-MIGRATION_NAMES: tuple[str, ...] = ("m001_initial",)
+MIGRATION_NAMES: tuple[str, ...] = ("m001_initial", "m004_client_search_index")

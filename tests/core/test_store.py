@@ -30,7 +30,7 @@ def test_a_new_practice_file_uses_wal_foreign_keys_and_full_sync(practice_path: 
         assert store.scalar("PRAGMA foreign_keys") == 1
         assert store.scalar("PRAGMA synchronous") == 2  # FULL
         applied = [m.name for m in MIGRATIONS.applied(store.db)]
-        assert applied == ["m001_initial"]
+        assert applied == ["m001_initial", "m004_client_search_index"]
     finally:
         store.close()
 
