@@ -16,6 +16,9 @@ from acuchart.storage import clients as client_rows
 from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, fold, parse_date
 
+PAGE_SIZE = client_rows.SEARCH_LIMIT
+"""How many clients a search returns at a time; the list reads the next page as it scrolls."""
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[+()0-9 .\-/]*$")
 
