@@ -34,8 +34,16 @@ from acuchart.errors import StoreError
 LABEL_STEP = 1 << 16
 """The gap between neighbours' ``name_order`` when they are numbered afresh."""
 
+RENUMBER_SPAN = 1 << 40
+"""When everyone is numbered afresh, the numbers spread over this span (but never closer than
+:data:`LABEL_STEP`): a young practice, still growing fast, gets wide gaps."""
+
 ROOM_WINDOWS = (64, 1024, 16384)
 """How many neighbours on each side are spread out, in turn, when a gap is used up."""
+
+SPREAD_GAP = 256
+"""The least gap a neighbourhood must leave between its clients once spread out, else a larger one is
+spread: a neighbourhood packed almost as tight as the gap it lacks would be used up again at once."""
 
 MARKED = "0123456789@.-/+()'&_#,"
 """Characters the document also lists once each, so a search of one or two of them uses the index."""
@@ -51,7 +59,12 @@ _AFTER_NEW = f"(last_name, first_name, id) > {_NEW_KEY}"
 # The places of the new (or renamed) client's neighbours in the list: before it and after it.
 _PRED = f"(select name_order from clients where {_BEFORE_NEW} order by {_KEY_DESC} limit 1)"
 _SUCC = f"(select name_order from clients where {_AFTER_NEW} order by {_KEY} limit 1)"
-_NO_ROOM = f"{_SUCC} - {_PRED} < 2"
+_SAME_NAME_BEFORE = (
+    "exists (select 1 from clients where last_name = new.last_name collate nocase "
+    "and first_name = new.first_name collate nocase and id < new.id)"
+)
+_NO_ROOM = f"coalesce({_SUCC} - {_PRED} < 2, 0)"
+"""1 when the new client's neighbours have no number free between them, else 0 (also with one missing)."""
 
 
 def _sql_text(char: str) -> str:
@@ -67,18 +80,16 @@ def document_sql(text: str) -> str:
     return f"(replace({text}, ' ', '  ') || {markers})"
 
 
-def _only_if_needed(limit: int) -> str:
-    """A LIMIT that is ``limit`` when the new client has no room and nothing is being spread out yet, else 0.
+def _until_spread(limit: int) -> str:
+    """A LIMIT that is ``limit`` until a neighbourhood has been chosen for spreading out, then 0.
 
-    A LIMIT is worked out before its query reads anything, so a client that fits costs two lookups here,
-    not a pass over the neighbourhood (a condition in WHERE would come after the neighbours were read).
+    A LIMIT is worked out before its query reads anything, so once a small neighbourhood is chosen the
+    larger ones are not even read (a condition in WHERE would come after the neighbours were read).
     """
-    return (
-        f"(case when {_NO_ROOM} and not exists (select 1 from client_search_relabel) then {limit} else 0 end)"
-    )
+    return f"(case when exists (select 1 from client_search_relabel) then 0 else {limit} end)"
 
 
-def _make_room(step: int, windows: tuple[int, ...]) -> list[str]:
+def _make_room(step: int, windows: tuple[int, ...], span: int, gap: int) -> list[str]:
     """Trigger statements that, when the new client's neighbours have no number free between them, spread
     out the nearest neighbourhood that has room (or everyone), moving their index entries along."""
     spread = [
@@ -92,13 +103,14 @@ def _make_room(step: int, windows: tuple[int, ...]) -> list[str]:
                 select id from (select id from clients where {_BEFORE_NEW} order by {_KEY_DESC} limit {size})
                 union all
                 select id from (select id from clients where {_AFTER_NEW} order by {_KEY} limit {size})))
-        where (hi - lo) / n >= 2;"""
-        for size in (_only_if_needed(window) for window in windows)
+        where (hi - lo) / n >= {gap};"""
+        for size in (_until_spread(window) for window in windows)
     ]
     everyone = f"""insert into client_search_relabel (id, label)
-        select id, (rn - 1 + (rn > h)) * {step} from (
-            select id, row_number() over (order by {_KEY}) as rn, sum({_BEFORE_NEW}) over () as h
-            from (select * from clients where id <> new.id limit {_only_if_needed(-1)}));"""
+        select id, (rn - 1 + (rn > h)) * max({step}, {span} / (n + 1)) from (
+            select id, row_number() over (order by {_KEY}) as rn, sum({_BEFORE_NEW}) over () as h,
+                count(*) over () as n
+            from (select * from clients where id <> new.id limit {_until_spread(-1)}));"""
     move = [
         f"""insert into client_search (client_search, rowid, doc)
         select 'delete', c.name_order, {document_sql("c.search_text")}
@@ -113,10 +125,20 @@ def _make_room(step: int, windows: tuple[int, ...]) -> list[str]:
     return [*spread, everyone, *move]
 
 
-def migration_statements(step: int = LABEL_STEP, windows: tuple[int, ...] = ROOM_WINDOWS) -> list[str]:
+def migration_statements(
+    step: int = LABEL_STEP,
+    windows: tuple[int, ...] = ROOM_WINDOWS,
+    span: int = RENUMBER_SPAN,
+    gap: int = SPREAD_GAP,
+) -> list[str]:
     """The statements that build the index and its triggers, with numbers ``step`` apart (tests use small
     gaps and neighbourhoods to reach every way of making room in a few steps)."""
-    allocated = f"coalesce({_PRED} + ({_SUCC} - {_PRED}) / 2, {_PRED} + {step}, {_SUCC} - {step}, 0)"
+    # The middle of the gap; but a client named like the one before it (a new Maria Garcia after the others)
+    # takes a 64th of it, since the next one of that name will come after it again.
+    share = f"(case when {_SAME_NAME_BEFORE} then 64 else 2 end)"
+    allocated = (
+        f"coalesce({_PRED} + max(1, ({_SUCC} - {_PRED}) / {share}), {_PRED} + {step}, {_SUCC} - {step}, 0)"
+    )
     index_new = (
         f"insert into client_search (rowid, doc) select name_order, {document_sql('search_text')} "
         "from clients where id = new.id;"
@@ -125,7 +147,7 @@ def migration_statements(step: int = LABEL_STEP, windows: tuple[int, ...] = ROOM
         "insert into client_search (client_search, rowid, doc) "
         f"values ('delete', old.name_order, {document_sql('old.search_text')});"
     )
-    make_room = _make_room(step, windows)
+    make_room = _make_room(step, windows, span, gap)
     return [
         "alter table clients add column name_order integer",
         f"""update clients set name_order = ranked.rn * {step}
@@ -142,26 +164,32 @@ def migration_statements(step: int = LABEL_STEP, windows: tuple[int, ...] = ROOM
         "insert into client_search (client_search) values ('optimize')",
         # Scratch space for the triggers: the clients being spread out, with their new numbers.
         "create table client_search_relabel (id integer primary key, label integer not null)",
-        "create trigger client_search_on_insert after insert on clients begin\n"
-        + "\n".join(
-            [*make_room, f"update clients set name_order = {allocated} where id = new.id;", index_new]
-        )
-        + "\nend",
+        # Two triggers for each change, one for each side of _NO_ROOM: every statement that writes to an
+        # FTS5 table makes it write out what it holds, so the usual path writes to it once only.
+        *(
+            f"create trigger client_search_on_insert{suffix} after insert on clients when {when} begin\n"
+            + "\n".join([*room, f"update clients set name_order = {allocated} where id = new.id;", index_new])
+            + "\nend"
+            for suffix, when, room in (("", f"not {_NO_ROOM}", []), ("_making_room", _NO_ROOM, make_room))
+        ),
         # A renamed client keeps its number while it still falls between its new neighbours.
-        "create trigger client_search_on_rename after update of first_name, last_name on clients "
-        "when old.first_name is not new.first_name or old.last_name is not new.last_name begin\n"
-        + "\n".join(
-            [
-                forget_old,
-                *make_room,
-                f"""update clients set name_order = case
+        *(
+            f"create trigger client_search_on_rename{suffix} after update of first_name, last_name on clients "
+            f"when (old.first_name is not new.first_name or old.last_name is not new.last_name) and {when} begin\n"
+            + "\n".join(
+                [
+                    forget_old,
+                    *room,
+                    f"""update clients set name_order = case
                     when ({_PRED} is null or old.name_order > {_PRED})
                         and ({_SUCC} is null or old.name_order < {_SUCC}) then old.name_order
                     else {allocated} end where id = new.id;""",
-                index_new,
-            ]
-        )
-        + "\nend",
+                    index_new,
+                ]
+            )
+            + "\nend"
+            for suffix, when, room in (("", f"not {_NO_ROOM}", []), ("_making_room", _NO_ROOM, make_room))
+        ),
         "create trigger client_search_on_new_text after update of search_text on clients "
         "when old.first_name is new.first_name and old.last_name is new.last_name begin\n"
         f"{forget_old}\n{index_new}\nend",

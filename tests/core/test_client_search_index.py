@@ -222,7 +222,7 @@ def test_a_sqlite_without_trigram_search_is_named_in_the_message() -> None:
 
 # --- places in the list, used up and made again ------------------------------------------------------
 
-TIGHT = search_index.migration_statements(step=4, windows=(2, 4, 8))
+TIGHT = search_index.migration_statements(step=4, windows=(2, 4, 8), span=64, gap=2)
 """The index with gaps of 4 and small neighbourhoods, so a few clients use a gap up and every way of
 making room again (each neighbourhood, then everyone) is taken within a short run."""
 
