@@ -148,6 +148,10 @@ def migration_statements(
         f"values ('delete', old.name_order, {document_sql('old.search_text')});"
     )
     make_room = _make_room(step, windows, span, gap)
+    ask_for_room = (
+        "insert into client_search_room (id, first_name, last_name) "
+        f"select new.id, new.first_name, new.last_name where {_NO_ROOM};"
+    )
     return [
         "alter table clients add column name_order integer",
         f"""update clients set name_order = ranked.rn * {step}
@@ -164,32 +168,33 @@ def migration_statements(
         "insert into client_search (client_search) values ('optimize')",
         # Scratch space for the triggers: the clients being spread out, with their new numbers.
         "create table client_search_relabel (id integer primary key, label integer not null)",
-        # Two triggers for each change, one for each side of _NO_ROOM: every statement that writes to an
-        # FTS5 table makes it write out what it holds, so the usual path writes to it once only.
-        *(
-            f"create trigger client_search_on_insert{suffix} after insert on clients when {when} begin\n"
-            + "\n".join([*room, f"update clients set name_order = {allocated} where id = new.id;", index_new])
-            + "\nend"
-            for suffix, when, room in (("", f"not {_NO_ROOM}", []), ("_making_room", _NO_ROOM, make_room))
-        ),
+        # A client with no number free between its neighbours asks for room here, and this table's trigger
+        # makes it. The room is made apart because every statement that writes to an FTS5 table costs a
+        # good deal even when it writes nothing: the usual path writes to the index once.
+        "create table client_search_room (id integer primary key, first_name text, last_name text)",
+        "create trigger client_search_making_room after insert on client_search_room begin\n"
+        + "\n".join([*make_room, "delete from client_search_room;"])
+        + "\nend",
+        "create trigger client_search_on_insert after insert on clients begin\n"
+        + "\n".join(
+            [ask_for_room, f"update clients set name_order = {allocated} where id = new.id;", index_new]
+        )
+        + "\nend",
         # A renamed client keeps its number while it still falls between its new neighbours.
-        *(
-            f"create trigger client_search_on_rename{suffix} after update of first_name, last_name on clients "
-            f"when (old.first_name is not new.first_name or old.last_name is not new.last_name) and {when} begin\n"
-            + "\n".join(
-                [
-                    forget_old,
-                    *room,
-                    f"""update clients set name_order = case
+        "create trigger client_search_on_rename after update of first_name, last_name on clients "
+        "when old.first_name is not new.first_name or old.last_name is not new.last_name begin\n"
+        + "\n".join(
+            [
+                forget_old,
+                ask_for_room,
+                f"""update clients set name_order = case
                     when ({_PRED} is null or old.name_order > {_PRED})
                         and ({_SUCC} is null or old.name_order < {_SUCC}) then old.name_order
                     else {allocated} end where id = new.id;""",
-                    index_new,
-                ]
-            )
-            + "\nend"
-            for suffix, when, room in (("", f"not {_NO_ROOM}", []), ("_making_room", _NO_ROOM, make_room))
-        ),
+                index_new,
+            ]
+        )
+        + "\nend",
         "create trigger client_search_on_new_text after update of search_text on clients "
         "when old.first_name is new.first_name and old.last_name is new.last_name begin\n"
         f"{forget_old}\n{index_new}\nend",

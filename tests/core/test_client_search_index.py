@@ -269,6 +269,12 @@ class UsingUpGaps(RuleBasedStateMachine):
         assert all(a[0] < b[0] for a, b in pairwise(places))
 
     @invariant()
+    def index_is_sound(self) -> None:
+        self.practice.store.conn.execute(
+            "insert into client_search (client_search) values ('integrity-check')"
+        )
+
+    @invariant()
     def index_finds_what_the_scan_finds(self) -> None:
         for query in ("", "a", "an", "ann", "bo", "li", "ли", "李", "o'", "x", "0207", "46"):
             for include_archived in (False, True):
