@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from acuchart.storage import followup_tallies
 from acuchart.storage.store import Row, Store
 
 # --- consent -------------------------------------------------------------------------------------
@@ -253,16 +254,6 @@ def maintenance_due(
 
 
 def followup_counts(store: Store, today: str, due_by: str) -> tuple[int, int, int]:
-    """How many open reactions, overdue courses and maintenance visits due there are, counted along the
-    indexes alone: the courses of archived clients (the few) are counted and taken off, rather than every
-    due course's client being looked up."""
-    archived = "select count(*) from clients cl cross join courses c on c.client_id = cl.id where cl.archived > 0 and "
-    row = store.conn.execute(
-        "select (select count(*) from reactions where resolved_on is null), "
-        "(select count(*) from courses where status = 'active' and next_due_on < :today) "
-        f"- ({archived} c.status = 'active' and c.next_due_on < :today), "
-        "(select count(*) from courses where status = 'maintenance' and next_due_on <= :due_by) "
-        f"- ({archived} c.status = 'maintenance' and c.next_due_on <= :due_by)",
-        {"today": today, "due_by": due_by},
-    ).fetchone()
-    return int(row[0]), int(row[1]), int(row[2])
+    """How many open reactions, overdue courses and maintenance visits due there are (from the tallies the
+    schema keeps, so counting costs the same in any practice: ``followup_tallies``)."""
+    return followup_tallies.counts(store, today, due_by)

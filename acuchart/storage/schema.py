@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from acuchart.storage import search_index
+from acuchart.storage import followup_tallies, search_index
 from acuchart.storage.versions import MIGRATION_SET
 
 MIGRATIONS = Migrations(MIGRATION_SET)
@@ -206,11 +206,12 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 def m004_client_search_index(db: sqlite_utils.Database) -> None:
     """Type-ahead from an FTS5 trigram index read in the client list's order (see ``search_index``).
 
-    Also the index that unmarking a point was missing: it looked up the reactions at the mark, and the
-    foreign key check looked again, by reading every reaction in the practice (some 75 ms a click at
-    100,000 clients).
+    Also what else read every record of a kind, to keep costs to what is on screen at any size: the
+    follow-ups' tallies (``followup_tallies``), and the index unmarking a point was missing (it looked up
+    the reactions at the mark, and the foreign key check looked again, by reading every reaction in the
+    practice: some 75 ms a click at 100,000 clients).
     """
     search_index.require_trigram_search(db.conn)
-    for statement in search_index.MIGRATION:
+    for statement in [*search_index.MIGRATION, *followup_tallies.MIGRATION]:
         db.execute(statement)
     db.execute("create index reactions_by_mark on reactions (mark_id) where mark_id is not null")

@@ -3,10 +3,19 @@ rest as asked for, always what the whole lists hold and in the same order."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from pathlib import Path
 
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
+
+from acuchart import clock
+from acuchart.errors import NotFoundError, ValidationError
 from acuchart.models import FollowUps
 from acuchart.practice import Practice
+from acuchart.services.records import CourseForm
 from tests.records_helpers import TODAY, chart_session, client_with_course, clock_at
 
 SUNDAY = dt.datetime(2026, 8, 2, 10, 0)
@@ -81,3 +90,117 @@ def test_open_reactions_come_in_the_order_their_sessions_were_charted(practice: 
     found = practice.records.followups(TODAY)
     keys = [(r.session_id, r.id) for r in found.open_reactions]
     assert keys == sorted(keys)
+
+
+# --- the tallies behind the counts, through everything that changes what is due ------------------------
+
+DAYS = [dt.date(2026, 11, 21) + dt.timedelta(days=d) for d in (-60, -7, 0, 10, 90)]
+LATER = dt.datetime(2027, 3, 1, 12, 0)
+"""The practice's clock while the machine runs: after every day a course starts or a session is charted."""
+
+
+class FollowUpTallies(RuleBasedStateMachine):
+    """Courses started, charted, edited, completed into maintenance or stopped; clients archived and
+    brought back; reactions recorded, resolved, reopened and removed with their mark: the counts the
+    follow-ups page shows always equal the lengths of the whole lists."""
+
+    courses = Bundle("courses")
+    reactions = Bundle("reactions")
+
+    def __init__(self) -> None:
+        super().__init__()
+        clock.set_clock(lambda: LATER)
+        self.practice = Practice.open(":memory:")
+        self.clients: dict[int, int] = {}  # course id -> client id
+        self.marks: dict[int, int] = {}  # reaction id -> mark id (0: the whole session)
+        self.owners: dict[int, int] = {}  # reaction id -> client id
+
+    @rule(target=courses, start=st.sampled_from(DAYS), interval=st.integers(1, 30))
+    def start_course(self, start: dt.date, interval: int) -> int:
+        client, course = client_with_course(
+            self.practice, "Client", f"No {len(self.clients)}", start=start, interval_days=interval
+        )
+        self.clients[course.id] = client.id
+        return course.id
+
+    @rule(target=reactions, course=courses, day=st.sampled_from(DAYS[:3]), at_mark=st.booleans())
+    def chart(self, course: int, day: dt.date, at_mark: bool) -> int:
+        when = dt.datetime.combine(day, dt.time(10))
+        with clock_at(when):
+            session = chart_session(self.practice, self.clients[course], course, when)
+            mark = self.practice.sessions.load(session.id).marks[0]
+            reaction = self.practice.sessions.add_reaction(
+                session.id, mark.id if at_mark else None, "bruising" if at_mark else "headache", "mild"
+            )
+        self.marks[reaction.id] = mark.id if at_mark else 0
+        self.owners[reaction.id] = self.clients[course]
+        return reaction.id
+
+    @rule(course=courses, months=st.one_of(st.none(), st.integers(1, 6)))
+    def complete(self, course: int, months: int | None) -> None:
+        with contextlib.suppress(ValidationError):
+            self.practice.records.complete_course(course, maintenance_months=months)
+
+    @rule(
+        course=courses,
+        status=st.sampled_from(["active", "stopped", "completed"]),
+        interval=st.integers(1, 60),
+    )
+    def edit(self, course: int, status: str, interval: int) -> None:
+        form = CourseForm.from_course(self.practice.records.course(course))
+        form.status, form.interval_days = status, interval
+        self.practice.records.update_course(course, form)
+
+    @rule(course=courses, archived=st.booleans())
+    def archive(self, course: int, archived: bool) -> None:
+        self.practice.clients.set_archived(self.clients[course], archived)
+
+    @rule(reaction=reactions)
+    def resolve_or_reopen(self, reaction: int) -> None:
+        records = self.practice.records
+        found = [r for r in records.reactions_for_client(self.owners[reaction]) if r.id == reaction]
+        if found and found[0].is_open:
+            records.resolve_reaction(reaction)
+        elif found:
+            records.reopen_reaction(reaction)
+
+    @rule(reaction=reactions)
+    def unmark(self, reaction: int) -> None:
+        mark = self.marks.get(reaction, 0)
+        if mark:
+            with contextlib.suppress(NotFoundError):
+                self.practice.sessions.unmark(mark)
+
+    @invariant()
+    def counts_equal_the_whole_lists(self) -> None:
+        for day in DAYS:
+            whole = self.practice.records.followups(day)
+            assert self.practice.records.followups(day, first=1).counts == (
+                len(whole.open_reactions),
+                len(whole.overdue_courses),
+                len(whole.due_maintenance),
+            )
+
+    def teardown(self) -> None:
+        self.practice.close()
+        clock.set_clock(None)
+
+
+FollowUpTallies.TestCase.settings = settings(max_examples=40, stateful_step_count=25, deadline=None)
+test_follow_up_tallies = FollowUpTallies.TestCase
+
+
+def test_a_file_made_before_the_tallies_gets_them_when_opened(tmp_path: Path) -> None:
+    from tests.benchmarks.practices import build
+
+    built = build(tmp_path / "older.acuchart", 300)  # written at the schema before m004, then opened
+    practice = Practice.open(built.path)
+    try:
+        practice.clients.set_archived(7, True)
+        for day in DAYS:
+            whole = practice.records.followups(day)
+            counts = (len(whole.open_reactions), len(whole.overdue_courses), len(whole.due_maintenance))
+            assert practice.records.followups(day, first=1).counts == counts
+            assert all(counts)
+    finally:
+        practice.close()
