@@ -167,8 +167,7 @@ class FollowUpRecords(CourseRecords):
         """The next ``count`` rows after ``after`` in the list of ``found`` it belongs to (as of ``found.today``)."""
         day = found.today
         if isinstance(after, ReactionFollowUp):
-            keyset = (after.session_id, after.id)
-            return tuple(_reaction(row) for row in rows.open_reactions(self._store, keyset, count))
+            return tuple(_reaction(row) for row in rows.open_reactions(self._store, after.id, count))
         due = (after.due_on.isoformat(), after.course_id)
         if after.status == "maintenance":
             horizon = (day + MAINTENANCE_LOOKAHEAD).isoformat()

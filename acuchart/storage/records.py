@@ -1,7 +1,7 @@
 """Reading the clinical record around sessions: consent, courses, ratings, amendments, follow-ups.
 
 Every query here is shaped for one screen and kept cheap at a large practice: the follow-ups
-read open reactions through a partial index and courses due through ``courses_due (status,
+read open reactions through a partial index (by age) and courses due through ``courses_due (status,
 next_due_on)``, a page at a time in those indexes' order, so what a page costs does not grow with the
 practice; per-course counts come from the covering index ``sessions_by_course (course_id,
 started_at)``.
@@ -186,17 +186,17 @@ def client_reactions(store: Store, client_id: int) -> list[tuple[Any, ...]]:
     ).fetchall()
 
 
-def open_reactions(
-    store: Store, after: tuple[int, int] | None = None, limit: int = -1
-) -> list[tuple[Any, ...]]:
-    """Open reactions in the order their sessions were charted (session id, then reaction id), the next
-    ``limit`` (all: -1) after ``after`` (a session id and reaction id): read along the partial index of open
-    reactions, so a page costs the same however many are open."""
-    keyset = "and (r.session_id, r.id) > (?, ?) " if after else ""
+def open_reactions(store: Store, after: int | None = None, limit: int = -1) -> list[tuple[Any, ...]]:
+    """Open reactions, the longest open first (by when each was recorded), the next ``limit`` (all: -1) after
+    the reaction ``after``: read along the partial index ``reactions_open_by_age``, so a page costs the same
+    however many are open."""
+    keyset = (
+        "and (r.created_at, r.id) > (select created_at, id from reactions where id = ?) " if after else ""
+    )
     return store.conn.execute(
         f"select {_REACTION_COLUMNS} from reactions r {_REACTION_JOINS} "
-        f"where r.resolved_on is null {keyset}order by r.session_id, r.id limit ?",
-        [*(after or ()), limit],
+        f"where r.resolved_on is null {keyset}order by r.created_at, r.id limit ?",
+        [*([after] if after else []), limit],
     ).fetchall()
 
 

@@ -85,11 +85,19 @@ def test_archived_clients_courses_are_not_counted_but_their_reactions_are(practi
     assert {c.client_id for c in everything.overdue_courses}.isdisjoint(ids[:2])
 
 
-def test_open_reactions_come_in_the_order_their_sessions_were_charted(practice: Practice) -> None:
+def test_open_reactions_come_the_longest_open_first(practice: Practice) -> None:
     many_followups(practice, 5)
+    client, course = client_with_course(practice, "Late", "Entry", start=dt.date(2026, 7, 1))
+    with clock_at(dt.datetime(2026, 7, 1, 10)):  # a session charted, and its headache noted, months earlier
+        session = chart_session(practice, client.id, course.id, dt.datetime(2026, 7, 1, 10))
+        practice.sessions.add_reaction(session.id, None, "headache", "mild")
     found = practice.records.followups(TODAY)
-    keys = [(r.session_id, r.id) for r in found.open_reactions]
-    assert keys == sorted(keys)
+    assert found.open_reactions[0].client_name == "Late Entry"
+    recorded = [
+        practice.store.scalar("select created_at from reactions where id = ?", [r.id])
+        for r in found.open_reactions
+    ]
+    assert recorded == sorted(recorded)
 
 
 # --- the tallies behind the counts, through everything that changes what is due ------------------------

@@ -116,7 +116,7 @@ class FollowUpsView(QWidget):
             section.table.fit_rows(ROWS_SHOWN)
         when = f"{found.today:%A %d %B %Y}"
         self.summary.setText(
-            f"{found.count} thing{'s' if found.count != 1 else ''} to follow up, as of {when}"
+            f"{found.count:,} thing{'s' if found.count != 1 else ''} to follow up, as of {when}"
             if found.count
             else f"Nothing to follow up, as of {when}."
         )
