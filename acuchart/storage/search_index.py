@@ -11,12 +11,15 @@ Two things make a search cost what is on screen rather than what is in the file:
   ``name_order`` number that rises in exactly that order, and the index uses it as its rowid: FTS5
   hands back matches already in list order, and a search stops at the first screenful however many
   clients match. Numbers are spaced :data:`LABEL_STEP` apart; a new or renamed client takes the
-  middle of the gap between its neighbours. When a gap is used up, the clients around it are spread
-  out again (64, then 1,024, then 16,384 on each side, then everyone).
+  middle of the gap between its neighbours (a 64th of it after a client of the same name, since the
+  next one of that name will come after it again). When a gap is used up, the nearest neighbourhood
+  that can leave gaps of :data:`SPREAD_GAP` is spread out (64, then 1,024, then 16,384 clients on each
+  side), or else everyone is numbered afresh.
 
 Triggers keep both in step with ``clients`` in the same transaction as the change, whoever makes it,
-so no service has to remember them. ``name_order`` is derived, so it is not audited (like
-``courses.next_due_on``).
+so no service has to remember them: one trigger per change, which asks for room (a row in
+``client_search_room``, whose own trigger spreads clients out) only when the gap is used up.
+``name_order`` is derived, so it is not audited (like ``courses.next_due_on``).
 
 The index only narrows the search: every candidate is checked against the same ``search_text like``
 patterns as before the index existed, so it finds exactly what the plain scan found.
