@@ -115,14 +115,12 @@ def _make_room(step: int, windows: tuple[int, ...], span: int, gap: int) -> list
                 count(*) over () as n
             from (select * from clients where id <> new.id limit {_until_spread(-1)}));"""
     move = [
-        f"""insert into client_search (client_search, rowid, doc)
-        select 'delete', c.name_order, {document_sql("c.search_text")}
-        from client_search_relabel r join clients c on c.id = r.id order by c.name_order;""",
+        """insert into client_search (client_search, rowid, doc) select 'delete', d.name_order, d.doc
+        from client_search_relabel r join client_search_docs d on d.id = r.id order by d.name_order;""",
         """update clients set name_order = (select label from client_search_relabel r where r.id = clients.id)
         where id in (select id from client_search_relabel);""",
-        f"""insert into client_search (rowid, doc)
-        select c.name_order, {document_sql("c.search_text")}
-        from client_search_relabel r join clients c on c.id = r.id order by c.name_order;""",
+        """insert into client_search (rowid, doc) select d.name_order, d.doc
+        from client_search_relabel r join client_search_docs d on d.id = r.id order by d.name_order;""",
         "delete from client_search_relabel;",
     ]
     return [*spread, everyone, *move]
@@ -142,14 +140,13 @@ def migration_statements(
     allocated = (
         f"coalesce({_PRED} + max(1, ({_SUCC} - {_PRED}) / {share}), {_PRED} + {step}, {_SUCC} - {step}, 0)"
     )
-    index_new = (
-        f"insert into client_search (rowid, doc) select name_order, {document_sql('search_text')} "
-        "from clients where id = new.id;"
-    )
+    index_new = "insert into client_search (rowid, doc) select name_order, doc from client_search_docs where id = new.id;"
+    # Before the change, while the row still holds what the index was given for it.
     forget_old = (
         "insert into client_search (client_search, rowid, doc) "
-        f"values ('delete', old.name_order, {document_sql('old.search_text')});"
+        "select 'delete', name_order, doc from client_search_docs where id = old.id;"
     )
+    changed = "old.first_name is not new.first_name or old.last_name is not new.last_name"
     make_room = _make_room(step, windows, span, gap)
     ask_for_room = (
         "insert into client_search_room (id, first_name, last_name) "
@@ -165,9 +162,10 @@ def migration_statements(
         f"create index clients_in_list_order on clients ({_KEY})",
         "create virtual table client_search using fts5(doc, tokenize = 'trigram', content = '', "
         "detail = 'none', columnsize = 0)",
+        # What the index is given for each client: one definition for every trigger below.
+        f"create view client_search_docs as select id, name_order, {document_sql('search_text')} as doc from clients",
         # In rowid order: FTS5 writes out what it holds whenever a rowid comes lower than the one before.
-        f"insert into client_search (rowid, doc) select name_order, {document_sql('search_text')} from clients "
-        "order by name_order",
+        "insert into client_search (rowid, doc) select name_order, doc from client_search_docs order by name_order",
         "insert into client_search (client_search) values ('optimize')",
         # Scratch space for the triggers: the clients being spread out, with their new numbers.
         "create table client_search_relabel (id integer primary key, label integer not null)",
@@ -183,12 +181,14 @@ def migration_statements(
             [ask_for_room, f"update clients set name_order = {allocated} where id = new.id;", index_new]
         )
         + "\nend",
+        f"create trigger client_search_forget_changed before update of first_name, last_name, search_text on clients "
+        f"when {changed} or old.search_text is not new.search_text begin\n{forget_old}\nend",
+        f"create trigger client_search_forget_deleted before delete on clients begin\n{forget_old}\nend",
         # A renamed client keeps its number while it still falls between its new neighbours.
-        "create trigger client_search_on_rename after update of first_name, last_name on clients "
-        "when old.first_name is not new.first_name or old.last_name is not new.last_name begin\n"
+        f"create trigger client_search_on_rename after update of first_name, last_name on clients when {changed} "
+        "begin\n"
         + "\n".join(
             [
-                forget_old,
                 ask_for_room,
                 f"""update clients set name_order = case
                     when ({_PRED} is null or old.name_order > {_PRED})
@@ -199,9 +199,7 @@ def migration_statements(
         )
         + "\nend",
         "create trigger client_search_on_new_text after update of search_text on clients "
-        "when old.first_name is new.first_name and old.last_name is new.last_name begin\n"
-        f"{forget_old}\n{index_new}\nend",
-        f"create trigger client_search_on_delete after delete on clients begin\n{forget_old}\nend",
+        f"when not ({changed}) and old.search_text is not new.search_text begin\n{index_new}\nend",
     ]
 
 
