@@ -40,8 +40,7 @@ GOLD = "#D9A521"
 def svg() -> str:
     """The icon as SVG, on a 256-unit square (flat fills and strokes only, so every renderer agrees)."""
     face = (
-        "M128 38 C172 38 196 74 196 114 C196 166 164 214 128 216 "
-        "C92 214 60 166 60 114 C60 74 84 38 128 38 Z"
+        "M128 38 C172 38 196 74 196 114 C196 166 164 214 128 216 C92 214 60 166 60 114 C60 74 84 38 128 38 Z"
     )
     return f"""<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256">
   <rect x="8" y="8" width="240" height="240" rx="52" ry="52" fill="{NAVY}"/>

@@ -105,7 +105,9 @@ def test_a_second_copy_is_refused_on_windows_with_the_same_message(
     monkeypatch.setitem(sys.modules, "msvcrt", fake)
     first = FileLock(practice_path)
     first.acquire()
-    with pytest.raises(AlreadyOpenError, match="practice.acuchart is already open in another AcuChart window"):
+    with pytest.raises(
+        AlreadyOpenError, match=r"practice\.acuchart is already open in another AcuChart window"
+    ):
         FileLock(practice_path).acquire()
     first.release()
     again = FileLock(practice_path)
