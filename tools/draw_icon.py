@@ -23,11 +23,10 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from acuchart.resources import RESOURCES
+from ui.app_icon import SIZES  # the freedesktop hicolor sizes, which the app's windows load
 
 ICONS = RESOURCES / "icons"
 NAME = "acuchart"
-SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-"""The freedesktop hicolor sizes (and what Windows and macOS pick from)."""
 
 NAVY = "#1F4E79"
 SKIN = "#F6E2D3"

@@ -11,6 +11,7 @@ from types import TracebackType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from acuchart import __version__
 from acuchart.errors import AcuChartError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
@@ -22,6 +23,8 @@ from ui.style import apply_style
 
 log = logging.getLogger("acuchart")
 WARM_UP_DELAY_MS = 400
+DESKTOP_ID = "org.acuchart.AcuChart"
+"""The application's id: its desktop entry's and AppStream metainfo's file names (packaging/linux/)."""
 
 
 def install_crash_handler(parent: QWidget | None = None) -> None:
@@ -99,6 +102,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("AcuChart")
     app.setApplicationName("AcuChart")
     app.setApplicationDisplayName("AcuChart")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland and the taskbar match the window to its desktop entry
     apply_style(app)
     return app
 
@@ -111,13 +116,29 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     app = create_application()
     install_crash_handler()
     preferences = Preferences()
+    practice: Practice | None = None
     if demo:
         path = make_demo_file()
+    elif db is not None:
+        path = db
+    elif preferences.last_practice:
+        path = Path(preferences.last_practice)
     else:
-        path = db or (
-            Path(preferences.last_practice) if preferences.last_practice else default_practice_path()
-        )
-    practice = open_practice(path)
+        path = default_practice_path()
+        if not path.exists():
+            from ui.welcome import first_start  # the first start only
+
+            chosen = first_start(path)
+            if chosen is None:
+                return 0
+            if chosen == "demo":
+                demo, path = True, make_demo_file()
+            elif isinstance(chosen, Path):
+                path = chosen
+            else:
+                practice = chosen
+    if practice is None:
+        practice = open_practice(path)
     if practice is None:
         return 1
     switcher = PracticeSwitcher(preferences, remember=not demo)

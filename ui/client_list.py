@@ -38,6 +38,15 @@ DISPLAY_ROLE = 0
 TOOL_TIP_ROLE = 3
 FONT_ROLE = 6
 USER_ROLE = 0x100
+NAMES_MEASURED = 200
+"""How many of the listed names the name column is sized to (a search shows at most 200)."""
+CELL_PADDING = 16
+"""The room a cell leaves either side of its text, and then some."""
+
+
+def clients_text(count: int) -> str:
+    """ "1 client", "2 clients", "10,000 clients"."""
+    return f"{count:,} client" if count == 1 else f"{count:,} clients"
 
 
 def format_dob(iso: str | None) -> str:
@@ -156,14 +165,18 @@ class ClientListPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        # Fixed widths: sizing columns to their contents would read every row on each keystroke.
+        # Names show whole: the name column is as wide as the longest name listed (measured from the
+        # search result, not through the view, which would ask every row for every role), the birth date
+        # and phone columns fixed, and the phone column takes whatever room is left over.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(True)
         digits = self.table.fontMetrics().horizontalAdvance("0")
         header.resizeSection(1, digits * 13)
         header.resizeSection(2, digits * 15)
+        self._narrowest_name = self.table.fontMetrics().horizontalAdvance("Lastname, First")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.count_label = QLabel()
@@ -205,18 +218,43 @@ class ClientListPane(QWidget):
         selected = self.selected_client_id()
         clients = self._practice.clients.search(self.search.text(), self.archived_box.isChecked())
         self.model.set_clients(clients)
+        self._fit_names(clients)
         shown = len(clients)
         total = self.total = self._practice.clients.count(self.archived_box.isChecked())
         if self.search.text().strip():
             self.count_label.setText(
-                f"{shown} of {total} clients" if shown < 200 else f"first 200 of {total}"
+                f"{shown:,} of {clients_text(total)}" if shown < 200 else f"first 200 of {total:,}"
             )
         else:
             self.count_label.setText(
-                f"{total} clients" if shown >= total else f"first {shown} of {total} clients"
+                clients_text(total) if shown >= total else f"first {shown:,} of {clients_text(total)}"
             )
         if selected is not None:
             self.select_client(selected)
+
+    def _fit_names(self, clients: list[ClientSummary]) -> None:
+        """Make the name column as wide as the longest name in the first rows (a screenful and more)."""
+        metrics = self.table.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(client.display_name + ("  (archived)" if client.archived else ""))
+                for client in clients[:NAMES_MEASURED]
+            ),
+            default=0,
+        )
+        self.table.horizontalHeader().resizeSection(0, max(widest, self._narrowest_name) + CELL_PADDING)
+
+    def preferred_width(self) -> int:
+        """The width that shows the listed names, birth dates and phone numbers whole."""
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(i) for i in range(header.count() - 1))
+        phone = self.table.fontMetrics().horizontalAdvance("0") * 15
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.table.frameWidth()
+        return columns + phone + scroll_bar + frame + sides
 
     def selected_client_id(self) -> int | None:
         """The id of the highlighted client, if any."""

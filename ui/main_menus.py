@@ -39,6 +39,7 @@ class MainMenus(_Window):
     edit_note_templates: Callable[[], None]
     open_lot_recall: Callable[[], None]
     _about: Callable[[], None]
+    show_shortcuts: Callable[[], None]
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -139,4 +140,9 @@ class MainMenus(_Window):
             )
         )
         help_menu = self._menus["&Help"]
+        help_menu.addAction(
+            self._action(
+                "&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "Every key AcuChart answers to"
+            )
+        )
         help_menu.addAction(self._action("&About AcuChart", None, self._about))

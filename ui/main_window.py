@@ -19,8 +19,9 @@ from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.practice import Practice
 from ui.actions import AfterStart
+from ui.app_icon import apply_app_icon
 from ui.client_actions import ClientActions
-from ui.client_list import ClientListPane
+from ui.client_list import ClientListPane, clients_text
 from ui.main_menus import MainMenus
 from ui.messages import about, warn
 from ui.operations import Operations
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 AUDIT_CHECK_DELAY_MS = 300
 ALIGN_CENTER = 0x84
 """Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter) as a number."""
+MAX_LIST_WIDTH = 560
+"""The client list's widest start, however long the names: the chart area keeps most of the window."""
 MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
 
 
@@ -83,7 +86,7 @@ class MainWindow(MainMenus, QMainWindow):
         self.splitter.addWidget(self.clients)
         self.splitter.addWidget(self.chart_area)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 900])
+        self.splitter.setSizes([min(MAX_LIST_WIDTH, max(340, self.clients.preferred_width())), 900])
         self.audit_bar = AuditBar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -145,8 +148,9 @@ class MainWindow(MainMenus, QMainWindow):
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)
         apply_style_sheet()
+        apply_app_icon()
         where = self.practice.path or "in memory"
-        self.statusBar().showMessage(f"{self.clients.total} clients · {where}", 8000)
+        self.statusBar().showMessage(f"{clients_text(self.clients.total)} · {where}", 8000)
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -391,12 +395,28 @@ class MainWindow(MainMenus, QMainWindow):
             self.update_title()
 
     def _about(self) -> None:
+        from acuchart import __version__
+        from acuchart.paths import log_path
+
         about(
             self,
             "About AcuChart",
-            "<b>AcuChart</b><br>Charting for cosmetic acupuncture.<br>"
-            f"Practice file: {self.practice.path or 'in memory'}<br>Every change is saved the moment you make it.",
+            f"<b>AcuChart {__version__}</b><br>Charting for cosmetic acupuncture.<br><br>"
+            f"Practice file: {self.practice.path or 'in memory'}<br>"
+            f"Log file (details of anything unexpected): {log_path()}<br><br>"
+            "Every change is saved the moment you make it.",
         )
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts: every key, gathered from the actions that answer to it."""
+        from ui.printing.preview import PREVIEW_KEYS
+        from ui.shortcuts import ShortcutsDialog, action_rows, keyed_sections, menu_sections
+
+        self.finish_start()
+        sections = menu_sections(list(self._menus.values()))
+        sections.append(("Charting a session", action_rows(self.session_editor.actions())))
+        sections += keyed_sections([("Print preview", [(keys, text) for keys, text, _slot in PREVIEW_KEYS])])
+        ShortcutsDialog(sections, self).exec()
 
     # --- layout memory -----------------------------------------------------------------------
     def _restore_layout(self) -> None:
