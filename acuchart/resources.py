@@ -29,14 +29,13 @@ def find_resources() -> Path:
     Found without importing anything slow: this runs while the app starts.
     """
     spec = importlib.util.find_spec(PACKAGE)
+    for location in (spec.submodule_search_locations or ()) if spec is not None else ():
+        if (Path(location) / _MARKER).is_file():
+            return Path(location)
+    frozen = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle's own folder
+    if frozen is not None and (Path(frozen) / PACKAGE / _MARKER).is_file():
+        return Path(frozen) / PACKAGE
     if spec is not None:
-        for location in spec.submodule_search_locations or ():
-            folder = Path(location)
-            if (folder / _MARKER).is_file():
-                return folder
-        frozen = getattr(sys, "_MEIPASS", None)
-        if frozen is not None and (Path(frozen) / PACKAGE / _MARKER).is_file():
-            return Path(frozen) / PACKAGE
         return _extracted()
     # Run from a checkout that was never installed (``python main.py`` with the folder on sys.path).
     return _CHECKOUT

@@ -165,7 +165,7 @@ class PracticeSwitcher:
             old_window.save_layout()
         self.practice = practice
         if self._remember and practice.path is not None:
-            self._preferences.last_practice = str(practice.path)
+            self._preferences.last_practice = str(practice.path.absolute())  # whatever folder it starts in
         window = MainWindow(practice, self._preferences)
         window.practice_file_chosen.connect(self.switch_to)
         self.window = window

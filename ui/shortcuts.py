@@ -48,7 +48,7 @@ def keys_text(sequences: Iterable[QKeySequence]) -> str:
     written = [
         s.toString(QKeySequence.SequenceFormat.NativeText)
         for s in sequences
-        if not s.isEmpty() and s[0].key().value not in DEVICE_KEYS
+        if not s.isEmpty() and s[0].key().value not in DEVICE_KEYS  # type: ignore[index]
     ]
     return ", ".join(dict.fromkeys(written))
 
