@@ -90,6 +90,8 @@ class MainMenus(_Window):
         self._undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self._redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self._redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._undo_action.setProperty("shortcutsName", "Undo")  # Help → Keyboard shortcuts (ui/shortcuts.py)
+        self._redo_action.setProperty("shortcutsName", "Redo")
         edit_menu.addAction(self._undo_action)
         edit_menu.addAction(self._redo_action)
         edit_menu.addSeparator()

@@ -38,9 +38,11 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…").strip()
 
 
-DEVICE_KEYS = range(0x01000061, 0x01100000)
-"""Qt's key codes for the dedicated keys of some keyboards (Open, Undo, Zoom In…): bindings a platform adds
-to its standard shortcuts, not keys to tell anyone to press."""
+DEVICE_KEYS = (range(0x0100003C, 0x01000053), range(0x01000061, 0x01100000))
+"""Qt's key codes for F13–F35 and the dedicated keys of some keyboards (Open, Undo, Zoom In…): bindings a
+platform adds to its standard shortcuts, not keys to tell anyone to press."""
+NAME_PROPERTY = "shortcutsName"
+"""An action whose text changes as it is used (Undo Mark ST2) names itself for the list with this property."""
 
 
 def keys_text(sequences: Iterable[QKeySequence]) -> str:
@@ -48,9 +50,15 @@ def keys_text(sequences: Iterable[QKeySequence]) -> str:
     written = [
         s.toString(QKeySequence.SequenceFormat.NativeText)
         for s in sequences
-        if not s.isEmpty() and s[0].key().value not in DEVICE_KEYS  # type: ignore[index]
+        if not s.isEmpty() and not is_device_key(s)
     ]
     return ", ".join(dict.fromkeys(written))
+
+
+def is_device_key(sequence: QKeySequence) -> bool:
+    """Whether the sequence starts with a key most keyboards lack (see :data:`DEVICE_KEYS`)."""
+    key = sequence[0].key().value  # type: ignore[index]
+    return any(key in keys for keys in DEVICE_KEYS)
 
 
 def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
@@ -61,7 +69,8 @@ def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
         if isinstance(menu, QMenu) and not action.shortcuts():
             continue
         keys = keys_text(action.shortcuts())
-        text = plain(action.text())
+        name = action.property(NAME_PROPERTY)
+        text = plain(name if isinstance(name, str) and name else action.text())
         if keys and text:
             found = rows.setdefault(text, [])
             if keys not in found:
