@@ -141,6 +141,8 @@ class ClientListPane(QWidget):
 
     client_activated = Signal(int)
     new_client_requested = Signal()
+    width_wanted = Signal(int)
+    """The width that would show the listed names, birth dates and phones whole (after each search)."""
 
     def __init__(
         self, practice: Practice, show_archived: bool = False, parent: QWidget | None = None
@@ -243,6 +245,7 @@ class ClientListPane(QWidget):
             default=0,
         )
         self.table.horizontalHeader().resizeSection(0, max(widest, self._narrowest_name) + CELL_PADDING)
+        self.width_wanted.emit(self.preferred_width())
 
     def preferred_width(self) -> int:
         """The width that shows the listed names, birth dates and phone numbers whole."""

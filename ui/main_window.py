@@ -43,7 +43,8 @@ AUDIT_CHECK_DELAY_MS = 300
 ALIGN_CENTER = 0x84
 """Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter) as a number."""
 MAX_LIST_WIDTH = 560
-"""The client list's widest start, however long the names: the chart area keeps most of the window."""
+"""The client list's widest, however long the names: the chart area keeps most of the window."""
+MIN_CHART_WIDTH = 700
 MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
 
 
@@ -103,6 +104,7 @@ class MainWindow(MainMenus, QMainWindow):
         self._finish_queued = False
         self.clients.client_activated.connect(self.show_client)
         self.clients.new_client_requested.connect(self.new_client)
+        self.clients.width_wanted.connect(self._widen_client_list)
         self.clients.archived_box.toggled.connect(self._remember_archived)
         self.chart_area.currentChanged.connect(self._chart_area_changed)
         self.ops.subscribe(self._on_changes, self)
@@ -367,6 +369,15 @@ class MainWindow(MainMenus, QMainWindow):
         elif not fold and sizes[0] == 0 and self._unfolded_sizes:
             self.splitter.setSizes(self._unfolded_sizes)
             self._unfolded_sizes = []
+
+    def _widen_client_list(self, width: int) -> None:
+        """Give the client list the room its names need when the window has it (never narrowing it, and
+        never while it is folded away)."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = min(width, MAX_LIST_WIDTH, total - MIN_CHART_WIDTH)
+        if sizes[0] > 0 and wanted > sizes[0]:
+            self.splitter.setSizes([wanted, total - wanted])
 
     def toggle_client_list(self) -> None:
         """Show or hide the client list (Ctrl+\\)."""

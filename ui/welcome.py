@@ -61,6 +61,7 @@ class Welcome(QDialog):
         self.pages.addWidget(self._set_up_page(default_path))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self.setMinimumWidth(640)  # messages beside the fields make it taller, never narrower
         self.resize(680, 560)
 
     # --- the first page: what to do ---------------------------------------------------------

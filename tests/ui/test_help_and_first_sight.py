@@ -156,3 +156,9 @@ def test_names_in_the_client_list_show_whole(
     columns = sum(header.sectionSize(i) for i in range(3))
     assert columns <= pane.table.viewport().width()
     assert not pane.table.horizontalScrollBar().isVisible()
+    # A longer name than any before widens a narrowed list again, when the window has the room.
+    fresh.splitter.setSizes([300, 1100])
+    demo_practice.clients.create(ClientForm(first_name="Maximiliana", last_name="Oyelaran-Vandenberghe"))
+    pane.refresh()
+    qtbot.waitUntil(lambda: not pane.table.horizontalScrollBar().isVisible(), timeout=2000)
+    assert fresh.splitter.sizes()[0] >= pane.preferred_width()
