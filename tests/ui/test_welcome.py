@@ -205,3 +205,35 @@ def test_quitting_the_welcome_leaves_nothing_behind(
     assert no_event_loop == []
     assert not default_practice_path().exists()
     assert preferences.last_practice == ""
+
+
+def test_the_second_place_for_backups_is_changed_later_in_practice_settings(
+    qtbot: QtBot, practice_file: Practice, tmp_path: Path
+) -> None:
+    from ui.records.settings_dialog import SettingsDialog
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dialog = SettingsDialog(practice_file)
+    qtbot.addWidget(dialog)
+    dialog.second_place.set_text(str(usb))
+    dialog.save()
+    assert practice_file.settings.get().extra[BACKUP_SECOND_PLACE_KEY] == str(usb)
+
+    usb.rmdir()  # the drive is unplugged: other settings still save, the place is kept as it was
+    again = SettingsDialog(practice_file)
+    qtbot.addWidget(again)
+    assert again.second_place.text == str(usb)
+    again.edits["phone"].setText("01632 960 002")
+    again.save()
+    assert again.result() == SettingsDialog.DialogCode.Accepted
+    settings = practice_file.settings.get()
+    assert settings.phone == "01632 960 002"
+    assert settings.extra[BACKUP_SECOND_PLACE_KEY] == str(usb)
+
+    moved = SettingsDialog(practice_file)
+    qtbot.addWidget(moved)
+    moved.second_place.set_text(str(tmp_path / "elsewhere"))
+    moved.save()
+    assert "not a folder that exists" in moved.messages.message(BACKUP_SECOND_PLACE_KEY)
+    assert practice_file.settings.get().extra[BACKUP_SECOND_PLACE_KEY] == str(usb)

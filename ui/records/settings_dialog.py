@@ -102,7 +102,8 @@ class SettingsDialog(QDialog):
         self.consent_version.setText(settings.consent_text_version)
         self.set_logo(settings.logo_path)
         second_place = settings.extra.get(BACKUP_SECOND_PLACE_KEY, "")
-        self.second_place.set_text(second_place if isinstance(second_place, str) else "")
+        self._stored_second_place = second_place if isinstance(second_place, str) else ""
+        self.second_place.set_text(self._stored_second_place)
 
     def set_logo(self, path: str) -> None:
         """Use the image at ``path`` as the logo (empty: none) and preview it."""
@@ -123,7 +124,9 @@ class SettingsDialog(QDialog):
             caution_review_months=self.review_months.value(),
             consent_text_version=self.consent_version.text(),
         )
-        values[BACKUP_SECOND_PLACE_KEY] = self.second_place.text
+        # Checked only when changed: a backup drive unplugged today must not stop a new phone number.
+        if self.second_place.text != self._stored_second_place:
+            values[BACKUP_SECOND_PLACE_KEY] = self.second_place.text
         return values
 
     def save(self) -> None:
