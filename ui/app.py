@@ -168,6 +168,7 @@ class PracticeSwitcher:
             self._preferences.last_practice = str(practice.path.absolute())  # whatever folder it starts in
         window = MainWindow(practice, self._preferences)
         window.practice_file_chosen.connect(self.switch_to)
+        window.practice_created.connect(self._created)
         self.window = window
         window.show()
         QTimer.singleShot(WARM_UP_DELAY_MS, setup_logging)
@@ -195,6 +196,11 @@ class PracticeSwitcher:
             )
             warn(self.window, message, "AcuChart cannot open this file")
             return
+        self._remember = True
+        self.show(practice)
+
+    def _created(self, practice: Practice) -> None:
+        """A practice just set up (File → New practice file…): shown, and remembered for next time."""
         self._remember = True
         self.show(practice)
 

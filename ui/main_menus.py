@@ -65,7 +65,14 @@ class MainMenus(_Window):
         file_menu.addAction(
             self._action("&Open practice file…", QKeySequence.StandardKey.Open, self.choose_practice_file)
         )
-        file_menu.addAction(self._action("New practice &file…", None, self.new_practice_file))
+        file_menu.addAction(
+            self._action(
+                "New practice &file…",
+                None,
+                self.new_practice_file,
+                "Set up another practice in a file of its own",
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(

@@ -52,7 +52,9 @@ class MainWindow(MainMenus, QMainWindow):
     """One open practice: find a client, see their chart."""
 
     practice_file_chosen = Signal(Path)
-    """The practitioner chose another practice file (File → Open… / New…); the app swaps to it."""
+    """The practitioner chose another practice file (File → Open…); the app swaps to it."""
+    practice_created = Signal(object)
+    """A new practice was set up (File → New practice file…): the app swaps to this open ``Practice``."""
 
     def __init__(self, practice: Practice, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,12 +186,12 @@ class MainWindow(MainMenus, QMainWindow):
             self.practice_file_chosen.emit(chosen)
 
     def new_practice_file(self) -> None:
-        """Create an empty practice file and switch to it (an existing file is never overwritten)."""
-        from ui.practice_files import ask_new_practice_file
+        """Set up a new practice in a new file and switch to it (an existing file is never overwritten)."""
+        from ui.welcome import set_up_practice
 
-        chosen = ask_new_practice_file(self, self.practice.path)
-        if chosen is not None:
-            self.practice_file_chosen.emit(chosen)
+        created = set_up_practice(self, self.practice.path.parent if self.practice.path else Path.home())
+        if created is not None:
+            self.practice_created.emit(created)
 
     def open_settings(self) -> None:
         """Edit the practice settings."""

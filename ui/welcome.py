@@ -49,9 +49,9 @@ FILE_FIELD = "practice_file"
 class Welcome(QDialog):
     """The first start's two pages: the choice, then the practice's details and where its records live."""
 
-    def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, default_path: Path, parent: QWidget | None = None, set_up_only: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to AcuChart")
+        self.setWindowTitle("New practice" if set_up_only else "Welcome to AcuChart")
         self.setWindowIcon(app_icon())
         self.outcome: FirstStart = None
         self.messages = FieldMessages()
@@ -61,6 +61,11 @@ class Welcome(QDialog):
         self.pages.addWidget(self._set_up_page(default_path))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        if set_up_only:  # File → New practice file…: the second page alone, Back becomes Cancel
+            self.pages.setCurrentIndex(1)
+            self.back_button.setText("Cancel")
+            self.back_button.clicked.disconnect()
+            self.back_button.clicked.connect(self.reject)
         self.setMinimumWidth(640)  # messages beside the fields make it taller, never narrower
         self.resize(680, 560)
 
@@ -155,7 +160,7 @@ class Welcome(QDialog):
         mute(hint)
         places.addRow("", hint)
 
-        back = QPushButton("Back")
+        back = self.back_button = QPushButton("Back")
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.create_button = QPushButton("Create the practice")
         self.create_button.setDefault(True)
@@ -239,6 +244,18 @@ class Welcome(QDialog):
             self.messages.show({"": f"The practice could not be set up, and nothing was kept: {exc}"})
             return None
         return practice
+
+
+def set_up_practice(parent: QWidget, folder: Path) -> Practice | None:
+    """File → New practice file…: set up a practice in a new file (offered in ``folder`` under a name
+    not yet taken); the new practice, or None when cancelled."""
+    suggested = folder / f"practice{SUFFIX}"
+    number = 2
+    while suggested.exists():
+        suggested, number = folder / f"practice-{number}{SUFFIX}", number + 1
+    dialog = Welcome(suggested, parent, set_up_only=True)
+    dialog.exec()
+    return dialog.outcome if isinstance(dialog.outcome, Practice) else None
 
 
 def first_start(default_path: Path) -> FirstStart:

@@ -237,3 +237,54 @@ def test_the_second_place_for_backups_is_changed_later_in_practice_settings(
     moved.save()
     assert "not a folder that exists" in moved.messages.message(BACKUP_SECOND_PLACE_KEY)
     assert practice_file.settings.get().extra[BACKUP_SECOND_PLACE_KEY] == str(usb)
+
+
+def test_a_new_practice_file_is_set_up_like_the_first_and_opened(
+    qtbot: QtBot,
+    practice_file: Practice,
+    preferences: Preferences,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    switcher = app_module.PracticeSwitcher(preferences)
+    switcher.show(practice_file)
+    window = switcher.window
+    assert window is not None
+    qtbot.addWidget(window)
+    offered: list[Path] = []
+
+    def fill_and_create(dialog: Welcome) -> int:
+        assert dialog.pages.currentIndex() == 1  # straight to the practice's details
+        offered.append(dialog.practice_path())
+        fill_in(dialog, tmp_path)
+        dialog.create_button.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(Welcome, "exec", fill_and_create)
+    window.finish_start()
+    next(a for a in window._menus["&File"].actions() if "New practice" in a.text()).trigger()
+
+    # The current file's folder, under a name not yet taken: the open practice is never set up over.
+    assert offered == [practice_file.path.with_name("practice-2.acuchart")]
+    new = switcher.practice
+    assert new is not None and new.path == offered[0]
+    assert switcher.window is not None and switcher.window is not window
+    qtbot.addWidget(switcher.window)
+    assert switcher.window.windowTitle() == "AcuChart — Willow Lane Facial Acupuncture"
+    assert preferences.last_practice == str(offered[0])
+    switcher.window.audit_bar.stop()
+    switcher.close()
+
+
+def test_cancelling_a_new_practice_keeps_the_open_one(
+    qtbot: QtBot, practice_file: Practice, preferences: Preferences, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(practice_file, preferences)
+    qtbot.addWidget(window)
+    created: list[Practice] = []
+    window.practice_created.connect(created.append)
+    monkeypatch.setattr(Welcome, "exec", lambda dialog: dialog.back_button.click() or int(dialog.result()))
+    window.new_practice_file()
+    assert created == []
+    assert sorted(p.name for p in practice_file.path.parent.glob("*.acuchart")) == ["practice.acuchart"]
+    window.audit_bar.stop()
