@@ -44,7 +44,7 @@ dist: $(VENV)/.installed-dist
 
 # Start the bundle just built, offscreen, on a demo practice, and print a handout with it.
 dist-test: dist
-	$(BIN)/python -m pytest -m bundle tests/dist
+	$(BIN)/python -m pytest -m bundle tests/bundle
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m tests.benchmarks
