@@ -127,3 +127,14 @@ def test_the_appstream_metainfo_describes_this_release() -> None:
         [validator, "validate", "--no-net", str(metainfo)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_icon_is_what_tools_draw_icon_draws() -> None:
+    tools = str(ROOT / "tools")
+    sys.path.insert(0, tools)
+    try:
+        import draw_icon
+    finally:
+        sys.path.remove(tools)
+    assert (RESOURCES / "icons" / "acuchart.svg").read_text(encoding="utf-8") == draw_icon.svg()
+    assert draw_icon.SIZES == SIZES

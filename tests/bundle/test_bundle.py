@@ -30,7 +30,9 @@ def test_the_bundle_carries_its_resources_and_desktop_files(bundle: Path) -> Non
     assert (share / "applications" / "org.acuchart.AcuChart.desktop").is_file()
     assert (share / "metainfo" / "org.acuchart.AcuChart.metainfo.xml").is_file()
     for size in (16, 32, 48, 128, 256, 512):
-        assert (share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "org.acuchart.AcuChart.png").is_file()
+        assert (
+            share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "org.acuchart.AcuChart.png"
+        ).is_file()
 
 
 def test_the_bundle_prints_a_handout_from_the_demo(bundle: Path, tmp_path: Path) -> None:
