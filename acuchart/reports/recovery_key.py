@@ -91,7 +91,9 @@ def recovery_key_story(data: RecoveryKeyData) -> list[Flowable]:
                 bullet(
                     "AcuChart then asks for a new passphrase. The records and this key stay as they were."
                 ),
-                bullet("On the command line: **acuchart --db FILE change-passphrase --recovery-key** (or **python main.py** in place of **acuchart**)."),
+                bullet(
+                    "On the command line: **acuchart --db FILE change-passphrase --recovery-key** (or **python main.py** in place of **acuchart**)."
+                ),
             ]
         ),
         KeepTogether(
