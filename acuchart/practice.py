@@ -12,6 +12,7 @@ from acuchart.services.settings import SettingsService
 from acuchart.storage.store import Store
 
 if TYPE_CHECKING:
+    from acuchart.services.backups import BackupService
     from acuchart.services.records import RecordService
     from acuchart.services.sessions import SessionService
     from acuchart.storage.audit import AuditReport
@@ -47,10 +48,19 @@ class Practice:
 
         return RecordService(self.store, self._hub, self.settings, self.sessions)
 
+    @cached_property
+    def backups(self) -> BackupService:
+        """How the practice is backed up (settings), and the record of a restore."""
+        from acuchart.services.backups import BackupService
+
+        return BackupService(self.store, self._hub)
+
     @classmethod
     def open(cls, path: Path | str) -> Practice:
-        """Open or create the practice file at ``path``; raises ``StoreError`` with a message to show."""
-        return cls(Store.open(path))
+        """Open or create the practice file at ``path``; raises ``StoreError`` with a message to show.
+
+        A file with an older schema is backed up before its migrations run."""
+        return cls(Store.open(path, before_migrating=_back_up_before_migrating))
 
     @property
     def path(self) -> Path | None:
@@ -84,3 +94,16 @@ class Practice:
     def close(self) -> None:
         """Close the file and release it for other programs."""
         self.store.close()
+
+
+def _back_up_before_migrating(path: Path, pending: list[str]) -> None:
+    """Back a file up before migrations change its schema; refuse to change it if no good backup is made."""
+    from acuchart.backup.make import BEFORE_UPDATING, back_up
+    from acuchart.errors import BackupError
+
+    report = back_up(path, BEFORE_UPDATING, pinned=True)
+    if report.made is None:
+        raise BackupError(
+            f"{path} needs updating to this version of AcuChart ({', '.join(pending)}), but a backup of it "
+            f"could not be made first: {' '.join(report.problems)} Nothing was changed."
+        )

@@ -1,0 +1,89 @@
+"""Writing files so that a crash leaves either the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from acuchart.errors import BackupBusyError
+
+
+def sync_file(path: Path) -> None:
+    """Flush a file's contents to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename into it) to the disk."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def forget_cached(path: Path) -> None:
+    """Ask the system to drop its cached copy of a synced file, so the next read comes from the disk itself
+    (checking a copy on a USB drive then checks what the drive holds, not what memory remembers)."""
+    if hasattr(os, "posix_fadvise"):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` under a temporary name, flush it, and rename it into place."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        with temporary.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    sync_folder(path.parent)
+
+
+def copy_synced(source: Path, target: Path, chunk: int = 1 << 20) -> None:
+    """Copy ``source`` to the new file ``target`` and flush it to the disk."""
+    with source.open("rb") as reading, target.open("xb") as writing:
+        while block := reading.read(chunk):
+            writing.write(block)
+        writing.flush()
+        os.fsync(writing.fileno())
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, what: str) -> Iterator[None]:
+    """Hold the backup lock of ``folder`` (one backup or restore at a time per folder).
+
+    Raises:
+        BackupBusyError: another process (the app or the command line) holds it.
+    """
+    handle = (folder / ".acuchart-backup.lock").open("a+")
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BackupBusyError(
+                f"Another copy of AcuChart (the app or the command line) is {what} right now. "
+                "Wait a minute for it to finish, then try again."
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    finally:
+        handle.close()

@@ -1,0 +1,496 @@
+"""Making a backup: copy, flush, rename, verify, record, thin; then the same copy to the second place.
+
+A backup counts only when all of this happened: the copy was written completely under a temporary name,
+flushed to the disk and renamed; then opened read-only, passed SQLite's integrity check, its audit chain
+was walked, and what it holds matched what the practice held at the moment of the copy. Only then is its
+manifest written beside it. A copy that fails is set aside (kept, reported, never counted as good), and
+thinning, which counts only good backups, never removes a good one because of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import NamedTuple
+
+from acuchart import __version__, clock
+from acuchart.backup.catalog import Backup, file_hash, judge, list_folder
+from acuchart.backup.files import (
+    copy_synced,
+    folder_lock,
+    forget_cached,
+    sync_file,
+    sync_folder,
+    write_atomically,
+)
+from acuchart.backup.manifest import Manifest, manifest_path
+from acuchart.backup.places import (
+    ASIDE_FOLDER,
+    BACKUP_SUFFIX,
+    PARTIAL_SUFFIX,
+    Place,
+    note_places,
+    places,
+    refuse_practice_files,
+    settings_or_default,
+)
+from acuchart.backup.settings import BackupSettings
+from acuchart.backup.thinning import obsolete
+from acuchart.errors import BackupError, StoreError
+from acuchart.storage import faults
+from acuchart.storage.audit import AuditReport, verify
+from acuchart.storage.backup_copy import Snapshot, copy_practice, inspect, read_snapshot
+from acuchart.storage.connections import Connector, plain_connect
+
+log = logging.getLogger("acuchart.backup")
+
+AUTOMATIC = "automatic"
+ON_QUITTING = "on quitting"
+BY_HAND = "by hand"
+BEFORE_RESTORING = "before restoring"
+BEFORE_UPDATING = "before updating the file's schema"
+FULL_WALK_EVERY = dt.timedelta(hours=24)
+"""The audit chain is walked whole at least this often in each place; in between, from the last backup's head."""
+WHOLE = "whole"
+"""The manifest's ``audit_walk`` when the whole chain was walked."""
+KEEP_ASIDE = 5
+"""Backups set aside per folder: the newest few are kept for a specialist, so a persistent fault cannot fill the disk."""
+
+Progress = Callable[[float, str], None]
+"""Told how far the backup is (0 to 1) and what it is doing, in words."""
+
+
+class PlaceOutcome(NamedTuple):
+    """What became of the backup in one place."""
+
+    place: Place
+    backup: Backup | None
+    """The new good backup there; None when none was made."""
+    problem: str = ""
+    """Why none was made there, in words ('' when one was)."""
+    removed: int = 0
+    """How many old backups thinning removed there."""
+
+    @property
+    def ok(self) -> bool:
+        """True when a good backup landed in this place."""
+        return self.backup is not None and not self.problem
+
+
+class BackupReport(NamedTuple):
+    """What one backup run did, place by place."""
+
+    outcomes: list[PlaceOutcome]
+    snapshot: Snapshot | None
+    timings: dict[str, float]
+    """Seconds per step: "copy" (copy, flush, rename), "verify", "second" (the other places)."""
+
+    @property
+    def ok(self) -> bool:
+        """True when every place got a good backup."""
+        return bool(self.outcomes) and all(outcome.ok for outcome in self.outcomes)
+
+    @property
+    def made(self) -> Backup | None:
+        """The first good backup made, if any."""
+        return next((o.backup for o in self.outcomes if o.backup is not None), None)
+
+    @property
+    def problems(self) -> list[str]:
+        """Every place's problem, in words."""
+        return [o.problem for o in self.outcomes if o.problem]
+
+
+def back_up(
+    practice_path: Path,
+    reason: str,
+    *,
+    settings: BackupSettings | None = None,
+    to: Path | None = None,
+    connect: Connector = plain_connect,
+    progress: Progress | None = None,
+    pinned: bool = False,
+) -> BackupReport:
+    """Back the practice file up in each of its places (or only into ``to``) and verify every copy.
+
+    Never raises for a place that cannot take the backup (full, read-only, unplugged): that place's
+    outcome says so and the other places still get theirs. The practice file is only ever read.
+
+    Args:
+        practice_path: the practice file (it may be open in the app meanwhile).
+        reason: why (``AUTOMATIC``, ``ON_QUITTING``, ``BY_HAND``, ``BEFORE_RESTORING``…), kept in the manifest.
+        settings: the backup settings (read from the file when not given).
+        to: a folder to put this one backup in instead of the usual places (not thinned).
+        connect: makes the SQLite connections (an encrypted practice passes one that unlocks them).
+        progress: told how far the backup is.
+        pinned: keep this backup through thinning.
+
+    Raises:
+        StoreError: the practice file itself cannot be read (missing, damaged, disk error).
+        BackupBusyError: another copy of AcuChart is backing this practice up right now.
+    """
+    practice_path = practice_path.absolute()
+    if not practice_path.is_file():
+        raise StoreError(f"There is no practice file at {practice_path}. Nothing was backed up.")
+    if settings is None:
+        settings = settings_or_default(practice_path)
+    if to is None:
+        note_places(practice_path, settings)
+    chosen = (
+        [Place(to.absolute(), "Chosen folder", to.absolute())]
+        if to is not None
+        else places(practice_path, settings)
+    )
+    moment = clock.now()
+    timings: dict[str, float] = {}
+    outcomes: list[PlaceOutcome] = []
+    origin: Backup | None = None
+    snapshot: Snapshot | None = None
+    tell = progress or (lambda _fraction, _what: None)
+    for place in chosen:
+        thin = settings if to is None else None
+        if origin is None:
+            outcome, snapshot = _fresh_copy(
+                practice_path, place, reason, moment, thin, connect, tell, timings, pinned
+            )
+            origin = outcome.backup
+        else:
+            begin = time.perf_counter()
+            tell(0.95, f"Copying the backup to {place.root}…")
+            outcome = _copy_of(origin, practice_path, place, thin, connect)
+            timings["second"] = timings.get("second", 0.0) + time.perf_counter() - begin
+        outcomes.append(outcome)
+        if outcome.problem:
+            log.warning(
+                "Backup of %s (%s) not made in %s: %s", practice_path, reason, place.folder, outcome.problem
+            )
+    tell(1.0, "Backup done")
+    return BackupReport(outcomes, snapshot, timings)
+
+
+def _fresh_copy(
+    practice_path: Path,
+    place: Place,
+    reason: str,
+    moment: dt.datetime,
+    settings: BackupSettings | None,
+    connect: Connector,
+    tell: Progress,
+    timings: dict[str, float],
+    pinned: bool,
+) -> tuple[PlaceOutcome, Snapshot | None]:
+    """Copy the practice into ``place`` and verify the copy there."""
+    problem = _prepare(place)
+    if problem:
+        return PlaceOutcome(place, None, problem), None
+    try:
+        with folder_lock(place.folder, "backing up this practice"):
+            return _copy_and_verify(
+                practice_path, place, reason, moment, settings, connect, tell, timings, pinned
+            )
+    except OSError as exc:
+        return PlaceOutcome(place, None, _write_problem(exc, place)), None
+
+
+def _copy_and_verify(
+    practice_path: Path,
+    place: Place,
+    reason: str,
+    moment: dt.datetime,
+    settings: BackupSettings | None,
+    connect: Connector,
+    tell: Progress,
+    timings: dict[str, float],
+    pinned: bool,
+) -> tuple[PlaceOutcome, Snapshot | None]:
+    folder = place.folder
+    sweep(folder)
+    final = _new_name(folder, practice_path, moment)
+    partial = folder / f".{final.name}{PARTIAL_SUFFIX}"
+    for target in (final, partial):
+        refuse_practice_files(target, practice_path)
+    anchor = _anchor(folder, moment)
+    begin = time.perf_counter()
+    tell(0.0, "Copying the practice…")
+    try:
+        snapshot = copy_practice(
+            practice_path,
+            partial,
+            connect=connect,
+            progress=lambda done, total: tell(0.5 * done / max(total, 1), "Copying the practice…"),
+        )
+        sync_file(partial)
+        os.replace(partial, final)
+        sync_folder(folder)
+    except sqlite3.Error as exc:
+        _discard(partial)
+        source_problem = _source_problem(exc, practice_path)
+        if source_problem is not None:
+            raise source_problem from exc
+        return PlaceOutcome(place, None, _write_problem(exc, place)), None
+    except OSError as exc:
+        _discard(partial)
+        return PlaceOutcome(place, None, _write_problem(exc, place)), None
+    timings["copy"] = time.perf_counter() - begin
+    begin = time.perf_counter()
+    tell(0.5, "Checking the backup…")
+    checks, problem = _verify(final, snapshot, anchor, practice_path, connect)
+    size, digest = final.stat().st_size, file_hash(final)
+    timings["verify"] = time.perf_counter() - begin
+    manifest = Manifest(
+        app_version=__version__,
+        created_at=moment.isoformat(timespec="seconds"),
+        reason=reason,
+        practice=str(practice_path),
+        file=final.name,
+        size=size,
+        sha256=digest,
+        schema=snapshot.schema,
+        counts=snapshot.counts,
+        audit_entries=snapshot.audit_entries,
+        audit_head=snapshot.audit_head,
+        verified_at="" if problem else clock.stamp(),
+        checks=checks,
+        problem=problem,
+        pinned=pinned,
+    )
+    if problem:
+        set_aside(final, manifest)
+        return PlaceOutcome(
+            place,
+            None,
+            f"The backup made in {folder} failed its checks ({problem}). It was set aside in “{ASIDE_FOLDER}”; earlier backups are kept.",
+        ), snapshot
+    write_atomically(manifest_path(final), manifest.to_json())
+    removed = thin(folder, settings, moment) if settings is not None else 0
+    return PlaceOutcome(place, judge(final, place.label), "", removed), snapshot
+
+
+def _copy_of(
+    origin: Backup, practice_path: Path, place: Place, settings: BackupSettings | None, connect: Connector
+) -> PlaceOutcome:
+    """Copy the verified backup ``origin`` into ``place`` (the second place) and check the copy there."""
+    problem = _prepare(place)
+    if problem:
+        return PlaceOutcome(place, None, problem)
+    assert origin.manifest is not None
+    final = place.folder / origin.path.name
+    partial = place.folder / f".{final.name}{PARTIAL_SUFFIX}"
+    try:
+        with folder_lock(place.folder, "backing up this practice"):
+            sweep(place.folder)
+            for target in (final, partial):
+                refuse_practice_files(target, practice_path)
+            if final.exists():
+                final = _new_name(place.folder, practice_path, origin.manifest.created)
+            copy_synced(origin.path, partial)
+            os.replace(partial, final)
+            sync_folder(place.folder)
+            forget_cached(final)  # the check below then reads what the drive holds
+            problem = _same_bytes(final, origin.manifest, connect)
+            manifest = replace(origin.manifest, file=final.name)
+            if problem:
+                set_aside(final, replace(manifest, verified_at="", problem=problem))
+                return PlaceOutcome(
+                    place, None, f"The copy in {place.root} failed its check ({problem}) and was set aside."
+                )
+            write_atomically(manifest_path(final), manifest.to_json())
+            removed = thin(place.folder, settings, origin.manifest.created) if settings is not None else 0
+    except (OSError, BackupError) as exc:
+        _discard(partial)
+        if isinstance(exc, BackupError):
+            return PlaceOutcome(place, None, str(exc))
+        return PlaceOutcome(place, None, _write_problem(exc, place))
+    return PlaceOutcome(place, judge(final, place.label), "", removed)
+
+
+def _same_bytes(copy: Path, manifest: Manifest, connect: Connector) -> str:
+    """Why ``copy`` is not the verified backup byte for byte, readable by SQLite ('' when it is)."""
+    if copy.stat().st_size != manifest.size:
+        return f"{copy.stat().st_size:,} bytes were written of {manifest.size:,}"
+    if file_hash(copy) != manifest.sha256:
+        return "the bytes read back differ from the backup's"
+    try:
+        conn = connect(copy, read_only=True)
+        try:
+            held = read_snapshot(conn).counts
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"SQLite cannot read it ({exc})"
+    return "" if held == manifest.counts else "it does not hold what the backup lists"
+
+
+def _verify(
+    copy: Path, snapshot: Snapshot, anchor: tuple[int, str] | None, practice_path: Path, connect: Connector
+) -> tuple[dict[str, str], str]:
+    """The checks of a fresh copy, in words, and the reason it fails them ('' when it passes)."""
+    try:
+        found = inspect(copy, connect=connect, after=anchor)
+    except sqlite3.Error as exc:
+        return {"open": str(exc)}, f"it cannot be opened ({exc})"
+    checks = {"integrity": "; ".join(found.integrity[:3])}
+    if found.integrity != ("ok",):
+        return checks, f"SQLite's integrity check found: {found.integrity[0]}"
+    if found.snapshot is None or found.audit is None:
+        return checks, "it could not be read through"
+    held = found.snapshot
+    whole = found.audit_walked == found.audit.entries
+    checks["audit_walk"] = WHOLE if whole else f"from entry {found.audit.entries - found.audit_walked + 1:,}"
+    checks["audit"] = (
+        f"{found.audit.entries:,} entries intact" if found.audit.ok else "; ".join(found.audit.findings)
+    )
+    if held.counts != snapshot.counts or held.schema != snapshot.schema:
+        differ = [
+            f"{t} {held.counts.get(t, 0):,} of {n:,}"
+            for t, n in snapshot.counts.items()
+            if held.counts.get(t) != n
+        ]
+        checks["counts"] = "differ: " + ", ".join(differ or ["schema"])
+        return checks, f"it does not hold what the practice held ({', '.join(differ or ['schema'])})"
+    if (held.audit_entries, held.audit_head) != (snapshot.audit_entries, snapshot.audit_head):
+        return checks, "its audit trail ends elsewhere than the practice's did"
+    checks["counts"] = f"{held.clients:,} clients, {held.sessions:,} sessions: as in the practice"
+    if not found.audit.ok:
+        # A faithful copy of a practice whose own trail is broken is still the practice: keep it, say so.
+        own = _audit_of(practice_path, connect)
+        if own is None or own.ok or own.first_broken != found.audit.first_broken:
+            return checks, "; ".join(found.audit.findings)
+        checks["audit"] += " (as in the practice file itself: see main.py check)"
+    return checks, ""
+
+
+def _audit_of(practice_path: Path, connect: Connector) -> AuditReport | None:
+    """The practice file's own audit verdict (None when it cannot be read)."""
+    try:
+        conn = connect(practice_path, read_only=True)
+        try:
+            return verify(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def _anchor(folder: Path, moment: dt.datetime) -> tuple[int, str] | None:
+    """Where the audit walk may start: the head of the newest good backup here, provided the whole chain
+    was walked in this folder within the last :data:`FULL_WALK_EVERY` (else None: walk it whole)."""
+    good = [b for b in list_folder(folder) if b.good and b.manifest is not None]
+    whole = next(
+        (b for b in good if b.manifest is not None and b.manifest.checks.get("audit_walk") == WHOLE), None
+    )
+    if not good or whole is None or moment - whole.created > FULL_WALK_EVERY or good[0].manifest is None:
+        return None
+    return good[0].manifest.audit_entries, good[0].manifest.audit_head
+
+
+def _prepare(place: Place) -> str:
+    """Make the place's folder; why the place cannot take a backup ('' when it can)."""
+    if place.second and not place.root.is_dir():
+        return f"The second place for backups, {place.root}, is not there (is the drive plugged in?). This backup is on this computer only."
+    try:
+        place.folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _write_problem(exc, place)
+    from acuchart.paths import is_writable
+
+    if not is_writable(place.folder):
+        return f"{place.folder} cannot be written to, so no backup was made there. Change its permissions or choose another place. The practice is untouched."
+    return ""
+
+
+def _write_problem(exc: BaseException, place: Place) -> str:
+    """Why a backup could not be written to ``place``, in words."""
+    if not place.root.is_dir():
+        return f"{place.root} went away while the backup was being written (was the drive unplugged?). No half-made backup is kept and the practice is untouched; plug it back in and back up again."
+    number = getattr(exc, "errno", None)
+    if (
+        faults.sqlite_code(exc) == faults.SQLITE_FULL
+        or number in (errno.ENOSPC, errno.EDQUOT)
+        or faults.disk_is_full(place.folder)
+    ):
+        return f"The disk holding {place.folder} is full, so the backup was not made there. The practice is untouched. Free some space on that disk (old backups there can go), then back up again."
+    if (
+        number in (errno.EACCES, errno.EROFS, errno.EPERM)
+        or faults.sqlite_code(exc) == faults.SQLITE_READONLY
+    ):
+        return f"{place.folder} cannot be written to ({exc}), so no backup was made there. The practice is untouched."
+    return f"The backup could not be written to {place.folder} ({exc}). The practice is untouched; try again, or choose another place."
+
+
+def _source_problem(exc: sqlite3.Error, practice_path: Path) -> StoreError | None:
+    """The named error when it was the practice file, not the backup folder, that could not be read."""
+    if faults.is_damage(exc):
+        return faults.damaged(practice_path, str(exc))
+    try:
+        conn = plain_connect(practice_path, read_only=True)
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        conn.close()
+    except sqlite3.Error as again:
+        return faults.open_failure(again, practice_path)
+    return None
+
+
+def _new_name(folder: Path, practice_path: Path, moment: dt.datetime) -> Path:
+    """A new backup file name in ``folder``: the practice's name and the moment, sortable."""
+    stem = f"{practice_path.stem} {moment.strftime('%Y-%m-%d %H-%M-%S')}"
+    candidate, number = folder / f"{stem}{BACKUP_SUFFIX}", 2
+    while candidate.exists() or manifest_path(candidate).exists():
+        candidate, number = folder / f"{stem} {number}{BACKUP_SUFFIX}", number + 1
+    return candidate
+
+
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def sweep(folder: Path) -> None:
+    """Tidy a backup folder before a backup: remove copies cut short (temporary names), set aside backups
+    that never got their manifest, and remove manifests whose backup was thinned away mid-way."""
+    for path in list(folder.iterdir()):
+        name = path.name
+        if name.startswith(".") and name.endswith(PARTIAL_SUFFIX):
+            _discard(path)
+        elif name.endswith(BACKUP_SUFFIX) and not manifest_path(path).exists():
+            set_aside(path, None)
+        elif (
+            name.endswith(BACKUP_SUFFIX + ".json") and not path.with_name(name.removesuffix(".json")).exists()
+        ):
+            _discard(path)
+
+
+def set_aside(backup: Path, manifest: Manifest | None) -> Path:
+    """Move a backup that is not good into the folder's “failed verification” folder (with its manifest)."""
+    aside = backup.parent / ASIDE_FOLDER
+    aside.mkdir(exist_ok=True)
+    target = aside / backup.name
+    os.replace(backup, target)
+    if manifest is not None:
+        write_atomically(manifest_path(target), manifest.to_json())
+    old = sorted(
+        (p for p in aside.iterdir() if p.name.endswith(BACKUP_SUFFIX)), key=lambda p: p.name, reverse=True
+    )
+    for stale in old[KEEP_ASIDE:]:
+        _discard(stale)
+        _discard(manifest_path(stale))
+    return target
+
+
+def thin(folder: Path, settings: BackupSettings | None, now: dt.datetime) -> int:
+    """Remove the old good backups in ``folder`` that thinning does not keep; how many went."""
+    if settings is None:
+        return 0
+    gone = obsolete(list_folder(folder), settings.keep, now)
+    for backup in gone:
+        _discard(backup.path)  # the file first: a manifest left alone is tidied by the next sweep
+        _discard(manifest_path(backup.path))
+    return len(gone)
