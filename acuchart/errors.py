@@ -35,13 +35,17 @@ class AlreadyOpenError(StoreError):
 class DamagedFileError(StoreError):
     """The practice file is damaged: it fails SQLite's check, is empty, or was cut short.
 
-    ``path`` is the file and ``findings`` what was found, one line each (for ``check`` and the log).
+    ``path`` is the file, ``detail`` what is wrong in a few plain words, and ``findings`` what was found
+    in SQLite's own words, one line each (for ``check``, a dialog's details and the log).
     """
 
-    def __init__(self, message: str, path: Path | None = None, findings: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, message: str, path: Path | None = None, findings: tuple[str, ...] = (), detail: str = ""
+    ) -> None:
         super().__init__(message)
         self.path = path
         self.findings = findings
+        self.detail = detail or (findings[0] if findings else message)
 
 
 class DiskFullError(StoreError):

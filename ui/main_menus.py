@@ -42,6 +42,31 @@ class MainMenus:
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
+                "&Back up now",
+                "Ctrl+Shift+B",
+                lambda: self.backups.back_up_now(),
+                "A verified backup to every place",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "&Restore from backup…",
+                None,
+                lambda: self.backups.open_restore(),
+                "Put a backup in place of this practice (the practice as it is now is kept)",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "Bac&kups…",
+                None,
+                lambda: self.backups.open_settings(),
+                "How often, the second place, how many to keep",
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
                 "&Quit",
                 QKeySequence.StandardKey.Quit,
                 self.close,

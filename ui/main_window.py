@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
     from PySide6.QtWidgets import QMenu
 
+    from ui.backup.window import WindowBackups
     from ui.chart.session_editor import SessionEditor
     from ui.client_page import ClientPage
     from ui.printing.menu import DocumentMenu
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow, MainMenus):
         column.setSpacing(0)
         column.addWidget(self.audit_bar)
         column.addWidget(self.splitter, 1)
+        self._column = column
         self.setCentralWidget(central)
 
         # The menus' titles now; their items, the Print menu's and the status line in the event-loop turn
@@ -140,6 +142,10 @@ class MainWindow(QMainWindow, MainMenus):
         self._documents = DocumentMenu(self, self._menus["&Print"])
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)
+        from ui.backup.window import WindowBackups
+
+        self._backups = WindowBackups(self)  # the backup bar goes under the audit bar
+        self._column.insertWidget(1, self._backups.bar)
         apply_style_sheet()
         where = self.practice.path or "in memory"
         self.statusBar().showMessage(f"{self.clients.total} clients · {where}", 8000)
@@ -163,6 +169,8 @@ class MainWindow(QMainWindow, MainMenus):
     back_action: _AfterStart[QAction] = _AfterStart()
     followups_action: _AfterStart[QAction] = _AfterStart()
     client_menu: _AfterStart[QMenu] = _AfterStart()
+    backups: _AfterStart[WindowBackups] = _AfterStart()
+    """Backups: the background runner, the warning bar, Back up now, Restore from backup…, Backups…."""
 
     # --- actions -----------------------------------------------------------------------------
     def choose_practice_file(self) -> None:
@@ -436,5 +444,7 @@ class MainWindow(QMainWindow, MainMenus):
             self._session_editor.save_notes()  # notes typed a moment ago are not lost on quitting
         self._audit_timer.stop()
         self.audit_bar.stop()
+        if self._finished:
+            self.backups.stop()
         self.save_layout()
         super().closeEvent(event)

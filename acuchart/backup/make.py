@@ -394,23 +394,35 @@ def _anchor(folder: Path, moment: dt.datetime) -> tuple[int, str] | None:
 
 def _prepare(place: Place) -> str:
     """Make the place's folder; why the place cannot take a backup ('' when it can)."""
+    from acuchart.paths import is_writable
+
     if place.second and not place.root.is_dir():
-        return f"The second place for backups, {place.root}, is not there (is the drive plugged in?). This backup is on this computer only."
+        return (
+            f"The second place for backups, {place.root}, is not there (is the drive plugged in?). "
+            "This backup is on this computer only."
+        )
+    # Judged on the nearest folder that exists, before anything is made in it: a read-only place stays untouched.
+    existing = next((p for p in (place.folder, *place.folder.parents) if p.exists()), place.folder)
+    if not is_writable(existing):
+        return (
+            f"{existing} cannot be written to, so no backup was made in {place.label.lower()}. Change its "
+            "permissions or choose another place. The practice is untouched."
+        )
     try:
         place.folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return _write_problem(exc, place)
-    from acuchart.paths import is_writable
-
-    if not is_writable(place.folder):
-        return f"{place.folder} cannot be written to, so no backup was made there. Change its permissions or choose another place. The practice is untouched."
     return ""
 
 
 def _write_problem(exc: BaseException, place: Place) -> str:
     """Why a backup could not be written to ``place``, in words."""
-    if not place.root.is_dir():
-        return f"{place.root} went away while the backup was being written (was the drive unplugged?). No half-made backup is kept and the practice is untouched; plug it back in and back up again."
+    if not place.folder.is_dir():
+        gone = place.root if not place.root.is_dir() else place.folder
+        return (
+            f"{gone} went away while the backup was being written (a drive unplugged, or the folder removed). "
+            "No half-made backup is kept and the practice is untouched; put it back and back up again."
+        )
     number = getattr(exc, "errno", None)
     if (
         faults.sqlite_code(exc) == faults.SQLITE_FULL
@@ -429,7 +441,7 @@ def _write_problem(exc: BaseException, place: Place) -> str:
 def _source_problem(exc: sqlite3.Error, practice_path: Path) -> StoreError | None:
     """The named error when it was the practice file, not the backup folder, that could not be read."""
     if faults.is_damage(exc):
-        return faults.damaged(practice_path, str(exc))
+        return faults.damaged(practice_path, f"SQLite cannot read it: {exc}", (str(exc),))
     try:
         conn = plain_connect(practice_path, read_only=True)
         conn.execute("select count(*) from sqlite_master").fetchone()

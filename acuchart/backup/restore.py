@@ -44,6 +44,7 @@ def restore(
     connect: Connector = plain_connect,
     progress: Progress | None = None,
     keep_current: bool = True,
+    set_aside_as: str = "",
     actor: str = "",
 ) -> RestoreReport:
     """Put the backup at ``backup_path`` in place of the practice file, keeping the practice as it is now.
@@ -57,8 +58,10 @@ def restore(
         settings: the backup settings (where the "before restoring" backup goes).
         connect: makes the SQLite connections.
         progress: told how far the restore is.
-        keep_current: back up (or move aside) the practice as it is now first. False only when the
-            caller has already moved a damaged file aside.
+        keep_current: back up (or move aside) the practice as it is now first. False only when there
+            is nothing to keep (the file is gone).
+        set_aside_as: instead of backing the practice up, move the file aside under this word
+            ("damaged": ``practice damaged 2026-11-21 10-32-05.acuchart``), once the backup passed its checks.
         actor: who restores (for the audit trail; the practitioner named in the backup when empty).
 
     Raises:
@@ -76,7 +79,9 @@ def restore(
     lock.acquire()
     try:
         kept, moved = None, None
-        if keep_current and practice_path.exists() and practice_path.stat().st_size > 0:
+        if set_aside_as and practice_path.exists():
+            moved = move_aside(practice_path, set_aside_as)
+        elif keep_current and practice_path.exists() and practice_path.stat().st_size > 0:
             tell(0.2, "Backing up the practice as it is now…")
             try:
                 kept = back_up(

@@ -1,6 +1,8 @@
 """Which old backups to remove: every backup of the last days, then one a day, a week, a month.
 
-The scheme is Anki's (2 days, then 12 daily, 10 weekly, 9 monthly by default; see ``settings.Keep``).
+The scheme is Anki's (2 days, then 12 daily, 10 weekly, 9 monthly by default; see ``settings.Keep``),
+taken strictly in that order: the newest backup of each of the 12 days before the recent ones, then of
+each of the 10 weeks before those, then of each of the 9 months before those.
 Only good backups are thinned and only good backups fill the slots, so a backup that failed its
 checks never pushes a good one out; the newest good backup and pinned ones are always kept.
 """
@@ -28,15 +30,15 @@ def obsolete(backups: Iterable[Backup], keep: Keep, now: dt.datetime) -> list[Ba
         day, week, month = moment.date(), moment.isocalendar()[:2], (moment.year, moment.month)
         if index == 0 or backup.pinned or moment >= recent_since:
             kept = True
-        elif day not in days and slots["daily"] > 0:
-            slots["daily"] -= 1
-            kept = True
-        elif week not in weeks and slots["weekly"] > 0:
-            slots["weekly"] -= 1
-            kept = True
-        elif month not in months and slots["monthly"] > 0:
-            slots["monthly"] -= 1
-            kept = True
+        elif slots["daily"] > 0:  # the first level with slots left decides: daily, then weekly, then monthly
+            kept = day not in days
+            slots["daily"] -= kept
+        elif slots["weekly"] > 0:
+            kept = (week[0], week[1]) not in weeks
+            slots["weekly"] -= kept
+        elif slots["monthly"] > 0:
+            kept = month not in months
+            slots["monthly"] -= kept
         else:
             kept = False
         if kept:

@@ -220,7 +220,7 @@ def _before_migrating(path: Path, pending: list[str], hook: BeforeMigrating | No
 
     findings = quick_check(path)
     if findings:
-        raise faults.damaged(path, findings[0], findings)
+        raise faults.damaged(path, faults.CHECK_FOUND_DAMAGE, findings)
     if hook is not None:
         hook(path, pending)
 

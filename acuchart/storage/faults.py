@@ -66,13 +66,19 @@ def disk_is_full(place: Path) -> bool:
         return False
 
 
+CHECK_FOUND_DAMAGE = "SQLite's check of the file found damage inside it"
+
+
 def damaged(path: Path, detail: str, findings: tuple[str, ...] = ()) -> DamagedFileError:
-    """The error for a practice file found damaged, with what to do about it."""
+    """The error for a practice file found damaged, with what to do about it.
+
+    ``detail`` says what is wrong in plain words; ``findings`` are SQLite's own lines, if any."""
     return DamagedFileError(
         f"{path} is damaged ({detail}). AcuChart has not written to it. Restore the newest backup "
         "(File → Restore from backup…, or main.py --db FILE restore BACKUP); the damaged file is kept.",
         path,
         findings or (detail,),
+        detail,
     )
 
 
@@ -86,7 +92,7 @@ def open_failure(exc: sqlite3.Error, path: Path) -> StoreError:
             "Free some space on that disk, then open it again."
         )
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return damaged(path, str(exc))
+        return damaged(path, f"SQLite cannot read it: {exc}", (str(exc),))
     if code == SQLITE_READONLY:
         return ReadOnlyError(
             f"{path} cannot be written here ({exc}). Nothing was changed. Move it to a folder you can "
@@ -121,7 +127,9 @@ def write_failure(
             "move large files elsewhere), then do it again."
         )
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return damaged(path, str(exc)) if path is not None else DamagedFileError(str(exc))
+        if path is None:
+            return DamagedFileError(str(exc))
+        return damaged(path, f"SQLite found damage while saving: {exc}", (str(exc),))
     if code == SQLITE_READONLY:
         return ReadOnlyError(
             f"{where} can no longer be written ({exc}), so this change was not saved. Everything saved "

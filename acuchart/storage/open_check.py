@@ -66,7 +66,7 @@ class OpenCheck:
         """Wait for the verdict and raise :class:`DamagedFileError` if the file failed the check."""
         self.wait()
         if self.findings:
-            raise faults.damaged(self.path, self.findings[0], self.findings)
+            raise faults.damaged(self.path, faults.CHECK_FOUND_DAMAGE, self.findings)
 
     def cancel(self) -> None:
         """Stop a check still running (the file is being closed)."""
