@@ -56,11 +56,43 @@ def write_atomically(path: Path, data: bytes) -> None:
     sync_folder(path.parent)
 
 
+FLUSH_EVERY = 4 << 20
+"""Bytes written between flushes while copying: the disk gets a backup a little at a time, so a change
+saved at the chair meanwhile is not synced behind a hundred megabytes of backup."""
+
+
+class StepFlush:
+    """Flushes a file being written by someone else (SQLite) to the disk, step by step."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._fd: int | None = None
+
+    def flush(self) -> None:
+        """Write what is in the file so far to the disk (opens it on the first call, once it exists)."""
+        if self._fd is None:
+            if not self._path.exists():
+                return
+            self._fd = os.open(self._path, os.O_RDONLY)
+        os.fdatasync(self._fd)
+
+    def close(self) -> None:
+        """Stop flushing."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
 def copy_synced(source: Path, target: Path, chunk: int = 1 << 20) -> None:
-    """Copy ``source`` to the new file ``target`` and flush it to the disk."""
+    """Copy ``source`` to the new file ``target``, flushing as it goes, and flush it to the disk."""
     with source.open("rb") as reading, target.open("xb") as writing:
+        written = 0
         while block := reading.read(chunk):
             writing.write(block)
+            written += len(block)
+            if written % FLUSH_EVERY < chunk:
+                writing.flush()
+                os.fdatasync(writing.fileno())
         writing.flush()
         os.fsync(writing.fileno())
 

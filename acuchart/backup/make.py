@@ -24,6 +24,7 @@ from typing import NamedTuple
 from acuchart import __version__, clock
 from acuchart.backup.catalog import Backup, file_hash, judge, list_folder
 from acuchart.backup.files import (
+    StepFlush,
     copy_synced,
     folder_lock,
     forget_cached,
@@ -142,8 +143,6 @@ def back_up(
         raise StoreError(f"There is no practice file at {practice_path}. Nothing was backed up.")
     if settings is None:
         settings = settings_or_default(practice_path)
-    if to is None:
-        note_places(practice_path, settings)
     chosen = (
         [Place(to.absolute(), "Chosen folder", to.absolute())]
         if to is not None
@@ -168,6 +167,8 @@ def back_up(
             outcome = _copy_of(origin, practice_path, place, thin, connect)
             timings["second"] = timings.get("second", 0.0) + time.perf_counter() - begin
         outcomes.append(outcome)
+        if outcome.ok and to is None and not place.second:
+            note_places(practice_path, settings)  # beside a good backup: where the others go
         if outcome.problem:
             log.warning(
                 "Backup of %s (%s) not made in %s: %s", practice_path, reason, place.folder, outcome.problem
@@ -220,13 +221,17 @@ def _copy_and_verify(
     anchor = _anchor(folder, moment)
     begin = time.perf_counter()
     tell(0.0, "Copying the practice…")
+    flushing = StepFlush(partial)
     try:
-        snapshot = copy_practice(
-            practice_path,
-            partial,
-            connect=connect,
-            progress=lambda done, total: tell(0.5 * done / max(total, 1), "Copying the practice…"),
-        )
+
+        def step(done: int, total: int) -> None:
+            flushing.flush()
+            tell(0.5 * done / max(total, 1), "Copying the practice…")
+
+        try:
+            snapshot = copy_practice(practice_path, partial, connect=connect, progress=step)
+        finally:
+            flushing.close()
         sync_file(partial)
         os.replace(partial, final)
         sync_folder(folder)

@@ -19,8 +19,10 @@ from acuchart.storage import audit
 from acuchart.storage.connections import Connector, plain_connect
 from acuchart.storage.versions import MIGRATION_SET, MIGRATIONS_TABLE
 
-PAGES_PER_STEP = 4096
-"""Pages copied per step of the backup API (16 MB at 4 KB pages): often enough to report progress."""
+PAGES_PER_STEP = 1024
+"""Pages copied per step of the backup API (4 MB at 4 KB pages): the caller reports progress and flushes
+what was written after each step, so the disk never has a large backup to write at once while the
+practitioner's own changes wait to be synced behind it."""
 
 Progress = Callable[[int, int], None]
 """Called after each step with the pages copied so far and the pages in all."""

@@ -24,6 +24,7 @@ from ui.messages import warn
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
+PLACE_WORDS = {"On this computer": "on this computer", "Second place": "in the second place"}
 CHECK_POLL_MS = 150
 """How often the window looks whether the quick check of the open file is done (only until it is)."""
 
@@ -116,11 +117,14 @@ class WindowBackups(QObject):
     def _finished(self, report: BackupReport) -> None:
         self.failure = ""
         made = report.made
-        if made is not None:
-            where = " and the second place" if len([o for o in report.outcomes if o.ok]) > 1 else ""
+        if made is not None and made.manifest is not None:
+            places = [o.place.label.lower() for o in report.outcomes if o.ok]
+            where = " and in the ".join(
+                ["on this computer" if p == "on this computer" else p for p in places]
+            )
             self.window.statusBar().showMessage(
-                f"Backed up at {made.created:%H:%M}, verified: {made.manifest.clients if made.manifest else 0:,} "
-                f"clients, {made.manifest.sessions if made.manifest else 0:,} sessions{where}.",
+                f"Backed up at {made.created:%H:%M} {where}, verified: {made.manifest.clients:,} clients, "
+                f"{made.manifest.sessions:,} sessions.",
                 6000,
             )
         self._show()
