@@ -21,6 +21,7 @@ from typing import Literal
 
 from acuchart.errors import AcuChartError
 from acuchart.point_codes import code_sort_key, fold, normalise_code, words
+from acuchart.resources import RESOURCES
 
 __all__ = [
     "COLUMNS",
@@ -39,8 +40,6 @@ __all__ = [
 
 Side = Literal["left", "right", "midline"]
 """Always the client's side, never the side of the picture."""
-
-RESOURCES: Path = Path(__file__).resolve().parent.parent / "resources"
 
 COLUMNS: tuple[str, ...] = (
     "code",

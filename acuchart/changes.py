@@ -1,9 +1,17 @@
-"""What a service call changed, so screens can refresh only what they show (Anki's ``OpChanges``)."""
+"""Operations: what one user action changed, returned with its result (Anki's ``OpChanges``).
+
+Every method of a service that changes a record is an *operation*: one call, one transaction,
+and an :class:`OpResult` back, carrying the operation's value (the new mark, the signed session…)
+and a :class:`Changes` naming the kinds of record it touched. The core never publishes anything
+itself: the front end runs the operation, and publishes its changes once (``ui/operations.py``),
+so every screen refreshes from one notice, and the screen that asked for the change knows it did.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
 class Changes(NamedTuple):
@@ -26,26 +34,18 @@ class Changes(NamedTuple):
     client_id: int | None = None
     session_id: int | None = None
 
+    @property
+    def anything(self) -> bool:
+        """True when the operation touched any record at all (a refused or empty one touches none)."""
+        return any(self[: self._fields.index("client_id")])
 
-Listener = Callable[[Changes], None]
+
+NOTHING = Changes()
+"""What an operation that found nothing to do changed."""
 
 
-class ChangeHub:
-    """Calls every listener after each successful operation, once per operation."""
+class OpResult(NamedTuple, Generic[T]):
+    """What an operation returns: its ``value`` and the ``changes`` it made."""
 
-    def __init__(self) -> None:
-        self._listeners: list[Listener] = []
-
-    def subscribe(self, listener: Listener) -> None:
-        """Call ``listener`` after every change from now on."""
-        self._listeners.append(listener)
-
-    def unsubscribe(self, listener: Listener) -> None:
-        """Stop calling ``listener``."""
-        if listener in self._listeners:
-            self._listeners.remove(listener)
-
-    def publish(self, changes: Changes) -> None:
-        """Tell every listener what changed."""
-        for listener in list(self._listeners):
-            listener(changes)
+    value: T
+    changes: Changes

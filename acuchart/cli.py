@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clients.add_argument("query", nargs="?", default="", help="what to search for (empty: everyone)")
     clients.add_argument("--archived", action="store_true", help="include archived clients")
+    lot = sub.add_parser("lot", help="every client and session that used a needle lot (for a recall)")
+    lot.add_argument(
+        "lot_number", metavar="LOT", help="the lot number as printed on the box (any case or spacing)"
+    )
     _add_document_parsers(sub)
     from acuchart.cli_backup import add_backup_parsers
 
@@ -202,6 +206,23 @@ def _clients(args: argparse.Namespace) -> int:
             print(f"{client.id:6d}  {born}  {client.display_name}{'  (archived)' if client.archived else ''}")
     finally:
         practice.close()
+    return 0
+
+
+@command("lot")
+def _lot(args: argparse.Namespace) -> int:
+    practice = _existing_practice(args)
+    try:
+        uses = practice.needle_lots.uses_of(args.lot_number)
+    finally:
+        practice.close()
+    if not uses:
+        print(f"No session used a needle lot matching {args.lot_number!r}.")
+        return 0
+    print(f"{len(uses)} session{'s' if len(uses) != 1 else ''} used {uses[0].lot_title}:")
+    for use in uses:
+        contact = "  ".join(v for v in (use.phone, use.email) if v)
+        print(f"  {use.started_at:%Y-%m-%d %H:%M}  session {use.session_id:<6d} {use.client_name}  {contact}")
     return 0
 
 

@@ -1,59 +1,173 @@
-"""The practice: one open file and the services that change it. The front end's single entry point."""
+"""The practice: one open file and the services that read and change it. The front end's single entry point.
+
+Each service is an attribute (``practice.clients``, ``practice.charting``…), made of the store and
+the other services it needs: they compose, none inherits from another. Every method of a service
+that changes a record is an operation (see :mod:`acuchart.changes`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from acuchart.changes import ChangeHub, Changes, Listener
 from acuchart.services.clients import ClientService
 from acuchart.services.settings import SettingsService
 from acuchart.storage.store import Store
 
 if TYPE_CHECKING:
+    from acuchart.catalogue import Catalogue
+    from acuchart.models import ClientRecord
+    from acuchart.models.audit import AuditReport
+    from acuchart.services.adjuncts import AdjunctService
+    from acuchart.services.assessment import AssessmentService
     from acuchart.services.backups import BackupService
-    from acuchart.services.records import RecordService
+    from acuchart.services.charting import ChartingService
+    from acuchart.services.consent import ConsentService
+    from acuchart.services.courses import CourseService
+    from acuchart.services.followups import FollowUpService
+    from acuchart.services.needle_lots import NeedleLotService
+    from acuchart.services.note_templates import NoteTemplateService
+    from acuchart.services.protocols import ProtocolService
+    from acuchart.services.ratings import RatingService
     from acuchart.services.sessions import SessionService
-    from acuchart.storage.audit import AuditReport
+    from acuchart.services.signing import SigningService
+    from acuchart.services.skin import SkinService
 
 
 class Practice:
-    """An open practice file.
+    """An open practice file and its services.
 
-    Services are attributes (``practice.clients``, ``practice.settings``); every change they make
-    is one transaction, and after it listeners registered with :meth:`subscribe` hear what changed.
+    The client list's services are made at once; the rest on first use, so the window appears sooner.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._hub = ChangeHub()
-        self.clients = ClientService(store, self._hub)
-        self.settings = SettingsService(store, self._hub)
+        self.clients = ClientService(store)
+        self.settings = SettingsService(store)
         store.actor = self.settings.get().practitioner_name or "practitioner"
 
-    # Charting and the clinical record load on first use, so the client list appears sooner.
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """The point catalogue (resources/points.csv)."""
+        from acuchart.catalogue import load_catalogue
+
+        return load_catalogue()
+
     @cached_property
     def sessions(self) -> SessionService:
-        """Charting: sessions, marks, reactions, needles, protocols."""
-        from acuchart.catalogue import load_catalogue
+        """Sessions: starting one, its details, the needle count."""
         from acuchart.services.sessions import SessionService
 
-        return SessionService(self.store, self._hub, load_catalogue())
+        return SessionService(self.store)
 
     @cached_property
-    def records(self) -> RecordService:
-        """The clinical record: consent, courses, ratings, signing, amendments, follow-ups."""
-        from acuchart.services.records import RecordService
+    def charting(self) -> ChartingService:
+        """A session's marks and reactions."""
+        from acuchart.services.charting import ChartingService
 
-        return RecordService(self.store, self._hub, self.settings, self.sessions)
+        return ChartingService(self.store, self.catalogue)
+
+    @cached_property
+    def assessment(self) -> AssessmentService:
+        """A session's TCM findings: tongue, pulse, eight principles, pattern, treatment principle."""
+        from acuchart.services.assessment import AssessmentService
+
+        return AssessmentService(self.store)
+
+    @cached_property
+    def needle_lots(self) -> NeedleLotService:
+        """Boxes of needles, the ones a session used, and the recall lookup."""
+        from acuchart.services.needle_lots import NeedleLotService
+
+        return NeedleLotService(self.store)
+
+    @cached_property
+    def adjuncts(self) -> AdjunctService:
+        """Adjunct techniques beside the needles: cupping, gua sha, rollers, microcurrent, LED, moxa, ear seeds."""
+        from acuchart.services.adjuncts import AdjunctService
+
+        return AdjunctService(self.store)
+
+    @cached_property
+    def skin(self) -> SkinService:
+        """Objective skin measures: Fitzpatrick, Glogau, wrinkle grades per region."""
+        from acuchart.services.skin import SkinService
+
+        return SkinService(self.store)
+
+    @cached_property
+    def note_templates(self) -> NoteTemplateService:
+        """The practice's own note templates per concern."""
+        from acuchart.services.note_templates import NoteTemplateService
+
+        return NoteTemplateService(self.store)
+
+    @cached_property
+    def protocols(self) -> ProtocolService:
+        """The practitioner's own protocols."""
+        from acuchart.services.protocols import ProtocolService
+
+        return ProtocolService(self.store, self.catalogue)
+
+    @cached_property
+    def consent(self) -> ConsentService:
+        """Informed consent on file."""
+        from acuchart.services.consent import ConsentService
+
+        return ConsentService(self.store, self.settings)
+
+    @cached_property
+    def courses(self) -> CourseService:
+        """Courses of treatment and their progress."""
+        from acuchart.services.courses import CourseService
+
+        return CourseService(self.store)
+
+    @cached_property
+    def ratings(self) -> RatingService:
+        """The client's ratings of their concerns at each session."""
+        from acuchart.services.ratings import RatingService
+
+        return RatingService(self.store)
+
+    @cached_property
+    def signing(self) -> SigningService:
+        """Signing sessions, amendments and late entries."""
+        from acuchart.services.signing import SigningService
+
+        return SigningService(self.store, self.settings, self.ratings, self.sessions)
+
+    @cached_property
+    def followups(self) -> FollowUpService:
+        """Resolving reactions; what needs following up; a client's history."""
+        from acuchart.services.followups import FollowUpService
+
+        return FollowUpService(self.store, self.settings)
 
     @cached_property
     def backups(self) -> BackupService:
         """How the practice is backed up (settings), and the record of a restore."""
         from acuchart.services.backups import BackupService
 
-        return BackupService(self.store, self._hub)
+        return BackupService(self.store)
+
+    def client_record(self, client_id: int, today: dt.date | None = None) -> ClientRecord:
+        """Everything the client page shows beyond identity, in a handful of queries."""
+        from acuchart.models import ClientRecord
+        from acuchart.services.record_rules import today_or
+
+        day = today_or(today)
+        client = self.clients.get(client_id)
+        return ClientRecord(
+            client=client,
+            caution_review=self.followups.caution_review(client, day),
+            consents=tuple(self.consent.consents_for(client_id)),
+            courses=self.courses.overviews(client_id, day),
+            history=tuple(self.followups.client_history(client_id)),
+            reactions=tuple(self.followups.reactions_for_client(client_id)),
+        )
 
     @classmethod
     def open(cls, path: Path | str) -> Practice:
@@ -75,21 +189,18 @@ class Practice:
             return name
         return self.path.stem if self.path else "Untitled practice"
 
-    def subscribe(self, listener: Listener) -> None:
-        """Hear about every change from now on."""
-        self._hub.subscribe(listener)
-
-    def unsubscribe(self, listener: Listener) -> None:
-        """Stop hearing about changes."""
-        self._hub.unsubscribe(listener)
-
-    def publish(self, changes: Changes) -> None:
-        """Tell listeners about a change made outside a service (e.g. after an import)."""
-        self._hub.publish(changes)
-
     def verify_audit(self) -> AuditReport:
         """Check the audit chain."""
         return self.store.verify_audit()
+
+    def verify_audit_apart(self) -> AuditReport:
+        """Check the audit chain through a read-only connection of its own, so it may run in another
+        thread beside this practice's writer (an in-memory practice is checked on its own connection)."""
+        if self.path is None:
+            return self.verify_audit()
+        from acuchart.storage.audit import verify_file
+
+        return verify_file(self.path)
 
     def close(self) -> None:
         """Close the file and release it for other programs."""

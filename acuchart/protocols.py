@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from acuchart.catalogue import RESOURCES, Catalogue, CatalogueError, Side, load_catalogue
+from acuchart.catalogue import Catalogue, CatalogueError, Side, load_catalogue
 from acuchart.models import CONCERNS
+from acuchart.resources import RESOURCES
 
 __all__ = ["CONCERNS", "PROTOCOLS", "ProtocolPoint", "ProtocolPreset", "load_presets"]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from acuchart import clock
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-from acuchart.services.records import CourseForm
+from acuchart.services.courses import CourseForm
 
 PRACTICE = {
     "practice_name": "Lotus Facial Acupuncture",
@@ -64,9 +64,9 @@ def chart_client(practice: Practice) -> Charted:
                 caution_notes="Takes fish oil daily; bruises easily.",
                 cautions_reviewed_on=START,
             )
-        )
-        practice.records.record_consent(client.id, START, "signed_form")
-        course = practice.records.create_course(
+        ).value
+        practice.consent.record_consent(client.id, START, "signed_form")
+        course = practice.courses.create_course(
             client.id,
             CourseForm(
                 concerns=["wrinkles", "radiance"],
@@ -74,19 +74,19 @@ def chart_client(practice: Practice) -> Charted:
                 interval_days=INTERVAL_DAYS,
                 start_date=START,
             ),
-        )
+        ).value
     sessions = []
     for number, started in enumerate(SESSION_TIMES, start=1):
         with clock.frozen_at(started + dt.timedelta(minutes=5)):
-            session = practice.sessions.create(client.id, started, course_id=course.id, duration_min=45)
-            marks = {(m.code, m.side): m for m in practice.sessions.apply_protocol(session.id, POINTS)}
+            session = practice.sessions.create(client.id, started, course_id=course.id, duration_min=45).value
+            marks = {(m.code, m.side): m for m in practice.charting.apply_protocol(session.id, POINTS).value}
             needles = len(marks)
             if number == 2:
-                practice.sessions.add_reaction(
+                practice.charting.add_reaction(
                     session.id, marks[("SI18", "right")].id, "redness", "moderate", "during"
                 )
             if number == 3:
-                practice.sessions.add_reaction(
+                practice.charting.add_reaction(
                     session.id,
                     marks[("ST2", "left")].id,
                     "bruising",
@@ -94,22 +94,22 @@ def chart_client(practice: Practice) -> Charted:
                     "after",
                     "Small bruise, cold compress",
                 )
-                practice.sessions.add_reaction(session.id, None, "fatigue", "mild", "after")
-                practice.sessions.add_free_marker(
+                practice.charting.add_reaction(session.id, None, "fatigue", "mild", "after")
+                practice.charting.add_free_marker(
                     session.id, "face", 0.45, 0.2, "Intradermal, forehead line", 4
                 )
                 needles += 4
             practice.sessions.set_needles_removed(session.id, needles)
             practice.sessions.update_details(session.id, notes=f"Session {number}: client relaxed.")
-            practice.records.set_rating(session.id, "wrinkles", 8 - number)
-            practice.records.set_rating(session.id, "radiance", 7 - number)
+            practice.ratings.set_rating(session.id, "wrinkles", 8 - number)
+            practice.ratings.set_rating(session.id, "radiance", 7 - number)
         with clock.frozen_at(started + SIGNED_AFTER):
-            practice.records.sign(session.id)
+            practice.signing.sign(session.id)
         sessions.append(session.id)
     second = sessions[1]
     redness = next(r for r in practice.sessions.load(second).reactions if r.kind == "redness")
     with clock.frozen_at(SESSION_TIMES[1] + dt.timedelta(days=1)):
-        practice.records.amend(
+        practice.signing.amend(
             second, "reactions", redness.id, "severity", "mild", "Rechecked at the follow-up call: only mild."
         )
     return Charted(client.id, course.id, tuple(sessions))
@@ -124,17 +124,17 @@ def chart_maintenance_visit(practice: Practice, charted: Charted) -> int:
     then chart the first maintenance visit as the practitioner would: the last session repeated, a
     free marker along a forehead line, and a mild bruise at left ST2. Returns the visit's session id."""
     with clock.frozen_at(SESSION_TIMES[-1] + dt.timedelta(hours=2)):
-        course = practice.records.course(charted.course_id)
+        course = practice.courses.course(charted.course_id)
         form = CourseForm.from_course(course)
         form.planned_sessions = len(SESSION_TIMES)
-        practice.records.update_course(course.id, form)
-        practice.records.complete_course(course.id)
+        practice.courses.update_course(course.id, form)
+        practice.courses.complete_course(course.id)
     with clock.frozen_at(MAINTENANCE_AT + dt.timedelta(minutes=5)):
-        current = practice.records.current_course(charted.client_id)
+        current = practice.courses.current_course(charted.client_id)
         assert current is not None and current.status == "maintenance"
-        session = practice.sessions.create(charted.client_id, MAINTENANCE_AT, course_id=current.id)
-        marks = practice.sessions.repeat_last(session.id)
-        practice.sessions.add_free_marker(session.id, "face", 0.6, 0.18, "forehead line", 3)
+        session = practice.sessions.create(charted.client_id, MAINTENANCE_AT, course_id=current.id).value
+        marks = practice.charting.repeat_last(session.id).value
+        practice.charting.add_free_marker(session.id, "face", 0.6, 0.18, "forehead line", 3)
         left_st2 = next(m for m in marks if (m.code, m.side) == ("ST2", "left"))
-        practice.sessions.add_reaction(session.id, left_st2.id, "bruising", "mild", "after")
+        practice.charting.add_reaction(session.id, left_st2.id, "bruising", "mild", "after")
     return session.id

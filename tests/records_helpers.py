@@ -9,7 +9,7 @@ from acuchart import clock
 from acuchart.models import Client, Course, Session
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-from acuchart.services.records import CourseForm
+from acuchart.services.courses import CourseForm
 
 NOW = dt.datetime(2026, 11, 21, 14, 5)
 TODAY = NOW.date()
@@ -35,11 +35,11 @@ def client_with_course(
         practice.settings.update(practitioner_name=PRACTITIONER)
     client = practice.clients.create(
         ClientForm(first_name=first_name, last_name=last_name, concerns=list(concerns))
-    )
+    ).value
     if consent:
-        practice.records.record_consent(client.id, start, "signed_form")
+        practice.consent.record_consent(client.id, start, "signed_form")
     plan = CourseForm(concerns=list(concerns), start_date=start, **course)  # type: ignore[arg-type]
-    return client, practice.records.create_course(client.id, plan)
+    return client, practice.courses.create_course(client.id, plan).value
 
 
 def chart_session(
@@ -51,8 +51,8 @@ def chart_session(
     counted: bool = True,
 ) -> Session:
     """A session with needles at ``points``, all counted out (unless ``counted`` is False), not signed."""
-    session = practice.sessions.create(client_id, started_at, course_id=course_id)
-    practice.sessions.apply_protocol(session.id, points)
+    session = practice.sessions.create(client_id, started_at, course_id=course_id).value
+    practice.charting.apply_protocol(session.id, points)
     if counted:
         practice.sessions.set_needles_removed(session.id, len(points))
     return session

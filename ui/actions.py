@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,3 +31,25 @@ def menu_action(
         action.setStatusTip(tip)
     action.triggered.connect(slot)
     return action
+
+
+T = TypeVar("T")
+
+
+class _Starting(Protocol):
+    def finish_start(self) -> None: ...
+
+
+class AfterStart(Generic[T]):
+    """An attribute the window's ``finish_start`` makes (stored with a leading underscore): asking
+    for it before then finishes the start first."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._stored = f"_{name}"
+
+    def __get__(self, window: _Starting | None, owner: type | None = None) -> T:
+        if window is None:
+            return self  # type: ignore[return-value]
+        window.finish_start()
+        value: T = getattr(window, self._stored)
+        return value

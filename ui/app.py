@@ -17,7 +17,6 @@ from acuchart.errors import AcuChartError, DamagedFileError, NotSQLiteError, Sto
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
-from acuchart.storage import faults
 from ui.main_window import MainWindow
 from ui.messages import warn
 from ui.preferences import Preferences
@@ -28,13 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("acuchart")
 WARM_UP_DELAY_MS = 400
-NAMED_FAULTS = (
-    faults.SQLITE_FULL,
-    faults.SQLITE_IOERR,
-    faults.SQLITE_CORRUPT,
-    faults.SQLITE_NOTADB,
-    faults.SQLITE_READONLY,
-)
 
 
 def install_crash_handler(parent: QWidget | None = None) -> None:
@@ -48,9 +40,8 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
             return
         if isinstance(error, AcuChartError):
             message = str(error)
-        elif isinstance(error, sqlite3.DatabaseError) and faults.sqlite_code(error) in NAMED_FAULTS:
-            # A read that met damage or a failing disk: named, never "something unexpected".
-            message = str(faults.open_failure(error, Path("The practice file")))
+        elif isinstance(error, sqlite3.DatabaseError) and _named(error):
+            message = _named(error)
         else:
             message = (
                 "Something unexpected went wrong, and that action was not completed. Everything saved "
@@ -59,6 +50,15 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
         warn(QApplication.activeWindow() or parent, message)
 
     sys.excepthook = handle
+
+
+def _named(error: sqlite3.Error) -> str:
+    """A read that met damage or a failing disk, by name ('' for any other error): never "something
+    unexpected" for a failure that has a name."""
+    from acuchart.backup.recovery import explain  # loaded only after such a failure
+
+    named = explain(error)
+    return str(named) if named is not None else ""
 
 
 def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:

@@ -23,6 +23,7 @@ from acuchart.errors import ValidationError
 from acuchart.models import CAUTION_FLAGS, CONCERNS, Client
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
+from ui.operations import Operations
 from ui.records.forms import FieldMessages
 
 
@@ -174,10 +175,12 @@ class ClientDialog(QDialog):
         """Validate and store; on a problem, show it beside its field and keep the dialog open."""
         self.messages.clear()
         try:
-            if self._client is None:
-                self.saved_client = self._practice.clients.create(self.form())
+            clients, form, client = self._practice.clients, self.form(), self._client
+            ops = Operations.of(self._practice)
+            if client is None:
+                self.saved_client = ops.apply(lambda: clients.create(form), self)
             else:
-                self.saved_client = self._practice.clients.update(self._client.id, self.form())
+                self.saved_client = ops.apply(lambda: clients.update(client.id, form), self)
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return
@@ -191,7 +194,7 @@ class ClientDialog(QDialog):
 
     def _tab_of(self, widget: QWidget) -> int:
         for i in range(self.tabs.count()):
-            if self.tabs.widget(i).isAncestorOf(widget):
+            if (page := self.tabs.widget(i)) is not None and page.isAncestorOf(widget):
                 return i
         return 0
 

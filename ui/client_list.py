@@ -64,7 +64,7 @@ class ClientListModel(QAbstractTableModel):
         """Show a new search result."""
         self.beginResetModel()
         self._clients = list(clients)
-        self._born: dict[int, str] = {}  # formatted as rows come into view
+        self._born = {}  # formatted as rows come into view
         self.endResetModel()
 
     def _italic(self) -> QFont:

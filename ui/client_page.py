@@ -6,13 +6,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,8 +23,8 @@ from acuchart import clock
 from acuchart.changes import Changes
 from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client, ClientRecord
 from acuchart.practice import Practice
-from ui.changes import ChangeRelay
 from ui.client_list import format_dob
+from ui.operations import Operations
 from ui.records.consent_dialog import ConsentDialog
 from ui.records.course_panel import CoursePanel
 from ui.records.forms import FieldError
@@ -146,6 +148,8 @@ class ClientPage(QWidget):
         self.no_sessions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.history_table.setToolTip("Double-click a session to open it (a signed one opens read-only)")
         self.history_box = QGroupBox("Sessions")
+        self.documents_button: QToolButton | None = None
+        """The client's documents, once the window has given them (:meth:`set_documents`)."""
         self._build_layout()
         self.new_session_button.clicked.connect(
             lambda: self.client and self.new_session_requested.emit(self.client.id)
@@ -157,8 +161,7 @@ class ClientPage(QWidget):
         self.review.button.clicked.connect(self.review_cautions)
         self.consent.button.clicked.connect(self.record_consent)
         self.history_table.activated.connect(self._open_session)
-        self._relay = ChangeRelay(practice, self)
-        self._relay.changed.connect(self._on_changes)
+        Operations.of(practice).subscribe(self._on_changes, self)
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()
@@ -190,10 +193,25 @@ class ClientPage(QWidget):
         layout.addWidget(self.reactions_box)
         layout.addLayout(body, 1)
 
+    def set_documents(self, actions: list[QAction]) -> None:
+        """A "Documents" button beside Edit client…: the client's documents (summary, chart export, consent)."""
+        menu = QMenu(self)
+        menu.addActions(actions)
+        button = QToolButton()
+        button.setObjectName("clientDocuments")
+        button.setText("Documents")
+        button.setToolTip("Course summary, chart export and consent form for this client")
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setMenu(menu)
+        button.setMinimumHeight(self.edit_button.sizeHint().height())
+        row = self.header_buttons
+        row.insertWidget(row.indexOf(self.edit_button), button, 0, Qt.AlignmentFlag.AlignTop)
+        self.documents_button = button
+
     # --- showing a client ----------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
         """Load and show a client (identity, cautions, consent, courses, reactions, sessions)."""
-        record = self._practice.records.client_record(client_id)
+        record = self._practice.client_record(client_id)
         self.record = record
         self.client = client = record.client
         self._stale = False
@@ -272,7 +290,7 @@ class ClientPage(QWidget):
         if session_id is not None:
             self.session_requested.emit(int(session_id))
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if self.client is None or changes.client_id not in (None, self.client.id):
             return
         if self.isVisible():

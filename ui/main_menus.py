@@ -2,19 +2,54 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+    from PySide6.QtWidgets import QMainWindow, QMenu
 
-    from ui.main_window import MainWindow
+    from ui.printing.menu import DocumentMenu
+
+    _Window = QMainWindow
+else:
+    _Window = object
 
 
-class MainMenus:
-    """File, Edit, Client, View and Help: their items and shortcuts (the Print menu is ``DocumentMenu``'s)."""
+class MainMenus(_Window):
+    """File, Edit, Client, View and Help: their items and shortcuts (the Print menu is ``DocumentMenu``'s).
+
+    A part of the main window: the window supplies the menus, the undo history, the document actions
+    and the slots named below; this class only says which item calls which, under which key.
+    """
+
+    _menus: dict[str, QMenu]
+    _documents: DocumentMenu
+    choose_practice_file: Callable[[], None]
+    new_practice_file: Callable[[], None]
+    open_settings: Callable[[], None]
+    focus_search: Callable[[], None]
+    new_client: Callable[[], None]
+    _edit_current: Callable[[], None]
+    _new_session_current: Callable[[], None]
+    _open_latest_session: Callable[[], None]
+    back_to_client: Callable[[], None]
+    show_followups: Callable[[], None]
+    toggle_client_list: Callable[[], None]
+    edit_note_templates: Callable[[], None]
+    open_lot_recall: Callable[[], None]
+    back_up_now: Callable[[], None]
+    restore_from_backup: Callable[[], None]
+    backup_settings: Callable[[], None]
+    _about: Callable[[], None]
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The charting's undo history (the window's)."""
+        raise NotImplementedError
 
     def _action(
-        self: MainWindow,
+        self,
         text: str,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
         slot: Any,
@@ -24,7 +59,7 @@ class MainMenus:
 
         return menu_action(self, text, shortcut, slot, tip)
 
-    def _build_menus(self: MainWindow) -> None:
+    def _build_menus(self) -> None:
         """Fill the menus (their titles are made with the window) with their items and shortcuts."""
         from PySide6.QtGui import QKeySequence
 
@@ -39,12 +74,16 @@ class MainMenus:
                 "Practice &settings…", "Ctrl+,", self.open_settings, "Practice, practitioner, logo, paper"
             )
         )
+        file_menu.addAction(self._documents.texts)
+        file_menu.addAction(
+            self._action("&Note templates…", None, self.edit_note_templates, "What to ask for each concern")
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
                 "&Back up now",
                 "Ctrl+Shift+B",
-                lambda: self.backups.back_up_now(),
+                self.back_up_now,
                 "A verified backup to every place",
             )
         )
@@ -52,7 +91,7 @@ class MainMenus:
             self._action(
                 "&Restore from backup…",
                 None,
-                lambda: self.backups.open_restore(),
+                self.restore_from_backup,
                 "Put a backup in place of this practice (the practice as it is now is kept)",
             )
         )
@@ -60,7 +99,7 @@ class MainMenus:
             self._action(
                 "Bac&kups…",
                 None,
-                lambda: self.backups.open_settings(),
+                self.backup_settings,
                 "How often, the second place, how many to keep",
             )
         )
@@ -118,6 +157,14 @@ class MainMenus:
         view_menu.addAction(self._followups_action)
         view_menu.addAction(
             self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
+        )
+        view_menu.addAction(
+            self._action(
+                "Needle lot &recall…",
+                "Ctrl+Shift+R",
+                self.open_lot_recall,
+                "Every session that used a needle lot",
+            )
         )
         help_menu = self._menus["&Help"]
         help_menu.addAction(self._action("&About AcuChart", None, self._about))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.changes import Changes
-from acuchart.errors import AcuChartError, ConsentMissingError
+from acuchart.errors import AcuChartError
 from acuchart.practice import Practice
-from ui.changes import ChangeRelay
+from ui.actions import AfterStart
+from ui.client_actions import ClientActions
 from ui.client_list import ClientListPane
 from ui.main_menus import MainMenus
-from ui.messages import about, confirm, warn
+from ui.messages import about, warn
+from ui.operations import Operations
 from ui.preferences import Preferences
 from ui.records.audit_bar import AuditBar
 from ui.style import apply_style_sheet, mute
@@ -38,28 +40,12 @@ if TYPE_CHECKING:
 
 
 AUDIT_CHECK_DELAY_MS = 300
-T = TypeVar("T")
 ALIGN_CENTER = 0x84
 """Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter) as a number."""
 MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
 
 
-class _AfterStart(Generic[T]):
-    """An attribute :meth:`MainWindow.finish_start` makes (stored with a leading underscore): asking
-    for it before then finishes the start first."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._stored = f"_{name}"
-
-    def __get__(self, window: MainWindow | None, owner: type | None = None) -> T:
-        if window is None:
-            return self  # type: ignore[return-value]
-        window.finish_start()
-        value: T = getattr(window, self._stored)
-        return value
-
-
-class MainWindow(QMainWindow, MainMenus):
+class MainWindow(MainMenus, QMainWindow):
     """One open practice: find a client, see their chart."""
 
     practice_file_chosen = Signal(Path)
@@ -69,8 +55,15 @@ class MainWindow(QMainWindow, MainMenus):
         super().__init__(parent)
         self.practice = practice
         self.preferences = preferences
-        self.relay = ChangeRelay(practice, self)
+        self.ops = Operations.of(practice)
         self._undo_stack: QUndoStack | None = None
+        self.client_actions = ClientActions(
+            practice,
+            self,
+            self.show_client,
+            self.open_session,
+            lambda text: self.statusBar().showMessage(text, 5000),
+        )
 
         self.clients = ClientListPane(practice, preferences.show_archived)
         self.chart_area = QStackedWidget()
@@ -111,7 +104,7 @@ class MainWindow(QMainWindow, MainMenus):
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.archived_box.toggled.connect(self._remember_archived)
         self.chart_area.currentChanged.connect(self._chart_area_changed)
-        self.relay.changed.connect(self._on_changes)
+        self.ops.subscribe(self._on_changes, self)
         # Walking the audit trail competes with the first paint; start it once the window is up.
         self._audit_timer = QTimer(self, singleShot=True, interval=AUDIT_CHECK_DELAY_MS)
         self._audit_timer.timeout.connect(lambda: self.audit_bar.check(practice))
@@ -135,16 +128,27 @@ class MainWindow(QMainWindow, MainMenus):
         if self._finished:
             return
         self._finished = True
-        from ui.printing.menu import DocumentMenu  # with the menus: its actions load QtGui's key types
+        from ui.printing.menu import (  # with the menus: its actions load QtGui's key types
+            DocumentMenu,
+            OnScreen,
+        )
 
+        on_screen = OnScreen(
+            session_id=self._session_on_screen,
+            client_id=self._client_on_screen,
+            store_pending=self._store_pending,
+            status=lambda text: self.statusBar().showMessage(text, 6000),
+        )
+        self._documents = DocumentMenu(
+            self.practice, self.preferences, self, self._menus["&Print"], on_screen
+        )
         self._build_menus()
-        # Print menu, File → Handout texts…, the session's Print button
-        self._documents = DocumentMenu(self, self._menus["&Print"])
+        self.chart_area.currentChanged.connect(self._documents.update_enabled)
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)
         from ui.backup.window import WindowBackups
 
-        self._backups = WindowBackups(self)  # the backup bar goes under the audit bar
+        self._backups = WindowBackups(self, self.practice)  # the backup bar goes under the audit bar
         self._column.insertWidget(1, self._backups.bar)
         apply_style_sheet()
         where = self.practice.path or "in memory"
@@ -160,19 +164,31 @@ class MainWindow(QMainWindow, MainMenus):
         return self._undo_stack
 
     # The actions other parts of the app use; asking for one finishes the start.
-    documents: _AfterStart[DocumentMenu] = _AfterStart()
-    """The document actions: Print menu, the client page's Documents button, the editor's Print button."""
-    undo_action: _AfterStart[QAction] = _AfterStart()
-    redo_action: _AfterStart[QAction] = _AfterStart()
-    edit_client_action: _AfterStart[QAction] = _AfterStart()
-    new_session_action: _AfterStart[QAction] = _AfterStart()
-    back_action: _AfterStart[QAction] = _AfterStart()
-    followups_action: _AfterStart[QAction] = _AfterStart()
-    client_menu: _AfterStart[QMenu] = _AfterStart()
-    backups: _AfterStart[WindowBackups] = _AfterStart()
+    documents: AfterStart[DocumentMenu] = AfterStart()
+    """The document actions: Print menu, File → Handout texts…, the pages' Documents and Print buttons."""
+    undo_action: AfterStart[QAction] = AfterStart()
+    redo_action: AfterStart[QAction] = AfterStart()
+    edit_client_action: AfterStart[QAction] = AfterStart()
+    new_session_action: AfterStart[QAction] = AfterStart()
+    back_action: AfterStart[QAction] = AfterStart()
+    followups_action: AfterStart[QAction] = AfterStart()
+    client_menu: AfterStart[QMenu] = AfterStart()
+    backups: AfterStart[WindowBackups] = AfterStart()
     """Backups: the background runner, the warning bar, Back up now, Restore from backup…, Backups…."""
 
     # --- actions -----------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        """File → Back up now."""
+        self.backups.back_up_now()
+
+    def restore_from_backup(self) -> None:
+        """File → Restore from backup…."""
+        self.backups.open_restore()
+
+    def backup_settings(self) -> None:
+        """File → Backups…."""
+        self.backups.open_settings()
+
     def choose_practice_file(self) -> None:
         """Pick an existing practice file to open instead of this one."""
         from ui.practice_files import ask_existing_practice_file
@@ -195,20 +211,35 @@ class MainWindow(QMainWindow, MainMenus):
 
         SettingsDialog(self.practice, parent=self).exec()
 
+    def edit_note_templates(self) -> None:
+        """The practice's note templates."""
+        from ui.records.note_templates_dialog import NoteTemplatesDialog
+
+        NoteTemplatesDialog(self.practice, self).exec()
+
+    def open_lot_recall(self) -> None:
+        """Find every session that used a needle lot; open one of them."""
+        from ui.records.lot_recall import LotRecallDialog
+
+        dialog = LotRecallDialog(self.practice, self)
+        dialog.session_requested.connect(self.open_session)
+        dialog.exec()
+
     @property
     def client_page(self) -> ClientPage:
         """The client's page: cautions, consent, course and progress, follow-ups, history."""
         if self._client_page is None:
             from ui.client_page import ClientPage
 
+            actions = self.client_actions
             page = ClientPage(self.practice)
-            page.edit_requested.connect(self.edit_client)
-            page.archive_requested.connect(self.set_archived)
-            page.new_session_requested.connect(self.start_session)
+            page.edit_requested.connect(actions.edit_client)
+            page.archive_requested.connect(actions.set_archived)
+            page.new_session_requested.connect(actions.start_session)
             page.session_requested.connect(self.open_session)
+            page.set_documents(self.documents.client_documents)
             self.chart_area.addWidget(page)
             self._client_page = page
-            self.documents.install_on_client_page(page)
         return self._client_page
 
     @property
@@ -219,15 +250,15 @@ class MainWindow(QMainWindow, MainMenus):
             from ui.records.ratings_widget import RatingsWidget
             from ui.records.sign_panel import SignPanel
 
-            editor = SessionEditor(self.practice, self.undo_stack)
+            editor = SessionEditor(self.practice, self.undo_stack, self.preferences)
             self.ratings = RatingsWidget(self.practice)
             self.sign_panel = SignPanel(self.practice)
             editor.side.add_tab(self.ratings, "Ratings")
             editor.side.add_tab(self.sign_panel, "Signature")
             editor.back_requested.connect(self.back_to_client)
+            editor.header.set_print_action(self.documents.print_handout)
             self.chart_area.addWidget(editor)
             self._session_editor = editor
-            self.documents.install_on_session_editor(editor)
         return self._session_editor
 
     def showing_session(self) -> SessionEditor | None:
@@ -276,27 +307,6 @@ class MainWindow(QMainWindow, MainMenus):
             return page.client.id
         return None
 
-    def start_session(self, client_id: int) -> None:
-        """Start a session for a client and open it (asking for a note when no consent is on file)."""
-        course = self.practice.records.current_course(client_id)
-        course_id = course.id if course is not None else None
-        try:
-            session = self.practice.sessions.create(client_id, course_id=course_id)
-        except ConsentMissingError:
-            from ui.records.consent_dialog import ask_consent_or_override
-
-            override = ask_consent_or_override(self.practice, client_id, self)
-            if override is None:
-                return
-            try:
-                session = self.practice.sessions.create(
-                    client_id, course_id=course_id, consent_override=override
-                )
-            except AcuChartError as exc:
-                warn(self, str(exc))
-                return
-        self.open_session(session.id)
-
     def open_session(self, session_id: int) -> None:
         """Show a session's chart in the chart area."""
         try:
@@ -318,24 +328,45 @@ class MainWindow(QMainWindow, MainMenus):
         editor.save_notes()
         self.show_client(editor.client.id)
 
-    def _new_session_current(self) -> None:
+    def _client_on_screen(self) -> int | None:
+        """The client on screen: their page, or the session of theirs being charted."""
         editor = self.showing_session()
         if editor is not None and editor.client is not None:
-            client_id: int | None = editor.client.id
-        else:
-            client_id = self.current_client_id() or self.clients.selected_client_id()
+            return editor.client.id
+        return self.current_client_id()
+
+    def _session_on_screen(self) -> int | None:
+        editor = self.showing_session()
+        return editor.session_id if editor is not None else None
+
+    def _store_pending(self) -> None:
+        editor = self.showing_session()
+        if editor is not None:
+            editor.save_notes()
+
+    def _chosen_client(self) -> int | None:
+        """The client a Client menu item acts on: the one on screen, else the one highlighted in the list."""
+        return self._client_on_screen() or self.clients.selected_client_id()
+
+    def new_client(self) -> None:
+        """Add a client (Ctrl+N) and show their page with the search cleared."""
+        if self.client_actions.new_client() is not None:
+            self.clients.search.clear()
+
+    def _new_session_current(self) -> None:
+        client_id = self._chosen_client()
         if client_id is not None:
-            self.start_session(client_id)
+            self.client_actions.start_session(client_id)
 
     def _open_latest_session(self) -> None:
-        client_id = self.current_client_id() or self.clients.selected_client_id()
-        sessions = self.practice.sessions.sessions_for_client(client_id) if client_id is not None else []
-        if sessions:
-            self.open_session(sessions[0].id)
-        elif client_id is not None:
-            self.statusBar().showMessage(
-                "This client has no sessions yet. Start one with Ctrl+Shift+N.", 5000
-            )
+        client_id = self._chosen_client()
+        if client_id is not None:
+            self.client_actions.open_latest_session(client_id)
+
+    def _edit_current(self) -> None:
+        client_id = self._chosen_client()
+        if client_id is not None:
+            self.client_actions.edit_client(client_id)
 
     def _chart_area_changed(self) -> None:
         charting = self.showing_session() is not None
@@ -370,50 +401,12 @@ class MainWindow(QMainWindow, MainMenus):
             return
         self.resize(max(1024, int(screen.width() * 0.9)), max(700, int(screen.height() * 0.9)))
 
-    def new_client(self) -> None:
-        """Ask for a new client's details and open their page."""
-        from ui.client_dialog import ClientDialog  # loaded on first use: keeps start-up quick
-
-        dialog = ClientDialog(self.practice, parent=self)
-        if dialog.exec() and dialog.saved_client is not None:
-            self.clients.search.clear()
-            self.clients.refresh()
-            self.show_client(dialog.saved_client.id)
-
-    def _edit_current(self) -> None:
-        client_id = self.current_client_id() or self.clients.selected_client_id()
-        if client_id is not None:
-            self.edit_client(client_id)
-
-    def edit_client(self, client_id: int) -> None:
-        """Edit a client's identity, intake and cautions."""
-        from ui.client_dialog import ClientDialog
-
-        dialog = ClientDialog(self.practice, self.practice.clients.get(client_id), parent=self)
-        dialog.exec()
-
-    def set_archived(self, client_id: int, archived: bool) -> None:
-        """Archive (never delete) or restore a client, after confirming an archive."""
-        client = self.practice.clients.get(client_id)
-        if archived:
-            question = (
-                f"Archive {client.full_name}? Their chart is kept and you can restore them from "
-                "'Show archived' at any time."
-            )
-            if not confirm(self, "Archive client", question):
-                return
-        self.practice.clients.set_archived(client_id, archived)
-        self.statusBar().showMessage(f"{client.full_name} {'archived' if archived else 'restored'}.", 5000)
-
     def _remember_archived(self, on: bool) -> None:
         self.preferences.show_archived = on
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.clients:
-            self.clients.refresh()
-            current = self.current_client_id()
-            if current is not None:
-                self.client_page.show_client(current)
+            self.clients.refresh()  # the client page refreshes itself from the same notice
         if changes.settings:
             self.update_title()
 

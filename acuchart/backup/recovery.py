@@ -33,6 +33,20 @@ class Recovery(NamedTuple):
     """What the backup may lack, in words ('' when there is no backup)."""
 
 
+def explain(error: sqlite3.Error, path: Path | None = None) -> StoreError | None:
+    """What a raw SQLite error met while reading the practice means, by name (a damaged file, a full
+    disk, a disk error, a read-only drive); None for an error that is none of these."""
+    from acuchart.storage import faults
+
+    if faults.sqlite_code(error) not in NAMED_FAULTS:
+        return None
+    return faults.open_failure(error, path or Path("The practice file"))
+
+
+NAMED_FAULTS = (10, 8, 11, 13, 26)
+"""SQLite's codes for a disk error, a read-only file, a damaged file, a full disk and "not a database"."""
+
+
 def move_aside(path: Path, why: str = "damaged") -> Path:
     """Rename a practice file (and its journal files) beside itself under a dated name; the new name.
 

@@ -201,13 +201,13 @@ def write_demo(path: Path | str, clients: int = 14, seed: int = 7) -> str:
         forms = demo_client_forms(clients, rng, now.date())
         steps = [
             step
-            for story in demo_stories(forms, rng, now, practice.sessions.catalogue)
+            for story in demo_stories(forms, rng, now, practice.catalogue)
             for step in story_steps(practice, story)
         ]
         first = min((moment for moment, _ in steps), default=now)
         opened = dt.datetime.combine(first.date() - PRACTICE_OPENED_BEFORE, dt.time(8, 30))
         replay([(opened, partial(_set_up_practice, practice)), *steps], now)
-        sessions = sum(len(practice.records.client_history(c.id)) for c in practice.clients.search(""))
+        sessions = sum(len(practice.followups.client_history(c.id)) for c in practice.clients.search(""))
         return f"{practice.clients.count()} clients, {sessions} sessions"
     finally:
         practice.close()

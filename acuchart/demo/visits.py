@@ -159,19 +159,19 @@ def visit_steps(practice: Practice, ids: ChartIds, number: int, visit: Visit) ->
 
 def _open(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None:
     """The client is on the couch: start the session, take the ratings, mark the points."""
-    service = practice.sessions
-    session = service.create(
+    charting = practice.charting
+    session = practice.sessions.create(
         ids.client_id, started_at=visit.started, course_id=ids.course_id, duration_min=visit.duration_min
-    )
+    ).value
     ids.sessions[number] = session.id
     for concern, score in visit.ratings.items():
-        practice.records.set_rating(session.id, concern, score)
+        practice.ratings.set_rating(session.id, concern, score)
     if visit.repeat_last:
-        marks = service.repeat_last(session.id)
+        marks = charting.repeat_last(session.id).value
     else:
-        marks = service.apply_protocol(session.id, visit.points)
+        marks = charting.apply_protocol(session.id, visit.points).value
     for marker in visit.markers:
-        service.add_free_marker(session.id, marker.view, marker.x, marker.y, marker.label, marker.needles)
+        charting.add_free_marker(session.id, marker.view, marker.x, marker.y, marker.label, marker.needles)
     for mark in marks:
         if mark.code is not None:
             ids.marks[(number, mark.code, mark.side or "midline")] = mark.id
@@ -182,14 +182,14 @@ def _mark_of(ids: ChartIds, number: int, reaction: PlannedReaction) -> int | Non
 
 
 def _reaction(practice: Practice, ids: ChartIds, number: int, index: int, reaction: PlannedReaction) -> None:
-    found = practice.sessions.add_reaction(
+    found = practice.charting.add_reaction(
         ids.sessions[number],
         _mark_of(ids, number, reaction),
         reaction.kind,
         reaction.severity,
         reaction.onset,
         reaction.note,
-    )
+    ).value
     ids.reactions[(number, index)] = found.id
 
 
@@ -198,7 +198,7 @@ def _late_reaction(
 ) -> None:
     """Reported after the session was signed: recorded as a late entry, with an amendment saying so."""
     session_id = ids.sessions[number]
-    practice.records.add_late_reaction(
+    practice.signing.add_late_reaction(
         session_id,
         _mark_of(ids, number, reaction),
         reaction.kind,
@@ -210,7 +210,7 @@ def _late_reaction(
 
 
 def _resolve(practice: Practice, ids: ChartIds, number: int, index: int, on: dt.date) -> None:
-    practice.records.resolve_reaction(ids.reactions[(number, index)], on=on)
+    practice.followups.resolve_reaction(ids.reactions[(number, index)], on=on)
 
 
 def _count(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None:
@@ -223,4 +223,4 @@ def _count(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None
 
 
 def _sign(practice: Practice, ids: ChartIds, number: int) -> None:
-    practice.records.sign(ids.sessions[number])
+    practice.signing.sign(ids.sessions[number])

@@ -11,11 +11,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from acuchart.models.audit import *  # noqa: F403
     from acuchart.models.charting import *  # noqa: F403
     from acuchart.models.practice import *  # noqa: F403
     from acuchart.models.record import *  # noqa: F403
+    from acuchart.models.tcm import *  # noqa: F403
 
-_SUBMODULES = ("practice", "record", "charting")
+_SUBMODULES = ("practice", "record", "charting", "audit", "tcm")
 
 
 def __getattr__(name: str) -> Any:

@@ -28,6 +28,14 @@ class Session:
     late_entry: bool = False
     signed_at: dt.datetime | None = None
     signed_by: str = ""
+    subjective: str = ""
+    assessment: str = ""
+    plan: str = ""
+
+    @property
+    def objective(self) -> str:
+        """The Objective part of the SOAP note: what was seen and done (the session's notes)."""
+        return self.notes
 
     @property
     def signed(self) -> bool:
@@ -52,6 +60,9 @@ class Session:
             late_entry=bool(row.get("late_entry", 0)),
             signed_at=_datetime(row.get("signed_at")),
             signed_by=row.get("signed_by") or "",
+            subjective=row.get("subjective") or "",
+            assessment=row.get("assessment") or "",
+            plan=row.get("plan") or "",
         )
 
 
@@ -74,6 +85,10 @@ class Mark:
     needles: int = 1
     technique: str = ""
     caution_warning: str = ""
+    angle: str = ""
+    depth_mm: float | None = None
+    stimulation: str = ""
+    retention_min: int | None = None
 
     @property
     def is_free(self) -> bool:
@@ -102,6 +117,10 @@ class Mark:
             needles=row.get("needles", 1),
             technique=row.get("technique", ""),
             caution_warning=row.get("caution_warning", ""),
+            angle=row.get("angle") or "",
+            depth_mm=row.get("depth_mm"),
+            stimulation=row.get("stimulation") or "",
+            retention_min=row.get("retention_min"),
         )
 
 
@@ -117,6 +136,7 @@ class Reaction:
     mark_id: int | None = None
     note: str = ""
     resolved_on: dt.date | None = None
+    adjunct_id: int | None = None
 
     @property
     def label(self) -> str:
@@ -135,6 +155,7 @@ class Reaction:
             mark_id=row.get("mark_id"),
             note=row.get("note", ""),
             resolved_on=_date(row.get("resolved_on")),
+            adjunct_id=row.get("adjunct_id"),
         )
 
 

@@ -90,11 +90,6 @@ class Client(NamedTuple):
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
-    def sort_name(self) -> str:
-        """Last name first, as a client list shows it."""
-        return f"{self.last_name}, {self.first_name}" if self.last_name else self.first_name
-
-    @property
     def has_cautions(self) -> bool:
         """True when any caution flag or caution note is recorded."""
         return bool(self.caution_flags or self.caution_notes)

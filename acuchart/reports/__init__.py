@@ -4,7 +4,6 @@ Pure reportlab: every document is drawn from the plain dataclasses in :mod:`acuc
 never from the database or from widgets, so the GUI and the command line print the same thing.
 """
 
-from pathlib import Path
+from acuchart.resources import RESOURCES
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-"""The project's data folder: fonts, handout texts, diagrams."""
+__all__ = ["RESOURCES"]

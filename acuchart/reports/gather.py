@@ -161,7 +161,7 @@ def amended_chart(practice: Practice, chart: SessionChart, amendments: int) -> S
         return chart
     current = {
         (f.entity, f.entity_id, f.field): f.current
-        for f in practice.records.amendable_fields(chart.session.id)
+        for f in practice.signing.amendable_fields(chart.session.id)
     }
 
     def value(entity: str, entity_id: int, name: str, old: object) -> str:
@@ -205,7 +205,7 @@ def _next_appointment(
         return min(later, key=lambda s: (s.started_at, s.id)).started_at
     if summary.course_id is None:
         return None
-    return practice.records.course_progress(summary.course_id).next_due
+    return practice.courses.course_progress(summary.course_id).next_due
 
 
 def handout_data(practice: Practice, session_id: int) -> HandoutData:
@@ -216,17 +216,17 @@ def handout_data(practice: Practice, session_id: int) -> HandoutData:
     """
     loaded = practice.sessions.load(session_id)
     client = practice.clients.get(loaded.session.client_id)
-    history = practice.records.client_history(client.id)
+    history = practice.followups.client_history(client.id)
     summary = next(s for s in history if s.id == session_id)
     chart = amended_chart(practice, loaded, summary.amendments)
     session = chart.session
-    course = practice.records.course(session.course_id) if session.course_id is not None else None
+    course = practice.courses.course(session.course_id) if session.course_id is not None else None
     day = session.started_at.date()
     return HandoutData(
         practice=practice_header(practice),
         client_name=client.full_name,
         session_date=session.started_at,
-        marks=handout_marks(practice.sessions.catalogue, chart),
+        marks=handout_marks(practice.catalogue, chart),
         session_number=summary.number,
         planned_sessions=course.planned_sessions if course else None,
         session_reactions=tuple(handout_reaction(r, None, day) for r in chart.session_reactions),
@@ -253,15 +253,15 @@ def _chosen_course(
     practice: Practice, client_id: int | None, course_id: int | None
 ) -> tuple[int, Course | None]:
     if course_id is not None:
-        course = practice.records.course(course_id)
+        course = practice.courses.course(course_id)
         if client_id is not None and course.client_id != client_id:
             raise ValidationError({"course_id": f"Course {course_id} belongs to another client."})
         return course.client_id, course
     if client_id is None:
         raise ValidationError({"client_id": "Say which client's course to summarise."})
     practice.clients.get(client_id)  # NotFoundError for an unknown client
-    courses = practice.records.courses_for(client_id)
-    return client_id, practice.records.current_course(client_id) or (courses[0] if courses else None)
+    courses = practice.courses.courses_for(client_id)
+    return client_id, practice.courses.current_course(client_id) or (courses[0] if courses else None)
 
 
 def _ratings(
@@ -270,12 +270,12 @@ def _ratings(
     if course is not None:
         series = {
             s.label: tuple((n, float(v)) for n, v in s.points)
-            for s in practice.records.progress_series(course.id)
+            for s in practice.ratings.progress_series(course.id)
         }
     else:
         collected: dict[str, list[tuple[int, float]]] = {}
         for number, session in enumerate(sessions, start=1):
-            for concern, score in practice.records.ratings_for(session.id).items():
+            for concern, score in practice.ratings.ratings_for(session.id).items():
                 collected.setdefault(concern_label(concern), []).append((number, float(score)))
         series = {label: tuple(points) for label, points in collected.items()}
     return {label: points for label, points in series.items() if points}
@@ -298,9 +298,9 @@ def course_summary_data(
     """
     client_id, course = _chosen_course(practice, client_id, course_id)
     client = practice.clients.get(client_id)
-    history = sorted(practice.records.client_history(client_id), key=lambda s: (s.started_at, s.id))
+    history = sorted(practice.followups.client_history(client_id), key=lambda s: (s.started_at, s.id))
     sessions = [s for s in history if course is None or s.course_id == course.id]
-    catalogue = practice.sessions.catalogue
+    catalogue = practice.catalogue
     rows: list[SummarySession] = []
     reactions: list[CourseReaction] = []
     for position, summary in enumerate(sessions, start=1):
@@ -313,7 +313,7 @@ def course_summary_data(
         rows.append(SummarySession(number, day, len(marks), reaction_summary(marks, whole), visit))
         reactions += [CourseReaction(number, day, r, visit) for m in marks for r in m.reactions]
         reactions += [CourseReaction(number, day, r, visit) for r in whole]
-    progress = practice.records.course_progress(course.id) if course is not None else None
+    progress = practice.courses.course_progress(course.id) if course is not None else None
     return CourseSummaryData(
         practice=practice_header(practice),
         client_name=client.full_name,

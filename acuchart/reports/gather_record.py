@@ -72,7 +72,7 @@ def _stamp(text: str | None) -> dt.datetime | None:
 
 def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
     """Every session of the client in full, oldest first, as signed, with amendments after."""
-    history = sorted(practice.records.client_history(client_id), key=lambda s: (s.started_at, s.id))
+    history = sorted(practice.followups.client_history(client_id), key=lambda s: (s.started_at, s.id))
     entered = rows.session_entries(practice.store, client_id)
     reaction_entered = rows.reaction_entries(practice.store, client_id)
     signed_scores: dict[int, list[tuple[str, float]]] = {}
@@ -80,8 +80,8 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
         signed_scores.setdefault(int(row["session_id"]), []).append(
             (concern_label(row["concern"]), float(row["score"]))
         )
-    courses = {course.id: course for course in practice.records.courses_for(client_id)}
-    catalogue = practice.sessions.catalogue
+    courses = {course.id: course for course in practice.courses.courses_for(client_id)}
+    catalogue = practice.catalogue
     sessions = []
     for summary in history:
         chart = practice.sessions.load(summary.id)
@@ -123,7 +123,7 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
 def _amendments(practice: Practice, summary: SessionSummary) -> tuple[ChartAmendment, ...]:
     if not summary.amendments:
         return ()
-    return tuple(_amendment(a) for a in practice.records.amendments_for(summary.id))
+    return tuple(_amendment(a) for a in practice.signing.amendments_for(summary.id))
 
 
 def chart_export_data(
@@ -135,7 +135,7 @@ def chart_export_data(
         NotFoundError: no client has this id.
     """
     client = practice.clients.get(client_id)
-    record = practice.records.client_record(client_id)
+    record = practice.client_record(client_id)
     now = at or clock.now()
     return ChartExportData(
         practice=practice_header(practice),

@@ -1,4 +1,4 @@
-"""The advice texts printed on handouts and consent forms: templates the practice may edit.
+"""The advice texts on paper: placeholders filled, the consent's version read, the Markdown cut into blocks.
 
 Each text is a small Markdown file in ``resources/handouts`` (``what_to_expect.md``, ``aftercare.md``,
 ``lifestyle.md``, ``course_note.md``, ``consent.md``), keyed by its name without the suffix. The practice's edited versions,
@@ -14,35 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from acuchart.reports import RESOURCES
-
-HANDOUT_TEXTS = RESOURCES / "handouts"
-TEXT_KEYS: tuple[str, ...] = ("what_to_expect", "aftercare", "lifestyle", "course_note", "consent")
-"""The texts a handout or consent form uses, in the order the settings screen lists them."""
+from acuchart.handout_texts import HANDOUT_TEXTS, TEXT_KEYS, load_texts, text_for
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _VERSION_LINE = re.compile(r"^\s*version\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
-
-
-def load_texts(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Every template, by key, with the practice's edits in ``overrides`` applied.
-
-    An override that is empty or only whitespace counts as "not edited", so the file's text is used.
-    """
-    texts = {path.stem: path.read_text(encoding="utf-8") for path in sorted(HANDOUT_TEXTS.glob("*.md"))}
-    for key, text in (overrides or {}).items():
-        if text.strip():
-            texts[key] = text
-    return texts
-
-
-def text_for(texts: Mapping[str, str], key: str) -> str:
-    """The text ``key`` from ``texts``, or the file's text when ``texts`` lacks it."""
-    text = texts.get(key, "")
-    if text.strip():
-        return text
-    path = HANDOUT_TEXTS / f"{key}.md"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:
@@ -107,3 +82,6 @@ def blocks(text: str) -> list[Block]:
             current.append(line)
     flush()
     return result
+
+
+__all__ = ["HANDOUT_TEXTS", "TEXT_KEYS", "Block", "blocks", "consent_text", "fill", "load_texts", "text_for"]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from acuchart.backup.settings import KEYS, BackupSettings, Keep, validate
-from acuchart.changes import ChangeHub, Changes
+from acuchart.changes import NOTHING, Changes, OpResult
 from acuchart.errors import ValidationError
 from acuchart.storage import settings as setting_rows
 from acuchart.storage.store import Store
@@ -15,9 +15,8 @@ from acuchart.storage.store import Store
 class BackupService:
     """Reads and changes how the practice is backed up; every change is one audited transaction."""
 
-    def __init__(self, store: Store, hub: ChangeHub) -> None:
+    def __init__(self, store: Store) -> None:
         self._store = store
-        self._hub = hub
 
     def settings(self) -> BackupSettings:
         """The backup settings, with defaults for anything never set."""
@@ -30,7 +29,7 @@ class BackupService:
         interval_minutes: int | None = None,
         second_place: str | Path | None = None,
         keep: Keep | dict[str, int] | None = None,
-    ) -> BackupSettings:
+    ) -> OpResult[BackupSettings]:
         """Change some backup settings (those given); raises :class:`ValidationError` naming each bad one,
         saving none. An empty ``second_place`` means backups stay on this computer only."""
         values, problems = validate(self._store.path, interval_minutes, second_place, keep)
@@ -39,10 +38,11 @@ class BackupService:
         with self._store.write() as writer:
             for key, value in values.items():
                 writer.put_setting(key, value)
-        self._hub.publish(Changes(settings=True))
-        return self.settings()
+        return OpResult(self.settings(), Changes(settings=True))
 
-    def record_restore(self, *, backup: Path, taken_at: str, sha256: str, kept: Path | None) -> None:
+    def record_restore(
+        self, *, backup: Path, taken_at: str, sha256: str, kept: Path | None
+    ) -> OpResult[None]:
         """Write into the audit trail that this practice was restored from ``backup`` (taken at
         ``taken_at``), and where the practice as it was before is kept."""
         data: dict[str, Any] = {
@@ -53,3 +53,4 @@ class BackupService:
         }
         with self._store.write() as writer:
             writer.audit("restore", "practice", None, data)
+        return OpResult(None, NOTHING)  # the app opens the restored practice afresh: nothing to refresh

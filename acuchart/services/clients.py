@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from acuchart import clock
-from acuchart.changes import ChangeHub, Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
 from acuchart.models import CAUTION_LABELS, Client, ClientSummary
 from acuchart.storage import clients as client_rows
@@ -101,9 +101,8 @@ def search_tokens(query: str) -> list[str]:
 class ClientService:
     """Every change to a client goes through here."""
 
-    def __init__(self, store: Store, hub: ChangeHub) -> None:
+    def __init__(self, store: Store) -> None:
         self._store = store
-        self._hub = hub
 
     def validate(self, form: ClientForm) -> dict[str, Any]:
         """Check a form; return the row to store or raise :class:`ValidationError` naming each bad field."""
@@ -167,17 +166,16 @@ class ClientService:
             return None
         return parsed.isoformat() if parsed else None
 
-    def create(self, form: ClientForm) -> Client:
+    def create(self, form: ClientForm) -> OpResult[Client]:
         """Add a new client; nothing is stored if any field is invalid."""
         row = self.validate(form)
         now = clock.stamp()
         row.update(created_at=now, updated_at=now)
         with self._store.write() as writer:
             client_id = writer.insert("clients", row)
-        self._hub.publish(Changes(clients=True, client_id=client_id))
-        return self.get(client_id)
+        return OpResult(self.get(client_id), Changes(clients=True, client_id=client_id))
 
-    def create_many(self, forms: list[ClientForm]) -> list[int]:
+    def create_many(self, forms: list[ClientForm]) -> OpResult[list[int]]:
         """Add many clients in one transaction (an import): all are checked first; any problem saves none.
 
         Raises:
@@ -192,25 +190,22 @@ class ClientService:
         now = clock.stamp()
         with self._store.write() as writer:
             ids = [writer.insert("clients", {**row, "created_at": now, "updated_at": now}) for row in rows]
-        self._hub.publish(Changes(clients=True))
-        return ids
+        return OpResult(ids, Changes(clients=True))
 
-    def update(self, client_id: int, form: ClientForm) -> Client:
+    def update(self, client_id: int, form: ClientForm) -> OpResult[Client]:
         """Save an edited client; nothing is stored if any field is invalid."""
         row = self.validate(form)
         with self._store.write() as writer:
             old = writer.get("clients", client_id)
             if any(old[key] != value for key, value in row.items()):
                 writer.update("clients", client_id, {**row, "updated_at": clock.stamp()})
-        self._hub.publish(Changes(clients=True, client_id=client_id))
-        return self.get(client_id)
+        return OpResult(self.get(client_id), Changes(clients=True, client_id=client_id))
 
-    def set_archived(self, client_id: int, archived: bool) -> Client:
+    def set_archived(self, client_id: int, archived: bool) -> OpResult[Client]:
         """Archive a client (hidden from the list, never deleted) or bring them back."""
         with self._store.write() as writer:
             writer.update("clients", client_id, {"archived": int(archived), "updated_at": clock.stamp()})
-        self._hub.publish(Changes(clients=True, client_id=client_id))
-        return self.get(client_id)
+        return OpResult(self.get(client_id), Changes(clients=True, client_id=client_id))
 
     def get(self, client_id: int) -> Client:
         """One client; ``NotFoundError`` if the id is unknown."""

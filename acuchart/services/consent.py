@@ -5,17 +5,28 @@ from __future__ import annotations
 import datetime as dt
 
 from acuchart import clock
-from acuchart.changes import Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.models import CONSENT_METHOD_LABELS, Client, Consent
-from acuchart.services.record_base import RecordBase, raise_if
+from acuchart.services.record_rules import raise_if
+from acuchart.services.settings import SettingsService
 from acuchart.storage import clients as client_rows
 from acuchart.storage import records as rows
 from acuchart.storage import sessions as session_rows
+from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, parse_date
 
 
-class ConsentRecords(RecordBase):
-    """Recording and reading consent."""
+class ConsentService:
+    """Recording and reading consent.
+
+    Args:
+        store: the open practice file.
+        settings: the practice settings (the consent text's version; who records it).
+    """
+
+    def __init__(self, store: Store, settings: SettingsService) -> None:
+        self._store = store
+        self._settings = settings
 
     def record_consent(
         self,
@@ -24,7 +35,7 @@ class ConsentRecords(RecordBase):
         method: str,
         text_version: str | None = None,
         note: str = "",
-    ) -> Consent:
+    ) -> OpResult[Consent]:
         """Put a client's informed consent on file; nothing is stored if any field is invalid.
 
         Args:
@@ -75,11 +86,11 @@ class ConsentRecords(RecordBase):
                     "method": method,
                     "note": cleaned_note,
                     "recorded_at": clock.stamp(),
-                    "recorded_by": self._practitioner(),
+                    "recorded_by": self._settings.get().practitioner_name,
                 },
             )
-        self._publish(Changes(consents=True, client_id=client_id))
-        return next(c for c in self.consents_for(client_id) if c.id == consent_id)
+        consent = next(c for c in self.consents_for(client_id) if c.id == consent_id)
+        return OpResult(consent, Changes(consents=True, client_id=client_id))
 
     def consents_for(self, client_id: int) -> list[Consent]:
         """A client's consents, the latest first."""

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acuchart import clock
-from acuchart.changes import Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
-from acuchart.models import CONCERN_LABELS, COURSE_STATUSES, Course, CourseProgress
-from acuchart.services.record_base import RecordBase, add_months, raise_if, today_or, whole_number
+from acuchart.models import CONCERN_LABELS, COURSE_STATUSES, Course, CourseOverview, CourseProgress
+from acuchart.services.record_rules import add_months, raise_if, today_or, whole_number
 from acuchart.storage import clients as client_rows
 from acuchart.storage import records as rows
+from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, check_length, clean, parse_date
 
 DEFAULT_PLANNED_SESSIONS = 10
@@ -100,8 +101,11 @@ def progress_of(row: dict[str, Any], today: dt.date) -> CourseProgress:
     return CourseProgress(row["id"], done - visits, planned, next_due, overdue, last, days, visits)
 
 
-class CourseRecords(RecordBase):
+class CourseService:
     """Planning courses and following their progress."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
 
     def validate_course(self, client_id: int, form: CourseForm) -> dict[str, Any]:
         """Check a course form; return the row to store or raise :class:`ValidationError` naming each bad field."""
@@ -166,7 +170,7 @@ class CourseRecords(RecordBase):
             problems["start_date"] = "The start date is before the client was born. Check the year."
         return start.isoformat()
 
-    def create_course(self, client_id: int, form: CourseForm) -> Course:
+    def create_course(self, client_id: int, form: CourseForm) -> OpResult[Course]:
         """Plan a new course for a client; nothing is stored if any field is invalid."""
         row = self.validate_course(client_id, form)
         row.update(client_id=client_id, created_at=clock.stamp())
@@ -174,10 +178,9 @@ class CourseRecords(RecordBase):
             row["ended_on"] = clock.today().isoformat()
         with self._store.write() as writer:
             course_id = writer.insert("courses", row)
-        self._publish(Changes(courses=True, client_id=client_id))
-        return self.course(course_id)
+        return OpResult(self.course(course_id), Changes(courses=True, client_id=client_id))
 
-    def update_course(self, course_id: int, form: CourseForm) -> Course:
+    def update_course(self, course_id: int, form: CourseForm) -> OpResult[Course]:
         """Save an edited course (its plan or its status); nothing is stored if any field is invalid."""
         current = self.course(course_id)
         row = self.validate_course(current.client_id, form)
@@ -187,8 +190,7 @@ class CourseRecords(RecordBase):
             row["ended_on"] = clock.today().isoformat()
         with self._store.write() as writer:
             writer.update("courses", course_id, row)
-        self._publish(Changes(courses=True, client_id=current.client_id))
-        return self.course(course_id)
+        return OpResult(self.course(course_id), Changes(courses=True, client_id=current.client_id))
 
     def propose_maintenance(
         self,
@@ -209,7 +211,7 @@ class CourseRecords(RecordBase):
         course_id: int,
         maintenance_months: int | None = DEFAULT_MAINTENANCE_MONTHS,
         on: dt.date | None = None,
-    ) -> list[dt.date]:
+    ) -> OpResult[list[dt.date]]:
         """Close an active course, into maintenance every ``maintenance_months`` (None: no maintenance).
 
         Returns:
@@ -239,8 +241,7 @@ class CourseRecords(RecordBase):
             proposed = self.propose_maintenance(course_id, months, ended)
         with self._store.write() as writer:
             writer.update("courses", course_id, changes)
-        self._publish(Changes(courses=True, client_id=current.client_id))
-        return proposed
+        return OpResult(proposed, Changes(courses=True, client_id=current.client_id))
 
     def course(self, course_id: int) -> Course:
         """One course; ``NotFoundError`` if the id is unknown."""
@@ -249,6 +250,14 @@ class CourseRecords(RecordBase):
     def courses_for(self, client_id: int) -> list[Course]:
         """A client's courses, the newest first."""
         return [Course.from_row(row) for row in rows.courses(self._store, client_id)]
+
+    def overviews(self, client_id: int, today: dt.date | None = None) -> tuple[CourseOverview, ...]:
+        """A client's courses, the newest first, each with where it stands."""
+        day = today_or(today)
+        return tuple(
+            CourseOverview(Course.from_row(row), progress_of(row, day))
+            for row in rows.courses(self._store, client_id)
+        )
 
     def current_course(self, client_id: int) -> Course | None:
         """The course a new session belongs to: the newest active one, else the newest in maintenance."""

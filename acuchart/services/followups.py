@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from acuchart import clock
-from acuchart.changes import Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
 from acuchart.models import (
     CautionReview,
@@ -16,9 +16,11 @@ from acuchart.models import (
     ReactionFollowUp,
     SessionSummary,
 )
-from acuchart.services.courses import CourseRecords, course_sessions, maintenance_visit
-from acuchart.services.record_base import place_of, today_or
+from acuchart.services.courses import course_sessions, maintenance_visit
+from acuchart.services.record_rules import place_of, today_or
+from acuchart.services.settings import SettingsService
 from acuchart.storage import records as rows
+from acuchart.storage.store import Store
 
 MAINTENANCE_LOOKAHEAD = dt.timedelta(days=14)
 
@@ -74,10 +76,19 @@ def _months_between(earlier: dt.date, later: dt.date) -> int:
     return months - (later.day < earlier.day)
 
 
-class FollowUpRecords(CourseRecords):
-    """Resolving reactions and reading what needs following up."""
+class FollowUpService:
+    """Resolving reactions and reading what needs following up.
 
-    def resolve_reaction(self, reaction_id: int, on: dt.date | None = None) -> None:
+    Args:
+        store: the open practice file.
+        settings: the practice settings (how often cautions are reviewed).
+    """
+
+    def __init__(self, store: Store, settings: SettingsService) -> None:
+        self._store = store
+        self._settings = settings
+
+    def resolve_reaction(self, reaction_id: int, on: dt.date | None = None) -> OpResult[None]:
         """Mark a reaction resolved ``on`` (today). Allowed on a signed session: it is follow-up, not an amendment.
 
         Raises:
@@ -93,17 +104,17 @@ class FollowUpRecords(CourseRecords):
             )
         if day < session_on:
             raise ValidationError({"resolved_on": "The resolved date is before the session. Check the date."})
-        self._set_resolved(reaction, day.isoformat())
+        return self._set_resolved(reaction, day.isoformat())
 
-    def reopen_reaction(self, reaction_id: int) -> None:
+    def reopen_reaction(self, reaction_id: int) -> OpResult[None]:
         """Mark a resolved reaction open again (resolved too soon, or by mistake)."""
-        self._set_resolved(rows.reaction(self._store, reaction_id), None)
+        return self._set_resolved(rows.reaction(self._store, reaction_id), None)
 
-    def _set_resolved(self, reaction: dict[str, Any], resolved_on: str | None) -> None:
+    def _set_resolved(self, reaction: dict[str, Any], resolved_on: str | None) -> OpResult[None]:
         with self._store.write() as writer:
             writer.update("reactions", reaction["id"], {"resolved_on": resolved_on})
-        self._publish(
-            Changes(reactions=True, session_id=reaction["session_id"], client_id=reaction["client_id"])
+        return OpResult(
+            None, Changes(reactions=True, session_id=reaction["session_id"], client_id=reaction["client_id"])
         )
 
     def reactions_for_client(self, client_id: int) -> list[ReactionFollowUp]:

@@ -10,11 +10,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from acuchart.changes import Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.errors import SignedSessionError
 from acuchart.models import CONCERN_LABELS, RATING_MAX, RATING_MIN, RatingSeries
-from acuchart.services.record_base import RecordBase, raise_if, whole_number
+from acuchart.services.record_rules import raise_if, whole_number
 from acuchart.storage import records as rows
+from acuchart.storage.store import Store
 
 RATING_MESSAGE = f"A rating is a whole number from {RATING_MIN} to {RATING_MAX}."
 SIGNED_RATING_MESSAGE = "This session is signed. Change a rating with Amend… and give the reason."
@@ -37,10 +38,13 @@ def apply_rating_amendments(scores: dict[tuple[int, str], int], amendments: Iter
             scores[key] = int(amendment["new_value"])
 
 
-class RatingRecords(RecordBase):
+class RatingService:
     """Entering and reading the client's ratings."""
 
-    def set_rating(self, session_id: int, concern: str, score: int | None) -> None:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def set_rating(self, session_id: int, concern: str, score: int | None) -> OpResult[None]:
         """Record the client's rating of a concern at a session (None clears it).
 
         Raises:
@@ -62,7 +66,7 @@ class RatingRecords(RecordBase):
                 writer.insert("ratings", {"session_id": session_id, "concern": concern, "score": value})
             else:
                 writer.update("ratings", existing["id"], {"score": value})
-        self._publish(Changes(ratings=True, session_id=session_id, client_id=session["client_id"]))
+        return OpResult(None, Changes(ratings=True, session_id=session_id, client_id=session["client_id"]))
 
     def ratings_for(self, session_id: int) -> dict[str, int]:
         """A session's ratings by concern, with any amendments applied."""

@@ -117,6 +117,47 @@ def reaction_fields(
     }
 
 
+def choice(
+    problems: dict[str, str], field: str, value: str, choices: tuple[tuple[str, str], ...], what: str
+) -> str:
+    """One of ``choices`` (its key), or empty for "not recorded"."""
+    if value and value not in dict(choices):
+        problems[field] = f"Choose {what}: {', '.join(label for _, label in choices)}."
+    return value
+
+
+MAX_DEPTH_MM = 100.0
+MAX_RETENTION_MIN = 120
+
+
+def depth(problems: dict[str, str], value: float | str | None) -> float | None:
+    """How deep the needle went, in millimetres (None: not recorded)."""
+    if value in (None, ""):
+        return None
+    try:
+        millimetres = float(str(value).replace(",", ".").strip())
+    except ValueError:
+        millimetres = -1.0
+    if not 0 < millimetres <= MAX_DEPTH_MM:
+        problems["depth_mm"] = f"Enter the depth in millimetres, more than 0 and at most {MAX_DEPTH_MM:g}."
+        return None
+    return millimetres
+
+
+def retention(problems: dict[str, str], value: int | str | None) -> int | None:
+    """How long the needle stayed in, in whole minutes (None: not recorded)."""
+    if value in (None, ""):
+        return None
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        minutes = -1
+    if not 0 <= minutes <= MAX_RETENTION_MIN:
+        problems["retention_min"] = f"Enter the retention in whole minutes, from 0 to {MAX_RETENTION_MIN}."
+        return None
+    return minutes
+
+
 def label(problems: dict[str, str], value: str | None) -> str:
     """A free marker's label."""
     return text(problems, "label", value, "The label", SHORT_TEXT)

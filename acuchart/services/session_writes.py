@@ -52,6 +52,10 @@ def mark_row(mark: Mark, at: str) -> Row:
         "needles": mark.needles,
         "technique": mark.technique,
         "caution_warning": mark.caution_warning,
+        "angle": mark.angle,
+        "depth_mm": mark.depth_mm,
+        "stimulation": mark.stimulation,
+        "retention_min": mark.retention_min,
         "created_at": at,
     }
 
@@ -75,5 +79,6 @@ def reaction_row(reaction: Reaction, at: str) -> Row:
         "onset": reaction.onset,
         "note": reaction.note,
         "resolved_on": reaction.resolved_on.isoformat() if reaction.resolved_on else None,
+        "adjunct_id": reaction.adjunct_id,
         "created_at": at,
     }

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from acuchart.changes import ChangeHub, Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
 from acuchart.models import PracticeSettings
 from acuchart.storage import settings as setting_rows
@@ -21,9 +21,8 @@ HANDOUT_TEXTS_KEY = "handout_texts"
 class SettingsService:
     """Reads and changes the practice settings; every change is one audited transaction."""
 
-    def __init__(self, store: Store, hub: ChangeHub) -> None:
+    def __init__(self, store: Store) -> None:
         self._store = store
-        self._hub = hub
 
     def get(self) -> PracticeSettings:
         """The practice settings, with defaults for anything never set."""
@@ -32,7 +31,7 @@ class SettingsService:
         extra = {k: v for k, v in stored.items() if k not in _FIELDS}
         return PracticeSettings(**known, extra=extra)
 
-    def update(self, **values: Any) -> PracticeSettings:
+    def update(self, **values: Any) -> OpResult[PracticeSettings]:
         """Change some settings; raises :class:`ValidationError` naming each bad one, saving none."""
         problems: dict[str, str] = {}
         clean_values: dict[str, Any] = {}
@@ -67,8 +66,7 @@ class SettingsService:
                 writer.put_setting(key, value)
         if "practitioner_name" in clean_values:
             self._store.actor = clean_values["practitioner_name"] or "practitioner"
-        self._hub.publish(Changes(settings=True))
-        return self.get()
+        return OpResult(self.get(), Changes(settings=True))
 
     # --- the handout texts the practice has edited (``handout_texts``) -----------------------------
     def handout_texts(self) -> dict[str, str]:
@@ -76,13 +74,13 @@ class SettingsService:
         stored = setting_rows.all_settings(self._store).get(HANDOUT_TEXTS_KEY) or {}
         return {k: v for k, v in stored.items() if isinstance(v, str)} if isinstance(stored, dict) else {}
 
-    def set_handout_texts(self, texts: Mapping[str, str]) -> dict[str, str]:
+    def set_handout_texts(self, texts: Mapping[str, str]) -> OpResult[dict[str, str]]:
         """Replace the edited handout texts; a text that is empty, or the same as the file's, is not kept.
 
         Raises:
             ValidationError: an unknown key, or a text too long to print.
         """
-        from acuchart.reports.texts import TEXT_KEYS, load_texts  # the report layer loads on first use
+        from acuchart.handout_texts import TEXT_KEYS, load_texts
 
         defaults = load_texts()
         problems: dict[str, str] = {}
@@ -99,5 +97,4 @@ class SettingsService:
             raise ValidationError(problems)
         with self._store.write() as writer:
             writer.put_setting(HANDOUT_TEXTS_KEY, kept)
-        self._hub.publish(Changes(settings=True))
-        return self.handout_texts()
+        return OpResult(self.handout_texts(), Changes(settings=True))

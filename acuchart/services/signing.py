@@ -9,110 +9,64 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from acuchart import clock
-from acuchart.changes import Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.errors import SignedSessionError, ValidationError
 from acuchart.models import (
-    CONCERN_LABELS,
-    ONSETS,
-    REACTION_KINDS_AT_POINT,
-    REACTION_KINDS_SESSION,
     REACTION_LABELS,
-    SEVERITIES,
     AmendableField,
     Amendment,
     Session,
 )
 from acuchart.services import session_rules as rules
-from acuchart.services.ratings import RatingRecords, check_rating
-from acuchart.services.record_base import place_of, raise_if
+from acuchart.services.amendable import amendable_fields, check_for, mark_title
+from acuchart.services.ratings import RatingService
+from acuchart.services.record_rules import raise_if
+from acuchart.services.settings import SettingsService
 from acuchart.storage import records as rows
-from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
+from acuchart.storage.store import Store
+from acuchart.text import LONG_TEXT, check_length, clean
 
 LATE_AFTER = dt.timedelta(hours=24)
 NOT_SIGNED_MESSAGE = "This session is not signed yet: change it in the session itself."
 ADDED_FIELD = "added"
 
-_SESSION_FIELDS = {
-    "notes": "Session notes",
-    "duration_min": "Duration (minutes)",
-    "needles_removed": "Needles removed",
-    "count_note": "Needle count note",
-}
-_MARK_FIELDS = {"needles": "needles", "technique": "technique", "label": "label"}
-_REACTION_FIELDS = {"kind": "kind", "severity": "severity", "onset": "onset", "note": "note"}
 
-# How each amendable value is checked: (problems, typed value, the field as it stands) -> stored text.
-_Check = Callable[[dict[str, str], object, AmendableField], str]
+class SessionChecks(Protocol):
+    """The session service's say on whether a session is ready to sign (needle counts and the like)."""
+
+    def can_sign(self, session_id: int) -> tuple[bool, str]:
+        """``(True, "")`` when the session may be signed, else ``(False, why)``."""
+        ...
 
 
-def _number(value: object) -> object:
-    """Digits typed in a form as a number; anything else as it came."""
-    return int(value.strip()) if isinstance(value, str) and value.strip().isdigit() else value
+class SigningService:
+    """Signing sessions and amending signed ones.
 
+    Args:
+        store: the open practice file.
+        settings: the practice settings (the practitioner's name signs).
+        ratings: the ratings, which an amendment may change.
+        session_checks: the session service, asked whether a session may be signed.
+    """
 
-def _text_check(limit: int, label: str) -> _Check:
-    def check(problems: dict[str, str], value: object, _field: AmendableField) -> str:
-        return rules.text(problems, "new_value", str(value or ""), label, limit)
+    def __init__(
+        self,
+        store: Store,
+        settings: SettingsService,
+        ratings: RatingService,
+        session_checks: SessionChecks | None = None,
+    ) -> None:
+        self._store = store
+        self._settings = settings
+        self._ratings = ratings
+        self._session_checks = session_checks
 
-    return check
-
-
-def _int_check(rule: Callable[[dict[str, str], object], int]) -> _Check:
-    def check(problems: dict[str, str], value: object, _field: AmendableField) -> str:
-        found: dict[str, str] = {}
-        number = rule(found, _number(value))
-        if found:
-            problems["new_value"] = next(iter(found.values()))
-        return str(number)
-
-    return check
-
-
-def _choice_check(problems: dict[str, str], value: object, field: AmendableField) -> str:
-    text = str(value or "")
-    if text not in dict(field.choices):
-        problems["new_value"] = f"Choose one of: {', '.join(label for _, label in field.choices)}."
-    return text
-
-
-def _rating_check(problems: dict[str, str], value: object, field: AmendableField) -> str:
-    if value in (None, ""):
-        return ""
-    found: dict[str, str] = {}
-    score = check_rating(found, field.field, _number(value))
-    if found:
-        problems["new_value"] = next(iter(found.values()))
-    return str(score)
-
-
-_CHECKS: dict[tuple[str, str], _Check] = {
-    ("sessions", "notes"): _text_check(LONG_TEXT, "The session notes"),
-    ("sessions", "count_note"): _text_check(LONG_TEXT, "The note"),
-    ("sessions", "duration_min"): _int_check(rules.duration),
-    ("sessions", "needles_removed"): _int_check(lambda p, v: rules.needles(p, v, "needles_removed")),
-    ("marks", "needles"): _int_check(rules.needles),
-    ("marks", "technique"): _text_check(SHORT_TEXT, "The technique"),
-    ("marks", "label"): _text_check(SHORT_TEXT, "The label"),
-    ("reactions", "kind"): _choice_check,
-    ("reactions", "severity"): _choice_check,
-    ("reactions", "onset"): _choice_check,
-    ("reactions", "note"): _text_check(LONG_TEXT, "The note"),
-}
-
-
-def _as_text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _mark_title(row: dict[str, Any]) -> str:
-    return place_of(row["code"], row["side"], row["label"])
-
-
-class SigningRecords(RatingRecords):
-    """Signing sessions and amending signed ones."""
+    def _practitioner(self) -> str:
+        """Who is charting: the practitioner named in the practice settings."""
+        return self._settings.get().practitioner_name
 
     # --- signing -----------------------------------------------------------------------------
     def can_sign(self, session_id: int) -> tuple[bool, str]:
@@ -129,7 +83,7 @@ class SigningRecords(RatingRecords):
             return self._session_checks.can_sign(session_id)
         return True, ""
 
-    def sign(self, session_id: int) -> Session:
+    def sign(self, session_id: int) -> OpResult[Session]:
         """Sign the session: time-stamped, signed by the practitioner named in the practice settings.
 
         A session charted more than 24 hours after it started is marked a late entry.
@@ -155,68 +109,13 @@ class SigningRecords(RatingRecords):
                 "sessions", session_id, {"signed_at": writer.at, "signed_by": signer, "late_entry": int(late)}
             )
             writer.audit("sign", "sessions", session_id, {"signed_by": signer, "late_entry": late})
-        self._publish(Changes(sessions=True, session_id=session_id, client_id=session["client_id"]))
-        return Session.from_row(rows.session(self._store, session_id))
+        signed = Session.from_row(rows.session(self._store, session_id))
+        return OpResult(signed, Changes(sessions=True, session_id=session_id, client_id=session["client_id"]))
 
     # --- amendments --------------------------------------------------------------------------
     def amendable_fields(self, session_id: int) -> list[AmendableField]:
         """What an amendment may change in a session, each with its value as it stands (amendments applied)."""
-        session = rows.session(self._store, session_id)
-        fields: list[AmendableField] = [
-            AmendableField("sessions", session_id, name, label, _as_text(session[name]))
-            for name, label in _SESSION_FIELDS.items()
-        ]
-        marks = {row["id"]: row for row in rows.marks(self._store, session_id)}
-        for mark in marks.values():
-            names = (
-                _MARK_FIELDS
-                if mark["code"] is None
-                else {k: v for k, v in _MARK_FIELDS.items() if k != "label"}
-            )
-            for name, label in names.items():
-                fields.append(
-                    AmendableField(
-                        "marks", mark["id"], name, f"{_mark_title(mark)}: {label}", _as_text(mark[name])
-                    )
-                )
-        for reaction in rows.reactions(self._store, session_id):
-            at_mark = marks.get(reaction["mark_id"])
-            kinds = REACTION_KINDS_AT_POINT if at_mark else REACTION_KINDS_SESSION
-            title = str(REACTION_LABELS.get(reaction["kind"], reaction["kind"]))
-            title += f" at {_mark_title(at_mark)}" if at_mark else " (whole session)"
-            choices = {
-                "kind": kinds,
-                "severity": tuple((s, s.capitalize()) for s in SEVERITIES),
-                "onset": ONSETS,
-            }
-            for name, label in _REACTION_FIELDS.items():
-                fields.append(
-                    AmendableField(
-                        "reactions",
-                        reaction["id"],
-                        name,
-                        f"{title}: {label}",
-                        _as_text(reaction[name]),
-                        choices.get(name, ()),
-                    )
-                )
-        scores = {r["concern"]: str(r["score"]) for r in rows.ratings(self._store, session_id)}
-        for concern in self.rating_concerns(session_id):
-            fields.append(
-                AmendableField(
-                    "ratings", None, concern, f"Rating: {CONCERN_LABELS[concern]}", scores.get(concern, "")
-                )
-            )
-        latest = {
-            (a["entity"], a["entity_id"], a["field"]): a["new_value"]
-            for a in rows.amendments(self._store, session_id)
-        }
-        return [
-            AmendableField(f.entity, f.entity_id, f.field, f.label, _as_text(latest[key]), f.choices)
-            if (key := (f.entity, f.entity_id, f.field)) in latest
-            else f
-            for f in fields
-        ]
+        return amendable_fields(self._store, session_id, self._ratings.rating_concerns(session_id))
 
     def amend(
         self,
@@ -226,7 +125,7 @@ class SigningRecords(RatingRecords):
         field: str,
         new_value: object,
         reason: str,
-    ) -> Amendment:
+    ) -> OpResult[Amendment]:
         """Append an amendment to a signed session: the old value (as it stood), the new one, and why.
 
         Args:
@@ -254,7 +153,7 @@ class SigningRecords(RatingRecords):
         if target is None:
             raise ValidationError({"field": "Choose what to amend from the session's own fields."})
         problems: dict[str, str] = {}
-        check = _CHECKS.get((entity, field), _rating_check)
+        check = check_for(entity, field)
         new_text = check(problems, new_value, target)
         if not problems and new_text == target.current:
             problems["new_value"] = "That is the value already on record. Enter the corrected value."
@@ -275,7 +174,7 @@ class SigningRecords(RatingRecords):
         new: str,
         reason: str,
         writes: Callable[[Any], int | None] | None = None,
-    ) -> Amendment:
+    ) -> OpResult[Amendment]:
         with self._store.write() as writer:
             if writes is not None:
                 entity_id = writes(writer)
@@ -294,17 +193,16 @@ class SigningRecords(RatingRecords):
                 },
             )
             writer.audit("amend", "sessions", session["id"], {"amendment_id": amendment_id, "reason": reason})
-        self._publish(
-            Changes(
-                sessions=True,
-                amendments=True,
-                ratings=entity == "ratings",
-                reactions=entity == "reactions",
-                session_id=session["id"],
-                client_id=session["client_id"],
-            )
+        amendment = next(a for a in self.amendments_for(session["id"]) if a.id == amendment_id)
+        changes = Changes(
+            sessions=True,
+            amendments=True,
+            ratings=entity == "ratings",
+            reactions=entity == "reactions",
+            session_id=session["id"],
+            client_id=session["client_id"],
         )
-        return next(a for a in self.amendments_for(session["id"]) if a.id == amendment_id)
+        return OpResult(amendment, changes)
 
     def amendments_for(self, session_id: int) -> list[Amendment]:
         """A session's amendments, oldest first, each with the words of what it changed."""
@@ -340,7 +238,7 @@ class SigningRecords(RatingRecords):
         onset: str = "later",
         note: str = "",
         reason: str = "Reported after the session was signed.",
-    ) -> Amendment:
+    ) -> OpResult[Amendment]:
         """Record a reaction reported after the session was signed: a late entry, with an amendment saying so.
 
         Raises:
@@ -362,7 +260,7 @@ class SigningRecords(RatingRecords):
         check_length(problems, "reason", why, LONG_TEXT, "The reason")
         raise_if(problems)
         row.update(session_id=session_id, mark_id=mark_id, late_entry=1, created_at=clock.stamp())
-        where = f" at {_mark_title(marks[mark_id])}" if mark_id is not None else ""
+        where = f" at {mark_title(marks[mark_id])}" if mark_id is not None else ""
         summary = f"{severity.capitalize()} {REACTION_LABELS[kind].lower()}{where}"
         if row["note"]:
             summary += f": {row['note']}"

@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from acuchart.models.audit import AuditReport
 from acuchart.storage.database import read_only
 
 if TYPE_CHECKING:
@@ -74,44 +75,6 @@ def append(
         "insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value",
         [HEAD_KEY, json.dumps({"count": entry_id, "hash": digest})],
     )
-
-
-class AuditReport(NamedTuple):
-    """The result of walking the chain, and whether the append-only guard is still in place."""
-
-    entries: int
-    first_broken: int | None
-    problem: str
-    guard_removed: bool = False
-
-    @property
-    def ok(self) -> bool:
-        """True when every entry is intact and in order and the guard is in place."""
-        return self.first_broken is None and not self.problem and not self.guard_removed
-
-    @property
-    def findings(self) -> list[str]:
-        """What is wrong, one sentence each (empty when all is well)."""
-        found = []
-        if self.problem:
-            where = f"broken at entry {self.first_broken}: " if self.first_broken is not None else ""
-            found.append(f"audit trail {where}{self.problem}")
-        if self.guard_removed:
-            found.append(
-                "the audit trail's append-only guard was removed: the file was edited outside AcuChart"
-            )
-        return found
-
-    @property
-    def summary(self) -> str:
-        """The most serious finding as one sentence for a warning bar or a printout (empty when all is
-        well): a broken chain first, otherwise a removed guard. ``main.py check`` lists them all."""
-        if self.problem:
-            where = f" at entry {self.first_broken}" if self.first_broken is not None else ""
-            return f"The audit trail is broken{where}: {self.problem}"
-        if self.guard_removed:
-            return "The audit trail's append-only guard was removed: the file was edited outside AcuChart"
-        return ""
 
 
 def verify(conn: sqlite3.Connection, after: tuple[int, str] | None = None) -> AuditReport:
@@ -205,7 +168,23 @@ def guard_intact(conn: sqlite3.Connection) -> bool:
 def verify_file(path: Path) -> AuditReport:
     """Walk the chain of a practice file through a read-only connection of its own.
 
-    For a check that runs beside the app's writer connection (in another thread, say).
+    For a check that runs beside the app's writer connection (in another thread, say). A file that
+    cannot be read is reported as a trail that could not be read, never raised.
     """
-    with read_only(path) as conn:
-        return verify(conn)
+    try:
+        with read_only(path) as conn:
+            return verify(conn)
+    except sqlite3.Error as exc:
+        return AuditReport(0, 1, f"the trail could not be read ({exc})")
+
+
+__all__ = [
+    "GENESIS",
+    "HEAD_KEY",
+    "AuditReport",
+    "append",
+    "entry_hash",
+    "guard_intact",
+    "verify",
+    "verify_file",
+]

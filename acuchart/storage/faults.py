@@ -120,6 +120,7 @@ def write_failure(
     """
     code = sqlite_code(exc)
     where = path or "the practice file"
+    start = path or "The practice file"  # the same, where it begins a sentence
     if code == SQLITE_FULL:
         return DiskFullError(
             f"The disk holding {where} is full, so this change was not saved. Nothing was lost: everything "
@@ -132,7 +133,7 @@ def write_failure(
         return damaged(path, f"SQLite found damage while saving: {exc}", (str(exc),))
     if code == SQLITE_READONLY:
         return ReadOnlyError(
-            f"{where} can no longer be written ({exc}), so this change was not saved. Everything saved "
+            f"{start} can no longer be written ({exc}), so this change was not saved. Everything saved "
             "before it is safe. Check that the drive is still connected and writable, then open the file again."
         )
     if code not in (SQLITE_IOERR, SQLITE_CANTOPEN):
@@ -148,12 +149,12 @@ def write_failure(
         )
     elif verdict is False:
         after = (
-            f"{where} now fails its check. Stop working in it: close AcuChart and restore the newest "
+            f"{start} now fails its check. Stop working in it: close AcuChart and restore the newest "
             "backup (File → Restore from backup…)."
         )
     else:
         after = (
-            f"{where} could not be checked afterwards. Close AcuChart and run main.py check on it; "
+            f"{start} could not be checked afterwards. Close AcuChart and run main.py check on it; "
             "if the drive is a USB drive or a network folder, check that it is connected."
         )
     return DiskError(

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from acuchart.errors import DamagedFileError
 from acuchart.storage import faults
 from acuchart.storage.connections import Connector, plain_connect
 
@@ -65,8 +66,15 @@ class OpenCheck:
     def refuse_if_damaged(self) -> None:
         """Wait for the verdict and raise :class:`DamagedFileError` if the file failed the check."""
         self.wait()
-        if self.findings:
-            raise faults.damaged(self.path, faults.CHECK_FOUND_DAMAGE, self.findings)
+        damage = self.damage()
+        if damage is not None:
+            raise damage
+
+    def damage(self) -> DamagedFileError | None:
+        """The error to show for a file that failed the check (None while it runs or when it passed)."""
+        if not self.findings:
+            return None
+        return faults.damaged(self.path, faults.CHECK_FOUND_DAMAGE, self.findings)
 
     def cancel(self) -> None:
         """Stop a check still running (the file is being closed)."""

@@ -5,6 +5,8 @@ A migration, once released, is never edited: change the schema by adding a new o
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
@@ -198,4 +200,170 @@ _INITIAL = [
 def m001_initial(db: sqlite_utils.Database) -> None:
     """The first schema: every concept in DESIGN.md."""
     for statement in _INITIAL:
+        db.execute(statement)
+
+
+# The clinical records whose ids the audit trail names: with AUTOINCREMENT, an id is never given
+# again, even after the newest row was deleted (an undo puts a row back under its own id, which
+# then can never belong to a newer record).
+_NEVER_REUSED = (
+    "clients",
+    "consents",
+    "courses",
+    "sessions",
+    "marks",
+    "reactions",
+    "ratings",
+    "protocols",
+    "amendments",
+)
+
+
+@MIGRATIONS(name="m002_ids_never_reused", transactional=False)
+def m002_ids_never_reused(db: sqlite_utils.Database) -> None:
+    """Rebuild the record tables with AUTOINCREMENT, keeping every row and id as it was.
+
+    SQLite's documented way to change a table's definition (``lang_altertable.html``, "other kinds of
+    table schema changes"): foreign keys off, then in one transaction make each new table, copy, drop,
+    rename, put the indexes and triggers back word for word, and check every reference before the
+    commit. Each sequence starts above the highest id the table ever held, by the audit trail too, so
+    a row deleted before this migration does not see its id given again either. A table rebuilt
+    already is left alone, so running it again after a crash between its commit and the record of it
+    is harmless.
+    """
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _rebuild_with_autoincrement(conn)
+            if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise RuntimeError("A record points to one that does not exist; nothing was changed.")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _rebuild_with_autoincrement(conn: sqlite3.Connection) -> None:
+    marks = ", ".join("?" for _ in _NEVER_REUSED)
+    kept = conn.execute(
+        "select type, name, tbl_name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null "
+        f"and tbl_name in ({marks})",
+        _NEVER_REUSED,
+    ).fetchall()
+    for kind, name, _, _ in kept:
+        if kind == "trigger":
+            conn.execute(f"drop trigger [{name}]")
+    for table in _NEVER_REUSED:
+        (sql,) = conn.execute(
+            "select sql from sqlite_master where type = 'table' and name = ?", [table]
+        ).fetchone()
+        body = sql.split("(", 1)[1]
+        if "id integer primary key autoincrement," in body:
+            continue
+        if "id integer primary key," not in body:
+            raise RuntimeError(f"The table {table} does not have the shape this migration expects.")
+        new_body = body.replace("id integer primary key,", "id integer primary key autoincrement,", 1)
+        conn.execute(f"create table [{table}_rebuilt] ({new_body}")
+        conn.execute(f"insert into [{table}_rebuilt] select * from [{table}]")
+        conn.execute(f"drop table [{table}]")
+        conn.execute(f"alter table [{table}_rebuilt] rename to [{table}]")
+        for kind, _, on_table, index_sql in kept:
+            if kind == "index" and on_table == table:
+                conn.execute(index_sql)
+        highest = conn.execute(
+            f"select max(coalesce((select max(id) from [{table}]), 0), "
+            "coalesce((select max(entity_id) from audit where entity = ?), 0))",
+            [table],
+        ).fetchone()[0]
+        conn.execute("delete from sqlite_sequence where name = ?", [table])
+        conn.execute("insert into sqlite_sequence (name, seq) values (?, ?)", [table, highest])
+    for kind, _, _, trigger_sql in kept:
+        if kind == "trigger":
+            conn.execute(trigger_sql)
+
+
+_CLINICAL_NOTE = [
+    # SOAP: the session's existing notes are its Objective part (what was seen and done), kept in place;
+    # the other three parts are new.
+    "alter table sessions add column subjective text not null default ''",
+    "alter table sessions add column assessment text not null default ''",
+    "alter table sessions add column plan text not null default ''",
+    """create table tcm_findings (
+        id integer primary key autoincrement,
+        session_id integer not null unique references sessions(id),
+        tongue text not null default '{}',
+        pulse text not null default '{}',
+        principles text not null default '[]',
+        patterns text not null default '[]',
+        treatment_principle text not null default '',
+        created_at text not null
+    )""",
+    # Needling details per mark.
+    "alter table marks add column angle text not null default ''",
+    "alter table marks add column depth_mm real",
+    "alter table marks add column stimulation text not null default ''",
+    "alter table marks add column retention_min integer",
+    """create table needle_lots (
+        id integer primary key autoincrement,
+        brand text not null,
+        gauge text not null,
+        length text not null,
+        lot_number text not null,
+        opened_on text not null,
+        expires_on text,
+        finished_on text,
+        created_at text not null
+    )""",
+    # A recall looks a lot up by its number as typed, whatever its case.
+    "create index needle_lots_by_number on needle_lots (lot_number collate nocase)",
+    "create index needle_lots_open on needle_lots (opened_on) where finished_on is null",
+    """create table session_lots (
+        id integer primary key autoincrement,
+        session_id integer not null references sessions(id),
+        lot_id integer not null references needle_lots(id),
+        unique (session_id, lot_id)
+    )""",
+    "create index session_lots_by_lot on session_lots (lot_id, session_id)",
+    """create table adjuncts (
+        id integer primary key autoincrement,
+        session_id integer not null references sessions(id),
+        kind text not null,
+        area text not null default '',
+        duration_min integer check (duration_min is null or duration_min between 1 and 240),
+        details text not null default '',
+        created_at text not null
+    )""",
+    "create index adjuncts_by_session on adjuncts (session_id)",
+    "alter table reactions add column adjunct_id integer references adjuncts(id)",
+    """create table skin_measures (
+        id integer primary key autoincrement,
+        client_id integer not null references clients(id),
+        session_id integer references sessions(id),
+        measured_on text not null,
+        fitzpatrick integer check (fitzpatrick is null or fitzpatrick between 1 and 6),
+        glogau integer check (glogau is null or glogau between 1 and 4),
+        wrinkles text not null default '{}',
+        created_at text not null
+    )""",
+    "create index skin_measures_by_client on skin_measures (client_id, measured_on)",
+    """create table note_templates (
+        id integer primary key autoincrement,
+        name text not null unique,
+        concern text not null default '',
+        prompts text not null default '',
+        scales text not null default '[]',
+        created_at text not null
+    )""",
+]
+
+
+@MIGRATIONS(name="m008_clinical_note")
+def m008_clinical_note(db: sqlite_utils.Database) -> None:
+    """The note a licensed acupuncturist keeps: SOAP parts, TCM findings, needling details, needle lots,
+    adjunct techniques, skin scales and the practice's note templates. Nothing stored before changes."""
+    for statement in _CLINICAL_NOTE:
         db.execute(statement)

@@ -5,4 +5,4 @@
 
 MIGRATION_SET = "acuchart"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-MIGRATION_NAMES: tuple[str, ...] = ("m001_initial",)
+MIGRATION_NAMES: tuple[str, ...] = ("m001_initial", "m002_ids_never_reused", "m008_clinical_note")

@@ -46,7 +46,7 @@ OPEN_BUDGET_MS = 100.0
 
 
 def _client_with_consent(practice: Practice) -> int:
-    client = practice.clients.create(ClientForm(first_name="Bench", last_name="Mark"))
+    client = practice.clients.create(ClientForm(first_name="Bench", last_name="Mark")).value
     with practice.store.write() as w:
         w.insert(
             "consents",
@@ -64,16 +64,19 @@ def _client_with_consent(practice: Practice) -> int:
 def _big_session(practice: Practice, client_id: int) -> int:
     """A session with 60 marks and 20 reactions."""
     service = practice.sessions
-    session_id = service.create(client_id).id
+    session_id = service.create(client_id).value.id
     points = [(p.code, side) for p in service.catalogue for side in p.sides()][:52]
-    marks = service.apply_protocol(session_id, points)
+    marks = practice.charting.apply_protocol(session_id, points).value
     marks += [
-        service.add_free_marker(session_id, "face", 0.3 + i * 0.05, 0.2, f"Line {i}", 3) for i in range(8)
+        practice.charting.add_free_marker(session_id, "face", 0.3 + i * 0.05, 0.2, f"Line {i}", 3).value
+        for i in range(8)
     ]
     for i, mark in enumerate(marks[:18]):
-        service.add_reaction(session_id, mark.id, "bruising" if i % 2 else "redness", "mild", "during")
-    service.add_reaction(session_id, None, "headache", "mild", "after")
-    service.add_reaction(session_id, None, "fatigue", "mild", "later")
+        practice.charting.add_reaction(
+            session_id, mark.id, "bruising" if i % 2 else "redness", "mild", "during"
+        )
+    practice.charting.add_reaction(session_id, None, "headache", "mild", "after")
+    practice.charting.add_reaction(session_id, None, "fatigue", "mild", "later")
     assert len(service.load(session_id).marks) == 60
     return session_id
 
@@ -100,7 +103,7 @@ def run() -> dict[str, float]:
         app.processEvents()
         baseline_paint = median(timings_ms(lambda: bare.viewport().repaint(), 60))
 
-        session_id = practice.sessions.create(client_id).id
+        session_id = practice.sessions.create(client_id).value.id
         window.open_session(session_id)
         view = window.session_editor.views["face"]
         view.fit()

@@ -26,9 +26,9 @@ def charted_file(practice_path: Path) -> Path:
         client, course = client_with_course(practice)
         with clock_at(SEP_1):
             session = chart_session(practice, client.id, course.id, SEP_1)
-            practice.records.set_rating(session.id, "wrinkles", 7)
-            practice.records.sign(session.id)
-            practice.records.amend(session.id, "ratings", None, "wrinkles", 6, "Client corrected it")
+            practice.ratings.set_rating(session.id, "wrinkles", 7)
+            practice.signing.sign(session.id)
+            practice.signing.amend(session.id, "ratings", None, "wrinkles", 6, "Client corrected it")
     finally:
         practice.close()
     return practice_path

@@ -12,7 +12,7 @@ from acuchart.services.clients import ClientForm
 
 
 def add(practice: Practice, first: str, last: str, **extra: object) -> int:
-    return practice.clients.create(ClientForm(first_name=first, last_name=last, **extra)).id  # type: ignore[arg-type]
+    return practice.clients.create(ClientForm(first_name=first, last_name=last, **extra)).value.id  # type: ignore[arg-type]
 
 
 def test_type_ahead_finds_a_client_by_two_letters_of_the_name_without_accents(practice: Practice) -> None:
@@ -84,17 +84,17 @@ def test_archiving_hides_a_client_from_the_list_but_keeps_the_record(practice: P
     assert practice.clients.get(client_id).archived
 
 
-def test_each_change_writes_one_audit_entry_and_tells_listeners(practice: Practice) -> None:
-    heard = []
-    practice.subscribe(heard.append)
-    client_id = add(practice, "Priya", "Raman")
-    practice.clients.update(
+def test_each_change_writes_one_audit_entry_and_names_what_it_changed(practice: Practice) -> None:
+    created = practice.clients.create(ClientForm(first_name="Priya", last_name="Raman"))
+    client_id = created.value.id
+    updated = practice.clients.update(
         client_id, ClientForm(first_name="Priya", last_name="Raman", caution_flags=["diabetes"])
     )
     report = practice.verify_audit()
     assert report.ok
     assert report.entries == 2  # the insert and the update
-    assert [c.client_id for c in heard] == [client_id, client_id]
+    assert [(c.clients, c.client_id) for c in (created.changes, updated.changes)] == [(True, client_id)] * 2
+    assert updated.value.caution_flags == ("diabetes",)
 
 
 def test_an_unknown_client_id_says_so(practice: Practice) -> None:

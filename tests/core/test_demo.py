@@ -15,7 +15,7 @@ from acuchart import clock
 from acuchart.catalogue import load_catalogue
 from acuchart.check import check_file
 from acuchart.demo import write_demo
-from acuchart.demo.stories import MISREAD_SCALE
+from acuchart.demo.cast import MISREAD_SCALE
 from acuchart.demo.visits import FOREHEAD_LINE
 from acuchart.errors import ConsentMissingError
 from acuchart.models import ClientSummary
@@ -55,42 +55,40 @@ def client_id(practice: Practice, name: str) -> int:
 
 
 def test_amelia_walks_through_a_whole_course_of_ten_signed_sessions(demo: Practice) -> None:
-    records = demo.records
     amelia = demo.clients.get(client_id(demo, "Amelia Hartley"))
     assert amelia.caution_flags == ("anticoagulants",)
-    (consent,) = records.consents_for(amelia.id)
+    (consent,) = demo.consent.consents_for(amelia.id)
     assert (consent.method, consent.recorded_by) == ("signed_form", PRACTITIONER)
-    (course,) = records.courses_for(amelia.id)
+    (course,) = demo.courses.courses_for(amelia.id)
     assert (course.planned_sessions, course.status) == (10, "maintenance")
-    history = records.client_history(amelia.id)
+    history = demo.followups.client_history(amelia.id)
     assert [s.number for s in reversed(history)] == list(range(1, 11))
     assert all(s.course_id == course.id and s.signed_by == PRACTITIONER for s in history)
     assert not any(s.late_entry for s in history)
-    assert all(set(records.ratings_for(s.id)) == {"wrinkles", "radiance"} for s in history)
-    for series in records.progress_series(course.id):
+    assert all(set(demo.ratings.ratings_for(s.id)) == {"wrinkles", "radiance"} for s in history)
+    for series in demo.ratings.progress_series(course.id):
         scores = [score for _, score in series.points]
         assert len(scores) == 10 and scores[-1] < scores[0]
 
 
 def test_amelias_bruise_at_left_st2_was_recorded_and_later_resolved(demo: Practice) -> None:
-    reactions = demo.records.reactions_for_client(client_id(demo, "Amelia Hartley"))
+    reactions = demo.followups.reactions_for_client(client_id(demo, "Amelia Hartley"))
     (bruise,) = [r for r in reactions if r.kind == "bruising"]
     assert (bruise.where, bruise.severity) == ("left ST2", "mild")
     assert bruise.resolved_on is not None and bruise.resolved_on > bruise.session_on
 
 
 def test_amelia_misread_the_scale_once_and_the_rating_was_amended_with_its_reason(demo: Practice) -> None:
-    records = demo.records
-    (amended,) = [s for s in records.client_history(client_id(demo, "Amelia Hartley")) if s.amendments]
-    (amendment,) = records.amendments_for(amended.id)
+    (amended,) = [s for s in demo.followups.client_history(client_id(demo, "Amelia Hartley")) if s.amendments]
+    (amendment,) = demo.signing.amendments_for(amended.id)
     assert (amended.number, amendment.entity, amendment.field) == (5, "ratings", "wrinkles")
     assert (amendment.reason, amendment.author) == (MISREAD_SCALE, PRACTITIONER)
     assert amendment.old_value != amendment.new_value
-    assert records.ratings_for(amended.id)["wrinkles"] == int(amendment.new_value or "")
+    assert demo.ratings.ratings_for(amended.id)["wrinkles"] == int(amendment.new_value or "")
 
 
 def test_sofia_on_aspirin_has_an_open_bruise_at_left_st2_from_her_latest_session(demo: Practice) -> None:
-    latest = demo.records.client_history(client_id(demo, "Sofía Domínguez"))[0]
+    latest = demo.followups.client_history(client_id(demo, "Sofía Domínguez"))[0]
     chart = demo.sessions.load(latest.id)
     marks = {m.id: m for m in chart.marks}
     (bruise,) = [r for r in chart.reactions if r.kind == "bruising"]
@@ -101,7 +99,7 @@ def test_sofia_on_aspirin_has_an_open_bruise_at_left_st2_from_her_latest_session
 
 def test_hannah_who_is_pregnant_is_never_needled_at_a_caution_point_in_pregnancy(demo: Practice) -> None:
     catalogue = load_catalogue()
-    history = demo.records.client_history(client_id(demo, "Hannah Whitfield"))
+    history = demo.followups.client_history(client_id(demo, "Hannah Whitfield"))
     codes = {m.code for s in history for m in demo.sessions.load(s.id).marks if m.code}
     assert history and codes
     assert not codes & {"LI4", "SP6"}
@@ -109,7 +107,7 @@ def test_hannah_who_is_pregnant_is_never_needled_at_a_caution_point_in_pregnancy
 
 
 def test_follow_ups_list_open_reactions_overdue_courses_and_maintenance_due(demo: Practice) -> None:
-    found = demo.records.followups(TODAY)
+    found = demo.followups.followups(TODAY)
     assert 3 <= len(found.open_reactions) <= 8
     assert {"Sofía Domínguez", "Margaret Osei"} <= {r.client_name for r in found.open_reactions}
     assert {c.client_name for c in found.overdue_courses} == {"Zoë Nakamura", "Elena Petrova"}
@@ -118,7 +116,7 @@ def test_follow_ups_list_open_reactions_overdue_courses_and_maintenance_due(demo
 
 def test_one_client_has_no_consent_on_file_and_is_not_charted_without_a_note(demo: Practice) -> None:
     clients = demo.clients.search("")
-    assert [full_name(c) for c in clients if not demo.records.has_consent(c.id)] == ["Elena Petrova"]
+    assert [full_name(c) for c in clients if not demo.consent.has_consent(c.id)] == ["Elena Petrova"]
     with pytest.raises(ConsentMissingError):
         demo.sessions.create(client_id(demo, "Elena Petrova"))
 
@@ -127,18 +125,18 @@ def test_todays_sessions_are_left_for_the_newcomer_to_finish(demo: Practice) -> 
     unsigned = {
         full_name(c): s
         for c in demo.clients.search("")
-        for s in demo.records.client_history(c.id)
+        for s in demo.followups.client_history(c.id)
         if not s.signed
     }
     assert set(unsigned) == {"Mei Lin", "Priya Raman"}
     assert all(s.started_at.date() == TODAY for s in unsigned.values())
-    ready, why = demo.records.can_sign(unsigned["Mei Lin"].id)
+    ready, why = demo.signing.can_sign(unsigned["Mei Lin"].id)
     assert not ready and "needles" in why
-    assert demo.records.can_sign(unsigned["Priya Raman"].id) == (True, "")
+    assert demo.signing.can_sign(unsigned["Priya Raman"].id) == (True, "")
 
 
 def test_free_markers_and_a_needle_count_explained_by_a_note(demo: Practice) -> None:
-    sessions = [s for c in demo.clients.search("") for s in demo.records.client_history(c.id)]
+    sessions = [s for c in demo.clients.search("") for s in demo.followups.client_history(c.id)]
     charts = [demo.sessions.load(s.id) for s in sessions]
     forehead = [m for chart in charts for m in chart.marks if m.label == FOREHEAD_LINE]
     assert len(forehead) >= 10 and all(m.is_free and m.needles >= 4 for m in forehead)
@@ -147,17 +145,17 @@ def test_free_markers_and_a_needle_count_explained_by_a_note(demo: Practice) -> 
 
 
 def test_the_practitioner_saved_her_own_forehead_routine(demo: Practice) -> None:
-    (routine,) = demo.sessions.list_protocols()
+    (routine,) = demo.protocols.list()
     assert routine.name == "My forehead routine"
     assert ("GB14", "left") in routine.points
 
 
 def test_every_session_is_in_its_clients_course_and_rated_for_each_concern(demo: Practice) -> None:
     for client in demo.clients.search(""):
-        courses = {c.id: c for c in demo.records.courses_for(client.id)}
-        for session in demo.records.client_history(client.id):
+        courses = {c.id: c for c in demo.courses.courses_for(client.id)}
+        for session in demo.followups.client_history(client.id):
             assert session.course_id in courses and session.number is not None
-            assert set(courses[session.course_id].concerns) <= set(demo.records.ratings_for(session.id))
+            assert set(courses[session.course_id].concerns) <= set(demo.ratings.ratings_for(session.id))
 
 
 def test_one_practitioner_never_sees_two_clients_at_once(demo: Practice) -> None:
@@ -176,7 +174,7 @@ def test_the_demo_passes_check_and_is_late_only_where_the_story_says_so(
     late = {
         (full_name(c), s.number)
         for c in demo.clients.search("")
-        for s in demo.records.client_history(c.id)
+        for s in demo.followups.client_history(c.id)
         if s.late_entry
     }
     assert late == {("Noa Ben-David", 3), ("Margaret Osei", 2)}  # a reaction phoned in; charted from paper

@@ -6,7 +6,8 @@ import datetime as dt
 
 from acuchart import clock
 from acuchart.demo import replay
-from acuchart.demo.stories import Story, story_steps
+from acuchart.demo.stories import story_steps
+from acuchart.demo.story import Story
 from acuchart.demo.visits import SIGN_AFTER, PlannedReaction, Visit
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
@@ -62,14 +63,14 @@ def test_a_story_is_charted_as_it_happened_signed_after_each_session_and_followe
     replay(story_steps(practice, story), NOW)
 
     (client,) = practice.clients.search("")
-    assert practice.records.consents_for(client.id)[0].given_on == FIRST.date()
-    first, late, today = reversed(practice.records.client_history(client.id))
+    assert practice.consent.consents_for(client.id)[0].given_on == FIRST.date()
+    first, late, today = reversed(practice.followups.client_history(client.id))
     assert [s.number for s in (first, late, today)] == [1, 2, 3]
     assert first.signed_at == FIRST + dt.timedelta(minutes=45) + SIGN_AFTER and not first.late_entry
     assert late.signed and late.late_entry  # charted two days after the session
     assert not today.signed and practice.sessions.needle_balance(today.id).removed is None
     assert [m.code for m in practice.sessions.load(today.id).marks] == ["GB14"]  # repeat last
-    (reaction,) = practice.records.reactions_for_client(client.id)
+    (reaction,) = practice.followups.reactions_for_client(client.id)
     assert (reaction.where, reaction.resolved_on) == ("left ST2", bruise.resolved_on)
-    assert practice.records.ratings_for(late.id) == {"wrinkles": 7}
+    assert practice.ratings.ratings_for(late.id) == {"wrinkles": 7}
     assert practice.verify_audit().ok

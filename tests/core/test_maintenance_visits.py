@@ -46,7 +46,7 @@ def _course_with_sessions(
         with clock_at(moment):
             chart_session(practice, client.id, course.id, moment)
     with clock_at(start + dt.timedelta(weeks=charted - 1, hours=2)):
-        practice.records.complete_course(course.id)
+        practice.courses.complete_course(course.id)
     for n in range(sessions - charted):
         moment = start + dt.timedelta(weeks=charted - 1) + dt.timedelta(days=90 * (n + 1))
         with clock_at(moment):
@@ -56,7 +56,7 @@ def _course_with_sessions(
 
 def test_progress_counts_visits_after_a_completed_course_apart(practice: Practice) -> None:
     _client_id, course_id = _course_with_sessions(practice, planned=3, sessions=5)
-    progress = practice.records.course_progress(course_id, today=dt.date(2027, 6, 1))
+    progress = practice.courses.course_progress(course_id, today=dt.date(2027, 6, 1))
     assert (progress.session_number, progress.planned, progress.maintenance_visits) == (3, 3, 2)
     assert progress.label == "session 3 of 3, plus 2 maintenance visits"
     assert progress.all_planned_done
@@ -64,10 +64,10 @@ def test_progress_counts_visits_after_a_completed_course_apart(practice: Practic
 
 def test_the_history_numbers_maintenance_visits_m1_m2(practice: Practice) -> None:
     client_id, _course_id = _course_with_sessions(practice, planned=3, sessions=5)
-    history = list(reversed(practice.records.client_history(client_id)))
+    history = list(reversed(practice.followups.client_history(client_id)))
     assert [s.number_label for s in history] == ["1", "2", "3", "M1", "M2"]
     assert [s.maintenance_visit for s in history] == [None, None, None, 1, 2]
-    record = practice.records.client_record(client_id, today=dt.date(2027, 6, 1))
+    record = practice.client_record(client_id, today=dt.date(2027, 6, 1))
     (overview,) = record.courses
     assert overview.progress.maintenance_visits == 2
 
@@ -78,13 +78,13 @@ def test_an_active_course_run_past_its_plan_has_no_maintenance_visits(practice: 
         moment = dt.datetime(2026, 9, 1, 10, 0) + dt.timedelta(weeks=n)
         with clock_at(moment):
             chart_session(practice, client.id, course.id, moment)
-    progress = practice.records.course_progress(course.id, today=dt.date(2026, 10, 1))
+    progress = practice.courses.course_progress(course.id, today=dt.date(2026, 10, 1))
     assert (progress.session_number, progress.maintenance_visits) == (3, 0)
-    assert [s.number_label for s in practice.records.client_history(client.id)] == ["3", "2", "1"]
+    assert [s.number_label for s in practice.followups.client_history(client.id)] == ["3", "2", "1"]
 
 
 def test_visits_after_a_course_closed_early_are_maintenance_visits(practice: Practice) -> None:
     client_id, course_id = _course_with_sessions(practice, planned=10, sessions=9, before_completing=8)
-    progress = practice.records.course_progress(course_id, today=dt.date(2027, 6, 1))
+    progress = practice.courses.course_progress(course_id, today=dt.date(2027, 6, 1))
     assert progress.label == "session 8 of 10, plus 1 maintenance visit"
-    assert practice.records.client_history(client_id)[0].number_label == "M1"
+    assert practice.followups.client_history(client_id)[0].number_label == "M1"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from acuchart.errors import ConsentMissingError, SignedSessionError, ValidationError
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-from acuchart.services.record_base import add_months
-from acuchart.services.records import CourseForm
+from acuchart.services.courses import CourseForm
+from acuchart.services.record_rules import add_months
 from tests.records_helpers import NOW, PRACTITIONER, TODAY, chart_session, client_with_course, clock_at
 
 SEP_1 = dt.datetime(2026, 9, 1, 10, 0)
@@ -34,18 +34,18 @@ def audit_entries(practice: Practice) -> int:
 
 def test_consent_is_kept_with_its_date_text_version_and_how_it_was_obtained(practice: Practice) -> None:
     client, _ = client_with_course(practice, consent=False)
-    assert not practice.records.has_consent(client.id)
-    consent = practice.records.record_consent(
+    assert not practice.consent.has_consent(client.id)
+    consent = practice.consent.record_consent(
         client.id, "2026-09-01", "verbal", note="Witnessed by reception"
-    )
-    assert practice.records.has_consent(client.id)
+    ).value
+    assert practice.consent.has_consent(client.id)
     assert (consent.given_on, consent.text_version, consent.method_label) == (
         dt.date(2026, 9, 1),
         "2026-1",
         "Verbal, noted in the chart",
     )
     assert consent.recorded_by == PRACTITIONER
-    assert practice.records.consents_for(client.id) == [consent]
+    assert practice.consent.consents_for(client.id) == [consent]
 
 
 def test_consent_dated_in_the_future_is_refused_beside_the_date_and_nothing_is_saved(
@@ -54,12 +54,12 @@ def test_consent_dated_in_the_future_is_refused_beside_the_date_and_nothing_is_s
     client, _ = client_with_course(practice, consent=False)
     before = audit_entries(practice)
     with pytest.raises(ValidationError) as refused:
-        practice.records.record_consent(client.id, dt.date.today() + dt.timedelta(days=3), "signed_form")
+        practice.consent.record_consent(client.id, dt.date.today() + dt.timedelta(days=3), "signed_form")
     assert "in the future" in refused.value.problems["given_on"]
     with pytest.raises(ValidationError) as refused:
-        practice.records.record_consent(client.id, "2026-09-01", "by carrier pigeon", text_version="")
+        practice.consent.record_consent(client.id, "2026-09-01", "by carrier pigeon", text_version="")
     assert set(refused.value.problems) == {"method", "text_version"}
-    assert not practice.records.has_consent(client.id)
+    assert not practice.consent.has_consent(client.id)
     assert audit_entries(practice) == before
 
 
@@ -69,7 +69,7 @@ def test_a_session_without_consent_needs_an_override_note_and_the_note_is_kept(p
         practice.sessions.create(client.id, course_id=course.id)
     session = practice.sessions.create(
         client.id, course_id=course.id, consent_override="Form at home; verbal today"
-    )
+    ).value
     assert practice.sessions.get(session.id).consent_override == "Form at home; verbal today"
 
 
@@ -88,15 +88,15 @@ def test_an_interval_outside_1_to_60_days_is_refused_beside_the_field(
 ) -> None:
     client, _ = client_with_course(practice)
     with pytest.raises(ValidationError) as refused:
-        practice.records.create_course(client.id, CourseForm(concerns=["acne"], interval_days=interval))  # type: ignore[arg-type]
+        practice.courses.create_course(client.id, CourseForm(concerns=["acne"], interval_days=interval))  # type: ignore[arg-type]
     assert "1 to 60 days" in refused.value.problems["interval_days"]
-    assert len(practice.records.courses_for(client.id)) == 1
+    assert len(practice.courses.courses_for(client.id)) == 1
 
 
 def test_a_course_needs_a_concern_and_a_sensible_start(practice: Practice) -> None:
     client, _ = client_with_course(practice)
     with pytest.raises(ValidationError) as refused:
-        practice.records.create_course(
+        practice.courses.create_course(
             client.id, CourseForm(concerns=[], start_date="3000-01-01", planned_sessions=0)
         )
     assert set(refused.value.problems) == {"concerns", "start_date", "planned_sessions"}
@@ -107,7 +107,7 @@ def test_the_client_page_reads_session_4_of_10_and_when_the_next_is_due(practice
     for n in range(4):
         with clock_at(weekly(n)):
             chart_session(practice, client.id, course.id, weekly(n))
-    progress = practice.records.course_progress(course.id, today=dt.date(2026, 9, 25))
+    progress = practice.courses.course_progress(course.id, today=dt.date(2026, 9, 25))
     assert progress.label == "session 4 of 10"
     assert progress.next_due == dt.date(2026, 9, 29)
     assert not progress.overdue
@@ -117,9 +117,9 @@ def test_a_course_is_overdue_once_the_next_session_date_has_passed(practice: Pra
     client, course = client_with_course(practice)
     with clock_at(weekly(0)):
         chart_session(practice, client.id, course.id, weekly(0))
-    progress = practice.records.course_progress(course.id, today=dt.date(2026, 9, 12))
+    progress = practice.courses.course_progress(course.id, today=dt.date(2026, 9, 12))
     assert progress.overdue and progress.days_overdue == 4
-    assert not practice.records.course_progress(course.id, today=dt.date(2026, 9, 8)).overdue
+    assert not practice.courses.course_progress(course.id, today=dt.date(2026, 9, 8)).overdue
 
 
 def test_a_course_with_every_planned_session_charted_is_never_overdue(practice: Practice) -> None:
@@ -127,26 +127,26 @@ def test_a_course_with_every_planned_session_charted_is_never_overdue(practice: 
     for n in range(2):
         with clock_at(weekly(n)):
             chart_session(practice, client.id, course.id, weekly(n))
-    progress = practice.records.course_progress(course.id, today=dt.date(2027, 1, 1))
+    progress = practice.courses.course_progress(course.id, today=dt.date(2027, 1, 1))
     assert progress.all_planned_done and progress.next_due is None and not progress.overdue
 
 
 def test_completing_a_course_proposes_maintenance_visits_every_three_months(practice: Practice) -> None:
     _client, course = client_with_course(practice)
     with clock_at(NOW):
-        proposed = practice.records.complete_course(course.id)
+        proposed = practice.courses.complete_course(course.id).value
     assert proposed == [dt.date(2027, 2, 21), dt.date(2027, 5, 21), dt.date(2027, 8, 21)]
-    completed = practice.records.course(course.id)
+    completed = practice.courses.course(course.id)
     assert (completed.status, completed.ended_on, completed.maintenance_months) == ("maintenance", TODAY, 3)
     with pytest.raises(ValidationError, match="already"):
-        practice.records.complete_course(course.id)
+        practice.courses.complete_course(course.id)
 
 
 def test_completing_without_maintenance_leaves_the_course_completed(practice: Practice) -> None:
     _, course = client_with_course(practice)
-    assert practice.records.complete_course(course.id, maintenance_months=None) == []
-    assert practice.records.course(course.id).status == "completed"
-    assert practice.records.course_progress(course.id).next_due is None
+    assert practice.courses.complete_course(course.id, maintenance_months=None).value == []
+    assert practice.courses.course(course.id).status == "completed"
+    assert practice.courses.course_progress(course.id).next_due is None
 
 
 def test_month_arithmetic_stays_inside_the_month() -> None:
@@ -163,11 +163,11 @@ def test_ratings_over_a_course_make_one_line_per_concern(practice: Practice) -> 
     for n, (wrinkles, radiance) in enumerate([(8, 6), (7, 6), (5, 4)]):
         with clock_at(weekly(n)):
             session = chart_session(practice, client.id, course.id, weekly(n))
-        practice.records.set_rating(session.id, "wrinkles", wrinkles)
-        practice.records.set_rating(session.id, "radiance", radiance)
-    series = {s.concern: s.points for s in practice.records.progress_series(course.id)}
+        practice.ratings.set_rating(session.id, "wrinkles", wrinkles)
+        practice.ratings.set_rating(session.id, "radiance", radiance)
+    series = {s.concern: s.points for s in practice.ratings.progress_series(course.id)}
     assert series == {"wrinkles": ((1, 8), (2, 7), (3, 5)), "radiance": ((1, 6), (2, 6), (3, 4))}
-    assert practice.records.rating_concerns(session.id) == ("wrinkles", "radiance")
+    assert practice.ratings.rating_concerns(session.id) == ("wrinkles", "radiance")
 
 
 @pytest.mark.parametrize("score", [-1, 11, 7.5, "ten", True])
@@ -175,19 +175,19 @@ def test_a_rating_outside_0_to_10_is_refused(practice: Practice, score: object) 
     client, course = client_with_course(practice)
     session = chart_session(practice, client.id, course.id, weekly(0))
     with pytest.raises(ValidationError) as refused:
-        practice.records.set_rating(session.id, "wrinkles", score)  # type: ignore[arg-type]
+        practice.ratings.set_rating(session.id, "wrinkles", score)  # type: ignore[arg-type]
     assert "0 to 10" in refused.value.problems["score"]
-    assert practice.records.ratings_for(session.id) == {}
+    assert practice.ratings.ratings_for(session.id) == {}
 
 
 def test_a_rating_can_be_changed_and_cleared_before_signing(practice: Practice) -> None:
     client, course = client_with_course(practice)
     session = chart_session(practice, client.id, course.id, weekly(0))
-    practice.records.set_rating(session.id, "wrinkles", 6)
-    practice.records.set_rating(session.id, "wrinkles", 5)
-    assert practice.records.ratings_for(session.id) == {"wrinkles": 5}
-    practice.records.set_rating(session.id, "wrinkles", None)
-    assert practice.records.ratings_for(session.id) == {}
+    practice.ratings.set_rating(session.id, "wrinkles", 6)
+    practice.ratings.set_rating(session.id, "wrinkles", 5)
+    assert practice.ratings.ratings_for(session.id) == {"wrinkles": 5}
+    practice.ratings.set_rating(session.id, "wrinkles", None)
+    assert practice.ratings.ratings_for(session.id) == {}
 
 
 # --- signing and amendments ------------------------------------------------------------------------
@@ -198,8 +198,8 @@ def signed_session(practice: Practice) -> tuple[int, int]:
     client, course = client_with_course(practice)
     with clock_at(SEP_1 + dt.timedelta(minutes=50)):
         session = chart_session(practice, client.id, course.id, SEP_1)
-        practice.records.set_rating(session.id, "wrinkles", 7)
-        practice.records.sign(session.id)
+        practice.ratings.set_rating(session.id, "wrinkles", 7)
+        practice.signing.sign(session.id)
     return client.id, session.id
 
 
@@ -212,16 +212,16 @@ def test_signing_stamps_the_time_and_the_practitioner_and_is_audited(practice: P
     actions = [row["action"] for row in practice.store.rows("select action from audit order by id")]
     assert actions[-2:] == ["update", "sign"]
     with pytest.raises(SignedSessionError):
-        practice.records.sign(session_id)
+        practice.signing.sign(session_id)
 
 
 def test_a_session_cannot_be_signed_until_the_needles_are_counted_out(practice: Practice) -> None:
     client, course = client_with_course(practice)
     session = chart_session(practice, client.id, course.id, weekly(0), counted=False)
-    ok, why = practice.records.can_sign(session.id)
+    ok, why = practice.signing.can_sign(session.id)
     assert not ok and "needles" in why
     with pytest.raises(ValidationError) as refused:
-        practice.records.sign(session.id)
+        practice.signing.sign(session.id)
     assert refused.value.problems["sign"] == why
     assert practice.sessions.get(session.id).signed_at is None
 
@@ -230,7 +230,7 @@ def test_a_session_cannot_be_signed_before_the_practitioner_is_named(practice: P
     client, course = client_with_course(practice)
     practice.settings.update(practitioner_name="")
     session = chart_session(practice, client.id, course.id, weekly(0))
-    ok, why = practice.records.can_sign(session.id)
+    ok, why = practice.signing.can_sign(session.id)
     assert not ok and "Practice settings" in why
 
 
@@ -238,22 +238,22 @@ def test_a_session_charted_more_than_a_day_after_it_happened_is_a_late_entry(pra
     client, course = client_with_course(practice)
     with clock_at(SEP_1 + dt.timedelta(days=2)):
         session = chart_session(practice, client.id, course.id, SEP_1)
-        practice.records.sign(session.id)
+        practice.signing.sign(session.id)
     assert practice.sessions.get(session.id).late_entry
-    assert practice.records.client_history(client.id)[0].late_entry
+    assert practice.followups.client_history(client.id)[0].late_entry
 
 
 def test_a_signed_session_takes_a_new_rating_only_as_an_amendment(practice: Practice) -> None:
     _, session_id = signed_session(practice)
     with pytest.raises(SignedSessionError, match="Amend"):
-        practice.records.set_rating(session_id, "wrinkles", 3)
+        practice.ratings.set_rating(session_id, "wrinkles", 3)
     with clock_at(NOW):
-        amendment = practice.records.amend(
+        amendment = practice.signing.amend(
             session_id, "ratings", None, "wrinkles", "4", "Client misread the scale"
-        )
+        ).value
     assert (amendment.old_value, amendment.new_value, amendment.author) == ("7", "4", PRACTITIONER)
     assert amendment.at == NOW and amendment.field_label == "Rating: Wrinkles and fine lines"
-    assert practice.records.ratings_for(session_id) == {"wrinkles": 4}
+    assert practice.ratings.ratings_for(session_id) == {"wrinkles": 4}
     stored = practice.store.rows("select score from ratings where session_id = ?", [session_id])
     assert stored == [{"score": 7}]  # the original, as signed
 
@@ -261,13 +261,13 @@ def test_a_signed_session_takes_a_new_rating_only_as_an_amendment(practice: Prac
 def test_an_amendment_keeps_the_signed_original_and_says_who_when_and_why(practice: Practice) -> None:
     _, session_id = signed_session(practice)
     with clock_at(NOW):
-        practice.records.amend(
+        practice.signing.amend(
             session_id, "sessions", session_id, "notes", "Client reported feeling calmer.", "Forgot"
         )
-        practice.records.amend(
+        practice.signing.amend(
             session_id, "sessions", session_id, "notes", "Client felt calmer; slept well.", "Fuller"
         )
-    first, second = practice.records.amendments_for(session_id)
+    first, second = practice.signing.amendments_for(session_id)
     assert (first.old_value, first.new_value) == ("", "Client reported feeling calmer.")
     assert (second.old_value, second.new_value) == (
         "Client reported feeling calmer.",
@@ -281,35 +281,35 @@ def test_an_amendment_needs_a_reason_a_real_change_and_a_valid_value(practice: P
     _, session_id = signed_session(practice)
     before = audit_entries(practice)
     with pytest.raises(ValidationError) as refused:
-        practice.records.amend(session_id, "sessions", session_id, "duration_min", "900", "  ")
+        practice.signing.amend(session_id, "sessions", session_id, "duration_min", "900", "  ")
     assert set(refused.value.problems) == {"new_value", "reason"}
     with pytest.raises(ValidationError) as refused:
-        practice.records.amend(session_id, "ratings", None, "wrinkles", "7", "Same again")
+        practice.signing.amend(session_id, "ratings", None, "wrinkles", "7", "Same again")
     assert "already on record" in refused.value.problems["new_value"]
     with pytest.raises(ValidationError) as refused:
-        practice.records.amend(session_id, "sessions", session_id, "signed_by", "Someone else", "Because")
+        practice.signing.amend(session_id, "sessions", session_id, "signed_by", "Someone else", "Because")
     assert "field" in refused.value.problems
     assert audit_entries(practice) == before
-    assert practice.records.amendments_for(session_id) == []
+    assert practice.signing.amendments_for(session_id) == []
 
 
 def test_an_unsigned_session_is_changed_in_place_not_amended(practice: Practice) -> None:
     client, course = client_with_course(practice)
     session = chart_session(practice, client.id, course.id, weekly(0))
     with pytest.raises(ValidationError, match="not signed"):
-        practice.records.amend(session.id, "sessions", session.id, "notes", "x", "y")
+        practice.signing.amend(session.id, "sessions", session.id, "notes", "x", "y")
 
 
 def test_a_bruise_reported_after_signing_is_a_late_entry_with_an_amendment(practice: Practice) -> None:
     client_id, session_id = signed_session(practice)
     mark = practice.sessions.load(session_id).marks[0]
     with clock_at(SEP_1 + dt.timedelta(days=2)):
-        amendment = practice.records.add_late_reaction(
+        amendment = practice.signing.add_late_reaction(
             session_id, mark.id, "bruising", "mild", note="Noticed at home"
-        )
+        ).value
     assert amendment.field_label == "Reaction reported after signing"
     assert amendment.new_value == "Mild bruising at left ST2: Noticed at home"
-    (reaction,) = practice.records.reactions_for_client(client_id)
+    (reaction,) = practice.followups.reactions_for_client(client_id)
     assert reaction.late_entry and reaction.is_open and reaction.onset == "later"
     assert reaction.label == "Mild bruising at left ST2"
 
@@ -319,26 +319,26 @@ def test_a_bruise_reported_after_signing_is_a_late_entry_with_an_amendment(pract
 
 def test_resolving_a_reaction_of_a_signed_session_is_follow_up_not_an_amendment(practice: Practice) -> None:
     client_id, session_id = signed_session(practice)
-    reaction_id = practice.records.add_late_reaction(session_id, None, "headache", "mild").entity_id
+    reaction_id = practice.signing.add_late_reaction(session_id, None, "headache", "mild").value.entity_id
     assert reaction_id is not None
-    amendments = len(practice.records.amendments_for(session_id))
+    amendments = len(practice.signing.amendments_for(session_id))
     with clock_at(NOW):
-        practice.records.resolve_reaction(reaction_id)
-    (reaction,) = practice.records.reactions_for_client(client_id)
+        practice.followups.resolve_reaction(reaction_id)
+    (reaction,) = practice.followups.reactions_for_client(client_id)
     assert reaction.resolved_on == TODAY
-    assert len(practice.records.amendments_for(session_id)) == amendments
-    practice.records.reopen_reaction(reaction_id)
-    assert practice.records.reactions_for_client(client_id)[0].is_open
+    assert len(practice.signing.amendments_for(session_id)) == amendments
+    practice.followups.reopen_reaction(reaction_id)
+    assert practice.followups.reactions_for_client(client_id)[0].is_open
 
 
 def test_a_reaction_cannot_be_resolved_in_the_future_or_before_its_session(practice: Practice) -> None:
     _, session_id = signed_session(practice)
-    reaction_id = practice.records.add_late_reaction(session_id, None, "fatigue", "mild").entity_id
+    reaction_id = practice.signing.add_late_reaction(session_id, None, "fatigue", "mild").value.entity_id
     assert reaction_id is not None
     with pytest.raises(ValidationError, match="future"):
-        practice.records.resolve_reaction(reaction_id, on=dt.date.today() + dt.timedelta(days=1))
+        practice.followups.resolve_reaction(reaction_id, on=dt.date.today() + dt.timedelta(days=1))
     with pytest.raises(ValidationError, match="before the session"):
-        practice.records.resolve_reaction(reaction_id, on=dt.date(2026, 8, 1))
+        practice.followups.resolve_reaction(reaction_id, on=dt.date(2026, 8, 1))
 
 
 def test_follow_ups_list_open_reactions_overdue_courses_and_maintenance_due(practice: Practice) -> None:
@@ -347,13 +347,13 @@ def test_follow_ups_list_open_reactions_overdue_courses_and_maintenance_due(prac
     _grace, grace_course = client_with_course(practice, "Grace", "Okonkwo")
     with clock_at(weekly(0)):
         first = chart_session(practice, amelia.id, amelia_course.id, weekly(0))
-        practice.sessions.add_reaction(first.id, None, "dizziness", "moderate")
+        practice.charting.add_reaction(first.id, None, "dizziness", "moderate")
         chart_session(practice, sofia.id, sofia_course.id, weekly(0))
     with clock_at(weekly(1)):
         chart_session(practice, sofia.id, sofia_course.id, weekly(1))
     with clock_at(dt.datetime(2026, 9, 20, 18)):
-        practice.records.complete_course(grace_course.id, maintenance_months=3)
-    found = practice.records.followups(today=dt.date(2026, 12, 10))
+        practice.courses.complete_course(grace_course.id, maintenance_months=3)
+    found = practice.followups.followups(today=dt.date(2026, 12, 10))
     assert [r.client_name for r in found.open_reactions] == ["Amelia Hartley"]
     assert [(c.client_name, c.due_on, c.days_late) for c in found.overdue_courses] == [
         ("Amelia Hartley", dt.date(2026, 9, 8), 93),
@@ -363,16 +363,16 @@ def test_follow_ups_list_open_reactions_overdue_courses_and_maintenance_due(prac
         ("Grace Okonkwo", dt.date(2026, 12, 20), "due in 10 days")
     ]
     assert found.count == 4
-    assert practice.records.followups(today=dt.date(2026, 12, 1)).due_maintenance == ()
+    assert practice.followups.followups(today=dt.date(2026, 12, 1)).due_maintenance == ()
 
 
 def test_archived_clients_leave_the_course_lists_but_their_open_reactions_stay(practice: Practice) -> None:
     client, course = client_with_course(practice)
     with clock_at(weekly(0)):
         session = chart_session(practice, client.id, course.id, weekly(0))
-        practice.sessions.add_reaction(session.id, None, "headache", "mild")
+        practice.charting.add_reaction(session.id, None, "headache", "mild")
     practice.clients.set_archived(client.id, True)
-    found = practice.records.followups(today=TODAY)
+    found = practice.followups.followups(today=TODAY)
     assert found.overdue_courses == () and len(found.open_reactions) == 1
 
 
@@ -384,15 +384,15 @@ def test_the_history_lists_sessions_newest_first_with_number_points_reactions_an
         with clock_at(weekly(n)):
             session = chart_session(practice, client.id, course.id, weekly(n))
             if n < 2:
-                practice.records.sign(session.id)
-    practice.sessions.add_reaction(session.id, None, "fatigue", "mild")
-    history = practice.records.client_history(client.id)
+                practice.signing.sign(session.id)
+    practice.charting.add_reaction(session.id, None, "fatigue", "mild")
+    history = practice.followups.client_history(client.id)
     assert [(h.number, h.points, h.open_reactions, h.signed) for h in history] == [
         (3, 2, 1, False),
         (2, 2, 0, True),
         (1, 2, 0, True),
     ]
-    record = practice.records.client_record(client.id, today=dt.date(2026, 9, 16))
+    record = practice.client_record(client.id, today=dt.date(2026, 9, 16))
     assert record.has_consent and record.courses[0].progress.label == "session 3 of 10"
     assert record.history == tuple(history)
 
@@ -410,11 +410,11 @@ def test_cautions_reviewed_more_than_six_months_ago_prompt_a_review(practice: Pr
             caution_flags=["anticoagulants"],
             cautions_reviewed_on="2026-03-10",
         )
-    )
-    review = practice.records.caution_review(client, today=TODAY)
+    ).value
+    review = practice.followups.caution_review(client, today=TODAY)
     assert review.due and review.text == "Cautions last reviewed 8 months ago — review now"
     practice.settings.update(caution_review_months=12)
-    assert not practice.records.caution_review(client, today=TODAY).due
+    assert not practice.followups.caution_review(client, today=TODAY).due
 
 
 # --- bad input ---------------------------------------------------------------------------------------
@@ -423,9 +423,9 @@ def test_cautions_reviewed_more_than_six_months_ago_prompt_a_review(practice: Pr
 def test_right_to_left_and_emoji_text_is_stored_intact(practice: Practice) -> None:
     client, course = client_with_course(practice, "Noa", "Ben-David")
     note = "נועה — הסכמה בעל פה 🙂 مرحبا"
-    consent = practice.records.record_consent(client.id, "2026-09-01", "verbal", note=note)
+    consent = practice.consent.record_consent(client.id, "2026-09-01", "verbal", note=note).value
     assert consent.note == note
-    edited = practice.records.update_course(course.id, CourseForm(concerns=["wrinkles"], notes=note))
+    edited = practice.courses.update_course(course.id, CourseForm(concerns=["wrinkles"], notes=note)).value
     assert edited.notes == note
 
 
@@ -434,11 +434,11 @@ def test_ten_megabytes_pasted_into_a_note_is_refused_and_nothing_is_half_saved(p
     before = audit_entries(practice)
     huge = "x" * 10_000_000
     with pytest.raises(ValidationError) as refused:
-        practice.records.update_course(course.id, CourseForm(concerns=["acne"], notes=huge, interval_days=0))
+        practice.courses.update_course(course.id, CourseForm(concerns=["acne"], notes=huge, interval_days=0))
     assert set(refused.value.problems) == {"notes", "interval_days"}
     with pytest.raises(ValidationError, match="10,000,000 characters"):
-        practice.records.record_consent(client.id, "2026-09-01", "verbal", note=huge)
-    assert practice.records.course(course.id).concerns == ("wrinkles", "radiance")
+        practice.consent.record_consent(client.id, "2026-09-01", "verbal", note=huge)
+    assert practice.courses.course(course.id).concerns == ("wrinkles", "radiance")
     assert audit_entries(practice) == before
 
 
@@ -453,8 +453,10 @@ def test_the_next_maintenance_visit_stays_inside_its_month(
     practice: Practice, ended: dt.date, months: int
 ) -> None:
     with clock_at(NOW):
-        client = practice.clients.create(ClientForm(first_name="Eva", last_name="Lindqvist"))
-        course = practice.records.create_course(client.id, CourseForm(concerns=["scars"], start_date=ended))
-        proposed = practice.records.complete_course(course.id, maintenance_months=months, on=ended)
+        client = practice.clients.create(ClientForm(first_name="Eva", last_name="Lindqvist")).value
+        course = practice.courses.create_course(
+            client.id, CourseForm(concerns=["scars"], start_date=ended)
+        ).value
+        proposed = practice.courses.complete_course(course.id, maintenance_months=months, on=ended).value
     assert proposed[0] == add_months(ended, months)
-    assert practice.records.course_progress(course.id).next_due == add_months(ended, months)
+    assert practice.courses.course_progress(course.id).next_due == add_months(ended, months)

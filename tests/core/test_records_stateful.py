@@ -22,7 +22,7 @@ from acuchart.errors import ConsentMissingError, SignedSessionError, ValidationE
 from acuchart.models import CONCERNS
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-from acuchart.services.records import CourseForm
+from acuchart.services.courses import CourseForm
 
 NOW = dt.datetime(2026, 11, 21, 14, 5)
 CONCERN_KEYS = [key for key, _ in CONCERNS]
@@ -83,7 +83,7 @@ class PracticeDays(RuleBasedStateMachine):
     # --- clients and consent ------------------------------------------------------------------
     @rule(target=clients, first=names, last=names)
     def create_client(self, first: str, last: str) -> int:
-        client = self.practice.clients.create(ClientForm(first_name=first, last_name=last))
+        client = self.practice.clients.create(ClientForm(first_name=first, last_name=last)).value
         self.names[client.id] = client.full_name
         self._changed()
         return client.id
@@ -92,14 +92,14 @@ class PracticeDays(RuleBasedStateMachine):
     def rename_client(self, client_id: int, first: str) -> None:
         client = self.practice.clients.get(client_id)
         form = ClientForm(first_name=first, last_name=client.last_name)
-        updated = self.practice.clients.update(client_id, form)
+        updated = self.practice.clients.update(client_id, form).value
         if updated.full_name != self.names[client_id]:
             self._changed()
         self.names[client_id] = updated.full_name
 
     @rule(client_id=clients)
     def record_consent(self, client_id: int) -> None:
-        self.practice.records.record_consent(client_id, NOW.date(), "signed_form")
+        self.practice.consent.record_consent(client_id, NOW.date(), "signed_form")
         self.consented.add(client_id)
         self._changed()
 
@@ -114,14 +114,14 @@ class PracticeDays(RuleBasedStateMachine):
         form = CourseForm(concerns=concerns, interval_days=interval, start_date=NOW.date())
         if not 1 <= interval <= 60:
             try:
-                self.practice.records.create_course(client_id, form)
+                self.practice.courses.create_course(client_id, form)
             except ValidationError as exc:
                 assert "interval_days" in exc.problems
             else:
                 raise AssertionError("an interval outside 1-60 days was accepted")
             self._unchanged()
             return multiple()
-        course = self.practice.records.create_course(client_id, form)
+        course = self.practice.courses.create_course(client_id, form).value
         self.course_client[course.id] = client_id
         self.course_concerns[course.id] = tuple(concerns)
         self._changed()
@@ -139,8 +139,8 @@ class PracticeDays(RuleBasedStateMachine):
                 self._unchanged()
                 return multiple()
             raise AssertionError("a session started without consent or an override")
-        session = self.practice.sessions.create(client_id, course_id=course_id, consent_override=note)
-        mark = self.practice.sessions.mark_point(session.id, "ST2", "left")
+        session = self.practice.sessions.create(client_id, course_id=course_id, consent_override=note).value
+        mark = self.practice.charting.mark_point(session.id, "ST2", "left").value
         self.practice.sessions.set_needles_removed(session.id, 1)
         self.session_models[session.id] = SessionModel(
             client_id, self.course_concerns[course_id], mark_id=mark.id
@@ -153,7 +153,7 @@ class PracticeDays(RuleBasedStateMachine):
         model = self.session_models[session_id]
         concern = model.concerns[index % len(model.concerns)]
         try:
-            self.practice.records.set_rating(session_id, concern, score)
+            self.practice.ratings.set_rating(session_id, concern, score)
         except SignedSessionError:
             assert model.signed
         except ValidationError as exc:
@@ -171,12 +171,12 @@ class PracticeDays(RuleBasedStateMachine):
         model = self.session_models[session_id]
         if model.signed:
             try:
-                self.practice.records.sign(session_id)
+                self.practice.signing.sign(session_id)
             except SignedSessionError:
                 self._unchanged()
                 return
             raise AssertionError("a session was signed twice")
-        self.practice.records.sign(session_id)
+        self.practice.signing.sign(session_id)
         model.signed = True
         self._changed()
 
@@ -185,7 +185,7 @@ class PracticeDays(RuleBasedStateMachine):
         model = self.session_models[session_id]
         concern = model.concerns[0]
         try:
-            self.practice.records.amend(session_id, "ratings", None, concern, score, reason)
+            self.practice.signing.amend(session_id, "ratings", None, concern, score, reason)
         except ValidationError as exc:
             assert not model.signed or model.ratings.get(concern) == score, exc.problems
             self._unchanged()
@@ -200,26 +200,30 @@ class PracticeDays(RuleBasedStateMachine):
     def add_reaction(self, session_id: int) -> int:
         model = self.session_models[session_id]
         if model.signed:
-            amendment = self.practice.records.add_late_reaction(session_id, model.mark_id, "bruising", "mild")
+            amendment = self.practice.signing.add_late_reaction(
+                session_id, model.mark_id, "bruising", "mild"
+            ).value
             assert amendment.entity_id is not None
             reaction_id = amendment.entity_id
             model.amendments += 1
         else:
-            reaction_id = self.practice.sessions.add_reaction(session_id, model.mark_id, "redness", "mild").id
+            reaction_id = self.practice.charting.add_reaction(
+                session_id, model.mark_id, "redness", "mild"
+            ).value.id
         self.open_reactions[reaction_id] = True
         self._changed()
         return reaction_id
 
     @rule(reaction_id=reactions)
     def resolve(self, reaction_id: int) -> None:
-        self.practice.records.resolve_reaction(reaction_id)
+        self.practice.followups.resolve_reaction(reaction_id)
         if self.open_reactions[reaction_id]:
             self._changed()
         self.open_reactions[reaction_id] = False
 
     @rule(reaction_id=consumes(reactions))
     def reopen(self, reaction_id: int) -> None:
-        self.practice.records.reopen_reaction(reaction_id)
+        self.practice.followups.reopen_reaction(reaction_id)
         if not self.open_reactions[reaction_id]:
             self._changed()
         self.open_reactions[reaction_id] = True
@@ -234,15 +238,14 @@ class PracticeDays(RuleBasedStateMachine):
     # --- what must always hold -------------------------------------------------------------------
     @invariant()
     def the_store_matches_the_model(self) -> None:
-        records = self.practice.records
         for client_id, name in self.names.items():
             assert self.practice.clients.get(client_id).full_name == name
-            assert records.has_consent(client_id) == (client_id in self.consented)
+            assert self.practice.consent.has_consent(client_id) == (client_id in self.consented)
         for session_id, model in self.session_models.items():
-            assert records.ratings_for(session_id) == model.ratings
+            assert self.practice.ratings.ratings_for(session_id) == model.ratings
             assert self.practice.sessions.get(session_id).signed == model.signed
-            assert len(records.amendments_for(session_id)) == model.amendments
-        open_ids = {r.id for r in records.followups().open_reactions}
+            assert len(self.practice.signing.amendments_for(session_id)) == model.amendments
+        open_ids = {r.id for r in self.practice.followups.followups().open_reactions}
         assert open_ids == {rid for rid, is_open in self.open_reactions.items() if is_open}
 
     @invariant()

@@ -8,20 +8,20 @@ import pytest
 
 from acuchart import clock
 from acuchart.catalogue import Catalogue, CataloguePoint
-from acuchart.changes import ChangeHub, Changes
+from acuchart.changes import Changes
 from acuchart.errors import ConsentMissingError, SignedSessionError, ValidationError
 from acuchart.practice import Practice
+from acuchart.services.charting import ChartingService
 from acuchart.services.clients import ClientForm
-from acuchart.services.sessions import SessionService
 
 
 def add_client(practice: Practice, flags: list[str] | None = None, consent: bool = True) -> int:
     """A client, with a consent on file unless asked otherwise."""
     client = practice.clients.create(
         ClientForm(first_name="Amelia", last_name="Hartley", caution_flags=flags or [])
-    )
+    ).value
     if consent:
-        practice.records.record_consent(client.id, "2025-01-01", "signed_form")
+        practice.consent.record_consent(client.id, "2025-01-01", "signed_form")
     return client.id
 
 
@@ -38,13 +38,13 @@ def client_id(practice: Practice) -> int:
 
 @pytest.fixture
 def session_id(practice: Practice, client_id: int) -> int:
-    return practice.sessions.create(client_id).id
+    return practice.sessions.create(client_id).value.id
 
 
 def test_a_new_session_starts_now_for_forty_five_minutes(practice: Practice, client_id: int) -> None:
     clock.set_clock(lambda: dt.datetime(2025, 5, 6, 10, 30))
     try:
-        session = practice.sessions.create(client_id)
+        session = practice.sessions.create(client_id).value
     finally:
         clock.set_clock(None)
     assert session.started_at == dt.datetime(2025, 5, 6, 10, 30)
@@ -56,13 +56,13 @@ def test_no_consent_on_file_refuses_a_session_unless_overridden(practice: Practi
     client = add_client(practice, consent=False)
     with pytest.raises(ConsentMissingError):
         practice.sessions.create(client)
-    session = practice.sessions.create(client, consent_override="Verbal consent; form to follow.")
+    session = practice.sessions.create(client, consent_override="Verbal consent; form to follow.").value
     assert session.consent_override == "Verbal consent; form to follow."
 
 
 def test_bruise_at_left_st2_is_stored_with_the_mark(practice: Practice, session_id: int) -> None:
-    mark = practice.sessions.mark_point(session_id, "st 2", "left")
-    reaction = practice.sessions.add_reaction(session_id, mark.id, "bruising", "mild", "during")
+    mark = practice.charting.mark_point(session_id, "st 2", "left").value
+    reaction = practice.charting.add_reaction(session_id, mark.id, "bruising", "mild", "during").value
     chart = practice.sessions.load(session_id)
     assert [(m.code, m.side) for m in chart.marks] == [("ST2", "left")]
     assert chart.reactions_at(mark.id) == (reaction,)
@@ -73,62 +73,65 @@ def test_bruise_at_left_st2_is_stored_with_the_mark(practice: Practice, session_
 def test_unknown_codes_sides_and_kinds_are_refused_by_field(practice: Practice, session_id: int) -> None:
     service = practice.sessions
     with pytest.raises(ValidationError) as bad_code:
-        service.mark_point(session_id, "XX99", "left")
+        practice.charting.mark_point(session_id, "XX99", "left")
     assert "code" in bad_code.value.problems
     with pytest.raises(ValidationError) as bad_side:
-        service.mark_point(session_id, "CV24", "left")
+        practice.charting.mark_point(session_id, "CV24", "left")
     assert "side" in bad_side.value.problems
-    mark = service.mark_point(session_id, "CV24", "midline")
+    mark = practice.charting.mark_point(session_id, "CV24", "midline").value
     with pytest.raises(ValidationError) as bad_reaction:
-        service.add_reaction(session_id, mark.id, "dizziness", "awful", "sometime")
+        practice.charting.add_reaction(session_id, mark.id, "dizziness", "awful", "sometime")
     assert set(bad_reaction.value.problems) == {"kind", "severity", "onset"}
     with pytest.raises(ValidationError) as long_note:
-        service.add_reaction(session_id, None, "headache", "mild", "after", "x" * 20_001)
+        practice.charting.add_reaction(session_id, None, "headache", "mild", "after", "x" * 20_001)
     assert "note" in long_note.value.problems
     with pytest.raises(ValidationError) as off_diagram:
-        service.add_free_marker(session_id, "face", 1.2, -0.1, "", 201)
+        practice.charting.add_free_marker(session_id, "face", 1.2, -0.1, "", 201)
     assert set(off_diagram.value.problems) == {"x", "y", "needles"}
     assert len(service.load(session_id).marks) == 1
 
 
 def test_marking_the_same_point_twice_is_refused(practice: Practice, session_id: int) -> None:
-    practice.sessions.mark_point(session_id, "ST2", "left")
+    practice.charting.mark_point(session_id, "ST2", "left")
     with pytest.raises(ValidationError):
-        practice.sessions.mark_point(session_id, "ST2", "left")
-    practice.sessions.mark_point(session_id, "ST2", "right")
+        practice.charting.mark_point(session_id, "ST2", "left")
+    practice.charting.mark_point(session_id, "ST2", "right")
 
 
 def test_unmark_and_restore_bring_back_the_same_ids_with_reactions(
     practice: Practice, session_id: int
 ) -> None:
     service = practice.sessions
-    mark = service.mark_point(session_id, "ST2", "left")
-    reaction = service.add_reaction(session_id, mark.id, "bruising", "moderate", "after", "Cold compress.")
-    snapshot = service.unmark(mark.id)
+    mark = practice.charting.mark_point(session_id, "ST2", "left").value
+    reaction = practice.charting.add_reaction(
+        session_id, mark.id, "bruising", "moderate", "after", "Cold compress."
+    ).value
+    snapshot = practice.charting.unmark(mark.id).value
     assert service.load(session_id).marks == ()
     assert service.load(session_id).reactions == ()
-    service.restore_mark(snapshot)
+    practice.charting.restore_mark(snapshot)
     chart = service.load(session_id)
     assert chart.marks == (mark,)
     assert chart.reactions == (reaction,)
 
 
 def test_free_marker_moves_and_is_relabelled(practice: Practice, session_id: int) -> None:
-    service = practice.sessions
-    marker = service.add_free_marker(session_id, "face", 0.4, 0.2, "Intradermal, forehead line", 5)
-    moved = service.move_marker(marker.id, 0.45, 0.22)
+    marker = practice.charting.add_free_marker(
+        session_id, "face", 0.4, 0.2, "Intradermal, forehead line", 5
+    ).value
+    moved = practice.charting.move_marker(marker.id, 0.45, 0.22).value
     assert (moved.x, moved.y, moved.needles) == (0.45, 0.22, 5)
-    edited = service.edit_marker(marker.id, label="Forehead line", needles=6)
+    edited = practice.charting.edit_marker(marker.id, label="Forehead line", needles=6).value
     assert (edited.label, edited.needles) == ("Forehead line", 6)
-    point = service.mark_point(session_id, "ST2", "right")
+    point = practice.charting.mark_point(session_id, "ST2", "right").value
     with pytest.raises(ValidationError):
-        service.move_marker(point.id, 0.1, 0.1)
+        practice.charting.move_marker(point.id, 0.1, 0.1)
 
 
 def test_needle_rule_refuses_signing_a_mismatch_without_a_note(practice: Practice, session_id: int) -> None:
     service = practice.sessions
-    service.mark_point(session_id, "ST2", "left")
-    service.add_free_marker(session_id, "face", 0.4, 0.2, "Forehead", 4)
+    practice.charting.mark_point(session_id, "ST2", "left")
+    practice.charting.add_free_marker(session_id, "face", 0.4, 0.2, "Forehead", 4)
     assert service.needle_balance(session_id) == (5, None, None)
     ok, reason = service.can_sign(session_id)
     assert not ok and "Confirm" in reason
@@ -144,22 +147,22 @@ def test_needle_rule_refuses_signing_a_mismatch_without_a_note(practice: Practic
 
 def test_a_signed_session_refuses_every_change(practice: Practice, session_id: int) -> None:
     service = practice.sessions
-    mark = service.mark_point(session_id, "ST2", "left")
-    reaction = service.add_reaction(session_id, mark.id, "bruising", "mild", "during")
-    marker = service.add_free_marker(session_id, "face", 0.4, 0.2)
+    mark = practice.charting.mark_point(session_id, "ST2", "left").value
+    reaction = practice.charting.add_reaction(session_id, mark.id, "bruising", "mild", "during").value
+    marker = practice.charting.add_free_marker(session_id, "face", 0.4, 0.2).value
     sign(practice, session_id)
     attempts = [
-        lambda: service.mark_point(session_id, "ST3", "left"),
-        lambda: service.unmark(mark.id),
-        lambda: service.add_free_marker(session_id, "face", 0.3, 0.3),
-        lambda: service.move_marker(marker.id, 0.1, 0.1),
-        lambda: service.edit_marker(mark.id, needles=2),
-        lambda: service.add_reaction(session_id, None, "headache", "mild", "after"),
-        lambda: service.edit_reaction(reaction.id, severity="severe"),
-        lambda: service.delete_reaction(reaction.id),
+        lambda: practice.charting.mark_point(session_id, "ST3", "left"),
+        lambda: practice.charting.unmark(mark.id),
+        lambda: practice.charting.add_free_marker(session_id, "face", 0.3, 0.3),
+        lambda: practice.charting.move_marker(marker.id, 0.1, 0.1),
+        lambda: practice.charting.edit_marker(mark.id, needles=2),
+        lambda: practice.charting.add_reaction(session_id, None, "headache", "mild", "after"),
+        lambda: practice.charting.edit_reaction(reaction.id, severity="severe"),
+        lambda: practice.charting.delete_reaction(reaction.id),
         lambda: service.set_needles_removed(session_id, 2),
         lambda: service.update_details(session_id, notes="changed"),
-        lambda: service.apply_protocol(session_id, [("ST3", "right")]),
+        lambda: practice.charting.apply_protocol(session_id, [("ST3", "right")]),
     ]
     for attempt in attempts:
         with pytest.raises(SignedSessionError, match="amendment"):
@@ -171,53 +174,56 @@ def test_a_signed_session_refuses_every_change(practice: Practice, session_id: i
 
 def test_applying_a_protocol_adds_and_never_removes(practice: Practice, session_id: int) -> None:
     service = practice.sessions
-    service.mark_point(session_id, "ST2", "left")
-    service.add_free_marker(session_id, "face", 0.4, 0.2)
-    new = service.apply_protocol(session_id, [("ST2", "left"), ("ST2", "right"), ("CV24", "midline")])
+    practice.charting.mark_point(session_id, "ST2", "left")
+    practice.charting.add_free_marker(session_id, "face", 0.4, 0.2)
+    new = practice.charting.apply_protocol(
+        session_id, [("ST2", "left"), ("ST2", "right"), ("CV24", "midline")]
+    ).value
     assert [(m.code, m.side) for m in new] == [("ST2", "right"), ("CV24", "midline")]
     assert len(service.load(session_id).marks) == 4
-    assert service.apply_protocol(session_id, [("ST2", "right")]) == []
+    assert practice.charting.apply_protocol(session_id, [("ST2", "right")]).value == []
 
 
 def test_repeat_last_pre_marks_points_and_free_markers(practice: Practice, client_id: int) -> None:
     service = practice.sessions
-    first = service.create(client_id, started_at=dt.datetime(2025, 3, 1, 10, 0)).id
-    service.mark_point(first, "ST2", "left")
-    service.mark_point(first, "CV24", "midline")
-    service.add_free_marker(first, "face", 0.42, 0.18, "Forehead line", 5)
-    second = service.create(client_id, started_at=dt.datetime(2025, 3, 8, 10, 0)).id
-    service.mark_point(second, "ST2", "left")
-    added = service.repeat_last(second)
+    first = service.create(client_id, started_at=dt.datetime(2025, 3, 1, 10, 0)).value.id
+    practice.charting.mark_point(first, "ST2", "left")
+    practice.charting.mark_point(first, "CV24", "midline")
+    practice.charting.add_free_marker(first, "face", 0.42, 0.18, "Forehead line", 5)
+    second = service.create(client_id, started_at=dt.datetime(2025, 3, 8, 10, 0)).value.id
+    practice.charting.mark_point(second, "ST2", "left")
+    added = practice.charting.repeat_last(second).value
     assert sorted(m.title for m in added) == ["CV24", "Forehead line"]
     marks = service.load(second).marks
     assert len(marks) == 3
     assert next(m for m in marks if m.is_free).needles == 5
-    assert service.repeat_last(second) == []
+    assert practice.charting.repeat_last(second).value == []
 
 
 def test_own_protocols_are_saved_listed_and_deleted(practice: Practice) -> None:
-    service = practice.sessions
-    saved = service.save_protocol("Eyes, gentle", "For dark circles", [("ST2", "left"), ("ST2", "right")])
-    assert [p.name for p in service.list_protocols()] == ["Eyes, gentle"]
+    saved = practice.protocols.save(
+        "Eyes, gentle", "For dark circles", [("ST2", "left"), ("ST2", "right")]
+    ).value
+    assert [p.name for p in practice.protocols.list()] == ["Eyes, gentle"]
     assert saved.points == (("ST2", "left"), ("ST2", "right"))
     with pytest.raises(ValidationError) as taken:
-        service.save_protocol("eyes, GENTLE", "", [("CV24", "midline")])
+        practice.protocols.save("eyes, GENTLE", "", [("CV24", "midline")])
     assert "name" in taken.value.problems
-    service.delete_protocol(saved.id)
-    assert service.list_protocols() == []
+    practice.protocols.delete(saved.id)
+    assert practice.protocols.list() == []
 
 
-def test_every_change_is_reported_once_with_its_session(practice: Practice, session_id: int) -> None:
-    heard: list[Changes] = []
-    practice.subscribe(heard.append)
-    mark = practice.sessions.mark_point(session_id, "ST2", "left")
-    practice.sessions.add_reaction(session_id, mark.id, "redness", "mild", "during")
+def test_every_change_names_what_it_changed_with_its_session(practice: Practice, session_id: int) -> None:
+    marked = practice.charting.mark_point(session_id, "ST2", "left")
+    reacted = practice.charting.add_reaction(session_id, marked.value.id, "redness", "mild", "during")
+    heard: list[Changes] = [marked.changes, reacted.changes]
     assert [c.session_id for c in heard] == [session_id, session_id]
-    assert heard[0].marks and heard[1].reactions
+    assert heard[0].marks and not heard[0].reactions
+    assert heard[1].reactions and not heard[1].marks
 
 
 def test_each_change_is_audited(practice: Practice, session_id: int) -> None:
-    practice.sessions.mark_point(session_id, "ST2", "left")
+    practice.charting.mark_point(session_id, "ST2", "left")
     entries = practice.store.rows("select action, entity from audit where entity = 'marks'")
     assert entries == [{"action": "insert", "entity": "marks"}]
     assert practice.verify_audit().ok
@@ -259,8 +265,8 @@ def test_marking_a_caution_point_records_a_warning(
             _point("ST2", ("periorbital: bruising risk",)),
         ]
     )
-    service = SessionService(practice.store, ChangeHub(), catalogue)
-    session = service.create(add_client(practice, flags))
-    mark = service.mark_point(session.id, code, "left")
+    charting = ChartingService(practice.store, catalogue)
+    session = practice.sessions.create(add_client(practice, flags)).value
+    mark = charting.mark_point(session.id, code, "left").value
     assert (expected in mark.caution_warning) if expected else mark.caution_warning == ""
-    assert service.load(session.id).marks[0].caution_warning == mark.caution_warning
+    assert practice.sessions.load(session.id).marks[0].caution_warning == mark.caution_warning

@@ -89,3 +89,23 @@ def test_a_missing_file_for_check_says_so(tmp_path: Path) -> None:
     result = acuchart("--db", str(tmp_path / "nowhere.acuchart"), "check")
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_a_lot_recall_lists_every_client_and_session_that_used_it(tmp_path: Path) -> None:
+    from acuchart.practice import Practice
+    from acuchart.services.clients import ClientForm
+
+    path = tmp_path / "practice.acuchart"
+    practice = Practice.open(path)
+    practice.needle_lots.open_lot("Seirin J-type", "0.16", "15 mm", "21A-0455")
+    client = practice.clients.create(
+        ClientForm(first_name="Mei", last_name="Lin", phone="07700 916226")
+    ).value
+    session = practice.sessions.create(client.id, consent_override="Verbal consent, form to follow").value
+    practice.close()
+    found = acuchart("--db", str(path), "lot", "21a 0455")
+    assert found.returncode == 0, found.stderr
+    assert "1 session used Seirin J-type 0.16 × 15 mm, lot 21A-0455" in found.stdout
+    assert f"session {session.id}" in found.stdout and "Mei Lin  07700 916226" in found.stdout
+    missing = acuchart("--db", str(path), "lot", "XYZ")
+    assert missing.returncode == 0 and "No session used a needle lot matching 'XYZ'" in missing.stdout

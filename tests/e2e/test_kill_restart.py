@@ -32,15 +32,15 @@ CHAIR = textwrap.dedent(
 
     app = create_application()
     practice = Practice.open(sys.argv[1])
-    client = practice.clients.create(ClientForm(first_name="Sofía", last_name="Domínguez"))
+    client = practice.clients.create(ClientForm(first_name="Sofía", last_name="Domínguez")).value
     window = MainWindow(practice, Preferences(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
     window.resize(1400, 900)
     window.show()
-    session = practice.sessions.create(client.id, consent_override="Verbal consent, form to follow")
+    session = practice.sessions.create(client.id, consent_override="Verbal consent, form to follow").value
     window.open_session(session.id)
     view = window.session_editor.views["face"]
     view.fit()
-    st2 = practice.sessions.catalogue.get("ST2")
+    st2 = practice.catalogue.get("ST2")
     point = view.mapFromScene(view.to_scene(1 - st2.x, st2.y))
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     mark = window.session_editor.chart.marks[0]

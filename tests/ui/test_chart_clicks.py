@@ -21,8 +21,8 @@ from ui.preferences import Preferences
 def add_client(practice: Practice, flags: list[str] | None = None) -> int:
     client = practice.clients.create(
         ClientForm(first_name="Sofía", last_name="Domínguez", caution_flags=flags or [])
-    )
-    practice.records.record_consent(client.id, "2025-01-01", "signed_form")
+    ).value
+    practice.consent.record_consent(client.id, "2025-01-01", "signed_form")
     return client.id
 
 
@@ -34,7 +34,7 @@ def window(qtbot: QtBot, practice: Practice, tmp_path: object) -> Iterator[MainW
     main.resize(1400, 900)
     main.show()
     qtbot.waitExposed(main)
-    main.start_session(add_client(practice))
+    main.client_actions.start_session(add_client(practice))
     yield main
 
 
@@ -71,7 +71,7 @@ def stored_marks(practice: Practice, editor: SessionEditor) -> list[tuple[str | 
 def test_st2_at_the_viewers_left_of_the_face_is_the_clients_right(
     qtbot: QtBot, practice: Practice, editor: SessionEditor
 ) -> None:
-    st2 = practice.sessions.catalogue.get("ST2")
+    st2 = practice.catalogue.get("ST2")
     assert st2.x < 0.5
     click_fraction(qtbot, view_of(editor, "face"), st2.x, st2.y)
     assert stored_marks(practice, editor) == [("ST2", "right")]
@@ -80,7 +80,7 @@ def test_st2_at_the_viewers_left_of_the_face_is_the_clients_right(
 def test_the_mirrored_st2_is_the_clients_left(
     qtbot: QtBot, practice: Practice, editor: SessionEditor
 ) -> None:
-    st2 = practice.sessions.catalogue.get("ST2")
+    st2 = practice.catalogue.get("ST2")
     click_fraction(qtbot, view_of(editor, "face"), 1 - st2.x, st2.y)
     assert stored_marks(practice, editor) == [("ST2", "left")]
 
@@ -88,7 +88,7 @@ def test_the_mirrored_st2_is_the_clients_left(
 def test_bl23_at_the_viewers_right_of_the_back_is_the_clients_right(
     qtbot: QtBot, practice: Practice, editor: SessionEditor
 ) -> None:
-    bl23 = practice.sessions.catalogue.get("BL23")
+    bl23 = practice.catalogue.get("BL23")
     assert bl23.view == "body_back" and bl23.x > 0.5
     view = view_of(editor, "body_back")
     click_fraction(qtbot, view, bl23.x, bl23.y)
@@ -97,13 +97,13 @@ def test_bl23_at_the_viewers_right_of_the_back_is_the_clients_right(
 
 
 def test_cv24_on_the_midline_has_no_side(qtbot: QtBot, practice: Practice, editor: SessionEditor) -> None:
-    cv24 = practice.sessions.catalogue.get("CV24")
+    cv24 = practice.catalogue.get("CV24")
     click_fraction(qtbot, view_of(editor, "face"), cv24.x, cv24.y)
     assert stored_marks(practice, editor) == [("CV24", "midline")]
 
 
 def test_a_second_click_unmarks(qtbot: QtBot, practice: Practice, editor: SessionEditor) -> None:
-    cv24 = practice.sessions.catalogue.get("CV24")
+    cv24 = practice.catalogue.get("CV24")
     view = view_of(editor, "face")
     click_fraction(qtbot, view, cv24.x, cv24.y)
     click_fraction(qtbot, view, cv24.x, cv24.y)
@@ -115,7 +115,7 @@ def test_a_click_a_few_millimetres_off_snaps_to_the_point(
     qtbot: QtBot, practice: Practice, editor: SessionEditor
 ) -> None:
     view = view_of(editor, "face")
-    cv24 = practice.sessions.catalogue.get("CV24")
+    cv24 = practice.catalogue.get("CV24")
     centre = view.mapFromScene(view.to_scene(cv24.x, cv24.y))
     two_mm = round(2.0 / 25.4 * view.logicalDpiX())
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre + QPoint(0, two_mm))
@@ -163,7 +163,7 @@ def test_dragging_a_free_marker_stores_it_on_release_as_one_undoable_action(
 def test_undo_and_redo_a_mark_through_the_main_window(
     qtbot: QtBot, practice: Practice, window: MainWindow, editor: SessionEditor
 ) -> None:
-    st2 = practice.sessions.catalogue.get("ST2")
+    st2 = practice.catalogue.get("ST2")
     click_fraction(qtbot, view_of(editor, "face"), 1 - st2.x, st2.y)
     assert window.undo_action.text() == "&Undo Mark ST2 (left)"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -183,7 +183,7 @@ def test_bruise_at_left_st2_in_two_clicks_then_undo_and_redo(
 ) -> None:
     shown: list[QMenu] = []
     monkeypatch.setattr(QMenu, "popup", lambda menu, *_: shown.append(menu))  # offscreen has no popups
-    st2 = practice.sessions.catalogue.get("ST2")
+    st2 = practice.catalogue.get("ST2")
     view = view_of(editor, "face")
     pos = click_fraction(qtbot, view, 1 - st2.x, st2.y)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.RightButton, pos=pos)  # click 1
@@ -206,7 +206,7 @@ def test_bruise_at_left_st2_in_two_clicks_then_undo_and_redo(
 def test_undoing_an_unmark_brings_back_its_reaction(
     qtbot: QtBot, practice: Practice, window: MainWindow, editor: SessionEditor
 ) -> None:
-    st2 = practice.sessions.catalogue.get("ST2")
+    st2 = practice.catalogue.get("ST2")
     view = view_of(editor, "face")
     click_fraction(qtbot, view, st2.x, st2.y)
     mark_id = editor.chart.marks[0].id  # type: ignore[union-attr]
@@ -224,7 +224,7 @@ def test_list_and_diagram_selection_follow_each_other(
 ) -> None:
     view = view_of(editor, "face")
     for code in ("CV24", "ST2"):
-        point = practice.sessions.catalogue.get(code)
+        point = practice.catalogue.get(code)
         click_fraction(qtbot, view, point.x, point.y)
     cv24, st2 = editor.chart.marks  # type: ignore[union-attr]
     # in the list -> on the diagram
@@ -232,7 +232,7 @@ def test_list_and_diagram_selection_follow_each_other(
     assert view.selected_mark_ids() == [cv24.id]
     # on the diagram (Ctrl+click selects without unmarking) -> in the list
     view.scene().clearSelection()
-    point = practice.sessions.catalogue.get("ST2")
+    point = practice.catalogue.get("ST2")
     click_fraction(qtbot, view, point.x, point.y, Qt.KeyboardModifier.ControlModifier)
     assert editor.selected_mark_ids() == [st2.id]
     assert stored_marks(practice, editor) == [("CV24", "midline"), ("ST2", "right")]
@@ -258,10 +258,10 @@ def test_needle_count_shows_a_difference_in_red_until_resolved(
 def test_marking_a_bruising_point_for_a_client_on_blood_thinners_warns_without_blocking(
     qtbot: QtBot, practice: Practice, window: MainWindow
 ) -> None:
-    window.start_session(add_client(practice, ["anticoagulants"]))
+    window.client_actions.start_session(add_client(practice, ["anticoagulants"]))
     editor = window.session_editor
     assert editor.cautions.isVisible()
-    st2 = practice.sessions.catalogue.get("ST2")
+    st2 = practice.catalogue.get("ST2")
     click_fraction(qtbot, view_of(editor, "face"), st2.x, st2.y)
     assert editor.notice.isVisible() and "blood thinners" in editor.notice.message.text()
     (mark,) = practice.sessions.load(editor.session_id or 0).marks
@@ -292,9 +292,9 @@ def test_repeat_last_and_apply_protocol_only_add(
     qtbot: QtBot, practice: Practice, window: MainWindow, editor: SessionEditor
 ) -> None:
     first = editor.session_id or 0
-    practice.sessions.mark_point(first, "ST2", "left")
-    practice.sessions.add_free_marker(first, "face", 0.4, 0.2, "Forehead line", 5)
-    window.start_session(editor.client.id)  # type: ignore[union-attr]
+    practice.charting.mark_point(first, "ST2", "left")
+    practice.charting.add_free_marker(first, "face", 0.4, 0.2, "Forehead line", 5)
+    window.client_actions.start_session(editor.client.id)  # type: ignore[union-attr]
     assert editor.session_id != first
     editor.toggle_point("CV24", "midline")
     qtbot.mouseClick(editor.toolbar.repeat, Qt.MouseButton.LeftButton)
@@ -312,10 +312,10 @@ def test_marks_model_passes_the_model_tester(
     qtmodeltester: object, practice: Practice, editor: SessionEditor
 ) -> None:
     session_id = editor.session_id or 0
-    mark = practice.sessions.mark_point(session_id, "ST2", "left")
-    practice.sessions.add_reaction(session_id, mark.id, "bruising", "mild", "during")
-    practice.sessions.add_free_marker(session_id, "face", 0.4, 0.2, "Forehead line", 5)
-    model = MarksModel(practice.sessions.catalogue)
+    mark = practice.charting.mark_point(session_id, "ST2", "left").value
+    practice.charting.add_reaction(session_id, mark.id, "bruising", "mild", "during")
+    practice.charting.add_free_marker(session_id, "face", 0.4, 0.2, "Forehead line", 5)
+    model = MarksModel(practice.catalogue)
     model.set_chart(practice.sessions.load(session_id))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 2
@@ -451,7 +451,7 @@ def test_at_1280_by_800_the_side_column_fits_and_the_list_shows_many_marks(
 ) -> None:
     for code in ("ST2", "ST3", "BL2", "TE23", "GB14"):
         for side in ("left", "right"):
-            practice.sessions.mark_point(editor.session_id or 0, code, side)
+            practice.charting.mark_point(editor.session_id or 0, code, side)
     at_size(qtbot, window, 1280, 800)
     assert editor.side.verticalScrollBar().maximum() == 0
     assert editor.marks_view.viewport().height() // 32 >= 8
@@ -480,12 +480,12 @@ def test_the_legend_goes_where_it_leaves_the_drawing_largest(
 def test_the_diagram_stays_put_when_a_caution_notice_appears(
     qtbot: QtBot, practice: Practice, window: MainWindow
 ) -> None:
-    window.start_session(add_client(practice, ["anticoagulants"]))
+    window.client_actions.start_session(add_client(practice, ["anticoagulants"]))
     editor = window.session_editor
     view = view_of(editor, "face")
     QApplication.processEvents()
     before = (view.mapTo(window, QPoint(0, 0)), view.size())
-    st2 = practice.sessions.catalogue.get("ST2")
+    st2 = practice.catalogue.get("ST2")
     click_fraction(qtbot, view, st2.x, st2.y)
     assert editor.notice.isVisible()
     QApplication.processEvents()
@@ -554,7 +554,7 @@ def test_the_split_between_diagram_and_list_is_remembered(
     again.resize(window.size())
     again.show()
     qtbot.waitExposed(again)
-    again.start_session(editor.client.id)  # type: ignore[union-attr]
+    again.client_actions.start_session(editor.client.id)  # type: ignore[union-attr]
     assert again.session_editor.splitter.sizes()[1] == pytest.approx(520, abs=2)
 
 
@@ -563,3 +563,20 @@ def test_search_says_under_the_diagram_what_enter_will_mark(editor: SessionEdito
     assert "ST2" in editor.hover_info.text() and "Enter marks it" in editor.hover_info.text()
     editor.search.box.setText("zzzz")
     assert "No point matches" in editor.hover_info.text()
+
+
+def test_the_protocol_menu_offers_own_protocols_first_and_adds_the_chosen_points(
+    practice: Practice, editor: SessionEditor
+) -> None:
+    practice.protocols.save("Eyes, gentle", "For dark circles", [("ST2", "left"), ("ST2", "right")])
+    menu = editor.toolbar.apply_menu
+    menu.aboutToShow.emit()
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    sections = [a.text() for a in menu.actions() if a.isSeparator() and a.text()]
+    assert sections[:2] == ["Your protocols", "Starting protocols"]
+    assert entries[0].text() == "Eyes, gentle (2 points)"
+    assert len(entries) > 1  # the starting protocol of every concern follows
+    entries[0].trigger()
+    marked = {(m.code, m.side) for m in practice.sessions.load(editor.session_id or 0).marks}
+    assert marked == {("ST2", "left"), ("ST2", "right")}
+    assert editor.undo_stack.undoText() == "Apply Eyes, gentle"

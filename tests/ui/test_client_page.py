@@ -15,8 +15,9 @@ from acuchart import clock
 from acuchart.models import Session
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
-from acuchart.services.records import CourseForm
+from acuchart.services.courses import CourseForm
 from tests.records_helpers import NOW, PRACTITIONER, TODAY, chart_session, client_with_course
+from tests.ui.elsewhere import elsewhere
 from ui.client_dialog import ClientDialog
 from ui.client_page import ClientPage
 from ui.records.amend_dialog import AmendDialog, LateReactionDialog
@@ -46,10 +47,10 @@ def charted(practice: Practice, sessions: int = 4) -> tuple[int, int, list[Sessi
     for n in range(sessions):
         with clock.frozen_at(weekly(n)):
             session = chart_session(practice, client.id, course.id, weekly(n))
-            practice.records.set_rating(session.id, "wrinkles", 8 - n)
-            practice.records.set_rating(session.id, "radiance", 7 - n // 2)
+            practice.ratings.set_rating(session.id, "wrinkles", 8 - n)
+            practice.ratings.set_rating(session.id, "radiance", 7 - n // 2)
             if n < sessions - 1:
-                practice.records.sign(session.id)
+                practice.signing.sign(session.id)
         made.append(session)
     return client.id, course.id, made
 
@@ -85,11 +86,11 @@ def test_the_progress_chart_names_a_maintenance_visit_m1_as_the_history_does(
 ) -> None:
     # A course closed early, after 8 of its 10 sessions: the next visit is maintenance visit 1.
     client_id, course_id, sessions = charted(practice, sessions=8)
-    practice.records.sign(sessions[-1].id)
-    practice.records.complete_course(course_id, 3, on=weekly(7).date())
+    practice.signing.sign(sessions[-1].id)
+    practice.courses.complete_course(course_id, 3, on=weekly(7).date())
     with clock.frozen_at(weekly(12)):
         visit = chart_session(practice, client_id, course_id, weekly(12))
-        practice.records.set_rating(visit.id, "wrinkles", 1)
+        practice.ratings.set_rating(visit.id, "wrinkles", 1)
     page = page_for(qtbot, practice, client_id)
     chart = page.course_panel.chart
     assert chart.series[0].points[-1] == (9, 1)
@@ -133,7 +134,7 @@ def test_cautions_older_than_six_months_prompt_a_review_that_stamps_today(
             caution_notes="Warfarin; INR checked monthly.",
             cautions_reviewed_on="2026-03-10",
         )
-    )
+    ).value
     page = page_for(qtbot, practice, client.id)
     assert page.review.isVisible()
     assert page.review.text.text() == "Cautions last reviewed 8 months ago — review now"
@@ -171,7 +172,7 @@ def test_no_consent_is_plain_to_see_and_recording_it_shows_at_once(
     assert page.consent.text.text() == (
         "✓ Consent on file: verbal, noted in the chart, given 21 Nov 2026 (consent text 2026-1)"
     )
-    assert practice.records.consents_for(client.id)[0].note == "Witnessed by reception 🙂"
+    assert practice.consent.consents_for(client.id)[0].note == "Witnessed by reception 🙂"
 
 
 def test_a_consent_dated_tomorrow_is_refused_beside_the_date(qtbot: QtBot, practice: Practice) -> None:
@@ -182,14 +183,14 @@ def test_a_consent_dated_tomorrow_is_refused_beside_the_date(qtbot: QtBot, pract
     dialog.save()
     assert "in the future" in dialog.messages.message("given_on")
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert not practice.records.has_consent(client.id)
+    assert not practice.consent.has_consent(client.id)
 
 
 def test_resolved_today_is_one_click_and_can_be_reopened(
     qtbot: QtBot, practice: Practice, qtmodeltester
 ) -> None:
     client_id, _, sessions = charted(practice)
-    practice.sessions.add_reaction(sessions[-1].id, None, "headache", "mild", "after", "Gone by evening")
+    practice.charting.add_reaction(sessions[-1].id, None, "headache", "mild", "after", "Gone by evening")
     page = page_for(qtbot, practice, client_id)
     model = page.reactions_model
     qtmodeltester.check(model)
@@ -198,12 +199,12 @@ def test_resolved_today_is_one_click_and_can_be_reopened(
     assert model.index(0, ReactionsModel.ACTION_COLUMN).data() == "Resolved today"
     rect = page.reactions_table.visualRect(model.index(0, ReactionsModel.ACTION_COLUMN))
     qtbot.mouseClick(page.reactions_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert practice.records.reactions_for_client(client_id)[0].resolved_on == TODAY
+    assert practice.followups.reactions_for_client(client_id)[0].resolved_on == TODAY
     assert page.reactions_box.title() == "Follow up"
     assert model.index(0, ReactionsModel.ACTION_COLUMN).data() == "Reopen"
     rect = page.reactions_table.visualRect(model.index(0, ReactionsModel.ACTION_COLUMN))
     qtbot.mouseClick(page.reactions_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert practice.records.reactions_for_client(client_id)[0].is_open
+    assert practice.followups.reactions_for_client(client_id)[0].is_open
 
 
 def test_the_course_dialog_explains_an_interval_outside_1_to_60_days_and_saves_nothing(
@@ -216,7 +217,7 @@ def test_the_course_dialog_explains_an_interval_outside_1_to_60_days_and_saves_n
     dialog.interval.setValue(90)
     dialog.save()
     assert dialog.messages.message("interval_days") == "Sessions are 1 to 60 days apart (typically 7 to 14)."
-    assert len(practice.records.courses_for(client.id)) == 1
+    assert len(practice.courses.courses_for(client.id)) == 1
     dialog.interval.setValue(14)
     dialog.save()
     assert dialog.saved is not None and dialog.saved.interval_days == 14
@@ -224,19 +225,19 @@ def test_the_course_dialog_explains_an_interval_outside_1_to_60_days_and_saves_n
 
 def test_completing_a_course_proposes_maintenance_visits(qtbot: QtBot, practice: Practice) -> None:
     _, course_id, _ = charted(practice)
-    dialog = CompleteCourseDialog(practice, practice.records.course(course_id))
+    dialog = CompleteCourseDialog(practice, practice.courses.course(course_id))
     qtbot.addWidget(dialog)
     assert dialog.preview.text() == "Sun 21 Feb 2027, Fri 21 May 2027, Sat 21 Aug 2027"
     dialog.months.setValue(2)
     assert dialog.preview.text().startswith("Thu 21 Jan 2027")
     dialog.complete()
-    assert practice.records.course(course_id).status == "maintenance"
+    assert practice.courses.course(course_id).status == "maintenance"
     assert dialog.proposed[0] == dt.date(2027, 1, 21)
 
 
 def test_the_follow_up_models_pass_the_model_tester(qtmodeltester, practice: Practice) -> None:
     charted(practice)
-    found = practice.records.followups()
+    found = practice.followups.followups()
     for model, rows in (
         (CoursesDueModel(), found.overdue_courses),
         (ReactionsModel(clock.today), found.open_reactions),
@@ -258,10 +259,10 @@ def test_a_rating_is_one_tap_and_a_second_tap_clears_it(qtbot: QtBot, practice: 
     assert [len(b) for b in widget.buttons.values()] == [11, 11]
     assert widget.buttons["wrinkles"][5].isChecked()
     qtbot.mouseClick(widget.buttons["wrinkles"][3], Qt.MouseButton.LeftButton)
-    assert practice.records.ratings_for(unsigned.id)["wrinkles"] == 3
+    assert practice.ratings.ratings_for(unsigned.id)["wrinkles"] == 3
     assert widget.buttons["wrinkles"][3].isChecked() and not widget.buttons["wrinkles"][5].isChecked()
     qtbot.mouseClick(widget.buttons["wrinkles"][3], Qt.MouseButton.LeftButton)
-    assert "wrinkles" not in practice.records.ratings_for(unsigned.id)
+    assert "wrinkles" not in practice.ratings.ratings_for(unsigned.id)
     widget.set_session(sessions[0].id)
     assert not widget.buttons["wrinkles"][8].isEnabled()
     assert widget.buttons["wrinkles"][8].isChecked()
@@ -277,7 +278,7 @@ def test_the_sign_button_waits_for_the_needle_count_and_says_why(qtbot: QtBot, p
     assert not panel.sign_button.isEnabled()
     assert panel.reason.text() == "Confirm how many needles were removed before signing."
     assert panel.balance.text() == "Needles: 2 in · removed not yet confirmed"
-    practice.sessions.set_needles_removed(session.id, 2)
+    elsewhere(practice, lambda: practice.sessions.set_needles_removed(session.id, 2))
     assert panel.sign_button.isEnabled() and not panel.reason.isVisible()
     assert panel.balance.text() == "Needles: 2 in · 2 out ✓"
 
@@ -320,15 +321,17 @@ def test_a_reaction_reported_after_signing_is_added_as_a_late_entry(qtbot: QtBot
     dialog.note.setPlainText("Phoned the next day")
     dialog.save()
     assert dialog.saved is not None
-    (reaction,) = practice.records.reactions_for_client(client_id)
+    (reaction,) = practice.followups.reactions_for_client(client_id)
     assert reaction.late_entry and reaction.label == "Mild bruising at left ST2"
 
 
 def test_course_notes_keep_right_to_left_and_emoji_text(qtbot: QtBot, practice: Practice) -> None:
     client, course = client_with_course(practice)
-    dialog = CourseDialog(practice, client.id, practice.records.course(course.id))
+    dialog = CourseDialog(practice, client.id, practice.courses.course(course.id))
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText("نועה 🙂 — متابعة")
     dialog.save()
-    assert practice.records.course(course.id).notes == "نועה 🙂 — متابعة"
-    assert practice.records.update_course(course.id, CourseForm(concerns=["acne"])).concerns == ("acne",)
+    assert practice.courses.course(course.id).notes == "نועה 🙂 — متابعة"
+    assert practice.courses.update_course(course.id, CourseForm(concerns=["acne"])).value.concerns == (
+        "acne",
+    )

@@ -36,11 +36,11 @@ def busy_practice(practice: Practice) -> dict[str, int]:
     with clock.frozen_at(NOW - dt.timedelta(days=2)):
         session = chart_session(practice, sofia.id, sofia_course.id, NOW - dt.timedelta(days=2))
         mark = practice.sessions.load(session.id).marks[0]
-        practice.sessions.add_reaction(session.id, mark.id, "bruising", "mild", "during", "Pressed 60 s")
+        practice.charting.add_reaction(session.id, mark.id, "bruising", "mild", "during", "Pressed 60 s")
     with clock.frozen_at(SEP_1):
         chart_session(practice, amelia.id, amelia_course.id, SEP_1)
     with clock.frozen_at(dt.datetime(2026, 8, 25, 17)):
-        practice.records.complete_course(eva_course.id, maintenance_months=3)
+        practice.courses.complete_course(eva_course.id, maintenance_months=3)
     return {"amelia": amelia.id, "sofia": sofia.id, "eva": eva.id}
 
 
@@ -97,7 +97,7 @@ def test_resolving_from_the_follow_ups_takes_the_row_away(qtbot: QtBot, practice
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.reactions_model.rowCount() == 0
     assert view.sections[0].empty.isVisible()
-    assert practice.records.reactions_for_client(ids["sofia"])[0].resolved_on == NOW.date()
+    assert practice.followups.reactions_for_client(ids["sofia"])[0].resolved_on == NOW.date()
 
 
 def test_a_double_click_on_a_row_asks_for_that_client(qtbot: QtBot, practice: Practice) -> None:

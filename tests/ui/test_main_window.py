@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
+from tests.ui.elsewhere import elsewhere
 from ui.client_dialog import ClientDialog
 from ui.client_list import ClientListModel
 from ui.main_window import MainWindow
@@ -86,12 +87,11 @@ def test_new_client_dialog_shows_problems_beside_the_fields_and_saves_nothing(
 def test_an_edited_client_shows_at_once_in_list_and_page(
     qtbot: QtBot, practice: Practice, preferences: Preferences
 ) -> None:
-    client = practice.clients.create(ClientForm(first_name="Grace", last_name="Okonkwo"))
+    client = practice.clients.create(ClientForm(first_name="Grace", last_name="Okonkwo")).value
     window = make_window(qtbot, practice, preferences)
     window.show_client(client.id)
-    practice.clients.update(
-        client.id, ClientForm(first_name="Grace", last_name="Okafor", caution_flags=["keloid"])
-    )
+    form = ClientForm(first_name="Grace", last_name="Okafor", caution_flags=["keloid"])
+    elsewhere(practice, lambda: practice.clients.update(client.id, form))
     assert visible_names(window) == ["Okafor, Grace"]
     assert window.client_page.name_label.text() == "Grace Okafor"
     assert "Keloid" in window.client_page.cautions.text()
@@ -102,10 +102,10 @@ def test_archiving_keeps_the_client_under_show_archived(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    client = practice.clients.create(ClientForm(first_name="Elena", last_name="Petrova"))
+    client = practice.clients.create(ClientForm(first_name="Elena", last_name="Petrova")).value
     window = make_window(qtbot, practice, preferences)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.set_archived(client.id, True)
+    window.client_actions.set_archived(client.id, True)
     assert visible_names(window) == []
     window.clients.archived_box.setChecked(True)
     assert visible_names(window) == ["Petrova, Elena  (archived)"]
@@ -131,15 +131,15 @@ def test_a_new_session_joins_the_clients_course_and_folds_the_client_list_away(
 
     from acuchart.services.courses import CourseForm
 
-    client = practice.clients.create(ClientForm(first_name="Amelia", last_name="Hartley"))
-    practice.records.record_consent(client.id, dt.date.today(), "signed_form")
-    course = practice.records.create_course(
+    client = practice.clients.create(ClientForm(first_name="Amelia", last_name="Hartley")).value
+    practice.consent.record_consent(client.id, dt.date.today(), "signed_form")
+    course = practice.courses.create_course(
         client.id, CourseForm(concerns=["wrinkles"], start_date=dt.date.today())
-    )
+    ).value
     window = make_window(qtbot, practice, preferences)
     window.show_client(client.id)
     assert window.splitter.sizes()[0] > 0
-    window.start_session(client.id)
+    window.client_actions.start_session(client.id)
     editor = window.showing_session()
     assert editor is not None and editor.session_id is not None
     assert practice.sessions.get(editor.session_id).course_id == course.id
@@ -156,7 +156,7 @@ def test_the_client_page_offers_the_clients_documents(
 ) -> None:
     window = make_window(qtbot, demo_practice, preferences)
     window.show_client(demo_practice.clients.search("hartley")[0].id)
-    button = window.documents.client_button
+    button = window.client_page.documents_button
     assert button.isVisibleTo(window)
     titles = [a.text().replace("&", "") for a in button.menu().actions()]
     assert titles == ["Course summary…", "Chart export…", "Consent form…"]
@@ -186,7 +186,7 @@ def test_notes_typed_just_before_quitting_are_stored(
     window = make_window(qtbot, demo_practice, preferences)
     client = demo_practice.clients.search("sofia")[0]
     window.show_client(client.id)
-    window.start_session(client.id)
+    window.client_actions.start_session(client.id)
     editor = window.showing_session()
     assert editor is not None and editor.session_id is not None
     qtbot.keyClicks(editor.notes, "Tender at left ST2 on removal")

@@ -167,8 +167,11 @@ def test_one_click_print_from_the_session_editor(
     assert window.documents.chart.isEnabled()
     window.open_session(charted.session_ids[-1])
     assert window.documents.print_handout.isEnabled()
-    assert window.documents.button is not None and window.documents.button.isVisibleTo(window)
-    window.documents.button.click()
+    assert (
+        window.session_editor.header.print_button is not None
+        and window.session_editor.header.print_button.isVisibleTo(window)
+    )
+    window.session_editor.header.print_button.click()
     assert len(PdfReader(print_to).pages) >= 1
     window.back_to_client()
     assert not window.documents.print_handout.isEnabled()

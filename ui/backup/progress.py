@@ -25,7 +25,7 @@ def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progre
     is; return its result, or raise what it raised. The screen keeps painting meanwhile."""
     dialog = QProgressDialog(title, "", 0, 100, parent)
     dialog.setWindowTitle("AcuChart")
-    dialog.setCancelButton(None)  # type: ignore[arg-type]  # PySide accepts None: no cancel button
+    dialog.setCancelButton(None)  # PySide accepts None: no cancel button
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -56,4 +56,5 @@ def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progre
     dialog.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["value"]  # type: ignore[no-any-return]
+    value: T = outcome["value"]
+    return value

@@ -26,6 +26,7 @@ from acuchart.backup.settings import INTERVAL_RANGE, KEEP_LIMITS, BackupSettings
 from acuchart.backup.status import PlaceStatus
 from acuchart.errors import ValidationError
 from acuchart.practice import Practice
+from ui.operations import Operations
 from ui.records.forms import FieldMessages
 from ui.style import mute
 
@@ -152,10 +153,13 @@ class BackupSettingsDialog(QDialog):
         """Store the settings, or show what is wrong beside each field and save nothing."""
         self.messages.clear()
         try:
-            saved = self._practice.backups.update_settings(
-                interval_minutes=self.interval.value(),
-                second_place=self.second_place.text(),
-                keep={name: box.value() for name, box in self.keep.items()},
+            saved = Operations.of(self._practice).apply(
+                lambda: self._practice.backups.update_settings(
+                    interval_minutes=self.interval.value(),
+                    second_place=self.second_place.text(),
+                    keep={name: box.value() for name, box in self.keep.items()},
+                ),
+                self,
             )
         except ValidationError as exc:
             problems = dict(exc.problems)

@@ -6,23 +6,18 @@ Made just after the window's first frame (the backup modules are not needed to s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from acuchart import clock
 from acuchart.backup.catalog import list_backups
 from acuchart.backup.make import BY_HAND, BackupReport
 from acuchart.backup.recovery import age
 from acuchart.backup.status import PlaceStatus, newest_in
-from acuchart.storage import faults
+from acuchart.practice import Practice
 from ui.backup.bar import BackupBar
 from ui.backup.runner import BackupRunner
 from ui.messages import warn
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 PLACE_WORDS = {"On this computer": "on this computer", "Second place": "in the second place"}
 CHECK_POLL_MS = 150
@@ -37,10 +32,10 @@ class WindowBackups(QObject):
     damage_found = Signal(object)
     """The quick check found the open practice file damaged (a :class:`DamagedFileError`)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, practice: Practice) -> None:
         super().__init__(window)
         self.window = window
-        self.practice = window.practice
+        self.practice = practice
         self.runner = BackupRunner(self.practice, self)
         self.statuses: list[PlaceStatus] = []
         self.failure = ""
@@ -158,7 +153,6 @@ class WindowBackups(QObject):
         if check is None or not check.done:
             return
         self._check_timer.stop()
-        if check.damaged and self.practice.path is not None:
-            self.damage_found.emit(
-                faults.damaged(self.practice.path, faults.CHECK_FOUND_DAMAGE, check.findings)
-            )
+        damage = check.damage()
+        if damage is not None:
+            self.damage_found.emit(damage)

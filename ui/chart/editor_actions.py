@@ -17,9 +17,11 @@ from ui.chart import commands
 from ui.chart.reaction_menu import MarkMenuActions, ReactionDialog, mark_menu
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QWidget
 
-    from acuchart.services.sessions import SessionService
+    from acuchart.practice import Practice
+    from acuchart.services.charting import ChartingService
     from ui.chart.diagram_view import DiagramView
 
 
@@ -27,7 +29,10 @@ class EditorActions(MarkMenuActions):
     """The chart's actions; the editor supplies ``chart``, ``service``, ``push`` and ``report``."""
 
     chart: SessionChart | None
-    service: SessionService
+    practice: Practice
+    charting: ChartingService
+    chart_ops: commands.ChartOps
+    undo_stack: QUndoStack
     views: dict[str, DiagramView]
 
     def push(self, command: commands.ServiceCommand) -> bool:  # implemented by the editor
@@ -45,6 +50,13 @@ class EditorActions(MarkMenuActions):
     def open_mark_editor(self, mark_id: int) -> None:  # implemented by the editor
         raise NotImplementedError
 
+    def show_details(self) -> None:  # implemented by the editor
+        raise NotImplementedError
+
+    def repeat_also(self) -> tuple[bool, bool]:  # implemented by the editor
+        """Whether Repeat last also carries over the TCM findings, and the adjunct techniques."""
+        raise NotImplementedError
+
     def _widget(self) -> QWidget:
         return self  # type: ignore[return-value]
 
@@ -57,7 +69,7 @@ class EditorActions(MarkMenuActions):
         if marked is not None:
             self.remove_marks([marked.id])
             return
-        command = commands.mark_point(self.service, self.report, self.chart.session.id, code, side)
+        command = commands.mark_point(self.chart_ops, self.chart.session.id, code, side)
         if self.push(command) and command.marks:
             self._after_marking(command.marks)
 
@@ -85,10 +97,9 @@ class EditorActions(MarkMenuActions):
             self.toggle_point(point.code, sides[0])
             return
         command = commands.AddMarksCommand(
-            self.service,
-            self.report,
+            self.chart_ops,
             f"Mark {point.code} (both sides)",
-            lambda: self.service.apply_protocol(session_id, [(point.code, s) for s in sides]),
+            lambda: self.charting.apply_protocol(session_id, [(point.code, s) for s in sides]),
         )
         if self.push(command) and command.marks:
             self._after_marking(command.marks)
@@ -112,9 +123,7 @@ class EditorActions(MarkMenuActions):
         """
         if self.chart is None:
             return
-        command = commands.add_free_marker(
-            self.service, self.report, self.chart.session.id, view, x, y, label, needles
-        )
+        command = commands.add_free_marker(self.chart_ops, self.chart.session.id, view, x, y, label, needles)
         if self.push(command) and command.marks:
             self.select_marks([command.marks[0].id])
             self.open_mark_editor(command.marks[0].id)
@@ -123,7 +132,7 @@ class EditorActions(MarkMenuActions):
         """Unmark points and delete free markers (their reactions go with them, and come back on undo)."""
         marks = [m for m in (self.chart.mark(i) for i in mark_ids) if m is not None] if self.chart else []
         if marks:
-            self.push(commands.RemoveMarksCommand(self.service, self.report, marks))
+            self.push(commands.RemoveMarksCommand(self.chart_ops, marks))
 
     def remove_selected(self) -> None:
         """Delete or Backspace: remove the selected marks."""
@@ -134,11 +143,54 @@ class EditorActions(MarkMenuActions):
         mark = self.chart.mark(mark_id) if self.chart else None
         if mark is not None:
             text = f"Set {mark.title} to {needles} needles"
-            self.push(commands.EditMarkCommand(self.service, self.report, mark, text, {"needles": needles}))
+            self.push(commands.EditMarkCommand(self.chart_ops, mark, text, {"needles": needles}))
 
     def edit_needles(self, mark_id: int) -> None:
         """Edit a mark's needle count (and a free marker's label) beside it on the diagram."""
         self.open_mark_editor(mark_id)
+
+    def store_mark_edit(self, mark_id: int, new: dict[str, object]) -> None:
+        """Store what the mark editor changed, as one undoable action."""
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is not None and new:
+            text = (
+                f"Label {mark.title}" if "label" in new else f"Set {mark.title} to {new['needles']} needles"
+            )
+            self.push(commands.EditMarkCommand(self.chart_ops, mark, text, new))
+
+    def move_marker(self, mark_id: int, old_x: float, old_y: float, x: float, y: float) -> None:
+        """A free marker dragged from (old_x, old_y) to (x, y), stored on release."""
+        mark = self.chart.mark(mark_id) if self.chart else None
+        if mark is not None:
+            self.push(commands.MoveMarkerCommand(self.chart_ops, mark, (old_x, old_y), (x, y)))
+
+    def needling_details(self, mark_id: int) -> None:
+        """Angle, depth, stimulation and retention at a mark, and at the other marks selected with it."""
+        from ui.chart.note.needling_dialog import NeedlingDialog
+
+        if self.chart is None:
+            return
+        ids = self.selected_mark_ids()
+        ids = ids if mark_id in ids else [mark_id]
+        marks = [m for m in (self.chart.mark(i) for i in ids) if m is not None]
+        if not marks:
+            return
+        dialog = NeedlingDialog(marks, self._widget())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new = dialog.values()
+        changing = [m for m in marks if any(getattr(m, key) != value for key, value in new.items())]
+        if not changing:
+            return
+        stack = self.undo_stack
+        stack.beginMacro(f"Needling details at {', '.join(m.title for m in changing[:3])}")
+        try:
+            for mark in changing:
+                text = f"Needling details at {mark.title}"
+                if not self.push(commands.EditMarkCommand(self.chart_ops, mark, text, dict(new))):
+                    break
+        finally:
+            stack.endMacro()
 
     # --- reactions -------------------------------------------------------------------------
     def mark_menu(self, mark: Mark) -> QMenu:
@@ -155,7 +207,7 @@ class EditorActions(MarkMenuActions):
         if self.chart is None:
             return
         mark = self.chart.mark(mark_id) if mark_id is not None else None
-        self.push(commands.AddReactionCommand(self.service, self.report, self.chart.session.id, mark, fields))
+        self.push(commands.AddReactionCommand(self.chart_ops, self.chart.session.id, mark, fields))
 
     def reaction_dialog(self, mark_id: int | None, reaction: Reaction | None = None) -> None:
         """Record (or edit) a reaction with its details."""
@@ -172,7 +224,7 @@ class EditorActions(MarkMenuActions):
             return
         changed = {k: v for k, v in fields.items() if getattr(reaction, k) != v}
         if changed:
-            self.push(commands.EditReactionCommand(self.service, self.report, reaction, changed))
+            self.push(commands.EditReactionCommand(self.chart_ops, reaction, changed))
 
     def reaction_for_selection(self) -> None:
         """R: record a reaction at the selected mark."""
@@ -182,7 +234,18 @@ class EditorActions(MarkMenuActions):
 
     def delete_reaction(self, reaction: Reaction) -> None:
         """Remove a reaction recorded in error."""
-        self.push(commands.DeleteReactionCommand(self.service, self.report, reaction))
+        self.push(commands.DeleteReactionCommand(self.chart_ops, reaction))
+
+    # --- the session's details --------------------------------------------------------------
+    def change_details(self, text: str, **new: object) -> None:
+        """Store when/course/duration/notes as one undoable action."""
+        if self.chart is None:
+            return
+        session = self.chart.session
+        old = {key: getattr(session, key) for key in new}
+        command = commands.DetailsCommand(self.chart_ops, session.id, text, old, new)
+        if not self.push(command):
+            self.show_details()  # the fields go back to what is stored
 
     # --- needles and protocols ---------------------------------------------------------------
     def confirm_needles(self, count: int, note: str) -> None:
@@ -191,7 +254,7 @@ class EditorActions(MarkMenuActions):
             return
         session = self.chart.session
         old = (session.needles_removed, session.count_note)
-        self.push(commands.NeedlesRemovedCommand(self.service, self.report, session.id, old, (count, note)))
+        self.push(commands.NeedlesRemovedCommand(self.chart_ops, session.id, old, (count, note)))
 
     def apply_points(self, name: str, points: list[tuple[str, str]]) -> None:
         """Add a protocol's points; what is already marked stays as it is."""
@@ -199,10 +262,9 @@ class EditorActions(MarkMenuActions):
             return
         session_id = self.chart.session.id
         command = commands.AddMarksCommand(
-            self.service,
-            self.report,
+            self.chart_ops,
             f"Apply {name}",
-            lambda: self.service.apply_protocol(session_id, points),
+            lambda: self.charting.apply_protocol(session_id, points),
         )
         if self.push(command) and command.marks:
             self._after_marking(command.marks)
@@ -214,8 +276,11 @@ class EditorActions(MarkMenuActions):
         if self.chart is None:
             return
         session_id = self.chart.session.id
+        findings, techniques = self.repeat_also()
         command = commands.AddMarksCommand(
-            self.service, self.report, "Repeat last session", lambda: self.service.repeat_last(session_id)
+            self.chart_ops,
+            "Repeat last session",
+            lambda: self.charting.repeat_last(session_id, assessment=findings, adjuncts=techniques),
         )
         if self.push(command) and command.marks:
             self._after_marking(command.marks)
@@ -235,6 +300,6 @@ class EditorActions(MarkMenuActions):
         )
         if ok:
             try:
-                self.service.save_protocol(name, "", points)
+                self.chart_ops.perform(lambda: self.practice.protocols.save(name, "", points))
             except AcuChartError as exc:
                 self.report(str(exc))

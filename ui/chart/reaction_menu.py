@@ -58,6 +58,10 @@ class MarkMenuActions:
         """Unmark points, delete free markers."""
         raise NotImplementedError
 
+    def needling_details(self, mark_id: int) -> None:
+        """Angle, depth, stimulation and retention at a mark (and the other marks selected with it)."""
+        raise NotImplementedError
+
 
 def _add(menu: QMenu, text: str, slot: Callable[[], None]) -> None:
     action = menu.addAction(text)
@@ -96,6 +100,12 @@ def mark_menu(
         _add(menu, "Delete free marker\tDel", lambda: actions.remove_marks([mark.id]))
     else:
         _add(menu, f"Needles here: {mark.needles}…", lambda: actions.edit_needles(mark.id))
+    _add(
+        menu,
+        "Needling details (angle, depth, stimulation, retention)…",
+        lambda: actions.needling_details(mark.id),
+    )
+    if not mark.is_free:
         _add(menu, f"Unmark {mark.title}\tDel", lambda: actions.remove_marks([mark.id]))
     return menu
 

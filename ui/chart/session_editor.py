@@ -6,10 +6,11 @@ service, which stores the change at once and reports it; the editor redraws from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
+    QMenu,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -22,7 +23,6 @@ from acuchart.changes import Changes
 from acuchart.models import Client, Reaction, SessionChart
 from acuchart.practice import Practice
 from acuchart.services.session_rules import NeedleBalance
-from ui.changes import ChangeRelay
 from ui.chart import commands
 from ui.chart.diagram_pane import DiagramPane
 from ui.chart.diagram_view import DiagramView
@@ -30,51 +30,68 @@ from ui.chart.editor_actions import EditorActions
 from ui.chart.legend import Legend
 from ui.chart.mark_editor import MarkEditor
 from ui.chart.markers import PointItem, point_tooltip
-from ui.chart.marks_model import MARK_ID_ROLE, MarksModel
+from ui.chart.marks_model import MarksModel
+from ui.chart.note.note_actions import NoteActions
+from ui.chart.note.skin_panel import SkinPanel
+from ui.chart.note.soap_panel import SoapPanel
+from ui.chart.note.tcm_panel import TcmPanel
+from ui.chart.note.techniques_panel import TechniquesPanel
 from ui.chart.notice_bar import InfoBand, NoticeBar
 from ui.chart.point_search import PointSearch
+from ui.chart.selection import MarkSelection
 from ui.chart.session_header import SessionHeader
-from ui.chart.session_toolbar import SessionToolbar
+from ui.chart.session_toolbar import SessionToolbar, protocol_choices
 from ui.chart.side_column import SideColumn
 from ui.client_page import CautionBanner
+from ui.operations import Operations
 from ui.preferences import Preferences
 
 NOTES_DELAY_MS = 700
 SPLITTER_NAME = "session_editor"
+REPEAT_FINDINGS_KEY = "session_editor/repeat_findings"
+REPEAT_TECHNIQUES_KEY = "session_editor/repeat_techniques"
 """The name the diagram/side-column split is remembered under."""
-NOTES_OPEN_KEY = "session_editor/notes_open"
 SIDE_SHARE = 0.5
 """The side column's share of the width at first (within the bounds below), until the practitioner drags."""
 SIDE_MIN, SIDE_MAX = 400, 660
 HINT = "Click a point to mark it; click again to unmark. Shift+click places a free marker."
 
 
-class SessionEditor(QWidget, EditorActions):
+class SessionEditor(QWidget, EditorActions, NoteActions):
     """Header, cautions and tools; the diagram with its legend beside the marks, needles and notes.
 
     The diagram and the side column share the width through a splitter that the practitioner can drag
-    (remembered between runs through the main window's preferences, when there is one).
+    (remembered between runs in the preferences it is given, when there are any).
     """
 
     back_requested = Signal()
-    status_message = Signal(str)
 
-    def __init__(self, practice: Practice, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        practice: Practice,
+        undo_stack: QUndoStack,
+        preferences: Preferences | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         QWidget.__init__(self, parent)
         self.setObjectName("sessionEditor")
         # The chart lives in the main window's stack: it must not force the window's minimum size.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.practice = practice
-        self.service = practice.sessions
+        self.sessions = practice.sessions
+        self.charting = practice.charting
+        self._ops = Operations.of(practice)
+        self.chart_ops = commands.ChartOps(
+            practice, lambda operation: self._ops.apply(operation, self), self.report
+        )
         self.undo_stack = undo_stack
         self.chart: SessionChart | None = None
         self.client: Client | None = None
-        self._syncing_selection = False
 
         self.header = SessionHeader()
         self.cautions = CautionBanner()
         self.notice = NoticeBar()
-        self.search = PointSearch(self.service.catalogue)
+        self.search = PointSearch(self.charting.catalogue)
         self.toolbar = SessionToolbar(self.search)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("diagramTabs")
@@ -82,14 +99,13 @@ class SessionEditor(QWidget, EditorActions):
         self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 18px; }")  # gloved fingers
         self.views: dict[str, DiagramView] = {}
         for name, info in VIEWS.items():
-            view = DiagramView(info, self.service.catalogue)
+            view = DiagramView(info, self.charting.catalogue)
             self.views[name] = view
             self.tabs.addTab(view, info.title)
             view.point_clicked.connect(self.toggle_point)
             view.free_marker_requested.connect(lambda x, y, v=name: self.place_free_marker(v, x, y))
-            view.marker_moved.connect(self._marker_moved)
+            view.marker_moved.connect(self.move_marker)
             view.context_requested.connect(self._context_menu)
-            view.selection_changed.connect(self._scene_selection)
             view.hovered.connect(self._show_hover)
         self.hover_info = QLabel(HINT)
         self.hover_info.setObjectName("hoverInfo")
@@ -99,30 +115,46 @@ class SessionEditor(QWidget, EditorActions):
         self.hover_info.setContentsMargins(2, 4, 2, 0)
         self.info_band = InfoBand(self.hover_info, self.notice)
 
-        self.marks_model = MarksModel(self.service.catalogue, self)
+        self.marks_model = MarksModel(self.charting.catalogue, self)
         self.side = SideColumn(self.marks_model)
         self.marks_view = self.side.marks_view
         self.marks_view.customContextMenuRequested.connect(self._list_menu)
-        self.marks_view.selectionModel().selectionChanged.connect(self._list_selection)
+        self.selection = MarkSelection(
+            self.marks_view,
+            self.marks_model,
+            self.views,
+            lambda mark_id: self.chart.mark(mark_id) if self.chart else None,
+            self._show_view,
+        )
         self.marks_model.needles_edited.connect(lambda mark_id, n: self.set_needles(mark_id, n))
         self.needles = self.side.needles
         self.needles.confirm_requested.connect(self.confirm_needles)
-        self.notes = self.side.notes
+        self.soap = SoapPanel()
+        self.tcm = TcmPanel()
+        self.techniques = TechniquesPanel()
+        self.skin = SkinPanel()
+        self.side.add_tab(self.soap, "Note")
+        self.side.add_tab(self.tcm, "TCM")
+        self.side.add_tab(self.techniques, "Techniques")
+        self.side.add_tab(self.skin, "Skin")
+        self.notes = self.soap.objective
         self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
         self._notes_timer.timeout.connect(self.save_notes)
-        self.notes.textChanged.connect(self._notes_timer.start)
+        self.soap.typed.connect(self._notes_timer.start)
+        self.soap.template_chosen.connect(self.soap.insert_questions)
         self.legend = Legend()
         self.mark_editor = MarkEditor(self)
         self.mark_editor.edited.connect(self.store_mark_edit)
         self.mark_editor.closed.connect(self._mark_editor_closed)
-        self._preferences: Preferences | None = None
+        self._preferences = preferences
         self._layout_restored = False
         self._splitter_timer = QTimer(self, singleShot=True, interval=400)
         self._splitter_timer.timeout.connect(self.save_layout)
 
         self._build_layout()
         self._build_shortcuts()
-        self.toolbar.connect_editor(self)
+        self._wire_toolbar()
+        self.connect_note()
         self.header.back_requested.connect(self.back_requested)
         self.header.started_at_changed.connect(
             lambda v: self.change_details("Change session time", started_at=v)
@@ -131,8 +163,7 @@ class SessionEditor(QWidget, EditorActions):
         self.header.duration_changed.connect(lambda v: self.change_details("Change duration", duration_min=v))
         self.search.found.connect(self._highlight)
         self.search.chosen.connect(self.mark_found_point)
-        self.relay = ChangeRelay(practice, self)
-        self.relay.changed.connect(self._on_changes)
+        self._ops.subscribe(self._on_changes, self)
 
     # --- layout ----------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -169,6 +200,41 @@ class SessionEditor(QWidget, EditorActions):
             action.triggered.connect(slot)
             self.addAction(action)
 
+    def _wire_toolbar(self) -> None:
+        """Connect the tools above the chart to what they do here (the toolbar only offers them)."""
+        tools = self.toolbar
+        tools.free_action.toggled.connect(self.set_free_tool)
+        tools.repeat_action.triggered.connect(self.repeat_last)
+        tools.save_action.triggered.connect(self.save_as_protocol)
+        tools.reaction_action.triggered.connect(lambda: self.reaction_dialog(None))
+        tools.fit_action.triggered.connect(lambda: self.current_view.fit())
+        tools.set_protocol_source(lambda: protocol_choices(self.practice))
+        for action, key in (
+            (tools.repeat_findings, REPEAT_FINDINGS_KEY),
+            (tools.repeat_techniques, REPEAT_TECHNIQUES_KEY),
+        ):
+            if self._preferences is not None:
+                action.setChecked(self._preferences.text(key) == "1")
+            action.toggled.connect(lambda on, k=key: self._remember(k, on))
+        tools.protocol_chosen.connect(self.apply_points)
+        self.addActions(tools.actions_with_shortcuts)
+
+    def repeat_also(self) -> tuple[bool, bool]:
+        """Whether Repeat last also carries over the TCM findings, and the adjunct techniques."""
+        return self.toolbar.repeat_findings.isChecked(), self.toolbar.repeat_techniques.isChecked()
+
+    def _remember(self, key: str, on: bool) -> None:
+        if self._preferences is not None:
+            self._preferences.set_text(key, "1" if on else "0")
+
+    def diagram_menu(self) -> QMenu:
+        """The menu on the diagram away from any mark."""
+        menu = QMenu(self)
+        menu.addAction("Record a session reaction…").triggered.connect(lambda: self.reaction_dialog(None))
+        menu.addAction("Repeat last session").triggered.connect(self.repeat_last)
+        menu.addAction("Fit to window").triggered.connect(lambda: self.current_view.fit())
+        return menu
+
     # --- remembered layout -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -177,27 +243,18 @@ class SessionEditor(QWidget, EditorActions):
             self.restore_layout()
 
     def restore_layout(self) -> None:
-        """Take the split and the notes' fold from the main window's preferences, or share the width."""
-        preferences = getattr(self.window(), "preferences", None)
-        self._preferences = preferences if isinstance(preferences, Preferences) else None
+        """Take the split from the preferences, or share the width."""
         state = self._preferences.splitter_state(SPLITTER_NAME) if self._preferences else None
         if state is None or not self.splitter.restoreState(state):
             width = self.splitter.width()
             side = max(SIDE_MIN, min(SIDE_MAX, round(width * SIDE_SHARE)))
             self.splitter.setSizes([max(1, width - side), side])
-        if self._preferences is not None:
-            self.side.notes_section.set_open(self._preferences.text(NOTES_OPEN_KEY) != "0")
-        self.side.notes_section.toggled.connect(self._remember_notes_open)
 
     def save_layout(self) -> None:
         """Remember where the practitioner put the split."""
         self._splitter_timer.stop()
         if self._preferences is not None:
             self._preferences.set_splitter_state(SPLITTER_NAME, self.splitter.saveState())
-
-    def _remember_notes_open(self, open_: bool) -> None:
-        if self._preferences is not None:
-            self._preferences.set_text(NOTES_OPEN_KEY, "1" if open_ else "0")
 
     # --- showing a session -----------------------------------------------------------------
     @property
@@ -214,34 +271,33 @@ class SessionEditor(QWidget, EditorActions):
 
     def open_session(self, session_id: int) -> None:
         """Load a session and show it, starting on the face."""
-        self.chart = self.service.load(session_id)
+        self.chart = self.sessions.load(session_id)
         self.client = self.practice.clients.get(self.chart.session.client_id)
         self.notice.hide()
         self.mark_editor.close_editor()
         self.search.box.clear()
         self.hover_info.setText(HINT)
         self.tabs.setCurrentIndex(0)
-        self._show_details()
+        self.show_details()
         self.refresh()
         for view in self.views.values():
             view.fit()
 
-    def _show_details(self) -> None:
+    def show_details(self) -> None:
+        """Show the session's header, cautions and notes as stored."""
         assert self.chart is not None and self.client is not None
         session = self.chart.session
-        self.header.show_session(self.client, session, self.service.course_choices(self.client.id))
+        self.header.show_session(self.client, session, self.sessions.course_choices(self.client.id))
         self.cautions.show_client(self.client)
-        if self.notes.toPlainText() != session.notes and not self._notes_timer.isActive():
-            with QSignalBlocker(self.notes):
-                self.notes.setPlainText(session.notes)
-        self.notes.setReadOnly(session.signed)
+        self.soap.show_session(session, keep_typing=self._notes_timer.isActive())
+        self.show_note()
         self.toolbar.set_signed(session.signed)
 
     def refresh(self) -> None:
         """Redraw the marks, the list and the needle count from the stored session."""
         if self.chart is None:
             return
-        self.chart = self.service.load(self.chart.session.id)
+        self.chart = self.sessions.load(self.chart.session.id)
         selected = self.selected_mark_ids()
         for view in self.views.values():
             view.show_chart(self.chart)
@@ -259,57 +315,29 @@ class SessionEditor(QWidget, EditorActions):
         )
         self.needles.show_balance(NeedleBalance(*balance), session.count_note, session.signed)
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if self.chart is None:
             return
         if changes.session_id == self.chart.session.id:
             self.refresh()
             if changes.sessions:
-                self._show_details()
+                self.show_details()
         elif changes.clients and changes.client_id in (None, self.chart.session.client_id):
             self.client = self.practice.clients.get(self.chart.session.client_id)
             self.cautions.show_client(self.client)
 
-    # --- selection, both ways --------------------------------------------------------------
+    # --- selection, both ways (ui.chart.selection) ----------------------------------------------
     def selected_mark_ids(self) -> list[int]:
         """The marks selected in the list."""
-        rows = self.marks_view.selectionModel().selectedRows()
-        return [int(index.data(MARK_ID_ROLE)) for index in rows]
+        return self.selection.ids()
 
     def select_marks(self, mark_ids: list[int]) -> None:
         """Select marks in the list and on every diagram."""
-        self._syncing_selection = True
-        try:
-            selection = self.marks_view.selectionModel()
-            selection.clearSelection()
-            for mark_id in mark_ids:
-                row = self.marks_model.row_of(mark_id)
-                if row >= 0:
-                    selection.select(
-                        self.marks_model.index(row, 0),
-                        selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-                    )
-            for view in self.views.values():
-                view.select_marks(mark_ids)
-            rows = [r for r in (self.marks_model.row_of(i) for i in mark_ids) if r >= 0]
-            if rows:
-                self.marks_view.scrollTo(self.marks_model.index(rows[0], 0))
-        finally:
-            self._syncing_selection = False
+        self.selection.select(mark_ids)
 
-    def _list_selection(self) -> None:
-        if self._syncing_selection:
-            return
-        ids = self.selected_mark_ids()
-        self.select_marks(ids)
-        if ids and self.chart is not None:
-            mark = self.chart.mark(ids[0])
-            if mark is not None and mark.view != self.current_view.info.name:
-                self.tabs.setCurrentWidget(self.views[mark.view])
-
-    def _scene_selection(self, mark_ids: list[int]) -> None:
-        if not self._syncing_selection:
-            self.select_marks(mark_ids)
+    def _show_view(self, view: DiagramView) -> None:
+        if view is not self.current_view:
+            self.tabs.setCurrentWidget(view)
 
     # --- hover and search ------------------------------------------------------------------
     def _show_hover(self, item: PointItem | None) -> None:
@@ -358,15 +386,6 @@ class SessionEditor(QWidget, EditorActions):
         pane = self.diagram_pane
         self.mark_editor.open_for(mark, anchor, QRect(pane.mapTo(self, QPoint(0, 0)), pane.size()))
 
-    def store_mark_edit(self, mark_id: int, new: dict[str, object]) -> None:
-        """Store what the mark editor changed, as one undoable action."""
-        mark = self.chart.mark(mark_id) if self.chart else None
-        if mark is not None and new:
-            text = (
-                f"Label {mark.title}" if "label" in new else f"Set {mark.title} to {new['needles']} needles"
-            )
-            self.push(commands.EditMarkCommand(self.service, self.report, mark, text, new))
-
     def _mark_editor_closed(self, had_focus: bool) -> None:
         if had_focus and self.isVisible():
             self.current_view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -383,7 +402,7 @@ class SessionEditor(QWidget, EditorActions):
 
     def _context_menu(self, mark_id: int | None, where: QPoint) -> None:
         if mark_id is None or self.chart is None:
-            self.toolbar.diagram_menu(self).popup(where)
+            self.diagram_menu().popup(where)
             return
         mark = self.chart.mark(mark_id)
         if mark is not None:
@@ -396,28 +415,16 @@ class SessionEditor(QWidget, EditorActions):
             self.select_marks([mark.id])
             self.mark_menu(mark).popup(self.marks_view.viewport().mapToGlobal(pos))
 
-    def _marker_moved(self, mark_id: int, old_x: float, old_y: float, x: float, y: float) -> None:
-        mark = self.chart.mark(mark_id) if self.chart else None
-        if mark is not None:
-            self.push(commands.MoveMarkerCommand(self.service, self.report, mark, (old_x, old_y), (x, y)))
-
     def save_notes(self) -> None:
-        """Store the notes as typed (called shortly after typing stops, and when leaving)."""
+        """Store the note as typed (called shortly after typing stops, and when leaving)."""
         self._notes_timer.stop()
         if self.chart is not None and not self.chart.session.signed:
-            text = self.notes.toPlainText()
-            if text != self.chart.session.notes:
-                self.change_details("Edit session notes", notes=text)
-
-    def change_details(self, text: str, **new: object) -> None:
-        """Store when/course/duration/notes as one undoable action."""
-        if self.chart is None:
-            return
-        session = self.chart.session
-        old = {key: getattr(session, key) for key in new}
-        command = commands.DetailsCommand(self.service, self.report, session.id, text, old, new)
-        if not self.push(command) and self.client is not None:
-            self._show_details()
+            session = self.chart.session
+            changed = {
+                field: text for field, text in self.soap.values().items() if text != getattr(session, field)
+            }
+            if changed:
+                self.change_details("Edit session note", **changed)
 
     def hideEvent(self, event: object) -> None:
         self.mark_editor.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QAction, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,12 @@ from ui.style import mute
 
 NO_COURSE = -1
 FIELD_HEIGHT = 36
+PRINT_BUTTON_STYLE = (
+    "QToolButton#printHandout { font-weight: 600; padding: 2px 12px; border: 1px solid #2f6f8f;"
+    " border-radius: 5px; background: #eef5f9; }"
+    "QToolButton#printHandout:hover { background: #dcebf4; }"
+    "QToolButton#printHandout:disabled { color: #9aa0a6; border-color: #c9ced4; background: #f3f4f5; }"
+)
 
 
 class ElidedLabel(QLabel):
@@ -126,6 +133,25 @@ class SessionHeader(QWidget):
         self.course.activated.connect(self._course_chosen)
         self.duration.editingFinished.connect(self._duration_done)
         self._session: Session | None = None
+        self.print_button: QToolButton | None = None
+        """The Print handout button, once the window has given its action (:meth:`set_print_action`)."""
+
+    def set_print_action(self, action: QAction) -> None:
+        """The one-click Print button, beside the title after the "Signed …" badge (the Print menu's
+        own action, so it shares its shortcut and its enabled state)."""
+        from PySide6.QtGui import QIcon  # with the editor, not at start-up
+
+        icon = QIcon.fromTheme(QIcon.ThemeIcon.DocumentPrint)
+        if not icon.isNull():
+            action.setIcon(icon)
+        button = QToolButton()
+        button.setObjectName("printHandout")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setMinimumHeight(self.back.minimumHeight())
+        button.setStyleSheet(PRINT_BUTTON_STYLE)
+        self.top_row.insertWidget(self.top_row.indexOf(self.signed) + 1, button)
+        self.print_button = button
 
     def show_session(self, client: Client, session: Session, courses: list[tuple[int, str]]) -> None:
         """Fill the header from the stored session."""

@@ -6,18 +6,16 @@ width moves behind the toolbar's » button instead of being squeezed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import NamedTuple
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleOption, QToolBar, QToolButton, QWidget
 
-from acuchart.protocols import load_presets
+from acuchart.practice import Practice
 from ui.chart.icons import SIZE, tool_icon
 from ui.chart.point_search import PointSearch
-
-if TYPE_CHECKING:
-    from ui.chart.session_editor import SessionEditor
 
 BUTTON_HEIGHT = 36
 """Tall enough to hit with a gloved finger."""
@@ -56,8 +54,35 @@ def tool_tip(name: str, shortcut: str, what: str) -> str:
     return f"<b>{name}</b>" + (f" &nbsp;({keys})" if keys else "") + f"<br>{what}"
 
 
+class ProtocolChoice(NamedTuple):
+    """One entry of the Protocol menu: a set of points to add, under a section ("Your protocols")."""
+
+    section: str
+    name: str
+    note: str
+    points: tuple[tuple[str, str], ...]
+
+
+def protocol_choices(practice: Practice) -> list[ProtocolChoice]:
+    """The Protocol menu: the practitioner's own protocols, then the starting ones for each concern."""
+    from acuchart.protocols import load_presets
+
+    own = [ProtocolChoice("Your protocols", p.name, p.note, p.points) for p in practice.protocols.list()]
+    presets = [
+        ProtocolChoice("Starting protocols", p.name, p.note, tuple((m.code, m.side) for m in p.points))
+        for p in load_presets(practice.catalogue)
+    ]
+    return own + presets
+
+
 class SessionToolbar(QToolBar):
-    """Search, then a row of short, tall buttons with icons drawn by :mod:`ui.chart.icons`."""
+    """Search, then a row of short, tall buttons with icons drawn by :mod:`ui.chart.icons`.
+
+    The toolbar only offers the tools: its owner connects their actions to what they do.
+    """
+
+    protocol_chosen = Signal(str, list)
+    """A protocol picked from the Protocol menu: its name and its (code, side) points."""
 
     def __init__(self, search: PointSearch, parent: QWidget | None = None) -> None:
         super().__init__("Session tools", parent)
@@ -103,10 +128,20 @@ class SessionToolbar(QToolBar):
         self.apply = self._button(self.apply_action, "applyProtocol")
         self.apply.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.repeat = self._button(self.repeat_action, "repeatLast")
+        # What Repeat last brings besides the points, as the practitioner asks (remembered by the editor).
+        self.repeat_menu = QMenu(self)
+        self.repeat_findings = self.repeat_menu.addAction("Also carry over the TCM findings")
+        self.repeat_findings.setCheckable(True)
+        self.repeat_techniques = self.repeat_menu.addAction("Also repeat the adjunct techniques")
+        self.repeat_techniques.setCheckable(True)
+        self.repeat.setMenu(self.repeat_menu)
+        self.repeat.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.save = self._button(self.save_action, "saveProtocol")
         self.reaction = self._button(self.reaction_action, "sessionReaction")
         self.fit = self._button(self.fit_action, "fitDiagram")
-        self._editor: SessionEditor | None = None
+        self._protocol_source: Callable[[], list[ProtocolChoice]] = list
+        self.apply_menu.aboutToShow.connect(self._fill_protocols)
+        self.apply_action.triggered.connect(self.apply.showMenu)
 
     def _action(self, text: str, icon: str, shortcut: str, what: str) -> QAction:
         action = self.addAction(tool_icon(icon), text)
@@ -136,18 +171,6 @@ class SessionToolbar(QToolBar):
             self.fit_action,
         ]
 
-    def connect_editor(self, editor: SessionEditor) -> None:
-        """Wire the tools to the editor's actions."""
-        self._editor = editor
-        self.free_action.toggled.connect(editor.set_free_tool)
-        self.apply_menu.aboutToShow.connect(self._fill_protocols)
-        self.apply_action.triggered.connect(self.apply.showMenu)
-        self.repeat_action.triggered.connect(editor.repeat_last)
-        self.save_action.triggered.connect(editor.save_as_protocol)
-        self.reaction_action.triggered.connect(lambda: editor.reaction_dialog(None))
-        self.fit_action.triggered.connect(lambda: editor.current_view.fit())
-        editor.addActions(self.actions_with_shortcuts)
-
     def set_signed(self, signed: bool) -> None:
         """A signed session is read-only here."""
         for action in (self.free_action, self.apply_action, self.repeat_action, self.reaction_action):
@@ -155,29 +178,20 @@ class SessionToolbar(QToolBar):
         if signed:
             self.free_action.setChecked(False)
 
-    def _fill_protocols(self) -> None:
-        editor = self._editor
-        assert editor is not None
-        self.apply_menu.clear()
-        own = editor.service.list_protocols()
-        if own:
-            self.apply_menu.addSection("Your protocols")
-            for protocol in own:
-                action = self.apply_menu.addAction(f"{protocol.name} ({len(protocol.points)} points)")
-                action.triggered.connect(
-                    lambda _=False, p=protocol: editor.apply_points(p.name, list(p.points))
-                )
-        self.apply_menu.addSection("Starting protocols")
-        for preset in load_presets(editor.service.catalogue):
-            action = self.apply_menu.addAction(f"{preset.name} ({len(preset.points)} points)")
-            action.setToolTip(preset.note)
-            points = [(p.code, p.side) for p in preset.points]
-            action.triggered.connect(lambda _=False, n=preset.name, pts=points: editor.apply_points(n, pts))
+    def set_protocol_source(self, source: Callable[[], list[ProtocolChoice]]) -> None:
+        """Where the Protocol menu's entries come from, asked each time the menu opens."""
+        self._protocol_source = source
 
-    def diagram_menu(self, editor: SessionEditor) -> QMenu:
-        """The menu on the diagram away from any mark."""
-        menu = QMenu(self)
-        menu.addAction("Record a session reaction…").triggered.connect(lambda: editor.reaction_dialog(None))
-        menu.addAction("Repeat last session").triggered.connect(editor.repeat_last)
-        menu.addAction("Fit to window").triggered.connect(lambda: editor.current_view.fit())
-        return menu
+    def _fill_protocols(self) -> None:
+        self.apply_menu.clear()
+        section = ""
+        for choice in self._protocol_source():
+            if choice.section != section:
+                section = choice.section
+                self.apply_menu.addSection(section)
+            action = self.apply_menu.addAction(f"{choice.name} ({len(choice.points)} points)")
+            if choice.note:
+                action.setToolTip(choice.note)
+            action.triggered.connect(
+                lambda _=False, c=choice: self.protocol_chosen.emit(c.name, list(c.points))
+            )

@@ -1,7 +1,8 @@
-"""The column beside the diagram: the marks list, the needle count, the notes, and room for more.
+"""The column beside the diagram: the marks list and the needle count, with more pages as tabs.
 
-The marks list takes whatever height is left; the needle count is two short rows and the notes fold
-away, so at 1280×800 the column fits without scrolling (it scrolls only when the window is smaller).
+The marks list takes whatever height is left and the needle count is two short rows, so at 1280×800
+the column fits without scrolling (it scrolls only when the window is smaller). The note, the TCM
+findings, the techniques, the ratings and the signature are the other tabs (``add_tab``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QTableView,
     QTabWidget,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.chart.collapsible import Collapsible
 from ui.chart.marks_model import NAME_COLUMN, REACTIONS_COLUMN, MarksModel
 from ui.chart.needle_panel import NeedlePanel
 
@@ -32,8 +31,8 @@ MIN_WIDTH = 340
 
 
 class SideColumn(QScrollArea):
-    """Tabs (the marks with the session's reactions and notes first; more pages via ``add_tab``), then
-    the needle count, always in sight."""
+    """Tabs (the marks with the session's reactions first; more pages via ``add_tab``), then the needle
+    count, always in sight."""
 
     def __init__(self, marks_model: MarksModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,13 +62,6 @@ class SideColumn(QScrollArea):
         self.session_reactions.setWordWrap(True)
         self.session_reactions.hide()
         self.needles = NeedlePanel()
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("sessionNotes")
-        self.notes.setPlaceholderText("Session notes: what you did and saw (saved as you type)")
-        self.notes.setFixedHeight(4 * self.notes.fontMetrics().lineSpacing() + 12)
-        self.notes_section = Collapsible("Notes", self.notes)
-        self.extra_panel = QVBoxLayout()
-        """Where the ratings and the sign panel go (issue 5)."""
 
         column = QWidget()
         column.setObjectName("chartSideColumn")
@@ -80,9 +72,8 @@ class SideColumn(QScrollArea):
         marks_layout.setContentsMargins(6, 6, 6, 6)
         marks_layout.addWidget(self.marks_view, 1)
         marks_layout.addWidget(self.session_reactions)
-        marks_layout.addWidget(self.notes_section)
-        # Marks first; the ratings and the signature join as tabs (add_tab), so the marks list keeps its
-        # height and the needle count below stays in sight whichever tab is open.
+        # Marks first; the note, findings, techniques, ratings and signature join as tabs (add_tab), so the
+        # marks list keeps its height and the needle count below stays in sight whichever tab is open.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartSideTabs")
         self.tabs.addTab(marks_page, "Marks")
@@ -103,7 +94,14 @@ class SideColumn(QScrollArea):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(page)
         column.addStretch(1)
-        return self.tabs.addTab(holder, title)
+        # A tall page (the TCM findings) scrolls inside its tab: the column keeps its height, so the marks
+        # list and the needle count stay as they are.
+        scroller = QScrollArea()
+        scroller.setWidget(holder)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return self.tabs.addTab(scroller, title)
 
     def fit_columns(self) -> None:
         """Size the marks list's columns to what they show, once per change of rows (Reactions takes the rest)."""

@@ -25,6 +25,7 @@ from acuchart.errors import ValidationError
 from acuchart.practice import Practice
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.texts import TEXT_KEYS, consent_text, load_texts
+from ui.operations import Operations
 from ui.style import mute
 
 TEXT_TITLES: dict[str, str] = {
@@ -144,7 +145,10 @@ class HandoutTextsDialog(QDialog):
     def save(self) -> None:
         """Store the edited texts and close; a problem is shown and nothing is saved."""
         try:
-            self._practice.settings.set_handout_texts(self.edited())
+            edited = self.edited()
+            Operations.of(self._practice).apply(
+                lambda: self._practice.settings.set_handout_texts(edited), self
+            )
         except ValidationError as exc:
             for key in exc.problems:
                 if key in self.text_tabs:

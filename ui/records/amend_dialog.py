@@ -24,6 +24,7 @@ from acuchart.models import (
     Amendment,
 )
 from acuchart.practice import Practice
+from ui.operations import Operations
 from ui.records.forms import FieldMessages
 from ui.style import mute
 
@@ -48,7 +49,7 @@ class AmendDialog(QDialog):
         self.setWindowTitle("Amend signed session")
         self.setMinimumWidth(520)
         self.messages = FieldMessages()
-        self._fields = practice.records.amendable_fields(session_id)
+        self._fields = practice.signing.amendable_fields(session_id)
         self.field = QComboBox()
         for item in self._fields:
             self.field.addItem(item.label)
@@ -153,13 +154,16 @@ class AmendDialog(QDialog):
             self.messages.show({"field": "This session has nothing that can be amended."})
             return
         try:
-            self.saved = self._practice.records.amend(
-                self._session_id,
-                item.entity,
-                item.entity_id,
-                item.field,
-                self._value(),
-                self.reason.toPlainText(),
+            self.saved = Operations.of(self._practice).apply(
+                lambda: self._practice.signing.amend(
+                    self._session_id,
+                    item.entity,
+                    item.entity_id,
+                    item.field,
+                    self._value(),
+                    self.reason.toPlainText(),
+                ),
+                self,
             )
         except ValidationError as exc:
             self.messages.show(exc.problems)
@@ -222,14 +226,17 @@ class LateReactionDialog(QDialog):
         """Add the late entry, or show what is wrong beside each field."""
         self.messages.clear()
         try:
-            self.saved = self._practice.records.add_late_reaction(
-                self._session_id,
-                self.where.currentData(),
-                str(self.kind.currentData()),
-                str(self.severity.currentData()),
-                str(self.onset.currentData()),
-                self.note.toPlainText(),
-                self.reason.toPlainText(),
+            self.saved = Operations.of(self._practice).apply(
+                lambda: self._practice.signing.add_late_reaction(
+                    self._session_id,
+                    self.where.currentData(),
+                    str(self.kind.currentData()),
+                    str(self.severity.currentData()),
+                    str(self.onset.currentData()),
+                    self.note.toPlainText(),
+                    self.reason.toPlainText(),
+                ),
+                self,
             )
         except ValidationError as exc:
             self.messages.show(exc.problems)

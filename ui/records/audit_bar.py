@@ -7,14 +7,13 @@ practice opens at once and the bar appears when the walk is done.
 from __future__ import annotations
 
 import atexit
-import sqlite3
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from acuchart.models.audit import AuditReport
 from acuchart.practice import Practice
-from acuchart.storage.audit import AuditReport, verify_file
 
 BAR_STYLE = (
     "#auditBar { background: #b3261e; border-radius: 0; }"
@@ -27,16 +26,12 @@ class _AuditWalk(QThread):
 
     walked = Signal(object)
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, walk: Callable[[], AuditReport]) -> None:
         super().__init__()
-        self._path = path
+        self._walk = walk
 
     def run(self) -> None:
-        try:
-            report = verify_file(self._path)
-        except sqlite3.Error as exc:
-            report = AuditReport(0, 1, f"the trail could not be read ({exc})")
-        self.walked.emit(report)
+        self.walked.emit(self._walk())
 
 
 _WALKS: list[_AuditWalk] = []
@@ -76,7 +71,7 @@ class AuditBar(QFrame):
             self.show_report(practice.verify_audit())
             return
         self.stop()
-        self._walk = _AuditWalk(practice.path)
+        self._walk = _AuditWalk(practice.verify_audit_apart)
         self._walk.walked.connect(self.show_report)
         _keep(self._walk)
         self._walk.start()

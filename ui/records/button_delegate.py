@@ -72,7 +72,7 @@ class ButtonDelegate(QStyledItemDelegate):
             if pressed == QPersistentModelIndex(index) and self._button_rect(option).contains(
                 event.position().toPoint()
             ):
-                self.clicked.emit(QModelIndex(index))
+                self.clicked.emit(model.index(index.row(), index.column()))
             return pressed is not None
         elif event.type() == QEvent.Type.MouseButtonDblClick:
             return (

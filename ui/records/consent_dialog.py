@@ -22,14 +22,15 @@ from acuchart import clock
 from acuchart.errors import ValidationError
 from acuchart.models import CONSENT_METHODS, Consent
 from acuchart.practice import Practice
-from ui.records.forms import FieldMessages
+from ui.operations import Operations
+from ui.records.forms import FieldMessages, from_qdate, to_qdate
 
 DATE_FORMAT = "d MMM yyyy"
 
 
 def date_edit(value: QDate | None = None) -> QDateEdit:
     """A date field with a calendar, showing dates the way the practice writes them."""
-    edit = QDateEdit(value or QDate(clock.today()))
+    edit = QDateEdit(value or to_qdate(clock.today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setMinimumHeight(30)
@@ -84,12 +85,15 @@ class ConsentDialog(QDialog):
         """Store the consent, or show what is wrong beside each field and keep the dialog open."""
         self.messages.clear()
         try:
-            self.saved = self._practice.records.record_consent(
-                self._client_id,
-                self.given_on.date().toPython(),
-                str(self.method.currentData()),
-                self.text_version.text(),
-                self.note.toPlainText(),
+            self.saved = Operations.of(self._practice).apply(
+                lambda: self._practice.consent.record_consent(
+                    self._client_id,
+                    from_qdate(self.given_on.date()),
+                    str(self.method.currentData()),
+                    self.text_version.text(),
+                    self.note.toPlainText(),
+                ),
+                self,
             )
         except ValidationError as exc:
             self.messages.show(exc.problems)
@@ -117,7 +121,7 @@ def ask_consent_or_override(practice: Practice, client_id: int, parent: QWidget 
     box.exec()
     if box.clickedButton() is record:
         ConsentDialog(practice, client_id, parent=parent).exec()
-        return "" if practice.records.has_consent(client_id) else None
+        return "" if practice.consent.has_consent(client_id) else None
     if box.clickedButton() is proceed:
         note, ok = QInputDialog.getText(parent, "Proceed without consent", "Why is there no consent on file?")
         return note.strip() if ok and note.strip() else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +27,9 @@ from acuchart.services.courses import (
     DEFAULT_PLANNED_SESSIONS,
     CourseForm,
 )
+from ui.operations import Operations
 from ui.records.consent_dialog import date_edit
-from ui.records.forms import FieldMessages
+from ui.records.forms import FieldMessages, from_qdate, to_qdate
 from ui.style import mute
 
 
@@ -74,7 +74,7 @@ class CourseDialog(QDialog):
             course.planned_sessions if course else DEFAULT_PLANNED_SESSIONS, " sessions"
         )
         self.interval = number_box(course.interval_days if course else DEFAULT_INTERVAL_DAYS, " days apart")
-        self.start = date_edit(QDate(course.start_date) if course else None)
+        self.start = date_edit(to_qdate(course.start_date) if course else None)
         self.maintenance = number_box(
             course.maintenance_months if course else DEFAULT_MAINTENANCE_MONTHS, " months"
         )
@@ -115,7 +115,7 @@ class CourseDialog(QDialog):
             concerns=[key for key, box in self.concern_boxes.items() if box.isChecked()],
             planned_sessions=self.planned.value(),
             interval_days=self.interval.value(),
-            start_date=self.start.date().toPython(),
+            start_date=from_qdate(self.start.date()),
             maintenance_months=self.maintenance.value(),
             notes=self.notes.toPlainText(),
             status=str(self.status.currentData()),
@@ -124,12 +124,16 @@ class CourseDialog(QDialog):
     def save(self) -> None:
         """Store the course, or show what is wrong beside each field and keep the dialog open."""
         self.messages.clear()
-        records = self._practice.records
+        courses, form, course = self._practice.courses, self.form(), self._course
         try:
-            if self._course is None:
-                self.saved = records.create_course(self._client_id, self.form())
+            if course is None:
+                self.saved = Operations.of(self._practice).apply(
+                    lambda: courses.create_course(self._client_id, form), self
+                )
             else:
-                self.saved = records.update_course(self._course.id, self.form())
+                self.saved = Operations.of(self._practice).apply(
+                    lambda: courses.update_course(course.id, form), self
+                )
         except ValidationError as exc:
             self.messages.show(exc.problems)
             return
@@ -147,7 +151,7 @@ class CompleteCourseDialog(QDialog):
         self.setWindowTitle("Complete course")
         self.setMinimumWidth(460)
         self.messages = FieldMessages()
-        progress = practice.records.course_progress(course.id)
+        progress = practice.courses.course_progress(course.id)
         summary = QLabel(
             f"<b>{course.title}</b><br>{progress.session_number} of {course.planned_sessions} planned sessions charted."
         )
@@ -181,7 +185,7 @@ class CompleteCourseDialog(QDialog):
         if not self.plan_maintenance.isChecked():
             self.preview.setText("None: the course is closed as completed.")
         elif 1 <= months <= 24:
-            dates = self._practice.records.propose_maintenance(self._course.id, months)
+            dates = self._practice.courses.propose_maintenance(self._course.id, months)
             self.preview.setText(", ".join(f"{d:%a %d %b %Y}" for d in dates))
         else:
             self.preview.setText("")
@@ -191,7 +195,9 @@ class CompleteCourseDialog(QDialog):
         self.messages.clear()
         months = self.months.value() if self.plan_maintenance.isChecked() else None
         try:
-            self.proposed = self._practice.records.complete_course(self._course.id, months)
+            self.proposed = Operations.of(self._practice).apply(
+                lambda: self._practice.courses.complete_course(self._course.id, months), self
+            )
         except ValidationError as exc:
             self.messages.show(exc.problems)
             return

@@ -144,7 +144,7 @@ class CoursePanel(QGroupBox):
         self.overdue.setVisible(progress.overdue)
         own = progress.session_number if progress.maintenance_visits else None
         self.chart.set_series(
-            self._practice.records.progress_series(course.id), progress.planned, course_sessions=own
+            self._practice.ratings.progress_series(course.id), progress.planned, course_sessions=own
         )
         concerns = ", ".join(short_label(CONCERN_LABELS.get(c, c)) for c in course.concerns)
         self.plan.setText(

@@ -10,7 +10,7 @@ from acuchart import clock
 from acuchart.changes import Changes
 from acuchart.models import FollowUps
 from acuchart.practice import Practice
-from ui.changes import ChangeRelay
+from ui.operations import Operations
 from ui.records.forms import FieldError
 from ui.records.item_models import ClientIdRole, CoursesDueModel, ReactionsModel
 from ui.records.tables import ReactionsTable, RecordTable
@@ -93,14 +93,13 @@ class FollowUpsView(QWidget):
         for section in self.sections:
             layout.addWidget(section)
         layout.addStretch(1)
-        self._relay = ChangeRelay(practice, self)
-        self._relay.changed.connect(self._on_changes)
+        Operations.of(practice).subscribe(self._on_changes, self)
 
     def refresh(self) -> None:
         """Read the follow-ups again and show them."""
         self._stale = False
         self.problem.show_message("")
-        found = self._practice.records.followups()
+        found = self._practice.followups.followups()
         self.followups = found
         self.reactions_model.set_rows(found.open_reactions)
         self.overdue_model.set_rows(found.overdue_courses)
@@ -128,7 +127,7 @@ class FollowUpsView(QWidget):
             self.refresh()
         super().showEvent(event)
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.reactions or changes.courses or changes.sessions or changes.clients or changes.marks:
             if self.isVisible():
                 self.refresh()

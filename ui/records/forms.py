@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ERROR_COLOUR = "#b3261e"
@@ -66,3 +69,13 @@ class FieldMessages:
         """The message showing beside a field (empty when none); for tests and accessibility."""
         error = self.errors.get(name, self.general if name == "" else None)
         return error.text() if error is not None and not error.isHidden() else ""
+
+
+def to_qdate(day: dt.date) -> QDate:
+    """A calendar day as Qt's date."""
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    """Qt's date as a calendar day."""
+    return dt.date(day.year(), day.month(), day.day())

@@ -10,7 +10,7 @@ from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.models import CONCERN_LABELS, RATING_MAX, RATING_MIN, RATING_SCALE_NOTE
 from acuchart.practice import Practice
-from ui.changes import ChangeRelay
+from ui.operations import Operations
 from ui.records.forms import FieldError
 from ui.records.progress_chart import short_label
 from ui.style import mute
@@ -53,8 +53,8 @@ class RatingsWidget(QGroupBox):
         layout.addWidget(self.hint)
         layout.addLayout(self.rows)
         layout.addWidget(self.error)
-        self._relay = ChangeRelay(practice, self)
-        self._relay.changed.connect(self._on_changes)
+        self._ops = Operations.of(practice)
+        self._ops.subscribe(self._on_changes, self)
         if session_id is not None:
             self.set_session(session_id)
 
@@ -62,7 +62,7 @@ class RatingsWidget(QGroupBox):
         """Show another session's ratings."""
         self.session_id = session_id
         self.error.show_message("")
-        self._build_rows(self._practice.records.rating_concerns(session_id))
+        self._build_rows(self._practice.ratings.rating_concerns(session_id))
         self.refresh()
 
     def _build_rows(self, concerns: tuple[str, ...]) -> None:
@@ -102,7 +102,7 @@ class RatingsWidget(QGroupBox):
         if self.session_id is None:
             return
         signed = self._practice.sessions.get(self.session_id).signed
-        self._scores = self._practice.records.ratings_for(self.session_id)
+        self._scores = self._practice.ratings.ratings_for(self.session_id)
         for concern, buttons in self.buttons.items():
             for score, button in enumerate(buttons, start=RATING_MIN):
                 button.setChecked(self._scores.get(concern) == score)
@@ -120,16 +120,17 @@ class RatingsWidget(QGroupBox):
             return
         new = None if self._scores.get(concern) == score else score
         self.error.show_message("")
+        session_id = self.session_id
         try:
-            self._practice.records.set_rating(self.session_id, concern, new)
+            self._ops.apply(lambda: self._practice.ratings.set_rating(session_id, concern, new), self)
         except AcuChartError as exc:
             self.error.show_message(str(exc))
-        self.refresh()
+            self.refresh()  # the tapped button shows the stored score again
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if self.session_id is None or not (changes.session_id == self.session_id or changes.courses):
             return
-        concerns = self._practice.records.rating_concerns(self.session_id)
+        concerns = self._practice.ratings.rating_concerns(self.session_id)
         if concerns != tuple(self.buttons):
             self._build_rows(concerns)
         self.refresh()

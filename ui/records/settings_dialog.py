@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from acuchart.errors import ValidationError
 from acuchart.models import PracticeSettings
 from acuchart.practice import Practice
+from ui.operations import Operations
 from ui.records.forms import FieldMessages
 
 LOGO_SIZE = (220, 90)
@@ -175,13 +176,18 @@ class SettingsDialog(QDialog):
         """Store the settings, or show what is wrong beside each field (on its tab) and save nothing."""
         self.messages.clear()
         try:
-            self._practice.settings.update(**self.values())
+            values = self.values()
+            Operations.of(self._practice).apply(lambda: self._practice.settings.update(**values), self)
         except ValidationError as exc:
             self.messages.show(exc.problems)
             first = next((self.messages.errors[n] for n in exc.problems if n in self.messages.errors), None)
             if first is not None:
                 self.tabs.setCurrentIndex(
-                    next(i for i in range(self.tabs.count()) if self.tabs.widget(i).isAncestorOf(first))
+                    next(
+                        i
+                        for i in range(self.tabs.count())
+                        if (page := self.tabs.widget(i)) is not None and page.isAncestorOf(first)
+                    )
                 )
             return
         self.accept()

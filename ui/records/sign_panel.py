@@ -19,7 +19,7 @@ from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.models import Amendment, Session
 from acuchart.practice import Practice
-from ui.changes import ChangeRelay
+from ui.operations import Operations
 from ui.records.amend_dialog import AmendDialog, LateReactionDialog
 
 SIGNED_STYLE = "color: #1b6e3a; font-weight: 600; font-size: 14px;"
@@ -103,8 +103,8 @@ class SignPanel(QGroupBox):
         self.sign_button.clicked.connect(self.sign)
         self.amend_button.clicked.connect(self.amend)
         self.late_reaction_button.clicked.connect(self.add_late_reaction)
-        self._relay = ChangeRelay(practice, self)
-        self._relay.changed.connect(self._on_changes)
+        self._ops = Operations.of(practice)
+        self._ops.subscribe(self._on_changes, self)
         if session_id is not None:
             self.set_session(session_id)
 
@@ -130,7 +130,7 @@ class SignPanel(QGroupBox):
         self.amend_button.setVisible(signed)
         self.late_reaction_button.setVisible(signed)
         self.signature.setVisible(signed)
-        ok, why = (False, "") if signed else self._practice.records.can_sign(self.session_id)
+        ok, why = (False, "") if signed else self._practice.signing.can_sign(self.session_id)
         self.sign_button.setEnabled(ok)
         self.reason.setText(why)
         self.reason.setVisible(bool(why))
@@ -139,7 +139,7 @@ class SignPanel(QGroupBox):
             "Late entry: charted more than 24 hours after the session." if session.late_entry else ""
         )
         self.late.setVisible(session.late_entry)
-        amendments = self._practice.records.amendments_for(self.session_id) if signed else []
+        amendments = self._practice.signing.amendments_for(self.session_id) if signed else []
         self.amendments.setText(
             "<p style='margin:0 0 4px 0'><b>Amendments</b></p>"
             + "<hr>".join(amendment_html(a) for a in amendments)
@@ -161,13 +161,12 @@ class SignPanel(QGroupBox):
         """Sign the session after one confirmation; a refusal shows its reason under the button."""
         if self.session_id is None or not self.confirm_sign():
             return
+        session_id = self.session_id
         try:
-            self._practice.records.sign(self.session_id)
+            self._ops.apply(lambda: self._practice.signing.sign(session_id), self)
         except AcuChartError as exc:
             self.reason.setText(str(exc))
             self.reason.show()
-            return
-        self.refresh()
 
     def amend(self) -> None:
         """Open the amendment dialog."""
@@ -179,7 +178,7 @@ class SignPanel(QGroupBox):
         if self.session_id is not None:
             LateReactionDialog(self._practice, self.session_id, self).exec()
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if self.session_id is not None and (
             changes.session_id in (None, self.session_id) or changes.settings
         ):

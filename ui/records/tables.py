@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from acuchart.errors import AcuChartError
 from acuchart.practice import Practice
+from ui.operations import Operations
 from ui.records.button_delegate import ButtonDelegate
 from ui.records.item_models import ReactionsModel
 
@@ -61,9 +62,10 @@ class ReactionsTable(RecordTable):
         if reaction is None:
             return
         try:
+            followups = self._practice.followups
             if reaction.is_open:
-                self._practice.records.resolve_reaction(reaction.id)
+                Operations.of(self._practice).apply(lambda: followups.resolve_reaction(reaction.id), self)
             else:
-                self._practice.records.reopen_reaction(reaction.id)
+                Operations.of(self._practice).apply(lambda: followups.reopen_reaction(reaction.id), self)
         except AcuChartError as exc:
             self.problem.emit(str(exc))

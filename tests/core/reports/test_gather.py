@@ -113,7 +113,7 @@ def test_only_edited_handout_texts_are_kept_and_unknown_ones_refused(practice: P
     defaults = load_texts()
     kept = practice.settings.set_handout_texts(
         {"aftercare": "Rest today.", "lifestyle": defaults["lifestyle"]}
-    )
+    ).value
     assert kept == {"aftercare": "Rest today.\n"}
     with pytest.raises(ValidationError) as refused:
         practice.settings.set_handout_texts({"horoscope": "Mercury is in retrograde."})
@@ -147,7 +147,7 @@ def test_course_summary_for_a_course_of_another_client_is_refused(
 ) -> None:
     from acuchart.services.clients import ClientForm
 
-    other = practice.clients.create(ClientForm(first_name="Mei", last_name="Lin"))
+    other = practice.clients.create(ClientForm(first_name="Mei", last_name="Lin")).value
     with pytest.raises(ValidationError):
         course_summary_data(practice, client_id=other.id, course_id=charted.course_id)
 
@@ -214,9 +214,11 @@ def test_unknown_ids_say_so(practice: Practice) -> None:
 def test_a_client_without_a_course_gets_a_summary_of_every_session(practice: Practice) -> None:
     from acuchart.services.clients import ClientForm
 
-    client = practice.clients.create(ClientForm(first_name="Noa", last_name="Ben-David", concerns=["acne"]))
-    session = practice.sessions.create(client.id, consent_override="Consent form to follow by post")
-    practice.sessions.apply_protocol(session.id, [("ST2", "left")])
+    client = practice.clients.create(
+        ClientForm(first_name="Noa", last_name="Ben-David", concerns=["acne"])
+    ).value
+    session = practice.sessions.create(client.id, consent_override="Consent form to follow by post").value
+    practice.charting.apply_protocol(session.id, [("ST2", "left")])
     data = course_summary_data(practice, client_id=client.id)
     assert [(s.number, s.points_count) for s in data.sessions] == [(1, 1)]
     assert data.planned_sessions is None

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from acuchart import clock
 from acuchart.catalogue import Catalogue
-from acuchart.changes import ChangeHub, Changes
+from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
 from acuchart.models import SavedProtocol
 from acuchart.services import session_rules as rules
@@ -15,15 +15,14 @@ from acuchart.storage import sessions as rows
 from acuchart.storage.store import Store
 
 
-class OwnProtocols:
+class ProtocolService:
     """Saving, listing and deleting the practitioner's protocols (the ``protocols`` table)."""
 
-    def __init__(self, store: Store, hub: ChangeHub, catalogue: Catalogue) -> None:
+    def __init__(self, store: Store, catalogue: Catalogue) -> None:
         self._store = store
-        self._hub = hub
         self._catalogue = catalogue
 
-    def save(self, name: str, note: str, points: Iterable[tuple[str, str]]) -> SavedProtocol:
+    def save(self, name: str, note: str, points: Iterable[tuple[str, str]]) -> OpResult[SavedProtocol]:
         """Save a named set of points with sides.
 
         Raises:
@@ -48,16 +47,15 @@ class OwnProtocols:
             raise ValidationError(problems)
         with self._store.write() as w:
             protocol_id = w.insert("protocols", row)
-        self._hub.publish(Changes(protocols=True))
-        return SavedProtocol.from_row(self._store.get("protocols", protocol_id))
+        saved = SavedProtocol.from_row(self._store.get("protocols", protocol_id))
+        return OpResult(saved, Changes(protocols=True))
 
     def list(self) -> list[SavedProtocol]:
         """Every saved protocol, by name."""
         return [SavedProtocol.from_row(row) for row in rows.protocols(self._store)]
 
-    def delete(self, protocol_id: int) -> SavedProtocol:
+    def delete(self, protocol_id: int) -> OpResult[SavedProtocol]:
         """Remove a protocol (sessions it was applied to keep their marks)."""
         with self._store.write() as w:
             old = SavedProtocol.from_row(w.delete("protocols", protocol_id))
-        self._hub.publish(Changes(protocols=True))
-        return old
+        return OpResult(old, Changes(protocols=True))

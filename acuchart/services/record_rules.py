@@ -1,51 +1,12 @@
-"""What every part of the clinical-record service shares: the store, the change hub, the practice settings."""
+"""The small rules the clinical-record services share: dates, whole numbers, where a mark is, one error for all problems."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Protocol
 
 from acuchart import clock
-from acuchart.changes import ChangeHub, Changes
 from acuchart.errors import ValidationError
-from acuchart.services.settings import SettingsService
-from acuchart.storage import records as rows
-from acuchart.storage.store import Store
-
-
-class SessionChecks(Protocol):
-    """The charting service's say on whether a session is ready to sign (needle counts and the like)."""
-
-    def can_sign(self, session_id: int) -> tuple[bool, str]:
-        """``(True, "")`` when the session may be signed, else ``(False, why)``."""
-        ...
-
-
-class RecordBase:
-    """The shared state of the record service's parts (consent, courses, signing, follow-up)."""
-
-    def __init__(
-        self,
-        store: Store,
-        hub: ChangeHub,
-        settings: SettingsService,
-        session_checks: SessionChecks | None = None,
-    ) -> None:
-        self._store = store
-        self._hub = hub
-        self._settings = settings
-        self._session_checks = session_checks
-
-    def _publish(self, changes: Changes) -> None:
-        self._hub.publish(changes)
-
-    def _session_client(self, session_id: int) -> int:
-        return int(rows.session(self._store, session_id)["client_id"])
-
-    def _practitioner(self) -> str:
-        """Who is charting: the practitioner named in the practice settings."""
-        return self._settings.get().practitioner_name
 
 
 def today_or(on: dt.date | None) -> dt.date:

@@ -1,0 +1,82 @@
+"""Needling details for one mark or several: angle, depth, stimulation and how long the needles stayed in."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.models import Mark
+from acuchart.models.tcm import NEEDLE_ANGLES, STIMULATIONS
+from acuchart.services.session_rules import MAX_DEPTH_MM, MAX_RETENTION_MIN
+
+
+class NeedlingDialog(QDialog):
+    """The details of the first mark shown; Save applies them to every mark given."""
+
+    def __init__(self, marks: list[Mark], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        first = marks[0]
+        names = ", ".join(m.title for m in marks[:4]) + ("…" if len(marks) > 4 else "")
+        self.setWindowTitle("Needling details")
+        heading = QLabel(f"<b>{names}</b>")
+        heading.setWordWrap(True)
+        self.angle = QComboBox()
+        self.angle.setAccessibleName("Angle")
+        self.angle.addItem("Not recorded", "")
+        for key, label in NEEDLE_ANGLES:
+            self.angle.addItem(label, key)
+        self.angle.setCurrentIndex(max(0, self.angle.findData(first.angle)))
+        self.depth_mm = QDoubleSpinBox()
+        self.depth_mm.setAccessibleName("Depth in millimetres")
+        self.depth_mm.setRange(0, MAX_DEPTH_MM)
+        self.depth_mm.setDecimals(1)
+        self.depth_mm.setSingleStep(0.5)
+        self.depth_mm.setSuffix(" mm")
+        self.depth_mm.setSpecialValueText("Not recorded")
+        self.depth_mm.setValue(first.depth_mm or 0)
+        self.stimulation = QComboBox()
+        self.stimulation.setAccessibleName("Stimulation")
+        self.stimulation.addItem("Not recorded", "")
+        for key, label in STIMULATIONS:
+            self.stimulation.addItem(label, key)
+        self.stimulation.setCurrentIndex(max(0, self.stimulation.findData(first.stimulation)))
+        self.retention = QSpinBox()
+        self.retention.setAccessibleName("Retention in minutes")
+        self.retention.setRange(-1, MAX_RETENTION_MIN)
+        self.retention.setSpecialValueText("Not recorded")
+        self.retention.setSuffix(" min")
+        self.retention.setValue(first.retention_min if first.retention_min is not None else -1)
+        form = QFormLayout()
+        form.addRow("Angle", self.angle)
+        form.addRow("Depth", self.depth_mm)
+        form.addRow("Stimulation", self.stimulation)
+        form.addRow("Retention", self.retention)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        if len(marks) > 1:
+            layout.addWidget(QLabel(f"Saving sets these for all {len(marks)} marks."))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, object]:
+        """The details as chosen (None or empty: not recorded)."""
+        return {
+            "angle": str(self.angle.currentData()),
+            "depth_mm": self.depth_mm.value() or None,
+            "stimulation": str(self.stimulation.currentData()),
+            "retention_min": None if self.retention.value() < 0 else self.retention.value(),
+        }
