@@ -214,7 +214,9 @@ class PracticeSwitcher:
         backups = window.backups
         backups.restore_requested.connect(self.restore)
         backups.damage_found.connect(self.recover_from_damage)
-        backups.start()
+        # The demo practice (a throwaway file) is checked but not backed up by itself: its backups would
+        # pile up beside the real ones. File → Back up now still works on it.
+        backups.start(automatic=self._remember)
         if message:
             window.statusBar().showMessage(message, 10000)
 
@@ -306,7 +308,7 @@ class PracticeSwitcher:
         quitting = None
         if window is not None and practice is not None and practice.path is not None:
             check = practice.store.open_check
-            if check is None or not check.damaged:
+            if self._remember and (check is None or not check.damaged):
                 quitting = (practice.path, *window.backups.runner.final_read())
             window.backups.stop()
         self._retire()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from acuchart.backup.manifest import FORMAT, Manifest, read_manifest
-from acuchart.backup.places import ASIDE_FOLDER, BACKUP_SUFFIX, Place, places
+from acuchart.backup.places import ASIDE_FOLDER, BACKUP_SUFFIX, DEFAULT_LABEL, Place, places
 from acuchart.backup.settings import BackupSettings
 from acuchart.storage.backup_copy import inspect
 from acuchart.storage.connections import Connector, plain_connect
@@ -124,7 +124,8 @@ def list_aside(folder: Path, place: str = "") -> list[Backup]:
 def list_backups(practice_path: Path, settings: BackupSettings) -> list[Backup]:
     """Every backup of the practice in every place, newest first."""
     found = [b for place in places(practice_path, settings) for b in list_folder(place.folder, place.label)]
-    return sorted(found, key=lambda b: (b.created, b.place), reverse=True)
+    # Newest first; of two copies of one backup, the one on this computer first (quicker to restore).
+    return sorted(found, key=lambda b: (b.created, b.place == DEFAULT_LABEL), reverse=True)
 
 
 def newest_good(practice_path: Path, settings: BackupSettings, place: Place | None = None) -> Backup | None:

@@ -276,3 +276,39 @@ def test_the_recovery_question_names_the_backup_on_its_button(
     assert recover(practice_path, error) == "quit"  # nothing clicked: nothing done
     assert seen and "Restore the backup of 09:00, 21 Nov" in seen[0]
     assert practice_path.exists()
+
+
+def test_quitting_backs_up_what_changed_since_the_last_backup_and_nothing_else(
+    qtbot: QtBot, practice_path: Path, preferences: Preferences
+) -> None:
+    assert back_up(practice_path, BY_HAND).ok
+    switcher = PracticeSwitcher(preferences)
+    switcher.show(Practice.open(practice_path))
+    assert switcher.window is not None
+    qtbot.addWidget(switcher.window)
+    switcher.close()  # nothing changed since the backup: none made on quitting
+    assert [b.manifest.reason for b in list_backups(practice_path, BackupSettings()) if b.manifest] == [
+        "by hand"
+    ]
+    add_client(practice_path, "Quitting")
+    switcher = PracticeSwitcher(preferences)
+    switcher.show(Practice.open(practice_path))
+    assert switcher.window is not None
+    qtbot.addWidget(switcher.window)
+    switcher.close()
+    newest = list_backups(practice_path, BackupSettings())[0]
+    assert newest.manifest is not None and newest.manifest.reason == "on quitting"
+    assert "Quitting" in client_names(newest.path)
+
+
+def test_the_demo_practice_is_not_backed_up_by_itself(
+    qtbot: QtBot, practice_path: Path, preferences: Preferences
+) -> None:
+    switcher = PracticeSwitcher(preferences, remember=False)  # as main.py --demo starts it
+    switcher.show(Practice.open(practice_path))
+    assert switcher.window is not None
+    qtbot.addWidget(switcher.window)
+    switcher._start_backups(switcher.window, "")
+    assert not switcher.window.backups.runner._timer.isActive()
+    switcher.close()
+    assert list_backups(practice_path, BackupSettings()) == []

@@ -66,6 +66,9 @@ class BackupSettingsDialog(QDialog):
         self.interval = QSpinBox()
         self.interval.setRange(*INTERVAL_RANGE)
         self.interval.setSuffix(" minutes")
+        self.interval.valueChanged.connect(
+            lambda minutes: self.interval.setSuffix(" minute" if minutes == 1 else " minutes")
+        )
         self.interval.setValue(settings.interval_minutes)
         self.interval.setToolTip("After changes; AcuChart also backs up on quitting and before a restore")
         interval_row = QWidget()

@@ -53,15 +53,17 @@ class WindowBackups(QObject):
         self._check_timer = QTimer(self, interval=CHECK_POLL_MS)
         self._check_timer.timeout.connect(self._look_at_check)
 
-    def start(self) -> None:
-        """Start the quick check of the open file and the backups' regular look (after the window is up)."""
+    def start(self, automatic: bool = True) -> None:
+        """Start the quick check of the open file and, when ``automatic``, the backups' regular look (after
+        the window is up)."""
         if self.practice.store.closed:
             return
         check = self.practice.store.open_check
         if check is not None:
             check.start()
             self._check_timer.start()
-        self.runner.start()
+        if automatic:
+            self.runner.start()
 
     def stop(self) -> None:
         """Stop looking and wait for a backup still running (the window is closing)."""
