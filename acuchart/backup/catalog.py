@@ -113,7 +113,15 @@ def list_folder(folder: Path, place: str = "") -> list[Backup]:
     except OSError:
         return []
     found = [judge(path, place) for path in files]
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+    # Two backups taken in the same second: the one written later is the newer.
+    return sorted(found, key=lambda b: (b.created, _written(b.path)), reverse=True)
+
+
+def _written(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def list_aside(folder: Path, place: str = "") -> list[Backup]:

@@ -9,7 +9,6 @@ thinning, which counts only good backups, never removes a good one because of it
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import logging
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from acuchart import __version__, clock
-from acuchart.backup.catalog import Backup, file_hash, judge, list_folder
+from acuchart.backup.catalog import Backup, file_hash, judge
 from acuchart.backup.files import (
     StepFlush,
     copy_synced,
@@ -32,10 +31,10 @@ from acuchart.backup.files import (
     sync_folder,
     write_atomically,
 )
+from acuchart.backup.folder import discard, new_name, set_aside, sweep, thin
 from acuchart.backup.manifest import Manifest, manifest_path
 from acuchart.backup.places import (
     ASIDE_FOLDER,
-    BACKUP_SUFFIX,
     PARTIAL_SUFFIX,
     Place,
     note_places,
@@ -44,11 +43,10 @@ from acuchart.backup.places import (
     settings_or_default,
 )
 from acuchart.backup.settings import BackupSettings
-from acuchart.backup.thinning import obsolete
+from acuchart.backup.verify import anchor, check_copy, same_bytes
 from acuchart.errors import BackupError, StoreError
 from acuchart.storage import faults
-from acuchart.storage.audit import AuditReport, verify
-from acuchart.storage.backup_copy import Snapshot, copy_practice, inspect, read_snapshot
+from acuchart.storage.backup_copy import Snapshot, copy_practice
 from acuchart.storage.connections import Connector, plain_connect
 
 log = logging.getLogger("acuchart.backup")
@@ -58,12 +56,6 @@ ON_QUITTING = "on quitting"
 BY_HAND = "by hand"
 BEFORE_RESTORING = "before restoring"
 BEFORE_UPDATING = "before updating the file's schema"
-FULL_WALK_EVERY = dt.timedelta(hours=24)
-"""The audit chain is walked whole at least this often in each place; in between, from the last backup's head."""
-WHOLE = "whole"
-"""The manifest's ``audit_walk`` when the whole chain was walked."""
-KEEP_ASIDE = 5
-"""Backups set aside per folder: the newest few are kept for a specialist, so a persistent fault cannot fill the disk."""
 
 Progress = Callable[[float, str], None]
 """Told how far the backup is (0 to 1) and what it is doing, in words."""
@@ -214,11 +206,11 @@ def _copy_and_verify(
 ) -> tuple[PlaceOutcome, Snapshot | None]:
     folder = place.folder
     sweep(folder)
-    final = _new_name(folder, practice_path, moment)
+    final = new_name(folder, practice_path, moment)
     partial = folder / f".{final.name}{PARTIAL_SUFFIX}"
     for target in (final, partial):
         refuse_practice_files(target, practice_path)
-    anchor = _anchor(folder, moment)
+    start = anchor(folder, moment)
     begin = time.perf_counter()
     tell(0.0, "Copying the practice…")
     flushing = StepFlush(partial)
@@ -236,18 +228,18 @@ def _copy_and_verify(
         os.replace(partial, final)
         sync_folder(folder)
     except sqlite3.Error as exc:
-        _discard(partial)
+        discard(partial)
         source_problem = _source_problem(exc, practice_path)
         if source_problem is not None:
             raise source_problem from exc
         return PlaceOutcome(place, None, _write_problem(exc, place)), None
     except OSError as exc:
-        _discard(partial)
+        discard(partial)
         return PlaceOutcome(place, None, _write_problem(exc, place)), None
     timings["copy"] = time.perf_counter() - begin
     begin = time.perf_counter()
     tell(0.5, "Checking the backup…")
-    checks, problem = _verify(final, snapshot, anchor, practice_path, connect)
+    checks, problem = check_copy(final, snapshot, start, practice_path, connect)
     size, digest = final.stat().st_size, file_hash(final)
     timings["verify"] = time.perf_counter() - begin
     manifest = Manifest(
@@ -295,12 +287,12 @@ def _copy_of(
             for target in (final, partial):
                 refuse_practice_files(target, practice_path)
             if final.exists():
-                final = _new_name(place.folder, practice_path, origin.manifest.created)
+                final = new_name(place.folder, practice_path, origin.manifest.created)
             copy_synced(origin.path, partial)
             os.replace(partial, final)
             sync_folder(place.folder)
             forget_cached(final)  # the check below then reads what the drive holds
-            problem = _same_bytes(final, origin.manifest, connect)
+            problem = same_bytes(final, origin.manifest, connect)
             manifest = replace(origin.manifest, file=final.name)
             if problem:
                 set_aside(final, replace(manifest, verified_at="", problem=problem))
@@ -310,91 +302,11 @@ def _copy_of(
             write_atomically(manifest_path(final), manifest.to_json())
             removed = thin(place.folder, settings, origin.manifest.created) if settings is not None else 0
     except (OSError, BackupError) as exc:
-        _discard(partial)
+        discard(partial)
         if isinstance(exc, BackupError):
             return PlaceOutcome(place, None, str(exc))
         return PlaceOutcome(place, None, _write_problem(exc, place))
     return PlaceOutcome(place, judge(final, place.label), "", removed)
-
-
-def _same_bytes(copy: Path, manifest: Manifest, connect: Connector) -> str:
-    """Why ``copy`` is not the verified backup byte for byte, readable by SQLite ('' when it is)."""
-    if copy.stat().st_size != manifest.size:
-        return f"{copy.stat().st_size:,} bytes were written of {manifest.size:,}"
-    if file_hash(copy) != manifest.sha256:
-        return "the bytes read back differ from the backup's"
-    try:
-        conn = connect(copy, read_only=True)
-        try:
-            held = read_snapshot(conn).counts
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        return f"SQLite cannot read it ({exc})"
-    return "" if held == manifest.counts else "it does not hold what the backup lists"
-
-
-def _verify(
-    copy: Path, snapshot: Snapshot, anchor: tuple[int, str] | None, practice_path: Path, connect: Connector
-) -> tuple[dict[str, str], str]:
-    """The checks of a fresh copy, in words, and the reason it fails them ('' when it passes)."""
-    try:
-        found = inspect(copy, connect=connect, after=anchor)
-    except sqlite3.Error as exc:
-        return {"open": str(exc)}, f"it cannot be opened ({exc})"
-    checks = {"integrity": "; ".join(found.integrity[:3])}
-    if found.integrity != ("ok",):
-        return checks, f"SQLite's integrity check found: {found.integrity[0]}"
-    if found.snapshot is None or found.audit is None:
-        return checks, "it could not be read through"
-    held = found.snapshot
-    whole = found.audit_walked == found.audit.entries
-    checks["audit_walk"] = WHOLE if whole else f"from entry {found.audit.entries - found.audit_walked + 1:,}"
-    checks["audit"] = (
-        f"{found.audit.entries:,} entries intact" if found.audit.ok else "; ".join(found.audit.findings)
-    )
-    if held.counts != snapshot.counts or held.schema != snapshot.schema:
-        differ = [
-            f"{t} {held.counts.get(t, 0):,} of {n:,}"
-            for t, n in snapshot.counts.items()
-            if held.counts.get(t) != n
-        ]
-        checks["counts"] = "differ: " + ", ".join(differ or ["schema"])
-        return checks, f"it does not hold what the practice held ({', '.join(differ or ['schema'])})"
-    if (held.audit_entries, held.audit_head) != (snapshot.audit_entries, snapshot.audit_head):
-        return checks, "its audit trail ends elsewhere than the practice's did"
-    checks["counts"] = f"{held.clients:,} clients, {held.sessions:,} sessions: as in the practice"
-    if not found.audit.ok:
-        # A faithful copy of a practice whose own trail is broken is still the practice: keep it, say so.
-        own = _audit_of(practice_path, connect)
-        if own is None or own.ok or own.first_broken != found.audit.first_broken:
-            return checks, "; ".join(found.audit.findings)
-        checks["audit"] += " (as in the practice file itself: see main.py check)"
-    return checks, ""
-
-
-def _audit_of(practice_path: Path, connect: Connector) -> AuditReport | None:
-    """The practice file's own audit verdict (None when it cannot be read)."""
-    try:
-        conn = connect(practice_path, read_only=True)
-        try:
-            return verify(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-
-
-def _anchor(folder: Path, moment: dt.datetime) -> tuple[int, str] | None:
-    """Where the audit walk may start: the head of the newest good backup here, provided the whole chain
-    was walked in this folder within the last :data:`FULL_WALK_EVERY` (else None: walk it whole)."""
-    good = [b for b in list_folder(folder) if b.good and b.manifest is not None]
-    whole = next(
-        (b for b in good if b.manifest is not None and b.manifest.checks.get("audit_walk") == WHOLE), None
-    )
-    if not good or whole is None or moment - whole.created > FULL_WALK_EVERY or good[0].manifest is None:
-        return None
-    return good[0].manifest.audit_entries, good[0].manifest.audit_head
 
 
 def _prepare(place: Place) -> str:
@@ -454,60 +366,3 @@ def _source_problem(exc: sqlite3.Error, practice_path: Path) -> StoreError | Non
     except sqlite3.Error as again:
         return faults.open_failure(again, practice_path)
     return None
-
-
-def _new_name(folder: Path, practice_path: Path, moment: dt.datetime) -> Path:
-    """A new backup file name in ``folder``: the practice's name and the moment, sortable."""
-    stem = f"{practice_path.stem} {moment.strftime('%Y-%m-%d %H-%M-%S')}"
-    candidate, number = folder / f"{stem}{BACKUP_SUFFIX}", 2
-    while candidate.exists() or manifest_path(candidate).exists():
-        candidate, number = folder / f"{stem} {number}{BACKUP_SUFFIX}", number + 1
-    return candidate
-
-
-def _discard(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-def sweep(folder: Path) -> None:
-    """Tidy a backup folder before a backup: remove copies cut short (temporary names), set aside backups
-    that never got their manifest, and remove manifests whose backup was thinned away mid-way."""
-    for path in list(folder.iterdir()):
-        name = path.name
-        if name.startswith(".") and name.endswith(PARTIAL_SUFFIX):
-            _discard(path)
-        elif name.endswith(BACKUP_SUFFIX) and not manifest_path(path).exists():
-            set_aside(path, None)
-        elif (
-            name.endswith(BACKUP_SUFFIX + ".json") and not path.with_name(name.removesuffix(".json")).exists()
-        ):
-            _discard(path)
-
-
-def set_aside(backup: Path, manifest: Manifest | None) -> Path:
-    """Move a backup that is not good into the folder's “failed verification” folder (with its manifest)."""
-    aside = backup.parent / ASIDE_FOLDER
-    aside.mkdir(exist_ok=True)
-    target = aside / backup.name
-    os.replace(backup, target)
-    if manifest is not None:
-        write_atomically(manifest_path(target), manifest.to_json())
-    old = sorted(
-        (p for p in aside.iterdir() if p.name.endswith(BACKUP_SUFFIX)), key=lambda p: p.name, reverse=True
-    )
-    for stale in old[KEEP_ASIDE:]:
-        _discard(stale)
-        _discard(manifest_path(stale))
-    return target
-
-
-def thin(folder: Path, settings: BackupSettings | None, now: dt.datetime) -> int:
-    """Remove the old good backups in ``folder`` that thinning does not keep; how many went."""
-    if settings is None:
-        return 0
-    gone = obsolete(list_folder(folder), settings.keep, now)
-    for backup in gone:
-        _discard(backup.path)  # the file first: a manifest left alone is tidied by the next sweep
-        _discard(manifest_path(backup.path))
-    return len(gone)

@@ -113,7 +113,7 @@ def measure_clicks(path: Path) -> dict[str, float]:
         window.resize(1400, 900)
         window.show()
         app.processEvents()
-        window.open_session(practice.sessions.create(client_id).id)
+        window.open_session(practice.sessions.create(client_id).value.id)
         view = window.session_editor.views["face"]
         view.fit()
         app.processEvents()

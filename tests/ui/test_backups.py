@@ -102,8 +102,9 @@ def test_a_removed_second_place_shows_a_warning_until_it_is_back(
         qtbot.waitUntil(lambda: window.backups.bar.isVisibleTo(window))
         assert f"The second place for backups, {usb}, is not there" in window.backups.bar.message.text()
         usb.mkdir()  # plugged back in
+        qtbot.waitUntil(lambda: not runner.running)
         with qtbot.waitSignal(runner.finished, timeout=20_000):
-            window.backups.back_up_now()
+            assert runner.back_up_now()
         qtbot.waitUntil(lambda: window.backups.bar.isHidden())
     finally:
         window.close()
