@@ -313,3 +313,48 @@ def test_the_demo_practice_is_not_backed_up_by_itself(
     assert not switcher.window.backups.runner._timer.isActive()
     switcher.close()
     assert list_backups(practice_path, BackupSettings()) == []
+
+
+def test_a_practice_whose_header_was_overwritten_is_offered_its_backup_but_a_stray_file_is_not(
+    qtbot: QtBot, practice_path: Path, tmp_path: Path
+) -> None:
+    from acuchart.errors import NotSQLiteError
+    from ui.app import needs_recovery
+
+    assert back_up(practice_path, BY_HAND).ok
+    practice_path.write_bytes(b"\0" * 4096 + practice_path.read_bytes()[4096:])  # the header is gone
+    with pytest.raises(NotSQLiteError) as raised:
+        Practice.open(practice_path)
+    assert needs_recovery(practice_path, raised.value)  # it was a practice: its backup is offered
+    letter = tmp_path / "letter.acuchart"
+    letter.write_text("Dear client")
+    with pytest.raises(NotSQLiteError) as raised:
+        Practice.open(letter)
+    assert not needs_recovery(letter, raised.value)  # another kind of file chosen by mistake
+    empty = tmp_path / "empty.acuchart"
+    empty.write_bytes(b"")
+    with pytest.raises(DamagedFileError) as damaged:
+        Practice.open(empty)
+    assert needs_recovery(empty, damaged.value)
+
+
+def test_with_no_backup_a_damaged_file_can_be_set_aside_for_an_empty_practice(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from ui.backup.recovery_dialog import START_EMPTY
+
+    path = tmp_path / "practice.acuchart"
+    path.write_bytes(b"")
+    with pytest.raises(DamagedFileError) as raised:
+        Practice.open(path)
+    found = recovery_for(path, raised.value)
+    assert found.backup is None
+    assert "There is no verified backup of this practice" in recovery_text(found, raised.value)
+    opened = recover(path, raised.value, choice=START_EMPTY)
+    assert isinstance(opened, Practice)
+    try:
+        assert opened.clients.count() == 0
+    finally:
+        opened.close()
+    (kept,) = tmp_path.glob("practice damaged *.acuchart")
+    assert kept.read_bytes() == b""
