@@ -56,7 +56,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     sync_folder(path.parent)
 
 
-FLUSH_EVERY = 4 << 20
+FLUSH_EVERY = 8 << 20
 """Bytes written between flushes while copying: the disk gets a backup a little at a time, so a change
 saved at the chair meanwhile is not synced behind a hundred megabytes of backup."""
 
