@@ -79,7 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
         "lot_number", metavar="LOT", help="the lot number as printed on the box (any case or spacing)"
     )
     _add_document_parsers(sub)
-    from acuchart.cli_backup import add_backup_parsers
+    from acuchart.open_data_cli import add_parsers  # export, fhir, import-clients
+
+    _COMMANDS.update(add_parsers(sub))
+    from acuchart.cli_backup import add_backup_parsers  # backup, backups, restore
 
     add_backup_parsers(sub)
     return parser

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from acuchart.services.note_templates import NoteTemplateService
     from acuchart.services.protocols import ProtocolService
     from acuchart.services.ratings import RatingService
+    from acuchart.services.reaction_map import ReactionMapService
     from acuchart.services.sessions import SessionService
     from acuchart.services.signing import SigningService
     from acuchart.services.skin import SkinService
@@ -152,6 +153,13 @@ class Practice:
         from acuchart.services.backups import BackupService
 
         return BackupService(self.store)
+
+    @cached_property
+    def reaction_map(self) -> ReactionMapService:
+        """Where reactions happen across the practice, and how ratings changed over courses."""
+        from acuchart.services.reaction_map import ReactionMapService
+
+        return ReactionMapService(self.store, self.catalogue)
 
     def client_record(self, client_id: int, today: dt.date | None = None) -> ClientRecord:
         """Everything the client page shows beyond identity, in a handful of queries."""

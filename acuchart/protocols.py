@@ -93,13 +93,14 @@ def _points(path: Path, entries: object, catalogue: Catalogue) -> tuple[Protocol
                 )
             sides: tuple[Side, ...] = ("right", "left") if side == "both" else (side,)
         else:
-            if side != "midline":
+            only = point.sides()[0]  # the midline, or the one side a point like Jinjin is needled on
+            if side != only:
                 raise CatalogueError(
                     path,
-                    f"point {number}: {point.code} is on the midline; its side is midline.",
+                    f"point {number}: {point.code} is on the {only}; its side is {only}.",
                     column="side",
                 )
-            sides = ("midline",)
+            sides = (only,)
         for one in sides:
             candidate = ProtocolPoint(point.code, one)
             if candidate in points:

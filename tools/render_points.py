@@ -2,8 +2,9 @@
 
 Usage: ``.venv/bin/python tools/render_points.py OUTDIR [--scale 2]``
 
-Writes OUTDIR/<view>.png for each view. Both sides of a bilateral point are drawn: red for the
-client's right, blue for the client's left, purple for a midline point. Rendering uses QtSvg, the
+Writes OUTDIR/<view>.png for each view. Every spot of every point is drawn, both sides of a bilateral
+point: red for the client's right, blue for the client's left, purple for a midline point (a profile
+shows one side only). Rendering uses QtSvg, the
 same renderer the app draws the diagrams with.
 """
 
@@ -18,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 
 from acuchart.catalogue import VIEWS, Catalogue, DiagramView, Side, load_catalogue
@@ -38,24 +39,26 @@ def render_view(view: DiagramView, catalogue: Catalogue, scale: float) -> QImage
     font.setPixelSize(max(9, round(6 * scale)))
     painter.setFont(font)
     radius = max(2.5, 2.2 * scale)
-    for point in catalogue.in_view(view.name):
-        for side in point.sides():
-            fx, fy = point.position(side)
-            centre = QPointF(fx * width, fy * height)
-            colour = QColor(SIDE_COLOURS[side])
-            painter.setPen(QPen(QColor("white"), 1.0))
-            painter.setBrush(colour)
-            painter.drawEllipse(centre, radius, radius)
-            painter.setPen(colour)
-            text_width = painter.fontMetrics().horizontalAdvance(point.code)
-            outward = fx < 0.5
-            dx = -(radius + 2 + text_width) if outward else radius + 2
-            painter.drawText(QPointF(centre.x() + dx, centre.y() + font.pixelSize() / 3), point.code)
+    halo = QPen(QColor(255, 255, 255, 220), max(2.0, scale * 1.5))
+    for point, side, fx, fy in catalogue.sites_in_view(view.name):
+        centre = QPointF(fx * width, fy * height)
+        colour = QColor(SIDE_COLOURS[side])
+        painter.setPen(QPen(QColor("white"), 1.0))
+        painter.setBrush(colour)
+        painter.drawEllipse(centre, radius, radius)
+        text_width = painter.fontMetrics().horizontalAdvance(point.code)
+        outward = fx < 0.5
+        dx = -(radius + 2 + text_width) if outward else radius + 2
+        path = QPainterPath()
+        path.addText(QPointF(centre.x() + dx, centre.y() + font.pixelSize() / 3), font, point.code)
+        painter.strokePath(path, halo)
+        painter.fillPath(path, colour)
     painter.setPen(QColor("#333333"))
     painter.drawText(
         QRectF(8, 6, width - 16, 40),
         Qt.AlignmentFlag.AlignLeft,
-        f"{view.title} ({view.facing} view): red = client's right, blue = client's left, purple = midline",
+        f"{view.title} ({view.facing} view): red = client's right, blue = client's left, purple = midline"
+        f" · {len(catalogue.in_view(view.name))} points",
     )
     painter.end()
     return image

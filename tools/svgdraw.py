@@ -82,6 +82,36 @@ def smooth_path(nodes: Sequence[Node], closed: bool, tension: float = 1.0) -> st
     return " ".join(parts)
 
 
+def curve_points(nodes: Sequence[Node], closed: bool, tension: float = 1.0, steps: int = 24) -> list[Point]:
+    """Points along the very curve :func:`smooth_path` draws through ``nodes``, ``steps`` per segment.
+
+    The point geometry measures along these (arc lengths, levels), so what is measured is what is drawn.
+    """
+    count = len(nodes)
+    if count < 2:
+        raise ValueError("a curve needs at least two nodes")
+    points: list[Point] = [(nodes[0].x, nodes[0].y)]
+    last = count if closed else count - 1
+    for i in range(last):
+        a, b = nodes[i], nodes[(i + 1) % count]
+        if closed:
+            prev, nxt = nodes[i - 1], nodes[(i + 2) % count]
+        else:
+            prev = nodes[i - 1] if i > 0 else a
+            nxt = nodes[i + 2] if i + 2 < count else b
+        c1, c2 = _controls(prev, a, b, nxt, tension)
+        for step in range(1, steps + 1):
+            t = step / steps
+            u = 1 - t
+            points.append(
+                (
+                    u**3 * a.x + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * b.x,
+                    u**3 * a.y + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * b.y,
+                )
+            )
+    return points
+
+
 def symmetric_outline(half: Sequence[Node], width: float, tension: float = 1.0) -> str:
     """A closed outline from its viewer's-left half, which runs from the top midline to the bottom midline.
 

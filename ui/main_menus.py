@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence, QUndoStack
     from PySide6.QtWidgets import QMainWindow, QMenu
 
+    from ui.opendata.actions import OpenDataActions
     from ui.printing.menu import DocumentMenu
 
     _Window = QMainWindow
@@ -25,6 +26,7 @@ class MainMenus(_Window):
 
     _menus: dict[str, QMenu]
     _documents: DocumentMenu
+    _open_data: OpenDataActions
     choose_practice_file: Callable[[], None]
     new_practice_file: Callable[[], None]
     open_settings: Callable[[], None]
@@ -68,6 +70,9 @@ class MainMenus(_Window):
             self._action("&Open practice file…", QKeySequence.StandardKey.Open, self.choose_practice_file)
         )
         file_menu.addAction(self._action("New practice &file…", None, self.new_practice_file))
+        file_menu.addSeparator()
+        file_menu.addAction(self._open_data.import_clients)
+        file_menu.addAction(self._open_data.export_practice)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -158,10 +163,11 @@ class MainMenus(_Window):
         view_menu.addAction(
             self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
         )
+        view_menu.addAction(self._open_data.reaction_map)
         view_menu.addAction(
             self._action(
                 "Needle lot &recall…",
-                "Ctrl+Shift+R",
+                None,
                 self.open_lot_recall,
                 "Every session that used a needle lot",
             )

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ui.backup.window import WindowBackups
     from ui.chart.session_editor import SessionEditor
     from ui.client_page import ClientPage
+    from ui.opendata.actions import OpenDataActions
     from ui.printing.menu import DocumentMenu
     from ui.records.followups import FollowUpsView
 
@@ -142,6 +143,11 @@ class MainWindow(MainMenus, QMainWindow):
         self._documents = DocumentMenu(
             self.practice, self.preferences, self, self._menus["&Print"], on_screen
         )
+        from ui.opendata.actions import OpenDataActions
+
+        self._open_data = OpenDataActions(
+            self.practice, self.preferences, self, self._client_on_screen, on_screen.status
+        )
         self._build_menus()
         self.chart_area.currentChanged.connect(self._documents.update_enabled)
         self._chart_area_changed()
@@ -165,6 +171,8 @@ class MainWindow(MainMenus, QMainWindow):
 
     # The actions other parts of the app use; asking for one finishes the start.
     documents: AfterStart[DocumentMenu] = AfterStart()
+    open_data: AfterStart[OpenDataActions] = AfterStart()
+    """Import clients, export the practice, a client's FHIR record, where reactions happen."""
     """The document actions: Print menu, File → Handout texts…, the pages' Documents and Print buttons."""
     undo_action: AfterStart[QAction] = AfterStart()
     redo_action: AfterStart[QAction] = AfterStart()
@@ -237,7 +245,7 @@ class MainWindow(MainMenus, QMainWindow):
             page.archive_requested.connect(actions.set_archived)
             page.new_session_requested.connect(actions.start_session)
             page.session_requested.connect(self.open_session)
-            page.set_documents(self.documents.client_documents)
+            page.set_documents([*self.documents.client_documents, self.open_data.fhir])
             self.chart_area.addWidget(page)
             self._client_page = page
         return self._client_page

@@ -206,7 +206,11 @@ def write_demo(path: Path | str, clients: int = 14, seed: int = 7) -> str:
         ]
         first = min((moment for moment, _ in steps), default=now)
         opened = dt.datetime.combine(first.date() - PRACTICE_OPENED_BEFORE, dt.time(8, 30))
-        replay([(opened, partial(_set_up_practice, practice)), *steps], now)
+        halfway = sorted(moment for moment, _ in steps)[len(steps) // 2] if steps else now
+        replay(
+            [(opened, partial(_set_up_practice, practice)), (halfway, partial(_new_box, practice)), *steps],
+            now,
+        )
         sessions = sum(len(practice.followups.client_history(c.id)) for c in practice.clients.search(""))
         return f"{practice.clients.count()} clients, {sessions} sessions"
     finally:
@@ -224,7 +228,28 @@ def replay(steps: Iterable[Step], now: dt.datetime) -> None:
             action()
 
 
+def _new_box(practice: Practice) -> None:
+    """Halfway through the demo's weeks the first box of facial needles is used up and a new one opened."""
+    used_up = next(lot for lot in practice.needle_lots.open_lots() if lot.lot_number == "22B1187")
+    practice.needle_lots.finish_lot(used_up.id)
+    practice.needle_lots.open_lot("Seirin J-type", "0.16", "15 mm", "23A0733", expires_on="2030-01-31")
+
+
 def _set_up_practice(practice: Practice) -> None:
+    practice.needle_lots.open_lot("Seirin J-type", "0.16", "15 mm", "22B1187", expires_on="2029-03-31")
+    practice.needle_lots.open_lot("Seirin J-type", "0.20", "30 mm", "22C0419", expires_on="2029-05-31")
+    practice.note_templates.save(
+        "Every visit",
+        "",
+        "How have you slept since last time?\nAnything new: medicines, fillers, skin products?",
+        [],
+    )
+    practice.note_templates.save(
+        "Lines and wrinkles",
+        "wrinkles",
+        "Which lines bother you most this week?\nSun exposure since last time?",
+        ["wrinkles", "glogau"],
+    )
     practice.settings.update(
         practice_name="Willow Lane Facial Acupuncture",
         practitioner_name="Dr. Jane Doe, L.Ac.",

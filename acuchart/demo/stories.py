@@ -17,6 +17,7 @@ from functools import partial
 
 from acuchart.catalogue import Catalogue
 from acuchart.demo.cast import TWISTS
+from acuchart.demo.note import visit_note
 from acuchart.demo.story import RatingFix, Story
 from acuchart.demo.visits import (
     BRUISE_PRONE,
@@ -198,6 +199,7 @@ def _course_story(
                 ratings=ratings,
                 markers=(forehead_line(rng),) if forehead else (),
                 reactions=_now_and_then(rng, points, started.date(), today),
+                note=visit_note(concerns, number, len(starts), random.Random(f"{form.last_name}-{number}")),
                 notes=rng.choice(notes) if rng.random() < 0.4 else "",
             )
         )

@@ -17,6 +17,7 @@ from functools import partial
 from typing import Literal
 
 from acuchart.catalogue import Catalogue
+from acuchart.demo.note import VisitNote
 from acuchart.practice import Practice
 from acuchart.protocols import ProtocolPreset
 
@@ -78,6 +79,7 @@ class Visit:
         repeat_last: mark the previous session's points with "repeat last" instead of ``points``.
         finish: ``sign`` (counted and signed), ``count`` (counted, not signed yet) or ``chart``
             (still in progress: needles not counted).
+        note: the rest of the practitioner's note: SOAP parts, findings, techniques, skin grades.
     """
 
     started: dt.datetime
@@ -92,6 +94,7 @@ class Visit:
     charted_at: dt.datetime | None = None
     repeat_last: bool = False
     finish: Finish = "sign"
+    note: VisitNote | None = None
 
     @property
     def ended(self) -> dt.datetime:
@@ -175,6 +178,31 @@ def _open(practice: Practice, ids: ChartIds, number: int, visit: Visit) -> None:
     for mark in marks:
         if mark.code is not None:
             ids.marks[(number, mark.code, mark.side or "midline")] = mark.id
+    if visit.note is not None:
+        _write_note(practice, ids.client_id, session.id, visit.note)
+
+
+def _write_note(practice: Practice, client_id: int, session_id: int, note: VisitNote) -> None:
+    """The practitioner's note beyond the needles, written while the needles are in."""
+    practice.sessions.update_details(
+        session_id, subjective=note.subjective, assessment=note.assessment, plan=note.plan
+    )
+    if note.findings:
+        practice.assessment.record(session_id, **note.findings)
+    for kind, area, minutes, details in note.adjuncts:
+        adjunct = practice.adjuncts.add(session_id, kind, area, minutes, details).value
+        if kind == "cupping" and note.cupping_mark:
+            practice.charting.add_reaction(
+                session_id,
+                None,
+                "redness",
+                "mild",
+                "during",
+                "Round marks from the cups; told her they fade in a day or two.",
+                adjunct_id=adjunct.id,
+            )
+    if note.skin is not None:
+        practice.skin.record(client_id, session_id, **note.skin)
 
 
 def _mark_of(ids: ChartIds, number: int, reaction: PlannedReaction) -> int | None:

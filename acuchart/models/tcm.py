@@ -519,3 +519,10 @@ SCALES: tuple[tuple[str, str], ...] = (
     ("wrinkles", "Wrinkle grade per region"),
 )
 """What a note template may ask to record."""
+
+
+class MeasureSeries(NamedTuple):
+    """One skin measure over a course: ``(session number, grade)`` in session order (a chart draws it)."""
+
+    label: str
+    points: tuple[tuple[int, int], ...]

@@ -60,6 +60,20 @@ PAIRED_AREAS: frozenset[str] = frozenset(
         "ankle",
         "foot",
         "toe",
+        "palm",
+        "sole",
+        "heel",
+        "armpit",
+        "shoulder blade",
+        "nostril",
+        "index finger",
+        "middle finger",
+        "ring finger",
+        "little finger",
+        "big toe",
+        "second toe",
+        "fourth toe",
+        "little toe",
     )
 )
 _PREPOSITION = re.compile(r"^(under|around|above|below|beside|behind|between|in front of|near) the (.+)$")

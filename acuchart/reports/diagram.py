@@ -235,13 +235,19 @@ class DiagramFlowable(Flowable):
         right, left = self.side_words
         reader_left, reader_right = (right, left) if self.view.facing == "front" else (left, right)
         canvas.setFillColor(MUTED)
-        # Over the picture's edges; over the cell's when the picture is too narrow for both words.
-        words = text_width(reader_left, SIDE_WORD_SIZE, bold=True) + text_width(
-            reader_right, SIDE_WORD_SIZE, bold=True
-        )
-        left_x, right_x = (ox, ox + art_w) if art_w >= words + 6 else (0.0, self.width)
-        draw_text(canvas, left_x, top, reader_left, SIDE_WORD_SIZE, bold=True)
-        draw_text(canvas, right_x, top, reader_right, SIDE_WORD_SIZE, bold=True, align="right")
+        shown = self.view.side_shown
+        if shown is not None:
+            # A profile shows one side: its word goes over the middle of the picture.
+            word = right if shown == "right" else left
+            draw_text(canvas, ox + art_w / 2, top, word, SIDE_WORD_SIZE, bold=True, align="centre")
+        else:
+            # Over the picture's edges; over the cell's when the picture is too narrow for both words.
+            words = text_width(reader_left, SIDE_WORD_SIZE, bold=True) + text_width(
+                reader_right, SIDE_WORD_SIZE, bold=True
+            )
+            left_x, right_x = (ox, ox + art_w) if art_w >= words + 6 else (0.0, self.width)
+            draw_text(canvas, left_x, top, reader_left, SIDE_WORD_SIZE, bold=True)
+            draw_text(canvas, right_x, top, reader_right, SIDE_WORD_SIZE, bold=True, align="right")
 
         placed: list[tuple[HandoutMark, float, float, Symbol]] = []
         for mark in self.marks:

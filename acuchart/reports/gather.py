@@ -113,7 +113,10 @@ def handout_mark(
         where = base.where
     else:
         side = mark.side if mark.side in point.sides() else point.sides()[0]
-        x, y = point.position(side)
+        # Drawn where it was charted (a profile, the hands), or on its home view when that one
+        # does not show it (a mark from before the point had more than one view).
+        view = mark.view if point.shown_on(mark.view, side) else point.home_view(side)
+        x, y = point.position(side, view)
         base = HandoutMark(
             code=point.code,
             name=point.pinyin,
@@ -122,7 +125,7 @@ def handout_mark(
             needles=mark.needles,
             x=x,
             y=y,
-            view=point.view,
+            view=view,
             hanzi=point.hanzi,
             english=point.english,
             technique=mark.technique,
@@ -136,22 +139,21 @@ def _mark_order(catalogue: Catalogue) -> dict[str, int]:
 
 
 def handout_marks(catalogue: Catalogue, chart: SessionChart) -> tuple[HandoutMark, ...]:
-    """A session's marks, head to foot as the catalogue lists them (the client's right before left),
-    free markers after the points of their diagram."""
+    """A session's marks view by view (on the view each is drawn on), as the catalogue lists them (the
+    client's right before left), free markers after the points of their diagram."""
     day = chart.session.started_at.date()
     order = _mark_order(catalogue)
     views = list(VIEWS)
+    drawn = [(mark, handout_mark(catalogue, mark, chart.reactions_at(mark.id), day)) for mark in chart.marks]
 
-    def key(mark: Mark) -> tuple[int, int, int, int]:
-        view = views.index(mark.view) if mark.view in views else len(views)
+    def key(pair: tuple[Mark, HandoutMark]) -> tuple[int, int, int, int]:
+        mark, printed = pair
+        view = views.index(printed.view) if printed.view in views else len(views)
         if mark.code is None:
             return (view, len(order), 0, mark.id)
         return (view, order.get(mark.code, len(order)), _SIDE_ORDER.get(mark.side or "", 1), mark.id)
 
-    return tuple(
-        handout_mark(catalogue, mark, chart.reactions_at(mark.id), day)
-        for mark in sorted(chart.marks, key=key)
-    )
+    return tuple(printed for _, printed in sorted(drawn, key=key))
 
 
 def amended_chart(practice: Practice, chart: SessionChart, amendments: int) -> SessionChart:

@@ -44,7 +44,7 @@ def face_crop(marks: Sequence[HandoutMark]) -> float:
 
 
 def _crop(view: DiagramView, marks: Sequence[HandoutMark]) -> float:
-    return face_crop(marks) if view.name == "face" else 1.0
+    return face_crop(marks) if view.kind == "head" else 1.0
 
 
 def points_section(
@@ -75,11 +75,40 @@ def points_section(
         layout.setStyle(_FLUSH)
         return [layout]
     columns = 3 if three_columns else 2
-    return [
-        _diagram_row(views, marks, symbols, width, diagram_scale),
-        gap(3),
-        _points_table(places, width, columns),
-    ]
+    rows = _rows_of(views, marks, width, diagram_scale)
+    diagrams: list[Flowable] = []
+    for number, row in enumerate(rows, start=1):
+        last = number == len(rows)
+        diagrams += [_diagram_row(row, marks, symbols, width, diagram_scale, len(views) > 1, last), gap(3)]
+    return [*diagrams, _points_table(places, width, columns)]
+
+
+def _cell(view: DiagramView, marks: Sequence[HandoutMark], scale: float) -> tuple[float, float]:
+    """A diagram's width in a row of pictures ``ART_HEIGHT * scale`` high, and its crop."""
+    art = art_for(view)
+    crop = _crop(view, [m for m in marks if m.view == view.name])
+    cell_w = ART_HEIGHT * scale / crop * art.width / art.height
+    if view.kind == "body":
+        cell_w = max(cell_w, BODY_MIN_WIDTH * min(1.0, scale + 0.1))
+    return cell_w, crop
+
+
+def _rows_of(
+    views: Sequence[DiagramView], marks: Sequence[HandoutMark], width: float, scale: float
+) -> list[list[DiagramView]]:
+    """The views in rows that each fit ``width`` (a session charted on the face, a profile, the top of
+    the head, the body and the hands needs two)."""
+    rows: list[list[DiagramView]] = [[]]
+    used = 0.0
+    for view in views:
+        cell_w = _cell(view, marks, scale)[0]
+        extra = cell_w + (_DIAGRAM_GAP if rows[-1] else 0.0)
+        if rows[-1] and used + extra > width:
+            rows.append([])
+            used, extra = 0.0, cell_w
+        rows[-1].append(view)
+        used += extra
+    return rows
 
 
 def _diagram_row(
@@ -88,20 +117,19 @@ def _diagram_row(
     symbols: Sequence[Symbol],
     width: float,
     scale: float,
+    caption: bool = True,
+    legend: bool = True,
 ) -> Flowable:
     """The diagrams side by side, each as wide as its picture needs at one height, with the legend
-    beside them when it fits there (else below)."""
-    caption = len(views) > 1
+    (when ``legend``) beside them when it fits there (else below)."""
     head = head_height(caption)
     art_h = ART_HEIGHT * scale
-    cells: list[tuple[DiagramView, float, float]] = []
-    for view in views:
-        art = art_for(view)
-        crop = _crop(view, [m for m in marks if m.view == view.name])
-        cell_w = art_h / crop * art.width / art.height
-        if view.name != "face":
-            cell_w = max(cell_w, BODY_MIN_WIDTH * min(1.0, scale + 0.1))
-        cells.append((view, cell_w, crop))
+    cells = [(view, *_cell(view, marks, scale)) for view in views]
+    used = sum(w for _, w, _ in cells) + _DIAGRAM_GAP * (len(cells) - 1)
+    if used > width:  # one picture wider than the page: draw it smaller
+        factor = width / used
+        art_h *= factor
+        cells = [(view, w * factor, crop) for view, w, crop in cells]
     used = sum(w for _, w, _ in cells) + _DIAGRAM_GAP * (len(cells) - 1)
     room = width - used - _DIAGRAM_GAP
     row: list[Flowable] = [
@@ -118,7 +146,7 @@ def _diagram_row(
     ]
     widths = [w + _DIAGRAM_GAP for _, w, _ in cells]
     legend_w = Legend.natural_width(symbols)
-    beside = legend_w <= room
+    beside = legend and legend_w <= room
     if beside:
         row.append(Legend(symbols, room))
         widths.append(room)
@@ -137,7 +165,7 @@ def _diagram_row(
             ]
         )
     )
-    if beside:
+    if beside or not legend:
         return table
     return KeepTogether([table, gap(1), Legend(symbols, width)])
 

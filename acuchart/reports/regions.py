@@ -22,7 +22,15 @@ log = logging.getLogger(__name__)
 NEAREST_POINT_REACH = 120.0
 """How far (in diagram units; the face is 600 wide) a free marker may be from a catalogue point to
 take that point's area for its "where"; farther out it is just "left side of the face"."""
-VIEW_AREA = {"face": "face", "body_front": "body", "body_back": "back"}
+VIEW_AREA = {
+    "face": "face",
+    "head_right": "head",
+    "head_left": "head",
+    "body_front": "body",
+    "body_back": "back",
+    "hands": "hand",
+    "feet": "foot",
+}
 """What a marker far from every point is on, by view."""
 
 Polygon = tuple[tuple[float, float], ...]
@@ -149,7 +157,5 @@ def _places(catalogue: Catalogue, view_name: str) -> tuple[tuple[float, float, s
     hair = hair_outline(VIEWS[view_name].svg_path)
     return tuple(
         (px, py, point.region, inside(hair, px, py))
-        for point in catalogue.in_view(view_name)
-        for point_side in point.sides()
-        for px, py in (point.position(point_side),)
+        for point, _, px, py in catalogue.sites_in_view(view_name)
     )

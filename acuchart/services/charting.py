@@ -36,9 +36,16 @@ class ChartingService:
         self.catalogue = catalogue
 
     # --- marks -----------------------------------------------------------------------------
-    def mark_point(self, session_id: int, code: str, side: Side | str) -> OpResult[Mark]:
-        """Mark a catalogue point needled on the client's ``side``, with any caution warning it raises."""
-        done = self.apply_protocol(session_id, [(code, side)])
+    def mark_point(
+        self, session_id: int, code: str, side: Side | str, view: str | None = None
+    ) -> OpResult[Mark]:
+        """Mark a catalogue point needled on the client's ``side``, with any caution warning it raises.
+
+        ``view`` is the diagram it was clicked on (a point on the face and a profile is marked once,
+        and the mark remembers where it was charted); without it, or on a view that does not show the
+        point, the point's home view is kept.
+        """
+        done = self._apply(session_id, [(code, side)], view)
         if not done.value:
             point = self.catalogue.get(code)
             raise ValidationError({"code": f"{point.code} ({side}) is already marked in this session."})
@@ -46,16 +53,26 @@ class ChartingService:
 
     def apply_protocol(self, session_id: int, points: Iterable[tuple[str, str]]) -> OpResult[list[Mark]]:
         """Mark every (code, side) not yet marked; never removes anything. Returns the new marks."""
+        return self._apply(session_id, points, None)
+
+    def _apply(
+        self, session_id: int, points: Iterable[tuple[str, str]], view: str | None
+    ) -> OpResult[list[Mark]]:
         problems: dict[str, str] = {}
         checked = [rules.point_and_side(problems, self.catalogue, code, side) for code, side in points]
         raise_if(problems)
         with writes.SessionWrite(self._store, session_id) as w:
             client_id = w.get("sessions", session_id)["client_id"]
-            ids = self._mark_points(w, session_id, client_id, [(p.code, s) for p, s in checked if p])
+            ids = self._mark_points(w, session_id, client_id, [(p.code, s) for p, s in checked if p], view)
         return self._new_marks(client_id, session_id, ids)
 
     def _mark_points(
-        self, w: Writer, session_id: int, client_id: int, points: Sequence[tuple[str, str]]
+        self,
+        w: Writer,
+        session_id: int,
+        client_id: int,
+        points: Sequence[tuple[str, str]],
+        view: str | None = None,
     ) -> list[int]:
         """Insert the points not yet marked (inside the caller's transaction); their ids."""
         flags = self._client_flags(client_id)
@@ -70,7 +87,7 @@ class ChartingService:
                 "session_id": session_id,
                 "code": point.code,
                 "side": side,
-                "view": point.view,
+                "view": rules.view_of(point, side, view),
                 "needles": 1,
                 "caution_warning": rules.caution_warning(point, flags),
                 "created_at": w.at,
@@ -272,6 +289,10 @@ class ChartingService:
                     )
                     carried = True
         return carried
+
+    def points_in_use(self, sessions: int = 300, limit: int = 60) -> list[str]:
+        """The points this practice charts most (in its latest ``sessions`` sessions), most used first."""
+        return rows.recent_point_codes(self._store, sessions, limit)
 
     # --- reactions -------------------------------------------------------------------------
     def add_reaction(

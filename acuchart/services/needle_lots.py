@@ -117,21 +117,26 @@ class NeedleLotService:
         if not key:
             return []
         ids = [lot_id for lot_id, number in rows.lot_numbers(self._store) if lot_key(number) == key]
-        return [
-            LotUse(
-                lot_number=number,
-                lot_title=f"{brand} {gauge} × {length}, lot {number}",
-                session_id=session_id,
-                started_at=dt.datetime.fromisoformat(started_at),
-                client_id=client_id,
-                client_name=name,
-                phone=phone,
-                email=email,
+        titles: dict[str, str] = {}
+        uses = []
+        parse = dt.datetime.fromisoformat
+        for (
+            number,
+            brand,
+            gauge,
+            length,
+            session_id,
+            started_at,
+            client_id,
+            name,
+            phone,
+            email,
+        ) in rows.lot_uses(self._store, ids):
+            title = titles.get(number) or titles.setdefault(
+                number, f"{brand} {gauge} × {length}, lot {number}"
             )
-            for number, brand, gauge, length, session_id, started_at, client_id, name, phone, email in rows.lot_uses(
-                self._store, ids
-            )
-        ]
+            uses.append(LotUse(number, title, session_id, parse(started_at), client_id, name, phone, email))
+        return uses
 
 
 def _required(problems: dict[str, str], field: str, value: str, what: str) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from acuchart.catalogue import VIEWS, Catalogue, CataloguePoint
+from acuchart.catalogue import VIEWS, Catalogue, CataloguePoint, Side
 from acuchart.models import ONSETS, REACTION_KINDS_AT_POINT, REACTION_KINDS_SESSION, SEVERITIES
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
 
@@ -95,6 +95,15 @@ def point_and_side(
         allowed = " or ".join(point.sides())
         problems["side"] = f"{point.code} is needled on the {allowed} side, not {side!r}."
     return point, side
+
+
+def view_of(point: CataloguePoint, side: str, clicked: str | None) -> str:
+    """The view a mark of ``point`` on ``side`` is stored with: the one clicked when it shows the point
+    there, else the point's home view for that side."""
+    checked = cast("Side", side)  # point_and_side has checked it is one of the point's sides
+    if clicked is not None and point.shown_on(clicked, checked):
+        return clicked
+    return point.home_view(checked)
 
 
 def reaction_fields(

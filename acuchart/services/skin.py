@@ -9,10 +9,11 @@ from collections.abc import Mapping
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
-from acuchart.models.tcm import FITZPATRICK_TYPES, GLOGAU_TYPES, WRINKLE_REGIONS, SkinMeasure
+from acuchart.models.tcm import FITZPATRICK_TYPES, GLOGAU_TYPES, WRINKLE_REGIONS, MeasureSeries, SkinMeasure
 from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
 from acuchart.storage import note as rows
+from acuchart.storage import records as record_rows
 from acuchart.storage.store import Store
 from acuchart.text import parse_date
 
@@ -28,6 +29,25 @@ class SkinService:
     def for_client(self, client_id: int) -> list[SkinMeasure]:
         """A client's skin measures, oldest first (what a progress plot draws)."""
         return [SkinMeasure.from_row(row) for row in rows.skin_measures(self._store, client_id)]
+
+    def course_series(self, course_id: int) -> list[MeasureSeries]:
+        """The wrinkle grade of each region measured during a course, by session number (0–5), the regions
+        measured at least once; what the client page plots beside the client's own ratings."""
+        course = self._store.get("courses", course_id)
+        numbers = {
+            row["id"]: n for n, row in enumerate(record_rows.course_sessions(self._store, course_id), start=1)
+        }
+        measures = [m for m in self.for_client(int(course["client_id"])) if m.session_id in numbers]
+        series = []
+        for key, label in WRINKLE_REGIONS:
+            points = tuple(
+                (numbers[m.session_id], m.wrinkles[key])
+                for m in measures
+                if m.session_id is not None and key in m.wrinkles
+            )
+            if points:
+                series.append(MeasureSeries(label, tuple(sorted(points))))
+        return series
 
     def for_session(self, session_id: int) -> SkinMeasure | None:
         """The measures taken at a session, if any."""

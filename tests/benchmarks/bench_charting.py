@@ -1,7 +1,9 @@
 """Charting speed at the chair (``python -m tests.benchmarks charting``; not a timed test).
 
-- A click on a point to the repainted marker, with every point of the view shown: p95 <= 16 ms.
-- Opening a session with 60 marks and 20 reactions: <= 100 ms.
+- A click on a point to the repainted marker: p95 <= 16 ms, on the face as it opens and with the full
+  atlas on screen ("All points" on, the busiest view: the back, with BL, GV and Jiaji side by side).
+- Opening a session with 60 marks and 20 reactions: <= 100 ms; the first session of a window, which
+  builds the chart, is reported too.
 
 Each figure is also given relative to a baseline measured in the same process: a bare
 QGraphicsView repaint for the click, a bare SQL query for opening.
@@ -65,7 +67,7 @@ def _big_session(practice: Practice, client_id: int) -> int:
     """A session with 60 marks and 20 reactions."""
     service = practice.sessions
     session_id = service.create(client_id).value.id
-    points = [(p.code, side) for p in service.catalogue for side in p.sides()][:52]
+    points = [(p.code, side) for p in practice.catalogue for side in p.sides()][:52]
     marks = practice.charting.apply_protocol(session_id, points).value
     marks += [
         practice.charting.add_free_marker(session_id, "face", 0.3 + i * 0.05, 0.2, f"Line {i}", 3).value
@@ -104,7 +106,7 @@ def run() -> dict[str, float]:
         baseline_paint = median(timings_ms(lambda: bare.viewport().repaint(), 60))
 
         session_id = practice.sessions.create(client_id).value.id
-        window.open_session(session_id)
+        first_open = timings_ms(lambda: window.open_session(session_id), 1, warmup=0)[0]
         view = window.session_editor.views["face"]
         view.fit()
         app.processEvents()
@@ -121,6 +123,27 @@ def run() -> dict[str, float]:
         clicks = timings_ms(click_and_repaint, 100, warmup=4)
         assert st2.mark is None or st2.mark.code == "ST2"
 
+        editor = window.session_editor
+        editor.toolbar.all_points_action.setChecked(True)
+        back = editor.views["body_back"]
+        editor.tabs.setCurrentWidget(back)
+        back.fit()
+        app.processEvents()
+        shown = sum(1 for item in back.points if item.isVisible())
+        bl23 = back.point_item("BL23", "right")
+        assert bl23 is not None and shown == len(back.points)
+        on_back = back.mapFromScene(bl23.pos())
+
+        def click_back() -> None:
+            QTest.mouseClick(
+                back.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, on_back
+            )
+            back.viewport().repaint()
+
+        atlas_clicks = timings_ms(click_back, 100, warmup=4)
+        assert bl23.mark is None or bl23.mark.code == "BL23"
+        editor.toolbar.all_points_action.setChecked(False)
+
         baseline_sql = median(
             timings_ms(lambda: practice.store.rows("select * from marks where session_id = ?", [big]), 100)
         )
@@ -129,6 +152,10 @@ def run() -> dict[str, float]:
         figures = {
             "click_to_marker_p95_ms": p95(clicks),
             "click_to_marker_median_ms": median(clicks),
+            "click_full_atlas_p95_ms": p95(atlas_clicks),
+            "click_full_atlas_median_ms": median(atlas_clicks),
+            "points_on_screen_full_atlas": float(shown),
+            "first_session_in_a_window_ms": first_open,
             "bare_view_repaint_ms": baseline_paint,
             "click_vs_bare_repaint": p95(clicks) / baseline_paint if baseline_paint else 0.0,
             "open_session_60_marks_ms": median(opening),
@@ -138,7 +165,8 @@ def run() -> dict[str, float]:
             "open_vs_bare_query": median(opening) / baseline_sql if baseline_sql else 0.0,
         }
         for name, value in figures.items():
-            show(name, value, "x" if name.endswith(("repaint", "query")) and "_vs_" in name else "ms")
+            unit = "x" if name.endswith(("repaint", "query")) and "_vs_" in name else "ms"
+            show(name, value, "" if name.startswith("points_") else unit)
         dispose(window, bare)
         return figures
     finally:
@@ -149,6 +177,10 @@ def verdicts(figures: dict[str, float]) -> dict[str, bool]:
     """The budgets of the issue."""
     return {
         f"click to repainted marker p95 <= {CLICK_BUDGET_MS:g} ms": figures["click_to_marker_p95_ms"]
+        <= CLICK_BUDGET_MS,
+        f"click to repainted marker, full atlas on screen, p95 <= {CLICK_BUDGET_MS:g} ms": figures[
+            "click_full_atlas_p95_ms"
+        ]
         <= CLICK_BUDGET_MS,
         f"open a session of 60 marks and 20 reactions <= {OPEN_BUDGET_MS:g} ms": figures[
             "open_session_60_marks_ms"

@@ -163,12 +163,12 @@ def run() -> dict[str, float]:
         build(path)
         show(f"setup: {CLIENTS:,} clients, {SESSIONS:,} sessions in bulk", time.perf_counter() - begin, "s")
         practice = Practice.open(path)
-        records, conn = practice.records, practice.store.conn
-        course_id = records.client_record(1).courses[0].course.id
+        conn = practice.store.conn
+        course_id = practice.client_record(1).courses[0].course.id
 
         def open_client() -> None:
-            records.client_record(1, TODAY)
-            records.progress_series(course_id)
+            practice.client_record(1, TODAY)
+            practice.ratings.progress_series(course_id)
 
         client = timings_ms(open_client, repeat=40)
         bare_client = timings_ms(
@@ -192,8 +192,8 @@ def run() -> dict[str, float]:
         show("client page shown (offscreen Qt, median)", median(page), "ms")
         show("client page shown (offscreen Qt, p95)", figures["client_page_p95_ms"], "ms")
 
-        found = records.followups(TODAY)
-        follow = timings_ms(lambda: records.followups(TODAY), repeat=40)
+        found = practice.followups.followups(TODAY)
+        follow = timings_ms(lambda: practice.followups.followups(TODAY), repeat=40)
         bare_follow = timings_ms(lambda: [conn.execute(sql).fetchall() for sql in BARE_FOLLOWUPS], repeat=40)
         figures["followups_median_ms"] = median(follow)
         figures["followups_p95_ms"] = p95(follow)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from acuchart.catalogue import (
-    COLUMNS,
     RESOURCES,
     VIEWS,
     Catalogue,
@@ -18,6 +17,7 @@ from acuchart.catalogue import (
     normalise_code,
     side_at,
 )
+from acuchart.catalogue_files import COLUMNS, PLACE_COLUMNS
 
 FACE_POINTS = [
     "GV20",
@@ -104,29 +104,37 @@ GOOD_ROW = {
     "hanzi": "四白",
     "english": "Four Whites",
     "meridian": "Stomach",
-    "view": "face",
-    "x": "0.3767",
-    "y": "0.4313",
-    "bilateral": "1",
+    "sides": "both",
     "region": "under the eye",
     "location": "Below the pupil.",
     "cautions": "periorbital: bruising risk",
+    "everyday": "1",
 }
 MIDLINE_ROW = {
     **GOOD_ROW,
     "code": "CV24",
     "pinyin": "Chengjiang",
-    "x": "0.5",
-    "bilateral": "0",
+    "sides": "midline",
     "cautions": "",
+    "everyday": "0",
 }
+GOOD_PLACE = {"code": "ST2", "view": "face", "x": "0.3767", "y": "0.4313"}
+MIDLINE_PLACE = {"code": "CV24", "view": "face", "x": "0.5", "y": "0.6225"}
 
 
-def write_catalogue(path: Path, *rows: dict[str, str]) -> Path:
+def write_catalogue(path: Path, *rows: dict[str, str], places: list[dict[str, str]] | None = None) -> Path:
+    """A points file and the places file beside it (by default one place per row, as the good rows)."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+    if places is None:
+        spots = {"ST2": GOOD_PLACE, "CV24": MIDLINE_PLACE}
+        places = [{**spots.get(row["code"], GOOD_PLACE), "code": row["code"]} for row in rows]
+    with path.with_name("point_places.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=PLACE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(places)
     return path
 
 
@@ -142,9 +150,11 @@ def test_the_shipped_catalogue_has_every_point_the_practice_needs(catalogue: Cat
     assert catalogue.search("Jiachengjiang")[0].view == "face"
 
 
-def test_the_csv_has_exactly_the_agreed_columns() -> None:
+def test_the_csvs_have_exactly_the_agreed_columns() -> None:
     with (RESOURCES / "points.csv").open(encoding="utf-8", newline="") as handle:
         assert tuple(next(csv.reader(handle))) == COLUMNS
+    with (RESOURCES / "point_places.csv").open(encoding="utf-8", newline="") as handle:
+        assert tuple(next(csv.reader(handle))) == PLACE_COLUMNS
 
 
 def test_every_view_names_a_drawing_whose_viewbox_matches() -> None:
@@ -153,7 +163,16 @@ def test_every_view_names_a_drawing_whose_viewbox_matches() -> None:
         match = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', text)
         assert match, view.name
         assert (float(match[1]), float(match[2])) == (view.width, view.height)
-    assert list(VIEWS) == ["face", "body_front", "body_back"]
+    assert list(VIEWS) == [
+        "face",
+        "head_right",
+        "head_left",
+        "head_top",
+        "body_front",
+        "body_back",
+        "hands",
+        "feet",
+    ]
 
 
 def test_the_default_catalogue_is_loaded_once() -> None:
@@ -253,6 +272,10 @@ def test_a_click_on_the_viewers_left_of_the_face_is_the_clients_right() -> None:
     assert side_at("face", 0.5) == "midline"
     assert side_at("face", 0.504) == "midline"
     assert side_at("face", 0.51) == "left"
+    assert side_at("head_right", 0.9) == side_at("head_right", 0.1) == "right"
+    assert side_at("head_left", 0.5) == "left"
+    assert side_at("head_top", 0.8) == "right", "seen from above like the back"
+    assert side_at("hands", 0.2) == side_at("feet", 0.2) == "right"
     with pytest.raises(ValueError, match="face"):
         side_at("profile", 0.5)
 
@@ -261,26 +284,37 @@ def test_every_bilateral_point_and_its_mirror_are_a_pair_of_sides(catalogue: Cat
     for point in catalogue:
         if not point.bilateral:
             continue
-        right, left = point.position("right"), point.position("left")
-        assert side_at(point.view, right[0]) == "right", point.code
-        assert side_at(point.view, left[0]) == "left", point.code
-        assert right[0] + left[0] == pytest.approx(1.0)
-        assert right[1] == left[1]
+        for view in point.views:
+            rights, lefts = point.sites(view, "right"), point.sites(view, "left")
+            if VIEWS[view].side_shown is None:
+                assert all(side_at(view, x) == "right" for x, _ in rights), (point.code, view)
+                assert [(round(1 - x, 6), y) for x, y in rights] == [(round(x, 6), y) for x, y in lefts]
+            else:
+                assert bool(rights) == (VIEWS[view].side_shown == "right"), (point.code, view)
+                assert bool(lefts) == (VIEWS[view].side_shown == "left"), (point.code, view)
 
 
-def test_every_midline_point_lies_on_the_midline(catalogue: Catalogue) -> None:
-    midline = [point for point in catalogue if not point.bilateral]
+def test_every_midline_point_lies_on_the_midline_or_in_mirrored_pairs(catalogue: Catalogue) -> None:
+    midline = [point for point in catalogue if point.sides() == ("midline",)]
     assert {p.code for p in midline} >= {"GV20", "EX-HN3", "GV26", "CV24", "CV23", "CV17", "GV14", "GV4"}
     for point in midline:
-        assert point.x == 0.5, point.code
-        assert side_at(point.view, point.x) == "midline", point.code
+        for view in point.views:
+            if VIEWS[view].side_shown is not None:
+                continue
+            spots = sorted((round(x, 6), y) for x, y in point.sites(view, "midline"))
+            assert spots == sorted((round(1 - x, 6), y) for x, y in spots), (point.code, view)
+            assert all(x == 0.5 or abs(x - 0.5) > 0.005 for x, _ in spots), (point.code, view)
+    assert [x for x, _ in catalogue.get("GV20").sites("face", "midline")] == [0.5]
 
 
 def test_in_view_lists_the_points_drawn_on_a_view(catalogue: Catalogue) -> None:
     face = catalogue.in_view("face")
     assert {p.code for p in face} >= set(FACE_POINTS)
-    assert all(p.view == "face" for p in face)
-    assert sum(len(catalogue.in_view(view)) for view in VIEWS) == len(catalogue)
+    assert all("face" in p.views for p in face)
+    assert all(p.views for p in catalogue)
+    assert {p.code for p in catalogue.in_view("head_right")} == {
+        p.code for p in catalogue.in_view("head_left")
+    }
 
 
 # --- search ---------------------------------------------------------------------------------------
@@ -288,7 +322,7 @@ def test_in_view_lists_the_points_drawn_on_a_view(catalogue: Catalogue) -> None:
 
 def test_search_puts_the_exact_code_first(catalogue: Catalogue) -> None:
     assert catalogue.search("ST3")[0].code == "ST3"
-    assert {p.code for p in catalogue.search("ST3")[1:3]} == {"ST36", "ST37"}
+    assert [p.code for p in catalogue.search("ST3")[1:4]] == ["ST30", "ST31", "ST32"]
     assert catalogue.search("st 2")[0].code == "ST2"
     assert catalogue.search("sj23")[0].code == "TE23"
     assert catalogue.search("GV29")[0].code == "EX-HN3"
@@ -309,7 +343,8 @@ def test_search_finds_english_names_and_regions(catalogue: Catalogue) -> None:
     assert catalogue.search("Leg Three Miles")[0].code == "ST36"
     under_eye = {p.code for p in catalogue.search("under the eye")}
     assert {"ST1", "ST2", "EX-HN7"} <= under_eye
-    assert all(p.region == "jaw" for p in catalogue.search("jaw")[:2])
+    assert {"ST5", "ST6"} <= {p.code for p in catalogue.search("jaw")[:3]}
+    assert catalogue.search("jaw")[0].code == "GB4", "Jaw Serenity: a name before a region"
 
 
 def test_search_respects_the_limit_and_ignores_blank_queries(catalogue: Catalogue) -> None:
@@ -324,17 +359,12 @@ def test_search_respects_the_limit_and_ignores_blank_queries(catalogue: Catalogu
 @pytest.mark.parametrize(
     ("change", "column", "words"),
     [
-        ({"view": "profile"}, "view", "unknown view 'profile'"),
-        ({"x": "1.2"}, "x", "outside 0..1"),
-        ({"y": "-0.1"}, "y", "outside 0..1"),
-        ({"x": "left"}, "x", "not a number"),
         ({"pinyin": ""}, "pinyin", "missing"),
         ({"english": " "}, "english", "missing"),
         ({"code": ""}, "code", "missing"),
         ({"code": "st 2"}, "code", "write the code as ST2"),
-        ({"bilateral": "yes"}, "bilateral", "1 or 0"),
-        ({"x": "0.5"}, "x", "bilateral but lies on the midline"),
-        ({"x": "0.6233"}, "x", "client's right"),
+        ({"sides": "yes"}, "sides", "one of both, midline, right, left"),
+        ({"everyday": "often"}, "everyday", "1 or 0"),
     ],
 )
 def test_a_bad_row_is_refused_by_row_and_column(
@@ -349,9 +379,87 @@ def test_a_bad_row_is_refused_by_row_and_column(
     assert (caught.value.row, caught.value.column) == (3, column)
 
 
+@pytest.mark.parametrize(
+    ("change", "column", "words"),
+    [
+        ({"view": "profile"}, "view", "unknown view 'profile'"),
+        ({"x": "1.2"}, "x", "outside 0..1"),
+        ({"y": "-0.1"}, "y", "outside 0..1"),
+        ({"x": "left"}, "x", "not a number"),
+        ({"x": "0.5"}, "x", "bilateral but lies on the midline"),
+        ({"x": "0.6233"}, "x", "client's right"),
+        ({"view": "body_back"}, "x", "client's right"),
+        ({"code": "ST99"}, "code", "'ST99' is not in points.csv"),
+    ],
+)
+def test_a_bad_place_is_refused_by_row_and_column(
+    tmp_path: Path, change: dict[str, str], column: str, words: str
+) -> None:
+    path = write_catalogue(
+        tmp_path / "points.csv", MIDLINE_ROW, GOOD_ROW, places=[MIDLINE_PLACE, {**GOOD_PLACE, **change}]
+    )
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(path)
+    message = str(caught.value)
+    assert message.startswith(f"point_places.csv, row 3, column {column!r}: ")
+    assert words in message
+
+
 def test_a_midline_point_off_the_midline_is_refused(tmp_path: Path) -> None:
-    path = write_catalogue(tmp_path / "points.csv", {**MIDLINE_ROW, "x": "0.52"})
-    with pytest.raises(CatalogueError, match=r"row 2, column 'x': CV24 is a midline point"):
+    path = write_catalogue(tmp_path / "points.csv", MIDLINE_ROW, places=[{**MIDLINE_PLACE, "x": "0.52"}])
+    with pytest.raises(CatalogueError, match=r"point_places.csv: CV24 is a midline point: its spots on face"):
+        load_catalogue(path)
+    near = write_catalogue(tmp_path / "points.csv", MIDLINE_ROW, places=[{**MIDLINE_PLACE, "x": "0.503"}])
+    with pytest.raises(CatalogueError, match=r"row 2, column 'x': CV24 is a midline point: write x as 0.5"):
+        load_catalogue(near)
+
+
+def test_a_midline_group_in_mirrored_pairs_loads(tmp_path: Path) -> None:
+    pair = [{**MIDLINE_PLACE, "x": "0.45"}, {**MIDLINE_PLACE, "x": "0.55"}]
+    loaded = load_catalogue(write_catalogue(tmp_path / "points.csv", MIDLINE_ROW, places=pair))
+    assert loaded.get("CV24").sites("face", "midline") == ((0.45, 0.6225), (0.55, 0.6225))
+
+
+def test_a_profile_place_needs_its_mirror_on_the_other_profile(tmp_path: Path) -> None:
+    right = {**GOOD_PLACE, "view": "head_right", "x": "0.8", "y": "0.43"}
+    left = {**right, "view": "head_left", "x": "0.2"}
+    loaded = load_catalogue(write_catalogue(tmp_path / "points.csv", GOOD_ROW, places=[right, left]))
+    st2 = loaded.get("ST2")
+    assert st2.sites("head_right", "right") == ((0.8, 0.43),) and st2.sites("head_right", "left") == ()
+    assert st2.sites("head_left", "left") == ((0.2, 0.43),) and st2.sites("head_left", "right") == ()
+    assert (st2.home_view("right"), st2.home_view("left")) == ("head_right", "head_left")
+    unmirrored = write_catalogue(tmp_path / "points.csv", GOOD_ROW, places=[right, {**left, "x": "0.25"}])
+    with pytest.raises(
+        CatalogueError, match="ST2 on head_left must be the mirror image of its place on head_right"
+    ):
+        load_catalogue(unmirrored)
+    alone = write_catalogue(tmp_path / "points.csv", GOOD_ROW, places=[right])
+    with pytest.raises(CatalogueError, match="ST2 is drawn on head_right but not on its mirror head_left"):
+        load_catalogue(alone)
+
+
+def test_a_one_sided_point_is_drawn_and_needled_on_its_side_only(tmp_path: Path) -> None:
+    jinjin = {**MIDLINE_ROW, "code": "EX-HN12", "sides": "left"}
+    wrong = write_catalogue(
+        tmp_path / "points.csv", jinjin, places=[{**MIDLINE_PLACE, "code": "EX-HN12", "x": "0.48"}]
+    )
+    with pytest.raises(
+        CatalogueError, match=re.escape("EX-HN12 is needled on the client's left; x = 0.48 is not")
+    ):
+        load_catalogue(wrong)
+    right = write_catalogue(
+        tmp_path / "points.csv", jinjin, places=[{**MIDLINE_PLACE, "code": "EX-HN12", "x": "0.52"}]
+    )
+    point = load_catalogue(right).get("EX-HN12")
+    assert point.sides() == ("left",)
+    assert point.position("left") == (0.52, 0.6225)
+    with pytest.raises(ValueError, match="left"):
+        point.position("right")
+
+
+def test_a_point_without_a_place_is_refused(tmp_path: Path) -> None:
+    path = write_catalogue(tmp_path / "points.csv", GOOD_ROW, MIDLINE_ROW, places=[GOOD_PLACE])
+    with pytest.raises(CatalogueError, match=re.escape("point_places.csv: CV24 has no place on any diagram")):
         load_catalogue(path)
 
 
@@ -374,7 +482,7 @@ def test_a_short_row_is_refused(tmp_path: Path) -> None:
     path = write_catalogue(tmp_path / "points.csv", GOOD_ROW)
     with path.open("a", encoding="utf-8") as handle:
         handle.write("ST3,Juliao,巨髎\n")
-    with pytest.raises(CatalogueError, match=r"row 3: expected 12 columns"):
+    with pytest.raises(CatalogueError, match=r"row 3: expected 10 columns"):
         load_catalogue(path)
 
 
@@ -388,7 +496,7 @@ def test_a_missing_or_empty_file_is_refused(tmp_path: Path) -> None:
 def test_a_good_file_loads_typed_points(tmp_path: Path) -> None:
     loaded = load_catalogue(write_catalogue(tmp_path / "points.csv", GOOD_ROW, MIDLINE_ROW))
     st2 = loaded.get("ST2")
-    assert (st2.x, st2.y, st2.bilateral) == (0.3767, 0.4313, True)
+    assert (st2.x, st2.y, st2.bilateral, st2.everyday) == (0.3767, 0.4313, True, True)
     assert st2.cautions == ("periorbital: bruising risk",)
     assert loaded.get("CV24").bilateral is False
     assert [p.code for p in loaded] == ["ST2", "CV24"]

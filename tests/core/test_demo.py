@@ -193,3 +193,26 @@ def test_the_demo_is_the_same_on_every_run(demo_path: Path, tmp_path: Path) -> N
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             heads.append(conn.execute("select hash from audit order by id desc limit 1").fetchone())
     assert heads[0] == heads[1]
+
+
+def test_the_demo_shows_the_acupuncturists_note_to_a_newcomer(demo: Practice) -> None:
+    amelia = client_id(demo, "Amelia Hartley")
+    history = demo.followups.client_history(amelia)
+    first = history[-1]
+    findings = demo.assessment.findings(first.id)
+    assert findings.patterns and findings.tongue.body and not findings.pulse.empty
+    session = demo.sessions.get(first.id)
+    assert session.subjective and session.plan
+    techniques = [a for s in history for a in demo.adjuncts.for_session(s.id)]
+    assert {"gua_sha", "cupping"} <= {a.kind for a in techniques}
+    cupping_marks = [
+        r for s in history for r in demo.sessions.load(s.id).reactions if r.adjunct_id is not None
+    ]
+    assert cupping_marks and all(r.mark_id is None for r in cupping_marks)
+    grades = demo.skin.for_client(amelia)
+    assert len(grades) == 3 and grades[0].fitzpatrick == 2
+    assert demo.needle_lots.uses_of("22B1187") and demo.needle_lots.uses_of("23A0733")
+    assert [t.name for t in demo.note_templates.for_concerns(["wrinkles"])] == [
+        "Lines and wrinkles",
+        "Every visit",
+    ]

@@ -87,11 +87,13 @@ def test_li20_is_beside_the_ala_in_the_nasolabial_groove(catalogue: Catalogue) -
 
 
 def test_the_mouth_and_chin_points_stack_on_the_midline(catalogue: Catalogue) -> None:
-    order = [catalogue.get(c) for c in ("GV25", "GV26", "CV24", "CV23", "CV22")]
+    order = [catalogue.get(c) for c in ("GV25", "GV26", "GV27", "CV24", "CV23", "CV22")]
     assert [p.y for p in order] == sorted(p.y for p in order)
-    st4, li19 = catalogue.get("ST4"), catalogue.get("LI19")
-    assert li19.y == pytest.approx(catalogue.get("GV26").y, abs=0.005)
-    assert catalogue.get("GV26").y < st4.y < catalogue.get("CV24").y
+    st4, li19, gv26, gv27 = (catalogue.get(c) for c in ("ST4", "LI19", "GV26", "GV27"))
+    # WHO 2008: GV26 at the middle of the philtrum, LI19 level with its upper third; so GV26 lies three
+    # quarters of the way up from the lip's tubercle (GV27) to LI19's level
+    assert (gv27.y - gv26.y) / (gv27.y - li19.y) == pytest.approx(0.75, abs=0.05)
+    assert gv26.y < st4.y < catalogue.get("CV24").y
 
 
 def test_st6_is_a_finger_breadth_forward_of_and_above_st5_at_the_jaw(catalogue: Catalogue) -> None:

@@ -91,6 +91,10 @@ def test_the_presets_come_in_the_order_of_the_intake_list(tmp_path: Path) -> Non
         (GOOD.replace('"ST2"', '"ST99"'), "point 3: 'ST99' is not in the point catalogue"),
         (GOOD.replace('side = "midline"', 'side = "both"'), "point 2: EX-HN3 is on the midline"),
         (GOOD.replace('side = "right"', 'side = "midline"'), "point 3: ST2 is bilateral"),
+        (
+            GOOD.replace("points = [", 'points = [\n    { code = "EX-HN12", side = "right" },'),
+            "point 1: EX-HN12 is on the left; its side is left",
+        ),
         (GOOD.replace('"wrinkles"', '"hair loss"'), "unknown concern 'hair loss'"),
         (GOOD.replace('name = "Forehead lines"', 'name = ""'), "'name' must be some text"),
         (
@@ -117,3 +121,11 @@ def test_a_bad_protocol_file_is_refused_naming_the_file_and_code(
 
 def test_the_shipped_protocols_are_in_resources() -> None:
     assert sorted(path.stem for path in PROTOCOLS.glob("*.toml")) == sorted(p.key for p in load_presets())
+
+
+def test_a_point_needled_on_one_side_only_takes_that_side(tmp_path: Path) -> None:
+    write_protocol(
+        tmp_path, "tongue", GOOD.replace("points = [", 'points = [\n    { code = "EX-HN12", side = "left" },')
+    )
+    (preset,) = load_presets(folder=tmp_path)
+    assert preset.points[0] == ProtocolPoint("EX-HN12", "left")

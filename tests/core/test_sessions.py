@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from acuchart import clock
-from acuchart.catalogue import Catalogue, CataloguePoint
+from acuchart.catalogue import Catalogue, CataloguePoint, Place
 from acuchart.changes import Changes
 from acuchart.errors import ConsentMissingError, SignedSessionError, ValidationError
 from acuchart.practice import Practice
@@ -231,18 +231,16 @@ def test_each_change_is_audited(practice: Practice, session_id: int) -> None:
 
 def _point(code: str, cautions: tuple[str, ...], bilateral: bool = True) -> CataloguePoint:
     return CataloguePoint(
-        code,
-        code.title(),
-        "",
-        code,
-        "Test",
-        "face",
-        0.3 if bilateral else 0.5,
-        0.5,
-        bilateral,
-        "cheek",
-        "",
-        cautions,
+        code=code,
+        pinyin=code.title(),
+        hanzi="",
+        english=code,
+        meridian="Test",
+        sides_needled="both" if bilateral else "midline",
+        region="cheek",
+        location="",
+        cautions=cautions,
+        places=(Place("face", 0.3 if bilateral else 0.5, 0.5),),
     )
 
 

@@ -159,7 +159,12 @@ def test_the_client_page_offers_the_clients_documents(
     button = window.client_page.documents_button
     assert button.isVisibleTo(window)
     titles = [a.text().replace("&", "") for a in button.menu().actions()]
-    assert titles == ["Course summary…", "Chart export…", "Consent form…"]
+    assert titles == [
+        "Course summary…",
+        "Chart export…",
+        "Consent form…",
+        "FHIR record for another clinician…",
+    ]
     assert all(a.isEnabled() for a in button.menu().actions())
 
 

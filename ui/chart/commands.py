@@ -109,11 +109,13 @@ def _as_list(result: OpResult[Mark]) -> OpResult[list[Mark]]:
     return OpResult([result.value], result.changes)
 
 
-def mark_point(ops: ChartOps, session_id: int, code: str, side: str) -> AddMarksCommand:
-    """ "Mark ST2 (left)"."""
+def mark_point(
+    ops: ChartOps, session_id: int, code: str, side: str, view: str | None = None
+) -> AddMarksCommand:
+    """ "Mark ST2 (left)", charted on ``view``."""
     title = code if side == "midline" else f"{code} ({side})"
     return AddMarksCommand(
-        ops, f"Mark {title}", lambda: _as_list(ops.charting.mark_point(session_id, code, side))
+        ops, f"Mark {title}", lambda: _as_list(ops.charting.mark_point(session_id, code, side, view))
     )
 
 

@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QGridLayout, QTabWidget, QWidget
 from acuchart.catalogue import VIEWS
 from ui.chart.legend import Legend
 
-WIDEST_ASPECT = max(info.width / info.height for info in VIEWS.values())
-"""Width over height of the widest drawing (the face): what the diagram needs beside a legend column."""
+WIDEST_ASPECT = max(
+    info.width / info.height for info in VIEWS.values() if info.name in ("face", "head_right")
+)
+"""Width over height of the head drawings charted most: what the diagram needs beside a legend column.
+(The top of the head is wider still, but small: it fits either way.)"""
 SPACING = 6
 
 

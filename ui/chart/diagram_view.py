@@ -1,4 +1,5 @@
-"""One diagram (face, body front, body back) as a zoomable scene: the SVG at z 0, marker items above.
+"""One diagram (the face, a profile, the body, the hands or feet) as a zoomable scene: the SVG at z 0,
+marker items above.
 
 The view turns clicks into intentions (mark this point on this side, place a free marker here,
 show the menu for this mark) and emits them; it never calls a service. What is stored comes back
@@ -10,7 +11,15 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QPinchGesture, QWidget
@@ -19,6 +28,7 @@ from acuchart.catalogue import Catalogue
 from acuchart.catalogue import DiagramView as ViewInfo
 from acuchart.models import Mark, SessionChart
 from ui.chart.markers import FreeMarkerItem, HighlightItem, PointItem
+from ui.chart.point_layer import DETAIL_ZOOM, PointLayer
 
 SNAP_MM = 4.0
 """A click this close to a point (on screen) counts as a click on it."""
@@ -59,24 +69,9 @@ class DiagramView(QGraphicsView):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self._renderer = QSvgRenderer(str(info.svg_path), self)
-        self.svg_item = QGraphicsSvgItem()
-        self.svg_item.setSharedRenderer(self._renderer)
-        self.svg_item.setZValue(0)
-        # The drawing is drawn once per zoom level and kept as a picture of the screen's resolution:
-        # rendering the SVG on every repaint took most of the time from a click to its marker.
-        self.svg_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        if self._renderer.isValid():
-            bounds = self._renderer.viewBoxF()
-            self.svg_item.setScale(info.width / bounds.width() if bounds.width() else 1.0)
-        self.scene().addItem(self.svg_item)
-        self.points: list[PointItem] = []
-        for point in catalogue.in_view(info.name):
-            for side in point.sides():
-                item = PointItem(point, side)
-                item.setPos(self.to_scene(*point.position(side)))
-                self.scene().addItem(item)
-                self.points.append(item)
+        self._svg_item: QGraphicsSvgItem | None = None
+        self.layer = PointLayer(self.scene(), info.name, catalogue, self.to_scene)
+        self._chart: SessionChart | None = None
         self.free_markers: dict[int, FreeMarkerItem] = {}
         self.highlight = HighlightItem()
         self.highlight.hide()
@@ -90,6 +85,24 @@ class DiagramView(QGraphicsView):
         self._long_press.timeout.connect(self._on_long_press)
         self._syncing = False
         self.scene().selectionChanged.connect(self._on_selection)
+
+    @property
+    def svg_item(self) -> QGraphicsSvgItem:
+        """The drawing, read from its SVG file the first time the view is shown (eight views open)."""
+        if self._svg_item is None:
+            renderer = QSvgRenderer(str(self.info.svg_path), self)
+            item = QGraphicsSvgItem()
+            item.setSharedRenderer(renderer)
+            item.setZValue(0)
+            # The drawing is drawn once per zoom level and kept as a picture of the screen's resolution:
+            # rendering the SVG on every repaint took most of the time from a click to its marker.
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            if renderer.isValid():
+                bounds = renderer.viewBoxF()
+                item.setScale(self.info.width / bounds.width() if bounds.width() else 1.0)
+            self.scene().addItem(item)
+            self._svg_item = item
+        return self._svg_item
 
     # --- coordinates -----------------------------------------------------------------------
     def to_scene(self, x: float, y: float) -> QPointF:
@@ -107,30 +120,61 @@ class DiagramView(QGraphicsView):
         """The snap distance in pixels, from the screen's logical DPI."""
         return SNAP_MM / 25.4 * self.logicalDpiX()
 
+    @property
+    def points(self) -> list[PointItem]:
+        """Every point item of this view (made when first asked for, with the session's marks on them)."""
+        if not self.layer.built:
+            self.layer.items  # noqa: B018 - makes them
+            self.show_chart(self._chart)
+        return self.layer.items
+
     def nearest_point(self, viewport_pos: QPoint) -> PointItem | None:
-        """The catalogue point within snapping distance of a viewport position, nearest first."""
-        best, best_distance = None, self.snap_pixels()
-        for item in self.points:
-            there = self.mapFromScene(item.pos())
-            distance = math.hypot(there.x() - viewport_pos.x(), there.y() - viewport_pos.y())
-            if distance <= best_distance:
-                best, best_distance = item, distance
-        return best
+        """The shown catalogue point within snapping distance of a viewport position, nearest first."""
+        return self.layer.nearest(viewport_pos, self.snap_pixels(), self.mapFromScene)
 
     def point_item(self, code: str, side: str) -> PointItem | None:
-        """The item drawing a point on a side."""
-        return next((p for p in self.points if p.point.code == code and p.side == side), None)
+        """The (first) item drawing a point on a side."""
+        if not self.points:
+            return None
+        items = self.layer.items_of(code, side)
+        return items[0] if items else None
+
+    def shows(self, code: str, side: str | None = None) -> bool:
+        """Whether this view draws the point ``code`` (on ``side``)."""
+        return self.layer.shows(code, side)
+
+    def set_everyday(self, codes: frozenset[str] | None) -> None:
+        """Show only ``codes`` (and what is marked or found) at normal zoom; None shows every point."""
+        self.layer.everyday = codes
+        self.layer.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.svg_item  # noqa: B018 - a view is built when it is first shown
+        self.points  # noqa: B018
+        super().showEvent(event)
 
     # --- showing what is stored ------------------------------------------------------------
     def show_chart(self, chart: SessionChart | None) -> None:
-        """Draw a session's marks on this view (only the items that changed are touched)."""
+        """Draw a session's marks on this view (only the items that changed are touched).
+
+        A catalogue point's mark shows on every view that draws the point, whichever it was charted on;
+        a free marker only on its own view. A view not built yet draws the marks when it is first shown.
+        """
+        self._chart = chart
+        if not self.layer.built:
+            return
+        by_point = {(m.code, m.side): m for m in chart.marks if not m.is_free} if chart else {}
         marks = [m for m in chart.marks if m.view == self.info.name] if chart else []
-        by_point = {(m.code, m.side): m for m in marks if not m.is_free}
         self._syncing = True
         try:
+            changed = []
             for item in self.points:
                 mark = by_point.get((item.point.code, item.side))
-                item.show_mark(mark, chart.worst_severity(mark.id) if chart and mark else None)
+                worst = chart.worst_severity(mark.id) if chart and mark else None
+                if (mark is None) != (item.mark is None):
+                    changed.append(item)
+                item.show_mark(mark, worst)
+            self.layer.refresh(changed)
             free = {m.id: m for m in marks if m.is_free}
             for mark_id in list(self.free_markers):
                 if mark_id not in free:
@@ -151,8 +195,9 @@ class DiagramView(QGraphicsView):
         item.setPos(self.to_scene(mark.x or 0.0, mark.y or 0.0))
 
     def marked_items(self) -> list[PointItem | FreeMarkerItem]:
-        """Every item that shows a mark."""
-        return [p for p in self.points if p.mark is not None] + list(self.free_markers.values())
+        """Every item that shows a mark (a view not built yet has none of its points' items)."""
+        points = [p for p in self.layer.items if p.mark is not None] if self.layer.built else []
+        return [*points, *self.free_markers.values()]
 
     def select_marks(self, mark_ids: list[int]) -> None:
         """Select the items of these marks (and nothing else) without echoing the change."""
@@ -172,8 +217,14 @@ class DiagramView(QGraphicsView):
         return [i.mark_id for i in self.marked_items() if i.isSelected() and i.mark_id is not None]
 
     def show_highlight(self, code: str | None) -> None:
-        """Ring a point found by the search (None hides the ring)."""
-        items = [p for p in self.points if p.point.code == code] if code else []
+        """Ring a point found by the search (None hides the ring); a point hidden at this zoom shows."""
+        before = self.layer.highlighted
+        self.layer.highlighted = code if code and self.layer.shows(code) else None
+        if self.layer.highlighted:
+            self.points  # noqa: B018 - the view is about to be shown with the point
+        if before != self.layer.highlighted and self.layer.built:
+            self.layer.refresh([*self.layer.items_of(before or ""), *self.layer.items_of(code or "")])
+        items = self.layer.items_of(self.layer.highlighted) if self.layer.highlighted else []
         if not items:
             self.highlight.hide()
             return
@@ -191,6 +242,13 @@ class DiagramView(QGraphicsView):
         """Show the whole diagram as large as the window allows."""
         self._zoom = 1.0
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._zoom_changed()
+
+    def _zoom_changed(self) -> None:
+        detail = self._zoom >= DETAIL_ZOOM
+        if detail != self.layer.detail:
+            self.layer.detail = detail
+            self.layer.refresh()
 
     def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
         """Zoom by ``factor``, clamped between the fitted view and :data:`MAX_ZOOM`, keeping ``anchor`` still."""
@@ -203,6 +261,7 @@ class DiagramView(QGraphicsView):
         before = self.mapToScene(anchor) if anchor is not None else None
         self.scale(target / self._zoom, target / self._zoom)
         self._zoom = target
+        self._zoom_changed()
         if anchor is not None and before is not None:
             moved = self.mapFromScene(before) - anchor
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + moved.x())

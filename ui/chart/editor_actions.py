@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from acuchart.practice import Practice
     from acuchart.services.charting import ChartingService
     from ui.chart.diagram_view import DiagramView
+    from ui.chart.point_filter import PointFilter
 
 
 class EditorActions(MarkMenuActions):
@@ -34,6 +35,12 @@ class EditorActions(MarkMenuActions):
     chart_ops: commands.ChartOps
     undo_stack: QUndoStack
     views: dict[str, DiagramView]
+    point_filter: PointFilter
+
+    @property
+    def current_view(self) -> DiagramView:  # implemented by the editor
+        """The diagram showing now."""
+        raise NotImplementedError
 
     def push(self, command: commands.ServiceCommand) -> bool:  # implemented by the editor
         raise NotImplementedError
@@ -61,19 +68,20 @@ class EditorActions(MarkMenuActions):
         return self  # type: ignore[return-value]
 
     # --- points ----------------------------------------------------------------------------
-    def toggle_point(self, code: str, side: str) -> None:
-        """A click on a point: mark it on that side, or unmark it when it is marked."""
+    def toggle_point(self, code: str, side: str, view: str | None = None) -> None:
+        """A click on a point (on ``view``): mark it on that side, or unmark it when it is marked."""
         if self.chart is None:
             return
         marked = next((m for m in self.chart.marks if m.code == code and m.side == side), None)
         if marked is not None:
             self.remove_marks([marked.id])
             return
-        command = commands.mark_point(self.chart_ops, self.chart.session.id, code, side)
+        command = commands.mark_point(self.chart_ops, self.chart.session.id, code, side, view)
         if self.push(command) and command.marks:
             self._after_marking(command.marks)
 
     def _after_marking(self, marks: list[Mark]) -> None:
+        self.point_filter.add(m.code for m in marks if m.code)
         self.select_marks([marks[-1].id])
         cautious = [m for m in marks if m.caution_warning]
         if len(cautious) == 1:
@@ -94,7 +102,7 @@ class EditorActions(MarkMenuActions):
             return
         session_id = self.chart.session.id
         if len(sides) == 1:
-            self.toggle_point(point.code, sides[0])
+            self.toggle_point(point.code, sides[0], self.current_view.info.name)
             return
         command = commands.AddMarksCommand(
             self.chart_ops,
@@ -105,9 +113,10 @@ class EditorActions(MarkMenuActions):
             self._after_marking(command.marks)
 
     def ask_sides(self, point: CataloguePoint) -> list[str]:
-        """The sides to mark a point found by search: a midline point has one; ask for a bilateral one."""
+        """The sides to mark a point found by search: a midline or one-sided point has one; ask for a
+        bilateral one."""
         if not point.bilateral:
-            return ["midline"]
+            return [point.sides()[0]]  # the midline, or the one side a point like Jinjin is needled on
         choices = ["Client's left", "Client's right", "Both sides"]
         choice, ok = QInputDialog.getItem(
             self._widget(), f"Mark {point.code}", "Which side?", choices, 0, False

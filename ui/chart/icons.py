@@ -80,6 +80,12 @@ def _fit(p: QPainter) -> None:
     p.drawEllipse(QPointF(10, 10), 2.5, 2.5)
 
 
+def _all_points(p: QPainter) -> None:
+    _pen(p, 1.5)
+    for x, y in ((5, 5), (10, 4), (15, 6), (4, 10.5), (9.5, 10), (15.5, 11), (6, 15.5), (11, 16), (16, 15.5)):
+        p.drawEllipse(QPointF(x, y), 1.5, 1.5)
+
+
 def _search(p: QPainter) -> None:
     _pen(p, 2.0)
     p.drawEllipse(QPointF(8.5, 8.5), 5, 5)
@@ -93,6 +99,7 @@ DRAWINGS: dict[str, Painter] = {
     "save_protocol": _save_protocol,
     "session_reaction": _session_reaction,
     "fit": _fit,
+    "all_points": _all_points,
     "search": _search,
 }
 """Every tool icon by name."""

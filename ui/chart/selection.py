@@ -1,7 +1,7 @@
 """One selection of marks, shown alike in the list beside the chart and on every diagram.
 
-Selecting in either place selects in the other; a mark chosen in the list on another diagram than
-the one showing brings that diagram forward.
+Selecting in either place selects in the other; a mark chosen in the list that the diagram in front
+does not draw brings forward one that does.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class MarkSelection:
         model: the list's model.
         views: the diagrams, by view name.
         mark_of: the charted mark with an id (None when it is gone).
-        show_view: brings a diagram forward.
+        show_mark: brings forward a diagram that draws a mark.
     """
 
     def __init__(
@@ -32,13 +32,13 @@ class MarkSelection:
         model: MarksModel,
         views: dict[str, DiagramView],
         mark_of: Callable[[int], Mark | None],
-        show_view: Callable[[DiagramView], None],
+        show_mark: Callable[[Mark], None],
     ) -> None:
         self._list = marks_view
         self._model = model
         self._views = views
         self._mark_of = mark_of
-        self._show_view = show_view
+        self._show_mark = show_mark
         self._syncing = False
         marks_view.selectionModel().selectionChanged.connect(self._list_changed)
         for view in views.values():
@@ -77,7 +77,7 @@ class MarkSelection:
         self.select(ids)
         mark = self._mark_of(ids[0]) if ids else None
         if mark is not None:
-            self._show_view(self._views[mark.view])
+            self._show_mark(mark)
 
     def _diagram_changed(self, mark_ids: list[int]) -> None:
         if not self._syncing:

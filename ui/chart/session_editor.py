@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.catalogue import VIEWS, CataloguePoint
 from acuchart.changes import Changes
-from acuchart.models import Client, Reaction, SessionChart
+from acuchart.models import Client, Mark, Reaction, SessionChart
 from acuchart.practice import Practice
 from acuchart.services.session_rules import NeedleBalance
 from ui.chart import commands
@@ -37,6 +37,7 @@ from ui.chart.note.soap_panel import SoapPanel
 from ui.chart.note.tcm_panel import TcmPanel
 from ui.chart.note.techniques_panel import TechniquesPanel
 from ui.chart.notice_bar import InfoBand, NoticeBar
+from ui.chart.point_filter import PointFilter
 from ui.chart.point_search import PointSearch
 from ui.chart.selection import MarkSelection
 from ui.chart.session_header import SessionHeader
@@ -55,6 +56,13 @@ SIDE_SHARE = 0.5
 """The side column's share of the width at first (within the bounds below), until the practitioner drags."""
 SIDE_MIN, SIDE_MAX = 400, 660
 HINT = "Click a point to mark it; click again to unmark. Shift+click places a free marker."
+TAB_SIDES = {
+    "front": "the client's right on your left",
+    "back": "the client's right on your right",
+    "right": "the client's right side",
+    "left": "the client's left side",
+}
+"""How each kind of view shows the client's sides, said in the tab's tooltip."""
 
 
 class SessionEditor(QWidget, EditorActions, NoteActions):
@@ -96,17 +104,19 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("diagramTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 18px; }")  # gloved fingers
+        self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 12px; }")  # gloved fingers
         self.views: dict[str, DiagramView] = {}
         for name, info in VIEWS.items():
             view = DiagramView(info, self.charting.catalogue)
             self.views[name] = view
-            self.tabs.addTab(view, info.title)
-            view.point_clicked.connect(self.toggle_point)
+            index = self.tabs.addTab(view, info.tab or info.title)
+            self.tabs.setTabToolTip(index, f"{info.title} ({TAB_SIDES[info.facing]})")
+            view.point_clicked.connect(lambda code, side, v=name: self.toggle_point(code, side, v))
             view.free_marker_requested.connect(lambda x, y, v=name: self.place_free_marker(v, x, y))
             view.marker_moved.connect(self.move_marker)
             view.context_requested.connect(self._context_menu)
             view.hovered.connect(self._show_hover)
+        self.point_filter = PointFilter(self.charting.catalogue, self.views)
         self.hover_info = QLabel(HINT)
         self.hover_info.setObjectName("hoverInfo")
         self.hover_info.setTextFormat(Qt.TextFormat.RichText)
@@ -124,7 +134,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
             self.marks_model,
             self.views,
             lambda mark_id: self.chart.mark(mark_id) if self.chart else None,
-            self._show_view,
+            self._show_mark,
         )
         self.marks_model.needles_edited.connect(lambda mark_id, n: self.set_needles(mark_id, n))
         self.needles = self.side.needles
@@ -209,6 +219,9 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         tools.reaction_action.triggered.connect(lambda: self.reaction_dialog(None))
         tools.fit_action.triggered.connect(lambda: self.current_view.fit())
         tools.set_protocol_source(lambda: protocol_choices(self.practice))
+        tools.all_points_action.toggled.connect(
+            lambda on: self.point_filter.set_show_all(on, self._preferences)
+        )
         for action, key in (
             (tools.repeat_findings, REPEAT_FINDINGS_KEY),
             (tools.repeat_techniques, REPEAT_TECHNIQUES_KEY),
@@ -249,6 +262,8 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
             width = self.splitter.width()
             side = max(SIDE_MIN, min(SIDE_MAX, round(width * SIDE_SHARE)))
             self.splitter.setSizes([max(1, width - side), side])
+        self.point_filter.remember(self._preferences)
+        self.toolbar.all_points_action.setChecked(self.point_filter.show_all)
 
     def save_layout(self) -> None:
         """Remember where the practitioner put the split."""
@@ -273,6 +288,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         """Load a session and show it, starting on the face."""
         self.chart = self.sessions.load(session_id)
         self.client = self.practice.clients.get(self.chart.session.client_id)
+        self.point_filter.read_practice(self.charting.points_in_use)
         self.notice.hide()
         self.mark_editor.close_editor()
         self.search.box.clear()
@@ -335,7 +351,8 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         """Select marks in the list and on every diagram."""
         self.selection.select(mark_ids)
 
-    def _show_view(self, view: DiagramView) -> None:
+    def _show_mark(self, mark: Mark) -> None:
+        view = self.view_showing(mark)
         if view is not self.current_view:
             self.tabs.setCurrentWidget(view)
 
@@ -348,7 +365,8 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         for view in self.views.values():
             view.show_highlight(point.code if point else None)
         if point is not None:
-            self.tabs.setCurrentWidget(self.views[point.view])
+            if not self.current_view.shows(point.code):
+                self.tabs.setCurrentWidget(self.views[point.view])
             # What Enter will do goes on the first line: the location below may take two.
             name, details = point_tooltip(point).split("<br>", 1)
             self.hover_info.setText(f"{name} &nbsp;<i>({self.search.summary()})</i><br>{details}")
@@ -359,6 +377,20 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         """Put the cursor in the point search."""
         self.search.box.setFocus()
         self.search.box.selectAll()
+
+    def view_showing(self, mark: Mark) -> DiagramView:
+        """The view to show a mark on: the one in front when it draws the mark, else the one it was
+        charted on, else its point's home view."""
+        if mark.is_free:
+            return self.views.get(mark.view, self.current_view)
+        code, side = mark.code or "", mark.side or "midline"
+        for view in (self.current_view, self.views.get(mark.view)):
+            if view is not None and view.shows(code, side):
+                return view
+        point = self.charting.catalogue.find(code)
+        if point is None or side not in point.sides():
+            return self.current_view
+        return self.views[point.home_view(side)]
 
     # --- tools and the mark editor -------------------------------------------------------------
     def set_free_tool(self, on: bool) -> None:
@@ -371,7 +403,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         mark = self.chart.mark(mark_id) if self.chart else None
         if mark is None:
             return
-        view = self.views[mark.view]
+        view = self.view_showing(mark)
         self.tabs.setCurrentWidget(view)
         item = (
             view.free_markers.get(mark.id)

@@ -124,6 +124,14 @@ class SessionToolbar(QToolBar):
             "Dizziness, headache, fatigue: a reaction not at one point. (R records one at the selected mark.)",
         )
         self.fit_action = self._action("Fit", "fit", "0", "Show the whole diagram again after zooming.")
+        self.all_points_action = self._action(
+            "All points",
+            "all_points",
+            "A",
+            "Show every point at normal zoom. Off: only the points your practice uses most; zoom in "
+            "or search (Ctrl+K) for the rest.",
+        )
+        self.all_points_action.setCheckable(True)
         self.free_tool = self._button(self.free_action, "freeMarkerTool")
         self.apply = self._button(self.apply_action, "applyProtocol")
         self.apply.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -142,6 +150,7 @@ class SessionToolbar(QToolBar):
         self._protocol_source: Callable[[], list[ProtocolChoice]] = list
         self.apply_menu.aboutToShow.connect(self._fill_protocols)
         self.apply_action.triggered.connect(self.apply.showMenu)
+        self.all_points = self._button(self.all_points_action, "allPoints")
 
     def _action(self, text: str, icon: str, shortcut: str, what: str) -> QAction:
         action = self.addAction(tool_icon(icon), text)
@@ -169,6 +178,7 @@ class SessionToolbar(QToolBar):
             self.save_action,
             self.reaction_action,
             self.fit_action,
+            self.all_points_action,
         ]
 
     def set_signed(self, signed: bool) -> None:

@@ -78,6 +78,15 @@ class CoursePanel(QGroupBox):
         self.complete_button = QPushButton("Complete course…")
         self.complete_button.setToolTip("Close the course and plan maintenance visits")
         self.chart = ProgressChart()
+        # The practitioner's side of progress, beside the client's: wrinkle grades taken on the Skin tab.
+        self.skin_chart = ProgressChart(
+            low=0,
+            high=5,
+            title="Wrinkle grade, by the practitioner (0 = none, 5 = very deep)",
+            empty_text="",
+            name="Wrinkle grades chart",
+        )
+        self.skin_chart.hide()
         headline = QHBoxLayout()
         headline.addWidget(self.progress)
         headline.addWidget(self.overdue)
@@ -94,6 +103,7 @@ class CoursePanel(QGroupBox):
         layout.addWidget(self.plan)
         layout.addLayout(buttons)
         layout.addWidget(self.chart, 1)
+        layout.addWidget(self.skin_chart, 1)
         self.chooser.currentIndexChanged.connect(self._show_chosen)
         self.new_button.clicked.connect(self.new_course)
         self.edit_button.clicked.connect(self.edit_course)
@@ -135,6 +145,7 @@ class CoursePanel(QGroupBox):
             self.plan.setText("")
             self.overdue.hide()
             self.chart.set_series([], 1)
+            self.skin_chart.hide()
             return
         course, progress = overview.course, overview.progress
         head, due = progress_lines(overview)
@@ -146,6 +157,9 @@ class CoursePanel(QGroupBox):
         self.chart.set_series(
             self._practice.ratings.progress_series(course.id), progress.planned, course_sessions=own
         )
+        grades = self._practice.skin.course_series(course.id)
+        self.skin_chart.set_series(grades, progress.planned, course_sessions=own)
+        self.skin_chart.setVisible(bool(grades))
         concerns = ", ".join(short_label(CONCERN_LABELS.get(c, c)) for c in course.concerns)
         self.plan.setText(
             f"{concerns} · {course.planned_sessions} sessions, every {course.interval_days} days · "

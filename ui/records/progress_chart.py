@@ -8,12 +8,14 @@ the lines apart. Drawn with QPainter: QtCharts is not part of PySide6-Essentials
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from acuchart.models import RATING_MAX, RATING_MIN, RATING_SCALE_NOTE, RatingSeries
+from acuchart.models import RATING_MAX, RATING_MIN, RATING_SCALE_NOTE
 
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#7F7F7F")
 LINE_STYLES = (
@@ -76,25 +78,43 @@ def draw_marker(painter: QPainter, shape: str, centre: QPointF, size: float) -> 
             painter.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))
 
 
-class ProgressChart(QWidget):
-    """Ratings (0–10) by session number, one styled line per concern, with axes and a legend."""
+class Series(Protocol):
+    """What the chart draws of one line: its label and its ``(session number, value)`` points."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def points(self) -> tuple[tuple[int, int], ...]: ...
+
+
+class ProgressChart(QWidget):
+    """Values by session number, one styled line per series, with axes and a legend: the client's ratings
+    (0–10) by default, or another scale (the practitioner's wrinkle grades, 0–5)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        low: int = RATING_MIN,
+        high: int = RATING_MAX,
+        title: str = f"Rating  ({RATING_SCALE_NOTE})",
+        empty_text: str = EMPTY_TEXT,
+        name: str = "Progress chart",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("progressChart")
         self.setMinimumSize(280, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Progress chart")
-        self._series: list[RatingSeries] = []
+        self.setAccessibleName(name)
+        self._low, self._high, self._title, self._empty_text = low, high, title, empty_text
+        self._series: list[Series] = []
         self._sessions = 1
         self._course_sessions: int | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(560, 250)
 
-    def set_series(
-        self, series: list[RatingSeries], sessions: int, course_sessions: int | None = None
-    ) -> None:
+    def set_series(self, series: Sequence[Series], sessions: int, course_sessions: int | None = None) -> None:
         """Show these concerns' ratings on an axis of ``sessions`` sessions (at least the last one rated).
 
         With ``course_sessions``, positions after the course's own sessions are maintenance visits and
@@ -106,11 +126,11 @@ class ProgressChart(QWidget):
         described = [
             f"{short_label(s.label)}: {' → '.join(str(v) for _, v in s.points)}" for s in series if s.points
         ]
-        self.setAccessibleDescription("; ".join(described) or EMPTY_TEXT)
+        self.setAccessibleDescription("; ".join(described) or self._empty_text)
         self.update()
 
     @property
-    def series(self) -> list[RatingSeries]:
+    def series(self) -> list[Series]:
         """What the chart shows."""
         return list(self._series)
 
@@ -155,7 +175,7 @@ class ProgressChart(QWidget):
         x = plot.left() + (
             plot.width() * (session_number - 1) / span if self._sessions > 1 else plot.width() / 2
         )
-        y = plot.bottom() - plot.height() * (score - RATING_MIN) / (RATING_MAX - RATING_MIN)
+        y = plot.bottom() - plot.height() * (score - self._low) / (self._high - self._low)
         return QPointF(x, y)
 
     def _font(self) -> QFont:
@@ -176,7 +196,7 @@ class ProgressChart(QWidget):
         else:
             painter.setPen(QColor("#5f6368"))
             painter.drawText(
-                self.plot_rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, EMPTY_TEXT
+                self.plot_rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty_text
             )
         self._draw_legend(painter)
         painter.end()
@@ -186,7 +206,7 @@ class ProgressChart(QWidget):
         metrics = painter.fontMetrics()
         grid = QPen(QColor("#e3e6ea"), 1)
         text = QColor("#3c4043")
-        for score in range(RATING_MIN, RATING_MAX + 1, 2):
+        for score in range(self._low, self._high + 1, 2 if self._high - self._low > 6 else 1):
             y = self.point_at(1, score).y()
             painter.setPen(grid)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
@@ -199,7 +219,7 @@ class ProgressChart(QWidget):
         for number in range(1, self._sessions + 1):
             if (number - 1) % step and number != self._sessions:
                 continue
-            x = self.point_at(number, RATING_MIN).x()
+            x = self.point_at(number, self._low).x()
             painter.setPen(QPen(QColor("#9aa0a6"), 1))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
             painter.setPen(text)
@@ -220,7 +240,7 @@ class ProgressChart(QWidget):
         painter.drawText(
             QRectF(plot.left(), 2, plot.width(), metrics.height() + 4),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"Rating  ({RATING_SCALE_NOTE})",
+            self._title,
         )
 
     def _pen(self, index: int, width: float = 2.2) -> QPen:
@@ -229,7 +249,7 @@ class ProgressChart(QWidget):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         return pen
 
-    def _draw_series(self, painter: QPainter, index: int, series: RatingSeries) -> None:
+    def _draw_series(self, painter: QPainter, index: int, series: Series) -> None:
         points = [self.point_at(number, score) for number, score in series.points]
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(self._pen(index))

@@ -58,7 +58,8 @@ def point_mark(
 ) -> HandoutMark:
     """A mark at a catalogue point, as the gatherer builds it."""
     point = load_catalogue().get(code)
-    x, y = point.position(side)
+    view = point.home_view(side)
+    x, y = point.position(side, view)
     return HandoutMark(
         code=point.code,
         name=point.pinyin,
@@ -67,7 +68,7 @@ def point_mark(
         needles=needles,
         x=x,
         y=y,
-        view=point.view,
+        view=view,
         hanzi=point.hanzi,
         english=point.english,
         reactions=reactions,
