@@ -31,6 +31,7 @@ class Changes(NamedTuple):
     consents: bool = False
     ratings: bool = False
     amendments: bool = False
+    photos: bool = False
     client_id: int | None = None
     session_id: int | None = None
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from acuchart.errors import DamagedFileError, StoreError
+from acuchart.paths import photo_store_path
+from acuchart.photos.store import PhotoStore, Progress, check_photos
 from acuchart.storage import faults
 from acuchart.storage.audit import verify
 from acuchart.storage.database import check_header, check_length, read_only
@@ -51,8 +53,10 @@ class CheckReport:
             self.problems.append(f"{prefix}… and {len(lines) - MAX_LINES} more")
 
 
-def check_file(path: Path) -> CheckReport:
-    """Run SQLite's integrity and foreign-key checks and walk the audit chain.
+def check_file(path: Path, progress: Progress | None = None) -> CheckReport:
+    """Run SQLite's integrity and foreign-key checks, walk the audit chain and hash every photo.
+
+    ``progress`` is told ``(done, total)`` while the photos are hashed (the long part at a large practice).
 
     Raises:
         StoreError: only when the file cannot be looked at at all (it does not exist, the disk refuses
@@ -70,6 +74,11 @@ def check_file(path: Path) -> CheckReport:
         check_length(path)
         with read_only(path) as conn:
             _check_contents(conn, report)
+            if conn.execute("select 1 from sqlite_master where name = 'photos'").fetchone():
+                in_use = [
+                    tuple(row) for row in conn.execute("select id, sha256, extension from photos order by id")
+                ]
+                _check_photos(report, PhotoStore(photo_store_path(path)), in_use, progress)
     except DamagedFileError as exc:
         report.add_problems("", exc.findings)
     except sqlite3.DatabaseError as exc:
@@ -103,3 +112,19 @@ def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
         if audit.ok:
             report.notes.append(f"audit trail intact ({audit.entries} entries)")
         report.problems += audit.findings
+
+
+def _check_photos(
+    report: CheckReport, files: PhotoStore, in_use: list[tuple[object, ...]], progress: Progress | None
+) -> None:
+    found = check_photos(files, in_use, progress)
+    if found.ok:
+        if found.checked:
+            report.notes.append(f"every photo is present and unchanged ({found.checked} checked)")
+        return
+    for photo_id, sha in found.missing:
+        report.problems.append(f"photo {photo_id} is missing from {files.folder} (sha256 {sha})")
+    for photo_id, sha in found.altered:
+        report.problems.append(
+            f"photo {photo_id} was changed or damaged: its file no longer has the sha256 recorded ({sha})"
+        )

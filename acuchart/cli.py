@@ -82,10 +82,29 @@ def build_parser() -> argparse.ArgumentParser:
     from acuchart.open_data_cli import add_parsers  # export, fhir, import-clients
 
     _COMMANDS.update(add_parsers(sub))
+    _add_photo_parsers(sub)
     from acuchart.cli_backup import add_backup_parsers  # backup, backups, restore
 
     add_backup_parsers(sub)
     return parser
+
+
+def _add_photo_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``photo-import`` and ``photos``: bring photos into a session; list a client's photos."""
+    from acuchart.models.photos import PHOTO_VIEWS
+
+    photo_import = sub.add_parser(
+        "photo-import", help="import photos (JPEG, PNG, HEIC) into a session, metadata removed"
+    )
+    photo_import.add_argument("session", type=int, metavar="SESSION_ID", help="the session's number")
+    photo_import.add_argument("files", type=Path, nargs="+", metavar="FILE", help="the photo files")
+    photo_import.add_argument(
+        "--view", required=True, choices=[key for key, _ in PHOTO_VIEWS], help="the view the photos show"
+    )
+    photo_import.add_argument("--label", default="", help="what a close-up shows, e.g. 'left cheek'")
+    photos = sub.add_parser("photos", help="list a client's photos: id, session, view, taken at, sha256")
+    photos.add_argument("client", type=int, metavar="CLIENT_ID", help="the client's number")
+    photos.add_argument("--hidden", action="store_true", help="include photos hidden from the record")
 
 
 def _add_document_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -260,4 +279,42 @@ def _document(args: argparse.Namespace) -> int:
         practice.close()
     written = documents.save(document, args.output)
     print(f"Wrote {document.title} to {written}")
+    return 0
+
+
+@command("photo-import")
+def _photo_import(args: argparse.Namespace) -> int:
+    """Each file is its own operation: a bad one is named and skipped, the others are stored."""
+    from acuchart.photos.images import PhotoImportError
+
+    practice = _existing_practice(args)
+    failed = 0
+    try:
+        for path in args.files:
+            try:
+                photo = practice.photos.import_file(args.session, path, args.view, args.label).value
+            except PhotoImportError as exc:  # other refusals (no consent, a full disk) stop the import
+                print(f"acuchart: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            print(f"{photo.photo.id:6d}  {path.name}  {photo.photo.view_label}  {photo.photo.sha256}")
+    finally:
+        practice.close()
+    return 2 if failed else 0
+
+
+@command("photos")
+def _photos(args: argparse.Namespace) -> int:
+    practice = _existing_practice(args)
+    try:
+        practice.clients.get(args.client)
+        for item in practice.photos.for_client(args.client, include_hidden=args.hidden):
+            photo = item.photo
+            hidden = f"  (hidden: {photo.hidden_reason})" if photo.hidden else ""
+            print(
+                f"{photo.id:6d}  session {photo.session_id:<6d} {photo.view:<14} "
+                f"{photo.taken_at:%Y-%m-%d %H:%M}  {photo.sha256}{hidden}"
+            )
+    finally:
+        practice.close()
     return 0

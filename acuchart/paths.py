@@ -34,3 +34,12 @@ def is_writable(path: Path) -> bool:
     mode = path.stat().st_mode
     has_write_bit = bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
     return has_write_bit and os.access(path, os.W_OK)
+
+
+def photo_store_path(practice_path: Path) -> Path:
+    """The folder beside a practice file that holds its photos' originals: ``practice.acuchart.photos``.
+
+    It belongs to the practice file as much as the file itself: moving or backing up a practice must
+    carry it, and nothing else may write into it (a protected place for any output AcuChart writes).
+    """
+    return practice_path.with_name(practice_path.name + ".photos")

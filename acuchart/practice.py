@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from acuchart.services.followups import FollowUpService
     from acuchart.services.needle_lots import NeedleLotService
     from acuchart.services.note_templates import NoteTemplateService
+    from acuchart.services.photo_consent import PhotoConsentService
+    from acuchart.services.photos import PhotoService
     from acuchart.services.protocols import ProtocolService
     from acuchart.services.ratings import RatingService
     from acuchart.services.reaction_map import ReactionMapService
@@ -45,6 +47,7 @@ class Practice:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._temporary_photos: Path | None = None
         self.clients = ClientService(store)
         self.settings = SettingsService(store)
         store.actor = self.settings.get().practitioner_name or "practitioner"
@@ -161,6 +164,32 @@ class Practice:
 
         return ReactionMapService(self.store, self.catalogue)
 
+    @cached_property
+    def photo_consent(self) -> PhotoConsentService:
+        """Photo consent: clinical record, teaching, marketing."""
+        from acuchart.services.photo_consent import PhotoConsentService
+
+        return PhotoConsentService(self.store, self.settings)
+
+    @cached_property
+    def photos(self) -> PhotoService:
+        """Photos of the client at each session, and the photo folder beside the file."""
+        from acuchart.photos.store import PhotoStore
+        from acuchart.services.photos import PhotoService
+
+        if self.path is not None:
+            from acuchart.paths import photo_store_path
+
+            folder = photo_store_path(self.path)
+        else:  # an in-memory practice (tests) keeps its photos in a folder of its own, gone on close
+            import tempfile
+
+            folder = Path(tempfile.mkdtemp(prefix="acuchart-photos-"))
+            self._temporary_photos = folder
+        return PhotoService(
+            self.store, PhotoStore(folder), self.photo_consent, lambda: self.settings.get().practitioner_name
+        )
+
     def client_record(self, client_id: int, today: dt.date | None = None) -> ClientRecord:
         """Everything the client page shows beyond identity, in a handful of queries."""
         from acuchart.models import ClientRecord
@@ -213,6 +242,10 @@ class Practice:
     def close(self) -> None:
         """Close the file and release it for other programs."""
         self.store.close()
+        if self._temporary_photos is not None:
+            import shutil
+
+            shutil.rmtree(self._temporary_photos, ignore_errors=True)
 
 
 def _back_up_before_migrating(path: Path, pending: list[str]) -> None:

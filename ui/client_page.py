@@ -25,6 +25,7 @@ from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client, ClientRecord
 from acuchart.practice import Practice
 from ui.client_list import format_dob
 from ui.operations import Operations
+from ui.photos.client_photos import ClientPhotos
 from ui.records.consent_dialog import ConsentDialog
 from ui.records.course_panel import CoursePanel
 from ui.records.forms import FieldError
@@ -148,6 +149,7 @@ class ClientPage(QWidget):
         self.no_sessions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.history_table.setToolTip("Double-click a session to open it (a signed one opens read-only)")
         self.history_box = QGroupBox("Sessions")
+        self.photos = ClientPhotos(practice)
         self.documents_button: QToolButton | None = None
         """The client's documents, once the window has given them (:meth:`set_documents`)."""
         self._build_layout()
@@ -191,6 +193,7 @@ class ClientPage(QWidget):
         layout.addWidget(self.consent)
         layout.addWidget(self.intake_label)
         layout.addWidget(self.reactions_box)
+        layout.addWidget(self.photos)
         layout.addLayout(body, 1)
 
     def set_documents(self, actions: list[QAction]) -> None:
@@ -255,6 +258,7 @@ class ClientPage(QWidget):
         self.history_box.setTitle(f"Sessions ({len(record.history)})" if record.history else "Sessions")
         self.no_sessions.setVisible(not record.history)
         self.history_table.setVisible(bool(record.history))
+        self.photos.show_client(client.id)
 
     def _show_consent(self, record: ClientRecord) -> None:
         if record.consents:

@@ -44,6 +44,7 @@ class MainMenus(_Window):
     restore_from_backup: Callable[[], None]
     backup_settings: Callable[[], None]
     _about: Callable[[], None]
+    check_practice_file: Callable[[], None]
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -82,6 +83,14 @@ class MainMenus(_Window):
         file_menu.addAction(self._documents.texts)
         file_menu.addAction(
             self._action("&Note templates…", None, self.edit_note_templates, "What to ask for each concern")
+        )
+        file_menu.addAction(
+            self._action(
+                "&Check practice file and photos…",
+                None,
+                self.check_practice_file,
+                "Integrity, the audit trail, and every photo present and unchanged",
+            )
         )
         file_menu.addSeparator()
         file_menu.addAction(

@@ -213,6 +213,12 @@ class MainWindow(MainMenus, QMainWindow):
         if chosen is not None:
             self.practice_file_chosen.emit(chosen)
 
+    def check_practice_file(self) -> None:
+        """Check the file, its audit trail and every photo, with a progress bar."""
+        from ui.photos.check_run import check_practice
+
+        check_practice(self.practice, self)
+
     def open_settings(self) -> None:
         """Edit the practice settings."""
         from ui.records.settings_dialog import SettingsDialog  # loaded on first use
@@ -263,6 +269,10 @@ class MainWindow(MainMenus, QMainWindow):
             self.sign_panel = SignPanel(self.practice)
             editor.side.add_tab(self.ratings, "Ratings")
             editor.side.add_tab(self.sign_panel, "Signature")
+            from ui.photos.session_photos import SessionPhotos
+
+            self.session_photos = SessionPhotos(self.practice, self.preferences, drop_target=editor)
+            editor.side.add_tab(self.session_photos, "Photos")
             editor.back_requested.connect(self.back_to_client)
             editor.header.set_print_action(self.documents.print_handout)
             self.chart_area.addWidget(editor)
@@ -324,6 +334,7 @@ class MainWindow(MainMenus, QMainWindow):
             return
         self.ratings.set_session(session_id)
         self.sign_panel.set_session(session_id)
+        self.session_photos.set_session(session_id)
         self.chart_area.setCurrentWidget(self.session_editor)
         self.session_editor.current_view.setFocus()
         self._fold_client_list(True)

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from acuchart import clock
+from acuchart.demo.photos import photo_steps
 from acuchart.demo.stories import demo_stories, story_steps
 from acuchart.demo.visits import Step
 from acuchart.errors import StoreError
@@ -199,11 +200,9 @@ def write_demo(path: Path | str, clients: int = 14, seed: int = 7) -> str:
     practice = Practice.open(path)
     try:
         forms = demo_client_forms(clients, rng, now.date())
-        steps = [
-            step
-            for story in demo_stories(forms, rng, now, practice.catalogue)
-            for step in story_steps(practice, story)
-        ]
+        stories = demo_stories(forms, rng, now, practice.catalogue)
+        steps = [step for story in stories for step in story_steps(practice, story)]
+        steps += photo_steps(practice, stories)
         first = min((moment for moment, _ in steps), default=now)
         opened = dt.datetime.combine(first.date() - PRACTICE_OPENED_BEFORE, dt.time(8, 30))
         halfway = sorted(moment for moment, _ in steps)[len(steps) // 2] if steps else now
@@ -212,7 +211,8 @@ def write_demo(path: Path | str, clients: int = 14, seed: int = 7) -> str:
             now,
         )
         sessions = sum(len(practice.followups.client_history(c.id)) for c in practice.clients.search(""))
-        return f"{practice.clients.count()} clients, {sessions} sessions"
+        photos = practice.store.scalar("select count(*) from photos")
+        return f"{practice.clients.count()} clients, {sessions} sessions, {photos} photos"
     finally:
         practice.close()
 

@@ -79,6 +79,10 @@ def client_bundle(practice: Practice, client_id: int, now: dt.datetime | None = 
         *make.caution_flags(client, refs),
         *(make.consent(c, refs) for c in practice.consent.consents_for(client_id)),
     ]
+    photo_consent = practice.photo_consent.consent_of(client_id)
+    resources += [
+        note.photo_consent(d, photo_consent.latest(d.use) == d, refs) for d in photo_consent.decisions
+    ]
     history = sorted(practice.followups.client_history(client_id), key=lambda s: (s.started_at, s.id))
     entered = entries.reaction_entries(practice.store, client_id)
     structures: dict[tuple[str, str], Resource] = {}

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from acuchart.export import fhir_codes as codes
 from acuchart.export.fhir_resources import Refs, Resource, narrative, safe_id, when
 from acuchart.models import Session
+from acuchart.models.photos import PhotoConsentDecision
 from acuchart.models.tcm import (
     ADJUNCT_LABELS,
     FITZPATRICK_TYPES,
@@ -164,3 +165,42 @@ def skin(measure: SkinMeasure, session: Session | None, refs: Refs) -> Resource:
 def session_of(measure: SkinMeasure, sessions: Sequence[Session]) -> Session | None:
     """The session a measure was taken at, among the client's."""
     return next((s for s in sessions if s.id == measure.session_id), None)
+
+
+def photo_consent(decision: PhotoConsentDecision, current: bool, refs: Refs) -> Resource:
+    """One decision about one use of photos (the clinical record, teaching, marketing) as a Consent:
+    ``permit`` when given, ``deny`` when refused or withdrawn; only the latest for a use is active."""
+    given = decision.decision == "given"
+    return {
+        "resourceType": "Consent",
+        "id": f"photo-consent-{decision.id}",
+        "text": narrative(
+            f"Photos for {decision.use_label.lower()}: {decision.decision} on {decision.decided_on}"
+            + (f". {decision.note}" if decision.note else "")
+        ),
+        "status": "active" if current else "inactive",
+        "scope": {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/consentscope",
+                    "code": "patient-privacy",
+                    "display": "Privacy Consent",
+                }
+            ]
+        },
+        "category": [codes.CONSENT_CATEGORY],
+        "patient": refs.to("Patient", f"client-{decision.client_id}"),
+        "dateTime": decision.decided_on.isoformat(),
+        "organization": [refs.to("Organization", "practice")],
+        "policyRule": {"text": f"The practice's photo consent text, version {decision.text_version}"},
+        "provision": {
+            "type": "permit" if given else "deny",
+            "purpose": [
+                {
+                    "system": codes.local_system("photo-use"),
+                    "code": decision.use,
+                    "display": decision.use_label,
+                }
+            ],
+        },
+    }

@@ -345,6 +345,64 @@ KINDS: tuple[RecordKind, ...] = (
         ),
     ),
     RecordKind(
+        "photo_consents",
+        "photo_consents",
+        "Photo consents",
+        "The client's decisions about photos, one row per decision about one use; the latest for a use is in force.",
+        (
+            _id("decision"),
+            Column("client_id", "integer", "The client (clients.id)."),
+            Column("use", "text", "clinical (the record), teaching or marketing."),
+            Column("decision", "text", "given, refused or withdrawn."),
+            Column("decided_on", "date", "When the client decided."),
+            Column("text_version", "text", "The version of the photo consent text."),
+            Column("method", "text", "How it was obtained: signed_form, electronic or verbal."),
+            Column("note", "text", "A note about it."),
+            Column("recorded_at", "datetime", "When it was entered."),
+            Column("recorded_by", "text", "Who entered it."),
+        ),
+    ),
+    RecordKind(
+        "photos",
+        "photos",
+        "Photos",
+        "Photos of the client at a session. Each original is in photos/<sha256>.<extension> beside these files, "
+        "stripped of location, device and personal metadata; hidden photos are listed too.",
+        (
+            _id("photo"),
+            Column("session_id", "integer", "The session (sessions.id)."),
+            Column(
+                "view",
+                "text",
+                "front, left_oblique, right_oblique, left_profile, right_profile or close_up (the client's sides).",
+            ),
+            Column("label", "text", "A close-up's label."),
+            Column(
+                "sha256", "text", "The SHA-256 of the original: its file name, and proof it is unchanged."
+            ),
+            Column("extension", "text", "jpg or png."),
+            Column("width", "integer", "Width in pixels."),
+            Column("height", "integer", "Height in pixels."),
+            Column("byte_size", "integer", "The original's size in bytes."),
+            Column("taken_at", "datetime", "When it was taken."),
+            Column("taken_at_source", "text", "Where that time came from: photo (its own), file, or import."),
+            Column("original_name", "text", "The file name it was imported from."),
+            Column(
+                "alignment",
+                "text",
+                "How it is lined up with the first session's, as JSON text (the original is not changed); "
+                "empty when it was not lined up.",
+            ),
+            Column(
+                "hidden_at",
+                "datetime",
+                "When it was hidden (by amendment, in a signed session); empty if shown.",
+            ),
+            Column("hidden_reason", "text", "Why it was hidden."),
+            _created(),
+        ),
+    ),
+    RecordKind(
         "protocols",
         "protocols",
         "Protocols",
@@ -395,5 +453,12 @@ NOT_EXPORTED: dict[str, str] = {
 }
 """Columns of exported tables left out on purpose, and why."""
 
-INTERNAL_TABLE_PREFIXES: tuple[str, ...] = ("sqlite_", "_sqlite_", "clients_fts", "search_")
-"""Tables that hold no record of their own (SQLite's bookkeeping, search indexes, migrations)."""
+INTERNAL_TABLE_PREFIXES: tuple[str, ...] = (
+    "sqlite_",
+    "_sqlite_",
+    "clients_fts",
+    "search_",
+    "photo_thumbnails",
+)
+"""Tables that hold no record of their own (SQLite's bookkeeping, search indexes, migrations, the photos'
+thumbnails: made again from the originals, which are exported whole)."""

@@ -22,6 +22,8 @@ from acuchart import __version__, clock
 from acuchart.export.files import ExportError, file_in_place, folder_in_place, problem, refuse_practice_files
 from acuchart.export.kinds import KINDS, RecordKind
 from acuchart.export.readme import FORMAT_NAME, FORMAT_VERSION, readme_text
+from acuchart.paths import photo_store_path
+from acuchart.photos.store import PhotoStore, StoredPhoto
 from acuchart.practice import Practice
 from acuchart.storage import open_data
 
@@ -135,6 +137,7 @@ def export_practice(
     report = progress or (lambda _done, _total: None)
     stop = cancelled or _never_cancelled
     exported_at = clock.stamp()
+    photo_folder = photo_store_path(practice.path) if practice.path is not None else None
     with open_data.snapshot(practice.store) as conn:
         counts = {kind.name: open_data.count(conn, kind.table) for kind in KINDS}
         name_text = open_data.setting(conn, "practice_name")
@@ -165,9 +168,9 @@ def export_practice(
             "manifest.json": (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         }
         if target.suffix.lower() == ".zip":
-            _write_zip(conn, target, extras, report, stop, sum(counts.values()))
+            _write_zip(conn, target, extras, report, stop, sum(counts.values()), photo_folder)
         else:
-            _write_folder(conn, target, extras, report, stop, sum(counts.values()))
+            _write_folder(conn, target, extras, report, stop, sum(counts.values()), photo_folder)
     return ExportSummary(target, counts, time.perf_counter() - started)
 
 
@@ -178,8 +181,9 @@ def _fill(
     report: Progress,
     stop: Callable[[], bool],
     total: int,
+    photo_folder: Path | None,
 ) -> None:
-    """Write every kind's files into ``folder``, then the README and the manifest."""
+    """Write every kind's files into ``folder``, the photos' originals, then the README and the manifest."""
     (folder / "csv").mkdir()
     (folder / "json").mkdir()
     writer = _Writer(lambda name: (folder / name).open("wb"), report, stop)
@@ -187,8 +191,26 @@ def _fill(
     report(0, total)
     for kind in KINDS:
         writer.write_kind(conn, kind)
+    _copy_photos(conn, folder / "photos", photo_folder, stop)
     for name, data in extras.items():  # last: a folder with its manifest is a complete one
         (folder / name).write_bytes(data)
+
+
+def _copy_photos(
+    conn: sqlite3.Connection, into: Path, photo_folder: Path | None, stop: Callable[[], bool]
+) -> None:
+    """Every photo's original as ``photos/<sha256>.<extension>`` (read through the photo store, which
+    checks each against its hash: a damaged original stops the export with its name)."""
+    rows = open_data.photo_files(conn)
+    if not rows or photo_folder is None:
+        return
+    into.mkdir()
+    store = PhotoStore(photo_folder)
+    for sha256, extension in rows:
+        if stop():
+            raise ExportCancelledError("The export was stopped; nothing was left behind.")
+        photo = StoredPhoto(sha256, extension)
+        (into / f"{sha256}.{extension}").write_bytes(store.read(photo))
 
 
 def _write_folder(
@@ -198,9 +220,10 @@ def _write_folder(
     report: Progress,
     stop: Callable[[], bool],
     total: int,
+    photo_folder: Path | None,
 ) -> None:
     with folder_in_place(target) as folder:
-        _fill(conn, folder, extras, report, stop, total)
+        _fill(conn, folder, extras, report, stop, total, photo_folder)
 
 
 def _write_zip(
@@ -210,6 +233,7 @@ def _write_zip(
     report: Progress,
     stop: Callable[[], bool],
     total: int,
+    photo_folder: Path | None,
 ) -> None:
     """The folder's files, made beside the zip (on the same disk, so a full disk is found there), then
     packed under one top folder named like the zip."""
@@ -220,7 +244,7 @@ def _write_zip(
             ) as work:
                 folder = Path(work) / target.stem
                 folder.mkdir()
-                _fill(conn, folder, extras, report, stop, total)
+                _fill(conn, folder, extras, report, stop, total, photo_folder)
                 with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
                     for path in sorted(folder.rglob("*")):
                         if path.is_file():

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from acuchart.models.audit import *  # noqa: F403
     from acuchart.models.charting import *  # noqa: F403
+    from acuchart.models.photos import *  # noqa: F403
     from acuchart.models.practice import *  # noqa: F403
     from acuchart.models.record import *  # noqa: F403
     from acuchart.models.tcm import *  # noqa: F403
 
-_SUBMODULES = ("practice", "record", "charting", "audit", "tcm")
+_SUBMODULES = ("practice", "record", "charting", "audit", "tcm", "photos")
 
 
 def __getattr__(name: str) -> Any:

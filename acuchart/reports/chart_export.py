@@ -31,6 +31,7 @@ from acuchart.reports.layout import (
     stamp,
 )
 from acuchart.reports.pages import build_pdf, frame_width
+from acuchart.reports.photo_pages import photo_listing_story
 
 SIDE_NOTE = "Sides are the client's own: \"left\" is the client's left."
 
@@ -104,6 +105,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
         story += _session(session, width)
     if not data.sessions:
         story.append(para("No sessions are recorded."))
+    story += photo_listing_story(data.photos, data.photo_consent, width)
     story += _audit(data, width)
     return story
 

@@ -20,6 +20,7 @@ from acuchart.reports.layout import (
     template_story,
 )
 from acuchart.reports.pages import build_pdf, frame_width
+from acuchart.reports.photo_pages import photo_consent_form_story
 from acuchart.reports.texts import fill
 
 
@@ -52,6 +53,7 @@ def consent_form_story(data: ConsentFormData) -> list[Flowable]:
         ),
         gap(1),
         *template_story(fill(data.consent_text, values)),
+        *photo_consent_form_story(data.photo_consent, width),
         gap(4),
         _signatures(data, width),
     ]

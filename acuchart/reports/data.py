@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from acuchart.models import PracticeSettings, session_label
+from acuchart.reports.photo_data import BeforeAfter, PhotoConsentLine, PhotoLine
 
 PaperSize = Literal["A4", "Letter"]
 Side = Literal["left", "right", "midline"]
@@ -308,6 +309,8 @@ class CourseSummaryData:
     next_appointment: dt.date | None = None
     printed_on: dt.date | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
+    photos: BeforeAfter | None = None
+    """The before/after page, when there are photos to show and consent allows it."""
 
 
 @dataclass(frozen=True)
@@ -438,6 +441,8 @@ class ChartExportData:
     generated_at: dt.datetime
     generated_by: str = ""
     purpose: str = ""
+    photos: tuple[PhotoLine, ...] = ()
+    photo_consent: tuple[PhotoConsentLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -454,3 +459,4 @@ class ConsentFormData:
     text_version: str
     date_of_birth: dt.date | None = None
     printed_on: dt.date | None = None
+    photo_consent: tuple[PhotoConsentLine, ...] = ()

@@ -38,6 +38,7 @@ from acuchart.reports.data import (
     Severity,
     SummarySession,
 )
+from acuchart.reports.photo_gather import before_after
 from acuchart.reports.regions import free_marker_place
 from acuchart.reports.texts import load_texts
 
@@ -331,6 +332,7 @@ def course_summary_data(
         next_appointment=progress.next_due if progress else None,
         printed_on=today or clock.today(),
         texts=practice_texts(practice),
+        photos=before_after(practice, client_id, course),
     )
 
 

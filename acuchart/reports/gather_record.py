@@ -33,6 +33,7 @@ from acuchart.reports.gather import (
     practice_header,
     practice_texts,
 )
+from acuchart.reports.photo_gather import photo_consent_lines, photo_lines
 from acuchart.reports.texts import consent_text
 from acuchart.storage import reports as rows
 
@@ -184,6 +185,8 @@ def chart_export_data(
         generated_at=now,
         generated_by=practice.settings.get().practitioner_name,
         purpose=purpose,
+        photos=photo_lines(practice, client_id),
+        photo_consent=photo_consent_lines(practice, client_id),
     )
 
 
@@ -205,4 +208,5 @@ def consent_form_data(practice: Practice, client_id: int, today: dt.date | None 
         text_version=practice.settings.get().consent_text_version or text_version,
         date_of_birth=client.date_of_birth,
         printed_on=today or clock.today(),
+        photo_consent=photo_consent_lines(practice, client_id),
     )

@@ -24,6 +24,7 @@ from acuchart.reports.layout import (
     template_story,
 )
 from acuchart.reports.pages import build_pdf, frame_width
+from acuchart.reports.photo_pages import before_after_story
 from acuchart.reports.plot import RatingsChart
 from acuchart.reports.texts import fill, text_for
 
@@ -155,4 +156,5 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
     story += template_story(fill(text_for(data.texts, "course_note"), values))
     if data.printed_on:
         story += [gap(2), para(f"Printed on {long_date(data.printed_on)}.", "small")]
+    story += before_after_story(data.photos, width)
     return story

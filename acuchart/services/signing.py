@@ -15,6 +15,7 @@ from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import SignedSessionError, ValidationError
 from acuchart.models import (
+    PHOTO_AMENDMENTS,
     REACTION_LABELS,
     AmendableField,
     Amendment,
@@ -219,7 +220,8 @@ class SigningService:
                 field=row["field"],
                 field_label="Reaction reported after signing"
                 if row["field"] == ADDED_FIELD
-                else str(labels.get((row["entity"], row["entity_id"], row["field"]), row["field"])),
+                else PHOTO_AMENDMENTS.get(row["field"])
+                or str(labels.get((row["entity"], row["entity_id"], row["field"]), row["field"])),
                 old_value=row["old_value"],
                 new_value=row["new_value"],
                 reason=row["reason"],

@@ -168,3 +168,10 @@ def rating_amendments(store: Store) -> list[tuple[int, str, str | None]]:
 def client_identities(store: Store) -> list[tuple[int, str, str, str | None]]:
     """Every client as (id, first name, last name, date of birth), to find an import's duplicates."""
     return store.tuples("select id, first_name, last_name, date_of_birth from clients")
+
+
+def photo_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every photo's original, as (sha256, extension), in id order."""
+    return [
+        (str(sha), str(ext)) for sha, ext in conn.execute("select sha256, extension from photos order by id")
+    ]

@@ -286,6 +286,59 @@ def _rebuild_with_autoincrement(conn: sqlite3.Connection) -> None:
             conn.execute(trigger_sql)
 
 
+_PHOTOS = [
+    # Photo consent, apart from consent to treatment: one row per decision about one use, never
+    # changed afterwards. The latest decision for a use is the one in force.
+    """create table photo_consents (
+        id integer primary key autoincrement,
+        client_id integer not null references clients(id),
+        use text not null check (use in ('clinical', 'teaching', 'marketing')),
+        decision text not null check (decision in ('given', 'refused', 'withdrawn')),
+        decided_on text not null,
+        text_version text not null,
+        method text not null,
+        note text not null default '',
+        recorded_at text not null,
+        recorded_by text not null default ''
+    )""",
+    "create index photo_consents_by_client on photo_consents (client_id, use, decided_on)",
+    """create table photos (
+        id integer primary key autoincrement,
+        session_id integer not null references sessions(id),
+        view text not null check (view in
+            ('front', 'left_oblique', 'right_oblique', 'left_profile', 'right_profile', 'close_up')),
+        label text not null default '',
+        sha256 text not null check (length(sha256) = 64),
+        extension text not null check (extension in ('jpg', 'png')),
+        width integer not null,
+        height integer not null,
+        byte_size integer not null,
+        taken_at text not null,
+        taken_at_source text not null check (taken_at_source in ('photo', 'file', 'import')),
+        original_name text not null default '',
+        alignment text not null default '',
+        hidden_at text,
+        hidden_reason text,
+        created_at text not null
+    )""",
+    "create index photos_by_session on photos (session_id, view, taken_at)",
+    # One record per image: importing the same photo twice is noticed, and the check finds a file fast.
+    "create unique index photos_by_hash on photos (sha256)",
+    """create table photo_thumbnails (
+        id integer primary key autoincrement,
+        photo_id integer not null unique references photos(id),
+        jpeg blob not null
+    )""",
+]
+
+
+@MIGRATIONS(name="m007_photos")
+def m007_photos(db: sqlite_utils.Database) -> None:
+    """Photos of the client at each session, their thumbnails, and photo consent."""
+    for statement in _PHOTOS:
+        db.execute(statement)
+
+
 _CLINICAL_NOTE = [
     # SOAP: the session's existing notes are its Objective part (what was seen and done), kept in place;
     # the other three parts are new.

@@ -34,15 +34,19 @@ class Writer:
         self.actor = actor
         self.at = clock.stamp()
 
-    def insert(self, table: str, row: Row) -> int:
-        """Insert one row and return its id."""
+    def insert(self, table: str, row: Row, audited: Row | None = None) -> int:
+        """Insert one row and return its id.
+
+        ``audited`` is what the audit entry records in place of the row, for a row that holds a blob
+        (a photo's thumbnail): its digest and size, not its bytes.
+        """
         columns = list(row)
         cursor = self._db.execute(
             f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' for _ in columns)})",
             [row[c] for c in columns],
         )
         new_id = int(cursor.lastrowid or 0)
-        self.audit("insert", table, new_id, row)
+        self.audit("insert", table, new_id, row if audited is None else audited)
         return new_id
 
     def update(self, table: str, row_id: int, changes: Row) -> Row:
@@ -59,11 +63,12 @@ class Writer:
         self.audit("update", table, row_id, {"old": before, "new": changed})
         return before
 
-    def delete(self, table: str, row_id: int) -> Row:
-        """Delete one row and return it as it was (so an undo can put it back)."""
+    def delete(self, table: str, row_id: int, audited: Row | None = None) -> Row:
+        """Delete one row and return it as it was (so an undo can put it back); ``audited`` as for
+        :meth:`insert`."""
         old = self.get(table, row_id)
         self._db.execute(f"delete from [{table}] where id = ?", [row_id])
-        self.audit("delete", table, row_id, old)
+        self.audit("delete", table, row_id, old if audited is None else audited)
         return old
 
     def put_setting(self, key: str, value: Any) -> None:

@@ -5,4 +5,9 @@
 
 MIGRATION_SET = "acuchart"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-MIGRATION_NAMES: tuple[str, ...] = ("m001_initial", "m002_ids_never_reused", "m008_clinical_note")
+MIGRATION_NAMES: tuple[str, ...] = (
+    "m001_initial",
+    "m002_ids_never_reused",
+    "m007_photos",
+    "m008_clinical_note",
+)

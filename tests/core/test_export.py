@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from acuchart.demo import write_demo
 from acuchart.export.files import ExportError
 from acuchart.export.kinds import INTERNAL_TABLE_PREFIXES, KINDS, NOT_EXPORTED
 from acuchart.export.practice_export import ExportCancelledError, export_practice
+from acuchart.paths import photo_store_path
 from acuchart.practice import Practice
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,6 +37,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo(demo_file: Path, tmp_path: Path) -> Iterator[Practice]:
     copy = tmp_path / "practice.acuchart"
     copy.write_bytes(demo_file.read_bytes())
+    shutil.copytree(photo_store_path(demo_file), photo_store_path(copy))  # a practice moves with its photos
     practice = Practice.open(copy)
     yield practice
     practice.close()
@@ -279,3 +282,14 @@ def test_commas_quotes_and_line_breaks_survive_the_csv_exactly(
     assert row["caution_notes"] == "" and row["date_of_birth"] == ""
     (record,) = json.loads((folder / "json" / "clients.json").read_text(encoding="utf-8"))
     assert record["address"] == stored[2] and record["date_of_birth"] is None
+
+
+def test_the_export_carries_every_photos_original_unchanged(demo: Practice, tmp_path: Path) -> None:
+    import hashlib
+
+    summary = export_practice(demo, tmp_path / "export")
+    rows = read_csv(summary.destination / "csv" / "photos.csv")
+    assert rows
+    for row in rows:
+        original = summary.destination / "photos" / f"{row['sha256']}.{row['extension']}"
+        assert hashlib.sha256(original.read_bytes()).hexdigest() == row["sha256"]

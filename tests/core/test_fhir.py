@@ -63,7 +63,9 @@ def test_the_bundle_holds_a_resource_for_every_record_of_the_client(demo: Practi
     lots = {lot.id for s in history for lot in demo.needle_lots.lots_for_session(s.id)}
     assert counts["Device"] == len(lots) > 0
     assert counts["CarePlan"] == len(demo.courses.courses_for(client.id))
-    assert counts["Consent"] == len(demo.consent.consents_for(client.id))
+    photo_decisions = demo.photo_consent.consent_of(client.id).decisions
+    assert photo_decisions  # Amelia agreed to photos for her record
+    assert counts["Consent"] == len(demo.consent.consents_for(client.id)) + len(photo_decisions)
     signed = sum(1 for s in history if s.signed)
     amendments = sum(s.amendments for s in history)
     assert counts["Provenance"] == signed + amendments

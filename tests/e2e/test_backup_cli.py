@@ -53,7 +53,7 @@ def test_backup_then_backups_lists_it_verified(practice_path: Path, tmp_path: Pa
     elsewhere.mkdir()
     to = acuchart("--db", str(practice_path), "backup", "--to", str(elsewhere))
     assert to.returncode == 0, to.stderr
-    assert [p.suffix for p in elsewhere.iterdir() if not p.name.startswith(".")] == [
+    assert sorted(p.suffix for p in elsewhere.iterdir() if not p.name.startswith(".")) == [
         ".acuchart-backup",
         ".json",
     ]

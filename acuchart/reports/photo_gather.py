@@ -1,0 +1,101 @@
+"""Filling the documents' photo parts from the practice: the before/after page, the chart export's
+list of photos, and where photo consent stands. Photos are printed only where consent allows it."""
+
+from __future__ import annotations
+
+import logging
+
+from acuchart.errors import AcuChartError
+from acuchart.models import CONSENT_METHOD_LABELS, PHOTO_USES, Course, SessionPhoto
+from acuchart.models.photos import PHOTO_VIEWS
+from acuchart.photos.images import rendition
+from acuchart.practice import Practice
+from acuchart.reports.photo_data import (
+    BeforeAfter,
+    BeforeAfterPair,
+    PhotoConsentLine,
+    PhotoLine,
+    PrintedPhoto,
+)
+
+log = logging.getLogger("acuchart.reports")
+
+PRINT_SIDE = 1000
+"""Pixels on a printed photo's longer side: sharp at the size the page gives it, light in the PDF."""
+_VIEW_ORDER = {key: n for n, (key, _) in enumerate(PHOTO_VIEWS)}
+
+
+def _session_words(item: SessionPhoto) -> str:
+    day = item.session_started_at.date()
+    number = f"Session {item.number}" if item.number is not None else "Session"
+    return f"{number} · {day.day} {day:%b %Y}"
+
+
+def _printed(practice: Practice, item: SessionPhoto) -> PrintedPhoto | None:
+    try:
+        made = rendition(practice.photos.original(item.photo), item.photo.alignment, PRINT_SIDE)
+    except AcuChartError as exc:  # a missing original: the page goes without it, the check names it
+        log.warning("Photo %s left out of a document: %s", item.photo.id, exc)
+        return None
+    return PrintedPhoto(made.jpeg, made.width, made.height, _session_words(item))
+
+
+def before_after(practice: Practice, client_id: int, course: Course | None) -> BeforeAfter | None:
+    """The first and the latest session with photos (of the course, else of all sessions), each view
+    they share; None when there are not two such sessions, or photo consent does not allow printing."""
+    allowed, _ = practice.photo_consent.may_use(client_id, "clinical")
+    if not allowed:
+        return None
+    photos = [p for p in practice.photos.for_client(client_id) if course is None or p.course_id == course.id]
+    sessions = sorted({(p.session_started_at, p.photo.session_id) for p in photos})
+    if len(sessions) < 2:
+        return None
+    first_id, latest_id = sessions[0][1], sessions[-1][1]
+
+    def by_view(session_id: int) -> dict[tuple[str, str], SessionPhoto]:
+        found: dict[tuple[str, str], SessionPhoto] = {}
+        for item in photos:
+            if item.photo.session_id == session_id:
+                found.setdefault((item.photo.view, item.photo.label.casefold()), item)
+        return found
+
+    first, latest = by_view(first_id), by_view(latest_id)
+    pairs = []
+    for key in sorted(first.keys() & latest.keys(), key=lambda k: (_VIEW_ORDER[k[0]], k[1])):
+        before, after = _printed(practice, first[key]), _printed(practice, latest[key])
+        if before is not None and after is not None:
+            pairs.append(BeforeAfterPair(first[key].photo.view_label, before, after))
+    if not pairs:
+        return None
+    one, last = first[next(iter(first))], latest[next(iter(latest))]
+    return BeforeAfter(_session_words(one), _session_words(last), tuple(pairs))
+
+
+def photo_lines(practice: Practice, client_id: int) -> tuple[PhotoLine, ...]:
+    """Every photo of the client, hidden ones too (marked), oldest first: for the chart export."""
+    return tuple(
+        PhotoLine(
+            thumbnail=practice.photos.thumbnail(item.photo.id),
+            view=item.photo.view_label,
+            taken_at=item.photo.taken_at,
+            session=_session_words(item),
+            sha256=item.photo.sha256,
+            hidden_reason=item.photo.hidden_reason if item.photo.hidden else "",
+        )
+        for item in practice.photos.for_client(client_id, include_hidden=True)
+    )
+
+
+def photo_consent_lines(practice: Practice, client_id: int) -> tuple[PhotoConsentLine, ...]:
+    """Where each use of photos stands for the client."""
+    consent = practice.photo_consent.consent_of(client_id)
+    lines = []
+    for use, label in PHOTO_USES:
+        latest = consent.latest(use)
+        detail = ""
+        if latest is not None:
+            detail = f"{CONSENT_METHOD_LABELS.get(latest.method, latest.method)}, consent text {latest.text_version}"
+            if latest.note:
+                detail += f". {latest.note}"
+        lines.append(PhotoConsentLine(label, consent.status(use), detail))
+    return tuple(lines)

@@ -1,0 +1,1 @@
+"""Photos of the client: importing, aligning, comparing, the timeline, photo consent."""
