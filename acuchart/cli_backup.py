@@ -75,6 +75,7 @@ def _report_text(path: Path, report: BackupReport) -> str:
 def run_backups(path: Path, verify: bool) -> int:
     """``backups``: every backup of the practice in every place, with its verification."""
     from acuchart.backup.catalog import DAMAGED, list_aside, list_folder, recheck
+    from acuchart.backup.photos import damaged_photos
     from acuchart.backup.places import places, settings_or_default
 
     settings = settings_or_default(path)
@@ -87,10 +88,15 @@ def run_backups(path: Path, verify: bool) -> int:
         found = list_folder(place.folder, place.label)
         print(f"  {place.label} ({place.folder}): {sum(b.good for b in found)} verified")
         for backup in found:
+            photo_problems: list[str] = []
             if verify:
                 backup = recheck(backup)
-            damaged += backup.state == DAMAGED
+                if backup.good and backup.manifest is not None:
+                    photo_problems = damaged_photos(backup.path, backup.manifest.photos)
+            damaged += backup.state == DAMAGED or bool(photo_problems)
             print(f"    {_line(backup)}")
+            for problem in photo_problems[:5]:
+                print(f"      ✗ {problem}")
         aside = list_aside(place.folder, place.label)
         if aside:
             print(f"    set aside after failing their checks: {len(aside)} (in {aside[0].path.parent})")
@@ -107,6 +113,8 @@ def _line(backup: Backup) -> str:
     if manifest is None or not backup.good:
         return f"{mark} {when}  {backup.state}: {backup.note}  {backup.path.name}"
     counts = f"{manifest.clients:,} clients  {manifest.sessions:,} sessions"
+    if manifest.photos:
+        counts += f"  {len(manifest.photos):,} photos"
     pin = "  (kept)" if manifest.pinned else ""
     return f"{mark} {when}  {_size(backup.size):>8}  {counts}  {manifest.reason}{pin}  {backup.path.name}"
 
@@ -132,6 +140,8 @@ def run_restore(path: Path, chosen: str, yes: bool) -> int:
         return 1
     report = restore(path, backup_path)
     print(f"Restored {path} from {report.restored.path} (taken {report.restored.created:%Y-%m-%d %H:%M}).")
+    for problem in report.photo_problems:
+        print(f"acuchart: a photo was not brought back: {problem}", file=sys.stderr)
     if report.kept is not None:
         print(f"The practice as it was is kept in the backup {report.kept.path}.")
     elif report.moved_aside is not None:

@@ -261,6 +261,13 @@ class PracticeSwitcher:
                 self.show(reopened)
             return
         kept = report.kept.path.name if report.kept is not None else str(report.moved_aside)
+        if report.photo_problems:
+            warn(
+                None,
+                f"The backup is back in place, but {len(report.photo_problems)} of its photos could not be "
+                f"brought back: {report.photo_problems[0]}",
+                "Some photos were not restored",
+            )
         reopened = open_practice(path)
         if reopened is not None:
             self.show(

@@ -15,7 +15,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -33,6 +33,7 @@ from acuchart.backup.files import (
 )
 from acuchart.backup.folder import discard, new_name, set_aside, sweep, thin
 from acuchart.backup.manifest import Manifest, manifest_path
+from acuchart.backup.photos import carry, place_photos
 from acuchart.backup.places import (
     ASIDE_FOLDER,
     PARTIAL_SUFFIX,
@@ -44,7 +45,8 @@ from acuchart.backup.places import (
 )
 from acuchart.backup.settings import BackupSettings
 from acuchart.backup.verify import anchor, check_copy, same_bytes
-from acuchart.errors import BackupError, StoreError
+from acuchart.errors import AcuChartError, BackupError, StoreError
+from acuchart.paths import photo_store_path
 from acuchart.storage import faults
 from acuchart.storage.backup_copy import Snapshot, copy_practice
 from acuchart.storage.connections import Connector, plain_connect
@@ -242,6 +244,18 @@ def _copy_and_verify(
     checks, problem = check_copy(final, snapshot, start, practice_path, connect)
     size, digest = final.stat().st_size, file_hash(final)
     timings["verify"] = time.perf_counter() - begin
+    covered: dict[str, str] = {}
+    photo_problems: list[str] = []
+    if not problem and snapshot.photos:
+        begin = time.perf_counter()
+        covered, photo_problems = _carry_photos(
+            photo_store_path(practice_path),
+            folder,
+            snapshot.photos,
+            lambda done, total: tell(0.8 + 0.15 * done / max(total, 1), "Copying the new photos…"),
+        )
+        checks["photos"] = f"{len(covered):,} of {len(snapshot.photos):,} originals in its photo folder"
+        timings["photos"] = time.perf_counter() - begin
     manifest = Manifest(
         app_version=__version__,
         created_at=moment.isoformat(timespec="seconds"),
@@ -258,6 +272,7 @@ def _copy_and_verify(
         checks=checks,
         problem=problem,
         pinned=pinned,
+        photos=covered,
     )
     if problem:
         set_aside(final, manifest)
@@ -268,7 +283,33 @@ def _copy_and_verify(
         ), snapshot
     write_atomically(manifest_path(final), manifest.to_json())
     removed = thin(folder, settings, moment) if settings is not None else 0
-    return PlaceOutcome(place, judge(final, place.label), "", removed), snapshot
+    return PlaceOutcome(
+        place, judge(final, place.label), _photos_problem(folder, photo_problems), removed
+    ), snapshot
+
+
+def _carry_photos(
+    source: Path,
+    folder: Path,
+    wanted: Iterable[tuple[str, str]],
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[dict[str, str], list[str]]:
+    """Copy the photos a backup covers into the place's photo folder (only those it lacks)."""
+    try:
+        return carry(source, place_photos(folder), wanted, progress)
+    except AcuChartError as exc:  # the place's disk is full or read-only: the record itself is backed up
+        return {}, [str(exc)]
+
+
+def _photos_problem(folder: Path, problems: list[str]) -> str:
+    """What to say when some photos could not be copied ('' when all were)."""
+    if not problems:
+        return ""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return (
+        f"The backup in {folder} is good, but {len(problems)} photo{'s' if len(problems) != 1 else ''} could "
+        f"not be copied with it: {problems[0]}{more} Run main.py check on the practice to see what is wrong."
+    )
 
 
 def _copy_of(
@@ -299,14 +340,19 @@ def _copy_of(
                 return PlaceOutcome(
                     place, None, f"The copy in {place.root} failed its check ({problem}) and was set aside."
                 )
-            write_atomically(manifest_path(final), manifest.to_json())
+            covered, photo_problems = _carry_photos(
+                place_photos(origin.path.parent), place.folder, origin.manifest.photos.items()
+            )
+            write_atomically(manifest_path(final), replace(manifest, photos=covered).to_json())
             removed = thin(place.folder, settings, origin.manifest.created) if settings is not None else 0
     except (OSError, BackupError) as exc:
         discard(partial)
         if isinstance(exc, BackupError):
             return PlaceOutcome(place, None, str(exc))
         return PlaceOutcome(place, None, _write_problem(exc, place))
-    return PlaceOutcome(place, judge(final, place.label), "", removed)
+    return PlaceOutcome(
+        place, judge(final, place.label), _photos_problem(place.root, photo_problems), removed
+    )
 
 
 def _prepare(place: Place) -> str:

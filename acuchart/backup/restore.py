@@ -17,10 +17,11 @@ from typing import NamedTuple
 from acuchart.backup.catalog import Backup, file_hash, judge, newest_good, recheck
 from acuchart.backup.files import copy_synced, sync_file, sync_folder
 from acuchart.backup.make import BEFORE_RESTORING, Progress, back_up
+from acuchart.backup.photos import bring_back
 from acuchart.backup.places import SIDECARS, settings_or_default
 from acuchart.backup.recovery import move_aside
 from acuchart.backup.settings import BackupSettings
-from acuchart.errors import BackupError, StoreError
+from acuchart.errors import AcuChartError, BackupError, StoreError
 from acuchart.storage.backup_copy import set_wal
 from acuchart.storage.connections import Connector, plain_connect
 from acuchart.storage.database import FileLock
@@ -34,6 +35,8 @@ class RestoreReport(NamedTuple):
     """The backup of the practice as it was just before (None when it was moved aside instead, or empty)."""
     moved_aside: Path | None
     """Where the practice file as it was was moved (None when it was backed up instead)."""
+    photo_problems: tuple[str, ...] = ()
+    """One sentence per photo of the backup that could not be brought back into the photo folder."""
 
 
 def restore(
@@ -95,12 +98,17 @@ def restore(
             moved = move_aside(practice_path, "before restore")
         tell(0.6, "Putting the backup in place…")
         swap_in(chosen, practice_path, connect)
+        tell(0.75, "Bringing back the photos of that moment…")
+        try:
+            photo_problems = bring_back(chosen.path, chosen.manifest.photos, practice_path)
+        except AcuChartError as exc:  # the photo folder cannot be written: the record is back all the same
+            photo_problems = [str(exc)]
     finally:
         lock.release()
     tell(0.9, "Recording the restore in the audit trail…")
     _record(practice_path, chosen, kept, moved, actor)
     tell(1.0, "Restored")
-    return RestoreReport(chosen, kept, moved)
+    return RestoreReport(chosen, kept, moved, tuple(photo_problems))
 
 
 def swap_in(backup: Backup, practice_path: Path, connect: Connector = plain_connect) -> None:

@@ -36,6 +36,8 @@ class Snapshot(NamedTuple):
     audit_entries: int
     audit_head: str
     """The hash of the newest audit entry ('' when there is none)."""
+    photos: tuple[tuple[str, str], ...] = ()
+    """(sha256, extension) of every photo the practice records, whose originals a backup carries."""
 
     @property
     def clients(self) -> int:
@@ -88,7 +90,15 @@ def read_snapshot(conn: sqlite3.Connection) -> Snapshot:
         0,
         "",
     )
-    return Snapshot(counts, schema, int(head[0]), str(head[1]))
+    photos: tuple[tuple[str, str], ...] = ()
+    if "photos" in counts:
+        photos = tuple(
+            (str(sha), str(extension))
+            for sha, extension in conn.execute(
+                "select distinct sha256, extension from photos order by sha256"
+            )
+        )
+    return Snapshot(counts, schema, int(head[0]), str(head[1]), photos)
 
 
 def copy_practice(
