@@ -250,12 +250,6 @@ class Practice:
 
 def _back_up_before_migrating(path: Path, pending: list[str]) -> None:
     """Back a file up before migrations change its schema; refuse to change it if no good backup is made."""
-    from acuchart.backup.make import BEFORE_UPDATING, back_up
-    from acuchart.errors import BackupError
+    from acuchart.backup.make import BEFORE_UPDATING, back_up_before
 
-    report = back_up(path, BEFORE_UPDATING, pinned=True)
-    if report.made is None:
-        raise BackupError(
-            f"{path} needs updating to this version of AcuChart ({', '.join(pending)}), but a backup of it "
-            f"could not be made first: {' '.join(report.problems)} Nothing was changed."
-        )
+    back_up_before(path, BEFORE_UPDATING, f"updating it to this version of AcuChart ({', '.join(pending)})")

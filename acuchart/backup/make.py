@@ -58,6 +58,7 @@ ON_QUITTING = "on quitting"
 BY_HAND = "by hand"
 BEFORE_RESTORING = "before restoring"
 BEFORE_UPDATING = "before updating the file's schema"
+BEFORE_IMPORTING = "before importing clients"
 
 Progress = Callable[[float, str], None]
 """Told how far the backup is (0 to 1) and what it is doing, in words."""
@@ -169,6 +170,23 @@ def back_up(
             )
     tell(1.0, "Backup done")
     return BackupReport(outcomes, snapshot, timings)
+
+
+def back_up_before(practice_path: Path, reason: str, doing: str) -> Backup:
+    """Back the practice up before something risky (updating its schema, importing, encrypting) and
+    return the backup, pinned so thinning keeps it.
+
+    Raises:
+        BackupError: no good backup could be made; the caller must not go ahead (``doing`` names what
+            would have happened, "importing 40 clients").
+    """
+    report = back_up(practice_path, reason, pinned=True)
+    if report.made is None:
+        raise BackupError(
+            f"A backup of {practice_path} could not be made before {doing}: {' '.join(report.problems)} "
+            "Nothing was changed. Fix that, then try again."
+        )
+    return report.made
 
 
 def _fresh_copy(

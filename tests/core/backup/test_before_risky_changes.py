@@ -1,4 +1,5 @@
-"""A practice file from an older AcuChart is backed up before its schema is updated, or not updated at all."""
+"""Before a risky change (updating a file from an older AcuChart, importing clients) the practice is backed
+up, and without a good backup the change does not happen."""
 
 from __future__ import annotations
 
@@ -68,9 +69,34 @@ def test_without_a_good_backup_the_file_is_not_updated(tmp_path: Path, newer_app
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o555)  # backups cannot be written on this computer
     try:
-        with pytest.raises(BackupError, match="needs updating to this version of AcuChart"):
+        with pytest.raises(
+            BackupError, match="could not be made before updating it to this version of AcuChart"
+        ):
             Practice.open(path)
     finally:
         os.chmod(root, 0o755)
     assert digest(path) == before
     Practice.open(path).close()  # the lock was let go; with room for the backup it updates
+
+
+def test_importing_clients_backs_the_practice_up_first(tmp_path: Path) -> None:
+    from acuchart.backup.make import BEFORE_IMPORTING
+    from acuchart.imports.mapping import guess_mapping
+    from acuchart.imports.plan import plan_import, run_import
+    from acuchart.imports.sniff import parse_table
+
+    path = tmp_path / "practice.acuchart"
+    charted_practice(path)
+    practice = Practice.open(path)
+    try:
+        table = parse_table("Last name,First name\nDurand,Zoë\nLefèvre,Chloé\n".encode(), "clients.csv")
+        plan = plan_import(practice, table, guess_mapping(table.columns, [], True))
+        before = practice.clients.count()
+        assert len(run_import(practice, plan).value.added) == 2
+    finally:
+        practice.close()
+    (backup,) = list_folder(default_folder(path))
+    assert (
+        backup.manifest is not None and backup.manifest.reason == BEFORE_IMPORTING and backup.manifest.pinned
+    )
+    assert backup.manifest.clients == before  # the practice as it was before the import
