@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acuchart import __version__
-from acuchart.errors import AcuChartError, NotSQLiteError, StoreError
+from acuchart.errors import AcuChartError, NotFoundError, NotSQLiteError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 
@@ -126,6 +126,11 @@ def _add_document_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         parser.add_argument(
             "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF"
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="replace FILE.pdf even when it is not a PDF (the practice's own files are never replaced)",
+        )
         # Also accepted after the subcommand; SUPPRESS keeps a --db given before it.
         parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the practice file")
         if name == "summary":
@@ -219,13 +224,17 @@ def _restore(args: argparse.Namespace) -> int:
 
 @command("clients")
 def _clients(args: argparse.Namespace) -> int:
-    from acuchart.practice import Practice
-
-    practice = Practice.open(practice_path(args))
+    practice = _existing_practice(args)
     try:
-        for client in practice.clients.search(args.query, include_archived=args.archived):
+        found = practice.clients.search(args.query, include_archived=args.archived)
+        for client in found:
             born = client.date_of_birth or "          "
             print(f"{client.id:6d}  {born}  {client.display_name}{'  (archived)' if client.archived else ''}")
+        if not found:
+            archived = "" if args.archived else " (add --archived to search archived clients too)"
+            print(
+                f"No client matches “{args.query}”{archived}." if args.query else "There are no clients yet."
+            )
     finally:
         practice.close()
     return 0
@@ -258,6 +267,16 @@ def _existing_practice(args: argparse.Namespace) -> Practice:
     return Practice.open(path)
 
 
+_LARGEST_ID = 2**63 - 1
+"""SQLite's largest integer: no record can have an id beyond it."""
+
+
+def _check_id(number: int | None, what: str) -> None:
+    """An id no record can have is simply not found (sqlite3 would take it for an error of ours)."""
+    if number is not None and not -_LARGEST_ID - 1 <= number <= _LARGEST_ID:
+        raise NotFoundError(f"No {what} with id {number} exists in this practice file.")
+
+
 @command("handout")
 @command("summary")
 @command("chart")
@@ -265,7 +284,10 @@ def _existing_practice(args: argparse.Namespace) -> Practice:
 def _document(args: argparse.Namespace) -> int:
     from acuchart.reports import documents
 
+    _check_id(args.id, "session" if args.command == "handout" else "client")
+    _check_id(getattr(args, "course", None), "course")
     practice = _existing_practice(args)
+    protected = practice.protected_places()
     try:
         if args.command == "handout":
             document = documents.handout(practice, args.id)
@@ -277,7 +299,10 @@ def _document(args: argparse.Namespace) -> int:
             document = documents.consent_form(practice, args.id)
     finally:
         practice.close()
-    written = documents.save(document, args.output)
+    try:
+        written = documents.save(document, args.output, protected=protected, replace_other=args.force)
+    except documents.NotAPdfError as exc:
+        raise documents.NotAPdfError(exc.path, hint="Add --force to replace it anyway.") from None
     print(f"Wrote {document.title} to {written}")
     return 0
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from acuchart.catalogue import Catalogue
     from acuchart.models import ClientRecord
     from acuchart.models.audit import AuditReport
+    from acuchart.output_guard import ProtectedPlaces
     from acuchart.services.adjuncts import AdjunctService
     from acuchart.services.assessment import AssessmentService
     from acuchart.services.backups import BackupService
@@ -207,11 +208,12 @@ class Practice:
         )
 
     @classmethod
-    def open(cls, path: Path | str) -> Practice:
+    def open(cls, path: Path | str, *, accept_empty: bool = False) -> Practice:
         """Open or create the practice file at ``path``; raises ``StoreError`` with a message to show.
 
-        A file with an older schema is backed up before its migrations run."""
-        return cls(Store.open(path, before_migrating=_back_up_before_migrating))
+        A file with an older schema is backed up before its migrations run. An empty file is refused as
+        damaged, unless ``accept_empty``: the caller made it just now for a new practice."""
+        return cls(Store.open(path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty))
 
     @property
     def path(self) -> Path | None:
@@ -225,6 +227,12 @@ class Practice:
         if name:
             return name
         return self.path.stem if self.path else "Untitled practice"
+
+    def protected_places(self) -> ProtectedPlaces:
+        """The places no document or export may be written to: this practice's file and its own files."""
+        from acuchart.output_guard import protected_places
+
+        return protected_places(self.path)
 
     def verify_audit(self) -> AuditReport:
         """Check the audit chain."""

@@ -93,6 +93,7 @@ def chart_client(practice: Practice) -> Charted:
                     "mild",
                     "after",
                     "Small bruise, cold compress",
+                    note_shown_to_client=True,  # advice for the client, meant for the handout
                 )
                 practice.charting.add_reaction(session.id, None, "fatigue", "mild", "after")
                 practice.charting.add_free_marker(

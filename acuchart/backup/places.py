@@ -82,11 +82,6 @@ def places(practice_path: Path, settings: BackupSettings) -> list[Place]:
     return found
 
 
-def practice_files(practice_path: Path) -> list[Path]:
-    """The practice file and the files kept beside it (journal, shared memory, lock)."""
-    return [practice_path, *(practice_path.with_name(practice_path.name + s) for s in SIDECARS)]
-
-
 def backup_places(practice_path: Path) -> list[Path]:
     """Every folder that holds (or will hold) backups of the practice at ``practice_path``.
 
@@ -142,11 +137,15 @@ def note_places(practice_path: Path, settings: BackupSettings) -> None:
 def refuse_practice_files(target: Path, practice_path: Path) -> None:
     """Raise :class:`BackupError` when writing ``target`` would overwrite the practice file or a file beside it.
 
-    Compares real paths, so another spelling of the same file (a symlink, ``..``, a relative path) is caught.
+    The output guard's own check, so every spelling of the same file (a symlink, ``..``, a relative
+    path, another letter case, a hard link) is caught as it is for documents and exports.
     """
-    real = target.resolve()
-    if any(real == protected.resolve() for protected in practice_files(practice_path)):
+    from acuchart.output_guard import OutputRefusedError, ProtectedPlaces, protected_places, refuse_protected
+
+    try:
+        refuse_protected(target, ProtectedPlaces(files=protected_places(practice_path).files))
+    except OutputRefusedError as exc:
         raise BackupError(
             f"{target} is the practice file itself (or a file SQLite keeps beside it): a backup is never "
             "written there. Nothing was changed. Choose another folder for the backup."
-        )
+        ) from exc

@@ -9,8 +9,12 @@ Dates are relative to today; the stories are the same on every run (a seeded ran
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import random
+import shutil
+import tempfile
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -20,6 +24,7 @@ from acuchart.demo.photos import photo_steps
 from acuchart.demo.stories import demo_stories, story_steps
 from acuchart.demo.visits import Step
 from acuchart.errors import StoreError
+from acuchart.paths import photo_store_path
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 
@@ -189,15 +194,87 @@ def demo_client_forms(count: int, rng: random.Random, today: dt.date) -> list[Cl
 def write_demo(path: Path | str, clients: int = 14, seed: int = 7) -> str:
     """Write a demo practice to a new file and return a one-line summary.
 
+    The demo is written under a temporary name beside ``path`` and takes its name only when complete,
+    so a demo that fails part way leaves nothing behind (and does not block the next try).
+
     Raises:
-        StoreError: if the file already exists (a demo never overwrites anything).
+        StoreError: if the file already exists (a demo never overwrites anything), or the folder
+            cannot take a new file.
     """
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise StoreError(f"{path} already exists. Choose a new file name for the demo; nothing was changed.")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise StoreError(
+            f"AcuChart cannot create a file in {path.parent} ({exc.strerror or exc}). Choose a folder that "
+            "exists and that you may write to; nothing was changed."
+        ) from exc
+    os.close(handle)
+    temp = Path(name)
+    try:
+        summary = _write_practice(temp, clients, seed)
+    except BaseException:
+        _remove_with_sidecars(temp)
+        raise
+    _remove_with_sidecars(temp, keep_file=True)
+    photos, final_photos = photo_store_path(temp), photo_store_path(path)
+    if photos.exists():  # the photos go with the file: in place before the file takes its name
+        if final_photos.exists():
+            shutil.rmtree(photos)
+            temp.unlink()
+            raise StoreError(
+                f"{final_photos} already exists. Choose a new file name for the demo; nothing was changed."
+            )
+        photos.rename(final_photos)
+    try:
+        _take_name(temp, path)
+    except StoreError:
+        if final_photos.exists() and not photos.exists():
+            shutil.rmtree(final_photos)
+        raise
+    return summary
+
+
+def _remove_with_sidecars(path: Path, keep_file: bool = False) -> None:
+    """Remove ``path`` (unless ``keep_file``) and the journal and lock files SQLite and the app keep beside it
+    (and, with the file, its photo folder)."""
+    for suffix in ("-wal", "-shm", "-journal", ".lock", *(() if keep_file else ("",))):
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
+    if not keep_file:
+        shutil.rmtree(photo_store_path(path), ignore_errors=True)
+
+
+def _take_name(temp: Path, path: Path) -> None:
+    """Give the finished demo its name; never over a file that appeared there meanwhile."""
+    try:
+        if path.exists() and path.stat().st_size == 0:
+            os.replace(temp, path)  # an empty file was never a practice
+            return
+        try:
+            os.link(temp, path)  # fails if a file took the name meanwhile
+        except FileExistsError:
+            raise
+        except OSError:  # a disk without hard links: the name was free a moment ago
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(temp, path)
+            return
+        temp.unlink()
+    except FileExistsError as exc:
+        temp.unlink()
+        raise StoreError(
+            f"{path} already exists. Choose a new file name for the demo; nothing was changed."
+        ) from exc
+
+
+def _write_practice(path: Path, clients: int, seed: int) -> str:
+    """Replay the demo's stories into a new practice file at ``path``; the one-line summary."""
     rng = random.Random(seed)
     now = clock.now()
-    practice = Practice.open(path)
+    practice = Practice.open(path, accept_empty=True)  # the empty file write_demo made for it
     try:
         forms = demo_client_forms(clients, rng, now.date())
         stories = demo_stories(forms, rng, now, practice.catalogue)

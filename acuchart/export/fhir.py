@@ -121,7 +121,8 @@ def client_bundle(practice: Practice, client_id: int, now: dt.datetime | None = 
         for reaction in chart.reactions:
             at = marks.get(reaction.mark_id) if reaction.mark_id is not None else None
             where = place_of(at.code, at.side, at.label) if at else None
-            recorded = entered.get(reaction.id)
+            entry = entered.get(reaction.id)
+            recorded = entry[0] if entry is not None else None
             resources.append(make.adverse_event(_amended(reaction, current), session, where, recorded, refs))
             if session.signed_at is None or recorded is None or recorded <= session.signed_at.isoformat():
                 signed_targets.append(refs.to("AdverseEvent", f"reaction-{reaction.id}"))

@@ -199,6 +199,11 @@ KINDS: tuple[RecordKind, ...] = (
             Column("severity", "text", "mild, moderate or severe."),
             Column("onset", "text", "during (the session), after (it) or later (reported later)."),
             Column("note", "text", "A note about it."),
+            Column(
+                "note_shown_to_client",
+                "boolean",
+                "1 when the note may be printed on the client's handout (a note is the clinician's otherwise).",
+            ),
             Column("resolved_on", "date", "When it resolved; empty while it is open."),
             Column("late_entry", "boolean", "1 when it was recorded after the session was signed."),
             _created(),

@@ -137,6 +137,9 @@ class Reaction:
     note: str = ""
     resolved_on: dt.date | None = None
     adjunct_id: int | None = None
+    note_shown_to_client: bool = False
+    """True when the note may be printed for the client (handout, course summary); else it is for
+    the record only."""
 
     @property
     def label(self) -> str:
@@ -156,6 +159,7 @@ class Reaction:
             note=row.get("note", ""),
             resolved_on=_date(row.get("resolved_on")),
             adjunct_id=row.get("adjunct_id"),
+            note_shown_to_client=bool(row.get("note_shown_to_client", 0)),
         )
 
 

@@ -6,26 +6,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
 from acuchart.reports.data import ConsentFormData
-from acuchart.reports.layout import (
-    INK,
-    cell,
-    facts,
-    gap,
-    long_date,
-    para,
-    short_date,
-    template_story,
-)
+from acuchart.reports.layout import INK, cell, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
 from acuchart.reports.photo_pages import photo_consent_form_story
+from acuchart.reports.tables import facts, table_of
 from acuchart.reports.texts import fill
+from acuchart.reports.wording import date_text
 
 
 def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
-    """Write the consent form for ``data`` to ``out`` (a path or a binary file) as PDF."""
+    """Write the consent form for ``data`` to ``out`` (a path or a binary file) as archival PDF (PDF/A-2b)."""
     build_pdf(
         out,
         data.practice,
@@ -33,6 +26,7 @@ def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
         title=f"Consent form: {data.client_name}",
         running_title=f"Consent form  ·  {data.client_name}  ·  version {data.text_version}",
         subject=f"Consent to cosmetic acupuncture, text version {data.text_version}",
+        archival=True,
     )
 
 
@@ -46,7 +40,7 @@ def consent_form_story(data: ConsentFormData) -> list[Flowable]:
         facts(
             [
                 ("Client", data.client_name),
-                ("Date of birth", short_date(data.date_of_birth) if data.date_of_birth else "—"),
+                ("Date of birth", date_text(data.date_of_birth) if data.date_of_birth else "—"),
                 ("Consent text", f"Version {data.text_version}" if data.text_version else "—"),
             ],
             width,
@@ -59,7 +53,7 @@ def consent_form_story(data: ConsentFormData) -> list[Flowable]:
     ]
     printed = f"Consent text version {data.text_version or 'not stated'}"
     if data.printed_on:
-        printed += f"  ·  printed {long_date(data.printed_on)}"
+        printed += f"  ·  printed {date_text(data.printed_on)}"
     story += [gap(3), para(printed, "small")]
     return story
 
@@ -77,7 +71,7 @@ def _signatures(data: ConsentFormData, width: float) -> Flowable:
         [cell("Practitioner's signature", style="cell_muted"), "", cell("Date", style="cell_muted")],
         [cell(practitioner, style="cell_bold"), "", ""],
     ]
-    table = Table(rows, colWidths=[sign_w, 8 * mm, date_w], rowHeights=[34, 18, 16, 34, 18])
+    table = table_of(rows, colWidths=[sign_w, 8 * mm, date_w], rowHeights=[34, 18, 16, 34, 18])
     table.setStyle(
         TableStyle(
             [

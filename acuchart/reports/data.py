@@ -2,23 +2,24 @@
 
 The gatherer (which reads the practice file) fills these; the builders in this package only draw them.
 Every side is the client's own ("left" is the client's left), every position is already resolved to
-the diagram, and every label is in the words the reader should see.
+the diagram, and every label is in the words the reader should see. The chart export's own values
+are in :mod:`acuchart.reports.data_record`; places in the client's words in
+:mod:`acuchart.reports.places`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from acuchart.models import PracticeSettings, session_label
-from acuchart.reports.photo_data import BeforeAfter, PhotoConsentLine, PhotoLine
+from acuchart.reports.photo_data import BeforeAfter, PhotoConsentLine
+from acuchart.reports.places import Side, where_across_midline, where_on_client
 
 PaperSize = Literal["A4", "Letter"]
-Side = Literal["left", "right", "midline"]
 Severity = Literal["mild", "moderate", "severe"]
 
 SEVERITY_ORDER: tuple[Severity, ...] = ("mild", "moderate", "severe")
@@ -29,83 +30,6 @@ def worst_severity(severities: Iterable[str]) -> Severity | None:
     present = set(severities)
     found = [s for s in SEVERITY_ORDER if s in present]
     return found[-1] if found else None
-
-
-# Areas that come in pairs read "left cheek"; others read "left side of the neck".
-PAIRED_AREAS: frozenset[str] = frozenset(
-    (
-        "cheek",
-        "eyebrow",
-        "eye",
-        "temple",
-        "ear",
-        "jaw",
-        "jawline",
-        "shoulder",
-        "arm",
-        "upper arm",
-        "forearm",
-        "elbow",
-        "wrist",
-        "hand",
-        "thumb",
-        "finger",
-        "hip",
-        "buttock",
-        "thigh",
-        "knee",
-        "leg",
-        "lower leg",
-        "calf",
-        "shin",
-        "ankle",
-        "foot",
-        "toe",
-        "palm",
-        "sole",
-        "heel",
-        "armpit",
-        "shoulder blade",
-        "nostril",
-        "index finger",
-        "middle finger",
-        "ring finger",
-        "little finger",
-        "big toe",
-        "second toe",
-        "fourth toe",
-        "little toe",
-    )
-)
-_PREPOSITION = re.compile(r"^(under|around|above|below|beside|behind|between|in front of|near) the (.+)$")
-
-
-def where_on_client(side: Side, area: str) -> str:
-    """The place in the client's words, always the client's own side.
-
-    "left cheek", "under the right eye", "left side of the neck", "centre of the chin",
-    "between the eyebrows" (a midline point), or just "left" when no area is known.
-    """
-    area = " ".join(area.split()).lower()
-    prepositional = _PREPOSITION.match(area)
-    if side == "midline":
-        if not area:
-            return "midline"
-        return area if prepositional else f"centre of the {area}"
-    if not area:
-        return side
-    if prepositional:
-        return f"{prepositional[1]} the {side} {prepositional[2]}"
-    if area in PAIRED_AREAS:
-        return f"{side} {area}"
-    return f"{side} side of the {area}"
-
-
-def where_on_both_sides(area: str) -> str:
-    """A bilateral place, both sides treated: "left and right cheek", "under the left and right eye"."""
-    return (
-        where_on_client("left", area).replace("left", "left and right", 1) if area.strip() else "both sides"
-    )
 
 
 @dataclass(frozen=True)
@@ -159,7 +83,9 @@ class HandoutReaction:
         note: the practitioner's note, printed as written.
         resolved_on: the day it had gone; None while it is open.
         at_point: where, in the client's words ("left cheek (ST2)"); None for the whole session.
-        noted_on: the day it was recorded (for "resolved after N days").
+        recorded_at: when it was entered in the record.
+        late_entry: True when it was entered late: reported after the session was signed, or entered
+            more than a day after the session began. The reaction's own fact, apart from its session's.
     """
 
     kind_label: str
@@ -168,7 +94,10 @@ class HandoutReaction:
     note: str = ""
     resolved_on: dt.date | None = None
     at_point: str | None = None
-    noted_on: dt.date | None = None
+    recorded_at: dt.datetime | None = None
+    late_entry: bool = False
+    amendments: tuple[str, ...] = ()
+    """The labels ("A1") of the amendments that changed it after signing (the chart export only)."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +118,9 @@ class HandoutMark:
         hanzi: the point's Chinese name ("四白"), if any.
         english: an English gloss ("Four Whites"), if any.
         technique: how it was needled, if recorded.
+        caution_warning: the warning shown when the point was marked (its cautions met the client's),
+            for the record; never printed for the client.
+        marked_at: when the mark was entered.
     """
 
     code: str | None
@@ -204,6 +136,10 @@ class HandoutMark:
     hanzi: str = ""
     english: str = ""
     technique: str = ""
+    caution_warning: str = ""
+    marked_at: dt.datetime | None = None
+    amendments: tuple[str, ...] = ()
+    """The labels ("A1") of the amendments that changed it after signing (the chart export only)."""
 
     @property
     def is_free_marker(self) -> bool:
@@ -212,7 +148,10 @@ class HandoutMark:
 
     @property
     def where(self) -> str:
-        """The place in the client's words: "left cheek", "under the right eye"."""
+        """The place in the client's words: "left cheek", "under the right eye"; a free marker of
+        several needles on the midline is a line across it ("across the midline of the forehead")."""
+        if self.is_free_marker and self.side == "midline" and self.needles > 1:
+            return where_across_midline(self.area)
         return where_on_client(self.side, self.area)
 
     @property
@@ -311,138 +250,6 @@ class CourseSummaryData:
     texts: Mapping[str, str] = field(default_factory=dict)
     photos: BeforeAfter | None = None
     """The before/after page, when there are photos to show and consent allows it."""
-
-
-@dataclass(frozen=True)
-class ChartClient:
-    """The client's identity on a chart export."""
-
-    full_name: str
-    record_id: str = ""
-    preferred_name: str = ""
-    date_of_birth: dt.date | None = None
-    phone: str = ""
-    email: str = ""
-    address: str = ""
-    archived: bool = False
-
-
-@dataclass(frozen=True)
-class ChartIntake:
-    """What the client came for, as taken at intake."""
-
-    concerns: tuple[str, ...] = ()
-    skin_notes: str = ""
-    goals: str = ""
-
-
-@dataclass(frozen=True)
-class ChartCautions:
-    """Cautions screened at intake: the flags' labels as printed, free text, and the last review."""
-
-    flags: tuple[str, ...] = ()
-    notes: str = ""
-    reviewed_on: dt.date | None = None
-    review_overdue: bool = False
-
-
-@dataclass(frozen=True)
-class ChartConsent:
-    """A consent on file."""
-
-    given_on: dt.date
-    text_version: str
-    how_obtained: str = ""
-    recorded_by: str = ""
-    note: str = ""
-    withdrawn_on: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class ChartCourse:
-    """A course of treatment."""
-
-    title: str
-    concerns: tuple[str, ...] = ()
-    planned_sessions: int | None = None
-    interval_days: int | None = None
-    started_on: dt.date | None = None
-    status: str = ""
-
-
-@dataclass(frozen=True)
-class ChartAmendment:
-    """A change made to a signed session: what, from what to what, why, by whom and when."""
-
-    field_label: str
-    old_value: str
-    new_value: str
-    reason: str
-    author: str
-    at: dt.datetime
-
-
-@dataclass(frozen=True)
-class ChartSession:
-    """One session in full, as an auditor reads it.
-
-    ``reactions`` are the whole-session ones; reactions at a point sit on their mark. ``recorded_at`` is
-    when the entry was made, printed for a late entry.
-    """
-
-    started_at: dt.datetime
-    number: int | None = None
-    course_title: str = ""
-    duration_minutes: int | None = None
-    marks: tuple[HandoutMark, ...] = ()
-    reactions: tuple[HandoutReaction, ...] = ()
-    needles_in: int | None = None
-    needles_out: int | None = None
-    count_note: str = ""
-    ratings: tuple[tuple[str, float], ...] = ()
-    notes: str = ""
-    signed_at: dt.datetime | None = None
-    signed_by: str = ""
-    amendments: tuple[ChartAmendment, ...] = ()
-    late_entry: bool = False
-    recorded_at: dt.datetime | None = None
-    maintenance_visit: int | None = None
-
-    @property
-    def needle_count_matches(self) -> bool | None:
-        """True when as many needles came out as went in; None until both are counted."""
-        if self.needles_in is None or self.needles_out is None:
-            return None
-        return self.needles_in == self.needles_out
-
-
-@dataclass(frozen=True)
-class AuditStatus:
-    """The state of the record's audit trail when it was exported."""
-
-    ok: bool
-    text: str
-    entries: int | None = None
-    checked_at: dt.datetime | None = None
-
-
-@dataclass(frozen=True)
-class ChartExportData:
-    """A client's whole record, for the practitioner, another clinician or an auditor."""
-
-    practice: PracticeHeader
-    client: ChartClient
-    intake: ChartIntake
-    cautions: ChartCautions
-    consents: tuple[ChartConsent, ...]
-    courses: tuple[ChartCourse, ...]
-    sessions: tuple[ChartSession, ...]
-    audit: AuditStatus
-    generated_at: dt.datetime
-    generated_by: str = ""
-    purpose: str = ""
-    photos: tuple[PhotoLine, ...] = ()
-    photo_consent: tuple[PhotoConsentLine, ...] = ()
 
 
 @dataclass(frozen=True)

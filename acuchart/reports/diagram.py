@@ -1,8 +1,11 @@
 """A diagram with the session's marks on it, drawn as vectors: the view's SVG, a symbol per mark
 (see :mod:`acuchart.reports.symbols`) and the point codes beside them.
 
-Each SVG is converted once per process with svglib and turned once into PDF drawing operators, which
-every later document reuses, so printing a hundred handouts converts and walks the drawing only once.
+Each SVG is converted once per process with svglib, and drawn once on a scratch canvas whose PDF
+operators are kept (``Canvas.getCurrentPageContent``): they name no font, image or other resource of
+that document, so every document can take them as they are (``Canvas.addLiteral``). In a document,
+each view's drawing and each symbol is one form XObject (``beginForm``/``doForm``), placed wherever
+it appears: a session's twenty marks repeat a handful of symbols.
 """
 
 from __future__ import annotations
@@ -16,38 +19,44 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib import colors
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
 from acuchart.catalogue import VIEWS, DiagramView
 from acuchart.reports.data import HandoutMark
-from acuchart.reports.fonts import draw_text, text_width
+from acuchart.reports.diagram_labels import PlacedLabel, Rect, draw_labels, place_labels
+from acuchart.reports.diagram_parts import Box, Inset, insets_used, landmarks_of
+from acuchart.reports.fonts import SANS, draw_text, register_fonts, text_width
 from acuchart.reports.layout import INK, MUTED, RULE
-from acuchart.reports.symbols import SYMBOLS, Symbol, symbol_for
+from acuchart.reports.legend import draw_symbol, mark_symbol
+from acuchart.reports.symbols import Symbol
 
 log = logging.getLogger(__name__)
 
-LABEL_SIZE = 7.0
 SIDE_WORD_SIZE = 8.0
+INSET_CAPTION_SIZE = 8.5
+"""The caption of an inset ("Sole"): the smallest size a word of a handout is set in."""
 
-# A font line renderPDF writes before it draws (a no-op without text); dropped so the operators
-# name no resource of the document they were captured in.
+
+# The font line renderPDF writes before it draws anything (a no-op with no text after it), and any
+# operator that names a resource of the document the operators were drawn in.
 _FONT_PREAMBLE = re.compile(r"^BT /F\d+ [\d.]+ Tf [\d.]+ TL ET$")
-_RESOURCE_USE = re.compile(r"/\S+\s+(?:Tf|gs|Do|sh|cs|CS|scn|SCN)\b")
+_RESOURCE_USE = re.compile(r"/\S+\s+(?:Tf|gs|Do|sh|cs|CS|scn|SCN|BDC|DP)\b")
 
 
 @dataclass(frozen=True)
 class DiagramArt:
-    """A view's drawing, ready to place: the svglib drawing, its PDF operators when they can be
-    reused as they are (None when the drawing needs fonts, images or transparency), and its size."""
+    """A view's drawing, ready to place: the svglib drawing (None when the SVG could not be read), its
+    PDF operators when any document can take them as they are (None when they name a resource: the
+    drawing is then drawn afresh in each document), its size in points, and its form's name."""
 
     drawing: Drawing | None
     operators: str | None
     width: float
     height: float
+    form_name: str
 
 
 @cache
@@ -56,20 +65,33 @@ def diagram_art(svg_path: Path, fallback_width: float, fallback_height: float) -
 
     A missing or unreadable SVG gives an empty art of the fallback size (the marks still print).
     """
+    form_name = "AcuDiagram" + "".join(char for char in svg_path.stem.title() if char.isalnum())
     try:
         drawing = svg2rlg(str(svg_path))
     except Exception:  # a broken diagram file must not stop a printout
         drawing = None
     if drawing is None:
         log.warning("The diagram %s could not be read; printing the marks without it.", svg_path)
-        return DiagramArt(None, None, fallback_width, fallback_height)
-    scratch = Canvas(io.BytesIO())
-    start = len(scratch._code)
+        return DiagramArt(None, None, fallback_width, fallback_height, form_name)
+    register_fonts()
+    _leave_out_text(drawing)
+    # With no text left, the starting font is never drawn with; an embedded one keeps Helvetica out.
+    drawing.initialFontName = SANS
+    scratch = Canvas(io.BytesIO(), initialFontName=SANS)
     renderPDF.draw(drawing, scratch, 0, 0)
-    lines = [line for line in scratch._code[start:] if not _FONT_PREAMBLE.match(line)]
+    lines = [line for line in scratch.getCurrentPageContent().split("\n") if not _FONT_PREAMBLE.match(line)]
     operators = "\n".join(lines)
-    reusable = not _RESOURCE_USE.search(operators)
-    return DiagramArt(drawing, operators if reusable else None, float(drawing.width), float(drawing.height))
+    reusable = operators if not _RESOURCE_USE.search(operators) else None
+    return DiagramArt(drawing, reusable, float(drawing.width), float(drawing.height), form_name)
+
+
+def _leave_out_text(group: Group) -> None:
+    """Remove the drawing's own words: a caption drawn for the screen is a point or two tall on paper,
+    and the printed diagram names what it needs itself (side words, inset captions) at a readable size."""
+    group.contents = [node for node in group.contents if not isinstance(node, String)]
+    for node in group.contents:
+        if isinstance(node, Group):
+            _leave_out_text(node)
 
 
 def art_for(view: DiagramView) -> DiagramArt:
@@ -78,14 +100,20 @@ def art_for(view: DiagramView) -> DiagramArt:
 
 
 def place_art(canvas: Canvas, art: DiagramArt, x: float, y: float, scale: float) -> None:
-    """Draw ``art`` with its lower-left corner at ``x, y``, scaled by ``scale``."""
+    """Draw ``art`` with its lower-left corner at ``x, y``, scaled by ``scale`` (the drawing itself goes
+    into the document once, as a form, the first time it is placed)."""
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(scale, scale)
-    if art.operators is not None:
-        canvas._code.append(art.operators)
-    elif art.drawing is not None:
-        renderPDF.draw(art.drawing, canvas, 0, 0)
+    if art.drawing is not None:
+        if not canvas.hasForm(art.form_name):
+            canvas.beginForm(art.form_name, 0, 0, art.width, art.height)
+            if art.operators is not None:
+                canvas.addLiteral(art.operators)
+            else:
+                renderPDF.draw(art.drawing, canvas, 0, 0)
+            canvas.endForm()
+        canvas.doForm(art.form_name)
     else:
         canvas.setStrokeColor(RULE)
         canvas.setDash(3, 3)
@@ -93,82 +121,28 @@ def place_art(canvas: Canvas, art: DiagramArt, x: float, y: float, scale: float)
     canvas.restoreState()
 
 
-def draw_symbol(canvas: Canvas, symbol: Symbol, x: float, y: float, count: int | None = None) -> None:
-    """Draw ``symbol`` centred on ``x, y``; ``count`` is written inside when the symbol shows one."""
-    canvas.saveState()
-    canvas.translate(x, y)
-    operators = _shape_operators(symbol)
-    if operators is None:
-        _draw_shape(canvas, symbol)
-    else:
-        canvas._code.append(operators)
-    if symbol.shows_count and count is not None:
-        canvas.setFillColor(colors.white if symbol.filled else colors.HexColor(symbol.colour))
-        draw_text(canvas, 0, -2.1, str(count), 6.2, bold=True, align="centre")
-    canvas.restoreState()
+@dataclass(frozen=True)
+class Picture:
+    """Where a view's picture sits in its flowable (lower-left corner, size, scale), and the baselines
+    of the caption and of the side words above it."""
 
+    x: float
+    y: float
+    width: float
+    height: float
+    scale: float
+    caption_y: float
+    words_y: float
 
-@cache
-def _shape_operators(symbol: Symbol) -> str | None:
-    """The PDF operators that draw ``symbol``'s shape centred on the origin, made once per symbol (a
-    session's marks repeat a handful of symbols, and each circle is a few curves to work out); None
-    for a shape that needs the document's resources (transparency), which is drawn each time."""
-    canvas = Canvas(io.BytesIO())
-    start = len(canvas._code)
-    canvas.saveState()
-    _draw_shape(canvas, symbol)
-    canvas.restoreState()
-    operators = "\n".join(canvas._code[start:])
-    return None if _RESOURCE_USE.search(operators) else operators
+    def at(self, fx: float, fy: float) -> tuple[float, float]:
+        """The flowable's coordinates of the view's position ``fx, fy`` (fractions, y downward)."""
+        return self.x + fx * self.width, self.y + (1.0 - fy) * self.height
 
-
-def _draw_shape(canvas: Canvas, symbol: Symbol) -> None:
-    """``symbol``'s ring and shape, centred on the origin."""
-    ink = colors.HexColor(symbol.colour)
-    if symbol.ring is not None:
-        # A white underlay keeps the ring legible where it crosses the drawing's lines.
-        canvas.setStrokeColor(colors.white)
-        canvas.setLineWidth(symbol.ring.width + 1.4)
-        canvas.circle(0, 0, symbol.ring.radius, stroke=1, fill=0)
-        canvas.setStrokeColor(ink)
-        canvas.setLineWidth(symbol.ring.width)
-        canvas.circle(0, 0, symbol.ring.radius, stroke=1, fill=0)
-    canvas.setLineWidth(symbol.outline_width)
-    canvas.setStrokeColor(colors.white if symbol.filled else ink)
-    canvas.setFillColor(ink if symbol.filled else colors.white)
-    size = symbol.size
-    if symbol.shape == "circle":
-        canvas.circle(0, 0, size, stroke=1, fill=1)
-    elif symbol.shape == "square":
-        canvas.rect(-size, -size, 2 * size, 2 * size, stroke=1, fill=1)
-    else:
-        path = canvas.beginPath()
-        path.moveTo(0, size)
-        path.lineTo(size, 0)
-        path.lineTo(0, -size)
-        path.lineTo(-size, 0)
-        path.close()
-        canvas.drawPath(path, stroke=1, fill=1)
-
-
-def mark_symbol(mark: HandoutMark) -> Symbol:
-    """The symbol a mark is drawn with."""
-    return symbol_for(bool(mark.reactions), mark.worst_severity, mark.is_free_marker)
-
-
-Box = tuple[float, float, float, float]
-
-
-def _overlaps(box: Box, others: Iterable[Box]) -> bool:
-    x0, y0, x1, y1 = box
-    return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in others)
-
-
-def _overlap_area(box: Box, others: Iterable[Box]) -> float:
-    x0, y0, x1, y1 = box
-    return sum(
-        max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1])) for b in others
-    )
+    def rect(self, box: Box) -> Rect:
+        """The flowable's rectangle of a box of the view."""
+        x0, y1 = self.at(box.left, box.top)
+        x1, y0 = self.at(box.right, box.bottom)
+        return (x0, y0, x1, y1)
 
 
 def head_height(caption: bool) -> float:
@@ -196,7 +170,7 @@ class DiagramFlowable(Flowable):
     ) -> None:
         super().__init__()
         self.view = view
-        self.marks = tuple(marks)
+        self.marks = tuple(mark for mark in marks if mark.view == view.name)
         self.width = width
         self.height = height
         self.side_words = side_words
@@ -206,32 +180,95 @@ class DiagramFlowable(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
+    def picture(self) -> Picture:
+        """Where the picture sits in the flowable, and the rows of words above it."""
+        art = art_for(self.view)
+        # A caption row (when there is a caption) above a row naming the client's sides.
+        words_y = self.height - SIDE_WORD_SIZE - 1
+        caption_y = words_y
+        if self.caption:
+            words_y -= SIDE_WORD_SIZE + 5
+        head = self.height - words_y + 5
+        scale = min(self.width / art.width, (self.height - head) / (art.height * self.crop))
+        width, height = art.width * scale, art.height * scale
+        x = (self.width - width) / 2
+        return Picture(x, self.height - head - height, width, height, scale, caption_y, words_y)
+
+    def placed_marks(self) -> list[tuple[HandoutMark, float, float, Symbol]]:
+        """Each mark with where it is drawn in the flowable and its symbol."""
+        picture = self.picture()
+        return [
+            (mark, *picture.at(min(max(mark.x, 0.0), 1.0), min(max(mark.y, 0.0), 1.0)), mark_symbol(mark))
+            for mark in self.marks
+        ]
+
+    def _insets(self) -> tuple[list[Inset], list[Inset]]:
+        return insets_used(self.view.name, ((mark.x, mark.y) for mark in self.marks))
+
+    def _inset_captions(self) -> list[tuple[Inset, float, float, float]]:
+        """Each inset shown, with its caption's centre, baseline and width."""
+        picture = self.picture()
+        shown, _ = self._insets()
+        placed = []
+        for inset in shown:
+            centre, top = picture.at((inset.left + inset.right) / 2, inset.top)
+            placed.append(
+                (inset, centre, top - INSET_CAPTION_SIZE, text_width(inset.caption, INSET_CAPTION_SIZE))
+            )
+        return placed
+
+    def labels(self) -> list[PlacedLabel]:
+        """Where the marks' labels go: clear of the symbols, the inset captions and the landmarks."""
+        picture = self.picture()
+        keep_clear: list[Rect] = [
+            (centre - width / 2, baseline - 2, centre + width / 2, baseline + INSET_CAPTION_SIZE)
+            for _, centre, baseline, width in self._inset_captions()
+        ]
+        keep_clear += [picture.rect(part) for part in landmarks_of(self.view.name)]
+        return place_labels(self.placed_marks(), picture.x + picture.width / 2, keep_clear)
+
     def draw(self) -> None:
         canvas = self.canv
         art = art_for(self.view)
-        # A caption row (when there is a caption) above a row naming the client's sides.
-        top = self.height - SIDE_WORD_SIZE - 1
+        picture = self.picture()
         if self.caption:
             canvas.setFillColor(INK)
             draw_text(
-                canvas, self.width / 2, top, self.caption, SIDE_WORD_SIZE + 1, bold=True, align="centre"
+                canvas,
+                self.width / 2,
+                picture.caption_y,
+                self.caption,
+                SIDE_WORD_SIZE + 1,
+                bold=True,
+                align="centre",
             )
-            top -= SIDE_WORD_SIZE + 5
-        head = self.height - top + 5
-        scale = min(self.width / art.width, (self.height - head) / (art.height * self.crop))
-        art_w, art_h = art.width * scale, art.height * scale
-        ox = (self.width - art_w) / 2
-        oy = self.height - head - art_h
-        if self.crop < 1.0:
+        _, hidden = self._insets()
+        if self.crop < 1.0 or hidden:
+            # The picture cropped at the bottom, with any inset no mark uses cut out of it.
             canvas.saveState()
             clip = canvas.beginPath()
-            clip.rect(ox, self.height - head - art_h * self.crop, art_w, art_h * self.crop)
-            canvas.clipPath(clip, stroke=0, fill=0)
-            place_art(canvas, art, ox, oy, scale)
+            shown_height = picture.height * self.crop
+            clip.rect(picture.x, picture.y + picture.height - shown_height, picture.width, shown_height)
+            for inset in hidden:
+                x0, y0, x1, y1 = picture.rect(inset)
+                clip.rect(x0, y0, x1 - x0, y1 - y0)
+            canvas.clipPath(clip, stroke=0, fill=0, fillMode=FILL_EVEN_ODD)
+            place_art(canvas, art, picture.x, picture.y, picture.scale)
             canvas.restoreState()
         else:
-            place_art(canvas, art, ox, oy, scale)
+            place_art(canvas, art, picture.x, picture.y, picture.scale)
+        canvas.setFillColor(MUTED)
+        for inset, centre, baseline, _ in self._inset_captions():
+            draw_text(canvas, centre, baseline, inset.caption, INSET_CAPTION_SIZE, align="centre")
+        self._draw_side_words(canvas, picture)
+        placed = self.placed_marks()
+        # Severe marks last, so they sit on top where two overlap.
+        order = sorted(placed, key=lambda item: item[3].ring.width if item[3].ring else 0.0)
+        for mark, px, py, symbol in order:
+            draw_symbol(canvas, symbol, px, py, mark.needles)
+        draw_labels(canvas, self.labels())
 
+    def _draw_side_words(self, canvas: Canvas, picture: Picture) -> None:
         right, left = self.side_words
         reader_left, reader_right = (right, left) if self.view.facing == "front" else (left, right)
         canvas.setFillColor(MUTED)
@@ -239,119 +276,18 @@ class DiagramFlowable(Flowable):
         if shown is not None:
             # A profile shows one side: its word goes over the middle of the picture.
             word = right if shown == "right" else left
-            draw_text(canvas, ox + art_w / 2, top, word, SIDE_WORD_SIZE, bold=True, align="centre")
-        else:
-            # Over the picture's edges; over the cell's when the picture is too narrow for both words.
-            words = text_width(reader_left, SIDE_WORD_SIZE, bold=True) + text_width(
-                reader_right, SIDE_WORD_SIZE, bold=True
-            )
-            left_x, right_x = (ox, ox + art_w) if art_w >= words + 6 else (0.0, self.width)
-            draw_text(canvas, left_x, top, reader_left, SIDE_WORD_SIZE, bold=True)
-            draw_text(canvas, right_x, top, reader_right, SIDE_WORD_SIZE, bold=True, align="right")
-
-        placed: list[tuple[HandoutMark, float, float, Symbol]] = []
-        for mark in self.marks:
-            px = ox + min(max(mark.x, 0.0), 1.0) * art_w
-            py = oy + (1.0 - min(max(mark.y, 0.0), 1.0)) * art_h
-            placed.append((mark, px, py, mark_symbol(mark)))
-        # Severe marks last, so they sit on top where two overlap.
-        order = sorted(placed, key=lambda item: item[3].ring.width if item[3].ring else 0.0)
-        for mark, px, py, symbol in order:
-            draw_symbol(canvas, symbol, px, py, mark.needles)
-        self._draw_labels(canvas, placed, ox + art_w / 2)
-
-    def _draw_labels(
-        self, canvas: Canvas, placed: Sequence[tuple[HandoutMark, float, float, Symbol]], centre_x: float
-    ) -> None:
-        taken: list[Box] = []
-        for _, px, py, symbol in placed:
-            reach = symbol.ring.radius if symbol.ring else symbol.size
-            taken.append((px - reach, py - reach, px + reach, py + reach))
-        seen: set[tuple[str, int, int]] = set()
-        for mark, px, py, symbol in placed:
-            label = mark.diagram_label
-            key = (label, round(px), round(py))
-            if not label or key in seen:
-                continue
-            seen.add(key)
-            reach = (symbol.ring.radius if symbol.ring else symbol.size) + 1.5
-            w = text_width(label, LABEL_SIZE, bold=True) + 2
-            h = LABEL_SIZE + 1
-            outward = -1 if px < centre_x else 1
-            out_x = px + reach if outward > 0 else px - reach - w
-            in_x = px + reach if outward < 0 else px - reach - w
-            beside, above, below = py - h / 2 + 1, py + reach, py - reach - h
-            # Beside the point away from the face's midline first, then the other side, above and
-            # below, then the corners, then a little further out; where every place is crowded, the
-            # one that covers least.
-            candidates = [
-                (out_x, beside),
-                (in_x, beside),
-                (px - w / 2, above),
-                (px - w / 2, below),
-                (out_x, above - 1),
-                (out_x, below + 1),
-                (in_x, above - 1),
-                (in_x, below + 1),
-                (out_x + outward * (h + 2), beside),
-            ]
-            boxes = [(x, y, x + w, y + h) for x, y in candidates]
-            box = next((b for b in boxes if not _overlaps(b, taken)), None)
-            if box is None:
-                box = min(boxes, key=lambda b: _overlap_area(b, taken))
-            taken.append(box)
-            canvas.saveState()
-            canvas.setFillColor(colors.white, alpha=0.8)
-            canvas.roundRect(box[0], box[1] - 0.5, w, h, 1.5, stroke=0, fill=1)
-            canvas.setFillColor(INK)
-            draw_text(canvas, box[0] + 1, box[1] + 1.4, label, LABEL_SIZE, bold=True)
-            canvas.restoreState()
-
-
-class Legend(Flowable):
-    """The symbols used, each with its words, in equal columns that fit ``width``."""
-
-    ROW = 15.0
-    TEXT_SIZE = 8.5
-
-    def __init__(self, symbols: Sequence[Symbol], width: float) -> None:
-        super().__init__()
-        self.symbols = tuple(symbols)
-        self.width = width
-        self._columns = 1
-        self._column_width = width
-
-    @classmethod
-    def natural_width(cls, symbols: Sequence[Symbol]) -> float:
-        """The width of one column of the legend: the widest entry."""
-        return max((18 + text_width(s.label, cls.TEXT_SIZE) + 10 for s in symbols), default=1.0)
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = min(self.width, available_width)
-        widest = self.natural_width(self.symbols)
-        self._columns = max(1, min(len(self.symbols), int(self.width // widest)))
-        self._column_width = self.width / self._columns
-        rows = -(-len(self.symbols) // self._columns)
-        self.height = self.ROW * rows
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        for index, symbol in enumerate(self.symbols):
-            row, column = divmod(index, self._columns)
-            x = column * self._column_width
-            y = self.height - self.ROW * row - self.ROW / 2
-            draw_symbol(canvas, symbol, x + 7, y, 3 if symbol.shows_count else None)
-            canvas.setFillColor(INK)
-            draw_text(canvas, x + 18, y - 3, symbol.label, self.TEXT_SIZE)
-
-
-def legend_symbols(marks: Iterable[HandoutMark]) -> list[Symbol]:
-    """The symbols ``marks`` use, in the legend's order (the needled dot always first)."""
-    used = {symbol.key: symbol for symbol in map(mark_symbol, marks)}
-    used.setdefault("needled", SYMBOLS["needled"])
-    ordered = [symbol for key, symbol in SYMBOLS.items() if key in used]
-    return ordered + [symbol for key, symbol in used.items() if key not in SYMBOLS]
+            centre = picture.x + picture.width / 2
+            draw_text(canvas, centre, picture.words_y, word, SIDE_WORD_SIZE, bold=True, align="centre")
+            return
+        # Over the picture's edges; over the cell's when the picture is too narrow for both words.
+        words = text_width(reader_left, SIDE_WORD_SIZE, bold=True) + text_width(
+            reader_right, SIDE_WORD_SIZE, bold=True
+        )
+        left_x, right_x = (
+            (picture.x, picture.x + picture.width) if picture.width >= words + 6 else (0.0, self.width)
+        )
+        draw_text(canvas, left_x, picture.words_y, reader_left, SIDE_WORD_SIZE, bold=True)
+        draw_text(canvas, right_x, picture.words_y, reader_right, SIDE_WORD_SIZE, bold=True, align="right")
 
 
 def views_for(marks: Iterable[HandoutMark]) -> list[DiagramView]:

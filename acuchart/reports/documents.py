@@ -3,6 +3,8 @@
 The app and the command line both come through here, so they print the same thing. A document is
 made in memory first (:class:`Document`); :func:`save` writes it to a temporary file beside the
 target and renames it into place, so a failed or interrupted write never leaves half a PDF behind.
+It never writes over the practice (see :mod:`acuchart.output_guard`), and replaces only a PDF unless
+told otherwise.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from acuchart.errors import AcuChartError
+from acuchart.output_guard import (
+    ProtectedPlaces,
+    existing_kind,
+    locked_file,
+    refuse_protected,
+    replace_problem,
+)
 from acuchart.paths import is_writable
 from acuchart.practice import Practice
 from acuchart.reports.chart_export import build_chart_export
@@ -27,10 +36,21 @@ from acuchart.reports.gather import course_summary_data, handout_data
 from acuchart.reports.gather_record import chart_export_data, consent_form_data
 from acuchart.reports.handout import build_handout
 from acuchart.reports.summary import build_course_summary
+from acuchart.reports.wording import date_text
 
 
 class DocumentWriteError(AcuChartError):
     """A document could not be written where asked; the message says why and what to do."""
+
+
+class NotAPdfError(DocumentWriteError):
+    """The file a document was to replace is not a PDF; it was left as it was."""
+
+    def __init__(self, path: Path, hint: str = "Give the document another file name.") -> None:
+        self.path = path
+        super().__init__(
+            f"{path} already exists and is not a PDF, so AcuChart left it as it was. {hint} Nothing was saved."
+        )
 
 
 @dataclass(frozen=True)
@@ -78,7 +98,7 @@ def handout(practice: Practice, session_id: int) -> Document:
     day = f"{data.session_date:%Y-%m-%d}"
     return Document(
         "handout",
-        f"Session handout: {data.client_name}, {data.session_date.day} {data.session_date:%B %Y}",
+        f"Session handout: {data.client_name}, {date_text(data.session_date)}",
         safe_file_name("Handout", data.client_name, day),
         _pdf(build_handout, data),
     )
@@ -139,18 +159,33 @@ def _write_problem(path: Path, exc: OSError) -> DocumentWriteError:
     return DocumentWriteError(text + " Nothing was saved.")
 
 
-def save(document: Document, path: Path | str) -> Path:
+def save(
+    document: Document, path: Path | str, *, protected: ProtectedPlaces, replace_other: bool = False
+) -> Path:
     """Write ``document`` to ``path`` atomically: a temporary file beside it, renamed into place.
 
+    ``protected`` are the open practice's places (:meth:`acuchart.practice.Practice.protected_places`),
+    never written over. An existing PDF (or empty file) at ``path`` is replaced; any other file only
+    with ``replace_other`` (after the person was asked, or told the command line ``--force``).
+
     Raises:
-        DocumentWriteError: the folder is missing or not writable, the disk is full, or ``path`` is a
-            folder; nothing is left behind.
+        OutputRefusedError: ``path`` is the practice file, one of its journal files, or inside a folder
+            the practice keeps its own files in, under any spelling.
+        NotAPdfError: ``path`` holds a file that is not a PDF and ``replace_other`` is False.
+        DocumentWriteError: the folder is missing or not writable, the file is locked, the disk is
+            full, or ``path`` is a folder; nothing is left behind.
     """
     target = Path(path).expanduser()
-    if target.is_dir():
+    refuse_protected(target, protected)
+    kind = existing_kind(target)
+    if kind == "folder":
         raise DocumentWriteError(f"{target} is a folder. Give a file name ending in .pdf. Nothing was saved.")
+    if kind == "other" and not replace_other:
+        raise NotAPdfError(target)
     if target.parent.is_dir() and not is_writable(target.parent):
         raise _write_problem(target, OSError(errno.EACCES, "read-only folder"))
+    if kind != "none" and not is_writable(target):
+        raise DocumentWriteError(f"{locked_file(target)} Nothing was saved.")
     temp: str | None = None
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -162,31 +197,12 @@ def save(document: Document, path: Path | str) -> Path:
         os.replace(temp, target)
         temp = None
     except OSError as exc:
+        blamed = replace_problem(target, exc)
+        if blamed is not None:
+            raise DocumentWriteError(f"{blamed} Nothing was saved.") from exc
         raise _write_problem(target, exc) from exc
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
     return target
-
-
-def write_handout(practice: Practice, session_id: int, path: Path | str) -> Path:
-    """Write the handout for a session to ``path`` (see :func:`save`)."""
-    return save(handout(practice, session_id), path)
-
-
-def write_course_summary(
-    practice: Practice, path: Path | str, client_id: int | None = None, course_id: int | None = None
-) -> Path:
-    """Write a course summary to ``path`` (see :func:`course_summary` and :func:`save`)."""
-    return save(course_summary(practice, client_id, course_id), path)
-
-
-def write_chart_export(practice: Practice, client_id: int, path: Path | str, purpose: str = "") -> Path:
-    """Write a client's chart export to ``path`` (see :func:`save`)."""
-    return save(chart_export(practice, client_id, purpose), path)
-
-
-def write_consent_form(practice: Practice, client_id: int, path: Path | str) -> Path:
-    """Write a client's consent form to ``path`` (see :func:`save`)."""
-    return save(consent_form(practice, client_id), path)

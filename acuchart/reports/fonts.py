@@ -21,10 +21,10 @@ from xml.sax.saxutils import escape
 import arabic_reshaper
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from acuchart.reports import RESOURCES
-from acuchart.reports.reuse import SEEDED, ReusingTTFont, remember_font_streams
 
 FONT_DIR = RESOURCES / "fonts"
 
@@ -67,27 +67,16 @@ def register_fonts() -> None:
             return
         loaded: dict[str, dict[int, int]] = {}
         for family in _FAMILIES:
-            seed = _catalogue_hanzi() if family.name == CJK else SEEDED if family.name == SANS else ""
-            regular = ReusingTTFont(family.name, str(FONT_DIR / family.regular), seed)
+            regular = TTFont(family.name, str(FONT_DIR / family.regular))
             pdfmetrics.registerFont(regular)
             bold_name = _BOLD[family.name]
             if bold_name != family.name:
-                bold = ReusingTTFont(bold_name, str(FONT_DIR / family.bold), seed)
-                pdfmetrics.registerFont(bold)
+                pdfmetrics.registerFont(TTFont(bold_name, str(FONT_DIR / family.bold)))
             pdfmetrics.registerFontFamily(
                 family.name, normal=family.name, bold=bold_name, italic=family.name, boldItalic=bold_name
             )
             loaded[family.name] = regular.face.charToGlyph
         _glyphs.update(loaded)
-        remember_font_streams()
-
-
-def _catalogue_hanzi() -> str:
-    """Every character of the catalogue's point names in hanzi: a handout prints a few of them, and
-    with all of them in its subset the CJK font embeds the same bytes in every handout."""
-    from acuchart.catalogue import load_catalogue
-
-    return "".join(sorted({char for point in load_catalogue().points for char in point.hanzi}))
 
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan and their presentation forms: the right-to-left blocks.

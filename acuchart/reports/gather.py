@@ -11,20 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from acuchart import clock
-from acuchart.catalogue import VIEWS, Catalogue
 from acuchart.errors import ValidationError
 from acuchart.models import (
     CONCERN_LABELS,
-    ONSETS,
     RATING_SCALE_NOTE,
-    REACTION_LABELS,
     Course,
-    Mark,
-    Reaction,
-    SessionChart,
     SessionSummary,
 )
 from acuchart.practice import Practice
@@ -35,16 +28,11 @@ from acuchart.reports.data import (
     HandoutMark,
     HandoutReaction,
     PracticeHeader,
-    Severity,
     SummarySession,
 )
+from acuchart.reports.gather_marks import amended_chart, handout_marks, reactions_not_at_marks, record_entries
 from acuchart.reports.photo_gather import before_after
-from acuchart.reports.regions import free_marker_place
 from acuchart.reports.texts import load_texts
-
-ONSET_LABELS = dict(ONSETS)
-FREE_MARKER_NAME = "Free marker"
-_SIDE_ORDER = {"right": 0, "midline": 1, "left": 2}
 
 
 def practice_header(practice: Practice) -> PracticeHeader:
@@ -68,128 +56,6 @@ def course_name(course: Course) -> str:
     if not labels:
         return "Your course"
     return ", ".join([labels[0], *(label[:1].lower() + label[1:] for label in labels[1:])])
-
-
-# --- marks and reactions -------------------------------------------------------------------------
-
-
-def severity_of(text: str) -> Severity:
-    """A stored severity as the documents know it (anything unexpected reads as "mild")."""
-    return text if text in ("mild", "moderate", "severe") else "mild"  # type: ignore[return-value]
-
-
-def handout_reaction(reaction: Reaction, at_point: str | None, noted_on: dt.date) -> HandoutReaction:
-    """A stored reaction in the reader's words."""
-    return HandoutReaction(
-        kind_label=REACTION_LABELS.get(reaction.kind, reaction.kind.capitalize()),
-        severity=severity_of(reaction.severity),
-        onset_label=ONSET_LABELS.get(reaction.onset, ""),
-        note=reaction.note,
-        resolved_on=reaction.resolved_on,
-        at_point=at_point,
-        noted_on=noted_on,
-    )
-
-
-def handout_mark(
-    catalogue: Catalogue, mark: Mark, reactions: Iterable[Reaction], day: dt.date
-) -> HandoutMark:
-    """A stored mark, placed on its diagram for the client's side, with the reactions at it."""
-    point = catalogue.find(mark.code) if mark.code else None
-    if point is None:
-        side, area = free_marker_place(
-            catalogue, mark.view, 0.5 if mark.x is None else mark.x, 0.5 if mark.y is None else mark.y
-        )
-        base = HandoutMark(
-            code=None,
-            name=mark.label or FREE_MARKER_NAME,
-            area=area,
-            side=side,
-            needles=mark.needles,
-            x=0.5 if mark.x is None else mark.x,
-            y=0.5 if mark.y is None else mark.y,
-            view=mark.view,
-            technique=mark.technique,
-        )
-        where = base.where
-    else:
-        side = mark.side if mark.side in point.sides() else point.sides()[0]
-        # Drawn where it was charted (a profile, the hands), or on its home view when that one
-        # does not show it (a mark from before the point had more than one view).
-        view = mark.view if point.shown_on(mark.view, side) else point.home_view(side)
-        x, y = point.position(side, view)
-        base = HandoutMark(
-            code=point.code,
-            name=point.pinyin,
-            area=point.region,
-            side=side,
-            needles=mark.needles,
-            x=x,
-            y=y,
-            view=view,
-            hanzi=point.hanzi,
-            english=point.english,
-            technique=mark.technique,
-        )
-        where = f"{base.where} ({point.code})"
-    return replace(base, reactions=tuple(handout_reaction(r, where, day) for r in reactions))
-
-
-def _mark_order(catalogue: Catalogue) -> dict[str, int]:
-    return {point.code: index for index, point in enumerate(catalogue.points)}
-
-
-def handout_marks(catalogue: Catalogue, chart: SessionChart) -> tuple[HandoutMark, ...]:
-    """A session's marks view by view (on the view each is drawn on), as the catalogue lists them (the
-    client's right before left), free markers after the points of their diagram."""
-    day = chart.session.started_at.date()
-    order = _mark_order(catalogue)
-    views = list(VIEWS)
-    drawn = [(mark, handout_mark(catalogue, mark, chart.reactions_at(mark.id), day)) for mark in chart.marks]
-
-    def key(pair: tuple[Mark, HandoutMark]) -> tuple[int, int, int, int]:
-        mark, printed = pair
-        view = views.index(printed.view) if printed.view in views else len(views)
-        if mark.code is None:
-            return (view, len(order), 0, mark.id)
-        return (view, order.get(mark.code, len(order)), _SIDE_ORDER.get(mark.side or "", 1), mark.id)
-
-    return tuple(printed for _, printed in sorted(drawn, key=key))
-
-
-def amended_chart(practice: Practice, chart: SessionChart, amendments: int) -> SessionChart:
-    """The session with the ``amendments`` (their count, from the history) to its marks and reactions
-    applied: what the client is told now."""
-    if not amendments:
-        return chart
-    current = {
-        (f.entity, f.entity_id, f.field): f.current
-        for f in practice.signing.amendable_fields(chart.session.id)
-    }
-
-    def value(entity: str, entity_id: int, name: str, old: object) -> str:
-        return current.get((entity, entity_id, name), "" if old is None else str(old))
-
-    marks = tuple(
-        replace(
-            m,
-            needles=int(value("marks", m.id, "needles", m.needles) or m.needles),
-            technique=value("marks", m.id, "technique", m.technique),
-            label=value("marks", m.id, "label", m.label),
-        )
-        for m in chart.marks
-    )
-    reactions = tuple(
-        replace(
-            r,
-            kind=value("reactions", r.id, "kind", r.kind),
-            severity=value("reactions", r.id, "severity", r.severity),
-            onset=value("reactions", r.id, "onset", r.onset),
-            note=value("reactions", r.id, "note", r.note),
-        )
-        for r in chart.reactions
-    )
-    return replace(chart, marks=marks, reactions=reactions)
 
 
 # --- the session handout -------------------------------------------------------------------------
@@ -224,15 +90,15 @@ def handout_data(practice: Practice, session_id: int) -> HandoutData:
     chart = amended_chart(practice, loaded, summary.amendments)
     session = chart.session
     course = practice.courses.course(session.course_id) if session.course_id is not None else None
-    day = session.started_at.date()
+    entries = record_entries(practice, client.id)
     return HandoutData(
         practice=practice_header(practice),
         client_name=client.full_name,
         session_date=session.started_at,
-        marks=handout_marks(practice.catalogue, chart),
+        marks=handout_marks(practice.catalogue, chart, entries),
         session_number=summary.number,
         planned_sessions=course.planned_sessions if course else None,
-        session_reactions=tuple(handout_reaction(r, None, day) for r in chart.session_reactions),
+        session_reactions=reactions_not_at_marks(practice, chart, entries),
         next_appointment=_next_appointment(practice, history, summary),
         texts=practice_texts(practice),
         course_title=course_name(course) if course else "",
@@ -247,7 +113,10 @@ def reaction_summary(marks: Sequence[HandoutMark], session_reactions: Sequence[H
     """A session's reactions in one short line: "Mild bruising, under the left eye; mild headache"."""
     parts = [
         f"{r.severity} {r.kind_label.lower()}, {mark.where}" for mark in marks for r in mark.reactions
-    ] + [f"{r.severity} {r.kind_label.lower()}" for r in session_reactions]
+    ] + [
+        f"{r.severity} {r.kind_label.lower()}" + (f", {r.at_point}" if r.at_point else "")
+        for r in session_reactions
+    ]
     text = "; ".join(parts)
     return text[:1].upper() + text[1:]
 
@@ -304,6 +173,7 @@ def course_summary_data(
     history = sorted(practice.followups.client_history(client_id), key=lambda s: (s.started_at, s.id))
     sessions = [s for s in history if course is None or s.course_id == course.id]
     catalogue = practice.catalogue
+    entries = record_entries(practice, client_id)
     rows: list[SummarySession] = []
     reactions: list[CourseReaction] = []
     for position, summary in enumerate(sessions, start=1):
@@ -311,8 +181,8 @@ def course_summary_data(
         visit = summary.maintenance_visit if course is not None else None
         chart = amended_chart(practice, practice.sessions.load(summary.id), summary.amendments)
         day = summary.started_at.date()
-        marks = handout_marks(catalogue, chart)
-        whole = tuple(handout_reaction(r, None, day) for r in chart.session_reactions)
+        marks = handout_marks(catalogue, chart, entries)
+        whole = reactions_not_at_marks(practice, chart, entries)
         rows.append(SummarySession(number, day, len(marks), reaction_summary(marks, whole), visit))
         reactions += [CourseReaction(number, day, r, visit) for m in marks for r in m.reactions]
         reactions += [CourseReaction(number, day, r, visit) for r in whole]

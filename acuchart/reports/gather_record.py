@@ -8,11 +8,13 @@ is checked as the export is made.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field, replace
 
 from acuchart import clock
 from acuchart.models import CAUTION_LABELS, Amendment, Client, SessionSummary
 from acuchart.practice import Practice
-from acuchart.reports.data import (
+from acuchart.reports.data import ConsentFormData
+from acuchart.reports.data_record import (
     AuditStatus,
     ChartAmendment,
     ChartCautions,
@@ -22,19 +24,18 @@ from acuchart.reports.data import (
     ChartExportData,
     ChartIntake,
     ChartSession,
-    ConsentFormData,
 )
 from acuchart.reports.gather import (
     concern_label,
     concern_labels,
     course_name,
-    handout_marks,
-    handout_reaction,
     practice_header,
     practice_texts,
 )
+from acuchart.reports.gather_marks import entered_late, handout_marks, reactions_not_at_marks, record_entries
 from acuchart.reports.photo_gather import photo_consent_lines, photo_lines
 from acuchart.reports.texts import consent_text
+from acuchart.reports.wording import date_text
 from acuchart.storage import reports as rows
 
 
@@ -56,7 +57,7 @@ def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStat
     return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())
 
 
-def _amendment(amendment: Amendment) -> ChartAmendment:
+def _amendment(amendment: Amendment, label: str) -> ChartAmendment:
     return ChartAmendment(
         field_label=amendment.field_label,
         old_value=amendment.old_value or "",
@@ -64,7 +65,37 @@ def _amendment(amendment: Amendment) -> ChartAmendment:
         reason=amendment.reason,
         author=amendment.author,
         at=amendment.at,
+        label=label,
     )
+
+
+@dataclass(frozen=True)
+class _Amended:
+    """A session's amendments, labelled A1, A2... in order, and which values each changed."""
+
+    amendments: tuple[ChartAmendment, ...] = ()
+    records: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
+    fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _amended(practice: Practice, summary: SessionSummary) -> _Amended:
+    if not summary.amendments:
+        return _Amended()
+    stored = practice.signing.amendments_for(summary.id)
+    records: dict[tuple[str, int], tuple[str, ...]] = {}
+    fields: dict[str, tuple[str, ...]] = {}
+    for number, amendment in enumerate(stored, start=1):
+        label = f"A{number}"
+        if amendment.entity in ("marks", "reactions") and amendment.entity_id is not None:
+            key = (amendment.entity, amendment.entity_id)
+            records[key] = (*records.get(key, ()), label)
+        elif amendment.entity == "sessions":
+            fields[amendment.field] = (*fields.get(amendment.field, ()), label)
+        elif amendment.entity == "ratings":
+            name = f"rating:{concern_label(amendment.field)}"
+            fields[name] = (*fields.get(name, ()), label)
+    labelled = tuple(_amendment(a, f"A{n}") for n, a in enumerate(stored, start=1))
+    return _Amended(labelled, records, fields)
 
 
 def _stamp(text: str | None) -> dt.datetime | None:
@@ -75,7 +106,7 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
     """Every session of the client in full, oldest first, as signed, with amendments after."""
     history = sorted(practice.followups.client_history(client_id), key=lambda s: (s.started_at, s.id))
     entered = rows.session_entries(practice.store, client_id)
-    reaction_entered = rows.reaction_entries(practice.store, client_id)
+    entries = record_entries(practice, client_id)
     signed_scores: dict[int, list[tuple[str, float]]] = {}
     for row in rows.signed_ratings(practice.store, client_id):
         signed_scores.setdefault(int(row["session_id"]), []).append(
@@ -87,24 +118,20 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
     for summary in history:
         chart = practice.sessions.load(summary.id)
         session = chart.session
-        day = session.started_at.date()
-        noted_on = {
-            r.id: dt.date.fromisoformat(reaction_entered[r.id][:10])
-            for r in chart.reactions
-            if r.id in reaction_entered
-        }
-        marks = handout_marks(catalogue, chart)
+        recorded_at = _stamp(entered.get(session.id))
+        amended = _amended(practice, summary)
+        marks = handout_marks(catalogue, chart, replace(entries, amended=amended.records), for_client=False)
         course = courses.get(session.course_id) if session.course_id is not None else None
         sessions.append(
             ChartSession(
                 started_at=session.started_at,
                 number=summary.number,
                 maintenance_visit=summary.maintenance_visit,
-                course_title=course.title if course else "",
+                course_title=f"{course_name(course)} · from {date_text(course.start_date)}" if course else "",
                 duration_minutes=session.duration_min,
                 marks=marks,
-                reactions=tuple(
-                    handout_reaction(r, None, noted_on.get(r.id, day)) for r in chart.session_reactions
+                reactions=reactions_not_at_marks(
+                    practice, chart, replace(entries, amended=amended.records), for_client=False
                 ),
                 needles_in=chart.needles_inserted,
                 needles_out=session.needles_removed,
@@ -113,18 +140,14 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
                 notes=session.notes,
                 signed_at=session.signed_at,
                 signed_by=session.signed_by,
-                amendments=_amendments(practice, summary),
-                late_entry=summary.late_entry,
-                recorded_at=_stamp(entered.get(session.id)),
+                amendments=amended.amendments,
+                amended=amended.fields,
+                # The session's own lateness: a reaction reported late is late on its own line.
+                late_entry=entered_late(session.started_at, recorded_at, session.late_entry),
+                recorded_at=recorded_at,
             )
         )
     return tuple(sessions)
-
-
-def _amendments(practice: Practice, summary: SessionSummary) -> tuple[ChartAmendment, ...]:
-    if not summary.amendments:
-        return ()
-    return tuple(_amendment(a) for a in practice.signing.amendments_for(summary.id))
 
 
 def chart_export_data(

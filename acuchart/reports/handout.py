@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -12,20 +11,11 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.reports.data import HandoutData, HandoutReaction
 from acuchart.reports.handout_points import points_section
-from acuchart.reports.layout import (
-    ACCENT,
-    BAND,
-    appointment,
-    bullet,
-    clock_time,
-    facts,
-    gap,
-    para,
-    short_date,
-    template_story,
-)
+from acuchart.reports.layout import ACCENT, BAND, bullet, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
+from acuchart.reports.tables import facts, table_of
 from acuchart.reports.texts import fill, text_for
+from acuchart.reports.wording import appointment, date_text, moment_text
 
 ADVICE_KEYS: tuple[str, ...] = ("what_to_expect", "aftercare", "lifestyle")
 """The advice texts a handout prints, in order."""
@@ -73,8 +63,8 @@ def build_handout(data: HandoutData, out: Path | BinaryIO) -> None:
             pdf,
             data.practice,
             handout_story(data, fit),
-            title=f"Session handout: {data.client_name}, {short_date(data.session_date)}",
-            running_title=f"{data.client_name}  ·  {short_date(data.session_date)}",
+            title=f"Session handout: {data.client_name}, {date_text(data.session_date)}",
+            running_title=f"{data.client_name}  ·  {date_text(data.session_date)}",
             subject="Cosmetic acupuncture session handout",
         )
         if pages <= MAX_PAGES:
@@ -120,31 +110,21 @@ def handout_story(data: HandoutData, fit: HandoutFit | None = None) -> list[Flow
         *points_section(data.marks, width, fit.diagram_scale, fit.three_columns),
         *_reactions_section(data),
     ]
-    advice = [
-        template_story(fill(text_for(data.texts, key), values), compact=fit.compact_text)
-        for key in ADVICE_KEYS
-    ]
-    for section in advice[:-1]:
-        story += section
-    ending = [*advice[-1], gap(3), _next_visit(data)]
-    story += [KeepTogether(_unnested(ending))] if fit.keep_ending else ending
+    for key in ADVICE_KEYS[:-1]:
+        story += template_story(fill(text_for(data.texts, key), values), compact=fit.compact_text)
+    last = fill(text_for(data.texts, ADVICE_KEYS[-1]), values)
+    if fit.keep_ending:
+        # One KeepTogether for the whole ending: none inside it (see template_story).
+        ending = template_story(last, compact=fit.compact_text, keep_title=False)
+        story.append(KeepTogether([*ending, gap(3), _next_visit_box(data)]))
+    else:
+        ending = template_story(last, compact=fit.compact_text)
+        story += [*ending, gap(3), KeepTogether([_next_visit_box(data)])]
     return story
 
 
-def _unnested(flowables: Sequence[Flowable]) -> list[Flowable]:
-    """``flowables`` with any :class:`KeepTogether` among them opened up: reportlab measures a
-    KeepTogether inside another as endlessly tall, which would push the outer one onto a page of its own."""
-    flat: list[Flowable] = []
-    for flowable in flowables:
-        if isinstance(flowable, KeepTogether):
-            flat += _unnested(flowable._content)
-        else:
-            flat.append(flowable)
-    return flat
-
-
 def _facts(data: HandoutData) -> list[tuple[str, str]]:
-    when = f"{short_date(data.session_date)}, {clock_time(data.session_date)}"
+    when = moment_text(data.session_date)
     items = [("Client", data.client_name), ("Date", when)]
     session = session_phrase(data.session_number, data.planned_sessions, data.maintenance_visit)
     if session:
@@ -168,7 +148,7 @@ def _reaction_line(reaction: HandoutReaction, where: str | None) -> str:
     if reaction.note:
         line += f" {reaction.note.rstrip('.')}."
     if reaction.resolved_on:
-        line += f" Settled by {short_date(reaction.resolved_on)}."
+        line += f" Settled by {date_text(reaction.resolved_on)}."
     return line
 
 
@@ -191,7 +171,7 @@ def _reactions_section(data: HandoutData) -> list[Flowable]:
     return [KeepTogether(items)]
 
 
-def _next_visit(data: HandoutData) -> Flowable:
+def _next_visit_box(data: HandoutData) -> Table:
     phone = data.practice.phone
     if data.next_appointment:
         text = f"**Your next appointment:** {appointment(data.next_appointment)}."
@@ -201,7 +181,7 @@ def _next_visit(data: HandoutData) -> Flowable:
         text = "**Your next appointment** is not booked yet."
         if phone:
             text += f" Please call us on {phone} to arrange it."
-    box = Table([[para(text)]], colWidths=[frame_width(data.practice)])
+    box = table_of([[para(text)]], colWidths=[frame_width(data.practice)])
     box.setStyle(
         TableStyle(
             [
@@ -213,4 +193,4 @@ def _next_visit(data: HandoutData) -> Flowable:
             ]
         )
     )
-    return KeepTogether([box])
+    return box

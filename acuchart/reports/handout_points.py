@@ -11,10 +11,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.catalogue import DiagramView
-from acuchart.reports.data import HandoutMark, where_on_both_sides
-from acuchart.reports.diagram import DiagramFlowable, Legend, art_for, head_height, legend_symbols, views_for
-from acuchart.reports.layout import capitalised, cell, gap, grid, para
+from acuchart.reports.data import HandoutMark
+from acuchart.reports.diagram import DiagramFlowable, art_for, head_height, views_for
+from acuchart.reports.layout import cell, gap, para
+from acuchart.reports.legend import Legend, legend_counts, legend_symbols
+from acuchart.reports.places import where_on_both_sides
 from acuchart.reports.symbols import Symbol
+from acuchart.reports.tables import grid, table_of
+from acuchart.reports.wording import capitalised
 
 _SIDE_WORDS = ("Your right", "Your left")
 _FLUSH = TableStyle(
@@ -58,6 +62,8 @@ def points_section(
         return [para("No points were recorded for this session.")]
     views = views_for(marks)
     places = treated_places(marks)
+    if not views:  # only points the catalogue no longer has: listed, with nothing to draw
+        return [_points_table(places, width)]
     symbols = legend_symbols(marks)
     if len(views) == 1 and len(places) <= (8 if three_columns else BESIDE_MAX_PLACES):
         # One diagram beside the list: large enough to see which points, the list easy to read.
@@ -68,8 +74,13 @@ def points_section(
         diagram_h = diagram_w * art.height / art.width * crop + head_height(False)
         diagram = DiagramFlowable(view, marks, diagram_w, diagram_h, _SIDE_WORDS, caption="", crop=crop)
         list_w = width - diagram_w - 6 * mm
-        layout = Table(
-            [[[diagram, gap(1), Legend(symbols, diagram_w)], _points_table(places, list_w)]],
+        layout = table_of(
+            [
+                [
+                    [diagram, gap(1), Legend(symbols, diagram_w, legend_counts(marks))],
+                    _points_table(places, list_w),
+                ]
+            ],
             colWidths=[diagram_w + 6 * mm, list_w],
         )
         layout.setStyle(_FLUSH)
@@ -145,14 +156,15 @@ def _diagram_row(
         for view, w, crop in cells
     ]
     widths = [w + _DIAGRAM_GAP for _, w, _ in cells]
-    legend_w = Legend.natural_width(symbols)
+    counts = legend_counts(marks)
+    legend_w = Legend.natural_width(symbols, counts)
     beside = legend and legend_w <= room
     if beside:
-        row.append(Legend(symbols, room))
+        row.append(Legend(symbols, room, counts))
         widths.append(room)
     else:
         widths[-1] -= _DIAGRAM_GAP
-    table = Table([row], colWidths=widths)
+    table = table_of([row], colWidths=widths)
     table.setStyle(
         TableStyle(
             [
@@ -167,7 +179,7 @@ def _diagram_row(
     )
     if beside or not legend:
         return table
-    return KeepTogether([table, gap(1), Legend(symbols, width)])
+    return KeepTogether([table, gap(1), Legend(symbols, width, counts)])
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,14 @@
 """Pages: the practice's paper, its header band on the first page, a running head on the others, and on
-every page the footer with the practitioner's licence and "Page n of N"."""
+every page the footer with the practitioner's licence and "Page n of N".
+
+The page count is known only once the whole story is laid out, so each page places a form XObject
+named for its number (``canvas.doForm``, which may name a form defined later), and the forms saying
+"Page n of N" are drawn when the document is saved.
+"""
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,12 +20,15 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
+from acuchart.reports.archival import archival as make_archival
 from acuchart.reports.data import PracticeHeader
-from acuchart.reports.fonts import SANS, SANS_BOLD, draw_text, register_fonts
+from acuchart.reports.fonts import SANS, draw_text, register_fonts
 from acuchart.reports.layout import ACCENT, ACCENT_DARK, BAND, INK, MARGIN, MUTED, RULE
-from acuchart.reports.reuse import seed_fonts
 
 log = logging.getLogger(__name__)
+
+LANGUAGE = "en-GB"
+"""The language every document is written in, set in each PDF for screen readers and validators."""
 
 BAND_HEIGHT = 28 * mm
 RUNNING_HEAD = 15 * mm
@@ -44,27 +53,37 @@ def footer_line(practice: PracticeHeader) -> str:
     return "  ·  ".join(part for part in parts if part)
 
 
+def _page_number_form(number: int) -> str:
+    return f"AcuPageNumber{number}"
+
+
 class _NumberedCanvas(Canvas):
-    """A canvas that writes "Page n of N" on every page once it knows N."""
+    """A canvas that writes "Page n of N" on every page: each page places the form for its number
+    (:meth:`place_page_number`), and :meth:`save` draws those forms once N is known."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._held_pages: list[dict[str, Any]] = []
-        seed_fonts(self, (SANS, SANS_BOLD))
+    def __init__(self, *args: Any, pagesize: tuple[float, float] = A4, **kwargs: Any) -> None:
+        super().__init__(*args, pagesize=pagesize, **kwargs)
+        self.page_width, self.page_height = pagesize
 
-    def showPage(self) -> None:
-        self._held_pages.append(dict(self.__dict__))
-        self._startPage()
+    def place_page_number(self) -> None:
+        """Place "Page n of N" for this page (drawn at :meth:`save`)."""
+        self.doForm(_page_number_form(self.getPageNumber()))
 
     def save(self) -> None:
-        total = len(self._held_pages)
-        for number, state in enumerate(self._held_pages, start=1):
-            self.__dict__.update(state)
-            width = self._pagesize[0]
+        total = self.getPageNumber() - 1  # the number the next page would have, less one
+        for number in range(1, total + 1):
+            self.beginForm(_page_number_form(number), 0, 0, self.page_width, self.page_height)
             self.setFillColor(MUTED)
-            draw_text(self, width - MARGIN, FOOTER - 8 * mm, f"Page {number} of {total}", 8.5, align="right")
-            Canvas.showPage(self)
-        Canvas.save(self)
+            draw_text(
+                self,
+                self.page_width - MARGIN,
+                FOOTER - 8 * mm,
+                f"Page {number} of {total}",
+                8.5,
+                align="right",
+            )
+            self.endForm()
+        super().save()
 
 
 def _logo(path: Path | None) -> ImageReader | None:
@@ -78,7 +97,7 @@ def _logo(path: Path | None) -> ImageReader | None:
 
 
 def _draw_band(canvas: Canvas, practice: PracticeHeader, logo: ImageReader | None) -> None:
-    width, height = canvas._pagesize
+    width, height = page_size(practice)
     bottom = height - BAND_HEIGHT
     canvas.saveState()
     canvas.setFillColor(BAND)
@@ -110,7 +129,7 @@ def _draw_band(canvas: Canvas, practice: PracticeHeader, logo: ImageReader | Non
 
 
 def _draw_running_head(canvas: Canvas, practice: PracticeHeader, running_title: str) -> None:
-    width, height = canvas._pagesize
+    width, height = page_size(practice)
     y = height - 11 * mm
     canvas.saveState()
     canvas.setFillColor(ACCENT_DARK)
@@ -124,7 +143,7 @@ def _draw_running_head(canvas: Canvas, practice: PracticeHeader, running_title: 
 
 
 def _draw_footer(canvas: Canvas, practice: PracticeHeader) -> None:
-    width, _ = canvas._pagesize
+    width, _ = page_size(practice)
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
@@ -132,6 +151,8 @@ def _draw_footer(canvas: Canvas, practice: PracticeHeader) -> None:
     canvas.setFillColor(MUTED)
     draw_text(canvas, MARGIN, FOOTER - 8 * mm, footer_line(practice), 8.5)
     canvas.restoreState()
+    if isinstance(canvas, _NumberedCanvas):
+        canvas.place_page_number()
 
 
 _NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
@@ -145,12 +166,23 @@ def build_pdf(
     title: str,
     running_title: str,
     subject: str = "",
+    archival: bool = False,
 ) -> int:
     """Lay ``story`` out on the practice's paper and write the PDF to ``out``; return its page count.
 
     The first page carries the practice's header band; later pages a running head with
     ``running_title``; every page the footer (practice, practitioner, licence) and "Page n of N".
+    With ``archival`` the PDF is PDF/A-2b (see :mod:`acuchart.reports.archival`).
     """
+    if archival:
+        made = io.BytesIO()
+        pages = build_pdf(made, practice, story, title=title, running_title=running_title, subject=subject)
+        pdf = make_archival(made.getvalue())
+        if isinstance(out, Path):
+            out.write_bytes(pdf)
+        else:
+            out.write(pdf)
+        return pages
     register_fonts()
     size = page_size(practice)
     width, height = size
@@ -178,6 +210,7 @@ def build_pdf(
         author=practice.practitioner_name,
         subject=subject,
         creator="AcuChart",
+        lang=LANGUAGE,
         initialFontName=SANS,
         pageTemplates=[
             PageTemplate("first", [first], onPage=on_first),

@@ -17,6 +17,7 @@ from acuchart.reports.photo_data import (
     PhotoLine,
     PrintedPhoto,
 )
+from acuchart.reports.wording import date_text
 
 log = logging.getLogger("acuchart.reports")
 
@@ -28,7 +29,7 @@ _VIEW_ORDER = {key: n for n, (key, _) in enumerate(PHOTO_VIEWS)}
 def _session_words(item: SessionPhoto) -> str:
     day = item.session_started_at.date()
     number = f"Session {item.number}" if item.number is not None else "Session"
-    return f"{number} · {day.day} {day:%b %Y}"
+    return f"{number} · {date_text(day)}"
 
 
 def _printed(practice: Practice, item: SessionPhoto) -> PrintedPhoto | None:
@@ -97,5 +98,10 @@ def photo_consent_lines(practice: Practice, client_id: int) -> tuple[PhotoConsen
             detail = f"{CONSENT_METHOD_LABELS.get(latest.method, latest.method)}, consent text {latest.text_version}"
             if latest.note:
                 detail += f". {latest.note}"
-        lines.append(PhotoConsentLine(label, consent.status(use), detail))
+        status = (
+            "Not asked"
+            if latest is None
+            else f"{latest.decision.capitalize()} {date_text(latest.decided_on)}"
+        )
+        lines.append(PhotoConsentLine(label, status, detail))
     return tuple(lines)

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Table, TableStyle
 
-from acuchart.reports.layout import INK, RULE, cell, gap, grid, para, stamp
+from acuchart.reports.fonts import SANS
+from acuchart.reports.layout import INK, RULE, cell, gap, para
 from acuchart.reports.photo_data import (
     BeforeAfter,
     BeforeAfterPair,
@@ -21,6 +22,8 @@ from acuchart.reports.photo_data import (
     PhotoLine,
     PrintedPhoto,
 )
+from acuchart.reports.tables import grid
+from acuchart.reports.wording import moment_text
 
 BEFORE_AFTER_NOTE = (
     "These photos were taken at your first and your latest session, in the same standard views. Light, "
@@ -91,20 +94,25 @@ def _pairs_table(pairs: Sequence[BeforeAfterPair], width: float) -> Table:
     return table
 
 
-def photo_listing_story(
-    lines: Sequence[PhotoLine], consent: Sequence[PhotoConsentLine], width: float
-) -> list[Flowable]:
-    """The chart export's photo section: photo consent, then every photo with its view, date and hash."""
-    story: list[Flowable] = [para("Photos", "h2"), *_consent_table(consent, width)]
+def photo_consent_story(consent: Sequence[PhotoConsentLine], width: float) -> list[Flowable]:
+    """The chart export's photo consent: each use, where it stands and how it was obtained (beside the
+    consent to treatment)."""
+    return [para("Photo consent", "h2"), *_consent_table(consent, width)]
+
+
+def photo_listing_story(lines: Sequence[PhotoLine], width: float) -> list[Flowable]:
+    """The chart export's photos, after the sessions: every photo with its view, date and hash (nothing
+    when there are none; the photo consent says where photos stand)."""
     if not lines:
-        return [*story, para("No photos are recorded.")]
-    story.append(
+        return []
+    story: list[Flowable] = [
+        para("Photos", "h2"),
         para(
             f"{len(lines)} photos, oldest first. The SHA-256 identifies each original file in the practice's "
             "photo folder; a changed file would no longer match it.",
             "small",
-        )
-    )
+        ),
+    ]
     rows: list[list[Flowable | str]] = [
         [cell(h, style="cell_bold") for h in ("Photo", "View and session", "Taken", "SHA-256")]
     ]
@@ -117,7 +125,7 @@ def photo_listing_story(
             [
                 thumb,
                 cell(line.view, line.session, status),
-                cell(stamp(line.taken_at)),
+                cell(moment_text(line.taken_at)),
                 cell(f"{line.sha256[:32]}\n{line.sha256[32:]}", style="cell_small"),
             ]
         )
@@ -145,7 +153,8 @@ def _consent_table(consent: Sequence[PhotoConsentLine], width: float) -> list[Fl
 
 def _tick_box() -> Table:
     box = Table([[""]], colWidths=[4 * mm], rowHeights=[4 * mm])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, INK)]))
+    # An empty cell is still drawn in a font: name the documents' own, or reportlab falls back to Helvetica.
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, INK), ("FONTNAME", (0, 0), (-1, -1), SANS)]))
     return box
 
 

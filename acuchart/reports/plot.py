@@ -1,52 +1,36 @@
 """A line chart of concern ratings (0–10) over the sessions of a course, drawn directly as vectors.
 
-Each concern gets its own colour, marker shape and dash pattern, so the lines stay apart in black and
-white and for colour-blind readers; the legend names them in any script.
+Each concern gets its own colour, marker shape and dash pattern (:mod:`acuchart.progress_styles`, the
+same as on screen), so the lines stay apart in black and white and for colour-blind readers; the
+legend names them in any script, and the axis says that a lower rating is better.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from acuchart.progress_styles import RATING_AXIS_NOTE, SeriesStyle, series_style
 from acuchart.reports.fonts import draw_text, text_width
 from acuchart.reports.layout import INK, MUTED, RULE
 
-
-@dataclass(frozen=True)
-class SeriesStyle:
-    """How one concern's line is drawn."""
-
-    colour: str
-    marker: str
-    dash: tuple[float, ...]
-
-
-# Okabe–Ito colours, each with a distinct marker and dash.
-SERIES_STYLES: tuple[SeriesStyle, ...] = (
-    SeriesStyle("#0072B2", "circle", ()),
-    SeriesStyle("#D55E00", "square", (5, 2.5)),
-    SeriesStyle("#009E73", "triangle", (1.5, 2)),
-    SeriesStyle("#CC79A7", "diamond", (7, 2, 1.5, 2)),
-    SeriesStyle("#7A5C00", "circle_open", (3, 3)),
-    SeriesStyle("#56B4E9", "square_open", ()),
-)
+LINE_WIDTH = 1.6
 
 Series = Mapping[str, Sequence[tuple[int, float]]]
 
 
-def draw_marker(canvas: Canvas, kind: str, x: float, y: float, size: float = 3.2) -> None:
-    """A series marker centred on ``x, y`` in the current fill and stroke colours."""
-    fill = 0 if kind.endswith("_open") else 1
-    shape = kind.removesuffix("_open")
+def draw_marker(canvas: Canvas, style: SeriesStyle, x: float, y: float, size: float = 3.2) -> None:
+    """A series marker centred on ``x, y`` in the current fill and stroke colours (an open one white inside)."""
+    shape = style.shape
+    if style.open_marker:
+        canvas.setFillColor(colors.white)
     if shape == "circle":
-        canvas.circle(x, y, size, stroke=1, fill=fill)
+        canvas.circle(x, y, size, stroke=1, fill=1)
     elif shape == "square":
-        canvas.rect(x - size * 0.9, y - size * 0.9, size * 1.8, size * 1.8, stroke=1, fill=fill)
+        canvas.rect(x - size * 0.9, y - size * 0.9, size * 1.8, size * 1.8, stroke=1, fill=1)
     else:
         points = (
             [(x, y + size * 1.15), (x + size, y - size * 0.75), (x - size, y - size * 0.75)]
@@ -58,7 +42,7 @@ def draw_marker(canvas: Canvas, kind: str, x: float, y: float, size: float = 3.2
         for point in points[1:]:
             path.lineTo(*point)
         path.close()
-        canvas.drawPath(path, stroke=1, fill=fill)
+        canvas.drawPath(path, stroke=1, fill=1)
 
 
 class RatingsChart(Flowable):
@@ -67,6 +51,8 @@ class RatingsChart(Flowable):
     LEGEND_ROW = 14.0
     LEGEND_INDENT = 26.0
     TEXT = 9.0
+    AXIS_NOTE = 14.0
+    """The row above the plot that says how to read the scale."""
 
     def __init__(self, series: Series, width: float, height: float, y_max: float = 10.0) -> None:
         super().__init__()
@@ -85,15 +71,15 @@ class RatingsChart(Flowable):
             if self._legend_rows[-1] and used + item > self.width:
                 self._legend_rows.append([])
                 used = self.LEGEND_INDENT
-            self._legend_rows[-1].append((label, SERIES_STYLES[index % len(SERIES_STYLES)], item))
+            self._legend_rows[-1].append((label, series_style(index), item))
             used += item
-        self.height = self.plot_height + 10 + self.LEGEND_ROW * len(self._legend_rows)
+        self.height = self.AXIS_NOTE + self.plot_height + 10 + self.LEGEND_ROW * len(self._legend_rows)
         return self.width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
-        left, bottom = 26.0, self.height - self.plot_height + 18
-        right, top = self.width - 8, self.height - 6
+        left, bottom = 26.0, self.height - self.AXIS_NOTE - self.plot_height + 18
+        right, top = self.width - 8, self.height - self.AXIS_NOTE - 6
         sessions = sorted({number for points in self.series.values() for number, _ in points}) or [1]
         first, last = sessions[0], max(sessions[-1], sessions[0] + 1)
 
@@ -104,6 +90,8 @@ class RatingsChart(Flowable):
             return bottom + max(0.0, min(score, self.y_max)) / self.y_max * (top - bottom)
 
         canvas.saveState()
+        canvas.setFillColor(MUTED)
+        draw_text(canvas, left - 16, self.height - self.AXIS_NOTE + 3, f"Rating ({RATING_AXIS_NOTE})", 8.5)
         canvas.setLineWidth(0.5)
         for tick in range(0, int(self.y_max) + 1, 2):
             canvas.setStrokeColor(RULE if tick else MUTED)
@@ -116,12 +104,12 @@ class RatingsChart(Flowable):
         draw_text(canvas, (left + right) / 2, bottom - 24 + 1, "Session", 8, bold=True, align="centre")
 
         for index, points in enumerate(self.series.values()):
-            style = SERIES_STYLES[index % len(SERIES_STYLES)]
+            style = series_style(index)
             ink = colors.HexColor(style.colour)
             canvas.setStrokeColor(ink)
             canvas.setFillColor(ink)
-            canvas.setLineWidth(1.6)
-            canvas.setDash(list(style.dash), 0)
+            canvas.setLineWidth(LINE_WIDTH)
+            canvas.setDash([length * LINE_WIDTH for length in style.dash], 0)
             path = canvas.beginPath()
             for i, (number, score) in enumerate(points):
                 (path.lineTo if i else path.moveTo)(x_at(number), y_at(score))
@@ -129,7 +117,8 @@ class RatingsChart(Flowable):
             canvas.setDash()
             canvas.setLineWidth(1.0)
             for number, score in points:
-                draw_marker(canvas, style.marker, x_at(number), y_at(score))
+                canvas.setFillColor(ink)
+                draw_marker(canvas, style, x_at(number), y_at(score))
         self._draw_legend(canvas)
         canvas.restoreState()
 
@@ -141,12 +130,12 @@ class RatingsChart(Flowable):
                 ink = colors.HexColor(style.colour)
                 canvas.setStrokeColor(ink)
                 canvas.setFillColor(ink)
-                canvas.setLineWidth(1.6)
-                canvas.setDash(list(style.dash), 0)
+                canvas.setLineWidth(LINE_WIDTH)
+                canvas.setDash([length * LINE_WIDTH for length in style.dash], 0)
                 canvas.line(x, y, x + 26, y)
                 canvas.setDash()
                 canvas.setLineWidth(1.0)
-                draw_marker(canvas, style.marker, x + 13, y)
+                draw_marker(canvas, style, x + 13, y)
                 canvas.setFillColor(INK)
                 draw_text(canvas, x + 33, y - 3, label, self.TEXT)
                 x += item

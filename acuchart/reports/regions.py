@@ -19,6 +19,11 @@ from acuchart.catalogue import VIEWS, Catalogue, Side, side_at
 
 log = logging.getLogger(__name__)
 
+MIDLINE_BAND = 0.03
+"""A free marker within this fraction of the view's width from its centre sits on the midline: its
+square (3.2 mm across on paper) then covers the midline on a printed face 52-78 mm wide, and an
+intradermal line placed there crosses it. (A catalogue point's own side is fixed by the catalogue.)"""
+
 NEAREST_POINT_REACH = 120.0
 """How far (in diagram units; the face is 600 wide) a free marker may be from a catalogue point to
 take that point's area for its "where"; farther out it is just "left side of the face"."""
@@ -130,14 +135,17 @@ def inside(polygon: Polygon | None, x: float, y: float) -> bool:
 
 
 def free_marker_place(catalogue: Catalogue, view_name: str, x: float, y: float) -> tuple[Side, str]:
-    """A free marker's side (from where it sits) and area: the region of the nearest catalogue point
-    in its view on the same side of the hairline, when one is within :data:`NEAREST_POINT_REACH`;
+    """A free marker's side (from where it sits, the midline within :data:`MIDLINE_BAND`) and area: the
+    region of the nearest catalogue point in its view on the same side of the hairline, when one is
+    within :data:`NEAREST_POINT_REACH`;
     else the view's own area ("face"). A marker on an unknown view is on the midline, with no area.
     """
     view = VIEWS.get(view_name)
     if view is None:
         return "midline", ""
-    side = side_at(view_name, x)
+    # A profile shows one side whatever the position; elsewhere the midline is the drawing's middle.
+    on_midline = view.side_shown is None and abs(x - 0.5) <= MIDLINE_BAND + 1e-9  # 0.53 is on it
+    side: Side = "midline" if on_midline else side_at(view_name, x)
     in_hair = inside(hair_outline(view.svg_path), x, y)
     places = _places(catalogue, view_name)
     same = [(px, py, region) for px, py, region, hair in places if hair == in_hair]

@@ -3,6 +3,8 @@ they resolved."""
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -11,34 +13,58 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from acuchart.models import maintenance_visits_phrase
 from acuchart.reports.data import CourseReaction, CourseSummaryData
-from acuchart.reports.layout import (
-    appointment,
-    capitalised,
-    cell,
-    compact_date,
-    facts,
-    gap,
-    grid,
-    long_date,
-    para,
-    template_story,
-)
+from acuchart.reports.layout import cell, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
 from acuchart.reports.photo_pages import before_after_story
 from acuchart.reports.plot import RatingsChart
+from acuchart.reports.tables import facts, grid
 from acuchart.reports.texts import fill, text_for
+from acuchart.reports.wording import appointment, capitalised, date_text
+
+CHART_HEIGHT = 62 * mm
+COMPACT_CHART_HEIGHT = 40 * mm
+"""The ratings chart's height, and its height when that keeps the summary to fewer pages."""
+
+
+@dataclass(frozen=True)
+class SummaryFit:
+    """How a course summary is laid out: a lower chart and smaller closing text (``compact``), and the
+    reactions kept on one page with the closing note (``reactions_with_closing``)."""
+
+    compact: bool = False
+    reactions_with_closing: bool = False
+
+
+FITS: tuple[SummaryFit, ...] = (SummaryFit(), SummaryFit(compact=True))
+"""The layouts tried in turn for a summary on one page."""
+TWO_PAGES = SummaryFit(reactions_with_closing=True)
+"""A summary that needs a second page: the reactions begin it with the closing note, so it is never a
+page holding a closing paragraph and a date alone."""
 
 
 def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
-    """Write the course summary for ``data`` to ``out`` (a path or a binary file) as PDF."""
-    build_pdf(
-        out,
-        data.practice,
-        course_summary_story(data),
-        title=f"Course summary: {data.client_name}",
-        running_title=f"{data.client_name}  ·  {data.course_title}",
-        subject="Cosmetic acupuncture course summary",
-    )
+    """Write the course summary for ``data`` to ``out`` (a path or a binary file) as PDF.
+
+    It is laid out on one page when it can be (see :data:`FITS`), else as :data:`TWO_PAGES` says.
+    """
+    pdf = b""
+    for fit in (*FITS, TWO_PAGES):
+        made = io.BytesIO()
+        pages = build_pdf(
+            made,
+            data.practice,
+            course_summary_story(data, fit),
+            title=f"Course summary: {data.client_name}",
+            running_title=f"{data.client_name}  ·  {data.course_title}",
+            subject="Cosmetic acupuncture course summary",
+        )
+        pdf = made.getvalue()
+        if pages == 1:
+            break
+    if isinstance(out, Path):
+        out.write_bytes(pdf)
+    else:
+        out.write(pdf)
 
 
 def resolution(reaction: CourseReaction) -> str:
@@ -46,15 +72,27 @@ def resolution(reaction: CourseReaction) -> str:
     resolved = reaction.reaction.resolved_on
     if resolved is None:
         return "Not yet settled"
-    started = reaction.reaction.noted_on or reaction.session_date
+    # Counted from the session it followed, the date the table prints beside it (not from the day it
+    # was noted: a reaction phoned in the next day "settled the same day" would read as the session's).
+    started = reaction.session_date
     days = (resolved - started).days
     if days <= 0:
-        return f"Settled the same day ({compact_date(resolved)})"
-    return f"Settled by {compact_date(resolved)}, after {days} day{'s' if days != 1 else ''}"
+        return f"Settled the same day ({date_text(resolved)})"
+    return f"Settled by {date_text(resolved)}, after {days} day{'s' if days != 1 else ''}"
 
 
-def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
-    """The summary's content, top to bottom."""
+_ENDED = {
+    "completed": "the course is complete",
+    "maintenance": "the course is complete, with maintenance visits from here on",
+    "stopped": "the course was stopped",
+}
+"""How the lead ends for a course that is over (by its status); an active course is "so far"."""
+
+
+def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None) -> list[Flowable]:
+    """The summary's content, top to bottom, laid out as ``fit`` says (full size by default)."""
+    fit = fit or SummaryFit()
+    compact = fit.compact
     width = frame_width(data.practice)
     visits = sum(1 for session in data.sessions if session.maintenance_visit is not None)
     attended = len(data.sessions) - visits
@@ -64,12 +102,15 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
         # Maintenance visits after the course are counted apart: "10 of 10, plus 1 maintenance visit".
         course_line += f", plus {maintenance_visits_phrase(visits)}"
         lead += f", plus {maintenance_visits_phrase(visits)}"
-    else:
+    ended = _ENDED.get(data.status.lower())
+    if ended is None and not visits:
         lead += " so far"
     if data.started_on:
-        lead += f", since {long_date(data.started_on)}"
+        lead += f", since {date_text(data.started_on)}"
+    if ended:
+        lead += f"; {ended}"
     story: list[Flowable] = [
-        para("Your course so far", "title"),
+        para("Your course" if ended else "Your course so far", "title"),
         para(lead + ".", "lead"),
         facts(
             [
@@ -86,7 +127,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
         gap(2),
     ]
     if data.ratings:
-        chart = RatingsChart(data.ratings, width, 62 * mm)
+        chart = RatingsChart(data.ratings, width, COMPACT_CHART_HEIGHT if compact else CHART_HEIGHT)
         heading = para("How you rated your concerns", "h2")
         intro = para(
             "At each session you rated each concern from 0 to 10. " + (data.rating_note or ""), "body"
@@ -111,7 +152,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
         rows.append(
             [
                 cell(session.number_label),
-                cell(long_date(session.date)),
+                cell(date_text(session.date)),
                 cell(str(session.points_count)),
                 cell(session.reactions or "None"),
             ]
@@ -129,6 +170,7 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
             )
     else:
         story.append(para("No sessions have taken place in this course yet."))
+    reactions_start = len(story)
     story.append(para("Reactions and how they settled", "h2"))
     if data.reactions:
         rows = [
@@ -143,18 +185,24 @@ def course_summary_story(data: CourseSummaryData) -> list[Flowable]:
             reaction = item.reaction
             rows.append(
                 [
-                    cell(item.number_label, compact_date(item.session_date)),
+                    cell(item.number_label, date_text(item.session_date)),
                     cell(f"{reaction.kind_label} ({reaction.severity})", reaction.note),
                     cell(capitalised(reaction.at_point or "general (not at a point)")),
                     cell(resolution(item)),
                 ]
             )
-        story.append(grid(rows, [24 * mm, 48 * mm, 46 * mm, width - 118 * mm]))
+        story.append(grid(rows, [33 * mm, 44 * mm, 44 * mm, width - 121 * mm]))
     else:
         story.append(para("No reactions were noted during this course."))
     values = {**data.practice.placeholders, "client_name": data.client_name}
-    story += template_story(fill(text_for(data.texts, "course_note"), values))
+    # The closing note (a few short paragraphs) and the date stay together: never a heading or a
+    # date alone on a page.
+    closing = template_story(
+        fill(text_for(data.texts, "course_note"), values), compact=compact, keep_title=False
+    )
     if data.printed_on:
-        story += [gap(2), para(f"Printed on {long_date(data.printed_on)}.", "small")]
-    story += before_after_story(data.photos, width)
-    return story
+        closing += [gap(2), para(f"Printed on {date_text(data.printed_on)}.", "small")]
+    photos = before_after_story(data.photos, width)  # its own page, after the course's words
+    if fit.reactions_with_closing:
+        return [*story[:reactions_start], KeepTogether([*story[reactions_start:], *closing]), *photos]
+    return [*story, KeepTogether(closing), *photos]

@@ -304,9 +304,11 @@ class ChartingService:
         onset: str = "during",
         note: str = "",
         adjunct_id: int | None = None,
+        note_shown_to_client: bool = False,
     ) -> OpResult[Reaction]:
         """Record a reaction at a mark (bruise at left ST2), at an adjunct technique (cupping marks) with
-        ``adjunct_id``, or for the whole session with neither."""
+        ``adjunct_id``, or for the whole session with neither. The note is printed for the client
+        only with ``note_shown_to_client``."""
         problems: dict[str, str] = {}
         at_a_place = mark_id is not None or adjunct_id is not None
         row: dict[str, Any] = rules.reaction_fields(problems, at_a_place, kind, severity, onset, note)
@@ -317,7 +319,13 @@ class ChartingService:
             raise ValidationError({"mark": "That mark belongs to another session."})
         if adjunct_id is not None and note_rows.adjunct_session(self._store, adjunct_id) != session_id:
             raise ValidationError({"adjunct": "That technique belongs to another session."})
-        row.update(session_id=session_id, mark_id=mark_id, adjunct_id=adjunct_id, created_at=clock.stamp())
+        row.update(
+            session_id=session_id,
+            mark_id=mark_id,
+            adjunct_id=adjunct_id,
+            note_shown_to_client=int(note_shown_to_client),
+            created_at=clock.stamp(),
+        )
         with writes.SessionWrite(self._store, session_id) as w:
             client_id = w.get("sessions", session_id)["client_id"]
             reaction_id = w.insert("reactions", row)
@@ -331,11 +339,12 @@ class ChartingService:
         severity: str | _Keep = KEEP,
         onset: str | _Keep = KEEP,
         note: str | _Keep = KEEP,
+        note_shown_to_client: bool | _Keep = KEEP,
     ) -> OpResult[Reaction]:
-        """Change a reaction's kind, severity, onset or note."""
+        """Change a reaction's kind, severity, onset or note, or whether the note is printed for the client."""
         old = Reaction.from_row(self._store.get("reactions", reaction_id))
         problems: dict[str, str] = {}
-        changes = rules.reaction_fields(
+        changes: dict[str, Any] = rules.reaction_fields(
             problems,
             old.mark_id is not None,
             old.kind if isinstance(kind, _Keep) else kind,
@@ -344,6 +353,8 @@ class ChartingService:
             old.note if isinstance(note, _Keep) else note,
         )
         raise_if(problems)
+        if not isinstance(note_shown_to_client, _Keep):
+            changes["note_shown_to_client"] = int(note_shown_to_client)
         with writes.SessionWrite(self._store, old.session_id) as w:
             client_id = w.get("sessions", old.session_id)["client_id"]
             w.update("reactions", reaction_id, changes)

@@ -78,6 +78,7 @@ def reaction_row(reaction: Reaction, at: str) -> Row:
         "severity": reaction.severity,
         "onset": reaction.onset,
         "note": reaction.note,
+        "note_shown_to_client": int(reaction.note_shown_to_client),
         "resolved_on": reaction.resolved_on.isoformat() if reaction.resolved_on else None,
         "adjunct_id": reaction.adjunct_id,
         "created_at": at,

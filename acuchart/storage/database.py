@@ -33,10 +33,12 @@ BeforeMigrating = Callable[[Path, list[str]], None]
 """Called with the practice file and its pending migrations, before they run (to back the file up)."""
 
 
-def check_openable(path: Path) -> None:
+def check_openable(path: Path, accept_empty: bool = False) -> None:
     """Raise a :class:`StoreError` subclass if ``path`` cannot be opened for writing.
 
-    Reads at most the file header and the migrations table, through a read-only connection.
+    Reads at most the file header and the migrations table, through a read-only connection. An empty
+    file is refused as damaged (a practice file is never empty) unless ``accept_empty``: the caller
+    has just made it to write a new practice into.
     """
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
@@ -58,6 +60,8 @@ def check_openable(path: Path) -> None:
             "or change its permissions, then open it again."
         )
     if path.stat().st_size == 0:
+        if accept_empty:
+            return
         raise faults.damaged(
             path, "it is empty: 0 bytes, where a practice file holds at least its header and tables"
         )
@@ -165,7 +169,11 @@ class FileLock:
 
 
 def connect(
-    path: Path | str, *, lock: bool = True, before_migrating: BeforeMigrating | None = None
+    path: Path | str,
+    *,
+    lock: bool = True,
+    before_migrating: BeforeMigrating | None = None,
+    accept_empty: bool = False,
 ) -> tuple[sqlite3.Connection, FileLock | None]:
     """Open (creating if needed) the practice file and bring its schema up to date.
 
@@ -178,6 +186,7 @@ def connect(
         lock: take the one-copy-per-file lock (off only for read-only tools).
         before_migrating: called before migrations run on a file that already holds a practice (after a
             quick check found it sound), so the file can be backed up first.
+        accept_empty: an empty file at ``path`` is a new practice (the caller just made it), not damage.
 
     Returns:
         The connection and the lock that must be released on close.
@@ -191,7 +200,7 @@ def connect(
         _migrate(conn)
         return conn, None
     path = Path(path)
-    check_openable(path)
+    check_openable(path, accept_empty)
     file_lock = FileLock(path) if lock else None
     if file_lock is not None:
         file_lock.acquire()

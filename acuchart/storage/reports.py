@@ -17,11 +17,21 @@ def session_entries(store: Store, client_id: int) -> dict[int, str]:
     return {int(row["id"]): str(row["created_at"]) for row in rows}
 
 
-def reaction_entries(store: Store, client_id: int) -> dict[int, str]:
-    """When each reaction in a client's sessions was entered (``created_at``), by reaction id."""
+def reaction_entries(store: Store, client_id: int) -> dict[int, tuple[str, bool]]:
+    """When each reaction in a client's sessions was entered (``created_at``) and whether it was marked
+    a late entry (reported after signing), by reaction id."""
     rows = store.rows(
-        "select r.id, r.created_at from reactions r join sessions s on s.id = r.session_id "
+        "select r.id, r.created_at, r.late_entry from reactions r join sessions s on s.id = r.session_id "
         "where s.client_id = ?",
+        [client_id],
+    )
+    return {int(row["id"]): (str(row["created_at"]), bool(row["late_entry"])) for row in rows}
+
+
+def mark_entries(store: Store, client_id: int) -> dict[int, str]:
+    """When each mark in a client's sessions was entered (``created_at``), by mark id."""
+    rows = store.rows(
+        "select m.id, m.created_at from marks m join sessions s on s.id = m.session_id where s.client_id = ?",
         [client_id],
     )
     return {int(row["id"]): str(row["created_at"]) for row in rows}

@@ -286,6 +286,13 @@ def _rebuild_with_autoincrement(conn: sqlite3.Connection) -> None:
             conn.execute(trigger_sql)
 
 
+@MIGRATIONS(name="m003_notes_shown_to_client")
+def m003_notes_shown_to_client(db: sqlite_utils.Database) -> None:
+    """A reaction's note is the clinician's unless marked for the client: only then does the handout
+    or the course summary print it. Notes written before this stay off the client's documents."""
+    db.execute("alter table reactions add column note_shown_to_client integer not null default 0")
+
+
 _PHOTOS = [
     # Photo consent, apart from consent to treatment: one row per decision about one use, never
     # changed afterwards. The latest decision for a use is the one in force.

@@ -136,11 +136,14 @@ class Store:
         """The quick check of the file at opening; every write waits for its verdict (see ``open_check.py``)."""
 
     @classmethod
-    def open(cls, path: Path | str, *, before_migrating: BeforeMigrating | None = None) -> Store:
+    def open(
+        cls, path: Path | str, *, before_migrating: BeforeMigrating | None = None, accept_empty: bool = False
+    ) -> Store:
         """Open or create a practice file (``":memory:"`` for tests). Raises ``StoreError`` with a message.
 
-        ``before_migrating`` backs up a file with an older schema before its migrations run."""
-        conn, lock = connect(path, before_migrating=before_migrating)
+        ``before_migrating`` backs up a file with an older schema before its migrations run;
+        ``accept_empty`` takes an empty file for a new practice (see :func:`check_openable`)."""
+        conn, lock = connect(path, before_migrating=before_migrating, accept_empty=accept_empty)
         return cls(conn, None if str(path) == ":memory:" else Path(path), lock)
 
     @property

@@ -8,6 +8,7 @@ MIGRATIONS_TABLE = "_sqlite_migrations"
 MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_ids_never_reused",
+    "m003_notes_shown_to_client",
     "m007_photos",
     "m008_clinical_note",
 )

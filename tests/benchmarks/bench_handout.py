@@ -9,10 +9,10 @@ machine load. Two bare pages are measured: one that draws the face diagram from 
 beforehand (the strict baseline), and one that converts the SVG itself first, as a page printed
 without any caching would.
 
-The same handout printed again and again finds everything in the caches (parsed markup, line
-breaks, font subsets); a new client's handout finds only what it shares with others (the advice
-texts, the headings, the points' names). "Varying handouts" measures that case too: each one for
-another client, with other points.
+Printing uses reportlab's public interface only, so what one handout leaves for the next is ours:
+the parsed markup of each text and the diagram's drawing operators (each document still breaks its
+lines, draws its paragraphs and embeds its font subsets). "Varying handouts" measures a new client's
+handout too: each one for another client, with other points.
 """
 
 from __future__ import annotations

@@ -195,6 +195,30 @@ def test_the_demo_is_the_same_on_every_run(demo_path: Path, tmp_path: Path) -> N
     assert heads[0] == heads[1]
 
 
+def test_a_demo_that_fails_part_way_leaves_nothing_and_the_next_try_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import acuchart.demo as demo_module
+    from acuchart.catalogue import CatalogueError
+
+    whole_replay = demo_module.replay
+
+    def replay_then_fail(steps: list[object], now: dt.datetime) -> None:
+        steps = list(steps)
+        whole_replay(steps[: len(steps) // 2], now)  # type: ignore[arg-type]
+        raise CatalogueError(Path("resources/protocols/wrinkles.csv"), "the file is missing")
+
+    path = tmp_path / "demo.acuchart"
+    monkeypatch.setattr(demo_module, "replay", replay_then_fail)
+    with pytest.raises(CatalogueError, match="the file is missing"):
+        write_demo(path)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(demo_module, "replay", whole_replay)
+    assert "14 clients" in write_demo(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.acuchart", "demo.acuchart.photos"]
+    assert check_file(path).ok
+
+
 def test_the_demo_shows_the_acupuncturists_note_to_a_newcomer(demo: Practice) -> None:
     amelia = client_id(demo, "Amelia Hartley")
     history = demo.followups.client_history(amelia)

@@ -91,6 +91,22 @@ def test_a_missing_file_for_check_says_so(tmp_path: Path) -> None:
     assert "does not exist" in result.stderr
 
 
+def test_clients_refuses_a_missing_practice_file_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.acuchart"
+    result = acuchart("--db", str(missing), "clients", "")
+    assert result.returncode == 2
+    assert "There is no practice file" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_search_with_no_match_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "demo.acuchart"
+    assert acuchart("demo", str(path)).returncode == 0
+    result = acuchart("--db", str(path), "clients", "zzyzx")
+    assert result.returncode == 0
+    assert result.stdout.startswith("No client matches “zzyzx”")
+
+
 def test_a_lot_recall_lists_every_client_and_session_that_used_it(tmp_path: Path) -> None:
     from acuchart.practice import Practice
     from acuchart.services.clients import ClientForm

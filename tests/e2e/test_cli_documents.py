@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -11,7 +13,18 @@ from pypdf import PdfReader
 from acuchart.practice import Practice
 from tests.core.reports.pdfcheck import ink_fraction, rendered_pages, text
 from tests.documents_helpers import CLIENT_NAME, Charted, chart_client
-from tests.e2e.test_cli import acuchart
+from tests.e2e.test_cli import REPO, acuchart
+
+
+def subprocess_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``main.py`` run from ``folder``, so that relative paths are taken from there."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -125,4 +138,66 @@ def test_a_missing_practice_file_is_not_created(tmp_path: Path) -> None:
     result = acuchart("--db", str(db), "consent", "1", "-o", str(tmp_path / "consent.pdf"))
     assert result.returncode == 2
     assert "There is no practice file" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_document_is_never_written_over_the_practice(tmp_path: Path) -> None:
+    db = tmp_path / "clinic.acuchart"
+    practice = Practice.open(db)
+    try:
+        charted = chart_client(practice)
+    finally:
+        practice.close()
+    before = db.read_bytes()
+    (tmp_path / "handout.pdf").symlink_to(db)
+    for out in (
+        str(db),
+        "clinic.acuchart",
+        str(tmp_path / "handout.pdf"),
+        str(tmp_path / "CLINIC.acuchart-wal"),
+    ):
+        result = subprocess_in(
+            tmp_path, "--db", str(db), "handout", str(charted.session_ids[0]), "-o", out, "--force"
+        )
+        assert result.returncode == 2, (out, result.stdout)
+        assert "would destroy the practice's records" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert db.read_bytes() == before
+    assert acuchart("--db", str(db), "check").returncode == 0
+
+
+def test_a_file_that_is_not_a_pdf_is_replaced_only_with_force(
+    charted_file: tuple[Path, Charted], tmp_path: Path
+) -> None:
+    db, charted = charted_file
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Tuesday\n")
+    result = acuchart("--db", str(db), "consent", str(charted.client_id), "-o", str(notes))
+    assert result.returncode == 2
+    assert "is not a PDF" in result.stderr and "--force" in result.stderr
+    assert notes.read_text() == "# Tuesday\n"
+    result = acuchart("--db", str(db), "consent", str(charted.client_id), "-o", str(notes), "--force")
+    assert result.returncode == 0, result.stderr
+    assert notes.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("handout", "99999999999999999999999"), "No session with id 99999999999999999999999"),
+        (("chart", "-99999999999999999999999"), "No client with id -99999999999999999999999"),
+        (
+            ("summary", "1", "--course", "99999999999999999999999"),
+            "No course with id 99999999999999999999999",
+        ),
+    ],
+)
+def test_an_id_beyond_any_record_is_simply_not_found(
+    args: tuple[str, ...], message: str, charted_file: tuple[Path, Charted], tmp_path: Path
+) -> None:
+    db, _ = charted_file
+    result = acuchart("--db", str(db), *args, "-o", str(tmp_path / "x.pdf"))
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "unexpected" not in result.stderr
     assert list(tmp_path.iterdir()) == []

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QHeaderView, QMenu, QToolButton
+from PySide6.QtWidgets import QApplication, QDialog, QHeaderView, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 from ui.chart.diagram_view import DiagramView
 from ui.chart.marks_model import MarksModel
+from ui.chart.reaction_menu import ReactionDialog
 from ui.chart.session_editor import SessionEditor
 from ui.main_window import MainWindow
 from ui.preferences import Preferences
@@ -563,6 +564,41 @@ def test_search_says_under_the_diagram_what_enter_will_mark(editor: SessionEdito
     assert "ST2" in editor.hover_info.text() and "Enter marks it" in editor.hover_info.text()
     editor.search.box.setText("zzzz")
     assert "No point matches" in editor.hover_info.text()
+
+
+def test_a_reaction_note_is_for_the_record_unless_marked_for_the_client(
+    qtbot: QtBot,
+    practice: Practice,
+    window: MainWindow,
+    editor: SessionEditor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    st2 = practice.catalogue.get("ST2")
+    click_fraction(qtbot, view_of(editor, "face"), st2.x, st2.y)
+    mark_id = editor.chart.marks[0].id  # type: ignore[union-attr]
+    seen: list[bool] = []
+
+    def fill_in(dialog: ReactionDialog, note: str, for_client: bool | None) -> int:
+        seen.append(dialog.note_for_client.isChecked())
+        dialog.note.setPlainText(note)
+        if for_client is not None:
+            dialog.note_for_client.setChecked(for_client)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(
+        ReactionDialog, "exec", lambda dialog: fill_in(dialog, "Cold compress tonight.", None)
+    )
+    editor.reaction_dialog(mark_id)
+    (reaction,) = practice.sessions.load(editor.session_id or 0).reactions
+    assert seen == [False]  # off unless chosen
+    assert (reaction.note, reaction.note_shown_to_client) == ("Cold compress tonight.", False)
+    monkeypatch.setattr(
+        ReactionDialog, "exec", lambda dialog: fill_in(dialog, "Cold compress tonight.", True)
+    )
+    editor.reaction_dialog(mark_id, reaction)
+    assert practice.sessions.load(editor.session_id or 0).reactions[0].note_shown_to_client
+    window.undo_stack.undo()
+    assert not practice.sessions.load(editor.session_id or 0).reactions[0].note_shown_to_client
 
 
 def test_the_protocol_menu_offers_own_protocols_first_and_adds_the_chosen_points(

@@ -335,3 +335,22 @@ def test_course_notes_keep_right_to_left_and_emoji_text(qtbot: QtBot, practice: 
     assert practice.courses.update_course(course.id, CourseForm(concerns=["acne"])).value.concerns == (
         "acne",
     )
+
+
+def test_the_screen_chart_draws_each_concern_as_the_printed_summary_does(qtbot: QtBot) -> None:
+    from acuchart.models import RatingSeries
+    from acuchart.progress_styles import series_style
+    from acuchart.reports import plot
+    from ui.records import progress_chart
+    from ui.records.progress_chart import ProgressChart
+
+    assert progress_chart.series_style is plot.series_style is series_style  # one source for both
+    chart = ProgressChart()
+    qtbot.addWidget(chart)
+    chart.resize(560, 300)
+    concerns = ("wrinkles", "radiance", "sagging", "acne")
+    chart.set_series([RatingSeries(c, ((1, 2 + i), (3, 6 + i))) for i, c in enumerate(concerns)], 3)
+    image = chart.grab().toImage()
+    for index in range(len(concerns)):
+        centre = chart.point_at(1, 2 + index).toPoint()
+        assert image.pixelColor(centre).name() == series_style(index).colour.lower(), index

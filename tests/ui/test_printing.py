@@ -187,9 +187,12 @@ def test_save_as_pdf_remembers_the_folder(
 ) -> None:
     offered: list[str] = []
 
-    def choose(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+    def choose(
+        _parent: object, _title: str, suggested: str, _filter: str, **_options: object
+    ) -> tuple[str, str]:
         offered.append(suggested)
-        return str(tmp_path / "for the client"), "PDF documents (*.pdf)"
+        # The handout under a name of one's own; the consent form under the name offered.
+        return str(tmp_path / "for the client") if len(offered) == 1 else suggested, "PDF documents (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     actions = DocumentActions(practice, preferences, _parent(qtbot))
@@ -200,6 +203,68 @@ def test_save_as_pdf_remembers_the_folder(
     actions.save_consent_pdf(charted.client_id)
     assert Path(offered[-1]).parent == tmp_path
     assert Path(offered[-1]).name.startswith("Consent form Zoë")
+
+
+def test_save_as_pdf_never_writes_over_the_practice(
+    qtbot: QtBot, preferences: Preferences, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "clinic.acuchart"
+    opened = Practice.open(db)
+    try:
+        charted = chart_client(opened)
+        (tmp_path / "shortcut.pdf").symlink_to(db)
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(tmp_path / "shortcut"), "")
+        )
+        shown: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+        asked: list[str] = []
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+        before = db.read_bytes()
+        actions = DocumentActions(opened, preferences, _parent(qtbot))
+        assert actions.save_handout_pdf(charted.session_ids[0]) is None
+        assert asked == []  # refused outright: nothing to ask
+        assert len(shown) == 1 and "would destroy the practice's records" in shown[0]
+        assert db.read_bytes() == before
+        assert opened.verify_audit().ok
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "replaced"), [(QMessageBox.StandardButton.No, False), (QMessageBox.StandardButton.Yes, True)]
+)
+def test_save_as_pdf_asks_before_replacing_a_file(
+    qtbot: QtBot,
+    practice: Practice,
+    preferences: Preferences,
+    charted: Charted,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+    replaced: bool,
+) -> None:
+    existing = tmp_path / "notes.pdf"
+    existing.write_text("Tuesday's notes, not a PDF")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(tmp_path / "notes"), ""))
+    asked: list[tuple[str, str]] = []
+
+    def ask(box: QMessageBox) -> int:
+        asked.append((box.text(), box.informativeText()))
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        return int(answer.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", ask)
+    actions = DocumentActions(practice, preferences, _parent(qtbot))
+    saved = actions.save_handout_pdf(charted.session_ids[0])
+    assert asked == [
+        (
+            f"notes.pdf already exists in {tmp_path}. Replace it?",
+            "It is not a PDF: whatever it holds will be lost if you replace it.",
+        )
+    ]
+    assert (saved == existing) is replaced
+    assert existing.read_bytes().startswith(b"%PDF-") is replaced
 
 
 def test_a_problem_is_a_plain_message(

@@ -209,7 +209,7 @@ class AddReactionCommand(ServiceCommand):
 class EditReactionCommand(ServiceCommand):
     """A reaction's kind, severity, onset or note changed."""
 
-    def __init__(self, ops: ChartOps, reaction: Reaction, new: dict[str, str]) -> None:
+    def __init__(self, ops: ChartOps, reaction: Reaction, new: dict[str, Any]) -> None:
         super().__init__(ops, f"Edit {reaction.label}")
         self.reaction_id = reaction.id
         self.new = new

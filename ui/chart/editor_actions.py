@@ -6,7 +6,7 @@ commands through its ``push``; it never touches the database.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 
@@ -211,7 +211,7 @@ class EditorActions(MarkMenuActions):
         """Record a reaction noticed during the session, without a note."""
         self.record_reaction(mark_id, {"kind": kind, "severity": severity, "onset": "during", "note": ""})
 
-    def record_reaction(self, mark_id: int | None, fields: dict[str, str]) -> None:
+    def record_reaction(self, mark_id: int | None, fields: dict[str, Any]) -> None:
         """Record a reaction at a mark, or for the session with ``mark_id`` None."""
         if self.chart is None:
             return

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -140,6 +142,12 @@ class ReactionDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("What you saw, what you advised (optional)")
         self.note.setMaximumHeight(90)
+        # Off unless chosen: a note is the practitioner's record until it is meant for the client.
+        self.note_for_client = QCheckBox("Print this note on the client's handout")
+        self.note_for_client.setObjectName("noteForClient")
+        self.note_for_client.setToolTip(
+            "Left off, the note stays in the record (and the chart export) and is not printed for the client"
+        )
         current = reaction
         self.kind.setCurrentIndex(
             max(0, self.kind.findData(current.kind if current else self.kind.itemData(0)))
@@ -147,6 +155,7 @@ class ReactionDialog(QDialog):
         self.severity.button(SEVERITIES.index(current.severity) if current else 0).setChecked(True)
         self.onset.setCurrentIndex(max(0, self.onset.findData(current.onset if current else "during")))
         self.note.setPlainText(current.note if current else "")
+        self.note_for_client.setChecked(current.note_shown_to_client if current else False)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -157,13 +166,15 @@ class ReactionDialog(QDialog):
         form.addRow("Severity", severity_row)
         form.addRow("Onset", self.onset)
         form.addRow("Note", self.note)
+        form.addRow("", self.note_for_client)
         form.addRow(buttons)
 
-    def fields(self) -> dict[str, str]:
+    def fields(self) -> dict[str, Any]:
         """What was chosen, as the service's keyword arguments."""
         return {
             "kind": str(self.kind.currentData()),
             "severity": SEVERITIES[max(0, self.severity.checkedId())],
             "onset": str(self.onset.currentData()),
             "note": self.note.toPlainText(),
+            "note_shown_to_client": self.note_for_client.isChecked(),
         }

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from acuchart.errors import AcuChartError
+from acuchart.output_guard import existing_kind, refuse_protected
 from acuchart.practice import Practice
 from acuchart.reports import documents
 from acuchart.reports.documents import Document
@@ -161,21 +162,48 @@ class DocumentActions(QObject):
             f"Save {document.title} as PDF",
             str(self.save_folder() / document.file_name),
             "PDF documents (*.pdf)",
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, once ".pdf" is added
         )
         if not chosen:
             return None
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        protected = self.practice.protected_places()
         try:
+            refuse_protected(path, protected)
+            if not self._may_replace(path, parent):
+                return None
             with busy():
-                written = documents.save(document, path)
+                written = documents.save(document, path, protected=protected, replace_other=True)
         except AcuChartError as exc:
             self._problem(str(exc), parent)
             return None
         self.preferences.set_text(SAVE_FOLDER_KEY, str(written.parent))
         self.message.emit(f"Saved {written.name} in {written.parent}.")
         return written
+
+    def _may_replace(self, path: Path, parent: QWidget | None) -> bool:
+        """True when nothing is at ``path`` yet, or the practitioner says to replace what is there."""
+        kind = existing_kind(path)
+        if kind in ("none", "folder"):  # a folder is refused by the save, with its own message
+            return True
+        detail = (
+            "Replacing it puts this document in its place."
+            if kind in ("pdf", "empty")
+            else "It is not a PDF: whatever it holds will be lost if you replace it."
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if kind == "other" else QMessageBox.Icon.Question,
+            "AcuChart",
+            f"{path.name} already exists in {path.parent}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent or self.owner,
+        )
+        box.setInformativeText(detail)
+        box.button(QMessageBox.StandardButton.Yes).setText("Replace")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def save_folder(self) -> Path:
         """The folder a document was last saved in, else the Documents folder."""

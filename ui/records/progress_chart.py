@@ -2,30 +2,22 @@
 
 Each concern gets its own colour (the Okabe–Ito palette, safe for colour-blind readers), its own
 line style and its own marker shape, so a printout in grey or a glance from the chair still tells
-the lines apart. Drawn with QPainter: QtCharts is not part of PySide6-Essentials.
+the lines apart; the styles are :mod:`acuchart.progress_styles`, which the printed course summary
+draws with too. Drawn with QPainter: QtCharts is not part of PySide6-Essentials.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from acuchart.models import RATING_MAX, RATING_MIN, RATING_SCALE_NOTE
+from acuchart.models import RATING_MAX, RATING_MIN
+from acuchart.progress_styles import RATING_AXIS_NOTE, series_style
 
-COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#7F7F7F")
-LINE_STYLES = (
-    Qt.PenStyle.SolidLine,
-    Qt.PenStyle.DashLine,
-    Qt.PenStyle.DotLine,
-    Qt.PenStyle.DashDotLine,
-    Qt.PenStyle.DashDotDotLine,
-)
-MARKERS = ("circle", "square", "triangle", "diamond", "cross", "down", "plus", "star")
 _SIDE = 12
 EMPTY_TEXT = "No ratings yet. At each session the client rates each concern from 0 to 10."
 
@@ -36,46 +28,24 @@ def short_label(label: str) -> str:
 
 
 def draw_marker(painter: QPainter, shape: str, centre: QPointF, size: float) -> None:
-    """One marker of ``shape`` centred on ``centre``, in the painter's pen and brush."""
+    """One marker of ``shape`` (see :data:`acuchart.progress_styles.MARKER_SHAPES`) centred on ``centre``,
+    in the painter's pen and brush."""
     r = size / 2
     x, y = centre.x(), centre.y()
     if shape == "circle":
         painter.drawEllipse(centre, r, r)
     elif shape == "square":
         painter.drawRect(QRectF(x - r, y - r, size, size))
-    elif shape in ("triangle", "down"):
-        sign = 1 if shape == "triangle" else -1
+    elif shape == "triangle":
         painter.drawPolygon(
-            QPolygonF(
-                [QPointF(x, y - sign * r * 1.15), QPointF(x - r, y + sign * r), QPointF(x + r, y + sign * r)]
-            )
+            QPolygonF([QPointF(x, y - r * 1.15), QPointF(x - r, y + r), QPointF(x + r, y + r)])
         )
-    elif shape == "diamond":
+    else:  # diamond
         painter.drawPolygon(
             QPolygonF(
                 [QPointF(x, y - r * 1.2), QPointF(x + r, y), QPointF(x, y + r * 1.2), QPointF(x - r, y)]
             )
         )
-    elif shape == "star":
-        path = QPainterPath()
-        for i in range(10):
-            radius = r * 1.25 if i % 2 == 0 else r * 0.55
-            angle = math.pi / 5 * i - math.pi / 2
-            point = QPointF(x + radius * math.cos(angle), y + radius * math.sin(angle))
-            if i == 0:
-                path.moveTo(point)
-            else:
-                path.lineTo(point)
-        path.closeSubpath()
-        painter.drawPath(path)
-    else:  # cross and plus: strokes only
-        d = r if shape == "plus" else r * 0.85
-        if shape == "plus":
-            painter.drawLine(QPointF(x - d, y), QPointF(x + d, y))
-            painter.drawLine(QPointF(x, y - d), QPointF(x, y + d))
-        else:
-            painter.drawLine(QPointF(x - d, y - d), QPointF(x + d, y + d))
-            painter.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))
 
 
 class Series(Protocol):
@@ -97,7 +67,7 @@ class ProgressChart(QWidget):
         parent: QWidget | None = None,
         low: int = RATING_MIN,
         high: int = RATING_MAX,
-        title: str = f"Rating  ({RATING_SCALE_NOTE})",
+        title: str = f"Rating  ({RATING_AXIS_NOTE})",
         empty_text: str = EMPTY_TEXT,
         name: str = "Progress chart",
     ) -> None:
@@ -244,9 +214,11 @@ class ProgressChart(QWidget):
         )
 
     def _pen(self, index: int, width: float = 2.2) -> QPen:
-        pen = QPen(QColor(COLOURS[index % len(COLOURS)]), width)
-        pen.setStyle(LINE_STYLES[index % len(LINE_STYLES)])
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        style = series_style(index)
+        pen = QPen(QColor(style.colour), width)
+        if style.dash:
+            pen.setDashPattern(list(style.dash))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         return pen
 
     def _draw_series(self, painter: QPainter, index: int, series: Series) -> None:
@@ -257,13 +229,13 @@ class ProgressChart(QWidget):
             painter.drawPolyline(QPolygonF(points))
         self._marker_pen(painter, index)
         for point in points:
-            draw_marker(painter, MARKERS[index % len(MARKERS)], point, 9)
+            draw_marker(painter, series_style(index).shape, point, 9)
 
     def _marker_pen(self, painter: QPainter, index: int) -> None:
-        colour = QColor(COLOURS[index % len(COLOURS)])
+        style = series_style(index)
+        colour = QColor(style.colour)
         painter.setPen(QPen(colour, 1.6))
-        shape = MARKERS[index % len(MARKERS)]
-        painter.setBrush(Qt.BrushStyle.NoBrush if shape in ("cross", "plus") else colour)
+        painter.setBrush(QColor("#ffffff") if style.open_marker else colour)
 
     def _draw_legend(self, painter: QPainter) -> None:
         metrics = painter.fontMetrics()
@@ -277,7 +249,7 @@ class ProgressChart(QWidget):
                 painter.setPen(self._pen(index, 2.0))
                 painter.drawLine(QPointF(x, middle), QPointF(x + 28, middle))
                 self._marker_pen(painter, index)
-                draw_marker(painter, MARKERS[index % len(MARKERS)], QPointF(x + 14, middle), 8)
+                draw_marker(painter, series_style(index).shape, QPointF(x + 14, middle), 8)
                 painter.setPen(QColor("#202124"))
                 label = short_label(self._series[index].label)
                 painter.drawText(

@@ -299,3 +299,35 @@ def test_an_anchored_audit_walk_covers_only_what_is_new_and_a_full_walk_comes_da
     assert first.manifest.checks["audit_walk"] == "whole"
     assert second.manifest.checks["audit_walk"] == f"from entry {first.manifest.audit_entries + 1:,}"
     assert third.manifest.checks["audit_walk"] == "whole"
+
+
+def test_no_document_or_export_may_be_written_into_a_backup_folder_or_the_photo_store(
+    practice_path: Path, tmp_path: Path
+) -> None:
+    from acuchart.output_guard import OutputRefusedError, protected_places, refuse_protected
+    from acuchart.paths import photo_store_path
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    practice = Practice.open(practice_path)
+    try:
+        practice.backups.update_settings(second_place=str(usb))
+        places = practice.protected_places()
+    finally:
+        practice.close()
+    assert set(places.folders) == {
+        default_folder(practice_path),
+        second_folder(usb, practice_path),
+        photo_store_path(practice_path.absolute()),
+    }
+    assert back_up(practice_path, BY_HAND).ok
+    shortcut = tmp_path / "my backups"
+    shortcut.symlink_to(second_folder(usb, practice_path), target_is_directory=True)
+    for target in (
+        default_folder(practice_path) / "handout.pdf",
+        shortcut / "export.zip",
+        photo_store_path(practice_path) / "ab" / "chart.pdf",
+    ):
+        with pytest.raises(OutputRefusedError, match="keeps the practice's own files"):
+            refuse_protected(target, places)
+    refuse_protected(usb / "handout.pdf", protected_places(practice_path))  # beside, not inside: allowed

@@ -9,15 +9,6 @@ from typing import Any
 
 from acuchart.catalogue import load_catalogue
 from acuchart.reports.data import (
-    AuditStatus,
-    ChartAmendment,
-    ChartCautions,
-    ChartClient,
-    ChartConsent,
-    ChartCourse,
-    ChartExportData,
-    ChartIntake,
-    ChartSession,
     ConsentFormData,
     CourseReaction,
     CourseSummaryData,
@@ -27,6 +18,17 @@ from acuchart.reports.data import (
     PracticeHeader,
     Side,
     SummarySession,
+)
+from acuchart.reports.data_record import (
+    AuditStatus,
+    ChartAmendment,
+    ChartCautions,
+    ChartClient,
+    ChartConsent,
+    ChartCourse,
+    ChartExportData,
+    ChartIntake,
+    ChartSession,
 )
 from acuchart.reports.texts import consent_text, load_texts
 
@@ -81,14 +83,12 @@ BRUISE = HandoutReaction(
     onset_label="After the session",
     note="Small bruise, cold compress given",
     at_point="under the left eye (ST2)",
-    noted_on=SESSION_AT.date(),
 )
 REDNESS = HandoutReaction(
     kind_label="Redness",
     severity="moderate",
     onset_label="During the session",
     at_point="right cheek (SI18)",
-    noted_on=SESSION_AT.date(),
 )
 FATIGUE = HandoutReaction(kind_label="Fatigue", severity="mild", onset_label="After the session")
 
@@ -212,11 +212,9 @@ def summary(**changes: Any) -> CourseSummaryData:
             "Overall well-being and stress": ((1, 8), (2, 6), (3, 6), (4, 5), (5, 5), (6, 4)),
         },
         reactions=(
-            CourseReaction(
-                2, dates[1], replace(BRUISE, noted_on=dates[1], resolved_on=dates[1] + dt.timedelta(5))
-            ),
-            CourseReaction(4, dates[3], replace(REDNESS, noted_on=dates[3], resolved_on=dates[3])),
-            CourseReaction(5, dates[4], replace(FATIGUE, noted_on=dates[4])),
+            CourseReaction(2, dates[1], replace(BRUISE, resolved_on=dates[1] + dt.timedelta(5))),
+            CourseReaction(4, dates[3], replace(REDNESS, resolved_on=dates[3])),
+            CourseReaction(5, dates[4], FATIGUE),
         ),
         planned_sessions=10,
         started_on=start,
@@ -266,6 +264,7 @@ def chart(**changes: Any) -> ChartExportData:
                 reason="Needle found on the pillow after the client left",
                 author="Amélie Durand",
                 at=signed + dt.timedelta(hours=2),
+                label="A1",
             ),
         ),
     )

@@ -12,12 +12,14 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak
 
 from acuchart.catalogue import VIEWS
 from acuchart.reports.chart_export import build_chart_export
 from acuchart.reports.consent_form import build_consent_form
-from acuchart.reports.diagram import art_for
+from acuchart.reports.diagram import DiagramFlowable, art_for
 from acuchart.reports.handout import build_handout
+from acuchart.reports.pages import build_pdf
 from acuchart.reports.summary import build_course_summary
 from tests.core.reports import samples
 from tests.core.reports.pdfcheck import ink_fraction, page_texts, rendered_pages, text
@@ -139,7 +141,7 @@ def test_course_summary_shows_sessions_ratings_and_how_reactions_settled() -> No
     assert samples.HEBREW_NAME in words
     assert "6 of 10" in words
     assert "Wrinkles and fine lines" in words
-    assert "Settled by 16 Feb 2025, after 5 days" in words
+    assert "Settled by 16 February 2025, after 5 days" in words
     assert "Not yet settled" in words
     assert "Under the left eye (ST2)" in words
     assert "results vary" in words
@@ -228,7 +230,22 @@ def test_a_point_on_the_clients_left_is_drawn_on_the_readers_right(side: str, re
     assert on_readers_right == (reader_side == "right")
 
 
-def test_the_face_diagram_is_converted_once_and_reused_as_drawing_operators() -> None:
+def test_the_face_diagram_is_converted_once_and_drawn_once_per_document() -> None:
     art = art_for(VIEWS["face"])
-    assert art.operators is not None
     assert art_for(VIEWS["face"]) is art
+    marks = (samples.point_mark("ST2", "left"),)
+    story = [
+        DiagramFlowable(VIEWS["face"], marks, 60 * mm, 80 * mm),
+        DiagramFlowable(VIEWS["face"], marks, 60 * mm, 80 * mm),
+        PageBreak(),
+        DiagramFlowable(VIEWS["face"], marks, 60 * mm, 80 * mm),
+    ]
+    out = io.BytesIO()
+    build_pdf(out, samples.practice(), story, title="Faces", running_title="Faces")
+    reader = PdfReader(io.BytesIO(out.getvalue()))
+    faces = set()
+    for page in reader.pages:
+        forms = page["/Resources"]["/XObject"]
+        faces |= {forms.raw_get(name).idnum for name in forms if "Face" in name}
+        assert page.get_contents().get_data().count(b"/FormXob.") >= 2  # the face and a symbol
+    assert len(faces) == 1

@@ -8,8 +8,9 @@ import pytest
 from acuchart.catalogue import load_catalogue
 from acuchart.practice import Practice
 from acuchart.reports import documents
-from acuchart.reports.data import where_on_client
+from acuchart.reports.data import HandoutMark
 from acuchart.reports.gather import course_summary_data, handout_data
+from acuchart.reports.places import where_on_client
 from acuchart.reports.regions import free_marker_place
 from tests.core.reports.pdfcheck import text
 from tests.documents_helpers import Charted, chart_client, chart_maintenance_visit
@@ -84,3 +85,18 @@ def test_a_free_marker_is_described_by_the_nearest_point_on_its_side_of_the_hair
 ) -> None:
     side, area = free_marker_place(load_catalogue(), view, x, y)
     assert where_on_client(side, area) == where
+
+
+@pytest.mark.parametrize("x", [0.471, 0.488, 0.5, 0.512, 0.529])
+def test_an_intradermal_line_on_the_midline_crosses_it_whichever_way_it_leans(x: float) -> None:
+    side, area = free_marker_place(load_catalogue(), "face", x, 0.21)
+    assert (side, area) == ("midline", "forehead")
+    line = HandoutMark(None, "Intradermal, forehead line", area, side, needles=5, x=x, y=0.21)
+    assert line.where == "across the midline of the forehead"
+    single = HandoutMark(None, "Intradermal", area, side, needles=1, x=x, y=0.21)
+    assert single.where == "centre of the forehead"
+
+
+@pytest.mark.parametrize(("x", "side"), [(0.465, "right"), (0.535, "left")])
+def test_a_marker_clear_of_the_midline_keeps_its_side(x: float, side: str) -> None:
+    assert free_marker_place(load_catalogue(), "face", x, 0.21) == (side, "forehead")

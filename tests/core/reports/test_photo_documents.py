@@ -41,7 +41,7 @@ def test_course_summary_has_a_before_after_page_with_each_shared_view(
     last = " ".join(pages[-1].split())
     assert "Your photos: first and latest session" in last
     assert "Front" in last and "Right profile" in last
-    assert "Session 1 · 28 Jan 2025" in last and "Session 3 · 25 Feb 2025" in last
+    assert "Session 1 · 28 January 2025" in last and "Session 3 · 25 February 2025" in last
     assert "Results vary" in last
     assert not any(promise in text(pdf).lower() for promise in PROMISES)
     picture = rendered_pages(pdf, scale=0.4)[-1].convert("RGB")
@@ -75,7 +75,7 @@ def test_chart_export_lists_every_photo_with_view_date_hash_and_thumbnail(
     for item in photos:
         assert item.photo.sha256[:32] in whole and item.photo.sha256[32:] in whole
     assert "HIDDEN: Another client in the background" in whole
-    assert "Marketing Refused 28 Jan 2025" in whole
+    assert "Marketing Refused 28 January 2025" in whole
     import io
 
     from pypdf import PdfReader

@@ -8,13 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from acuchart.reports.documents import Document, DocumentWriteError, safe_file_name, save
+from acuchart.output_guard import OutputRefusedError, ProtectedPlaces, protected_places
+from acuchart.reports import documents
+from acuchart.reports.documents import Document, DocumentWriteError, NotAPdfError, safe_file_name
 
 PDF = b"%PDF-1.4\n% a tiny stand-in\n%%EOF\n"
+OLD_PDF = b"%PDF-1.4\n% the copy saved yesterday\n%%EOF\n"
 
 
 def document(pdf: bytes = PDF) -> Document:
     return Document("handout", "Session handout: Zoë", "Handout Zoë.pdf", pdf)
+
+
+NOTHING_PROTECTED = ProtectedPlaces()
+
+
+def save(made: Document, target: Path, places: ProtectedPlaces = NOTHING_PROTECTED, **options: bool) -> Path:
+    return documents.save(made, target, protected=places, **options)
 
 
 def test_saving_writes_the_pdf_and_leaves_nothing_else(tmp_path: Path) -> None:
@@ -27,9 +37,41 @@ def test_saving_writes_the_pdf_and_leaves_nothing_else(tmp_path: Path) -> None:
 
 def test_saving_over_an_old_copy_replaces_it_whole(tmp_path: Path) -> None:
     target = tmp_path / "handout.pdf"
-    target.write_bytes(b"old")
+    target.write_bytes(OLD_PDF)
     save(document(), target)
     assert target.read_bytes() == PDF
+
+
+def test_a_file_that_is_not_a_pdf_is_left_alone_unless_replacing_it_was_asked_for(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes to self\n")
+    with pytest.raises(NotAPdfError, match="is not a PDF"):
+        save(document(), notes)
+    assert notes.read_text() == "# Notes to self\n"
+    save(document(), notes, replace_other=True)
+    assert notes.read_bytes() == PDF
+
+
+def test_nothing_is_written_over_the_practice_file(tmp_path: Path) -> None:
+    practice = tmp_path / "records.acuchart"
+    practice.write_bytes(b"SQLite format 3\x00 the records")
+    with pytest.raises(OutputRefusedError, match=r"practice file records\.acuchart"):
+        save(document(), practice, protected_places(practice), replace_other=True)
+    assert practice.read_bytes() == b"SQLite format 3\x00 the records"
+
+
+def test_a_locked_file_is_blamed_not_its_folder(tmp_path: Path) -> None:
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(OLD_PDF)
+    target.chmod(0o444)
+    try:
+        with pytest.raises(DocumentWriteError) as problem:
+            save(document(), target)
+    finally:
+        target.chmod(0o644)
+    assert f"{target} is locked against change" in str(problem.value)
+    assert "may not write to" not in str(problem.value)
+    assert target.read_bytes() == OLD_PDF
 
 
 def test_a_missing_folder_is_named_and_nothing_is_written(tmp_path: Path) -> None:
@@ -54,7 +96,7 @@ def test_a_write_that_fails_part_way_leaves_no_partial_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "handout.pdf"
-    target.write_bytes(b"the copy saved yesterday")
+    target.write_bytes(OLD_PDF)
 
     def disk_full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -62,7 +104,7 @@ def test_a_write_that_fails_part_way_leaves_no_partial_file(
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(DocumentWriteError, match="no room left"):
         save(document(), target)
-    assert target.read_bytes() == b"the copy saved yesterday"
+    assert target.read_bytes() == OLD_PDF
     assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
 
 

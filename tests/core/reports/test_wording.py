@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from acuchart.reports.data import where_on_both_sides, where_on_client, worst_severity
+from acuchart.reports.data import worst_severity
 from acuchart.reports.fonts import markup, runs, text_width, visual
+from acuchart.reports.places import where_on_both_sides, where_on_client
 from acuchart.reports.symbols import SYMBOLS, symbol_for
 
 
