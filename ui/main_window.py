@@ -157,8 +157,10 @@ class MainWindow(MainMenus, QMainWindow):
         self._backups = WindowBackups(self, self.practice)  # the backup bar goes under the audit bar
         self._column.insertWidget(1, self._backups.bar)
         apply_style_sheet()
-        where = self.practice.path or "in memory"
-        self.statusBar().showMessage(f"{self.clients.total} clients · {where}", 8000)
+        if not self.practice.store.closed:  # the practice may have been swapped before this turn came
+            self.clients.recount()
+            where = self.practice.path or "in memory"
+            self.statusBar().showMessage(f"{self.clients.total:,} clients · {where}", 8000)
 
     @property
     def undo_stack(self) -> QUndoStack:

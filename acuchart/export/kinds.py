@@ -455,6 +455,7 @@ KINDS: tuple[RecordKind, ...] = (
 
 NOT_EXPORTED: dict[str, str] = {
     "clients.search_text": "derived from the names, phone, email and date of birth for the type-ahead search",
+    "clients.name_order": "derived: the client's place in the list's order, which the search index reads",
 }
 """Columns of exported tables left out on purpose, and why."""
 
@@ -463,7 +464,11 @@ INTERNAL_TABLE_PREFIXES: tuple[str, ...] = (
     "_sqlite_",
     "clients_fts",
     "search_",
+    "client_search",
+    "open_reactions_tally",
+    "courses_due_by_day",
     "photo_thumbnails",
 )
-"""Tables that hold no record of their own (SQLite's bookkeeping, search indexes, migrations, the photos'
-thumbnails: made again from the originals, which are exported whole)."""
+"""Tables that hold no record of their own: SQLite's bookkeeping, the migrations, the search index and the
+follow-ups' tallies (kept by triggers from the records), the photos' thumbnails (made again from the
+originals, which are exported whole)."""

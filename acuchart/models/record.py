@@ -266,11 +266,21 @@ class FollowUps:
     open_reactions: tuple[ReactionFollowUp, ...] = ()
     overdue_courses: tuple[CourseDue, ...] = ()
     due_maintenance: tuple[CourseDue, ...] = ()
+    totals: tuple[int, int, int] | None = None
+    """How many there are of each (open reactions, overdue courses, maintenance due) when the lists hold only
+    the first few; None when they hold everything."""
+
+    @property
+    def counts(self) -> tuple[int, int, int]:
+        """How many open reactions, overdue courses and maintenance visits due there are in all."""
+        if self.totals is not None:
+            return self.totals
+        return len(self.open_reactions), len(self.overdue_courses), len(self.due_maintenance)
 
     @property
     def count(self) -> int:
         """How many things need following up."""
-        return len(self.open_reactions) + len(self.overdue_courses) + len(self.due_maintenance)
+        return sum(self.counts)
 
 
 @dataclass(frozen=True)

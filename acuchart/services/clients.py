@@ -16,6 +16,9 @@ from acuchart.storage import clients as client_rows
 from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, fold, parse_date
 
+PAGE_SIZE = client_rows.SEARCH_LIMIT
+"""How many clients a search returns at a time; the list reads the next page as it scrolls."""
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[+()0-9 .\-/]*$")
 
@@ -211,9 +214,18 @@ class ClientService:
         """One client; ``NotFoundError`` if the id is unknown."""
         return Client.from_row(client_rows.get(self._store, client_id))
 
-    def search(self, query: str, include_archived: bool = False) -> list[ClientSummary]:
-        """Type-ahead: clients whose name, phone, email or date of birth contain every word typed."""
-        rows = client_rows.search(self._store, search_tokens(query), include_archived)
+    def search(
+        self, query: str, include_archived: bool = False, after: int | None = None
+    ) -> list[ClientSummary]:
+        """Type-ahead: clients whose name, phone, email or date of birth contain every word typed, in the
+        list's order, at most :data:`~acuchart.storage.clients.SEARCH_LIMIT` at a time.
+
+        Args:
+            query: what was typed.
+            include_archived: show archived clients too.
+            after: the id of the last client already shown, to read the next page (None: from the top).
+        """
+        rows = client_rows.search(self._store, search_tokens(query), include_archived, after)
         return [ClientSummary._make(row) for row in rows]
 
     def count(self, include_archived: bool = False) -> int:

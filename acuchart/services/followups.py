@@ -151,17 +151,39 @@ class FollowUpService:
             )
         return summaries
 
-    def followups(self, today: dt.date | None = None) -> FollowUps:
-        """What to ask about or book: every open reaction, overdue active courses, maintenance due within two weeks.
+    def followups(self, today: dt.date | None = None, first: int | None = None) -> FollowUps:
+        """What to ask about or book: open reactions, overdue active courses, maintenance due within two weeks.
 
         Archived clients' courses are left out; their open reactions are not (a reaction stays open until resolved).
+
+        Args:
+            today: the day to judge by (today).
+            first: read only the first ``first`` of each list, with how many there are in all (what the
+                follow-ups page shows first; the rest come with :meth:`more_followups`). None: everything.
         """
         day = today_or(today)
-        reactions = tuple(_reaction(row) for row in rows.open_reactions(self._store))
-        overdue = tuple(_due(row, day) for row in rows.overdue_courses(self._store, day.isoformat()))
         horizon = (day + MAINTENANCE_LOOKAHEAD).isoformat()
-        maintenance = tuple(_due(row, day) for row in rows.maintenance_due(self._store, horizon))
-        return FollowUps(day, reactions, overdue, maintenance)
+        limit = -1 if first is None else first
+        return FollowUps(
+            day,
+            tuple(_reaction(row) for row in rows.open_reactions(self._store, limit=limit)),
+            tuple(_due(row, day) for row in rows.overdue_courses(self._store, day.isoformat(), limit=limit)),
+            tuple(_due(row, day) for row in rows.maintenance_due(self._store, horizon, limit=limit)),
+            None if first is None else rows.followup_counts(self._store, day.isoformat(), horizon),
+        )
+
+    def more_followups(
+        self, found: FollowUps, after: ReactionFollowUp | CourseDue, count: int
+    ) -> tuple[ReactionFollowUp, ...] | tuple[CourseDue, ...]:
+        """The next ``count`` rows after ``after`` in the list of ``found`` it belongs to (as of ``found.today``)."""
+        day = found.today
+        if isinstance(after, ReactionFollowUp):
+            return tuple(_reaction(row) for row in rows.open_reactions(self._store, after.id, count))
+        due = (after.due_on.isoformat(), after.course_id)
+        if after.status == "maintenance":
+            horizon = (day + MAINTENANCE_LOOKAHEAD).isoformat()
+            return tuple(_due(row, day) for row in rows.maintenance_due(self._store, horizon, due, count))
+        return tuple(_due(row, day) for row in rows.overdue_courses(self._store, day.isoformat(), due, count))
 
     def caution_review(self, client: Client, today: dt.date | None = None) -> CautionReview:
         """Whether a client's cautions are due a review (older than the practice's setting), and the sentence to show."""

@@ -1,8 +1,9 @@
 """Reading the clinical record around sessions: consent, courses, ratings, amendments, follow-ups.
 
 Every query here is shaped for one screen and kept cheap at a large practice: the follow-ups
-read open reactions through a partial index and courses due through ``courses_due (status,
-next_due_on)``; per-course counts come from the covering index ``sessions_by_course (course_id,
+read open reactions through a partial index (by age) and courses due through ``courses_due (status,
+next_due_on)``, a page at a time in those indexes' order, so what a page costs does not grow with the
+practice; per-course counts come from the covering index ``sessions_by_course (course_id,
 started_at)``.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from acuchart.storage import followup_tallies
 from acuchart.storage.store import Row, Store
 
 # --- consent -------------------------------------------------------------------------------------
@@ -184,11 +186,17 @@ def client_reactions(store: Store, client_id: int) -> list[tuple[Any, ...]]:
     ).fetchall()
 
 
-def open_reactions(store: Store) -> list[tuple[Any, ...]]:
-    """Every open reaction in the practice, the oldest session first (read through the partial index)."""
+def open_reactions(store: Store, after: int | None = None, limit: int = -1) -> list[tuple[Any, ...]]:
+    """Open reactions, the longest open first (by when each was recorded), the next ``limit`` (all: -1) after
+    the reaction ``after``: read along the partial index ``reactions_open_by_age``, so a page costs the same
+    however many are open."""
+    keyset = (
+        "and (r.created_at, r.id) > (select created_at, id from reactions where id = ?) " if after else ""
+    )
     return store.conn.execute(
         f"select {_REACTION_COLUMNS} from reactions r {_REACTION_JOINS} "
-        "where r.resolved_on is null order by s.started_at, r.id"
+        f"where r.resolved_on is null {keyset}order by r.created_at, r.id limit ?",
+        [*([after] if after else []), limit],
     ).fetchall()
 
 
@@ -208,21 +216,44 @@ def _due_select(sessions_done: str) -> str:
     )
 
 
-def overdue_courses(store: Store, today: str) -> list[tuple[Any, ...]]:
-    """Active courses of current clients whose next session fell due before ``today``, the longest overdue first."""
+def _due_keyset(after: tuple[str, int] | None) -> str:
+    return "and (c.next_due_on, c.id) > (:after_due, :after_id) " if after else ""
+
+
+def _due_params(bound: str, after: tuple[str, int] | None, limit: int) -> dict[str, Any]:
+    due, course_id = after or ("", 0)
+    return {"bound": bound, "after_due": due, "after_id": course_id, "limit": limit}
+
+
+def overdue_courses(
+    store: Store, today: str, after: tuple[str, int] | None = None, limit: int = -1
+) -> list[tuple[Any, ...]]:
+    """Active courses of current clients whose next session fell due before ``today``, the longest overdue
+    first: the next ``limit`` (all: -1) after ``after`` (a due date and course id)."""
     return store.conn.execute(
         _due_select("(select count(*) from sessions s where s.course_id = c.id)")
-        + "where c.status = 'active' and c.next_due_on < :today and cl.archived = 0 "
-        "order by c.next_due_on, c.id",
-        {"today": today},
+        + "where c.status = 'active' and c.next_due_on < :bound and cl.archived = 0 "
+        + _due_keyset(after)
+        + "order by c.next_due_on, c.id limit :limit",
+        _due_params(today, after, limit),
     ).fetchall()
 
 
-def maintenance_due(store: Store, due_by: str) -> list[tuple[Any, ...]]:
-    """Courses in maintenance of current clients whose next visit falls due by ``due_by``, the earliest first."""
+def maintenance_due(
+    store: Store, due_by: str, after: tuple[str, int] | None = None, limit: int = -1
+) -> list[tuple[Any, ...]]:
+    """Courses in maintenance of current clients whose next visit falls due by ``due_by``, the earliest first:
+    the next ``limit`` (all: -1) after ``after`` (a due date and course id)."""
     return store.conn.execute(
         _due_select("null")
-        + "where c.status = 'maintenance' and c.next_due_on <= :due_by and cl.archived = 0 "
-        "order by c.next_due_on, c.id",
-        {"due_by": due_by},
+        + "where c.status = 'maintenance' and c.next_due_on <= :bound and cl.archived = 0 "
+        + _due_keyset(after)
+        + "order by c.next_due_on, c.id limit :limit",
+        _due_params(due_by, after, limit),
     ).fetchall()
+
+
+def followup_counts(store: Store, today: str, due_by: str) -> tuple[int, int, int]:
+    """How many open reactions, overdue courses and maintenance visits due there are (from the tallies the
+    schema keeps, so counting costs the same in any practice: ``followup_tallies``)."""
+    return followup_tallies.counts(store, today, due_by)

@@ -155,6 +155,11 @@ class Store:
             self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
         return self._db
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run (a timer may still fire for a practice that was swapped)."""
+        return self._closed
+
     def warm_up(self) -> None:
         """Load the writing machinery now (an idle moment) rather than on the first change.
 

@@ -9,6 +9,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_ids_never_reused",
     "m003_notes_shown_to_client",
+    "m004_client_search_index",
     "m007_photos",
     "m008_clinical_note",
 )

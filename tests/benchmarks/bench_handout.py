@@ -53,7 +53,7 @@ def _varying_handouts(count: int) -> list[HandoutData]:
     return handouts
 
 
-def _bare_page(convert: bool) -> None:
+def bare_page(convert: bool) -> None:
     """One A4 page carrying the face diagram at handout size, written to memory."""
     view = VIEWS["face"]
     drawing = svg2rlg(str(view.svg_path)) if convert else art_for(view).drawing
@@ -79,8 +79,8 @@ def run() -> dict[str, float]:
     runs = interleaved_ms(
         {
             "handout": lambda: build_handout(data, io.BytesIO()),
-            "bare": lambda: _bare_page(convert=False),
-            "converting": lambda: _bare_page(convert=True),
+            "bare": lambda: bare_page(convert=False),
+            "converting": lambda: bare_page(convert=True),
         },
         RUNS,
     )
@@ -96,7 +96,7 @@ def run() -> dict[str, float]:
         build_handout(other, io.BytesIO())
         varying.append((time.perf_counter() - begun) * 1000)
         begun = time.perf_counter()
-        _bare_page(convert=False)
+        bare_page(convert=False)
         bare_beside.append((time.perf_counter() - begun) * 1000)
 
     figures = {

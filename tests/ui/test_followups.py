@@ -169,3 +169,27 @@ def test_a_broken_audit_trail_shows_a_red_bar_and_work_goes_on(
         window.close()
     finally:
         practice.close()
+
+
+def test_a_long_list_shows_its_full_count_and_reads_more_rows_as_it_scrolls(
+    qtbot: QtBot, practice: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.records import followups
+
+    monkeypatch.setattr(followups, "PAGE", 3)
+    for i in range(7):
+        client, course = client_with_course(practice, f"Client {i}", "Bruised")
+        with clock.frozen_at(SEP_1 + dt.timedelta(days=i)):
+            session = chart_session(practice, client.id, course.id, SEP_1 + dt.timedelta(days=i))
+            practice.charting.add_reaction(session.id, None, "headache", "mild")
+    view = shown_view(qtbot, practice)
+    model = view.reactions_model
+    assert model.rowCount() == 3
+    assert [s.heading.text() for s in view.sections[:2]] == ["Open reactions (7)", "Overdue courses (7)"]
+    assert view.summary.text() == "14 things to follow up, as of Saturday 21 November 2026"
+    view.reactions_table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 6)
+    view.reactions_table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 7)
+    assert [model.index(row, 0).data() for row in range(7)] == [f"Client {i} Bruised" for i in range(7)]
+    assert not model.canFetchMore(model.index(-1, -1))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,12 +14,15 @@ from acuchart.models import FollowUps
 from acuchart.practice import Practice
 from ui.operations import Operations
 from ui.records.forms import FieldError
-from ui.records.item_models import ClientIdRole, CoursesDueModel, ReactionsModel
+from ui.records.item_models import ClientIdRole, CoursesDueModel, ReactionsModel, RecordTableModel
 from ui.records.tables import ReactionsTable, RecordTable
 from ui.style import mute
 
 ROWS_SHOWN = 8
 """Rows each list shows before it scrolls."""
+PAGE = 50
+"""Rows each list reads at first, and again each time it is scrolled to its end: a practice with
+thousands of open items costs the page what it shows, not what it holds."""
 SECTION_STYLE = "font-size: 15px; font-weight: 600; margin-top: 6px;"
 EMPTY_STYLE = "color: #5f6368; padding: 4px 2px 8px 2px;"
 
@@ -40,7 +45,7 @@ class _Section(QWidget):
         layout.addWidget(table, 1)
 
     def set_count(self, count: int) -> None:
-        self.heading.setText(f"{self._title} ({count})" if count else self._title)
+        self.heading.setText(f"{self._title} ({count:,})" if count else self._title)
         self.empty.setVisible(count == 0)
         self.table.setVisible(count > 0)
 
@@ -99,18 +104,24 @@ class FollowUpsView(QWidget):
         """Read the follow-ups again and show them."""
         self._stale = False
         self.problem.show_message("")
-        found = self._practice.followups.followups()
+        records = self._practice.followups
+        found = records.followups(first=PAGE)
         self.followups = found
-        self.reactions_model.set_rows(found.open_reactions)
-        self.overdue_model.set_rows(found.overdue_courses)
-        self.maintenance_model.set_rows(found.due_maintenance)
-        counts = (len(found.open_reactions), len(found.overdue_courses), len(found.due_maintenance))
+        counts = found.counts
+        lists = (found.open_reactions, found.overdue_courses, found.due_maintenance)
+        models: tuple[RecordTableModel[Any], ...] = (
+            self.reactions_model,
+            self.overdue_model,
+            self.maintenance_model,
+        )
+        for model, rows, count in zip(models, lists, counts, strict=True):
+            model.set_rows(rows, lambda last: records.more_followups(found, last, PAGE), count)
         for section, count in zip(self.sections, counts, strict=True):
             section.set_count(count)
             section.table.fit_rows(ROWS_SHOWN)
         when = f"{found.today:%A %d %B %Y}"
         self.summary.setText(
-            f"{found.count} thing{'s' if found.count != 1 else ''} to follow up, as of {when}"
+            f"{found.count:,} thing{'s' if found.count != 1 else ''} to follow up, as of {when}"
             if found.count
             else f"Nothing to follow up, as of {when}."
         )

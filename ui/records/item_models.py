@@ -38,19 +38,44 @@ def days(n: int) -> str:
 
 
 class RecordTableModel(QAbstractTableModel, Generic[Row]):
-    """A read-only table of frozen rows; subclasses say what each column shows."""
+    """A read-only table of frozen rows; subclasses say what each column shows.
+
+    A long list can come a page at a time: given ``next_page``, the model reads the rows after its last
+    one when the view scrolls to the end (Qt's ``canFetchMore``/``fetchMore``).
+    """
 
     HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._next_page: Callable[[Row], Sequence[Row]] | None = None
+        self._total = 0
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show new rows."""
+    def set_rows(
+        self, rows: Sequence[Row], next_page: Callable[[Row], Sequence[Row]] | None = None, total: int = 0
+    ) -> None:
+        """Show new rows; with ``next_page(last row)``, read the rows after them until there are ``total``."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._next_page = next_page if rows and len(rows) < total else None
+        self._total = total
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._next_page is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._next_page is None:
+            return
+        more = list(self._next_page(self._rows[-1]))
+        if not more or len(self._rows) + len(more) >= self._total:
+            self._next_page = None
+        if more:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows += more
+            self.endInsertRows()
 
     def row_at(self, row: int) -> Row | None:
         """The value on a row, or None."""
