@@ -167,11 +167,6 @@ class Store:
         if not self._closed:
             _ = self.db
 
-    @property
-    def closed(self) -> bool:
-        """True once :meth:`close` was called (timers that fire later must leave the file alone)."""
-        return self._closed
-
     def close(self) -> None:
         """Close the connection (checkpointing the journal) and release the file lock."""
         self._closed = True

@@ -158,7 +158,7 @@ def test_on_a_real_full_disk_every_failure_is_named_and_the_practice_survives(tm
     disk.mkdir()
     script = tmp_path / "full_disk.py"
     script.write_text(FULL_DISK)
-    command = f"mount -t tmpfs -o size=600k tmpfs '{disk}' && '{sys.executable}' '{script}' '{disk}'"
+    command = f"mount -t tmpfs -o size=2m tmpfs '{disk}' && '{sys.executable}' '{script}' '{disk}'"
     result = subprocess.run(
         ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", command],
         cwd=REPO,
