@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run demo test lint bench check clean
+.PHONY: run demo test lint bench check clean dist dist-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,20 @@ lint: $(VENV)/.installed-test
 test: lint
 	$(BIN)/python -m pytest
 
+$(VENV)/.installed-dist: pyproject.toml $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e ".[test,dist]"
+	touch $@
+
+# The desktop bundle: dist/AcuChart/, one folder that runs without Python (PyInstaller; see the README).
+dist: $(VENV)/.installed-dist
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/acuchart.spec
+
+# Start the bundle just built, offscreen, on a demo practice, and print a handout with it.
+dist-test: dist
+	$(BIN)/python -m pytest -m bundle tests/bundle
+
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m tests.benchmarks
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist

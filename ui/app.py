@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from acuchart import __version__
 from acuchart.errors import AcuChartError, DamagedFileError, NotSQLiteError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("acuchart")
 WARM_UP_DELAY_MS = 400
+DESKTOP_ID = "org.acuchart.AcuChart"
+"""The application's id: its desktop entry's and AppStream metainfo's file names (packaging/linux/)."""
 
 
 def install_crash_handler(parent: QWidget | None = None) -> None:
@@ -148,6 +151,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("AcuChart")
     app.setApplicationName("AcuChart")
     app.setApplicationDisplayName("AcuChart")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland and the taskbar match the window to its desktop entry
     apply_style(app)
     return app
 
@@ -160,13 +165,29 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     app = create_application()
     install_crash_handler()
     preferences = Preferences()
+    practice: Practice | None = None
     if demo:
         path = make_demo_file()
+    elif db is not None:
+        path = db
+    elif preferences.last_practice:
+        path = Path(preferences.last_practice)
     else:
-        path = db or (
-            Path(preferences.last_practice) if preferences.last_practice else default_practice_path()
-        )
-    practice = open_practice(path)
+        path = default_practice_path()
+        if not path.exists():
+            from ui.welcome import first_start  # the first start only
+
+            chosen = first_start(path)
+            if chosen is None:
+                return 0
+            if chosen == "demo":
+                demo, path = True, make_demo_file()
+            elif isinstance(chosen, Path):
+                path = chosen
+            else:
+                practice = chosen
+    if practice is None:
+        practice = open_practice(path)
     if practice is None:
         return 1
     switcher = PracticeSwitcher(preferences, remember=not demo)
@@ -194,9 +215,10 @@ class PracticeSwitcher:
             old_window.save_layout()
         self.practice = practice
         if self._remember and practice.path is not None:
-            self._preferences.last_practice = str(practice.path)
+            self._preferences.last_practice = str(practice.path.absolute())  # whatever folder it starts in
         window = MainWindow(practice, self._preferences)
         window.practice_file_chosen.connect(self.switch_to)
+        window.practice_created.connect(self._created)
         self.window = window
         window.show()
         QTimer.singleShot(WARM_UP_DELAY_MS, setup_logging)
@@ -236,8 +258,8 @@ class PracticeSwitcher:
             )
             warn(self.window, message, "AcuChart cannot open this file")
             return
+        self._back_up_and_close()  # the demo's throwaway file is not backed up on leaving it
         self._remember = True
-        self._back_up_and_close()
         self.show(practice)
 
     def restore(self, backup: Backup) -> None:
@@ -323,6 +345,12 @@ class PracticeSwitcher:
             from ui.backup.runner import back_up_on_quitting
 
             back_up_on_quitting(*quitting)
+
+    def _created(self, practice: Practice) -> None:
+        """A practice just set up (File → New practice file…): shown, and remembered for next time."""
+        self._back_up_and_close()
+        self._remember = True
+        self.show(practice)
 
     def close(self) -> None:
         """Close the open practice (at exit), backing it up if anything changed since the last backup."""

@@ -40,6 +40,15 @@ DISPLAY_ROLE = 0
 TOOL_TIP_ROLE = 3
 FONT_ROLE = 6
 USER_ROLE = 0x100
+NAMES_MEASURED = 200
+"""How many of the listed names the name column is sized to (the first page and more)."""
+CELL_PADDING = 16
+"""The room a cell leaves either side of its text, and then some."""
+
+
+def clients_text(count: int) -> str:
+    """ "1 client", "2 clients", "10,000 clients"."""
+    return f"{count:,} client" if count == 1 else f"{count:,} clients"
 
 
 def format_dob(iso: str | None) -> str:
@@ -164,6 +173,8 @@ class ClientListPane(QWidget):
 
     client_activated = Signal(int)
     new_client_requested = Signal()
+    width_wanted = Signal(int)
+    """The width that would show the listed names, birth dates and phones whole (after each search)."""
 
     def __init__(
         self, practice: Practice, show_archived: bool = False, parent: QWidget | None = None
@@ -188,14 +199,18 @@ class ClientListPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        # Fixed widths: sizing columns to their contents would read every row on each keystroke.
+        # Names show whole: the name column is as wide as the longest name listed (measured from the
+        # search result, not through the view, which would ask every row for every role), the birth date
+        # and phone columns fixed, and the phone column takes whatever room is left over.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(True)
         digits = self.table.fontMetrics().horizontalAdvance("0")
         header.resizeSection(1, digits * 13)
         header.resizeSection(2, digits * 15)
+        self._narrowest_name = self.table.fontMetrics().horizontalAdvance("Lastname, First")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.count_label = QLabel()
@@ -250,9 +265,9 @@ class ClientListPane(QWidget):
         selected = self.selected_client_id()
         query, archived = self.search.text(), self.archived_box.isChecked()
         clients = self._practice.clients
-        self.model.set_clients(
-            clients.search(query, archived), lambda after: clients.search(query, archived, after=after)
-        )
+        first_page = clients.search(query, archived)
+        self.model.set_clients(first_page, lambda after: clients.search(query, archived, after=after))
+        self._fit_names(first_page)
         self._show_count()
         if selected is not None:
             self.select_client(selected)
@@ -262,11 +277,36 @@ class ClientListPane(QWidget):
         if total is None:
             self.count_label.setText("")
         elif not self.search.text().strip():
-            self.count_label.setText(f"{total:,} client{'s' if total != 1 else ''}")
+            self.count_label.setText(clients_text(total))
         elif self.model.complete:
-            self.count_label.setText(f"{shown:,} of {total:,} clients")
+            self.count_label.setText(f"{shown:,} of {clients_text(total)}")
         else:
-            self.count_label.setText(f"first {shown:,} of {total:,} clients (scroll for more)")
+            self.count_label.setText(f"first {shown:,} of {clients_text(total)} (scroll for more)")
+
+    def _fit_names(self, clients: list[ClientSummary]) -> None:
+        """Make the name column as wide as the longest name in the first rows (a screenful and more)."""
+        metrics = self.table.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(client.display_name + ("  (archived)" if client.archived else ""))
+                for client in clients[:NAMES_MEASURED]
+            ),
+            default=0,
+        )
+        self.table.horizontalHeader().resizeSection(0, max(widest, self._narrowest_name) + CELL_PADDING)
+        self.width_wanted.emit(self.preferred_width())
+
+    def preferred_width(self) -> int:
+        """The width that shows the listed names, birth dates and phone numbers whole."""
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(i) for i in range(header.count() - 1))
+        phone = self.table.fontMetrics().horizontalAdvance("0") * 15
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.table.frameWidth()
+        return columns + phone + scroll_bar + frame + sides
 
     def selected_client_id(self) -> int | None:
         """The id of the highlighted client, if any."""

@@ -45,6 +45,7 @@ class MainMenus(_Window):
     backup_settings: Callable[[], None]
     _about: Callable[[], None]
     check_practice_file: Callable[[], None]
+    show_shortcuts: Callable[[], None]
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -70,7 +71,14 @@ class MainMenus(_Window):
         file_menu.addAction(
             self._action("&Open practice file…", QKeySequence.StandardKey.Open, self.choose_practice_file)
         )
-        file_menu.addAction(self._action("New practice &file…", None, self.new_practice_file))
+        file_menu.addAction(
+            self._action(
+                "New practice &file…",
+                None,
+                self.new_practice_file,
+                "Set up another practice in a file of its own",
+            )
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._open_data.import_clients)
         file_menu.addAction(self._open_data.export_practice)
@@ -131,6 +139,8 @@ class MainMenus(_Window):
         self._undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self._redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self._redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._undo_action.setProperty("shortcutsName", "Undo")  # Help → Keyboard shortcuts (ui/shortcuts.py)
+        self._redo_action.setProperty("shortcutsName", "Redo")
         edit_menu.addAction(self._undo_action)
         edit_menu.addAction(self._redo_action)
         edit_menu.addSeparator()
@@ -182,4 +192,9 @@ class MainMenus(_Window):
             )
         )
         help_menu = self._menus["&Help"]
+        help_menu.addAction(
+            self._action(
+                "&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "Every key AcuChart answers to"
+            )
+        )
         help_menu.addAction(self._action("&About AcuChart", None, self._about))

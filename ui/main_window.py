@@ -19,8 +19,9 @@ from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.practice import Practice
 from ui.actions import AfterStart
+from ui.app_icon import apply_app_icon
 from ui.client_actions import ClientActions
-from ui.client_list import ClientListPane
+from ui.client_list import ClientListPane, clients_text
 from ui.main_menus import MainMenus
 from ui.messages import about, warn
 from ui.operations import Operations
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
 AUDIT_CHECK_DELAY_MS = 300
 ALIGN_CENTER = 0x84
 """Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter) as a number."""
+MAX_LIST_WIDTH = 560
+"""The client list's widest, however long the names: the chart area keeps most of the window."""
+MIN_CHART_WIDTH = 700
 MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
 
 
@@ -50,7 +54,9 @@ class MainWindow(MainMenus, QMainWindow):
     """One open practice: find a client, see their chart."""
 
     practice_file_chosen = Signal(Path)
-    """The practitioner chose another practice file (File → Open… / New…); the app swaps to it."""
+    """The practitioner chose another practice file (File → Open…); the app swaps to it."""
+    practice_created = Signal(object)
+    """A new practice was set up (File → New practice file…): the app swaps to this open ``Practice``."""
 
     def __init__(self, practice: Practice, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +91,7 @@ class MainWindow(MainMenus, QMainWindow):
         self.splitter.addWidget(self.clients)
         self.splitter.addWidget(self.chart_area)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 900])
+        self.splitter.setSizes([min(MAX_LIST_WIDTH, max(340, self.clients.preferred_width())), 900])
         self.audit_bar = AuditBar()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -103,6 +109,7 @@ class MainWindow(MainMenus, QMainWindow):
         self._finish_queued = False
         self.clients.client_activated.connect(self.show_client)
         self.clients.new_client_requested.connect(self.new_client)
+        self.clients.width_wanted.connect(self._widen_client_list)
         self.clients.archived_box.toggled.connect(self._remember_archived)
         self.chart_area.currentChanged.connect(self._chart_area_changed)
         self.ops.subscribe(self._on_changes, self)
@@ -157,10 +164,11 @@ class MainWindow(MainMenus, QMainWindow):
         self._backups = WindowBackups(self, self.practice)  # the backup bar goes under the audit bar
         self._column.insertWidget(1, self._backups.bar)
         apply_style_sheet()
+        apply_app_icon()
         if not self.practice.store.closed:  # the practice may have been swapped before this turn came
             self.clients.recount()
             where = self.practice.path or "in memory"
-            self.statusBar().showMessage(f"{self.clients.total:,} clients · {where}", 8000)
+            self.statusBar().showMessage(f"{clients_text(self.clients.total or 0)} · {where}", 8000)
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -208,12 +216,12 @@ class MainWindow(MainMenus, QMainWindow):
             self.practice_file_chosen.emit(chosen)
 
     def new_practice_file(self) -> None:
-        """Create an empty practice file and switch to it (an existing file is never overwritten)."""
-        from ui.practice_files import ask_new_practice_file
+        """Set up a new practice in a new file and switch to it (an existing file is never overwritten)."""
+        from ui.welcome import set_up_practice
 
-        chosen = ask_new_practice_file(self, self.practice.path)
-        if chosen is not None:
-            self.practice_file_chosen.emit(chosen)
+        created = set_up_practice(self, self.practice.path.parent if self.practice.path else Path.home())
+        if created is not None:
+            self.practice_created.emit(created)
 
     def check_practice_file(self) -> None:
         """Check the file, its audit trail and every photo, with a progress bar."""
@@ -405,6 +413,15 @@ class MainWindow(MainMenus, QMainWindow):
             self.splitter.setSizes(self._unfolded_sizes)
             self._unfolded_sizes = []
 
+    def _widen_client_list(self, width: int) -> None:
+        """Give the client list the room its names need when the window has it (never narrowing it, and
+        never while it is folded away)."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = min(width, MAX_LIST_WIDTH, total - MIN_CHART_WIDTH)
+        if sizes[0] > 0 and wanted > sizes[0]:
+            self.splitter.setSizes([wanted, total - wanted])
+
     def toggle_client_list(self) -> None:
         """Show or hide the client list (Ctrl+\\)."""
         sizes = self.splitter.sizes()
@@ -432,12 +449,28 @@ class MainWindow(MainMenus, QMainWindow):
             self.update_title()
 
     def _about(self) -> None:
+        from acuchart import __version__
+        from acuchart.paths import log_path
+
         about(
             self,
             "About AcuChart",
-            "<b>AcuChart</b><br>Charting for cosmetic acupuncture.<br>"
-            f"Practice file: {self.practice.path or 'in memory'}<br>Every change is saved the moment you make it.",
+            f"<b>AcuChart {__version__}</b><br>Charting for cosmetic acupuncture.<br><br>"
+            f"Practice file: {self.practice.path or 'in memory'}<br>"
+            f"Log file (details of anything unexpected): {log_path()}<br><br>"
+            "Every change is saved the moment you make it.",
         )
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts: every key, gathered from the actions that answer to it."""
+        from ui.printing.preview import PREVIEW_KEYS
+        from ui.shortcuts import ShortcutsDialog, action_rows, keyed_sections, menu_sections
+
+        self.finish_start()
+        sections = menu_sections(list(self._menus.values()))
+        sections.append(("Charting a session", action_rows(self.session_editor.actions())))
+        sections += keyed_sections([("Print preview", [(keys, text) for keys, text, _slot in PREVIEW_KEYS])])
+        ShortcutsDialog(sections, self).exec()
 
     # --- layout memory -----------------------------------------------------------------------
     def _restore_layout(self) -> None:

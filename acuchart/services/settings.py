@@ -16,6 +16,69 @@ from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
 _FIELDS = set(PracticeSettings._fields) - {"extra"}
 HANDOUT_TEXTS_KEY = "handout_texts"
 """The setting that holds the practice's edited handout texts, as {key: Markdown text}."""
+BACKUP_SECOND_PLACE_KEY = "backup_second_place"
+"""The folder a second copy of each backup goes to (a USB drive, a synced folder): an absolute path, or ''
+for none. Asked for at first start; it shows in ``PracticeSettings.extra`` under this name."""
+
+
+def check_settings(values: Mapping[str, Any], practice_path: Path | None) -> dict[str, Any]:
+    """The settings as they would be stored, checked; raises :class:`ValidationError` naming each bad one.
+
+    Callable before the practice file exists (the first-start set-up checks everything before it
+    creates the file); ``practice_path`` is where the file is or will be, None for one in memory.
+    """
+    problems: dict[str, str] = {}
+    clean_values: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == BACKUP_SECOND_PLACE_KEY:
+            folder = clean(str(value))
+            problem = _second_place_problem(Path(folder), practice_path) if folder else ""
+            if problem:
+                problems[key] = problem
+            clean_values[key] = str(Path(folder).absolute()) if folder else ""
+        elif key not in _FIELDS:
+            problems[key] = f"There is no setting called {key}."
+        elif key == "paper_size":
+            if value not in ("A4", "Letter"):
+                problems[key] = "Choose A4 or Letter."
+            clean_values[key] = value
+        elif key == "caution_review_months":
+            if not isinstance(value, int) or not 1 <= value <= 60:
+                problems[key] = "Enter a number of months from 1 to 60."
+            clean_values[key] = value
+        else:
+            text = clean(value)
+            check_length(
+                problems,
+                key,
+                text,
+                1000 if key == "address" else SHORT_TEXT,
+                key.replace("_", " ").capitalize(),
+            )
+            if key == "logo_path" and text and not Path(text).is_file():
+                problems[key] = f"The logo file {text} does not exist. Choose a PNG or JPEG file."
+            clean_values[key] = text
+    if problems:
+        raise ValidationError(problems)
+    return clean_values
+
+
+def _second_place_problem(folder: Path, practice_path: Path | None) -> str:
+    """Why ``folder`` cannot take the second copy of the backups ('' when it can)."""
+    from acuchart.paths import is_writable
+
+    if not folder.is_absolute():
+        return "Choose the folder with the Choose… button (a full path, such as /media/usb/Backups)."
+    if not folder.is_dir():
+        return f"{folder} is not a folder that exists now. Plug the drive in, or choose another folder."
+    if not is_writable(folder):
+        return f"{folder} cannot be written to. Choose a folder you can write to."
+    if practice_path is not None and folder.resolve() == practice_path.absolute().parent.resolve():
+        return (
+            "That is the practice file's own folder: a second copy there is lost with the file. "
+            "Choose another drive or a synced folder."
+        )
+    return ""
 
 
 class SettingsService:
@@ -32,35 +95,9 @@ class SettingsService:
         return PracticeSettings(**known, extra=extra)
 
     def update(self, **values: Any) -> OpResult[PracticeSettings]:
-        """Change some settings; raises :class:`ValidationError` naming each bad one, saving none."""
-        problems: dict[str, str] = {}
-        clean_values: dict[str, Any] = {}
-        for key, value in values.items():
-            if key not in _FIELDS:
-                problems[key] = f"There is no setting called {key}."
-                continue
-            if key == "paper_size":
-                if value not in ("A4", "Letter"):
-                    problems[key] = "Choose A4 or Letter."
-                clean_values[key] = value
-            elif key == "caution_review_months":
-                if not isinstance(value, int) or not 1 <= value <= 60:
-                    problems[key] = "Enter a number of months from 1 to 60."
-                clean_values[key] = value
-            else:
-                text = clean(value)
-                check_length(
-                    problems,
-                    key,
-                    text,
-                    1000 if key == "address" else SHORT_TEXT,
-                    key.replace("_", " ").capitalize(),
-                )
-                if key == "logo_path" and text and not Path(text).is_file():
-                    problems[key] = f"The logo file {text} does not exist. Choose a PNG or JPEG file."
-                clean_values[key] = text
-        if problems:
-            raise ValidationError(problems)
+        """Change some settings (``backup_second_place`` among them); raises :class:`ValidationError`
+        naming each bad one, saving none."""
+        clean_values = check_settings(values, self._store.path)
         with self._store.write() as writer:
             for key, value in clean_values.items():
                 writer.put_setting(key, value)

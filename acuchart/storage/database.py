@@ -7,9 +7,9 @@ refused is left exactly as it was.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -126,7 +126,12 @@ def _check_schema_version(path: Path) -> None:
 
 
 class FileLock:
-    """An advisory lock beside the practice file, so a second copy of the app refuses to open it."""
+    """An advisory lock beside the practice file, so a second copy of the app refuses to open it.
+
+    The operating system drops the lock when the process ends, however it ends. On Windows it is a
+    byte-range lock on the lock file's first byte (``msvcrt``), elsewhere ``flock``; each module is
+    imported only on its own platform.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path.with_name(path.name + ".lock")
@@ -140,8 +145,8 @@ class FileLock:
         except OSError as exc:
             raise faults.os_failure(exc, self.path, doing) from exc
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
+            self._lock(handle)
+        except OSError as exc:
             handle.close()
             raise AlreadyOpenError(
                 f"{self.path.with_suffix('').name} is already open in another AcuChart window or program. "
@@ -163,9 +168,34 @@ class FileLock:
     def release(self) -> None:
         """Give the lock up; the lock file stays (removing it would race another opener)."""
         if self._handle is not None:
-            fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+            self._unlock(self._handle)
             self._handle.close()
             self._handle = None
+
+    @staticmethod
+    def _lock(handle: IO[str]) -> None:
+        """Lock without waiting; an :class:`OSError` when another process holds the lock."""
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    @staticmethod
+    def _unlock(handle: IO[str]) -> None:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def connect(

@@ -42,6 +42,7 @@ class Painted(QObject):
                 "style_sheet": QApplication.instance().styleSheet(),
                 "menu_items": sum(len(a.menu().actions()) for a in obj.menuBar().actions()),
                 "log_file": any(type(h).__name__ == "FileHandler" for h in logging.getLogger("acuchart").handlers),
+                "window_icon": not QApplication.instance().windowIcon().isNull(),
             }), flush=True)
             QApplication.instance().quit()
         return False
@@ -92,6 +93,8 @@ def test_the_first_paint_waits_for_nothing_it_does_not_show(tmp_path: Path) -> N
     assert seen["style_sheet"] == ""  # applied just after the first frame (ui/style.py)
     assert seen["menu_items"] == 0  # likewise the menus' items; their titles are there
     assert "platformdirs" not in modules
+    assert seen["window_icon"] is False  # the icon's images are read just after the first frame
+    assert not {"ui.welcome", "ui.shortcuts", "importlib.resources"} & modules  # first start, help, zips
     assert not {name for name in modules if name.startswith("sqlite_utils")}
 
 

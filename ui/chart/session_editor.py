@@ -198,13 +198,14 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         layout.addWidget(self.splitter, 1)
 
     def _build_shortcuts(self) -> None:
-        for keys, slot in (
-            ("R", self.reaction_for_selection),
-            (QKeySequence.StandardKey.Delete, self.remove_selected),
-            ("Backspace", self.remove_selected),
-            ("Ctrl+K", self.focus_search),
+        # Named, so Help → Keyboard shortcuts can list them.
+        for keys, text, slot in (
+            ("R", "Record a reaction at the selected marks", self.reaction_for_selection),
+            (QKeySequence.StandardKey.Delete, "Remove the selected marks", self.remove_selected),
+            ("Backspace", "Remove the selected marks", self.remove_selected),
+            ("Ctrl+K", "Find a point by code or name", self.focus_search),
         ):
-            action = QAction(self)
+            action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)

@@ -22,6 +22,15 @@ ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
 PAGE_GAP = 14
 PAGE_STYLE = "QLabel#previewPage { background: white; border: 1px solid #b8c2c8; }"
 AREA_STYLE = "QScrollArea#previewArea, QWidget#previewPages { background: #e6eaed; }"
+PREVIEW_KEYS: tuple[tuple[QKeySequence.StandardKey | str, str, str], ...] = (
+    (QKeySequence.StandardKey.Print, "Print", "print"),
+    (QKeySequence.StandardKey.Save, "Save as PDF", "save"),
+    (QKeySequence.StandardKey.ZoomIn, "Zoom in", "zoom_in"),
+    ("Ctrl+=", "Zoom in", "zoom_in"),
+    (QKeySequence.StandardKey.ZoomOut, "Zoom out", "zoom_out"),
+    ("Ctrl+0", "Fit the page to the width", "fit_width"),
+)
+"""The preview's keys: the keys, what they do (Help → Keyboard shortcuts lists it), the slot's name."""
 
 
 class PreviewDialog(QDialog):
@@ -102,17 +111,17 @@ class PreviewDialog(QDialog):
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.fit_button.clicked.connect(self.fit_width)
-        for keys, slot in (
-            (QKeySequence.StandardKey.Print, lambda: self.print_requested.emit()),
-            (QKeySequence.StandardKey.Save, lambda: self.save_requested.emit()),
-            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-            (QKeySequence("Ctrl+="), self.zoom_in),
-            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
-            (QKeySequence("Ctrl+0"), self.fit_width),
-        ):
-            action = QAction(self)
+        slots = {
+            "print": lambda: self.print_requested.emit(),
+            "save": lambda: self.save_requested.emit(),
+            "zoom_in": self.zoom_in,
+            "zoom_out": self.zoom_out,
+            "fit_width": self.fit_width,
+        }
+        for keys, text, slot in PREVIEW_KEYS:
+            action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
+            action.triggered.connect(slots[slot])
             self.addAction(action)
         self._fit_to_screen()
 

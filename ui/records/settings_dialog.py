@@ -5,22 +5,14 @@ The tabs are the hook for more: the handout texts get a tab of their own (``add_
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -30,17 +22,10 @@ from PySide6.QtWidgets import (
 from acuchart.errors import ValidationError
 from acuchart.models import PracticeSettings
 from acuchart.practice import Practice
+from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY
 from ui.operations import Operations
 from ui.records.forms import FieldMessages
-
-LOGO_SIZE = (220, 90)
-_LINES = (
-    ("practice_name", "Practice name", "e.g. Willow Lane Facial Acupuncture"),
-    ("practitioner_name", "Practitioner", "Your name as you sign: it signs every session"),
-    ("licence_number", "Licence number", "Printed on every record and handout"),
-    ("phone", "Phone", ""),
-    ("email", "Email", "name@example.com"),
-)
+from ui.records.practice_fields import PRACTICE_LINES, LogoChooser, PathField, paper_size_box
 
 
 class SettingsDialog(QDialog):
@@ -75,7 +60,7 @@ class SettingsDialog(QDialog):
     def _practice_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        for name, label, placeholder in _LINES:
+        for name, label, placeholder in PRACTICE_LINES:
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             self.edits[name] = edit
@@ -83,36 +68,12 @@ class SettingsDialog(QDialog):
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(64)
         self.messages.add_row(form, "address", "Address", self.address)
-        self.messages.add_row(form, "logo_path", "Logo", self._logo_chooser())
-        self.paper_size = QComboBox()
-        self.paper_size.addItem("A4", "A4")
-        self.paper_size.addItem("Letter (US)", "Letter")
+        self.logo = LogoChooser()
+        self.logo_preview = self.logo.preview
+        self.messages.add_row(form, "logo_path", "Logo", self.logo)
+        self.paper_size = paper_size_box()
         self.messages.add_row(form, "paper_size", "Paper size", self.paper_size)
         return page
-
-    def _logo_chooser(self) -> QWidget:
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.logo_preview = QLabel()
-        self.logo_preview.setObjectName("logoPreview")
-        self.logo_preview.setFixedSize(*LOGO_SIZE)
-        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setStyleSheet("#logoPreview { border: 1px dashed #c4c7c5; color: #5f6368; }")
-        self.logo_path = ""
-        choose = QPushButton("Choose…")
-        choose.setToolTip("A PNG or JPEG image printed at the top of handouts")
-        choose.clicked.connect(self.choose_logo)
-        self.remove_logo = QPushButton("Remove")
-        self.remove_logo.clicked.connect(lambda: self.set_logo(""))
-        buttons = QVBoxLayout()
-        buttons.addWidget(choose)
-        buttons.addWidget(self.remove_logo)
-        buttons.addStretch(1)
-        row.addWidget(self.logo_preview)
-        row.addLayout(buttons)
-        row.addStretch(1)
-        return holder
 
     def _records_tab(self) -> QWidget:
         page = QWidget()
@@ -124,6 +85,11 @@ class SettingsDialog(QDialog):
         self.consent_version = QLineEdit()
         self.consent_version.setPlaceholderText("e.g. 2026-1: the version printed on your consent form")
         self.messages.add_row(form, "consent_text_version", "Consent text version", self.consent_version)
+        self.second_place = PathField(
+            "Where the second copy of each backup goes", "None: backups stay on this computer only"
+        )
+        self.second_place.setToolTip("A USB drive or a synced folder, away from the practice file")
+        self.messages.add_row(form, BACKUP_SECOND_PLACE_KEY, "Second place for backups", self.second_place)
         return page
 
     # --- values ------------------------------------------------------------------------------
@@ -135,30 +101,18 @@ class SettingsDialog(QDialog):
         self.review_months.setValue(settings.caution_review_months)
         self.consent_version.setText(settings.consent_text_version)
         self.set_logo(settings.logo_path)
+        second_place = settings.extra.get(BACKUP_SECOND_PLACE_KEY, "")
+        self._stored_second_place = second_place if isinstance(second_place, str) else ""
+        self.second_place.set_text(self._stored_second_place)
 
     def set_logo(self, path: str) -> None:
         """Use the image at ``path`` as the logo (empty: none) and preview it."""
-        self.logo_path = path
-        self.remove_logo.setEnabled(bool(path))
-        pixmap = QPixmap(path) if path else QPixmap()
-        if pixmap.isNull():
-            self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText("This file is not an image" if path else "No logo")
-            return
-        self.logo_preview.setPixmap(
-            pixmap.scaled(
-                *LOGO_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        )
+        self.logo.set_path(path)
 
-    def choose_logo(self) -> None:
-        """Pick a logo file."""
-        start = str(Path(self.logo_path).parent) if self.logo_path else str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose the practice logo", start, "Images (*.png *.jpg *.jpeg)"
-        )
-        if chosen:
-            self.set_logo(chosen)
+    @property
+    def logo_path(self) -> str:
+        """The chosen logo file ('' for none)."""
+        return self.logo.path
 
     def values(self) -> dict[str, Any]:
         """What the dialog holds, as settings."""
@@ -170,6 +124,9 @@ class SettingsDialog(QDialog):
             caution_review_months=self.review_months.value(),
             consent_text_version=self.consent_version.text(),
         )
+        # Checked only when changed: a backup drive unplugged today must not stop a new phone number.
+        if self.second_place.text != self._stored_second_place:
+            values[BACKUP_SECOND_PLACE_KEY] = self.second_place.text
         return values
 
     def save(self) -> None:
