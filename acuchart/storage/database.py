@@ -159,7 +159,8 @@ class FileLock:
             handle.flush()
         except OSError as exc:
             # A full disk must not leave the lock held (nobody could open the file until this process ends).
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            with contextlib.suppress(OSError):
+                self._unlock(handle)
             with contextlib.suppress(OSError):
                 handle.close()
             raise faults.os_failure(exc, self.path, doing) from exc
