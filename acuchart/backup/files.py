@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from acuchart.errors import BackupBusyError
+from acuchart.storage.database import lock_without_waiting, unlock
 
 
 def sync_file(path: Path) -> None:
@@ -61,6 +62,10 @@ FLUSH_EVERY = 8 << 20
 saved at the chair meanwhile is not synced behind a hundred megabytes of backup."""
 
 
+_sync_data = getattr(os, "fdatasync", os.fsync)
+"""Flush a file's data (and only the metadata needed to read it back) where the system can; all of it elsewhere."""
+
+
 class StepFlush:
     """Flushes a file being written by someone else (SQLite) to the disk, step by step."""
 
@@ -70,11 +75,13 @@ class StepFlush:
 
     def flush(self) -> None:
         """Write what is in the file so far to the disk (opens it on the first call, once it exists)."""
+        if sys.platform == "win32":
+            return  # Windows flushes only through a handle open for writing; the finished copy is flushed whole
         if self._fd is None:
             if not self._path.exists():
                 return
             self._fd = os.open(self._path, os.O_RDONLY)
-        os.fdatasync(self._fd)
+        _sync_data(self._fd)
 
     def close(self) -> None:
         """Stop flushing."""
@@ -92,7 +99,7 @@ def copy_synced(source: Path, target: Path, chunk: int = 1 << 20) -> None:
             written += len(block)
             if written % FLUSH_EVERY < chunk:
                 writing.flush()
-                os.fdatasync(writing.fileno())
+                _sync_data(writing.fileno())
         writing.flush()
         os.fsync(writing.fileno())
 
@@ -107,8 +114,8 @@ def folder_lock(folder: Path, what: str) -> Iterator[None]:
     handle = (folder / ".acuchart-backup.lock").open("a+")
     try:
         try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
+            lock_without_waiting(handle)
+        except OSError as exc:
             raise BackupBusyError(
                 f"Another copy of AcuChart (the app or the command line) is {what} right now. "
                 "Wait a minute for it to finish, then try again."
@@ -116,6 +123,6 @@ def folder_lock(folder: Path, what: str) -> Iterator[None]:
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            unlock(handle)
     finally:
         handle.close()

@@ -145,7 +145,7 @@ class FileLock:
         except OSError as exc:
             raise faults.os_failure(exc, self.path, doing) from exc
         try:
-            self._lock(handle)
+            lock_without_waiting(handle)
         except OSError as exc:
             handle.close()
             raise AlreadyOpenError(
@@ -160,7 +160,7 @@ class FileLock:
         except OSError as exc:
             # A full disk must not leave the lock held (nobody could open the file until this process ends).
             with contextlib.suppress(OSError):
-                self._unlock(handle)
+                unlock(handle)
             with contextlib.suppress(OSError):
                 handle.close()
             raise faults.os_failure(exc, self.path, doing) from exc
@@ -169,34 +169,35 @@ class FileLock:
     def release(self) -> None:
         """Give the lock up; the lock file stays (removing it would race another opener)."""
         if self._handle is not None:
-            self._unlock(self._handle)
+            unlock(self._handle)
             self._handle.close()
             self._handle = None
 
-    @staticmethod
-    def _lock(handle: IO[str]) -> None:
-        """Lock without waiting; an :class:`OSError` when another process holds the lock."""
-        if sys.platform == "win32":
-            import msvcrt
 
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
+def lock_without_waiting(handle: IO[str]) -> None:
+    """Lock the open file ``handle`` for this process, or raise :class:`OSError` when another holds it."""
+    if sys.platform == "win32":
+        import msvcrt
 
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
 
-    @staticmethod
-    def _unlock(handle: IO[str]) -> None:
-        if sys.platform == "win32":
-            import msvcrt
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
 
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+def unlock(handle: IO[str]) -> None:
+    """Let go of a lock taken by :func:`lock_without_waiting`."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def connect(
