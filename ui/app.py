@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -43,7 +42,7 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
             return
         if isinstance(error, AcuChartError):
             message = str(error)
-        elif isinstance(error, sqlite3.DatabaseError) and _named(error):
+        elif _named(error):
             message = _named(error)
         else:
             message = (
@@ -55,7 +54,7 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
     sys.excepthook = handle
 
 
-def _named(error: sqlite3.Error) -> str:
+def _named(error: BaseException) -> str:
     """A read that met damage or a failing disk, by name ('' for any other error): never "something
     unexpected" for a failure that has a name."""
     from acuchart.backup.recovery import explain  # loaded only after such a failure

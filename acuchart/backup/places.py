@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
 from acuchart.backup.settings import KEYS, BackupSettings
 from acuchart.errors import BackupError
 from acuchart.paths import APP_NAME
+from acuchart.storage.cipher import sql_errors_and
 
 log = logging.getLogger("acuchart.backup")
 
@@ -111,7 +111,7 @@ def settings_or_default(practice_path: Path) -> BackupSettings:
     defaults with the second place last noted in the folder on this computer (see :func:`note_places`)."""
     try:
         return read_settings(practice_path)
-    except (sqlite3.Error, OSError, ValueError) as exc:
+    except sql_errors_and(OSError, ValueError) as exc:
         log.info(
             "Backup settings of %s not readable (%s); using the note beside its backups", practice_path, exc
         )
