@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from acuchart import __version__
-from acuchart.errors import AcuChartError, DamagedFileError, NotSQLiteError, StoreError
+from acuchart.errors import AcuChartError, DamagedFileError, NotSQLiteError, ProtectedFileError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
@@ -71,6 +71,17 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return Practice.open(path)
+        except ProtectedFileError:
+            from ui.protection.dialogs import UnlockDialog
+
+            unlock = UnlockDialog(path, parent)
+            if unlock.exec() == UnlockDialog.DialogCode.Accepted and unlock.opened is not None:
+                return unlock.opened
+            chosen = _choose_practice_file(parent)
+            if chosen is None:
+                return None
+            path = chosen
+            continue
         except (StoreError, OSError) as exc:
             setup_logging()
             log.warning("Could not open %s: %s", path, exc)
@@ -218,6 +229,7 @@ class PracticeSwitcher:
         window = MainWindow(practice, self._preferences)
         window.practice_file_chosen.connect(self.switch_to)
         window.practice_created.connect(self._created)
+        window.conversion_requested.connect(self.convert)
         self.window = window
         window.show()
         QTimer.singleShot(WARM_UP_DELAY_MS, setup_logging)
@@ -318,6 +330,39 @@ class PracticeSwitcher:
                 self.show(reopened)
                 return
         QApplication.quit()
+
+    def convert(self, doing: str, conversion: object) -> None:
+        """Close the practice, convert its file (protect it, or remove its passphrase), and open it again."""
+        from collections.abc import Callable
+
+        from ui.backup.progress import run_with_progress
+
+        path = self.practice.path if self.practice is not None else None
+        if path is None or not callable(conversion):
+            return
+        job: Callable[..., bytes | None] = conversion
+        self._back_up_and_close()
+        try:
+            key = run_with_progress(None, doing, lambda progress: job(path, progress))
+            message = (
+                "Protected: this practice now opens only with its passphrase or its recovery key."
+                if key
+                else "The passphrase was removed: the practice file is a plain file again."
+            )
+        except AcuChartError as exc:
+            log.warning("%s failed: %s", doing, exc)
+            warn(None, str(exc), "Nothing was changed")
+            message = ""
+        reopened: Practice | None
+        try:
+            reopened = Practice.open(path)  # the key, if any, is the one this process unlocked or just made
+        except AcuChartError as exc:
+            warn(None, str(exc), "AcuChart cannot open this file")
+            reopened = open_practice(path)
+        if reopened is None:
+            QApplication.quit()
+            return
+        self.show(reopened, message)
 
     def _retire(self) -> None:
         """Close the window and the practice file (nothing is backed up: a restore or recovery follows)."""

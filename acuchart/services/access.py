@@ -135,6 +135,12 @@ class AccessService:
             writer.audit("unlock", "practice", None, {"with": method})
         return OpResult(None, NOTHING)
 
+    def record_protection(self, action: str) -> OpResult[None]:
+        """Audit a change of the practice's protection made while it is open ("passphrase changed")."""
+        with self._store.write() as writer:
+            writer.audit(action, "practice", None, {})
+        return OpResult(None, NOTHING)
+
     def record_refused(self, method: UnlockMethod) -> OpResult[None]:
         """Audit a wrong passphrase or PIN at the lock screen."""
         with self._store.write() as writer:

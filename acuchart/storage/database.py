@@ -251,7 +251,7 @@ def connect(
         StoreError: with a message for the practitioner; the file is untouched.
     """
     if str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:")
+        conn = cipher.connect_encrypted(":memory:", key) if key is not None else sqlite3.connect(":memory:")
         _configure(conn, wal=False)
         _migrate(conn)
         return conn, None
