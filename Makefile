@@ -33,6 +33,8 @@ lint: $(VENV)/.installed-test
 
 test: lint
 	$(BIN)/python -m pytest
+	# The storage and services tests again on encrypted practices (SQLCipher's driver; see tests/conftest.py).
+	ACUCHART_TEST_ENCRYPTED=1 $(BIN)/python -m pytest -q tests/core
 
 $(VENV)/.installed-dist: pyproject.toml $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e ".[test,dist]"

@@ -282,6 +282,12 @@ class Practice:
 
         return verify_file(self.path)
 
+    def __enter__(self) -> Practice:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Close the file and release it for other programs."""
         self.store.close()

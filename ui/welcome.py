@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
+    QCheckBox,
     QCommandLinkButton,
     QDialog,
     QFormLayout,
@@ -159,6 +160,13 @@ class Welcome(QDialog):
         hint.setWordWrap(True)
         mute(hint)
         places.addRow("", hint)
+        self.protect = QCheckBox("Protect the practice file with a passphrase (recommended)")
+        self.protect.setChecked(True)
+        self.protect.setToolTip(
+            "The file is encrypted: a lost or stolen computer shows nobody your clients' records. "
+            "You choose the passphrase and save a recovery key page next."
+        )
+        places.addRow("", self.protect)
 
         back = self.back_button = QPushButton("Back")
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
@@ -218,6 +226,10 @@ class Welcome(QDialog):
             return
         practice = self._create(path, values)
         if practice is not None:
+            if self.protect.isChecked():
+                from ui.protection.actions import protect_new_practice
+
+                practice = protect_new_practice(self, practice)
             self.outcome = practice
             self.accept()
 
