@@ -22,8 +22,9 @@ import gettext as _gettext
 import io
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import overload
 
 from acuchart.errors import AcuChartError
 
@@ -244,7 +245,7 @@ def _(message: str) -> str:
     return app_language().gettext(message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark ``message`` for translation without translating it (a label kept in a table)."""
     return message
 
@@ -262,3 +263,75 @@ def pgettext(context: str, message: str) -> str:
 def available_languages() -> dict[str, str]:
     """Every language AcuChart can speak, by code, named in itself."""
     return dict(LANGUAGES)
+
+
+class Labels(Sequence[tuple[str, str]]):
+    """A table of stable keys and the words a reader sees for them, marked for translation where it is
+    written (``Labels(("bruising", N_("Bruising")), ...)``).
+
+    Read as a sequence of ``(key, label)`` pairs, or through :meth:`by_key`, it speaks the app's language
+    at the moment it is read; a document asks :meth:`label` with its own :class:`Language`. The keys are
+    what the record stores, so they never change with the language.
+    """
+
+    def __init__(self, *pairs: tuple[str, str]) -> None:
+        self._pairs = tuple(pairs)
+        self._source = dict(self._pairs)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, str]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
+        if isinstance(index, slice):
+            return Labels(*self._pairs[index])
+        key, label = self._pairs[index]
+        return key, _(label)
+
+    def __add__(self, other: Labels) -> Labels:
+        return Labels(*self._pairs, *(p for p in other._pairs if p[0] not in self._source))
+
+    def __repr__(self) -> str:
+        return f"Labels{self._pairs!r}"
+
+    def codes(self) -> tuple[str, ...]:
+        """The keys, in order."""
+        return tuple(key for key, _label in self._pairs)
+
+    def source(self, key: str) -> str:
+        """The English label of ``key`` (the key itself when the table lacks it): what exports write."""
+        return self._source.get(key, key)
+
+    def label(self, key: str, language: Language | None = None) -> str:
+        """The label of ``key`` in ``language`` (None: the app's); a key the table lacks is shown as it is."""
+        if key not in self._source:
+            return key
+        return (language or app_language()).gettext(self._source[key])
+
+    def by_key(self, language: Language | None = None) -> LabelMap:
+        """The table as a mapping from key to label, read in ``language`` (None: the app's, when read)."""
+        return LabelMap(self, language)
+
+
+class LabelMap(Mapping[str, str]):
+    """A :class:`Labels` table looked up by key; each label is translated when it is read."""
+
+    def __init__(self, labels: Labels, language: Language | None = None) -> None:
+        self._labels = labels
+        self._language = language
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._labels._source:
+            raise KeyError(key)
+        return self._labels.label(key, self._language)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels.codes())
+
+    def __len__(self) -> int:
+        return len(self._labels)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from acuchart import __version__
 from acuchart.errors import AcuChartError, StoreError
+from acuchart.i18n import _
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
@@ -39,10 +40,9 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
         if isinstance(error, AcuChartError):
             message = str(error)
         else:
-            message = (
-                "Something unexpected went wrong, and that action was not completed. Everything saved "
-                f"before it is safe.\n\nThe details are in {log_path()}; please send that file to support."
-            )
+            message = _(
+                "Something unexpected went wrong, and that action was not completed. Everything saved before it is safe.\n\nThe details are in {log_path}; please send that file to support."
+            ).format(log_path=log_path())
         warn(QApplication.activeWindow() or parent, message)
 
     sys.excepthook = handle
@@ -61,20 +61,22 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
 
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("AcuChart cannot open this file")
+            box.setWindowTitle(_("AcuChart cannot open this file"))
             box.setText(
-                str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}."
+                str(exc)
+                if isinstance(exc, StoreError)
+                else _("{path} could not be opened: {strerror}.").format(path=path, strerror=exc.strerror)
             )
-            choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+            choose = box.addButton(_("Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not choose:
                 return None
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen, _filter = QFileDialog.getSaveFileName(
                 parent,
-                "Open or create a practice file",
+                _("Open or create a practice file"),
                 str(default_practice_path()),
-                "AcuChart practice (*.acuchart);;All files (*)",
+                _("AcuChart practice (*.acuchart);;All files (*)"),
                 options=QFileDialog.Option.DontConfirmOverwrite,
             )
             if not chosen:
@@ -192,9 +194,11 @@ class PracticeSwitcher:
             practice = Practice.open(path)
         except (StoreError, OSError) as exc:
             message = (
-                str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}."
+                str(exc)
+                if isinstance(exc, StoreError)
+                else _("{path} could not be opened: {strerror}.").format(path=path, strerror=exc.strerror)
             )
-            warn(self.window, message, "AcuChart cannot open this file")
+            warn(self.window, message, _("AcuChart cannot open this file"))
             return
         self._remember = True
         self.show(practice)

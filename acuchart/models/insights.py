@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from acuchart.i18n import N_, Labels
 from acuchart.models.practice import CAUTION_LABELS, CONCERN_LABELS, REACTION_KINDS_AT_POINT
 
 MIN_NEEDLINGS = 30
@@ -22,8 +23,8 @@ MIN_COURSES = 5
 
 ANY_REACTION = "any"
 """The reaction kind that counts a needling followed by a reaction of any kind."""
-MAP_KINDS: tuple[tuple[str, str], ...] = ((ANY_REACTION, "Any reaction"), *REACTION_KINDS_AT_POINT)
-MAP_KIND_LABELS = dict(MAP_KINDS)
+MAP_KINDS = Labels((ANY_REACTION, N_("Any reaction"))) + REACTION_KINDS_AT_POINT
+MAP_KIND_LABELS = MAP_KINDS.by_key()
 NO_CAUTION = "none"
 """The caution filter for clients with no caution recorded."""
 NO_PROTOCOL = "none"

@@ -12,43 +12,44 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from acuchart.i18n import N_, Labels
 from acuchart.models.practice import _datetime
 
 # The standard views, as stable keys and the words a practitioner reads. Sides are the client's.
-PHOTO_VIEWS: tuple[tuple[str, str], ...] = (
-    ("front", "Front"),
-    ("left_oblique", "Left oblique (45°)"),
-    ("right_oblique", "Right oblique (45°)"),
-    ("left_profile", "Left profile"),
-    ("right_profile", "Right profile"),
-    ("close_up", "Close-up"),
+PHOTO_VIEWS = Labels(
+    ("front", N_("Front")),
+    ("left_oblique", N_("Left oblique (45°)")),
+    ("right_oblique", N_("Right oblique (45°)")),
+    ("left_profile", N_("Left profile")),
+    ("right_profile", N_("Right profile")),
+    ("close_up", N_("Close-up")),
 )
-PHOTO_VIEW_LABELS = dict(PHOTO_VIEWS)
+PHOTO_VIEW_LABELS = PHOTO_VIEWS.by_key()
 
 # What a client may allow photos to be used for. The clinical record is needed to take any photo;
 # teaching and marketing are opt-in, and refusing them changes nothing about treatment.
-PHOTO_USES: tuple[tuple[str, str], ...] = (
-    ("clinical", "Clinical record"),
-    ("teaching", "Teaching"),
-    ("marketing", "Marketing"),
+PHOTO_USES = Labels(
+    ("clinical", N_("Clinical record")),
+    ("teaching", N_("Teaching")),
+    ("marketing", N_("Marketing")),
 )
-PHOTO_USE_LABELS = dict(PHOTO_USES)
+PHOTO_USE_LABELS = PHOTO_USES.by_key()
 PHOTO_DECISIONS = ("given", "refused", "withdrawn")
 
 # What an amendment to a signed session's photo changed, in words (``amendments.field`` for entity "photos").
-PHOTO_AMENDMENTS: dict[str, str] = {
-    "photo_added": "Photo added after signing",
-    "photo_hidden": "Photo hidden from the record",
-    "photo_view": "Photo view",
-    "photo_alignment": "Photo alignment",
-}
+PHOTO_AMENDMENTS = Labels(
+    ("photo_added", N_("Photo added after signing")),
+    ("photo_hidden", N_("Photo hidden from the record")),
+    ("photo_view", N_("Photo view")),
+    ("photo_alignment", N_("Photo alignment")),
+).by_key()
 
 # Where a photo's taken-at time came from.
-TAKEN_AT_SOURCES: dict[str, str] = {
-    "photo": "the photo's own capture time",
-    "file": "the file's modification time",
-    "import": "the moment it was imported",
-}
+TAKEN_AT_SOURCES = Labels(
+    ("photo", N_("the photo's own capture time")),
+    ("file", N_("the file's modification time")),
+    ("import", N_("the moment it was imported")),
+).by_key()
 
 
 class Alignment(NamedTuple):

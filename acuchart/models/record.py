@@ -7,26 +7,27 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from acuchart.i18n import N_, Labels, Language, app_language, ngettext
 from acuchart.models.practice import CONCERN_LABELS, REACTION_LABELS, Client, _date, _datetime
 
 # --- The clinical record: consent, courses, progress, signing, follow-up (issue 5) -------------------
 
 # How informed consent was obtained, as stable keys and the words a practitioner reads.
-CONSENT_METHODS: tuple[tuple[str, str], ...] = (
-    ("signed_form", "Signed consent form"),
-    ("electronic", "Signed electronically"),
-    ("verbal", "Verbal, noted in the chart"),
+CONSENT_METHODS = Labels(
+    ("signed_form", N_("Signed consent form")),
+    ("electronic", N_("Signed electronically")),
+    ("verbal", N_("Verbal, noted in the chart")),
 )
-CONSENT_METHOD_LABELS = dict(CONSENT_METHODS)
-COURSE_STATUS_LABELS: dict[str, str] = {
-    "active": "Active",
-    "completed": "Completed",
-    "maintenance": "Maintenance",
-    "stopped": "Stopped",
-}
+CONSENT_METHOD_LABELS = CONSENT_METHODS.by_key()
+COURSE_STATUS_LABELS = Labels(
+    ("active", N_("Active")),
+    ("completed", N_("Completed")),
+    ("maintenance", N_("Maintenance")),
+    ("stopped", N_("Stopped")),
+).by_key()
 RATING_MIN = 0
 RATING_MAX = 10
-RATING_SCALE_NOTE = "0 = no concern, 10 = a great concern"
+RATING_SCALE_NOTE = N_("0 = no concern, 10 = a great concern")
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,18 @@ class Course:
         )
 
 
-def maintenance_visits_phrase(count: int) -> str:
+def maintenance_visits_phrase(count: int, language: Language | None = None) -> str:
     """``1 maintenance visit``, ``2 maintenance visits``."""
-    return f"{count} maintenance visit{'s' if count != 1 else ''}"
+    lang = language or app_language()
+    return lang.ngettext("{count} maintenance visit", "{count} maintenance visits", count).format(count=count)
+
+
+def maintenance_every(months: int, language: Language | None = None) -> str:
+    """``Maintenance every 3 months``."""
+    lang = language or app_language()
+    return lang.ngettext(
+        "Maintenance every {count} month", "Maintenance every {count} months", months
+    ).format(count=months)
 
 
 def session_label(number: int | None, maintenance_visit: int | None) -> str:
@@ -252,10 +262,14 @@ class CourseDue(NamedTuple):
     def when(self) -> str:
         """``12 days overdue``, ``due today`` or ``due in 5 days``."""
         if self.days_late > 0:
-            return f"{self.days_late} day{'s' if self.days_late != 1 else ''} overdue"
+            return ngettext("{count} day overdue", "{count} days overdue", self.days_late).format(
+                count=self.days_late
+            )
         if self.days_late == 0:
             return "due today"
-        return f"due in {-self.days_late} day{'s' if self.days_late != -1 else ''}"
+        return ngettext("due in {count} day", "due in {count} days", -self.days_late).format(
+            count=-self.days_late
+        )
 
 
 @dataclass(frozen=True)

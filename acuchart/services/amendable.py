@@ -205,10 +205,10 @@ def amendable_fields(store: Store, session_id: int, rating_concerns: Iterable[st
             title += f" after {str(ADJUNCT_LABELS.get(at_adjunct['kind'], at_adjunct['kind'])).lower()}"
         else:
             title += " (whole session)"
-        choices = {
-            "kind": kinds,
+        choices: dict[str, tuple[tuple[str, str], ...]] = {
+            "kind": tuple(kinds),
             "severity": tuple((s, s.capitalize()) for s in SEVERITIES),
-            "onset": ONSETS,
+            "onset": tuple(ONSETS),
         }
         for name, label in _REACTION_FIELDS.items():
             fields.append(

@@ -8,11 +8,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from acuchart.catalogue import Catalogue
+from acuchart.i18n import N_, _
 from acuchart.models import REACTION_LABELS, Mark, SessionChart
 from acuchart.reports.symbols import Symbol, symbol_for
 from ui.chart.markers import paint_symbol
 
-COLUMNS = ("Point", "Name", "Side", "Needles", "Reactions")
+COLUMNS = (N_("Point"), N_("Name"), N_("Side"), N_("Needles"), N_("Reactions"))
 NAME_COLUMN = 1
 NEEDLES_COLUMN = 3
 REACTIONS_COLUMN = 4
@@ -136,9 +137,9 @@ class MarksModel(QAbstractTableModel):
     def _text(self, mark: Mark, column: int) -> str:
         point = self._catalogue.find(mark.code) if mark.code else None
         if column == 0:
-            return ("⚠ " if mark.caution_warning else "") + (mark.code or "Free")
+            return ("⚠ " if mark.caution_warning else "") + (mark.code or _("Free"))
         if column == 1:
-            return point.pinyin if point else (mark.label or "Free marker")
+            return point.pinyin if point else (mark.label or _("Free marker"))
         if column == 2:
             return {"left": "Left", "right": "Right", "midline": "Midline"}.get(mark.side or "", "—")
         if column == NEEDLES_COLUMN:
@@ -154,10 +155,14 @@ class MarksModel(QAbstractTableModel):
         if point:
             lines.append(point.location)
         if mark.caution_warning:
-            lines.append(f"<span style='color:#9B4A00'>⚠ {mark.caution_warning}</span>")
+            lines.append(
+                _("<span style='color:#9B4A00'>⚠ {caution_warning}</span>").format(
+                    caution_warning=mark.caution_warning
+                )
+            )
         reactions = self._text(mark, REACTIONS_COLUMN)
         if reactions:
-            lines.append(f"<b>Reactions:</b> {reactions}")
+            lines.append(_("<b>Reactions:</b> {reactions}").format(reactions=reactions))
         return "<br>".join(lines)
 
     def _icon(self, mark: Mark) -> QIcon:

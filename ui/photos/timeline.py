@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from acuchart.i18n import _
 from acuchart.models import SessionPhoto
 from ui.photos.frames import decode
 
@@ -64,8 +65,8 @@ class PhotoTimelineModel(QAbstractListModel):
                 self._pixmaps[item.photo.id] = pixmap
             return pixmap
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{item.photo.view_label}, {item.session_label}\nDouble-click to compare with another session"
+            return _("{view_label}, {session_label}\nDouble-click to compare with another session").format(
+                view_label=item.photo.view_label, session_label=item.session_label
             )
         if role == PhotoIdRole:
             return item.photo.id

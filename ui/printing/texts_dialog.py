@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import ValidationError
+from acuchart.i18n import N_, _
 from acuchart.practice import Practice
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.texts import TEXT_KEYS, consent_text, load_texts
@@ -29,20 +30,20 @@ from ui.operations import Operations
 from ui.style import mute
 
 TEXT_TITLES: dict[str, str] = {
-    "what_to_expect": "What to expect",
-    "aftercare": "Aftercare",
-    "lifestyle": "Skin and lifestyle",
-    "course_note": "Course summary note",
-    "consent": "Consent form",
+    "what_to_expect": N_("What to expect"),
+    "aftercare": N_("Aftercare"),
+    "lifestyle": N_("Skin and lifestyle"),
+    "course_note": N_("Course summary note"),
+    "consent": N_("Consent form"),
 }
 WHERE_PRINTED: dict[str, str] = {
-    "what_to_expect": "Printed on every session handout, after the points and reactions.",
-    "aftercare": "Printed on every session handout, after What to expect.",
-    "lifestyle": "Printed on every session handout, before the next appointment.",
-    "course_note": "Printed at the end of every course summary.",
-    "consent": "The text of the consent form the client signs.",
+    "what_to_expect": N_("Printed on every session handout, after the points and reactions."),
+    "aftercare": N_("Printed on every session handout, after What to expect."),
+    "lifestyle": N_("Printed on every session handout, before the next appointment."),
+    "course_note": N_("Printed at the end of every course summary."),
+    "consent": N_("The text of the consent form the client signs."),
 }
-FORMAT_HELP = (
+FORMAT_HELP = N_(
     "Write plain text. A line starting with <b>#</b> is the title, <b>##</b> a heading, <b>-</b> a bullet; "
     "a blank line starts a new paragraph; <b>**bold**</b> prints in bold."
 )
@@ -65,14 +66,14 @@ class TextTab(QWidget):
         self.editor.setObjectName(f"text_{key}")
         self.editor.setPlainText(text)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
-        self.restore_button = QPushButton("Restore default")
-        self.restore_button.setToolTip("Put back the text AcuChart comes with (saved when you press Save)")
+        self.restore_button = QPushButton(_("Restore default"))
+        self.restore_button.setToolTip(_("Put back the text AcuChart comes with (saved when you press Save)"))
         self.restore_button.clicked.connect(self.restore_default)
         where = QLabel(WHERE_PRINTED.get(key, ""))
         mute(where)
-        names = QLabel("Placeholders: " + "  ".join(f"<code>{name}</code>" for name in placeholders()))
+        names = QLabel(_("Placeholders: ") + "  ".join(f"<code>{name}</code>" for name in placeholders()))
         names.setWordWrap(True)
-        names.setToolTip("Typed as shown, each is replaced by the practice's details or the client's name")
+        names.setToolTip(_("Typed as shown, each is replaced by the practice's details or the client's name"))
         row = QHBoxLayout()
         row.addWidget(names, 1)
         row.addWidget(self.restore_button)
@@ -106,7 +107,7 @@ class HandoutTextsDialog(QDialog):
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._practice = practice
-        self.setWindowTitle("Handout texts")
+        self.setWindowTitle(_("Handout texts"))
         self.resize(760, 640)
         defaults = load_texts()
         current = load_texts(practice.settings.handout_texts())
@@ -118,10 +119,9 @@ class HandoutTextsDialog(QDialog):
             if key == "consent":
                 # The version printed is the practice's setting, not a line of the text: one place to change it.
                 text, default = consent_text({key: text})[1], consent_text({key: default})[1]
-                note = (
-                    f"The form prints the consent text version from Practice settings (now <b>{version}</b>). "
-                    "When you change what the client agrees to, give the new text a new version there too."
-                )
+                note = _(
+                    "The form prints the consent text version from Practice settings (now <b>{version}</b>). When you change what the client agrees to, give the new text a new version there too."
+                ).format(version=version)
             tab = TextTab(key, text, default, note)
             self.text_tabs[key] = tab
             self.tabs.addTab(tab, TEXT_TITLES.get(key, key))
@@ -154,6 +154,6 @@ class HandoutTextsDialog(QDialog):
                 if key in self.text_tabs:
                     self.tabs.setCurrentWidget(self.text_tabs[key])
                     break
-            QMessageBox.warning(self, "Handout texts", str(exc))
+            QMessageBox.warning(self, _("Handout texts"), str(exc))
             return
         self.accept()

@@ -15,11 +15,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from acuchart.i18n import N_, _
 from acuchart.models import RATING_MAX, RATING_MIN
 from acuchart.progress_styles import RATING_AXIS_NOTE, series_style
 
 _SIDE = 12
-EMPTY_TEXT = "No ratings yet. At each session the client rates each concern from 0 to 10."
+EMPTY_TEXT = N_("No ratings yet. At each session the client rates each concern from 0 to 10.")
 
 
 def short_label(label: str) -> str:
@@ -67,9 +68,9 @@ class ProgressChart(QWidget):
         parent: QWidget | None = None,
         low: int = RATING_MIN,
         high: int = RATING_MAX,
-        title: str = f"Rating  ({RATING_AXIS_NOTE})",
+        title: str = _("Rating  ({RATING_AXIS_NOTE})").format(RATING_AXIS_NOTE=RATING_AXIS_NOTE),
         empty_text: str = EMPTY_TEXT,
-        name: str = "Progress chart",
+        name: str = _("Progress chart"),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressChart")
@@ -205,7 +206,7 @@ class ProgressChart(QWidget):
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + metrics.height() + 6, plot.width(), metrics.height()),
             Qt.AlignmentFlag.AlignHCenter,
-            "Session",
+            _("Session"),
         )
         painter.drawText(
             QRectF(plot.left(), 2, plot.width(), metrics.height() + 4),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import PracticeSettings
 from acuchart.practice import Practice
 from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY
@@ -34,13 +35,13 @@ class SettingsDialog(QDialog):
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._practice = practice
-        self.setWindowTitle("Practice settings")
+        self.setWindowTitle(_("Practice settings"))
         self.setMinimumWidth(600)
         self.messages = FieldMessages()
         self.edits: dict[str, QLineEdit] = {}
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._practice_tab(), "Practice")
-        self.tabs.addTab(self._records_tab(), "Records")
+        self.tabs.addTab(self._practice_tab(), _("Practice"))
+        self.tabs.addTab(self._records_tab(), _("Records"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -67,12 +68,12 @@ class SettingsDialog(QDialog):
             self.messages.add_row(form, name, label, edit)
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(64)
-        self.messages.add_row(form, "address", "Address", self.address)
+        self.messages.add_row(form, "address", _("Address"), self.address)
         self.logo = LogoChooser()
         self.logo_preview = self.logo.preview
-        self.messages.add_row(form, "logo_path", "Logo", self.logo)
+        self.messages.add_row(form, "logo_path", _("Logo"), self.logo)
         self.paper_size = paper_size_box()
-        self.messages.add_row(form, "paper_size", "Paper size", self.paper_size)
+        self.messages.add_row(form, "paper_size", _("Paper size"), self.paper_size)
         return page
 
     def _records_tab(self) -> QWidget:
@@ -80,16 +81,16 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.review_months = QSpinBox()
         self.review_months.setRange(0, 999)
-        self.review_months.setSuffix(" months")
-        self.messages.add_row(form, "caution_review_months", "Review cautions after", self.review_months)
+        self.review_months.setSuffix(_(" months"))
+        self.messages.add_row(form, "caution_review_months", _("Review cautions after"), self.review_months)
         self.consent_version = QLineEdit()
-        self.consent_version.setPlaceholderText("e.g. 2026-1: the version printed on your consent form")
-        self.messages.add_row(form, "consent_text_version", "Consent text version", self.consent_version)
+        self.consent_version.setPlaceholderText(_("e.g. 2026-1: the version printed on your consent form"))
+        self.messages.add_row(form, "consent_text_version", _("Consent text version"), self.consent_version)
         self.second_place = PathField(
-            "Where the second copy of each backup goes", "None: backups stay on this computer only"
+            _("Where the second copy of each backup goes"), _("None: backups stay on this computer only")
         )
-        self.second_place.setToolTip("A USB drive or a synced folder, away from the practice file")
-        self.messages.add_row(form, BACKUP_SECOND_PLACE_KEY, "Second place for backups", self.second_place)
+        self.second_place.setToolTip(_("A USB drive or a synced folder, away from the practice file"))
+        self.messages.add_row(form, BACKUP_SECOND_PLACE_KEY, _("Second place for backups"), self.second_place)
         return page
 
     # --- values ------------------------------------------------------------------------------
