@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from acuchart.i18n import _
 from acuchart.paths import photo_store_path
 from acuchart.photos.store import PhotoStore, Progress, check_photos
 from acuchart.storage.audit import verify
@@ -26,8 +27,12 @@ class CheckReport:
 
     def text(self) -> str:
         """The plain report."""
-        head = f"{self.path}: {'OK' if self.ok else 'PROBLEMS FOUND'}"
-        lines = [head, *(f"  ok: {n}" for n in self.notes), *(f"  problem: {p}" for p in self.problems)]
+        head = f"{self.path}: {'OK' if self.ok else _('PROBLEMS FOUND')}"
+        lines = [
+            head,
+            *(_("  ok: {n}").format(n=n) for n in self.notes),
+            *(_("  problem: {p}").format(p=p) for p in self.problems),
+        ]
         return "\n".join(lines)
 
 
@@ -40,20 +45,24 @@ def check_file(path: Path, progress: Progress | None = None) -> CheckReport:
     with read_only(path) as conn:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if integrity == ["ok"]:
-            report.notes.append("integrity check passed")
+            report.notes.append(_("integrity check passed"))
         else:
-            report.problems += [f"integrity: {line}" for line in integrity]
+            report.problems += [_("integrity: {line}").format(line=line) for line in integrity]
         foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
         if foreign:
-            for table, rowid, parent, _ in foreign[:20]:
-                report.problems.append(f"{table} row {rowid} points to a missing {parent} record")
+            for table, rowid, parent, _key in foreign[:20]:
+                report.problems.append(
+                    _("{table} row {rowid} points to a missing {parent} record").format(
+                        table=table, rowid=rowid, parent=parent
+                    )
+                )
         else:
-            report.notes.append("every reference points to a record that exists")
+            report.notes.append(_("every reference points to a record that exists"))
         has_audit = conn.execute("select 1 from sqlite_master where name = 'audit'").fetchone()
         if has_audit:
             audit = verify(conn)
             if audit.ok:
-                report.notes.append(f"audit trail intact ({audit.entries} entries)")
+                report.notes.append(_("audit trail intact ({entries} entries)").format(entries=audit.entries))
             report.problems += audit.findings
         if conn.execute("select 1 from sqlite_master where name = 'photos'").fetchone():
             in_use = [
@@ -69,11 +78,19 @@ def _check_photos(
     found = check_photos(files, in_use, progress)
     if found.ok:
         if found.checked:
-            report.notes.append(f"every photo is present and unchanged ({found.checked} checked)")
+            report.notes.append(
+                _("every photo is present and unchanged ({checked} checked)").format(checked=found.checked)
+            )
         return
     for photo_id, sha in found.missing:
-        report.problems.append(f"photo {photo_id} is missing from {files.folder} (sha256 {sha})")
+        report.problems.append(
+            _("photo {photo_id} is missing from {folder} (sha256 {sha})").format(
+                photo_id=photo_id, folder=files.folder, sha=sha
+            )
+        )
     for photo_id, sha in found.altered:
         report.problems.append(
-            f"photo {photo_id} was changed or damaged: its file no longer has the sha256 recorded ({sha})"
+            _(
+                "photo {photo_id} was changed or damaged: its file no longer has the sha256 recorded ({sha})"
+            ).format(photo_id=photo_id, sha=sha)
         )

@@ -24,7 +24,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import overload
+from typing import Generic, TypeVar, overload
 
 from acuchart.errors import AcuChartError
 
@@ -265,7 +265,10 @@ def available_languages() -> dict[str, str]:
     return dict(LANGUAGES)
 
 
-class Labels(Sequence[tuple[str, str]]):
+K = TypeVar("K", str, int)
+
+
+class Labels(Sequence[tuple[K, str]], Generic[K]):
     """A table of stable keys and the words a reader sees for them, marked for translation where it is
     written (``Labels(("bruising", N_("Bruising")), ...)``).
 
@@ -274,63 +277,63 @@ class Labels(Sequence[tuple[str, str]]):
     what the record stores, so they never change with the language.
     """
 
-    def __init__(self, *pairs: tuple[str, str]) -> None:
-        self._pairs = tuple(pairs)
-        self._source = dict(self._pairs)
+    def __init__(self, *pairs: tuple[K, str]) -> None:
+        self._pairs: tuple[tuple[K, str], ...] = tuple(pairs)
+        self._source: dict[K, str] = dict(self._pairs)
 
     def __len__(self) -> int:
         return len(self._pairs)
 
     @overload
-    def __getitem__(self, index: int) -> tuple[str, str]: ...
+    def __getitem__(self, index: int) -> tuple[K, str]: ...
 
     @overload
-    def __getitem__(self, index: slice) -> Sequence[tuple[str, str]]: ...
+    def __getitem__(self, index: slice) -> Labels[K]: ...
 
-    def __getitem__(self, index: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
+    def __getitem__(self, index: int | slice) -> tuple[K, str] | Labels[K]:
         if isinstance(index, slice):
             return Labels(*self._pairs[index])
         key, label = self._pairs[index]
         return key, _(label)
 
-    def __add__(self, other: Labels) -> Labels:
+    def __add__(self, other: Labels[K]) -> Labels[K]:
         return Labels(*self._pairs, *(p for p in other._pairs if p[0] not in self._source))
 
     def __repr__(self) -> str:
         return f"Labels{self._pairs!r}"
 
-    def codes(self) -> tuple[str, ...]:
+    def codes(self) -> tuple[K, ...]:
         """The keys, in order."""
         return tuple(key for key, _label in self._pairs)
 
-    def source(self, key: str) -> str:
+    def source(self, key: K) -> str:
         """The English label of ``key`` (the key itself when the table lacks it): what exports write."""
-        return self._source.get(key, key)
+        return self._source.get(key, str(key))
 
-    def label(self, key: str, language: Language | None = None) -> str:
+    def label(self, key: K, language: Language | None = None) -> str:
         """The label of ``key`` in ``language`` (None: the app's); a key the table lacks is shown as it is."""
         if key not in self._source:
-            return key
+            return str(key)
         return (language or app_language()).gettext(self._source[key])
 
-    def by_key(self, language: Language | None = None) -> LabelMap:
+    def by_key(self, language: Language | None = None) -> LabelMap[K]:
         """The table as a mapping from key to label, read in ``language`` (None: the app's, when read)."""
         return LabelMap(self, language)
 
 
-class LabelMap(Mapping[str, str]):
+class LabelMap(Mapping[K, str], Generic[K]):
     """A :class:`Labels` table looked up by key; each label is translated when it is read."""
 
-    def __init__(self, labels: Labels, language: Language | None = None) -> None:
-        self._labels = labels
+    def __init__(self, labels: Labels[K], language: Language | None = None) -> None:
+        self._labels: Labels[K] = labels
         self._language = language
 
-    def __getitem__(self, key: str) -> str:
-        if key not in self._labels._source:
+    def __getitem__(self, key: K) -> str:
+        if key not in self._labels.codes():
             raise KeyError(key)
         return self._labels.label(key, self._language)
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[K]:
         return iter(self._labels.codes())
 
     def __len__(self) -> int:

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from acuchart.i18n import _
+
 SHORT_TEXT = 200
 LONG_TEXT = 20_000
 
@@ -26,10 +28,9 @@ def clean(text: str | None) -> str:
 def check_length(problems: dict[str, str], field: str, value: str, limit: int, label: str) -> None:
     """Add a message for ``field`` when ``value`` is longer than ``limit`` characters."""
     if len(value) > limit:
-        problems[field] = (
-            f"{label} is {len(value):,} characters long; the most it can hold is {limit:,}. "
-            "Shorten it, or keep long documents outside the chart."
-        )
+        problems[field] = _(
+            "{label} is {value:,} characters long; the most it can hold is {limit:,}. Shorten it, or keep long documents outside the chart."
+        ).format(label=label, value=len(value), limit=limit)
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:

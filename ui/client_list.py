@@ -192,7 +192,7 @@ class ClientListPane(QWidget):
         # The column titles come from a plain Qt model: a Python headerData() would be handed Qt's
         # Orientation enum, whose namespace takes some 25 ms to load, while the window first paints.
         self.header_labels = QStandardItemModel(0, len(ClientListModel.HEADERS), self)
-        self.header_labels.setHorizontalHeaderLabels(list(ClientListModel.HEADERS))
+        self.header_labels.setHorizontalHeaderLabels([_(h) for h in ClientListModel.HEADERS])
         self.table.horizontalHeader().setModel(self.header_labels)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

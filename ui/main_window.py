@@ -103,7 +103,7 @@ class MainWindow(MainMenus, QMainWindow):
 
         # The menus' titles now; their items, the Print menu's and the status line in the event-loop turn
         # after the first frame (or when first asked for): the window appears without waiting for them.
-        self._menus: dict[str, QMenu] = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}
+        self._menus: dict[str, QMenu] = {title: self.menuBar().addMenu(_(title)) for title in MENU_TITLES}
         self._finished = False
         self._finish_queued = False
         self.clients.client_activated.connect(self.show_client)

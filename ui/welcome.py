@@ -139,9 +139,9 @@ class Welcome(QDialog):
         form = QFormLayout(who)
         for name, label, placeholder in PRACTICE_LINES:
             edit = QLineEdit()
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(_(placeholder))
             self.edits[name] = edit
-            self.messages.add_row(form, name, label, edit)
+            self.messages.add_row(form, name, _(label), edit)
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(56)
         self.messages.add_row(form, "address", _("Address"), self.address)
@@ -212,7 +212,7 @@ class Welcome(QDialog):
         each field and create nothing."""
         self.messages.clear()
         values = self.values()
-        problems = {name: text for name, text in NEEDED.items() if not values[name].strip()}
+        problems = {name: _(text) for name, text in NEEDED.items() if not values[name].strip()}
         path = self.practice_path()
         if not self.practice_file.text:
             problems[FILE_FIELD] = _("Choose where the practice file goes.")

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from acuchart.i18n import N_, Labels
+from acuchart.i18n import N_, Labels, _
 from acuchart.models.practice import _datetime
 
 # The standard views, as stable keys and the words a practitioner reads. Sides are the client's.
@@ -166,8 +166,8 @@ class SessionPhoto:
         day = f"{self.session_started_at.day} {self.session_started_at:%b %Y}"
         if self.number is None:
             return day
-        of = f" of {self.planned}" if self.planned else ""
-        return f"{day} · session {self.number}{of}"
+        of = _(" of {planned}").format(planned=self.planned) if self.planned else ""
+        return _("{day} · session {number}{of}").format(day=day, number=self.number, of=of)
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ class PhotoConsent:
         """``Given 3 Mar 2026``, ``Refused 3 Mar 2026``, ``Withdrawn 9 Jun 2026`` or ``Not asked``."""
         latest = self.latest(use)
         if latest is None:
-            return "Not asked"
+            return _("Not asked")
         return f"{latest.decision.capitalize()} {latest.decided_on.day} {latest.decided_on:%b %Y}"
 
     @property

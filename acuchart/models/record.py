@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from acuchart.i18n import N_, Labels, Language, app_language, ngettext
+from acuchart.i18n import N_, Labels, Language, _, app_language, ngettext
 from acuchart.models.practice import CONCERN_LABELS, REACTION_LABELS, Client, _date, _datetime
 
 # --- The clinical record: consent, courses, progress, signing, follow-up (issue 5) -------------------
@@ -81,8 +81,10 @@ class Course:
     @property
     def title(self) -> str:
         """How the practitioner names it: the concerns it treats and when it began."""
-        concerns = ", ".join(CONCERN_LABELS.get(c, c).split(" (")[0] for c in self.concerns) or "Course"
-        return f"{concerns} · from {self.start_date:%d %b %Y}"
+        concerns = ", ".join(CONCERN_LABELS.get(c, c).split(" (")[0] for c in self.concerns) or _("Course")
+        return _("{concerns} · from {start_date:%d %b %Y}").format(
+            concerns=concerns, start_date=self.start_date
+        )
 
     @property
     def status_label(self) -> str:
@@ -151,9 +153,13 @@ class CourseProgress:
     @property
     def label(self) -> str:
         """``session 4 of 10``, or ``session 10 of 10, plus 1 maintenance visit``, as the client page says it."""
-        text = f"session {self.session_number} of {self.planned}"
+        text = _("session {session_number} of {planned}").format(
+            session_number=self.session_number, planned=self.planned
+        )
         if self.maintenance_visits:
-            text += f", plus {maintenance_visits_phrase(self.maintenance_visits)}"
+            text += _(", plus {maintenance_visits_phrase}").format(
+                maintenance_visits_phrase=maintenance_visits_phrase(self.maintenance_visits)
+            )
         return text
 
     @property
@@ -232,7 +238,7 @@ class ReactionFollowUp(NamedTuple):
         """``Moderate bruising at left ST2`` or ``Mild headache``."""
         kind = REACTION_LABELS.get(self.kind, self.kind).lower()
         text = f"{self.severity.capitalize()} {kind}"
-        return f"{text} at {self.where}" if self.where else text
+        return _("{text} at {where}").format(text=text, where=self.where) if self.where else text
 
     @property
     def is_open(self) -> bool:
@@ -266,7 +272,7 @@ class CourseDue(NamedTuple):
                 count=self.days_late
             )
         if self.days_late == 0:
-            return "due today"
+            return _("due today")
         return ngettext("due in {count} day", "due in {count} days", -self.days_late).format(
             count=-self.days_late
         )

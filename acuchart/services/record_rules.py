@@ -7,6 +7,7 @@ import datetime as dt
 
 from acuchart import clock
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 
 
 def today_or(on: dt.date | None) -> dt.date:
@@ -37,7 +38,7 @@ def place_of(code: str | None, side: str | None, label: str | None) -> str:
     """Where a mark is, as the practitioner says it: ``left ST2``, ``CV24``, or a free marker's label."""
     if code:
         return code if side in (None, "midline") else f"{side} {code}"
-    return label or "free marker"
+    return label or _("free marker")
 
 
 def raise_if(problems: dict[str, str]) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import PracticeSettings
 from acuchart.storage import settings as setting_rows
 from acuchart.storage.store import Store
@@ -37,14 +38,14 @@ def check_settings(values: Mapping[str, Any], practice_path: Path | None) -> dic
                 problems[key] = problem
             clean_values[key] = str(Path(folder).absolute()) if folder else ""
         elif key not in _FIELDS:
-            problems[key] = f"There is no setting called {key}."
+            problems[key] = _("There is no setting called {key}.").format(key=key)
         elif key == "paper_size":
             if value not in ("A4", "Letter"):
-                problems[key] = "Choose A4 or Letter."
+                problems[key] = _("Choose A4 or Letter.")
             clean_values[key] = value
         elif key == "caution_review_months":
             if not isinstance(value, int) or not 1 <= value <= 60:
-                problems[key] = "Enter a number of months from 1 to 60."
+                problems[key] = _("Enter a number of months from 1 to 60.")
             clean_values[key] = value
         else:
             text = clean(value)
@@ -56,7 +57,9 @@ def check_settings(values: Mapping[str, Any], practice_path: Path | None) -> dic
                 key.replace("_", " ").capitalize(),
             )
             if key == "logo_path" and text and not Path(text).is_file():
-                problems[key] = f"The logo file {text} does not exist. Choose a PNG or JPEG file."
+                problems[key] = _("The logo file {text} does not exist. Choose a PNG or JPEG file.").format(
+                    text=text
+                )
             clean_values[key] = text
     if problems:
         raise ValidationError(problems)
@@ -68,13 +71,15 @@ def _second_place_problem(folder: Path, practice_path: Path | None) -> str:
     from acuchart.paths import is_writable
 
     if not folder.is_absolute():
-        return "Choose the folder with the Choose… button (a full path, such as /media/usb/Backups)."
+        return _("Choose the folder with the Choose… button (a full path, such as /media/usb/Backups).")
     if not folder.is_dir():
-        return f"{folder} is not a folder that exists now. Plug the drive in, or choose another folder."
+        return _(
+            "{folder} is not a folder that exists now. Plug the drive in, or choose another folder."
+        ).format(folder=folder)
     if not is_writable(folder):
-        return f"{folder} cannot be written to. Choose a folder you can write to."
+        return _("{folder} cannot be written to. Choose a folder you can write to.").format(folder=folder)
     if practice_path is not None and folder.resolve() == practice_path.absolute().parent.resolve():
-        return (
+        return _(
             "That is the practice file's own folder: a second copy there is lost with the file. "
             "Choose another drive or a synced folder."
         )
@@ -124,10 +129,12 @@ class SettingsService:
         kept: dict[str, str] = {}
         for key, value in texts.items():
             if key not in TEXT_KEYS:
-                problems[key] = f"There is no handout text called {key}."
+                problems[key] = _("There is no handout text called {key}.").format(key=key)
                 continue
             text = clean(value)
-            check_length(problems, key, text, LONG_TEXT, f"The {key.replace('_', ' ')} text")
+            check_length(
+                problems, key, text, LONG_TEXT, _("The {value} text").format(value=key.replace("_", " "))
+            )
             if text and text != clean(defaults.get(key, "")):
                 kept[key] = text + "\n"
         if problems:

@@ -59,7 +59,7 @@ def test_follow_ups_list_what_to_ask_about_and_what_to_book(
     view = shown_view(qtbot, practice)
     for model in (view.reactions_model, view.overdue_model, view.maintenance_model):
         qtmodeltester.check(model)
-    assert view.summary.text() == "3 things to follow up, as of Saturday 21 November 2026"
+    assert view.summary.text() == "3 things to follow up, as of Saturday, 21 November 2026"
     reactions = view.reactions_model
     assert [reactions.index(0, c).data() for c in range(5)] == [
         "Sofía Domínguez",

@@ -79,7 +79,7 @@ class Legend(QWidget):
         self.entries: list[tuple[str, str]] = [(_("Point"), _("Point (click to mark)"))]
         icons = [_unmarked_icon()]
         for symbol in SYMBOLS.values():
-            self.entries.append((SHORT_LABELS.get(symbol.key, symbol.label), symbol.label))
+            self.entries.append((_(SHORT_LABELS.get(symbol.key, symbol.label)), _(symbol.label)))
             icons.append(symbol_icon(symbol, 3 if symbol.shows_count else None, ICON))
         self.entries.append((_("Caution"), _("Take care: meets a client caution")))
         icons.append(_caution_icon())

@@ -210,7 +210,7 @@ class FreeMarkerItem(_Marker):
         self.has_reaction = worst_severity is not None
         label = mark.label or _("Free marker")
         self.setToolTip(
-            _("<b>{label}</b><br>{needles}").format(
+            "<b>{label}</b><br>{needles}".format(
                 label=label,
                 needles=ngettext("{count} needle", "{count} needles", mark.needles).format(
                     count=mark.needles
@@ -256,13 +256,5 @@ class HighlightItem(QGraphicsItem):
 def point_tooltip(point: CataloguePoint, side: Side | None = None) -> str:
     """Code, pinyin, hanzi, English name and location, as the hover shows them."""
     where = "" if side in (None, "midline") else _(" — client's {side}").format(side=side)
-    cautions = _("<br><i>⚠ {join}</i>").format(join="; ".join(point.cautions)) if point.cautions else ""
-    return _("<b>{code}</b> {pinyin} {hanzi} · {english}{where}<br>{location}{cautions}").format(
-        code=point.code,
-        pinyin=point.pinyin,
-        hanzi=point.hanzi,
-        english=point.english,
-        where=where,
-        location=point.location,
-        cautions=cautions,
-    )
+    cautions = "<br><i>⚠ {join}</i>".format(join="; ".join(point.cautions)) if point.cautions else ""
+    return f"<b>{point.code}</b> {point.pinyin} {point.hanzi} · {point.english}{where}<br>{point.location}{cautions}"

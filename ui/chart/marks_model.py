@@ -90,7 +90,7 @@ class MarksModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -155,11 +155,7 @@ class MarksModel(QAbstractTableModel):
         if point:
             lines.append(point.location)
         if mark.caution_warning:
-            lines.append(
-                _("<span style='color:#9B4A00'>⚠ {caution_warning}</span>").format(
-                    caution_warning=mark.caution_warning
-                )
-            )
+            lines.append(f"<span style='color:#9B4A00'>⚠ {mark.caution_warning}</span>")
         reactions = self._text(mark, REACTIONS_COLUMN)
         if reactions:
             lines.append(_("<b>Reactions:</b> {reactions}").format(reactions=reactions))

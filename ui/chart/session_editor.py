@@ -118,7 +118,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
             view.context_requested.connect(self._context_menu)
             view.hovered.connect(self._show_hover)
         self.point_filter = PointFilter(self.charting.catalogue, self.views)
-        self.hover_info = QLabel(HINT)
+        self.hover_info = QLabel(_(HINT))
         self.hover_info.setObjectName("hoverInfo")
         self.hover_info.setTextFormat(Qt.TextFormat.RichText)
         self.hover_info.setWordWrap(True)
@@ -294,7 +294,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         self.notice.hide()
         self.mark_editor.close_editor()
         self.search.box.clear()
-        self.hover_info.setText(HINT)
+        self.hover_info.setText(_(HINT))
         self.tabs.setCurrentIndex(0)
         self.show_details()
         self.refresh()
@@ -371,13 +371,9 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
                 self.tabs.setCurrentWidget(self.views[point.view])
             # What Enter will do goes on the first line: the location below may take two.
             name, details = point_tooltip(point).split("<br>", 1)
-            self.hover_info.setText(
-                _("{name} &nbsp;<i>({summary})</i><br>{details}").format(
-                    name=name, summary=self.search.summary(), details=details
-                )
-            )
+            self.hover_info.setText(f"{name} &nbsp;<i>({self.search.summary()})</i><br>{details}")
         else:
-            self.hover_info.setText(self.search.summary() or HINT)
+            self.hover_info.setText(self.search.summary() or _(HINT))
 
     def focus_search(self) -> None:
         """Put the cursor in the point search."""

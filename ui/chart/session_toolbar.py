@@ -52,7 +52,7 @@ class _RoomyExtension(QProxyStyle):
 def tool_tip(name: str, shortcut: str, what: str) -> str:
     """A tool's tooltip: its name, the shortcut that does the same, and what it does."""
     keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText) if shortcut else ""
-    return f"<b>{name}</b>" + (_(" &nbsp;({keys})").format(keys=keys) if keys else "") + f"<br>{what}"
+    return f"<b>{name}</b>" + (f" &nbsp;({keys})" if keys else "") + f"<br>{what}"
 
 
 class ProtocolChoice(NamedTuple):

@@ -46,11 +46,11 @@ class MappingPage(QWidget):
         self.encoding = QComboBox()
         self.encoding.setObjectName("importEncoding")
         for key, label in ENCODINGS.items():
-            self.encoding.addItem(label, key)
+            self.encoding.addItem(_(label), key)
         self.delimiter = QComboBox()
         self.delimiter.setObjectName("importDelimiter")
         for key, label in DELIMITERS.items():
-            self.delimiter.addItem(label, key)
+            self.delimiter.addItem(_(label), key)
         self.header = QCheckBox(_("The first row names the columns"))
         self.header.setObjectName("importHeader")
         reading = QHBoxLayout()
@@ -130,7 +130,7 @@ class MappingPage(QWidget):
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 combo.setMinimumContentsLength(12)
                 for key in _FIELD_ORDER:
-                    combo.addItem(FIELD_LABELS[key], key)
+                    combo.addItem(_(FIELD_LABELS[key]), key)
                 combo.setCurrentIndex(combo.findData(mapping.get(column, SKIP)))
                 combo.currentIndexChanged.connect(lambda _i: self.mapping_changed.emit())
                 self.preview.setCellWidget(0, column, combo)
@@ -175,7 +175,7 @@ class MappingPage(QWidget):
             if reading.ambiguous:
                 self.dates.addItem(_("Choose…"), None)
             for order, label in ORDERS.items():
-                self.dates.addItem(label, order)
+                self.dates.addItem(_(label), order)
             if chosen is not None and (reading.ambiguous or chosen in reading.readable):
                 self.dates.setCurrentIndex(self.dates.findData(chosen))
             elif reading.order is not None:

@@ -105,7 +105,7 @@ class ReactionMapWindow(QWidget):
         service = practice.reaction_map
         self.kind = _combo("mapKind", [(label, key) for key, label in MAP_KINDS])
         self.kind.setCurrentIndex(self.kind.findData("bruising"))
-        self.period = _combo("mapPeriod", [(label, label) for label in PERIODS])
+        self.period = _combo("mapPeriod", [(_(label), label) for label in PERIODS])
         self.start = QDateEdit(QDate.currentDate().addYears(-1))
         self.end = QDateEdit(QDate.currentDate())
         for edit in (self.start, self.end):
@@ -151,7 +151,7 @@ class ReactionMapWindow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for view in self.views:
             column = QVBoxLayout()
-            title = QLabel(_("<b>{title}</b>").format(title=view.info.title))
+            title = QLabel(f"<b>{view.info.title}</b>")
             title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             column.addWidget(title)
             column.addWidget(view, 1)
@@ -170,7 +170,7 @@ class ReactionMapWindow(QWidget):
         outcomes = QWidget()
         outcome_column = QVBoxLayout(outcomes)
         outcome_column.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(OUTCOME_NOTE)
+        note = QLabel(_(OUTCOME_NOTE))
         note.setWordWrap(True)
         mute(note)
         outcome_column.addWidget(note)

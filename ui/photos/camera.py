@@ -30,18 +30,15 @@ INSTALL_HINT = N_(
 def camera_support_problem() -> str:
     """Why photos cannot be taken with a camera here, or empty when they can (not counting a camera plugged in)."""
     if importlib.util.find_spec("PySide6.QtMultimedia") is None:
-        return _("No camera support is installed. ") + INSTALL_HINT
+        return _("No camera support is installed. ") + _(INSTALL_HINT)
     try:
         essentials, addons = metadata.version("PySide6-Essentials"), metadata.version("PySide6-Addons")
     except metadata.PackageNotFoundError:
         return ""
     if essentials != addons:
-        return (
-            _(
-                "Camera support (PySide6-Addons {addons}) does not match PySide6-Essentials {essentials}. "
-            ).format(addons=addons, essentials=essentials)
-            + INSTALL_HINT
-        )
+        return _(
+            "Camera support (PySide6-Addons {addons}) does not match PySide6-Essentials {essentials}. "
+        ).format(addons=addons, essentials=essentials) + _(INSTALL_HINT)
     return ""
 
 

@@ -47,7 +47,7 @@ class ClientPhotos(QGroupBox):
         self.compare_button.setToolTip(_("The same view at two sessions, side by side or with a slider"))
         self.model = PhotoTimelineModel(practice.photos.thumbnail, self)
         self.timeline = PhotoTimeline(self.model)
-        self.empty = QLabel(NO_PHOTOS)
+        self.empty = QLabel(_(NO_PHOTOS))
         mute(self.empty)
         top = QHBoxLayout()
         top.addWidget(self.consent_line, 1)

@@ -61,7 +61,7 @@ class PhotoConsentDialog(QDialog):
         self.agrees: dict[str, QRadioButton] = {}
         self.refuses: dict[str, QRadioButton] = {}
         for row, (use, label) in enumerate(PHOTO_USES, start=1):
-            name = QLabel(_("{label}<br><small>{value}</small>").format(label=label, value=_HINTS[use]))
+            name = QLabel(f"{label}<br><small>{_(_HINTS[use])}</small>")
             name.setWordWrap(True)
             yes, no = QRadioButton(), QRadioButton()
             yes.setObjectName(f"agrees_{use}")

@@ -75,7 +75,7 @@ class PhotoImporter:
         if not self._consented(session_id):
             return []
         names, _filter = QFileDialog.getOpenFileNames(
-            self._parent, _("Import photos"), self._start_folder(), FILE_FILTER
+            self._parent, _("Import photos"), self._start_folder(), _(FILE_FILTER)
         )
         if not names:
             return []

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
-from acuchart.i18n import N_, _
+from acuchart.i18n import N_, _, ngettext
 from acuchart.models import PHOTO_VIEWS, SessionPhoto
 from acuchart.practice import Practice
 from ui.messages import warn
@@ -98,7 +98,7 @@ class SessionPhotos(QWidget):
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._menu)
         self.grid.itemActivated.connect(lambda item: self.compare(int(item.data(Qt.ItemDataRole.UserRole))))
-        self.hint = QLabel(DROP_HINT)
+        self.hint = QLabel(_(DROP_HINT))
         self.hint.setWordWrap(True)
         mute(self.hint)
         row = QHBoxLayout()
@@ -157,10 +157,11 @@ class SessionPhotos(QWidget):
             thumb = decode(self._practice.photos.thumbnail(item.photo.id))
             entry.setIcon(QIcon(QPixmap.fromImage(thumb)))
             self.grid.addItem(entry)
+        count = len(self.photos)
         self.hint.setText(
-            DROP_HINT
-            if not self.photos
-            else _("{photos} photos. {DROP_HINT}").format(photos=len(self.photos), DROP_HINT=DROP_HINT)
+            _(DROP_HINT)
+            if not count
+            else ngettext("{count} photo.", "{count} photos.", count).format(count=count) + " " + _(DROP_HINT)
         )
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:

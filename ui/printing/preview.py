@@ -124,7 +124,7 @@ class PreviewDialog(QDialog):
             "fit_width": self.fit_width,
         }
         for keys, text, slot in PREVIEW_KEYS:
-            action = QAction(text, self)
+            action = QAction(_(text), self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slots[slot])
             self.addAction(action)

@@ -69,7 +69,7 @@ class TextTab(QWidget):
         self.restore_button = QPushButton(_("Restore default"))
         self.restore_button.setToolTip(_("Put back the text AcuChart comes with (saved when you press Save)"))
         self.restore_button.clicked.connect(self.restore_default)
-        where = QLabel(WHERE_PRINTED.get(key, ""))
+        where = QLabel(_(WHERE_PRINTED.get(key, "")))
         mute(where)
         names = QLabel(_("Placeholders: ") + "  ".join(f"<code>{name}</code>" for name in placeholders()))
         names.setWordWrap(True)
@@ -124,8 +124,8 @@ class HandoutTextsDialog(QDialog):
                 ).format(version=version)
             tab = TextTab(key, text, default, note)
             self.text_tabs[key] = tab
-            self.tabs.addTab(tab, TEXT_TITLES.get(key, key))
-        help_label = QLabel(FORMAT_HELP)
+            self.tabs.addTab(tab, _(TEXT_TITLES.get(key, key)))
+        help_label = QLabel(_(FORMAT_HELP))
         help_label.setWordWrap(True)
         mute(help_label)
         buttons = QDialogButtonBox(

@@ -32,7 +32,7 @@ class LotRecallDialog(QDialog):
         self.summary = QLabel(_("Case, spaces and dashes do not matter."))
         mute(self.summary)
         self.model = QStandardItemModel(0, len(HEADERS), self)
-        self.model.setHorizontalHeaderLabels(list(HEADERS))
+        self.model.setHorizontalHeaderLabels([_(h) for h in HEADERS])
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

@@ -91,7 +91,7 @@ class LogoChooser(QWidget):
 def paper_size_box() -> QComboBox:
     """A4 or Letter, starting at what this computer's country prints on."""
     box = QComboBox()
-    box.addItem(_("A4"), "A4")
+    box.addItem("A4", "A4")
     box.addItem(_("Letter (US)"), "Letter")
     box.setCurrentIndex(box.findData(local_paper_size()))
     return box

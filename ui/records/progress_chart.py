@@ -77,7 +77,7 @@ class ProgressChart(QWidget):
         self.setMinimumSize(280, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(name)
-        self._low, self._high, self._title, self._empty_text = low, high, title, empty_text
+        self._low, self._high, self._title, self._empty_text = low, high, title, _(empty_text)
         self._series: list[Series] = []
         self._sessions = 1
         self._course_sessions: int | None = None

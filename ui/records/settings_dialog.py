@@ -63,9 +63,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         for name, label, placeholder in PRACTICE_LINES:
             edit = QLineEdit()
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(_(placeholder))
             self.edits[name] = edit
-            self.messages.add_row(form, name, label, edit)
+            self.messages.add_row(form, name, _(label), edit)
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(64)
         self.messages.add_row(form, "address", _("Address"), self.address)

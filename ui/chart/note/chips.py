@@ -67,7 +67,7 @@ class Chips(QWidget):
 
     def _add_chip(self, term: str) -> QToolButton:
         button = QToolButton()
-        button.setText(term)
+        button.setText(_(term))
         button.setCheckable(True)
         button.setProperty("chip", True)
         button.setAccessibleName(f"{self._name}: {term}" if self._name else term)

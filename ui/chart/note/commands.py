@@ -10,10 +10,10 @@ from acuchart.services.adjuncts import AdjunctSnapshot
 from ui.chart.commands import ChartOps, ServiceCommand
 
 FINDING_NAMES = {
-    "tongue": "tongue",
-    "pulse": "pulse",
+    "tongue": N_("tongue"),
+    "pulse": N_("pulse"),
     "principles": N_("eight principles"),
-    "patterns": "pattern",
+    "patterns": N_("pattern"),
     "treatment_principle": N_("treatment principle"),
 }
 
@@ -33,7 +33,7 @@ class FindingsCommand(ServiceCommand):
     """Some TCM findings changed ("Record tongue"); undo puts back what they were."""
 
     def __init__(self, ops: ChartOps, session_id: int, before: TcmFindings, new: dict[str, Any]) -> None:
-        names = " and ".join(FINDING_NAMES.get(key, key) for key in new)
+        names = _(" and ").join(_(FINDING_NAMES.get(key, key)) for key in new)
         super().__init__(ops, _("Record {names}").format(names=names))
         self.session_id = session_id
         self.new = new

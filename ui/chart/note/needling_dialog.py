@@ -28,7 +28,7 @@ class NeedlingDialog(QDialog):
         first = marks[0]
         names = ", ".join(m.title for m in marks[:4]) + ("…" if len(marks) > 4 else "")
         self.setWindowTitle(_("Needling details"))
-        heading = QLabel(_("<b>{names}</b>").format(names=names))
+        heading = QLabel(f"<b>{names}</b>")
         heading.setWordWrap(True)
         self.angle = QComboBox()
         self.angle.setAccessibleName(_("Angle"))

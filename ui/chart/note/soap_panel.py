@@ -46,7 +46,8 @@ class SoapPanel(QWidget):
         self.template_button.setMenu(self.template_menu)
         layout.addWidget(self.template_button)
         for field, title, placeholder in PARTS:
-            caption = QLabel(_("<b>{title}</b>").format(title=title))
+            title, placeholder = _(title), _(placeholder)
+            caption = QLabel(f"<b>{title}</b>")
             edit = QPlainTextEdit()
             edit.setObjectName(f"soap_{field}")
             edit.setPlaceholderText(placeholder)

@@ -174,11 +174,9 @@ class TcmPanel(QWidget):
         self.cells: dict[tuple[str, str], PulseCell] = {}
         grid = QGridLayout()
         for column, position in enumerate(PULSE_POSITIONS, start=1):
-            grid.addWidget(
-                QLabel(_("<b>{value}</b>").format(value=PULSE_POSITION_LABELS[position])), 0, column
-            )
+            grid.addWidget(QLabel(f"<b>{PULSE_POSITION_LABELS[position]}</b>"), 0, column)
         for row, side in enumerate(PULSE_SIDES, start=1):
-            grid.addWidget(QLabel(_("<b>{capitalize}</b>").format(capitalize=side.capitalize())), row, 0)
+            grid.addWidget(QLabel(f"<b>{side.capitalize()}</b>"), row, 0)
             for column, position in enumerate(PULSE_POSITIONS, start=1):
                 cell = PulseCell(side, position)
                 cell.changed.connect(self._pulse_changed)

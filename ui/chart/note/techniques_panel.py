@@ -45,7 +45,7 @@ class NewLotDialog(QDialog):
         self.messages = FieldMessages()
         self.brand = QLineEdit()
         self.gauge = QLineEdit()
-        self.gauge.setPlaceholderText(_("e.g. 0.16"))
+        self.gauge.setPlaceholderText("e.g. 0.16")
         self.length = QLineEdit()
         self.length.setPlaceholderText(_("e.g. 15 mm"))
         self.lot_number = QLineEdit()
