@@ -112,6 +112,10 @@ class Language:
         return self._translations.pgettext(context, message)
 
 
+ENGLISH = Language(SOURCE_LANGUAGE, "en_001", _gettext.NullTranslations())
+"""English as the documents have always printed it ("7 October 2026"): a document's language when no
+other is given."""
+
 _lock = threading.Lock()
 _catalogues: dict[str, _gettext.NullTranslations] = {}
 _app: Language | None = None

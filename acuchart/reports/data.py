@@ -18,6 +18,7 @@ from typing import Literal
 from acuchart.models import PracticeSettings, session_label
 from acuchart.reports.photo_data import BeforeAfter, PhotoConsentLine
 from acuchart.reports.places import Side, where_across_midline, where_on_client
+from acuchart.i18n import ENGLISH, Language
 
 PaperSize = Literal["A4", "Letter"]
 Severity = Literal["mild", "moderate", "severe"]
@@ -184,6 +185,8 @@ class HandoutData:
     session_reactions: tuple[HandoutReaction, ...] = ()
     next_appointment: dt.date | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
+    language: Language = ENGLISH
+    """The language the document is printed in (the client's)."""
     course_title: str = ""
     maintenance_visit: int | None = None
     """1, 2, ... when the session is a maintenance visit after a completed course (then
@@ -248,6 +251,8 @@ class CourseSummaryData:
     next_appointment: dt.date | None = None
     printed_on: dt.date | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
+    language: Language = ENGLISH
+    """The language the document is printed in (the client's)."""
     photos: BeforeAfter | None = None
     """The before/after page, when there are photos to show and consent allows it."""
 
@@ -266,4 +271,6 @@ class ConsentFormData:
     text_version: str
     date_of_birth: dt.date | None = None
     printed_on: dt.date | None = None
+    language: Language = ENGLISH
+    """The language the document is printed in (the client's)."""
     photo_consent: tuple[PhotoConsentLine, ...] = ()

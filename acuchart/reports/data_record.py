@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from acuchart.reports.data import HandoutMark, HandoutReaction, PracticeHeader
 from acuchart.reports.photo_data import PhotoConsentLine, PhotoLine
+from acuchart.i18n import ENGLISH, Language
 
 
 @dataclass(frozen=True)
@@ -147,3 +148,5 @@ class ChartExportData:
     purpose: str = ""
     photos: tuple[PhotoLine, ...] = ()
     photo_consent: tuple[PhotoConsentLine, ...] = ()
+    language: Language = ENGLISH
+    """The language the record is printed in."""

@@ -65,7 +65,7 @@ def diagram_art(svg_path: Path, fallback_width: float, fallback_height: float) -
 
     A missing or unreadable SVG gives an empty art of the fallback size (the marks still print).
     """
-    form_name = "AcuDiagram" + "".join(char for char in svg_path.stem.title() if char.isalnum())
+    form_name = tr.gettext("AcuDiagram") + "".join(char for char in svg_path.stem.title() if char.isalnum())
     try:
         drawing = svg2rlg(str(svg_path))
     except Exception:  # a broken diagram file must not stop a printout
@@ -164,7 +164,7 @@ class DiagramFlowable(Flowable):
         marks: Sequence[HandoutMark],
         width: float,
         height: float,
-        side_words: tuple[str, str] = ("Right", "Left"),
+        side_words: tuple[str, str] = (tr.gettext("Right"), tr.gettext("Left")),
         caption: str | None = None,
         crop: float = 1.0,
     ) -> None:

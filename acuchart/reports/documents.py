@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.output_guard import (
     ProtectedPlaces,
     existing_kind,
@@ -46,10 +47,12 @@ class DocumentWriteError(AcuChartError):
 class NotAPdfError(DocumentWriteError):
     """The file a document was to replace is not a PDF; it was left as it was."""
 
-    def __init__(self, path: Path, hint: str = "Give the document another file name.") -> None:
+    def __init__(self, path: Path, hint: str = _("Give the document another file name.")) -> None:
         self.path = path
         super().__init__(
-            f"{path} already exists and is not a PDF, so AcuChart left it as it was. {hint} Nothing was saved."
+            _(
+                "{path} already exists and is not a PDF, so AcuChart left it as it was. {hint} Nothing was saved."
+            ).format(path=path, hint=hint)
         )
 
 
@@ -89,7 +92,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 def safe_file_name(*parts: str) -> str:
     """A file name from ``parts`` that every system accepts: "Handout Zoë Lefèvre 2026-03-05.pdf"."""
     name = " ".join(" ".join(_UNSAFE.sub(" ", part).split()) for part in parts if part.strip())
-    return f"{name.strip(' .') or 'AcuChart document'}.pdf"
+    return f"{name.strip(' .') or _('AcuChart document')}.pdf"
 
 
 def handout(practice: Practice, session_id: int) -> Document:
@@ -98,8 +101,10 @@ def handout(practice: Practice, session_id: int) -> Document:
     day = f"{data.session_date:%Y-%m-%d}"
     return Document(
         "handout",
-        f"Session handout: {data.client_name}, {date_text(data.session_date)}",
-        safe_file_name("Handout", data.client_name, day),
+        _("Session handout: {client_name}, {date_text}").format(
+            client_name=data.client_name, date_text=date_text(data.session_date)
+        ),
+        safe_file_name(_("Handout"), data.client_name, day),
         _pdf(build_handout, data),
     )
 
@@ -112,8 +117,8 @@ def course_summary(
     printed = f"{data.printed_on:%Y-%m-%d}" if data.printed_on else ""
     return Document(
         "summary",
-        f"Course summary: {data.client_name}",
-        safe_file_name("Course summary", data.client_name, printed),
+        _("Course summary: {client_name}").format(client_name=data.client_name),
+        safe_file_name(_("Course summary"), data.client_name, printed),
         _pdf(build_course_summary, data),
     )
 
@@ -123,8 +128,8 @@ def chart_export(practice: Practice, client_id: int, purpose: str = "") -> Docum
     data = chart_export_data(practice, client_id, purpose)
     return Document(
         "chart",
-        f"Clinical record: {data.client.full_name}",
-        safe_file_name("Clinical record", data.client.full_name, f"{data.generated_at:%Y-%m-%d}"),
+        _("Clinical record: {full_name}").format(full_name=data.client.full_name),
+        safe_file_name(_("Clinical record"), data.client.full_name, f"{data.generated_at:%Y-%m-%d}"),
         _pdf(build_chart_export, data),
     )
 
@@ -134,8 +139,8 @@ def consent_form(practice: Practice, client_id: int) -> Document:
     data = consent_form_data(practice, client_id)
     return Document(
         "consent",
-        f"Consent form: {data.client_name}",
-        safe_file_name("Consent form", data.client_name),
+        _("Consent form: {client_name}").format(client_name=data.client_name),
+        safe_file_name(_("Consent form"), data.client_name),
         _pdf(build_consent_form, data),
     )
 
@@ -143,20 +148,32 @@ def consent_form(practice: Practice, client_id: int) -> Document:
 def _write_problem(path: Path, exc: OSError) -> DocumentWriteError:
     folder = path.parent
     if exc.errno == errno.ENOENT and folder.is_dir():
-        text = f"AcuChart cannot create files in {folder}. Choose another folder, such as your Documents."
+        text = _(
+            "AcuChart cannot create files in {folder}. Choose another folder, such as your Documents."
+        ).format(folder=folder)
     elif exc.errno == errno.ENOENT:
-        text = f"The folder {folder} does not exist. Choose a folder that exists, or create it first."
+        text = _(
+            "The folder {folder} does not exist. Choose a folder that exists, or create it first."
+        ).format(folder=folder)
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        text = f"AcuChart may not write to {folder}. Choose another folder, such as your Documents."
+        text = _("AcuChart may not write to {folder}. Choose another folder, such as your Documents.").format(
+            folder=folder
+        )
     elif exc.errno == errno.ENOSPC:
-        text = f"There is no room left on the disk holding {folder}. Free some space or choose another disk."
+        text = _(
+            "There is no room left on the disk holding {folder}. Free some space or choose another disk."
+        ).format(folder=folder)
     elif exc.errno == errno.ENOTDIR:
-        text = f"{folder} is a file, not a folder. Choose a folder to save the PDF in."
+        text = _("{folder} is a file, not a folder. Choose a folder to save the PDF in.").format(
+            folder=folder
+        )
     elif exc.errno == errno.EISDIR:
-        text = f"{path} is a folder. Give a file name ending in .pdf."
+        text = _("{path} is a folder. Give a file name ending in .pdf.").format(path=path)
     else:
-        text = f"{path} could not be written ({exc.strerror or exc}). Choose another folder or file name."
-    return DocumentWriteError(text + " Nothing was saved.")
+        text = _("{path} could not be written ({value}). Choose another folder or file name.").format(
+            path=path, value=exc.strerror or exc
+        )
+    return DocumentWriteError(text + _(" Nothing was saved."))
 
 
 def save(
@@ -179,13 +196,19 @@ def save(
     refuse_protected(target, protected)
     kind = existing_kind(target)
     if kind == "folder":
-        raise DocumentWriteError(f"{target} is a folder. Give a file name ending in .pdf. Nothing was saved.")
+        raise DocumentWriteError(
+            _("{target} is a folder. Give a file name ending in .pdf. Nothing was saved.").format(
+                target=target
+            )
+        )
     if kind == "other" and not replace_other:
         raise NotAPdfError(target)
     if target.parent.is_dir() and not is_writable(target.parent):
-        raise _write_problem(target, OSError(errno.EACCES, "read-only folder"))
+        raise _write_problem(target, OSError(errno.EACCES, _("read-only folder")))
     if kind != "none" and not is_writable(target):
-        raise DocumentWriteError(f"{locked_file(target)} Nothing was saved.")
+        raise DocumentWriteError(
+            _("{locked_file} Nothing was saved.").format(locked_file=locked_file(target))
+        )
     temp: str | None = None
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -199,7 +222,7 @@ def save(
     except OSError as exc:
         blamed = replace_problem(target, exc)
         if blamed is not None:
-            raise DocumentWriteError(f"{blamed} Nothing was saved.") from exc
+            raise DocumentWriteError(_("{blamed} Nothing was saved.").format(blamed=blamed)) from exc
         raise _write_problem(target, exc) from exc
     finally:
         if temp is not None:

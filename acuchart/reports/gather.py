@@ -54,7 +54,7 @@ def course_name(course: Course) -> str:
     """What a course treats, as a client reads it: "Wrinkles and fine lines, skin radiance and complexion"."""
     labels = [concern_label(c).split(" (")[0] for c in course.concerns]
     if not labels:
-        return "Your course"
+        return tr.gettext("Your course")
     return ", ".join([labels[0], *(label[:1].lower() + label[1:] for label in labels[1:])])
 
 
@@ -127,10 +127,16 @@ def _chosen_course(
     if course_id is not None:
         course = practice.courses.course(course_id)
         if client_id is not None and course.client_id != client_id:
-            raise ValidationError({"course_id": f"Course {course_id} belongs to another client."})
+            raise ValidationError(
+                {
+                    "course_id": tr.gettext("Course {course_id} belongs to another client.").format(
+                        course_id=course_id
+                    )
+                }
+            )
         return course.client_id, course
     if client_id is None:
-        raise ValidationError({"client_id": "Say which client's course to summarise."})
+        raise ValidationError({"client_id": tr.gettext("Say which client's course to summarise.")})
     practice.clients.get(client_id)  # NotFoundError for an unknown client
     courses = practice.courses.courses_for(client_id)
     return client_id, practice.courses.current_course(client_id) or (courses[0] if courses else None)
@@ -190,7 +196,7 @@ def course_summary_data(
     return CourseSummaryData(
         practice=practice_header(practice),
         client_name=client.full_name,
-        course_title=course_name(course) if course else "Your sessions",
+        course_title=course_name(course) if course else tr.gettext("Your sessions"),
         concerns=tuple(concern_label(c) for c in (course.concerns if course else client.concerns)),
         sessions=tuple(rows),
         ratings=_ratings(practice, course, sessions),

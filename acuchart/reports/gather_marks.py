@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from acuchart.catalogue import VIEWS, Catalogue
+from acuchart.i18n import N_
 from acuchart.models import ONSETS, REACTION_LABELS, Mark, Reaction, SessionChart
 from acuchart.models.tcm import ADJUNCT_LABELS
 from acuchart.practice import Practice
@@ -20,8 +21,8 @@ from acuchart.services.signing import LATE_AFTER
 from acuchart.storage import reports as stored
 
 ONSET_LABELS = dict(ONSETS)
-FREE_MARKER_NAME = "Free marker"
-UNKNOWN_POINT_NAME = "not in the point catalogue"
+FREE_MARKER_NAME = N_("Free marker")
+UNKNOWN_POINT_NAME = N_("not in the point catalogue")
 _SIDE_ORDER = {"right": 0, "midline": 1, "left": 2}
 
 

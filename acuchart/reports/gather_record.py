@@ -41,19 +41,18 @@ from acuchart.storage import reports as rows
 
 def record_number(client: Client) -> str:
     """How a printed record names the client's file: "No. 42" (the id the command line takes)."""
-    return f"No. {client.id}"
+    return tr.gettext("No. {id}").format(id=client.id)
 
 
 def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStatus:
     """The state of the practice's audit trail, checked now."""
     report = practice.verify_audit()
     if report.ok:
-        text = (
-            f"Audit trail intact: all {report.entries:,} entries are present, in order and unaltered "
-            "since they were written."
-        )
+        text = tr.gettext(
+            "Audit trail intact: all {entries:,} entries are present, in order and unaltered since they were written."
+        ).format(entries=report.entries)
     else:
-        text = f"{report.summary}. Keep this export and ask for support."
+        text = tr.gettext("{summary}. Keep this export and ask for support.").format(summary=report.summary)
     return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())
 
 
@@ -127,7 +126,11 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
                 started_at=session.started_at,
                 number=summary.number,
                 maintenance_visit=summary.maintenance_visit,
-                course_title=f"{course_name(course)} · from {date_text(course.start_date)}" if course else "",
+                course_title=tr.gettext("{course_name} · from {date_text}").format(
+                    course_name=course_name(course), date_text=date_text(course.start_date)
+                )
+                if course
+                else "",
                 duration_minutes=session.duration_min,
                 marks=marks,
                 reactions=reactions_not_at_marks(

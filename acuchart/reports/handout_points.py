@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.catalogue import DiagramView
+from acuchart.i18n import N_
 from acuchart.reports.data import HandoutMark
 from acuchart.reports.diagram import DiagramFlowable, art_for, head_height, views_for
 from acuchart.reports.layout import cell, gap, para
@@ -20,7 +21,7 @@ from acuchart.reports.symbols import Symbol
 from acuchart.reports.tables import grid, table_of
 from acuchart.reports.wording import capitalised
 
-_SIDE_WORDS = ("Your right", "Your left")
+_SIDE_WORDS = (N_("Your right"), N_("Your left"))
 _FLUSH = TableStyle(
     [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -59,7 +60,7 @@ def points_section(
     ``diagram_scale`` shrinks the diagrams and ``three_columns`` sets the list in three columns, for a
     handout that would otherwise run onto a third page."""
     if not marks:
-        return [para("No points were recorded for this session.")]
+        return [para(tr.gettext("No points were recorded for this session."))]
     views = views_for(marks)
     places = treated_places(marks)
     if not views:  # only points the catalogue no longer has: listed, with nothing to draw
@@ -233,15 +234,15 @@ def _points_table(places: Sequence[TreatedPlace], width: float, columns: int = 1
     if narrow:
         where_w = column_w * 0.44
         widths = [column_w - where_w, where_w]
-        header = [cell("Point", style="cell_small_bold"), cell("Where", style="cell_small_bold")]
+        header = [cell(tr.gettext("Point"), style="cell_small_bold"), cell("Where", style="cell_small_bold")]
         entries = [_narrow_place_cells(place) for place in places]
     else:
         code_w = 17 * mm
         where_w = max(32 * mm, column_w * 0.36)
         widths = [code_w, column_w - code_w - where_w, where_w]
         header = [
-            cell("Point", style="cell_bold"),
-            cell("Name", style="cell_bold"),
+            cell(tr.gettext("Point"), style="cell_bold"),
+            cell(tr.gettext("Name"), style="cell_bold"),
             cell("Where", style="cell_bold"),
         ]
         entries = [_place_cells(place) for place in places]
@@ -371,8 +372,11 @@ class ColumnList(Flowable):
 
 
 def _place_notes(mark: HandoutMark) -> list[str]:
-    notes = [f"{mark.needles} needles"] if mark.needles != 1 else []
-    return notes + [f"{r.kind_label} noted ({r.severity})" for r in mark.reactions]
+    notes = [tr.gettext("{needles} needles").format(needles=mark.needles)] if mark.needles != 1 else []
+    return notes + [
+        tr.gettext("{kind_label} noted ({severity})").format(kind_label=r.kind_label, severity=r.severity)
+        for r in mark.reactions
+    ]
 
 
 def _place_name(mark: HandoutMark) -> str:

@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from acuchart.i18n import N_
 from acuchart.reports.data import HandoutMark
 from acuchart.reports.fonts import draw_text, text_width
 from acuchart.reports.layout import INK
@@ -33,7 +34,7 @@ def draw_symbol(canvas: Canvas, symbol: Symbol, x: float, y: float, count: int |
 
 
 def _symbol_form(symbol: Symbol) -> str:
-    return "AcuSymbol" + "".join(part.title() for part in symbol.key.split("_"))
+    return tr.gettext("AcuSymbol") + "".join(part.title() for part in symbol.key.split("_"))
 
 
 def _draw_shape(canvas: Canvas, symbol: Symbol) -> None:
@@ -70,7 +71,7 @@ def mark_symbol(mark: HandoutMark) -> Symbol:
     return symbol_for(bool(mark.reactions), mark.worst_severity, mark.is_free_marker)
 
 
-COUNT_WORDS = " (number: how many)"
+COUNT_WORDS = N_(" (number: how many)")
 """Added to the words of a symbol that shows a count, when the legend cannot show the real one."""
 
 

@@ -28,7 +28,11 @@ _VIEW_ORDER = {key: n for n, (key, _) in enumerate(PHOTO_VIEWS)}
 
 def _session_words(item: SessionPhoto) -> str:
     day = item.session_started_at.date()
-    number = f"Session {item.number}" if item.number is not None else "Session"
+    number = (
+        tr.gettext("Session {number}").format(number=item.number)
+        if item.number is not None
+        else tr.gettext("Session")
+    )
     return f"{number} · {date_text(day)}"
 
 
@@ -95,11 +99,14 @@ def photo_consent_lines(practice: Practice, client_id: int) -> tuple[PhotoConsen
         latest = consent.latest(use)
         detail = ""
         if latest is not None:
-            detail = f"{CONSENT_METHOD_LABELS.get(latest.method, latest.method)}, consent text {latest.text_version}"
+            detail = tr.gettext("{value}, consent text {text_version}").format(
+                value=CONSENT_METHOD_LABELS.get(latest.method, latest.method),
+                text_version=latest.text_version,
+            )
             if latest.note:
                 detail += f". {latest.note}"
         status = (
-            "Not asked"
+            tr.gettext("Not asked")
             if latest is None
             else f"{latest.decision.capitalize()} {date_text(latest.decided_on)}"
         )

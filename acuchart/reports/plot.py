@@ -91,7 +91,13 @@ class RatingsChart(Flowable):
 
         canvas.saveState()
         canvas.setFillColor(MUTED)
-        draw_text(canvas, left - 16, self.height - self.AXIS_NOTE + 3, f"Rating ({RATING_AXIS_NOTE})", 8.5)
+        draw_text(
+            canvas,
+            left - 16,
+            self.height - self.AXIS_NOTE + 3,
+            tr.gettext("Rating ({RATING_AXIS_NOTE})").format(RATING_AXIS_NOTE=RATING_AXIS_NOTE),
+            8.5,
+        )
         canvas.setLineWidth(0.5)
         for tick in range(0, int(self.y_max) + 1, 2):
             canvas.setStrokeColor(RULE if tick else MUTED)
@@ -101,7 +107,9 @@ class RatingsChart(Flowable):
         step = max(1, round((last - first) / 12))
         for session in range(first, last + 1, step):
             draw_text(canvas, x_at(session), bottom - 12, str(session), 8, align="centre")
-        draw_text(canvas, (left + right) / 2, bottom - 24 + 1, "Session", 8, bold=True, align="centre")
+        draw_text(
+            canvas, (left + right) / 2, bottom - 24 + 1, tr.gettext("Session"), 8, bold=True, align="centre"
+        )
 
         for index, points in enumerate(self.series.values()):
             style = series_style(index)

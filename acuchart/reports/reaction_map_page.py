@@ -163,7 +163,15 @@ class HeatLegend(Flowable):
         canvas = self.canv
         x = 0.0
         entries = [(step.label, step.fill, False) for step in BINS]
-        entries.append((f"needled under {MIN_NEEDLINGS} times: too few to say", "#FFFFFF", True))
+        entries.append(
+            (
+                tr.gettext("needled under {MIN_NEEDLINGS} times: too few to say").format(
+                    MIN_NEEDLINGS=MIN_NEEDLINGS
+                ),
+                "#FFFFFF",
+                True,
+            )
+        )
         for label, fill, dashed in entries:
             canvas.saveState()
             canvas.setStrokeColor(colors.HexColor(TOO_FEW if dashed else OUTLINE))
@@ -226,9 +234,14 @@ def story(data: ReactionMapData) -> list[Flowable]:
     width = frame_width(data.practice)
     kind = MAP_KIND_LABELS.get(data.kind, data.kind)
     figures = data.figures
-    lead = (
-        f"{kind} after needling, point by point · {figures.filter.describe(data.protocol_names)} · "
-        f"{figures.sessions:,} sessions, {figures.needlings:,} needlings · printed {data.printed_on:%d %B %Y}"
+    lead = tr.gettext(
+        "{kind} after needling, point by point · {describe} · {sessions:,} sessions, {needlings:,} needlings · printed {printed_on:%d %B %Y}"
+    ).format(
+        kind=kind,
+        describe=figures.filter.describe(data.protocol_names),
+        sessions=figures.sessions,
+        needlings=figures.needlings,
+        printed_on=data.printed_on,
     )
     flow: list[Flowable] = [para("Where reactions happen", "title"), para(lead, "lead")]
     views = _views(data)
@@ -236,13 +249,24 @@ def story(data: ReactionMapData) -> list[Flowable]:
         flow += _diagram_rows(views, data, width)
         flow += [gap(2), HeatLegend(width)]
     else:
-        flow.append(para("No point has been needled in the sessions chosen.", "body"))
+        flow.append(para(tr.gettext("No point has been needled in the sessions chosen."), "body"))
     ranked = figures.ranked(data.kind)
     enough = [r for r in ranked if r.enough][:TOP_RATES]
     if enough:
-        flow += [gap(4), para(f"{kind}: the highest rates", "h2", keepWithNext=0)]
+        flow += [
+            gap(4),
+            para(tr.gettext("{kind}: the highest rates").format(kind=kind), "h2", keepWithNext=0),
+        ]
         rows: list[list[object]] = [
-            [_cell(h, True) for h in ("Point", "Rate", "Needlings followed by it", "95% interval")]
+            [
+                _cell(h, True)
+                for h in (
+                    tr.gettext("Point"),
+                    tr.gettext("Rate"),
+                    tr.gettext("Needlings followed by it"),
+                    tr.gettext("95% interval"),
+                )
+            ]
         ]
         for r in enough:
             point = data.catalogue.find(r.code)
@@ -251,8 +275,12 @@ def story(data: ReactionMapData) -> list[Flowable]:
                 [
                     _cell(name, True),
                     _cell(percent(r.reactions / r.needlings)),
-                    _cell(f"{r.reactions} of {r.needlings}"),
-                    _cell(r.interval_text().removeprefix("95% interval ")),
+                    _cell(
+                        tr.gettext("{reactions} of {needlings}").format(
+                            reactions=r.reactions, needlings=r.needlings
+                        )
+                    ),
+                    _cell(r.interval_text().removeprefix(tr.gettext("95% interval "))),
                 ]
             )
         flow.append(_table(rows, [width * 0.34, width * 0.14, width * 0.28, width * 0.24]))
@@ -262,25 +290,38 @@ def story(data: ReactionMapData) -> list[Flowable]:
         flow += [
             gap(2),
             para(
-                f"Needled too few times to say anything (under {MIN_NEEDLINGS}; times in brackets): {listed}.",
+                tr.gettext(
+                    "Needled too few times to say anything (under {MIN_NEEDLINGS}; times in brackets): {listed}."
+                ).format(MIN_NEEDLINGS=MIN_NEEDLINGS, listed=listed),
                 "small",
             ),
         ]
-    flow += [gap(5), para("How ratings changed over a course", "h2"), para(OUTCOME_NOTE, "small")]
+    flow += [gap(5), para(tr.gettext("How ratings changed over a course"), "h2"), para(OUTCOME_NOTE, "small")]
     shown = [o for o in data.outcomes if o.enough]
     if shown:
         rows = [
             [
                 _cell(h, True)
-                for h in ("Concern", "Protocol followed", "Courses", "Median change", "Middle half", "All")
+                for h in (
+                    tr.gettext("Concern"),
+                    tr.gettext("Protocol followed"),
+                    tr.gettext("Courses"),
+                    tr.gettext("Median change"),
+                    tr.gettext("Middle half"),
+                    tr.gettext("All"),
+                )
             ]
         ]
         for o in shown:
             low, middle, high = o.quartiles()
             numbers = (
                 signed_change(middle),
-                f"{signed_change(low)} to {signed_change(high)}",
-                f"{signed_change(min(o.changes))} to {signed_change(max(o.changes))}",
+                tr.gettext("{signed_change} to {signed_change2}").format(
+                    signed_change=signed_change(low), signed_change2=signed_change(high)
+                ),
+                tr.gettext("{signed_change} to {signed_change2}").format(
+                    signed_change=signed_change(min(o.changes)), signed_change2=signed_change(max(o.changes))
+                ),
             )
             rows.append(
                 [_cell(o.concern_label), _cell(o.protocol_name), _cell(str(o.courses)), *map(_cell, numbers)]
@@ -291,11 +332,19 @@ def story(data: ReactionMapData) -> list[Flowable]:
         listed = "; ".join(f"{o.concern_label} with {o.protocol_name} ({o.courses})" for o in few_courses)
         flow += [
             gap(2),
-            para(f"Too few courses to say (under {MIN_COURSES}; courses in brackets): {listed}.", "small"),
+            para(
+                tr.gettext(
+                    "Too few courses to say (under {MIN_COURSES}; courses in brackets): {listed}."
+                ).format(MIN_COURSES=MIN_COURSES, listed=listed),
+                "small",
+            ),
         ]
     if not data.outcomes:
         flow.append(
-            para("No course has a concern rated at two sessions or more in the sessions chosen.", "body")
+            para(
+                tr.gettext("No course has a concern rated at two sessions or more in the sessions chosen."),
+                "body",
+            )
         )
     return flow
 
@@ -308,7 +357,7 @@ def build_reaction_map(data: ReactionMapData, out: io.BytesIO) -> int:
         story(data),
         title="Where reactions happen",
         running_title="Where reactions happen",
-        subject="Reactions after needling, by point, across the practice",
+        subject=tr.gettext("Reactions after needling, by point, across the practice"),
     )
 
 
