@@ -27,6 +27,7 @@ SIDE_NOTE = N_("Sides are the client's own: \"left\" is the client's left.")
 
 def build_chart_export(data: ChartExportData, out: Path | BinaryIO) -> None:
     """Write the chart export for ``data`` to ``out`` (a path or a binary file) as archival PDF (PDF/A-2b)."""
+    tr = data.language
     client = data.client.full_name
     build_pdf(
         out,
@@ -42,9 +43,10 @@ def build_chart_export(data: ChartExportData, out: Path | BinaryIO) -> None:
 
 def chart_export_story(data: ChartExportData) -> list[Flowable]:
     """The export's content, top to bottom."""
+    tr = data.language
     width = frame_width(data.practice)
     client = data.client
-    exported = tr.gettext("Exported {moment_text}").format(moment_text=moment_text(data.generated_at)) + (
+    exported = tr.gettext("Exported {moment_text}").format(moment_text=moment_text(data.generated_at, tr)) + (
         tr.gettext(" by {generated_by}").format(generated_by=data.generated_by) if data.generated_by else ""
     )
     if data.purpose:
@@ -58,7 +60,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
                 (tr.gettext("Record"), client.record_id or "—"),
                 (
                     tr.gettext("Date of birth"),
-                    date_text(client.date_of_birth) if client.date_of_birth else "—",
+                    date_text(client.date_of_birth, tr) if client.date_of_birth else "—",
                 ),
                 (tr.gettext("Sessions"), str(len(data.sessions))),
                 (
@@ -75,7 +77,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
                 (tr.gettext("Preferred name"), client.preferred_name),
                 (
                     tr.gettext("Date of birth"),
-                    date_text(client.date_of_birth) if client.date_of_birth else "",
+                    date_text(client.date_of_birth, tr) if client.date_of_birth else "",
                 ),
                 (tr.gettext("Phone"), client.phone),
                 (tr.gettext("Email"), client.email),
@@ -98,7 +100,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
         ),
         *_cautions(data, width),
         *_consents(data, width),
-        *photo_consent_story(data.photo_consent, width),
+        *photo_consent_story(data.photo_consent, width, tr=tr),
         *_courses(data, width),
         *_audit(data, width),
     ]
@@ -112,16 +114,17 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
         ),
     ]
     for index, session in enumerate(data.sessions):
-        story += session_story(session, width, lead if index == 0 else ())
+        story += session_story(session, width, lead if index == 0 else (), tr=tr)
     if not data.sessions:
         story += [*lead, para(tr.gettext("No sessions are recorded."))]
-    story += photo_listing_story(data.photos, width)
+    story += photo_listing_story(data.photos, width, tr=tr)
     return story
 
 
 def _cautions(data: ChartExportData, width: float) -> list[Flowable]:
+    tr = data.language
     cautions = data.cautions
-    reviewed = date_text(cautions.reviewed_on) if cautions.reviewed_on else tr.gettext("Never reviewed")
+    reviewed = date_text(cautions.reviewed_on, tr) if cautions.reviewed_on else tr.gettext("Never reviewed")
     if cautions.review_overdue:
         reviewed += tr.gettext(" (review overdue)")
     story: list[Flowable] = [para(tr.gettext("Cautions"), "h2")]
@@ -136,6 +139,7 @@ def _cautions(data: ChartExportData, width: float) -> list[Flowable]:
 
 
 def _consents(data: ChartExportData, width: float) -> list[Flowable]:
+    tr = data.language
     story: list[Flowable] = [para(tr.gettext("Consent"), "h2")]
     if not data.consents:
         return [*story, para(tr.gettext("**No consent is on file.**"), textColor=WARN)]
@@ -153,13 +157,13 @@ def _consents(data: ChartExportData, width: float) -> list[Flowable]:
     ]
     for consent in data.consents:
         status = (
-            tr.gettext("Withdrawn {date_text}").format(date_text=date_text(consent.withdrawn_on))
+            tr.gettext("Withdrawn {date_text}").format(date_text=date_text(consent.withdrawn_on, tr))
             if consent.withdrawn_on
             else tr.gettext("In force")
         )
         rows.append(
             [
-                cell(date_text(consent.given_on)),
+                cell(date_text(consent.given_on, tr)),
                 cell(consent.text_version),
                 cell(consent.how_obtained, consent.note),
                 cell(consent.recorded_by),
@@ -171,6 +175,7 @@ def _consents(data: ChartExportData, width: float) -> list[Flowable]:
 
 
 def _courses(data: ChartExportData, width: float) -> list[Flowable]:
+    tr = data.language
     if not data.courses:
         return []
     rows: list[list[Flowable | str]] = [
@@ -197,7 +202,7 @@ def _courses(data: ChartExportData, width: float) -> list[Flowable]:
                     if course.interval_days
                     else "—"
                 ),
-                cell(date_text(course.started_on) if course.started_on else "—"),
+                cell(date_text(course.started_on, tr) if course.started_on else "—"),
                 cell(course.status.capitalize() or "—"),
             ]
         )
@@ -206,13 +211,14 @@ def _courses(data: ChartExportData, width: float) -> list[Flowable]:
 
 
 def _audit(data: ChartExportData, width: float) -> list[Flowable]:
+    tr = data.language
     audit = data.audit
     verdict = tr.gettext("Intact") if audit.ok else tr.gettext("PROBLEM FOUND: see below")
     rows = [
         (tr.gettext("Status"), f"**{verdict}**"),
         (tr.gettext("Finding"), audit.text),
         (tr.gettext("Entries checked"), f"{audit.entries:,}" if audit.entries is not None else ""),
-        (tr.gettext("Checked at"), moment_text(audit.checked_at) if audit.checked_at else ""),
+        (tr.gettext("Checked at"), moment_text(audit.checked_at, tr) if audit.checked_at else ""),
     ]
     box = details(rows, width)
     if not audit.ok:

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.reports.data import HandoutMark, HandoutReaction
 from acuchart.reports.data_record import ChartAmendment, ChartSession
 from acuchart.reports.layout import ACCENT, BAND, bullet, cell, gap, para
@@ -40,30 +41,30 @@ class RoomFor(CondPageBreak):
         return size
 
 
-def amended_note(labels: Sequence[str]) -> str:
+def amended_note(labels: Sequence[str], tr: Language = ENGLISH) -> str:
     """What follows a value changed after signing: " (amended: see A1)", "" when unchanged."""
     return tr.gettext(" **(amended: see {join})**").format(join=", ".join(labels)) if labels else ""
 
 
-def _reaction_text(reaction: HandoutReaction) -> str:
+def _reaction_text(reaction: HandoutReaction, tr: Language = ENGLISH) -> str:
     text = f"{reaction.kind_label} ({reaction.severity})"
     if reaction.onset_label:
         text += f", {reaction.onset_label[:1].lower()}{reaction.onset_label[1:]}"
     text += "; " + (
-        tr.gettext("resolved {date_text}").format(date_text=date_text(reaction.resolved_on))
+        tr.gettext("resolved {date_text}").format(date_text=date_text(reaction.resolved_on, tr))
         if reaction.resolved_on
         else "open"
     )
     if reaction.late_entry:
         recorded = (
-            tr.gettext(", recorded {moment_text}").format(moment_text=moment_text(reaction.recorded_at))
+            tr.gettext(", recorded {moment_text}").format(moment_text=moment_text(reaction.recorded_at, tr))
             if reaction.recorded_at
             else ""
         )
         text += tr.gettext(". **Late entry{recorded}**").format(recorded=recorded)
     if reaction.note:
         text += f". {reaction.note}"
-    return text + amended_note(reaction.amendments)
+    return text + amended_note(reaction.amendments, tr=tr)
 
 
 def _captioned(table: Table) -> Table:
@@ -87,7 +88,7 @@ def _captioned(table: Table) -> Table:
     return table
 
 
-def _marks_table(marks: Sequence[HandoutMark], width: float, caption: str) -> Table:
+def _marks_table(marks: Sequence[HandoutMark], width: float, caption: str, tr: Language = ENGLISH) -> Table:
     """The session's marks under ``caption`` (which session; see :func:`_captioned`); a value changed
     after signing is marked with the amendment that changed it."""
     headings = (
@@ -111,17 +112,17 @@ def _marks_table(marks: Sequence[HandoutMark], width: float, caption: str) -> Ta
                 cell(code, style="cell_bold"),
                 cell(name, mark.technique),
                 cell(mark.where),
-                cell(str(mark.needles) + amended_note(mark.amendments)),
-                cell("; ".join(_reaction_text(r) for r in mark.reactions) or "—"),
+                cell(str(mark.needles) + amended_note(mark.amendments, tr=tr)),
+                cell("; ".join(_reaction_text(r, tr=tr) for r in mark.reactions) or "—"),
             ]
         )
     return _captioned(grid(rows, [20 * mm, 36 * mm, 38 * mm, 18 * mm, width - 112 * mm]))
 
 
-def _needle_count(session: ChartSession) -> str:
+def _needle_count(session: ChartSession, tr: Language = ENGLISH) -> str:
     counted_in = "—" if session.needles_in is None else str(session.needles_in)
     counted_out = "—" if session.needles_out is None else str(session.needles_out)
-    counted_out += amended_note(session.amended.get("needles_removed", ()))
+    counted_out += amended_note(session.amended.get("needles_removed", ()), tr=tr)
     verdict = {
         True: tr.gettext("counts match"),
         False: tr.gettext("**MISMATCH: a safety event**"),
@@ -132,7 +133,9 @@ def _needle_count(session: ChartSession) -> str:
     )
 
 
-def session_story(session: ChartSession, width: float, lead: Sequence[Flowable] = ()) -> list[Flowable]:
+def session_story(
+    session: ChartSession, width: float, lead: Sequence[Flowable] = (), tr: Language = ENGLISH
+) -> list[Flowable]:
     """One session in full: its header and details, the points needled, caution warnings, reactions for
     the whole session, and the amendments after signing (each value they changed points to them).
 
@@ -147,11 +150,11 @@ def session_story(session: ChartSession, width: float, lead: Sequence[Flowable] 
             if session.number is not None
             else tr.gettext("Session")
         )
-    heading = f"{number}  ·  {moment_text(session.started_at)}"
+    heading = f"{number}  ·  {moment_text(session.started_at, tr)}"
     if session.duration_minutes:
         heading += tr.gettext("  ·  {duration_minutes} min").format(
             duration_minutes=session.duration_minutes
-        ) + amended_note(session.amended.get("duration_min", ()))
+        ) + amended_note(session.amended.get("duration_min", ()), tr=tr)
     header = table_of([[para(heading, "h3", spaceBefore=0, spaceAfter=0)]], colWidths=[width])
     header.setStyle(
         TableStyle(
@@ -165,27 +168,27 @@ def session_story(session: ChartSession, width: float, lead: Sequence[Flowable] 
     )
     signed = (
         tr.gettext("{moment_text} by {value}").format(
-            moment_text=moment_text(session.signed_at), value=session.signed_by or "unknown"
+            moment_text=moment_text(session.signed_at, tr), value=session.signed_by or "unknown"
         )
         if session.signed_at
         else tr.gettext("**NOT SIGNED**")
     )
     amended = session.amended
     ratings = ", ".join(
-        f"{label}: {score:g}{amended_note(amended.get(f'rating:{label}', ()))}"
+        f"{label}: {score:g}{amended_note(amended.get(f'rating:{label}', ()), tr=tr)}"
         for label, score in session.ratings
     )
     rows = [
         (tr.gettext("Course"), session.course_title),
-        (tr.gettext("Needles"), _needle_count(session)),
-        (tr.gettext("Count note"), _with_note(session.count_note, amended.get("count_note", ()))),
+        (tr.gettext("Needles"), _needle_count(session, tr=tr)),
+        (tr.gettext("Count note"), _with_note(session.count_note, amended.get("count_note", ()), tr=tr)),
         (tr.gettext("Ratings (0–10)"), ratings),
-        (tr.gettext("Notes"), _with_note(session.notes, amended.get("notes", ()))),
+        (tr.gettext("Notes"), _with_note(session.notes, amended.get("notes", ()), tr=tr)),
         (tr.gettext("Signed"), signed),
     ]
     if session.late_entry:
         recorded = (
-            tr.gettext(", recorded {moment_text}").format(moment_text=moment_text(session.recorded_at))
+            tr.gettext(", recorded {moment_text}").format(moment_text=moment_text(session.recorded_at, tr))
             if session.recorded_at
             else ""
         )
@@ -202,12 +205,12 @@ def session_story(session: ChartSession, width: float, lead: Sequence[Flowable] 
     story: list[Flowable] = [RoomFor(opening, TABLE_START), KeepTogether(opening)]
     if session.marks:
         caption = tr.gettext("{number}  ·  {date_text}  ·  points needled").format(
-            number=number, date_text=date_text(session.started_at)
+            number=number, date_text=date_text(session.started_at, tr)
         )
-        story += [gap(2), _marks_table(session.marks, width, caption)]
+        story += [gap(2), _marks_table(session.marks, width, caption, tr=tr)]
     else:
         story.append(para(tr.gettext("No marks recorded."), "small"))
-    story += _cautions_raised(session)
+    story += _cautions_raised(session, tr=tr)
     at_techniques = [r for r in session.reactions if r.at_point]
     whole = [r for r in session.reactions if not r.at_point]
     if at_techniques:
@@ -215,27 +218,27 @@ def session_story(session: ChartSession, width: float, lead: Sequence[Flowable] 
         story += [
             bullet(
                 tr.gettext("At the {at_point}: {reaction_text}").format(
-                    at_point=r.at_point, reaction_text=_reaction_text(r)
+                    at_point=r.at_point, reaction_text=_reaction_text(r, tr=tr)
                 )
             )
             for r in at_techniques
         ]
     if whole:
         story.append(para(tr.gettext("Reactions for the whole session"), "h3"))
-        story += [bullet(_reaction_text(r)) for r in whole]
+        story += [bullet(_reaction_text(r, tr=tr)) for r in whole]
     if session.amendments:
         caption = tr.gettext("{number}  ·  {date_text}  ·  amendments after signing").format(
-            number=number, date_text=date_text(session.started_at)
+            number=number, date_text=date_text(session.started_at, tr)
         )
         story += [
             para(tr.gettext("Amendments after signing"), "h3"),
-            _amendments(session.amendments, width, caption),
+            _amendments(session.amendments, width, caption, tr=tr),
         ]
     story.append(gap(5))
     return story
 
 
-def _cautions_raised(session: ChartSession) -> list[Flowable]:
+def _cautions_raised(session: ChartSession, tr: Language = ENGLISH) -> list[Flowable]:
     """Each caution warning shown while the session was charted: what it said, at which points, when.
 
     The same warning shown at several points (ST2 on both sides) is one line naming all of them."""
@@ -249,9 +252,9 @@ def _cautions_raised(session: ChartSession) -> list[Flowable]:
         if mark.marked_at is not None:
             same_day = mark.marked_at.date() == session.started_at.date()
             place += (
-                tr.gettext(" at {clock_time}").format(clock_time=clock_time(mark.marked_at))
+                tr.gettext(" at {clock_time}").format(clock_time=clock_time(mark.marked_at, tr))
                 if same_day
-                else tr.gettext(" on {moment_text}").format(moment_text=moment_text(mark.marked_at))
+                else tr.gettext(" on {moment_text}").format(moment_text=moment_text(mark.marked_at, tr))
             )
         shown.setdefault(mark.caution_warning, []).append(place)
     if not shown:
@@ -268,12 +271,14 @@ def _cautions_raised(session: ChartSession) -> list[Flowable]:
     ]
 
 
-def _with_note(value: str, labels: Sequence[str]) -> str:
+def _with_note(value: str, labels: Sequence[str], tr: Language = ENGLISH) -> str:
     """A text field of the session, marked when an amendment changed it (even from empty)."""
-    return (value or "—") + amended_note(labels) if labels else value
+    return (value or "—") + amended_note(labels, tr=tr) if labels else value
 
 
-def _amendments(amendments: Sequence[ChartAmendment], width: float, caption: str) -> Table:
+def _amendments(
+    amendments: Sequence[ChartAmendment], width: float, caption: str, tr: Language = ENGLISH
+) -> Table:
     """Each amendment under ``caption`` (which session; see :func:`_captioned`): its label, when, by
     whom, what changed from what to what, and why (the values get room to be read whole: a reaction
     reported late is a sentence, not a number)."""
@@ -296,7 +301,7 @@ def _amendments(amendments: Sequence[ChartAmendment], width: float, caption: str
         rows.append(
             [
                 cell(amendment.label, style="cell_bold"),
-                cell(moment_text(amendment.at)),
+                cell(moment_text(amendment.at, tr)),
                 cell(amendment.author),
                 cell(change),
                 cell(amendment.reason),

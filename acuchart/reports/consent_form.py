@@ -19,6 +19,7 @@ from acuchart.reports.wording import date_text
 
 def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
     """Write the consent form for ``data`` to ``out`` (a path or a binary file) as archival PDF (PDF/A-2b)."""
+    tr = data.language
     build_pdf(
         out,
         data.practice,
@@ -31,11 +32,13 @@ def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
             text_version=data.text_version
         ),
         archival=True,
+        language=tr,
     )
 
 
 def consent_form_story(data: ConsentFormData) -> list[Flowable]:
     """The form's content, top to bottom."""
+    tr = data.language
     width = frame_width(data.practice)
     values = {**data.practice.placeholders, "client_name": data.client_name}
     story: list[Flowable] = [
@@ -47,7 +50,10 @@ def consent_form_story(data: ConsentFormData) -> list[Flowable]:
         facts(
             [
                 (tr.gettext("Client"), data.client_name),
-                (tr.gettext("Date of birth"), date_text(data.date_of_birth) if data.date_of_birth else "—"),
+                (
+                    tr.gettext("Date of birth"),
+                    date_text(data.date_of_birth, tr) if data.date_of_birth else "—",
+                ),
                 (
                     tr.gettext("Consent text"),
                     tr.gettext("Version {text_version}").format(text_version=data.text_version)
@@ -59,18 +65,19 @@ def consent_form_story(data: ConsentFormData) -> list[Flowable]:
         ),
         gap(1),
         *template_story(fill(data.consent_text, values)),
-        *photo_consent_form_story(data.photo_consent, width),
+        *photo_consent_form_story(data.photo_consent, width, tr),
         gap(4),
         _signatures(data, width),
     ]
     printed = f"Consent text version {data.text_version or tr.gettext('not stated')}"
     if data.printed_on:
-        printed += tr.gettext("  ·  printed {date_text}").format(date_text=date_text(data.printed_on))
+        printed += tr.gettext("  ·  printed {date_text}").format(date_text=date_text(data.printed_on, tr))
     story += [gap(3), para(printed, "small")]
     return story
 
 
 def _signatures(data: ConsentFormData, width: float) -> Flowable:
+    tr = data.language
     practitioner = data.practice.practitioner_name
     if data.practice.licence_number:
         practitioner += tr.gettext(", licence no. {licence_number}").format(

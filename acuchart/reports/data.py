@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.models import PracticeSettings, session_label
 from acuchart.reports.photo_data import BeforeAfter, PhotoConsentLine
 from acuchart.reports.places import Side, where_across_midline, where_on_client
-from acuchart.i18n import ENGLISH, Language
 
 PaperSize = Literal["A4", "Letter"]
 Severity = Literal["mild", "moderate", "severe"]
@@ -141,6 +141,8 @@ class HandoutMark:
     marked_at: dt.datetime | None = None
     amendments: tuple[str, ...] = ()
     """The labels ("A1") of the amendments that changed it after signing (the chart export only)."""
+    language: Language = ENGLISH
+    """The language its place is said in (the document's)."""
 
     @property
     def is_free_marker(self) -> bool:
@@ -152,8 +154,8 @@ class HandoutMark:
         """The place in the client's words: "left cheek", "under the right eye"; a free marker of
         several needles on the midline is a line across it ("across the midline of the forehead")."""
         if self.is_free_marker and self.side == "midline" and self.needles > 1:
-            return where_across_midline(self.area)
-        return where_on_client(self.side, self.area)
+            return where_across_midline(self.area, self.language)
+        return where_on_client(self.side, self.area, self.language)
 
     @property
     def diagram_label(self) -> str:

@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.reports.data import HandoutMark, HandoutReaction, PracticeHeader
 from acuchart.reports.photo_data import PhotoConsentLine, PhotoLine
-from acuchart.i18n import ENGLISH, Language
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
 from acuchart.catalogue import VIEWS, DiagramView
+from acuchart.i18n import ENGLISH, Language
 from acuchart.reports.data import HandoutMark
 from acuchart.reports.diagram_labels import PlacedLabel, Rect, draw_labels, place_labels
 from acuchart.reports.diagram_parts import Box, Inset, insets_used, landmarks_of
@@ -65,7 +66,7 @@ def diagram_art(svg_path: Path, fallback_width: float, fallback_height: float) -
 
     A missing or unreadable SVG gives an empty art of the fallback size (the marks still print).
     """
-    form_name = tr.gettext("AcuDiagram") + "".join(char for char in svg_path.stem.title() if char.isalnum())
+    form_name = "AcuDiagram" + "".join(char for char in svg_path.stem.title() if char.isalnum())
     try:
         drawing = svg2rlg(str(svg_path))
     except Exception:  # a broken diagram file must not stop a printout
@@ -164,17 +165,19 @@ class DiagramFlowable(Flowable):
         marks: Sequence[HandoutMark],
         width: float,
         height: float,
-        side_words: tuple[str, str] = (tr.gettext("Right"), tr.gettext("Left")),
+        side_words: tuple[str, str] = ("Right", "Left"),
         caption: str | None = None,
         crop: float = 1.0,
+        tr: Language = ENGLISH,
     ) -> None:
         super().__init__()
+        self.tr = tr
         self.view = view
         self.marks = tuple(mark for mark in marks if mark.view == view.name)
         self.width = width
         self.height = height
         self.side_words = side_words
-        self.caption = view.title if caption is None else caption
+        self.caption = tr.gettext(view.title) if caption is None else caption
         self.crop = min(max(crop, 0.1), 1.0)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -213,7 +216,12 @@ class DiagramFlowable(Flowable):
         for inset in shown:
             centre, top = picture.at((inset.left + inset.right) / 2, inset.top)
             placed.append(
-                (inset, centre, top - INSET_CAPTION_SIZE, text_width(inset.caption, INSET_CAPTION_SIZE))
+                (
+                    inset,
+                    centre,
+                    top - INSET_CAPTION_SIZE,
+                    text_width(self.tr.gettext(inset.caption), INSET_CAPTION_SIZE),
+                )
             )
         return placed
 
@@ -259,7 +267,9 @@ class DiagramFlowable(Flowable):
             place_art(canvas, art, picture.x, picture.y, picture.scale)
         canvas.setFillColor(MUTED)
         for inset, centre, baseline, _ in self._inset_captions():
-            draw_text(canvas, centre, baseline, inset.caption, INSET_CAPTION_SIZE, align="centre")
+            draw_text(
+                canvas, centre, baseline, self.tr.gettext(inset.caption), INSET_CAPTION_SIZE, align="centre"
+            )
         self._draw_side_words(canvas, picture)
         placed = self.placed_marks()
         # Severe marks last, so they sit on top where two overlap.

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from acuchart.errors import AcuChartError
-from acuchart.i18n import _
+from acuchart.i18n import ENGLISH, Language, _
 from acuchart.output_guard import (
     ProtectedPlaces,
     existing_kind,
@@ -95,14 +95,14 @@ def safe_file_name(*parts: str) -> str:
     return f"{name.strip(' .') or _('AcuChart document')}.pdf"
 
 
-def handout(practice: Practice, session_id: int) -> Document:
+def handout(practice: Practice, session_id: int, tr: Language = ENGLISH) -> Document:
     """The session handout for the client."""
-    data = handout_data(practice, session_id)
+    data = handout_data(practice, session_id, tr=tr)
     day = f"{data.session_date:%Y-%m-%d}"
     return Document(
         "handout",
         _("Session handout: {client_name}, {date_text}").format(
-            client_name=data.client_name, date_text=date_text(data.session_date)
+            client_name=data.client_name, date_text=date_text(data.session_date, tr)
         ),
         safe_file_name(_("Handout"), data.client_name, day),
         _pdf(build_handout, data),
@@ -110,10 +110,13 @@ def handout(practice: Practice, session_id: int) -> Document:
 
 
 def course_summary(
-    practice: Practice, client_id: int | None = None, course_id: int | None = None
+    practice: Practice,
+    client_id: int | None = None,
+    course_id: int | None = None,
+    tr: Language = ENGLISH,
 ) -> Document:
     """The course summary: ``course_id``, or the client's current (else latest) course."""
-    data = course_summary_data(practice, client_id=client_id, course_id=course_id)
+    data = course_summary_data(practice, client_id=client_id, course_id=course_id, tr=tr)
     printed = f"{data.printed_on:%Y-%m-%d}" if data.printed_on else ""
     return Document(
         "summary",
@@ -123,9 +126,9 @@ def course_summary(
     )
 
 
-def chart_export(practice: Practice, client_id: int, purpose: str = "") -> Document:
+def chart_export(practice: Practice, client_id: int, purpose: str = "", tr: Language = ENGLISH) -> Document:
     """The client's whole record, with the audit trail checked."""
-    data = chart_export_data(practice, client_id, purpose)
+    data = chart_export_data(practice, client_id, purpose, tr=tr)
     return Document(
         "chart",
         _("Clinical record: {full_name}").format(full_name=data.client.full_name),
@@ -134,9 +137,9 @@ def chart_export(practice: Practice, client_id: int, purpose: str = "") -> Docum
     )
 
 
-def consent_form(practice: Practice, client_id: int) -> Document:
+def consent_form(practice: Practice, client_id: int, tr: Language = ENGLISH) -> Document:
     """The consent form for the client to sign."""
-    data = consent_form_data(practice, client_id)
+    data = consent_form_data(practice, client_id, tr=tr)
     return Document(
         "consent",
         _("Consent form: {client_name}").format(client_name=data.client_name),

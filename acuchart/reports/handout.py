@@ -9,6 +9,8 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from acuchart.i18n import ENGLISH, Language
+from acuchart.models import SEVERITY_LABELS
 from acuchart.reports.data import HandoutData, HandoutReaction
 from acuchart.reports.handout_points import points_section
 from acuchart.reports.layout import ACCENT, BAND, bullet, gap, para, template_story
@@ -16,8 +18,6 @@ from acuchart.reports.pages import build_pdf, frame_width
 from acuchart.reports.tables import facts, table_of
 from acuchart.reports.texts import fill, text_for
 from acuchart.reports.wording import appointment, date_text, moment_text
-from acuchart.i18n import ENGLISH, Language
-from acuchart.models import SEVERITY_LABELS
 
 ADVICE_KEYS: tuple[str, ...] = ("what_to_expect", "aftercare", "lifestyle")
 """The advice texts a handout prints, in order."""

@@ -20,17 +20,19 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.reports.archival import archival as make_archival
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.fonts import SANS, draw_text, register_fonts
 from acuchart.reports.layout import ACCENT, ACCENT_DARK, BAND, INK, MARGIN, MUTED, RULE
-from acuchart.i18n import ENGLISH, Language
 
 log = logging.getLogger(__name__)
+
 
 def pdf_language(language: Language) -> str:
     """The document's language as a PDF names it (BCP 47: "es", "en-GB"), for screen readers and validators."""
     return language.locale.replace("_", "-").replace("-001", "")
+
 
 BAND_HEIGHT = 28 * mm
 RUNNING_HEAD = 15 * mm
@@ -186,7 +188,13 @@ def build_pdf(
     if archival:
         made = io.BytesIO()
         pages = build_pdf(
-            made, practice, story, title=title, running_title=running_title, subject=subject, language=language
+            made,
+            practice,
+            story,
+            title=title,
+            running_title=running_title,
+            subject=subject,
+            language=language,
         )
         pdf = make_archival(made.getvalue())
         if isinstance(out, Path):

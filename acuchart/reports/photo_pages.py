@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Table, TableStyle
 
+from acuchart.i18n import ENGLISH, N_, Language
 from acuchart.reports.fonts import SANS
 from acuchart.reports.layout import INK, RULE, cell, gap, para
 from acuchart.reports.photo_data import (
@@ -52,7 +53,7 @@ def _fit(photo: PrintedPhoto, width: float, height: float) -> tuple[float, float
     return photo.width * scale, photo.height * scale
 
 
-def before_after_story(data: BeforeAfter | None, width: float) -> list[Flowable]:
+def before_after_story(data: BeforeAfter | None, width: float, tr: Language = ENGLISH) -> list[Flowable]:
     """The before/after page, on a page of its own: a column per view, the first session above the
     latest; nothing when there is no pair to show."""
     if data is None or not data.pairs:
@@ -95,13 +96,15 @@ def _pairs_table(pairs: Sequence[BeforeAfterPair], width: float) -> Table:
     return table
 
 
-def photo_consent_story(consent: Sequence[PhotoConsentLine], width: float) -> list[Flowable]:
+def photo_consent_story(
+    consent: Sequence[PhotoConsentLine], width: float, tr: Language = ENGLISH
+) -> list[Flowable]:
     """The chart export's photo consent: each use, where it stands and how it was obtained (beside the
     consent to treatment)."""
-    return [para(tr.gettext("Photo consent"), "h2"), *_consent_table(consent, width)]
+    return [para(tr.gettext("Photo consent"), "h2"), *_consent_table(consent, width, tr=tr)]
 
 
-def photo_listing_story(lines: Sequence[PhotoLine], width: float) -> list[Flowable]:
+def photo_listing_story(lines: Sequence[PhotoLine], width: float, tr: Language = ENGLISH) -> list[Flowable]:
     """The chart export's photos, after the sessions: every photo with its view, date and hash (nothing
     when there are none; the photo consent says where photos stand)."""
     if not lines:
@@ -134,7 +137,7 @@ def photo_listing_story(lines: Sequence[PhotoLine], width: float) -> list[Flowab
             [
                 thumb,
                 cell(line.view, line.session, status),
-                cell(moment_text(line.taken_at)),
+                cell(moment_text(line.taken_at, tr)),
                 cell(f"{line.sha256[:32]}\n{line.sha256[32:]}", style="cell_small"),
             ]
         )
@@ -152,7 +155,9 @@ def _thumbnail(jpeg: bytes) -> Image:
     return _image(jpeg, w * scale, h * scale)
 
 
-def _consent_table(consent: Sequence[PhotoConsentLine], width: float) -> list[Flowable]:
+def _consent_table(
+    consent: Sequence[PhotoConsentLine], width: float, tr: Language = ENGLISH
+) -> list[Flowable]:
     rows: list[list[Flowable | str]] = [
         [
             cell(h, style="cell_bold")
@@ -170,7 +175,9 @@ def _tick_box() -> Table:
     return box
 
 
-def photo_consent_form_story(consent: Sequence[PhotoConsentLine], width: float) -> list[Flowable]:
+def photo_consent_form_story(
+    consent: Sequence[PhotoConsentLine], width: float, tr: Language = ENGLISH
+) -> list[Flowable]:
     """The consent form's photo section: what each use means, and a box to tick for each."""
     rows: list[list[Flowable | str]] = [
         [

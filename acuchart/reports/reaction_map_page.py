@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from acuchart import clock
 from acuchart.catalogue import VIEWS, Catalogue, DiagramView
+from acuchart.i18n import ENGLISH, Language
 from acuchart.models.insights import (
     MAP_KIND_LABELS,
     MIN_COURSES,
@@ -59,6 +60,8 @@ class ReactionMapData(NamedTuple):
     outcomes: tuple[ConcernOutcome, ...]
     protocol_names: Mapping[str, str]
     printed_on: dt.date
+    language: Language = ENGLISH
+    """The practitioner's language (the page is for the practice, not for a client)."""
 
 
 def reaction_map_data(practice: Practice, wanted: MapFilter, kind: str) -> ReactionMapData:
@@ -151,8 +154,9 @@ def _label(
 class HeatLegend(Flowable):
     """The colour scale, and the ring for too few needlings."""
 
-    def __init__(self, width: float) -> None:
+    def __init__(self, width: float, tr: Language = ENGLISH) -> None:
         super().__init__()
+        self.tr = tr
         self.width = width
         self.height = 14.0
 
@@ -161,8 +165,9 @@ class HeatLegend(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        tr = self.tr
         x = 0.0
-        entries = [(step.label, step.fill, False) for step in BINS]
+        entries = [(tr.gettext(step.label), step.fill, False) for step in BINS]
         entries.append(
             (
                 tr.gettext("needled under {MIN_NEEDLINGS} times: too few to say").format(
@@ -231,6 +236,7 @@ def _diagram_rows(views: Sequence[DiagramView], data: ReactionMapData, width: fl
 
 def story(data: ReactionMapData) -> list[Flowable]:
     """The page's flowables."""
+    tr = data.language
     width = frame_width(data.practice)
     kind = MAP_KIND_LABELS.get(data.kind, data.kind)
     figures = data.figures
@@ -247,7 +253,7 @@ def story(data: ReactionMapData) -> list[Flowable]:
     views = _views(data)
     if views:
         flow += _diagram_rows(views, data, width)
-        flow += [gap(2), HeatLegend(width)]
+        flow += [gap(2), HeatLegend(width, tr=tr)]
     else:
         flow.append(para(tr.gettext("No point has been needled in the sessions chosen."), "body"))
     ranked = figures.ranked(data.kind)
@@ -351,6 +357,7 @@ def story(data: ReactionMapData) -> list[Flowable]:
 
 def build_reaction_map(data: ReactionMapData, out: io.BytesIO) -> int:
     """Write the page(s) to ``out``; return the page count."""
+    tr = data.language
     return build_pdf(
         out,
         data.practice,

@@ -11,8 +11,8 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from acuchart.i18n import N_
-from acuchart.models import maintenance_visits_phrase
+from acuchart.i18n import ENGLISH, N_, Language
+from acuchart.models import SEVERITY_LABELS, maintenance_visits_phrase
 from acuchart.reports.data import CourseReaction, CourseSummaryData
 from acuchart.reports.layout import cell, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
@@ -48,6 +48,7 @@ def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
 
     It is laid out on one page when it can be (see :data:`FITS`), else as :data:`TWO_PAGES` says.
     """
+    tr = data.language
     pdf = b""
     for fit in (*FITS, TWO_PAGES):
         made = io.BytesIO()
@@ -58,6 +59,7 @@ def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
             title=tr.gettext("Course summary: {client_name}").format(client_name=data.client_name),
             running_title=f"{data.client_name}  ·  {data.course_title}",
             subject=tr.gettext("Cosmetic acupuncture course summary"),
+            language=tr,
         )
         pdf = made.getvalue()
         if pages == 1:
@@ -68,7 +70,7 @@ def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
         out.write(pdf)
 
 
-def resolution(reaction: CourseReaction) -> str:
+def resolution(reaction: CourseReaction, tr: Language = ENGLISH) -> str:
     """How a reaction resolved, in the client's words."""
     resolved = reaction.reaction.resolved_on
     if resolved is None:
@@ -78,10 +80,10 @@ def resolution(reaction: CourseReaction) -> str:
     started = reaction.session_date
     days = (resolved - started).days
     if days <= 0:
-        return tr.gettext("Settled the same day ({date_text})").format(date_text=date_text(resolved))
-    return tr.gettext("Settled by {date_text}, after {days} day{value}").format(
-        date_text=date_text(resolved), days=days, value="s" if days != 1 else ""
-    )
+        return tr.gettext("Settled the same day ({date_text})").format(date_text=date_text(resolved, tr))
+    return tr.ngettext(
+        "Settled by {date}, after {count} day", "Settled by {date}, after {count} days", days
+    ).format(date=date_text(resolved, tr), count=days)
 
 
 _ENDED = {
@@ -95,6 +97,7 @@ _ENDED = {
 def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None) -> list[Flowable]:
     """The summary's content, top to bottom, laid out as ``fit`` says (full size by default)."""
     fit = fit or SummaryFit()
+    tr = data.language
     compact = fit.compact
     width = frame_width(data.practice)
     visits = sum(1 for session in data.sessions if session.maintenance_visit is not None)
@@ -112,16 +115,16 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
     if visits:
         # Maintenance visits after the course are counted apart: "10 of 10, plus 1 maintenance visit".
         course_line += tr.gettext(", plus {maintenance_visits_phrase}").format(
-            maintenance_visits_phrase=maintenance_visits_phrase(visits)
+            maintenance_visits_phrase=maintenance_visits_phrase(visits, tr)
         )
         lead += tr.gettext(", plus {maintenance_visits_phrase}").format(
-            maintenance_visits_phrase=maintenance_visits_phrase(visits)
+            maintenance_visits_phrase=maintenance_visits_phrase(visits, tr)
         )
-    ended = _ENDED.get(data.status.lower())
+    ended = tr.gettext(_ENDED.get(data.status.lower(), "")) or None
     if ended is None and not visits:
         lead += tr.gettext(" so far")
     if data.started_on:
-        lead += tr.gettext(", since {date_text}").format(date_text=date_text(data.started_on))
+        lead += tr.gettext(", since {date_text}").format(date_text=date_text(data.started_on, tr))
     if ended:
         lead += f"; {ended}"
     story: list[Flowable] = [
@@ -134,7 +137,7 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
                 (tr.gettext("Concerns"), ", ".join(data.concerns) or "—"),
                 (
                     tr.gettext("Next appointment"),
-                    appointment(data.next_appointment)
+                    appointment(data.next_appointment, tr)
                     if data.next_appointment
                     else tr.gettext("Not booked yet"),
                 ),
@@ -144,7 +147,7 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
         gap(2),
     ]
     if data.ratings:
-        chart = RatingsChart(data.ratings, width, COMPACT_CHART_HEIGHT if compact else CHART_HEIGHT)
+        chart = RatingsChart(data.ratings, width, COMPACT_CHART_HEIGHT if compact else CHART_HEIGHT, tr=tr)
         heading = para(tr.gettext("How you rated your concerns"), "h2")
         intro = para(
             tr.gettext("At each session you rated each concern from 0 to 10. ") + (data.rating_note or ""),
@@ -170,7 +173,7 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
         rows.append(
             [
                 cell(session.number_label),
-                cell(date_text(session.date)),
+                cell(date_text(session.date, tr)),
                 cell(str(session.points_count)),
                 cell(session.reactions or tr.gettext("None")),
             ]
@@ -201,7 +204,7 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
             [
                 cell(tr.gettext("Session"), style="cell_bold"),
                 cell(tr.gettext("Reaction"), style="cell_bold"),
-                cell("Where", style="cell_bold"),
+                cell(tr.gettext("Where"), style="cell_bold"),
                 cell(tr.gettext("How it settled"), style="cell_bold"),
             ]
         ]
@@ -209,10 +212,13 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
             reaction = item.reaction
             rows.append(
                 [
-                    cell(item.number_label, date_text(item.session_date)),
-                    cell(f"{reaction.kind_label} ({reaction.severity})", reaction.note),
+                    cell(item.number_label, date_text(item.session_date, tr)),
+                    cell(
+                        f"{reaction.kind_label} ({SEVERITY_LABELS.label(reaction.severity, tr)})",
+                        reaction.note,
+                    ),
                     cell(capitalised(reaction.at_point or tr.gettext("general (not at a point)"))),
-                    cell(resolution(item)),
+                    cell(resolution(item, tr)),
                 ]
             )
         story.append(grid(rows, [33 * mm, 44 * mm, 44 * mm, width - 121 * mm]))
@@ -227,9 +233,12 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
     if data.printed_on:
         closing += [
             gap(2),
-            para(tr.gettext("Printed on {date_text}.").format(date_text=date_text(data.printed_on)), "small"),
+            para(
+                tr.gettext("Printed on {date_text}.").format(date_text=date_text(data.printed_on, tr)),
+                "small",
+            ),
         ]
-    photos = before_after_story(data.photos, width)  # its own page, after the course's words
+    photos = before_after_story(data.photos, width, tr)  # its own page, after the course's words
     if fit.reactions_with_closing:
         return [*story[:reactions_start], KeepTogether([*story[reactions_start:], *closing]), *photos]
     return [*story, KeepTogether(closing), *photos]

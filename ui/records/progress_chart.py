@@ -68,15 +68,16 @@ class ProgressChart(QWidget):
         parent: QWidget | None = None,
         low: int = RATING_MIN,
         high: int = RATING_MAX,
-        title: str = _("Rating  ({RATING_AXIS_NOTE})").format(RATING_AXIS_NOTE=RATING_AXIS_NOTE),
+        title: str = "",
         empty_text: str = EMPTY_TEXT,
-        name: str = _("Progress chart"),
+        name: str = N_("Progress chart"),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressChart")
         self.setMinimumSize(280, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(name)
+        self.setAccessibleName(_(name))
+        title = title or _("Rating  ({note})").format(note=_(RATING_AXIS_NOTE))
         self._low, self._high, self._title, self._empty_text = low, high, title, _(empty_text)
         self._series: list[Series] = []
         self._sessions = 1
