@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from acuchart import __version__
 from acuchart.errors import AcuChartError, NotFoundError, StoreError
-from acuchart.i18n import _
+from acuchart.i18n import _, LANGUAGES
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 
@@ -123,9 +123,17 @@ def _add_document_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     )
     for name, metavar, what, help_text in documents:
         parser = sub.add_parser(name, help=_("write {help_text} (PDF)").format(help_text=help_text))
-        parser.add_argument("id", type=int, metavar=metavar, help=_("the {what}'s number").format(what=what))
+        number_help = _("the session's number") if what == "session" else _("the client's number")
+        parser.add_argument("id", type=int, metavar=metavar, help=number_help)
         parser.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF"
+            "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help=_("where to write the PDF")
+        )
+        parser.add_argument(
+            "--language",
+            metavar="CODE",
+            help=_("the language to print in: {codes} (default: the client's, else the practice's)").format(
+                codes=", ".join(LANGUAGES)
+            ),
         )
         parser.add_argument(
             "--force",
@@ -262,20 +270,24 @@ def _document(args: argparse.Namespace) -> int:
     protected = practice.protected_places()
     try:
         if args.command == "handout":
-            document = documents.handout(practice, args.id)
+            document = documents.handout(practice, args.id, args.language)
         elif args.command == "summary":
-            document = documents.course_summary(practice, client_id=args.id, course_id=args.course)
+            document = documents.course_summary(
+                practice, client_id=args.id, course_id=args.course, language=args.language
+            )
         elif args.command == "chart":
-            document = documents.chart_export(practice, args.id, args.purpose)
+            document = documents.chart_export(practice, args.id, args.purpose, args.language)
         else:
-            document = documents.consent_form(practice, args.id)
+            document = documents.consent_form(practice, args.id, args.language)
     finally:
         practice.close()
+    for note in document.notes:
+        print(_("Note: {note}").format(note=note), file=sys.stderr)
     try:
         written = documents.save(document, args.output, protected=protected, replace_other=args.force)
     except documents.NotAPdfError as exc:
         raise documents.NotAPdfError(exc.path, hint=_("Add --force to replace it anyway.")) from None
-    print(f"Wrote {document.title} to {written}")
+    print(_("Wrote {title} to {path}").format(title=document.title, path=written))
     return 0
 
 

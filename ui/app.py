@@ -17,6 +17,7 @@ from acuchart.i18n import _
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
+from ui.language import use_app_language
 from ui.main_window import MainWindow
 from ui.messages import warn
 from ui.preferences import Preferences
@@ -118,6 +119,7 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     app = create_application()
     install_crash_handler()
     preferences = Preferences()
+    use_app_language(preferences)
     practice: Practice | None = None
     if demo:
         path = make_demo_file()

@@ -25,7 +25,9 @@ from acuchart.models import CAUTION_FLAGS, CONCERNS, Client
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 from ui.operations import Operations
+from ui.records.date_field import DateField
 from ui.records.forms import FieldMessages
+from ui.records.language_settings import language_box
 
 
 class ClientDialog(QDialog):
@@ -102,10 +104,18 @@ class ClientDialog(QDialog):
         self._line(form, "first_name", _("First name*"))
         self._line(form, "last_name", _("Last name*"))
         self._line(form, "preferred_name", _("Preferred name"))
-        self._line(form, "date_of_birth", _("Date of birth"), _("YYYY-MM-DD, e.g. 1984-03-25"))
+        self.date_of_birth = DateField()
+        self.date_of_birth.setObjectName("dateOfBirth")
+        self.messages.add_row(form, "date_of_birth", _("Date of birth"), self.date_of_birth)
         self._line(form, "phone", _("Phone"))
         self._line(form, "email", _("Email"), _("name@example.com"))
         self.address_edit = self._text(form, "address", _("Address"))
+        self.language = language_box((_("The practice's language"), ""))
+        self.language.setObjectName("clientLanguage")
+        self.language.setToolTip(
+            _("The language this client's handouts, summaries and consent forms print in")
+        )
+        self.messages.add_row(form, "language", _("Documents in"), self.language)
         return page
 
     def _intake_tab(self) -> QWidget:
@@ -154,6 +164,9 @@ class ClientDialog(QDialog):
             value = getattr(form, name)
             edit.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
         self.address_edit.setPlainText(form.address)
+        born = form.date_of_birth
+        self.date_of_birth.set_value(born if isinstance(born, dt.date) else None)
+        self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
         self.skin_notes_edit.setPlainText(form.skin_notes)
         self.goals_edit.setPlainText(form.goals)
         self.caution_notes_edit.setPlainText(form.caution_notes)
@@ -171,6 +184,8 @@ class ClientDialog(QDialog):
             reviewed = clock.today().isoformat()
         return ClientForm(
             **values,
+            date_of_birth=self.date_of_birth.value(),
+            language=str(self.language.currentData() or ""),
             address=self.address_edit.toPlainText(),
             concerns=[key for key, box in self.concern_boxes.items() if box.isChecked()],
             skin_notes=self.skin_notes_edit.toPlainText(),

@@ -214,7 +214,7 @@ class MainWindow(MainMenus, QMainWindow):
         """Edit the practice settings."""
         from ui.records.settings_dialog import SettingsDialog  # loaded on first use
 
-        SettingsDialog(self.practice, parent=self).exec()
+        SettingsDialog(self.practice, parent=self, preferences=self.preferences).exec()
 
     def edit_note_templates(self) -> None:
         """The practice's note templates."""

@@ -87,6 +87,8 @@ class Client(NamedTuple):
     caution_notes: str = ""
     cautions_reviewed_on: dt.date | None = None
     archived: bool = False
+    language: str = ""
+    """The language the client's documents print in ("es"); empty: the practice's language."""
 
     @property
     def full_name(self) -> str:
@@ -117,6 +119,7 @@ class Client(NamedTuple):
             caution_notes=row.get("caution_notes", ""),
             cautions_reviewed_on=_date(row.get("cautions_reviewed_on")),
             archived=bool(row.get("archived", 0)),
+            language=row.get("language") or "",
         )
 
 

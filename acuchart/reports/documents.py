@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from acuchart.errors import AcuChartError
-from acuchart.i18n import ENGLISH, Language, _
+from acuchart.handout_texts import TEXT_TITLES
+from acuchart.i18n import _, app_language
 from acuchart.output_guard import (
     ProtectedPlaces,
     existing_kind,
@@ -33,7 +34,7 @@ from acuchart.paths import is_writable
 from acuchart.practice import Practice
 from acuchart.reports.chart_export import build_chart_export
 from acuchart.reports.consent_form import build_consent_form
-from acuchart.reports.gather import course_summary_data, handout_data
+from acuchart.reports.gather import course_summary_data, document_language, handout_data, text_notes
 from acuchart.reports.gather_record import chart_export_data, consent_form_data
 from acuchart.reports.handout import build_handout
 from acuchart.reports.summary import build_course_summary
@@ -65,12 +66,19 @@ class Document:
         title: what it is, for a window title or a print job: "Session handout: Sofía Domínguez, 5 March 2026".
         file_name: a sensible name to save it under: "Handout Sofía Domínguez 2026-03-05.pdf".
         pdf: the PDF itself.
+        language: the language it is printed in.
+        notes: what the practitioner should know about it (shown, never printed).
     """
 
     kind: str
     title: str
     file_name: str
     pdf: bytes
+    language: str = "en"
+    """The language it is printed in (a code: "es")."""
+    notes: tuple[str, ...] = ()
+    """What the practitioner should know before handing it over (a text not yet in the client's
+    language): shown beside the preview, and on the command line's standard error."""
 
 
 def _pdf(builder: Callable[[Any, BinaryIO], None], data: object) -> bytes:
@@ -95,17 +103,26 @@ def safe_file_name(*parts: str) -> str:
     return f"{name.strip(' .') or _('AcuChart document')}.pdf"
 
 
-def handout(practice: Practice, session_id: int, tr: Language = ENGLISH) -> Document:
-    """The session handout for the client."""
+def handout(practice: Practice, session_id: int, language: str | None = None) -> Document:
+    """The session handout for the client, in ``language`` (a code; default: the client's own, else the
+    practice's).
+
+    Raises:
+        UnknownLanguageError: no translation for ``language``.
+    """
+    client_id = practice.sessions.load(session_id).session.client_id
+    tr = document_language(practice, client_id, language)
     data = handout_data(practice, session_id, tr=tr)
     day = f"{data.session_date:%Y-%m-%d}"
     return Document(
         "handout",
-        _("Session handout: {client_name}, {date_text}").format(
-            client_name=data.client_name, date_text=date_text(data.session_date, tr)
+        _("Session handout: {client_name}, {date}").format(
+            client_name=data.client_name, date=date_text(data.session_date, app_language())
         ),
-        safe_file_name(_("Handout"), data.client_name, day),
+        safe_file_name(tr.gettext("Handout"), data.client_name, day),
         _pdf(build_handout, data),
+        tr.code,
+        tuple(text_notes(practice, tr)),
     )
 
 
@@ -113,38 +130,53 @@ def course_summary(
     practice: Practice,
     client_id: int | None = None,
     course_id: int | None = None,
-    tr: Language = ENGLISH,
+    language: str | None = None,
 ) -> Document:
-    """The course summary: ``course_id``, or the client's current (else latest) course."""
+    """The course summary: ``course_id``, or the client's current (else latest) course, in ``language``
+    (default: the client's own, else the practice's)."""
+    owner = practice.courses.course(course_id).client_id if course_id is not None else client_id
+    tr = document_language(practice, owner, language)
     data = course_summary_data(practice, client_id=client_id, course_id=course_id, tr=tr)
     printed = f"{data.printed_on:%Y-%m-%d}" if data.printed_on else ""
     return Document(
         "summary",
         _("Course summary: {client_name}").format(client_name=data.client_name),
-        safe_file_name(_("Course summary"), data.client_name, printed),
+        safe_file_name(tr.gettext("Course summary"), data.client_name, printed),
         _pdf(build_course_summary, data),
+        tr.code,
+        tuple(text_notes(practice, tr)),
     )
 
 
-def chart_export(practice: Practice, client_id: int, purpose: str = "", tr: Language = ENGLISH) -> Document:
-    """The client's whole record, with the audit trail checked."""
+def chart_export(
+    practice: Practice, client_id: int, purpose: str = "", language: str | None = None
+) -> Document:
+    """The client's whole record, with the audit trail checked, in ``language`` (default: the client's
+    own, else the practice's)."""
+    tr = document_language(practice, client_id, language)
     data = chart_export_data(practice, client_id, purpose, tr=tr)
     return Document(
         "chart",
         _("Clinical record: {full_name}").format(full_name=data.client.full_name),
-        safe_file_name(_("Clinical record"), data.client.full_name, f"{data.generated_at:%Y-%m-%d}"),
+        safe_file_name(tr.gettext("Clinical record"), data.client.full_name, f"{data.generated_at:%Y-%m-%d}"),
         _pdf(build_chart_export, data),
+        tr.code,
     )
 
 
-def consent_form(practice: Practice, client_id: int, tr: Language = ENGLISH) -> Document:
-    """The consent form for the client to sign."""
+def consent_form(practice: Practice, client_id: int, language: str | None = None) -> Document:
+    """The consent form for the client to sign, in ``language`` (default: the client's own, else the
+    practice's)."""
+    tr = document_language(practice, client_id, language)
     data = consent_form_data(practice, client_id, tr=tr)
+    notes = [note for note in text_notes(practice, tr) if _(TEXT_TITLES["consent"]) in note]
     return Document(
         "consent",
         _("Consent form: {client_name}").format(client_name=data.client_name),
-        safe_file_name(_("Consent form"), data.client_name),
+        safe_file_name(tr.gettext("Consent form"), data.client_name),
         _pdf(build_consent_form, data),
+        tr.code,
+        tuple(notes),
     )
 
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from acuchart import clock
 from acuchart.errors import ValidationError
-from acuchart.i18n import ENGLISH, Language
+from acuchart.handout_texts import document_texts
+from acuchart.i18n import ENGLISH, Language, language
 from acuchart.models import CONCERNS, RATING_SCALE_NOTE, Course, SessionSummary
 from acuchart.practice import Practice
 from acuchart.reports.data import (
@@ -28,7 +29,6 @@ from acuchart.reports.data import (
 )
 from acuchart.reports.gather_marks import amended_chart, handout_marks, reactions_not_at_marks, record_entries
 from acuchart.reports.photo_gather import before_after
-from acuchart.reports.texts import load_texts
 
 
 def practice_header(practice: Practice) -> PracticeHeader:
@@ -36,9 +36,30 @@ def practice_header(practice: Practice) -> PracticeHeader:
     return PracticeHeader.from_settings(practice.settings.get())
 
 
-def practice_texts(practice: Practice) -> dict[str, str]:
-    """The advice templates with the practice's edits applied."""
-    return load_texts(practice.settings.handout_texts())
+def practice_texts(practice: Practice, tr: Language = ENGLISH) -> dict[str, str]:
+    """The advice templates in ``tr``'s language, with the practice's edits applied (see
+    :func:`text_notes` for a text the practice wrote only in another language)."""
+    return document_texts(practice.settings.edited_texts(), tr.code, practice.settings.language())[0]
+
+
+def text_notes(practice: Practice, tr: Language) -> list[str]:
+    """What the practitioner should know about the texts of a document in ``tr``'s language: each of
+    the practice's own texts that has no version in that language yet (it prints as written)."""
+    return document_texts(practice.settings.edited_texts(), tr.code, practice.settings.language())[1]
+
+
+def document_language(practice: Practice, client_id: int | None, code: str | None = None) -> Language:
+    """The language a client's document prints in: ``code`` when one is asked for, else the client's
+    own, else the practice's.
+
+    Raises:
+        UnknownLanguageError: ``code`` names a language AcuChart has no translation for.
+        NotFoundError: there is no client ``client_id``.
+    """
+    if code:
+        return language(code)
+    own = practice.clients.get(client_id).language if client_id is not None else ""
+    return language(own or practice.settings.language())
 
 
 def concern_label(concern: str, tr: Language = ENGLISH) -> str:
@@ -96,7 +117,7 @@ def handout_data(practice: Practice, session_id: int, tr: Language = ENGLISH) ->
         planned_sessions=course.planned_sessions if course else None,
         session_reactions=reactions_not_at_marks(practice, chart, entries, tr=tr),
         next_appointment=_next_appointment(practice, history, summary),
-        texts=practice_texts(practice),
+        texts=practice_texts(practice, tr),
         course_title=course_name(course, tr) if course else "",
         maintenance_visit=summary.maintenance_visit,
         language=tr,
@@ -211,7 +232,7 @@ def course_summary_data(
         rating_note=RATING_SCALE_NOTE + ".",
         next_appointment=progress.next_due if progress else None,
         printed_on=today or clock.today(),
-        texts=practice_texts(practice),
+        texts=practice_texts(practice, tr),
         photos=before_after(practice, client_id, course, tr=tr),
         language=tr,
     )

@@ -236,7 +236,7 @@ def consent_form_data(
         NotFoundError: no client has this id.
     """
     client = practice.clients.get(client_id)
-    text_version, text = consent_text(practice_texts(practice))
+    text_version, text = consent_text(practice_texts(practice, tr))
     return ConsentFormData(
         practice=practice_header(practice),
         client_name=client.full_name,

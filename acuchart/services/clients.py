@@ -11,11 +11,11 @@ from typing import Any, NamedTuple
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
-from acuchart.i18n import _
+from acuchart.i18n import LANGUAGES, _
 from acuchart.models import CAUTION_LABELS, Client, ClientSummary
 from acuchart.storage import clients as client_rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, fold, parse_date
+from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, date_problem, fold, parse_date
 
 PAGE_SIZE = client_rows.SEARCH_LIMIT
 """How many clients a search returns at a time; the list reads the next page as it scrolls."""
@@ -40,6 +40,9 @@ class ClientForm(NamedTuple):
     caution_flags: Sequence[str] = ()
     caution_notes: str = ""
     cautions_reviewed_on: str | dt.date | None = None
+    language: str = ""
+    """The language for the client's documents: a code of :data:`acuchart.i18n.LANGUAGES`, or empty for
+    the practice's language."""
 
     @classmethod
     def from_client(cls, client: Client) -> ClientForm:
@@ -58,6 +61,7 @@ class ClientForm(NamedTuple):
             caution_flags=list(client.caution_flags),
             caution_notes=client.caution_notes,
             cautions_reviewed_on=client.cautions_reviewed_on,
+            language=client.language,
         )
 
 
@@ -154,6 +158,11 @@ class ClientService:
             problems["caution_flags"] = _("Unknown caution: {join}.").format(join=", ".join(unknown))
         row["caution_flags"] = json.dumps(sorted(set(form.caution_flags)))
         row["concerns"] = json.dumps(list(dict.fromkeys(form.concerns)))
+        row["language"] = clean(form.language).lower()
+        if row["language"] and row["language"] not in LANGUAGES:
+            problems["language"] = _("AcuChart has no documents in “{code}”. Choose one of: {names}.").format(
+                code=row["language"], names=", ".join(LANGUAGES.values())
+            )
         if problems:
             raise ValidationError(problems)
         row["search_text"] = search_text(row)
@@ -165,10 +174,8 @@ class ClientService:
     ) -> str | None:
         try:
             parsed = parse_date(value)
-        except ValueError:
-            problems[name] = _("{label}: write the date as YYYY-MM-DD, for example 1984-03-25.").format(
-                label=label
-            )
+        except ValueError as error:
+            problems[name] = date_problem(label, error)
             return None
         return parsed.isoformat() if parsed else None
 

@@ -14,7 +14,15 @@ from acuchart.storage import clients as client_rows
 from acuchart.storage import records as rows
 from acuchart.storage import sessions as session_rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, parse_date
+from acuchart.text import (
+    LONG_TEXT,
+    SHORT_TEXT,
+    DateDoesNotExistError,
+    check_length,
+    clean,
+    date_problem,
+    parse_date,
+)
 
 
 class ConsentService:
@@ -54,6 +62,9 @@ class ConsentService:
         problems: dict[str, str] = {}
         try:
             day = parse_date(given_on)
+        except DateDoesNotExistError as error:
+            day = None
+            problems["given_on"] = date_problem(_("The date consent was given"), error)
         except ValueError:
             day = None
             problems["given_on"] = _(

@@ -16,7 +16,7 @@ from acuchart.services.record_rules import add_months, raise_if, today_or, whole
 from acuchart.storage import clients as client_rows
 from acuchart.storage import records as rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, check_length, clean, parse_date
+from acuchart.text import LONG_TEXT, DateDoesNotExistError, check_length, clean, date_problem, parse_date
 
 DEFAULT_PLANNED_SESSIONS = 10
 DEFAULT_INTERVAL_DAYS = 7
@@ -168,6 +168,9 @@ class CourseService:
     def _start_date(problems: dict[str, str], value: dt.date | str | None, born: str | None) -> str:
         try:
             start = parse_date(value) or clock.today()
+        except DateDoesNotExistError as error:
+            problems["start_date"] = date_problem(_("The start date"), error)
+            return clock.today().isoformat()
         except ValueError:
             problems["start_date"] = _("Write the start date as YYYY-MM-DD, for example 2026-03-05.")
             return clock.today().isoformat()

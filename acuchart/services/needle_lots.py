@@ -21,7 +21,7 @@ from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
 from acuchart.storage import note as rows
 from acuchart.storage.store import Store
-from acuchart.text import SHORT_TEXT, check_length, clean, parse_date
+from acuchart.text import SHORT_TEXT, DateDoesNotExistError, check_length, clean, date_problem, parse_date
 
 _NOT_LOT_CHARACTERS = re.compile(r"[\s\-_./]+")
 
@@ -151,6 +151,9 @@ def _required(problems: dict[str, str], field: str, value: str, what: str) -> st
 def _day(problems: dict[str, str], field: str, value: dt.date | str | None) -> dt.date | None:
     try:
         return parse_date(value)
+    except DateDoesNotExistError as error:
+        problems[field] = date_problem(_("The date"), error)
+        return None
     except ValueError:
         problems[field] = _("Write the date as YYYY-MM-DD, for example 2027-03-31.")
         return None

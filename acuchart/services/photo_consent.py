@@ -27,7 +27,15 @@ from acuchart.services.settings import SettingsService
 from acuchart.storage import clients as client_rows
 from acuchart.storage import photos as rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, parse_date
+from acuchart.text import (
+    LONG_TEXT,
+    SHORT_TEXT,
+    DateDoesNotExistError,
+    check_length,
+    clean,
+    date_problem,
+    parse_date,
+)
 
 
 class PhotoConsentMissingError(AcuChartError):
@@ -191,6 +199,9 @@ class PhotoConsentService:
     ) -> dt.date | None:
         try:
             day = parse_date(value)
+        except DateDoesNotExistError as error:
+            problems[field] = date_problem(_("The date"), error)
+            return None
         except ValueError:
             problems[field] = _("Write the date as YYYY-MM-DD, for example 2026-03-05.")
             return None

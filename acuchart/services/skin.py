@@ -16,7 +16,7 @@ from acuchart.services.record_rules import raise_if
 from acuchart.storage import note as rows
 from acuchart.storage import records as record_rows
 from acuchart.storage.store import Store
-from acuchart.text import parse_date
+from acuchart.text import DateDoesNotExistError, date_problem, parse_date
 
 _REGIONS = dict(WRINKLE_REGIONS)
 
@@ -88,6 +88,9 @@ class SkinService:
             problems["measures"] = _("Choose at least one measure to record.")
         try:
             day = parse_date(measured_on) or clock.today()
+        except DateDoesNotExistError as error:
+            problems["measured_on"] = date_problem(_("The date"), error)
+            day = clock.today()
         except ValueError:
             problems["measured_on"] = _("Write the date as YYYY-MM-DD, for example 2026-11-21.")
             day = clock.today()

@@ -23,16 +23,20 @@ from acuchart.errors import ValidationError
 from acuchart.i18n import _
 from acuchart.models import PracticeSettings
 from acuchart.practice import Practice
-from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY
+from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY, LANGUAGE_KEY
 from ui.operations import Operations
+from ui.preferences import Preferences
 from ui.records.forms import FieldMessages
+from ui.records.language_settings import LanguagePage
 from ui.records.practice_fields import PRACTICE_LINES, LogoChooser, PathField, paper_size_box
 
 
 class SettingsDialog(QDialog):
     """Edit the practice settings; every problem is shown beside its field and nothing is half-saved."""
 
-    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, practice: Practice, parent: QWidget | None = None, preferences: Preferences | None = None
+    ) -> None:
         super().__init__(parent)
         self._practice = practice
         self.setWindowTitle(_("Practice settings"))
@@ -42,6 +46,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._practice_tab(), _("Practice"))
         self.tabs.addTab(self._records_tab(), _("Records"))
+        self.language = LanguagePage(practice.settings.language(), preferences)
+        self.tabs.addTab(self.language, _("Language"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -125,6 +131,7 @@ class SettingsDialog(QDialog):
             caution_review_months=self.review_months.value(),
             consent_text_version=self.consent_version.text(),
         )
+        values[LANGUAGE_KEY] = self.language.practice_language
         # Checked only when changed: a backup drive unplugged today must not stop a new phone number.
         if self.second_place.text != self._stored_second_place:
             values[BACKUP_SECOND_PLACE_KEY] = self.second_place.text
@@ -148,4 +155,5 @@ class SettingsDialog(QDialog):
                     )
                 )
             return
+        self.language.remember()
         self.accept()
