@@ -34,7 +34,7 @@ translations: $(MO)
 
 messages: $(VENV)/.installed
 	$(BIN)/pybabel -q extract -F babel.cfg $(BABEL_KEYWORDS) --add-location=file --sort-by-file --width=110 \
-		--project=AcuChart --copyright-holder="AcuChart" -o $(POT) acuchart ui main.py
+		--project=AcuChart --copyright-holder="AcuChart" -o $(POT) .
 	$(BIN)/pybabel -q update -i $(POT) -d resources/locale -D acuchart --width=110 --ignore-obsolete
 
 run: $(VENV)/.installed translations
