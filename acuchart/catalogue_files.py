@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Literal
 
 from acuchart.errors import AcuChartError
-from acuchart.i18n import _
 from acuchart.point_codes import normalise_code
 from acuchart.point_views import MIDLINE_TOLERANCE, VIEWS, side_at
 
@@ -52,9 +51,9 @@ class CatalogueError(AcuChartError, ValueError):
         self.column = column
         where = path.name
         if row is not None:
-            where += _(", row {row}").format(row=row)
+            where += f", row {row}"
         if column is not None:
-            where += _(", column {column!r}").format(column=column)
+            where += f", column {column!r}"
         super().__init__(f"{where}: {problem}")
 
 
@@ -80,7 +79,7 @@ def _read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as exc:
-        raise CatalogueError(path, _("cannot be read ({strerror}).").format(strerror=exc.strerror)) from exc
+        raise CatalogueError(path, f"cannot be read ({exc.strerror}).") from exc
     with handle:
         reader = csv.DictReader(handle)
         header = tuple(reader.fieldnames or ())
@@ -96,13 +95,11 @@ def _read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict
                 if part
             )
             raise CatalogueError(
-                path, f"the header must be exactly {','.join(columns)} ({detail or _('wrong order')}).", row=1
+                path, f"the header must be exactly {','.join(columns)} ({detail or 'wrong order'}).", row=1
             )
         for record in reader:
             if None in record or any(value is None for value in record.values()):
-                raise CatalogueError(
-                    path, _("expected {columns} columns.").format(columns=len(columns)), row=reader.line_num
-                )
+                raise CatalogueError(path, f"expected {len(columns)} columns.", row=reader.line_num)
             yield reader.line_num, {key: value.strip() for key, value in record.items()}
 
 
@@ -110,43 +107,24 @@ def _fraction(path: Path, row: int, column: str, text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise CatalogueError(path, _("{text!r} is not a number.").format(text=text), row, column) from None
+        raise CatalogueError(path, f"{text!r} is not a number.", row, column) from None
     if not 0.0 <= value <= 1.0:
-        raise CatalogueError(
-            path, _("{value} is outside 0..1 (a fraction of the diagram).").format(value=value), row, column
-        )
+        raise CatalogueError(path, f"{value} is outside 0..1 (a fraction of the diagram).", row, column)
     return value
 
 
 def _point_row(path: Path, row: int, record: dict[str, str]) -> PointRow:
     for column in _REQUIRED:
         if not record[column]:
-            raise CatalogueError(path, _("the {column} is missing.").format(column=column), row, column)
+            raise CatalogueError(path, f"the {column} is missing.", row, column)
     code = record["code"]
     if normalise_code(code) != code:
-        raise CatalogueError(
-            path,
-            _("write the code as {normalise_code}, not {code}.").format(
-                normalise_code=normalise_code(code), code=code
-            ),
-            row,
-            "code",
-        )
+        raise CatalogueError(path, f"write the code as {normalise_code(code)}, not {code}.", row, "code")
     sides = record["sides"]
     if sides not in SIDES:
-        raise CatalogueError(
-            path,
-            _("sides must be one of {join}, not {sides!r}.").format(join=", ".join(SIDES), sides=sides),
-            row,
-            "sides",
-        )
+        raise CatalogueError(path, f"sides must be one of {', '.join(SIDES)}, not {sides!r}.", row, "sides")
     if record["everyday"] not in ("0", "1"):
-        raise CatalogueError(
-            path,
-            _("everyday must be 1 or 0, not {value!r}.").format(value=record["everyday"]),
-            row,
-            "everyday",
-        )
+        raise CatalogueError(path, f"everyday must be 1 or 0, not {record['everyday']!r}.", row, "everyday")
     return PointRow(
         row=row,
         code=code,
@@ -170,9 +148,7 @@ def _check_place(path: Path, row: int, point: PointRow, view: str, x: float) -> 
         if point.sides in ("right", "left") and point.sides != shown:
             raise CatalogueError(
                 path,
-                _("{code} is needled on the {sides} only; {view} shows the {shown}.").format(
-                    code=point.code, sides=point.sides, view=view, shown=shown
-                ),
+                f"{point.code} is needled on the {point.sides} only; {view} shows the {shown}.",
                 row,
                 "view",
             )
@@ -181,37 +157,19 @@ def _check_place(path: Path, row: int, point: PointRow, view: str, x: float) -> 
     if point.sides == "both":
         if on_midline:
             raise CatalogueError(
-                path,
-                _("{code} is bilateral but lies on the midline (x = {x}).").format(code=point.code, x=x),
-                row,
-                "x",
+                path, f"{point.code} is bilateral but lies on the midline (x = {x}).", row, "x"
             )
         if side_at(view, x) != "right":
             raise CatalogueError(
-                path,
-                _("{code} must be given at the client's right side of {view}.").format(
-                    code=point.code, view=view
-                ),
-                row,
-                "x",
+                path, f"{point.code} must be given at the client's right side of {view}.", row, "x"
             )
     elif point.sides in ("right", "left"):
         if side_at(view, x) != point.sides:
             raise CatalogueError(
-                path,
-                _("{code} is needled on the client's {sides}; x = {x} is not.").format(
-                    code=point.code, sides=point.sides, x=x
-                ),
-                row,
-                "x",
+                path, f"{point.code} is needled on the client's {point.sides}; x = {x} is not.", row, "x"
             )
     elif on_midline and x != 0.5:
-        raise CatalogueError(
-            path,
-            _("{code} is a midline point: write x as 0.5, not {x}.").format(code=point.code, x=x),
-            row,
-            "x",
-        )
+        raise CatalogueError(path, f"{point.code} is a midline point: write x as 0.5, not {x}.", row, "x")
 
 
 def _spots(point: PointRow, view: str) -> list[tuple[float, float]]:
@@ -222,9 +180,7 @@ def _check_point(path: Path, places_path: Path, point: PointRow) -> None:
     """The rules of a point's places taken together."""
     views = dict.fromkeys(view for view, _, _ in point.places)
     if not views:
-        raise CatalogueError(
-            places_path, _("{code} has no place on any diagram; add one.").format(code=point.code)
-        )
+        raise CatalogueError(places_path, f"{point.code} has no place on any diagram; add one.")
     for view in views:
         info = VIEWS[view]
         spots = _spots(point, view)
@@ -233,35 +189,25 @@ def _check_point(path: Path, places_path: Path, point: PointRow) -> None:
             if mirrored != spots:
                 raise CatalogueError(
                     places_path,
-                    _(
-                        "{code} is a midline point: its spots on {view} must lie on the midline or in mirrored pairs."
-                    ).format(code=point.code, view=view),
+                    f"{point.code} is a midline point: its spots on {view} must lie on the midline or in "
+                    "mirrored pairs.",
                 )
         if info.mirror_of is not None and point.sides in ("both", "midline"):
             original = sorted((round(1.0 - x, _ROUND), y) for x, y in _spots(point, info.mirror_of))
             if spots != original:
                 raise CatalogueError(
                     places_path,
-                    _("{code} on {view} must be the mirror image of its place on {mirror_of}.").format(
-                        code=point.code, view=view, mirror_of=info.mirror_of
-                    ),
+                    f"{point.code} on {view} must be the mirror image of its place on {info.mirror_of}.",
                 )
     for view, info in VIEWS.items():
         if info.mirror_of in views and view not in views and point.sides in ("both", "midline"):
             raise CatalogueError(
-                places_path,
-                _("{code} is drawn on {mirror_of} but not on its mirror {view}.").format(
-                    code=point.code, mirror_of=info.mirror_of, view=view
-                ),
+                places_path, f"{point.code} is drawn on {info.mirror_of} but not on its mirror {view}."
             )
     needed = ("right", "left") if point.sides == "both" else (point.sides,)
     for side in needed:
         if not any(_shows(point, view, side) for view in views):
-            raise CatalogueError(
-                path,
-                _("{code} is drawn on no diagram for the {side} side.").format(code=point.code, side=side),
-                point.row,
-            )
+            raise CatalogueError(path, f"{point.code} is drawn on no diagram for the {side} side.", point.row)
 
 
 def _shows(point: PointRow, view: str, side: str) -> bool:
@@ -280,32 +226,19 @@ def read_catalogue_files(path: Path, places_path: Path) -> list[PointRow]:
         point = _point_row(path, row, record)
         if point.code in points:
             raise CatalogueError(
-                path,
-                _("{code} is already in the catalogue (row {row}).").format(
-                    code=point.code, row=points[point.code].row
-                ),
-                row,
-                "code",
+                path, f"{point.code} is already in the catalogue (row {points[point.code].row}).", row, "code"
             )
         points[point.code] = point
     if not points:
-        raise CatalogueError(path, _("the catalogue has no points."))
+        raise CatalogueError(path, "the catalogue has no points.")
     for row, record in _read_rows(places_path, PLACE_COLUMNS):
         placed = points.get(record["code"])
         if placed is None:
-            raise CatalogueError(
-                places_path,
-                _("{value!r} is not in {name}.").format(value=record["code"], name=path.name),
-                row,
-                "code",
-            )
+            raise CatalogueError(places_path, f"{record['code']!r} is not in {path.name}.", row, "code")
         view = record["view"]
         if view not in VIEWS:
             raise CatalogueError(
-                places_path,
-                _("unknown view {view!r}; use one of {join}.").format(view=view, join=", ".join(VIEWS)),
-                row,
-                "view",
+                places_path, f"unknown view {view!r}; use one of {', '.join(VIEWS)}.", row, "view"
             )
         x = _fraction(places_path, row, "x", record["x"])
         y = _fraction(places_path, row, "y", record["y"])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from acuchart import __version__
 from acuchart.errors import AcuChartError, NotFoundError, StoreError
-from acuchart.i18n import _, LANGUAGES
+from acuchart.i18n import LANGUAGES, _
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 
@@ -253,7 +253,13 @@ def _check_id(number: int | None, what: str) -> None:
     """An id no record can have is simply not found (sqlite3 would take it for an error of ours)."""
     if number is not None and not -_LARGEST_ID - 1 <= number <= _LARGEST_ID:
         raise NotFoundError(
-            _("No {what} with id {number} exists in this practice file.").format(what=what, number=number)
+            (
+                _("No session with id {number} exists in this practice file.")
+                if what == "session"
+                else _("No course with id {number} exists in this practice file.")
+                if what == "course"
+                else _("No client with id {number} exists in this practice file.")
+            ).format(number=number)
         )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import short_date
 from acuchart.i18n import N_, _, ngettext
 from acuchart.models import ClientSummary
 from acuchart.services.clients import PAGE_SIZE
@@ -56,7 +57,7 @@ def format_dob(iso: str | None) -> str:
     """A birth date as a practitioner reads it: 25 Mar 1984."""
     if not iso:
         return ""
-    return dt.date.fromisoformat(iso).strftime("%d %b %Y")
+    return short_date(dt.date.fromisoformat(iso))
 
 
 class ClientListModel(QAbstractTableModel):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from acuchart import clock
 from acuchart.changes import Changes
+from acuchart.dates import short_date
 from acuchart.i18n import _
 from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client, ClientRecord
 from acuchart.practice import Practice
@@ -79,8 +80,8 @@ class CautionBanner(QLabel):
             parts.append(html.escape(client.caution_notes))
         if client.cautions_reviewed_on:
             parts.append(
-                _("<i>reviewed {cautions_reviewed_on:%d %b %Y}</i>").format(
-                    cautions_reviewed_on=client.cautions_reviewed_on
+                _("<i>reviewed {cautions_reviewed_on}</i>").format(
+                    cautions_reviewed_on=short_date(client.cautions_reviewed_on)
                 )
             )
         self.setText(" — ".join(parts))
@@ -277,11 +278,9 @@ class ClientPage(QWidget):
         if record.consents:
             latest = record.consents[0]
             self.consent.text.setText(
-                _(
-                    "✓ Consent on file: {lower}, given {given_on:%d %b %Y} (consent text {text_version})"
-                ).format(
+                _("✓ Consent on file: {lower}, given {given_on} (consent text {text_version})").format(
                     lower=latest.method_label.lower(),
-                    given_on=latest.given_on,
+                    given_on=short_date(latest.given_on),
                     text_version=latest.text_version,
                 )
             )

@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import AcuChartError, ValidationError
-from acuchart.i18n import N_, _
+from acuchart.i18n import N_, _, ngettext
 from acuchart.imports.dates import DateReading, Order, describe, parse, read_column
 from acuchart.imports.mapping import ColumnMapping, gather, mapping_problem, split_full_name
 from acuchart.imports.sniff import CsvTable, ImportFileError
@@ -95,15 +95,14 @@ class ImportPlan(NamedTuple):
     def summary(self) -> str:
         """``187 clients to add, 8 duplicates, 5 rows with problems``."""
         ready, dupes, bad = (len(self.with_status(s)) for s in ("ready", "duplicate", "problem"))
-        return _(
-            "{ready:,} client{value} to add, {dupes:,} duplicate{value2}, {bad:,} row{value3} with problems"
-        ).format(
-            ready=ready,
-            value="s" if ready != 1 else "",
-            dupes=dupes,
-            value2="s" if dupes != 1 else "",
-            bad=bad,
-            value3="s" if bad != 1 else "",
+        return ", ".join(
+            (
+                ngettext("{count:,} client to add", "{count:,} clients to add", ready).format(count=ready),
+                ngettext("{count:,} duplicate", "{count:,} duplicates", dupes).format(count=dupes),
+                ngettext("{count:,} row with problems", "{count:,} rows with problems", bad).format(
+                    count=bad
+                ),
+            )
         )
 
 
@@ -116,15 +115,20 @@ class ImportReport(NamedTuple):
 
     def text(self) -> str:
         """The report as lines for the command line."""
-        verb = _("Would add") if self.dry_run else _("Added")
-        lines = [
-            _("{verb} {added:,} client{value}; skipped {skipped:,}.").format(
-                verb=verb,
-                added=len(self.added),
-                value="s" if len(self.added) != 1 else "",
-                skipped=len(self.skipped),
+        added, skipped = len(self.added), len(self.skipped)
+        if self.dry_run:
+            head = ngettext(
+                "Would add {count:,} client; skipped {skipped:,}.",
+                "Would add {count:,} clients; skipped {skipped:,}.",
+                added,
             )
-        ]
+        else:
+            head = ngettext(
+                "Added {count:,} client; skipped {skipped:,}.",
+                "Added {count:,} clients; skipped {skipped:,}.",
+                added,
+            )
+        lines = [head.format(count=added, skipped=skipped)]
         lines += [
             _("  row {row}: {name}: skipped. {why}").format(row=row, name=name, why=why)
             for row, name, why in self.skipped
@@ -182,11 +186,11 @@ class _People:
         """Why someone of this name and date of birth looks like a duplicate, or ""."""
         dated = self._dated.get(key, {})
         if born and born in dated:
-            return _("{where} {value}, born {born}.").format(where=where, value=dated[born], born=born)
+            return _("{where} {who}, born {born}.").format(where=where, who=dated[born], born=born)
         other = self._undated.get(key) or (next(iter(dated.values())) if dated and not born else None)
         if other:
-            return _("Possibly {lower}{value} {other} (same name; no date of birth to compare).").format(
-                lower=where[0].lower(), value=where[1:], other=other
+            return _("Possibly: {where} {other} (same name; no date of birth to compare).").format(
+                where=where, other=other
             )
         return ""
 

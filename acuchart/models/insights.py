@@ -12,7 +12,8 @@ import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from acuchart.i18n import N_, Labels, _
+from acuchart.dates import short_date
+from acuchart.i18n import N_, Labels, _, ngettext
 from acuchart.models.practice import CAUTION_LABELS, CONCERN_LABELS, REACTION_KINDS_AT_POINT
 
 MIN_NEEDLINGS = 30
@@ -43,8 +44,8 @@ class MapFilter(NamedTuple):
         """The filter in words, for a page title: ``Clients on anticoagulants · 2026``."""
         parts = []
         if self.start or self.end:
-            since = f"{self.start:%d %b %Y}" if self.start else _("the first session")
-            until = f"{self.end:%d %b %Y}" if self.end else "today"
+            since = short_date(self.start) if self.start else _("the first session")
+            until = short_date(self.end) if self.end else _("today")
             parts.append(_("{since} to {until}").format(since=since, until=until))
         if self.caution == NO_CAUTION:
             parts.append(_("clients with no caution recorded"))
@@ -213,9 +214,11 @@ class ConcernOutcome(NamedTuple):
     def text(self) -> str:
         """The outcome in words: what was recorded, never a promise."""
         if not self.enough:
-            return _("{courses} course{value} rated: too few to say.").format(
-                courses=self.courses, value="s" if self.courses != 1 else ""
-            )
+            return ngettext(
+                "{count} course rated: too few to say.",
+                "{count} courses rated: too few to say.",
+                self.courses,
+            ).format(count=self.courses)
         low, middle, high = self.quartiles()
         return _(
             "Over {courses} courses the clients' own rating changed by a median of {signed_change} (middle half {signed_change2} to {signed_change3}; all {signed_change4} to {signed_change5})."

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from acuchart.dates import short_date
 from acuchart.i18n import N_, Labels, _
 from acuchart.models.practice import _datetime
 
@@ -35,6 +36,9 @@ PHOTO_USES = Labels(
 )
 PHOTO_USE_LABELS = PHOTO_USES.by_key()
 PHOTO_DECISIONS = ("given", "refused", "withdrawn")
+PHOTO_DECISION_LABELS = Labels(
+    ("given", N_("Given")), ("refused", N_("Refused")), ("withdrawn", N_("Withdrawn"))
+).by_key()
 
 # What an amendment to a signed session's photo changed, in words (``amendments.field`` for entity "photos").
 PHOTO_AMENDMENTS = Labels(
@@ -163,7 +167,7 @@ class SessionPhoto:
     @property
     def session_label(self) -> str:
         """``3 Mar 2026 · session 4 of 10`` (or just the date outside a course)."""
-        day = f"{self.session_started_at.day} {self.session_started_at:%b %Y}"
+        day = short_date(self.session_started_at)
         if self.number is None:
             return day
         of = _(" of {planned}").format(planned=self.planned) if self.planned else ""
@@ -230,7 +234,10 @@ class PhotoConsent:
         latest = self.latest(use)
         if latest is None:
             return _("Not asked")
-        return f"{latest.decision.capitalize()} {latest.decided_on.day} {latest.decided_on:%b %Y}"
+        return _("{decision} {date}").format(
+            decision=PHOTO_DECISION_LABELS.get(latest.decision, latest.decision),
+            date=short_date(latest.decided_on),
+        )
 
     @property
     def recorded(self) -> bool:

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from acuchart.dates import short_date
 from acuchart.i18n import N_, Labels, Language, _, app_language, ngettext
 from acuchart.models.practice import CONCERN_LABELS, REACTION_LABELS, Client, _date, _datetime
 
@@ -82,8 +83,8 @@ class Course:
     def title(self) -> str:
         """How the practitioner names it: the concerns it treats and when it began."""
         concerns = ", ".join(CONCERN_LABELS.get(c, c).split(" (")[0] for c in self.concerns) or _("Course")
-        return _("{concerns} · from {start_date:%d %b %Y}").format(
-            concerns=concerns, start_date=self.start_date
+        return _("{concerns} · from {start_date}").format(
+            concerns=concerns, start_date=short_date(self.start_date)
         )
 
     @property

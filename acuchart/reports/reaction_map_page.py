@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from acuchart import clock
 from acuchart.catalogue import VIEWS, Catalogue, DiagramView
+from acuchart.dates import long_date
 from acuchart.i18n import ENGLISH, Language
 from acuchart.models.insights import (
     MAP_KIND_LABELS,
@@ -241,13 +242,13 @@ def story(data: ReactionMapData) -> list[Flowable]:
     kind = MAP_KIND_LABELS.get(data.kind, data.kind)
     figures = data.figures
     lead = tr.gettext(
-        "{kind} after needling, point by point · {describe} · {sessions:,} sessions, {needlings:,} needlings · printed {printed_on:%d %B %Y}"
+        "{kind} after needling, point by point · {describe} · {sessions:,} sessions, {needlings:,} needlings · printed {printed_on}"
     ).format(
         kind=kind,
         describe=figures.filter.describe(data.protocol_names),
         sessions=figures.sessions,
         needlings=figures.needlings,
-        printed_on=data.printed_on,
+        printed_on=long_date(data.printed_on, tr),
     )
     flow: list[Flowable] = [para("Where reactions happen", "title"), para(lead, "lead")]
     views = _views(data)

@@ -7,8 +7,9 @@ from typing import Any
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.dates import short_date
 from acuchart.errors import ValidationError
-from acuchart.i18n import _
+from acuchart.i18n import _, ngettext
 from acuchart.models import (
     CautionReview,
     Client,
@@ -199,7 +200,7 @@ class FollowUpService:
         months = _months_between(reviewed, day)
         if months < self._settings.get().caution_review_months:
             return CautionReview(
-                False, _("Cautions reviewed {reviewed:%d %b %Y}").format(reviewed=reviewed), months
+                False, _("Cautions reviewed {date}").format(date=short_date(reviewed)), months
             )
-        ago = _("{months} month{value} ago").format(months=months, value="s" if months != 1 else "")
+        ago = ngettext("{count} month ago", "{count} months ago", months).format(count=months)
         return CautionReview(True, _("Cautions last reviewed {ago} — review now").format(ago=ago), months)

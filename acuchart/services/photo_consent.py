@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.dates import short_date
 from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.models import (
@@ -70,7 +71,7 @@ class PhotoConsentService:
         latest = consent.latest(use)
         if latest is None:
             return False, _("The client has not been asked about photos for {label}.").format(label=label)
-        when = f"{latest.decided_on.day} {latest.decided_on:%b %Y}"
+        when = short_date(latest.decided_on)
         return False, _("The client {decision} consent to photos for {label} on {when}.").format(
             decision=latest.decision, label=label, when=when
         )

@@ -15,9 +15,10 @@ from typing import Any
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.dates import short_date
 from acuchart.errors import ConsentMissingError, NotFoundError
 from acuchart.i18n import _
-from acuchart.models import Mark, Reaction, Session, SessionChart
+from acuchart.models import COURSE_STATUS_LABELS, Mark, Reaction, Session, SessionChart
 from acuchart.services import session_rules as rules
 from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
@@ -101,8 +102,9 @@ class SessionService:
         return [
             (
                 row["id"],
-                _("Course from {fromisoformat:%d %b %Y} ({value})").format(
-                    fromisoformat=dt.date.fromisoformat(row["start_date"]), value=row["status"]
+                _("Course from {date} ({status})").format(
+                    date=short_date(dt.date.fromisoformat(row["start_date"])),
+                    status=COURSE_STATUS_LABELS.get(row["status"], row["status"]).lower(),
                 ),
             )
             for row in rows.courses_for_client(self._store, client_id)

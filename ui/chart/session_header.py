@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import short_moment
 from acuchart.i18n import _
 from acuchart.models import Client, Session
 from acuchart.services.session_rules import MAX_DURATION_MIN
@@ -178,7 +179,7 @@ class SessionHeader(QWidget):
         self.duration.setValue(session.duration_min)
         self.signed.setVisible(session.signed)
         if session.signed_at:
-            self.signed.setText(_("Signed {signed_at:%d %b %Y %H:%M}").format(signed_at=session.signed_at))
+            self.signed.setText(_("Signed {signed_at}").format(signed_at=short_moment(session.signed_at)))
         for widget in (self.when, self.course, self.duration):
             widget.setEnabled(not session.signed)
         self._loading = False

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import long_date, short_date
 from acuchart.i18n import _, ngettext
 from acuchart.imports.dates import ORDERS, DateReading, Order
 from acuchart.imports.mapping import FIELD_LABELS, SKIP, ColumnMapping
@@ -200,8 +201,8 @@ def _dates_note(reading: DateReading, column: str, chosen: Order | None) -> str:
         day, month = read.get("DMY"), read.get("MDY")
         if day and month:
             return _(
-                "The dates in {column!r} could be day first or month first: {example} is {day:%d %B %Y} day first, {month:%d %B %Y} month first. Choose how the other program wrote them."
-            ).format(column=column, example=example, day=day, month=month)
+                "The dates in {column!r} could be day first or month first: {example} is {day} day first, {month} month first. Choose how the other program wrote them."
+            ).format(column=column, example=example, day=long_date(day), month=long_date(month))
         return _(
             "The dates in {column!r} could be day first or month first. Choose how the other program wrote them."
         ).format(column=column)
@@ -210,9 +211,9 @@ def _dates_note(reading: DateReading, column: str, chosen: Order | None) -> str:
             "No value in {column!r} reads as a date; those rows will be listed with the problem."
         ).format(column=column)
     shown = [
-        f"{text} → {read[reading.order]:%d %b %Y}"
+        f"{text} → {short_date(day)}"
         for text, read in reading.examples
-        if reading.order and read.get(reading.order)
+        if reading.order and (day := read.get(reading.order)) is not None
     ]
     return _("Read as: ") + "; ".join(shown[:3]) if shown else ""
 

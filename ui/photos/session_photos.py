@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.changes import Changes
+from acuchart.dates import short_moment
 from acuchart.errors import AcuChartError
 from acuchart.i18n import N_, _, ngettext
 from acuchart.models import PHOTO_VIEWS, SessionPhoto
@@ -147,9 +148,9 @@ class SessionPhotos(QWidget):
             entry = QListWidgetItem(item.photo.view_label)
             entry.setData(Qt.ItemDataRole.UserRole, item.photo.id)
             entry.setToolTip(
-                _("{view_label}\nTaken {taken_at:%d %b %Y %H:%M}\n{original_name}\nSHA-256 {value}…").format(
+                _("{view_label}\nTaken {taken_at}\n{original_name}\nSHA-256 {value}…").format(
                     view_label=item.photo.view_label,
-                    taken_at=item.photo.taken_at,
+                    taken_at=short_moment(item.photo.taken_at),
                     original_name=item.photo.original_name,
                     value=item.photo.sha256[:16],
                 )

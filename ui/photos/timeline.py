@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from acuchart.dates import short_date
 from acuchart.i18n import _
 from acuchart.models import SessionPhoto
 from ui.photos.frames import decode
@@ -56,7 +57,7 @@ class PhotoTimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             day = item.session_started_at
             number = f" · S{item.number}" if item.number is not None else ""
-            return f"{item.photo.view_label}\n{day.day} {day:%b %Y}{number}"
+            return f"{item.photo.view_label}\n{short_date(day)}{number}"
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._pixmaps.get(item.photo.id)
             if pixmap is None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import weekday_date
 from acuchart.errors import ValidationError
 from acuchart.i18n import _
 from acuchart.models import CONCERNS, COURSE_STATUS_LABELS, Course
@@ -197,7 +198,7 @@ class CompleteCourseDialog(QDialog):
             self.preview.setText(_("None: the course is closed as completed."))
         elif 1 <= months <= 24:
             dates = self._practice.courses.propose_maintenance(self._course.id, months)
-            self.preview.setText(", ".join(f"{d:%a %d %b %Y}" for d in dates))
+            self.preview.setText(", ".join(weekday_date(d) for d in dates))
         else:
             self.preview.setText("")
 

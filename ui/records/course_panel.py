@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import short_date, weekday_date
 from acuchart.i18n import _, ngettext
 from acuchart.models import CONCERN_LABELS, CourseOverview, maintenance_every
 from acuchart.practice import Practice
@@ -29,7 +30,7 @@ def progress_lines(overview: CourseOverview) -> tuple[str, str]:
     if course.status == "maintenance":
         head = maintenance_every(course.maintenance_months)
         due = (
-            _("Next visit due {next_due:%a %d %b %Y}").format(next_due=progress.next_due)
+            _("Next visit due {next_due}").format(next_due=weekday_date(progress.next_due))
             if progress.next_due
             else ""
         )
@@ -44,14 +45,14 @@ def progress_lines(overview: CourseOverview) -> tuple[str, str]:
                 "All {planned} planned sessions charted: complete the course to plan maintenance."
             ).format(planned=progress.planned)
         elif progress.next_due is not None:
-            due = _("Next session due {next_due:%a %d %b %Y}").format(next_due=progress.next_due)
+            due = _("Next session due {next_due}").format(next_due=weekday_date(progress.next_due))
         else:
             due = ""
     else:
         head = _("{status_label}: {session_number} of {planned} sessions").format(
             status_label=course.status_label, session_number=progress.session_number, planned=progress.planned
         )
-        due = _("Ended {ended_on:%d %b %Y}").format(ended_on=course.ended_on) if course.ended_on else ""
+        due = _("Ended {ended_on}").format(ended_on=short_date(course.ended_on)) if course.ended_on else ""
     if progress.overdue:
         due += " · " + ngettext("{count} day overdue", "{count} days overdue", progress.days_overdue).format(
             count=progress.days_overdue
@@ -174,15 +175,15 @@ class CoursePanel(QGroupBox):
         concerns = ", ".join(short_label(CONCERN_LABELS.get(c, c)) for c in course.concerns)
         self.plan.setText(
             _(
-                "{concerns} · {planned_sessions} sessions, every {interval_days} days · from {start_date:%d %b %Y} · {status_label}"
+                "{concerns} · {planned_sessions} sessions, every {interval_days} days · from {start_date} · {status_label}"
             ).format(
                 concerns=concerns,
                 planned_sessions=course.planned_sessions,
                 interval_days=course.interval_days,
-                start_date=course.start_date,
+                start_date=short_date(course.start_date),
                 status_label=course.status_label,
             )
-            + (f" {course.ended_on:%d %b %Y}" if course.ended_on and course.status != "active" else "")
+            + (f" {short_date(course.ended_on)}" if course.ended_on and course.status != "active" else "")
         )
         self.complete_button.setDefault(progress.all_planned_done)
 

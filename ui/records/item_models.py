@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from acuchart.dates import day_month, short_date, short_moment, weekday_date
 from acuchart.i18n import N_, _, ngettext
 from acuchart.models import CourseDue, ReactionFollowUp, SessionSummary, maintenance_every
 
@@ -30,7 +31,7 @@ MUTED = QColor("#5f6368")
 
 def day(value: dt.date) -> str:
     """A date as the practitioner reads it: ``Tue 29 Sep 2026``."""
-    return value.strftime("%a %d %b %Y")
+    return weekday_date(value)
 
 
 def days(n: int) -> str:
@@ -119,14 +120,14 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
             if column == 0:
                 return row.client_name
             if column == 1:
-                return row.session_on.strftime("%d %b %Y")
+                return short_date(row.session_on)
             if column == 2:
                 return row.label + (_(" · late entry") if row.late_entry else "")
             if column == 3:
                 return row.note
             if column == 4:
                 if row.resolved_on is not None:
-                    return _("Resolved {resolved_on:%d %b}").format(resolved_on=row.resolved_on)
+                    return _("Resolved {resolved_on}").format(resolved_on=day_month(row.resolved_on))
                 age = (self._today() - row.session_on).days
                 return _("Open {days}").format(days=days(age)) if age > 0 else _("Open since today")
             if column == self.ACTION_COLUMN:
@@ -138,8 +139,8 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
             font.setBold(True)
             return font
         elif role == Qt.ItemDataRole.ToolTipRole:
-            return _("{label} after the session of {session_on:%d %b %Y}").format(
-                label=row.label, session_on=row.session_on
+            return _("{label} after the session of {session_on}").format(
+                label=row.label, session_on=short_date(row.session_on)
             ) + (f"\n{row.note}" if row.note else "")
         elif role == IdRole:
             return row.id
@@ -186,7 +187,7 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
     def cell(self, row: SessionSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.started_at.strftime("%d %b %Y, %H:%M")
+                return short_moment(row.started_at)
             if column == 1:
                 return row.number_label
             if column == 2:
@@ -211,8 +212,8 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
             return int(Qt.AlignmentFlag.AlignCenter)
         elif role == Qt.ItemDataRole.ToolTipRole:
             signed = (
-                _("Signed {signed_at:%d %b %Y %H:%M} by {signed_by}").format(
-                    signed_at=row.signed_at, signed_by=row.signed_by
+                _("Signed {signed_at} by {signed_by}").format(
+                    signed_at=short_moment(row.signed_at), signed_by=row.signed_by
                 )
                 if row.signed_at
                 else _("Not signed yet")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from acuchart.dates import short_moment
 from acuchart.i18n import N_, _, ngettext
 from acuchart.practice import Practice
 from ui.style import mute
@@ -65,7 +66,7 @@ class LotRecallDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for use in uses:
             cells = [
-                QStandardItem(f"{use.started_at:%d %b %Y %H:%M}"),
+                QStandardItem(short_moment(use.started_at)),
                 QStandardItem(use.client_name),
                 QStandardItem(use.phone),
                 QStandardItem(use.email),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.changes import Changes
+from acuchart.dates import short_moment
 from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.models import Amendment, Session
@@ -35,8 +36,8 @@ SIGN_BUTTON_STYLE = (
 def signature_text(session: Session) -> str:
     """``Signed 21 Nov 2026 14:05 by Dr. Jane Doe``."""
     assert session.signed_at is not None
-    return _("Signed {signed_at:%d %b %Y %H:%M} by {signed_by}").format(
-        signed_at=session.signed_at, signed_by=session.signed_by
+    return _("Signed {signed_at} by {signed_by}").format(
+        signed_at=short_moment(session.signed_at), signed_by=session.signed_by
     )
 
 
@@ -46,13 +47,13 @@ def amendment_html(amendment: Amendment) -> str:
     new = html.escape(amendment.new_value or _("(empty)"))
     change = f"{new}" if amendment.old_value is None else f"{old} → {new}"
     return _(
-        "<b>{escape}</b>: {change}<br><i>“{escape2}”</i><br><span style='color:#5f6368'>{escape3}, {at:%d %b %Y %H:%M}</span>"
+        "<b>{escape}</b>: {change}<br><i>“{escape2}”</i><br><span style='color:#5f6368'>{escape3}, {at}</span>"
     ).format(
         escape=html.escape(amendment.field_label),
         change=change,
         escape2=html.escape(amendment.reason),
         escape3=html.escape(amendment.author),
-        at=amendment.at,
+        at=short_moment(amendment.at),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from acuchart.dates import short_date
 from acuchart.i18n import _
 from acuchart.models.tcm import FITZPATRICK_TYPES, GLOGAU_TYPES, WRINKLE_GRADES, WRINKLE_REGIONS, SkinMeasure
 from ui.chart.note.chips import Chips
@@ -75,7 +76,7 @@ class SkinPanel(QWidget):
         self.glogau.setEnabled(editable)
         self.save.setEnabled(editable)
         self.status.setText(
-            _("Recorded {measured_on:%d %b %Y}.").format(measured_on=measure.measured_on)
+            _("Recorded {measured_on}.").format(measured_on=short_date(measure.measured_on))
             if measure
             else _("Not measured at this session.")
         )
