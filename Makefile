@@ -30,7 +30,7 @@ BABEL_KEYWORDS := -k accessible:2
 translations: $(MO)
 
 %.mo: %.po $(VENV)/.installed
-	$(BIN)/pybabel -q compile -i $< -o $@
+	$(BIN)/python -m tools.catalogues $< $@
 
 messages: $(VENV)/.installed
 	$(BIN)/pybabel -q extract -F babel.cfg $(BABEL_KEYWORDS) --add-location=file --sort-by-file --width=110 \
