@@ -36,9 +36,10 @@ PHOTO_USES = Labels(
 )
 PHOTO_USE_LABELS = PHOTO_USES.by_key()
 PHOTO_DECISIONS = ("given", "refused", "withdrawn")
-PHOTO_DECISION_LABELS = Labels(
+PHOTO_DECISIONS_WORDS = Labels(
     ("given", N_("Given")), ("refused", N_("Refused")), ("withdrawn", N_("Withdrawn"))
-).by_key()
+)
+PHOTO_DECISION_LABELS = PHOTO_DECISIONS_WORDS.by_key()
 
 # What an amendment to a signed session's photo changed, in words (``amendments.field`` for entity "photos").
 PHOTO_AMENDMENTS = Labels(

@@ -69,7 +69,9 @@ def consent_form_story(data: ConsentFormData) -> list[Flowable]:
         gap(4),
         _signatures(data, width),
     ]
-    printed = f"Consent text version {data.text_version or tr.gettext('not stated')}"
+    printed = tr.gettext("Consent text version {version}").format(
+        version=data.text_version or tr.gettext("not stated")
+    )
     if data.printed_on:
         printed += tr.gettext("  ·  printed {date_text}").format(date_text=date_text(data.printed_on, tr))
     story += [gap(3), para(printed, "small")]

@@ -171,7 +171,7 @@ def _ratings(
 ) -> dict[str, tuple[tuple[int, float], ...]]:
     if course is not None:
         series = {
-            s.label: tuple((n, float(v)) for n, v in s.points)
+            concern_label(s.concern, tr): tuple((n, float(v)) for n, v in s.points)
             for s in practice.ratings.progress_series(course.id)
         }
     else:
@@ -228,8 +228,8 @@ def course_summary_data(
         reactions=tuple(reactions),
         planned_sessions=course.planned_sessions if course else None,
         started_on=course.start_date if course else (sessions[0].started_at.date() if sessions else None),
-        status=course.status_label if course else "",
-        rating_note=RATING_SCALE_NOTE + ".",
+        status=course.status if course else "",
+        rating_note=tr.gettext(RATING_SCALE_NOTE) + ".",
         next_appointment=progress.next_due if progress else None,
         printed_on=today or clock.today(),
         texts=practice_texts(practice, tr),

@@ -7,8 +7,8 @@ import logging
 
 from acuchart.errors import AcuChartError
 from acuchart.i18n import ENGLISH, Language
-from acuchart.models import CONSENT_METHOD_LABELS, PHOTO_USES, Course, SessionPhoto
-from acuchart.models.photos import PHOTO_VIEWS
+from acuchart.models import CONSENT_METHODS, PHOTO_USES, Course, SessionPhoto
+from acuchart.models.photos import PHOTO_DECISIONS_WORDS, PHOTO_VIEWS
 from acuchart.photos.images import rendition
 from acuchart.practice import Practice
 from acuchart.reports.photo_data import (
@@ -72,11 +72,18 @@ def before_after(
     for key in sorted(first.keys() & latest.keys(), key=lambda k: (_VIEW_ORDER[k[0]], k[1])):
         before, after = _printed(practice, first[key], tr=tr), _printed(practice, latest[key], tr=tr)
         if before is not None and after is not None:
-            pairs.append(BeforeAfterPair(first[key].photo.view_label, before, after))
+            photo = first[key].photo
+            pairs.append(BeforeAfterPair(_view_words(photo.view, photo.label, tr), before, after))
     if not pairs:
         return None
     one, last = first[next(iter(first))], latest[next(iter(latest))]
     return BeforeAfter(_session_words(one, tr=tr), _session_words(last, tr=tr), tuple(pairs))
+
+
+def _view_words(view: str, label: str, tr: Language) -> str:
+    """A photo's view in the document's language; a close-up carries its label ("Close-up: left cheek")."""
+    text = PHOTO_VIEWS.label(view, tr)
+    return f"{text}: {label}" if view == "close_up" and label else text
 
 
 def photo_lines(practice: Practice, client_id: int, tr: Language = ENGLISH) -> tuple[PhotoLine, ...]:
@@ -84,7 +91,7 @@ def photo_lines(practice: Practice, client_id: int, tr: Language = ENGLISH) -> t
     return tuple(
         PhotoLine(
             thumbnail=practice.photos.thumbnail(item.photo.id),
-            view=item.photo.view_label,
+            view=_view_words(item.photo.view, item.photo.label, tr),
             taken_at=item.photo.taken_at,
             session=_session_words(item, tr=tr),
             sha256=item.photo.sha256,
@@ -100,12 +107,13 @@ def photo_consent_lines(
     """Where each use of photos stands for the client."""
     consent = practice.photo_consent.consent_of(client_id)
     lines = []
-    for use, label in PHOTO_USES:
+    for use in PHOTO_USES.codes():
+        label = PHOTO_USES.label(use, tr)
         latest = consent.latest(use)
         detail = ""
         if latest is not None:
             detail = tr.gettext("{value}, consent text {text_version}").format(
-                value=CONSENT_METHOD_LABELS.get(latest.method, latest.method),
+                value=CONSENT_METHODS.label(latest.method, tr),
                 text_version=latest.text_version,
             )
             if latest.note:
@@ -113,7 +121,10 @@ def photo_consent_lines(
         status = (
             tr.gettext("Not asked")
             if latest is None
-            else f"{latest.decision.capitalize()} {date_text(latest.decided_on, tr)}"
+            else tr.gettext("{decision} {date}").format(
+                decision=PHOTO_DECISIONS_WORDS.label(latest.decision, tr),
+                date=date_text(latest.decided_on, tr),
+            )
         )
         lines.append(PhotoConsentLine(label, status, detail))
     return tuple(lines)

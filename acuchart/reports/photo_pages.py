@@ -62,7 +62,7 @@ def before_after_story(data: BeforeAfter | None, width: float, tr: Language = EN
         PageBreak(),
         para(tr.gettext("Your photos: first and latest session"), "title"),
         para(f"{data.first_session} and {data.latest_session}.", "lead"),
-        para(BEFORE_AFTER_NOTE, "small"),
+        para(tr.gettext(BEFORE_AFTER_NOTE), "small"),
         gap(2),
     ]
     for start in range(0, len(data.pairs), VIEWS_PER_ROW):
@@ -194,4 +194,7 @@ def photo_consent_form_story(
         rows.append([cell(line.use), _tick_box(), _tick_box(), cell(line.status, style="cell_muted")])
     table = grid(rows, [width - 110 * mm, 26 * mm, 30 * mm, 54 * mm])
     table.setStyle(TableStyle([("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE)]))
-    return [KeepTogether([para(tr.gettext("Photos"), "h2"), para(PHOTO_CONSENT_TEXT), gap(1), table]), gap(2)]
+    return [
+        KeepTogether([para(tr.gettext("Photos"), "h2"), para(tr.gettext(PHOTO_CONSENT_TEXT)), gap(1), table]),
+        gap(2),
+    ]
