@@ -80,12 +80,13 @@ def detect_encoding(data: bytes) -> str:
     return "utf-8"
 
 
-def decode(data: bytes, encoding: str, name: str = _("The file")) -> str:
+def decode(data: bytes, encoding: str, name: str = "") -> str:
     """``data`` as text in ``encoding``.
 
     Raises:
         ImportFileError: it does not decode (the message names the first bad byte's place).
     """
+    name = name or _("The file")
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -173,12 +174,13 @@ def read_table(
 
 def parse_table(
     data: bytes,
-    name: str = _("The file"),
+    name: str = "",
     encoding: str | None = None,
     delimiter: str | None = None,
     has_header: bool | None = None,
 ) -> CsvTable:
     """Read CSV ``data`` (see :func:`read_table`)."""
+    name = name or _("The file")
     utf16 = encoding == "utf-16" or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if b"\x00" in data[:4096] and not utf16:
         raise ImportFileError(

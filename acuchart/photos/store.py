@@ -110,11 +110,11 @@ class PhotoStore:
         return self.path(photo).is_file()
 
     # --- writing -----------------------------------------------------------------------------
-    def put(self, data: bytes, extension: str, what: str = _("The photo")) -> tuple[StoredPhoto, bool]:
+    def put(self, data: bytes, extension: str, what: str = "") -> tuple[StoredPhoto, bool]:
         """Store ``data`` under its hash; returns it and True if it was written now (False: it was there).
 
         A file already there under the same name is kept when its contents match, and replaced by
-        the good copy when they do not (it was damaged).
+        the good copy when they do not (it was damaged). ``what`` names it in a message ("The photo").
 
         Raises:
             PhotoStoreError: the disk is full or the folder cannot be written; nothing is left behind.
@@ -128,7 +128,7 @@ class PhotoStore:
         try:
             self._write(target, lambda out: out.write(data))
         except OSError as exc:
-            raise _write_problem(what, self.folder, exc) from exc
+            raise _write_problem(what or _("The photo"), self.folder, exc) from exc
         return photo, True
 
     def _write(self, target: Path, fill: Callable[[BinaryIO], object]) -> None:

@@ -48,7 +48,8 @@ class DocumentWriteError(AcuChartError):
 class NotAPdfError(DocumentWriteError):
     """The file a document was to replace is not a PDF; it was left as it was."""
 
-    def __init__(self, path: Path, hint: str = _("Give the document another file name.")) -> None:
+    def __init__(self, path: Path, hint: str = "") -> None:
+        hint = hint or _("Give the document another file name.")
         self.path = path
         super().__init__(
             _(

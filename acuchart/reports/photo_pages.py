@@ -61,7 +61,10 @@ def before_after_story(data: BeforeAfter | None, width: float, tr: Language = EN
     story: list[Flowable] = [
         PageBreak(),
         para(tr.gettext("Your photos: first and latest session"), "title"),
-        para(f"{data.first_session} and {data.latest_session}.", "lead"),
+        para(
+            tr.gettext("{first} and {latest}.").format(first=data.first_session, latest=data.latest_session),
+            "lead",
+        ),
         para(tr.gettext(BEFORE_AFTER_NOTE), "small"),
         gap(2),
     ]

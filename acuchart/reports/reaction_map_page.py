@@ -23,7 +23,7 @@ from acuchart.catalogue import VIEWS, Catalogue, DiagramView
 from acuchart.dates import long_date
 from acuchart.i18n import ENGLISH, Language
 from acuchart.models.insights import (
-    MAP_KIND_LABELS,
+    MAP_KINDS,
     MIN_COURSES,
     MIN_NEEDLINGS,
     OUTCOME_NOTE,
@@ -239,7 +239,7 @@ def story(data: ReactionMapData) -> list[Flowable]:
     """The page's flowables."""
     tr = data.language
     width = frame_width(data.practice)
-    kind = MAP_KIND_LABELS.get(data.kind, data.kind)
+    kind = MAP_KINDS.label(data.kind, tr)
     figures = data.figures
     lead = tr.gettext(
         "{kind} after needling, point by point · {describe} · {sessions:,} sessions, {needlings:,} needlings · printed {printed_on}"
@@ -250,7 +250,7 @@ def story(data: ReactionMapData) -> list[Flowable]:
         needlings=figures.needlings,
         printed_on=long_date(data.printed_on, tr),
     )
-    flow: list[Flowable] = [para("Where reactions happen", "title"), para(lead, "lead")]
+    flow: list[Flowable] = [para(tr.gettext("Where reactions happen"), "title"), para(lead, "lead")]
     views = _views(data)
     if views:
         flow += _diagram_rows(views, data, width)
@@ -363,21 +363,26 @@ def build_reaction_map(data: ReactionMapData, out: io.BytesIO) -> int:
         out,
         data.practice,
         story(data),
-        title="Where reactions happen",
-        running_title="Where reactions happen",
+        title=tr.gettext("Where reactions happen"),
+        running_title=tr.gettext("Where reactions happen"),
         subject=tr.gettext("Reactions after needling, by point, across the practice"),
+        language=tr,
     )
 
 
-def reaction_map_document(practice: Practice, wanted: MapFilter, kind: str) -> Document:
-    """The reaction map as a document the app previews, prints or saves."""
-    data = reaction_map_data(practice, wanted, kind)
+def reaction_map_document(
+    practice: Practice, wanted: MapFilter, kind: str, language: Language = ENGLISH
+) -> Document:
+    """The reaction map as a document the app previews, prints or saves, in the practitioner's
+    ``language`` (the page is for the practice, not for a client)."""
+    data = reaction_map_data(practice, wanted, kind)._replace(language=language)
     out = io.BytesIO()
     build_reaction_map(data, out)
-    label = MAP_KIND_LABELS.get(kind, kind)
+    label = MAP_KINDS.label(kind, language)
     return Document(
         "reaction-map",
-        f"Where reactions happen: {label.lower()}",
-        safe_file_name("Where reactions happen", label, f"{data.printed_on:%Y-%m-%d}"),
+        language.gettext("Where reactions happen: {kind}").format(kind=label.lower()),
+        safe_file_name(language.gettext("Where reactions happen"), label, f"{data.printed_on:%Y-%m-%d}"),
         out.getvalue(),
+        language.code,
     )

@@ -240,7 +240,7 @@ class SigningService:
         severity: str,
         onset: str = "later",
         note: str = "",
-        reason: str = _("Reported after the session was signed."),
+        reason: str | None = None,
     ) -> OpResult[Amendment]:
         """Record a reaction reported after the session was signed: a late entry, with an amendment saying so.
 
@@ -257,7 +257,7 @@ class SigningService:
         marks = {m["id"]: m for m in rows.marks(self._store, session_id)}
         if mark_id is not None and mark_id not in marks:
             problems["mark"] = _("That mark belongs to another session.")
-        why = clean(reason)
+        why = clean(_("Reported after the session was signed.") if reason is None else reason)
         if not why:
             problems["reason"] = _("Say how the reaction came to be reported.")
         check_length(problems, "reason", why, LONG_TEXT, _("The reason"))

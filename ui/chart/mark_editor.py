@@ -79,7 +79,7 @@ class MarkEditor(QFrame):
         row = QHBoxLayout()
         row.addWidget(self.label, 1)
         row.addWidget(self.needles)
-        row.addWidget(QLabel("needles"))
+        row.addWidget(QLabel(_("needles")))
         row.addWidget(self.save)
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 8, 8)

@@ -52,7 +52,7 @@ class NeedlePanel(QGroupBox):
         self.removed.setMinimumHeight(BUTTON_HEIGHT)
         self.removed.setMinimumWidth(64)
         self.removed.setAccessibleName(_("Needles removed"))
-        removed_caption = QLabel("removed")
+        removed_caption = QLabel(_("removed"))
         removed_caption.setBuddy(self.removed)
         self.confirm = QPushButton(_("Confirm"))
         self.confirm.setObjectName("confirmNeedles")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from acuchart import clock
 from acuchart.catalogue import VIEWS
 from acuchart.changes import Changes
-from acuchart.i18n import N_, _
+from acuchart.i18n import N_, _, app_language
 from acuchart.models.insights import (
     MAP_KINDS,
     MIN_NEEDLINGS,
@@ -316,7 +316,7 @@ class ReactionMapWindow(QWidget):
             self._documents = DocumentActions(self._practice, self._preferences, self)
         assert isinstance(self._documents, DocumentActions)
         wanted, kind = self.current_filter(), self.kind_key
-        self._documents.preview(lambda: reaction_map_document(self._practice, wanted, kind))
+        self._documents.preview(lambda: reaction_map_document(self._practice, wanted, kind, app_language()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stale = True
