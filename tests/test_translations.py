@@ -115,7 +115,9 @@ def _literal_text(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        return "".join(
+            v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        )
     if isinstance(node, ast.IfExp):
         parts = [_literal_text(node.body), _literal_text(node.orelse)]
         return " ".join(p for p in parts if p) or None
@@ -244,7 +246,11 @@ def _translated_at_import(path: Path) -> list[str]:
 
 
 def test_nothing_is_translated_before_the_language_is_chosen() -> None:
-    paths = [*sorted((ROOT / "acuchart").rglob("*.py")), *sorted((ROOT / "ui").rglob("*.py")), ROOT / "main.py"]
+    paths = [
+        *sorted((ROOT / "acuchart").rglob("*.py")),
+        *sorted((ROOT / "ui").rglob("*.py")),
+        ROOT / "main.py",
+    ]
     early = [line for path in paths for line in _translated_at_import(path)]
     assert not early, "use N_() where these are written and _() where they are shown:\n" + "\n".join(early)
 
