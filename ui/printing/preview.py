@@ -107,6 +107,13 @@ class PreviewDialog(QDialog):
         for button in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        # What the practitioner should know before handing it over (a text not yet in the client's
+        # language): said here, never printed.
+        self.notes = QLabel("\n".join(f"⚠ {note}" for note in document.notes))
+        self.notes.setObjectName("documentNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(document.notes))
+        layout.addWidget(self.notes)
         layout.addWidget(self.area, 1)
         layout.addLayout(buttons)
 

@@ -22,20 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import ValidationError
-from acuchart.i18n import N_, _
+from acuchart.handout_texts import TEXT_TITLES
+from acuchart.i18n import LANGUAGES, N_, _
 from acuchart.practice import Practice
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.texts import TEXT_KEYS, consent_text, load_texts
+from ui.messages import confirm
 from ui.operations import Operations
+from ui.records.language_settings import language_box
 from ui.style import mute
 
-TEXT_TITLES: dict[str, str] = {
-    "what_to_expect": N_("What to expect"),
-    "aftercare": N_("Aftercare"),
-    "lifestyle": N_("Skin and lifestyle"),
-    "course_note": N_("Course summary note"),
-    "consent": N_("Consent form"),
-}
 WHERE_PRINTED: dict[str, str] = {
     "what_to_expect": N_("Printed on every session handout, after the points and reactions."),
     "aftercare": N_("Printed on every session handout, after What to expect."),
@@ -104,16 +100,49 @@ class TextTab(QWidget):
 class HandoutTextsDialog(QDialog):
     """Edit the handout texts; Save stores them all in one change, Cancel leaves them as they were."""
 
-    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, practice: Practice, parent: QWidget | None = None, language: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._practice = practice
         self.setWindowTitle(_("Handout texts"))
         self.resize(760, 640)
-        defaults = load_texts()
-        current = load_texts(practice.settings.handout_texts())
-        version = practice.settings.get().consent_text_version
+        self.language = language_box()
+        self.language.setObjectName("textsLanguage")
+        self.language.setToolTip(
+            _("The practice's texts exist per language: each client's documents use theirs")
+        )
+        self._code = language or practice.settings.language()
+        self.language.setCurrentIndex(max(0, self.language.findData(self._code)))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel(_("Texts in")))
+        chooser.addWidget(self.language)
+        chooser.addStretch(1)
         self.tabs = QTabWidget()
         self.text_tabs: dict[str, TextTab] = {}
+        self._load(self._code)
+        help_label = QLabel(_(FORMAT_HELP))
+        help_label.setWordWrap(True)
+        mute(help_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(help_label)
+        layout.addWidget(buttons)
+
+    def _load(self, code: str) -> None:
+        """Show the texts in ``code``: the practice's own where it wrote them, else AcuChart's."""
+        defaults = load_texts(language=code)
+        current = load_texts(self._practice.settings.handout_texts(code), language=code)
+        version = self._practice.settings.get().consent_text_version
+        self.tabs.clear()
+        self.text_tabs = {}
         for key in TEXT_KEYS:
             text, default, note = current.get(key, ""), defaults.get(key, ""), ""
             if key == "consent":
@@ -125,18 +154,22 @@ class HandoutTextsDialog(QDialog):
             tab = TextTab(key, text, default, note)
             self.text_tabs[key] = tab
             self.tabs.addTab(tab, _(TEXT_TITLES.get(key, key)))
-        help_label = QLabel(_(FORMAT_HELP))
-        help_label.setWordWrap(True)
-        mute(help_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(help_label)
-        layout.addWidget(buttons)
+        self._loaded = {key: tab.text for key, tab in self.text_tabs.items()}
+
+    def _language_chosen(self) -> None:
+        code = str(self.language.currentData())
+        changed = any(tab.text != self._loaded[key] for key, tab in self.text_tabs.items())
+        if changed and not confirm(
+            self,
+            _("Handout texts"),
+            _("Leave the changes to the {language} texts unsaved?").format(language=LANGUAGES[self._code]),
+        ):
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(self.language.findData(self._code))
+            self.language.blockSignals(False)
+            return
+        self._code = code
+        self._load(code)
 
     def edited(self) -> dict[str, str]:
         """The texts that differ from the defaults, by key."""
@@ -147,7 +180,7 @@ class HandoutTextsDialog(QDialog):
         try:
             edited = self.edited()
             Operations.of(self._practice).apply(
-                lambda: self._practice.settings.set_handout_texts(edited), self
+                lambda: self._practice.settings.set_handout_texts(edited, self._code), self
             )
         except ValidationError as exc:
             for key in exc.problems:
