@@ -101,7 +101,11 @@ class Mark:
         """How lists and menus name the mark: "ST2 (left)", "CV24", or a free marker's label."""
         if self.code is None:
             return self.label or _("Free marker")
-        return self.code if self.side in (None, "midline") else f"{self.code} ({self.side})"
+        if self.side == "left":
+            return _("{code} (left)").format(code=self.code)
+        if self.side == "right":
+            return _("{code} (right)").format(code=self.code)
+        return self.code
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Mark:

@@ -47,7 +47,8 @@ REACTION_KINDS_SESSION = Labels(
 )
 REACTION_LABELS = (REACTION_KINDS_AT_POINT + REACTION_KINDS_SESSION).by_key()
 SEVERITIES: tuple[str, ...] = ("mild", "moderate", "severe")
-SEVERITY_LABELS = Labels(("mild", N_("mild")), ("moderate", N_("moderate")), ("severe", N_("severe")))
+SEVERITY_WORDS = Labels(("mild", N_("mild")), ("moderate", N_("moderate")), ("severe", N_("severe")))
+SEVERITY_LABELS = SEVERITY_WORDS.by_key()
 """The severities in words, lower case as a sentence uses them ("Bruising (mild)")."""
 ONSETS = Labels(
     ("during", N_("During the session")),

@@ -9,7 +9,14 @@ from typing import Any, NamedTuple
 
 from acuchart.dates import short_date
 from acuchart.i18n import N_, Labels, Language, _, app_language, ngettext
-from acuchart.models.practice import CONCERN_LABELS, REACTION_LABELS, Client, _date, _datetime
+from acuchart.models.practice import (
+    CONCERN_LABELS,
+    REACTION_LABELS,
+    SEVERITY_LABELS,
+    Client,
+    _date,
+    _datetime,
+)
 
 # --- The clinical record: consent, courses, progress, signing, follow-up (issue 5) -------------------
 
@@ -238,8 +245,12 @@ class ReactionFollowUp(NamedTuple):
     def label(self) -> str:
         """``Moderate bruising at left ST2`` or ``Mild headache``."""
         kind = REACTION_LABELS.get(self.kind, self.kind).lower()
-        text = f"{self.severity.capitalize()} {kind}"
-        return _("{text} at {where}").format(text=text, where=self.where) if self.where else text
+        severity = SEVERITY_LABELS.get(self.severity, self.severity)
+        if self.where:
+            text = _("{severity} {kind} at {where}").format(severity=severity, kind=kind, where=self.where)
+        else:
+            text = _("{severity} {kind}").format(severity=severity, kind=kind)
+        return text[:1].upper() + text[1:]
 
     @property
     def is_open(self) -> bool:

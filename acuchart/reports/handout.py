@@ -10,7 +10,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.i18n import ENGLISH, Language
-from acuchart.models import SEVERITY_LABELS
+from acuchart.models import SEVERITY_WORDS
 from acuchart.reports.data import HandoutData, HandoutReaction
 from acuchart.reports.handout_points import points_section
 from acuchart.reports.layout import ACCENT, BAND, bullet, gap, para, template_story
@@ -170,7 +170,7 @@ def _facts(data: HandoutData) -> list[tuple[str, str]]:
 
 
 def _reaction_line(reaction: HandoutReaction, where: str | None, tr: Language) -> str:
-    line = f"**{reaction.kind_label}** ({SEVERITY_LABELS.label(reaction.severity, tr)})"
+    line = f"**{reaction.kind_label}** ({SEVERITY_WORDS.label(reaction.severity, tr)})"
     if where:
         line += f", {where}"
     if reaction.onset_label:

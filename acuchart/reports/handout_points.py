@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.catalogue import DiagramView
 from acuchart.i18n import ENGLISH, N_, Language
-from acuchart.models import SEVERITY_LABELS
+from acuchart.models import SEVERITY_WORDS
 from acuchart.reports.data import HandoutMark
 from acuchart.reports.diagram import DiagramFlowable, art_for, head_height, views_for
 from acuchart.reports.layout import cell, gap, para
@@ -394,7 +394,7 @@ def _place_notes(mark: HandoutMark, tr: Language) -> list[str]:
     notes = [needles] if mark.needles != 1 else []
     return notes + [
         tr.gettext("{kind} noted ({severity})").format(
-            kind=r.kind_label, severity=SEVERITY_LABELS.label(r.severity, tr)
+            kind=r.kind_label, severity=SEVERITY_WORDS.label(r.severity, tr)
         )
         for r in mark.reactions
     ]

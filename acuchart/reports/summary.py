@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from acuchart.i18n import ENGLISH, N_, Language
-from acuchart.models import SEVERITY_LABELS, maintenance_visits_phrase
+from acuchart.models import SEVERITY_WORDS, maintenance_visits_phrase
 from acuchart.reports.data import CourseReaction, CourseSummaryData
 from acuchart.reports.layout import cell, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
@@ -214,7 +214,7 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
                 [
                     cell(item.number_label, date_text(item.session_date, tr)),
                     cell(
-                        f"{reaction.kind_label} ({SEVERITY_LABELS.label(reaction.severity, tr)})",
+                        f"{reaction.kind_label} ({SEVERITY_WORDS.label(reaction.severity, tr)})",
                         reaction.note,
                     ),
                     cell(capitalised(reaction.at_point or tr.gettext("general (not at a point)"))),

@@ -196,13 +196,17 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
                 if not row.reactions:
                     return ""
                 return (
-                    _("{open_reactions} open").format(open_reactions=row.open_reactions)
+                    ngettext("{count} open", "{count} open", row.open_reactions).format(
+                        count=row.open_reactions
+                    )
                     if row.open_reactions
-                    else _("{reactions} resolved").format(reactions=row.reactions)
+                    else ngettext("{count} resolved", "{count} resolved", row.reactions).format(
+                        count=row.reactions
+                    )
                 )
             if column == 4:
-                notes = [n for n, on in (("late", row.late_entry), ("amended", row.amendments)) if on]
-                return ("✓ " + (", ".join(notes) or "signed")) if row.signed_at else _("Not signed")
+                notes = [n for n, on in ((_("late"), row.late_entry), (_("amended"), row.amendments)) if on]
+                return ("✓ " + (", ".join(notes) or _("signed"))) if row.signed_at else _("Not signed")
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == 3 and row.open_reactions:
                 return QBrush(ALERT)
