@@ -112,7 +112,7 @@ class Language:
         return self._translations.pgettext(context, message)
 
 
-ENGLISH = Language(SOURCE_LANGUAGE, "en_001", _gettext.NullTranslations())
+ENGLISH = Language(SOURCE_LANGUAGE, "en_GB", _gettext.NullTranslations())
 """English as the documents have always printed it ("7 October 2026"): a document's language when no
 other is given."""
 
@@ -182,7 +182,7 @@ def language(code: str | None = None, territory: str | None = None) -> Language:
 
 def _locale_for(code: str, territory: str) -> str:
     """``code_TERRITORY`` when Babel has that locale, else the language's own default."""
-    if territory and territory != "001":
+    if territory:
         from babel import localedata
 
         if localedata.exists(f"{code}_{territory}"):
@@ -190,8 +190,8 @@ def _locale_for(code: str, territory: str) -> str:
     return _DEFAULT_LOCALES.get(code, code)
 
 
-_DEFAULT_LOCALES = {"en": "en_001"}
-"""English with no country is written the international way ("7 Oct 2026"), as the documents always were."""
+_DEFAULT_LOCALES = {"en": "en_GB"}
+"""English with no country is written as the documents always were: "7 October 2026", "10:30"."""
 
 
 def system_locales() -> list[str]:

@@ -38,6 +38,7 @@ def build_chart_export(data: ChartExportData, out: Path | BinaryIO) -> None:
         + (f"  ·  {data.client.record_id}" if data.client.record_id else ""),
         subject=tr.gettext("Cosmetic acupuncture clinical record (chart export)"),
         archival=True,
+        language=tr,
     )
 
 

@@ -152,9 +152,10 @@ def course_summary(
 def chart_export(
     practice: Practice, client_id: int, purpose: str = "", language: str | None = None
 ) -> Document:
-    """The client's whole record, with the audit trail checked, in ``language`` (default: the client's
-    own, else the practice's)."""
-    tr = document_language(practice, client_id, language)
+    """The client's whole record, with the audit trail checked, in ``language`` (default: the practice's:
+    the record is the practice's, for an auditor or another clinician, not a document for the client)."""
+    practice.clients.get(client_id)  # NotFoundError for an unknown client, before anything is gathered
+    tr = document_language(practice, None, language)
     data = chart_export_data(practice, client_id, purpose, tr=tr)
     return Document(
         "chart",

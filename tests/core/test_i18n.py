@@ -34,10 +34,7 @@ MOMENT = dt.datetime(2026, 10, 7, 10, 30)
 def test_the_app_speaks_the_systems_language_and_keeps_its_country() -> None:
     assert choose_language(["es-MX", "en"]) == ("es", "es_MX")
     assert choose_language(["de_DE.UTF-8", "fr_CA.UTF-8"]) == ("fr", "fr_CA")
-    assert choose_language(["de_DE"]) == (
-        "en",
-        "en_001",
-    )  # no German yet: English, written the international way
+    assert choose_language(["de_DE"]) == ("en", "en_GB")  # no German yet: English, as documents were
     assert choose_language(["en_US.UTF-8"]) == ("en", "en_US")
     spoken = set_app_language(None, ["fr-FR"])
     assert spoken.code == "fr" and _("Save as PDF") == "Enregistrer en PDF"

@@ -198,7 +198,7 @@ class CompleteCourseDialog(QDialog):
             self.preview.setText(_("None: the course is closed as completed."))
         elif 1 <= months <= 24:
             dates = self._practice.courses.propose_maintenance(self._course.id, months)
-            self.preview.setText(", ".join(weekday_date(d) for d in dates))
+            self.preview.setText("  ·  ".join(weekday_date(d) for d in dates))
         else:
             self.preview.setText("")
 
