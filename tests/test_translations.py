@@ -124,8 +124,36 @@ def _literal_text(node: ast.expr) -> str | None:
     return None
 
 
+def _kept_for_later() -> set[str]:
+    """The names of module constants that hold an ``N_()`` string: marked, but translated only where shown."""
+    names = set()
+    for path in [*(ROOT / "acuchart").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "N_":
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
+KEPT_FOR_LATER = _kept_for_later()
+
+
+def _untranslated_constants(node: ast.expr) -> list[str]:
+    """``N_()`` constants shown as they are (``QLabel(NOTE)``, ``f"{NOTE}."``, ``.format(note=NOTE)``)."""
+    parts: list[ast.expr] = [node]
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        parts = [*node.args, *(k.value for k in node.keywords)]
+    elif isinstance(node, ast.IfExp):
+        return _untranslated_constants(node.body) + _untranslated_constants(node.orelse)
+    return [p.id for p in parts if isinstance(p, ast.Name) and p.id in KEPT_FOR_LATER]
+
+
 def unmarked_texts(path: Path) -> list[str]:
-    """Each literal with words handed to a text call in ``path`` without being marked."""
+    """Each literal with words handed to a text call in ``path`` without being marked, and each ``N_()``
+    constant handed to one without being translated."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
@@ -140,6 +168,10 @@ def unmarked_texts(path: Path) -> list[str]:
             text = _literal_text(argument)
             if text is not None and _needs_words(text) and not _marked(argument):
                 found.append(f"{path.relative_to(ROOT)}:{argument.lineno}: {text!r}")
+            found += [
+                f"{path.relative_to(ROOT)}:{argument.lineno}: {name} (an N_() constant, shown untranslated)"
+                for name in _untranslated_constants(argument)
+            ]
     return found
 
 
@@ -152,10 +184,14 @@ def test_the_scan_finds_an_unmarked_label(tmp_path: Path) -> None:
     sample = ROOT / "ui" / "__sample_for_test.py"
     try:
         sample.write_text(
-            "def f(w):\n    w.setText('Save the session')\n    w.setText(_('Saved'))\n    w.setText('—')\n",
+            "def f(w):\n    w.setText('Save the session')\n    w.setText(_('Saved'))\n    w.setText('—')\n"
+            "    w.setText(RATING_SCALE_NOTE)\n    w.setText(_(RATING_SCALE_NOTE))\n",
             encoding="utf-8",
         )
-        assert unmarked_texts(sample) == ["ui/__sample_for_test.py:2: 'Save the session'"]
+        assert unmarked_texts(sample) == [
+            "ui/__sample_for_test.py:2: 'Save the session'",
+            "ui/__sample_for_test.py:5: RATING_SCALE_NOTE (an N_() constant, shown untranslated)",
+        ]
     finally:
         sample.unlink()
 

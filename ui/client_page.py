@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from acuchart import clock
 from acuchart.changes import Changes
 from acuchart.dates import short_date
-from acuchart.i18n import _
+from acuchart.i18n import _, ngettext
 from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client, ClientRecord
 from acuchart.practice import Practice
 from ui.client_list import format_dob
@@ -258,7 +258,9 @@ class ClientPage(QWidget):
         resolved = [r for r in record.reactions if not r.is_open][:RESOLVED_SHOWN]
         self.reactions_model.set_rows(open_reactions + resolved)
         self.reactions_box.setTitle(
-            _("Follow up ({open_reactions} open)").format(open_reactions=len(open_reactions))
+            ngettext("Follow up ({count} open)", "Follow up ({count} open)", len(open_reactions)).format(
+                count=len(open_reactions)
+            )
             if open_reactions
             else _("Follow up")
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from acuchart.i18n import N_, Labels, _
@@ -225,9 +225,9 @@ class PulsePosition(NamedTuple):
         """True when nothing was recorded here."""
         return not (self.depth or self.strength or self.qualities)
 
-    def words(self) -> str:
-        """``deep, weak, thready``."""
-        return ", ".join([w for w in (self.depth, self.strength) if w] + list(self.qualities))
+    def words(self, translate: Callable[[str], str] = str) -> str:
+        """``deep, weak, thready`` (``translate``: how each stored word is said; as stored unless given)."""
+        return ", ".join(translate(w) for w in (self.depth, self.strength, *self.qualities) if w)
 
 
 class Tongue(NamedTuple):
@@ -245,17 +245,18 @@ class Tongue(NamedTuple):
         """True when nothing was recorded."""
         return not any(self)
 
-    def words(self) -> str:
-        """``pale red body, thin white coating, tooth-marked, wet``."""
+    def words(self, translate: Callable[[str], str] = str) -> str:
+        """``pale red body, thin white coating, tooth-marked, wet`` (``translate``: how each stored word is
+        said; as stored unless given, for exports and amendments)."""
         parts = []
         if self.body:
-            parts.append(_("{body} body").format(body=self.body))
-        coating = " ".join(w for w in (self.coating_thickness, self.coating_colour) if w)
+            parts.append(_("{body} body").format(body=translate(self.body)))
+        coating = " ".join(translate(w) for w in (self.coating_thickness, self.coating_colour) if w)
         if coating:
             parts.append(_("{coating} coating").format(coating=coating))
-        parts += list(self.features)
+        parts += [translate(w) for w in self.features if w]
         if self.moisture:
-            parts.append(self.moisture)
+            parts.append(translate(self.moisture))
         if self.note:
             parts.append(self.note)
         return ", ".join(parts)
@@ -297,17 +298,25 @@ class Pulse(NamedTuple):
         """What was felt at ``side`` (left/right) ``position`` (cun/guan/chi)."""
         return self.positions.get((side, position), PulsePosition())
 
-    def words(self) -> str:
-        """``rapid (92/min); left cun: floating, thready; …``."""
+    def words(self, translate: Callable[[str], str] = str) -> str:
+        """``rapid (92/min); left cun: floating, thready; …`` (``translate``: how each stored word is said;
+        as stored unless given, for exports and amendments)."""
         parts = []
-        rate = " ".join(w for w in (self.rate, f"({self.bpm}/min)" if self.bpm else "") if w)
+        rate = " ".join(
+            w
+            for w in (translate(self.rate) if self.rate else "", f"({self.bpm}/min)" if self.bpm else "")
+            if w
+        )
         if rate:
             parts.append(rate)
         for side in PULSE_SIDES:
             for position in PULSE_POSITIONS:
                 found = self.at(side, position)
                 if not found.empty:
-                    parts.append(f"{side} {position}: {found.words()}")
+                    where = translate(N_("{side} {position}")).format(side=translate(side), position=position)
+                    parts.append(
+                        translate(N_("{name}: {text}")).format(name=where, text=found.words(translate))
+                    )
         if self.note:
             parts.append(self.note)
         return "; ".join(parts)

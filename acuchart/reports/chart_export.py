@@ -109,7 +109,7 @@ def chart_export_story(data: ChartExportData) -> list[Flowable]:
         para(tr.gettext("Sessions"), "h2"),
         para(
             tr.gettext("{sessions} sessions, oldest first. {SIDE_NOTE}").format(
-                sessions=len(data.sessions), SIDE_NOTE=SIDE_NOTE
+                sessions=len(data.sessions), SIDE_NOTE=tr.gettext(SIDE_NOTE)
             ),
             "small",
         ),

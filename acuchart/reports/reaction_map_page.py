@@ -100,7 +100,15 @@ class HeatDiagram(Flowable):
         art_w, art_h = art.width * scale, art.height * scale
         ox, oy = (self.width - art_w) / 2, self.height - caption - art_h
         canvas.setFillColor(INK)
-        draw_text(canvas, self.width / 2, self.height - 9, self.view.title, 9, bold=True, align="centre")
+        draw_text(
+            canvas,
+            self.width / 2,
+            self.height - 9,
+            self.data.language.gettext(self.view.title),
+            9,
+            bold=True,
+            align="centre",
+        )
         place_art(canvas, art, ox, oy, scale)
         labels: list[tuple[float, float, float, float]] = []
         for point in self.data.catalogue.in_view(self.view.name):
@@ -303,7 +311,11 @@ def story(data: ReactionMapData) -> list[Flowable]:
                 "small",
             ),
         ]
-    flow += [gap(5), para(tr.gettext("How ratings changed over a course"), "h2"), para(OUTCOME_NOTE, "small")]
+    flow += [
+        gap(5),
+        para(tr.gettext("How ratings changed over a course"), "h2"),
+        para(tr.gettext(OUTCOME_NOTE), "small"),
+    ]
     shown = [o for o in data.outcomes if o.enough]
     if shown:
         rows = [

@@ -9,11 +9,12 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from acuchart.catalogue import Catalogue
 from acuchart.i18n import N_, _
-from acuchart.models import REACTION_LABELS, Mark, SessionChart
+from acuchart.models import REACTION_LABELS, SEVERITY_LABELS, Mark, SessionChart
 from acuchart.reports.symbols import Symbol, symbol_for
 from ui.chart.markers import paint_symbol
 
 COLUMNS = (N_("Point"), N_("Name"), N_("Side"), N_("Needles"), N_("Reactions"))
+SIDE_WORDS = {"left": N_("Left"), "right": N_("Right"), "midline": N_("Midline")}
 NAME_COLUMN = 1
 NEEDLES_COLUMN = 3
 REACTIONS_COLUMN = 4
@@ -141,11 +142,14 @@ class MarksModel(QAbstractTableModel):
         if column == 1:
             return point.pinyin if point else (mark.label or _("Free marker"))
         if column == 2:
-            return {"left": "Left", "right": "Right", "midline": "Midline"}.get(mark.side or "", "—")
+            return _(SIDE_WORDS[mark.side]) if mark.side in SIDE_WORDS else "—"
         if column == NEEDLES_COLUMN:
             return str(mark.needles)
         reactions = self._chart.reactions_at(mark.id) if self._chart else ()
-        return ", ".join(f"{REACTION_LABELS.get(r.kind, r.kind)} ({r.severity})" for r in reactions)
+        return ", ".join(
+            f"{REACTION_LABELS.get(r.kind, r.kind)} ({SEVERITY_LABELS.get(r.severity, r.severity)})"
+            for r in reactions
+        )
 
     def _tooltip(self, mark: Mark) -> str:
         point = self._catalogue.find(mark.code) if mark.code else None

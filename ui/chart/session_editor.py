@@ -110,8 +110,8 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         for name, info in VIEWS.items():
             view = DiagramView(info, self.charting.catalogue)
             self.views[name] = view
-            index = self.tabs.addTab(view, info.tab or info.title)
-            self.tabs.setTabToolTip(index, f"{info.title} ({TAB_SIDES[info.facing]})")
+            index = self.tabs.addTab(view, _(info.tab or info.title))
+            self.tabs.setTabToolTip(index, f"{_(info.title)} ({_(TAB_SIDES[info.facing])})")
             view.point_clicked.connect(lambda code, side, v=name: self.toggle_point(code, side, v))
             view.free_marker_requested.connect(lambda x, y, v=name: self.place_free_marker(v, x, y))
             view.marker_moved.connect(self.move_marker)

@@ -151,7 +151,7 @@ class ReactionMapWindow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for view in self.views:
             column = QVBoxLayout()
-            title = QLabel(f"<b>{view.info.title}</b>")
+            title = QLabel(f"<b>{_(view.info.title)}</b>")
             title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             column.addWidget(title)
             column.addWidget(view, 1)

@@ -79,6 +79,7 @@ class ProgressChart(QWidget):
         self.setAccessibleName(_(name))
         title = title or _("Rating  ({note})").format(note=_(RATING_AXIS_NOTE))
         self._low, self._high, self._title, self._empty_text = low, high, title, _(empty_text)
+        self.setToolTip(title)  # the whole title, where a narrow chart shortens it with "…"
         self._series: list[Series] = []
         self._sessions = 1
         self._course_sessions: int | None = None
@@ -209,10 +210,11 @@ class ProgressChart(QWidget):
             Qt.AlignmentFlag.AlignHCenter,
             _("Session"),
         )
+        title_width = self.width() - plot.left() - 4
         painter.drawText(
-            QRectF(plot.left(), 2, plot.width(), metrics.height() + 4),
+            QRectF(plot.left(), 2, title_width, metrics.height() + 4),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self._title,
+            metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, int(title_width)),
         )
 
     def _pen(self, index: int, width: float = 2.2) -> QPen:

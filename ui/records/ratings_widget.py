@@ -44,7 +44,7 @@ class RatingsWidget(QGroupBox):
         self.session_id: int | None = None
         self.buttons: dict[str, list[QToolButton]] = {}
         self._scores: dict[str, int] = {}
-        self.hint = QLabel(RATING_SCALE_NOTE)
+        self.hint = QLabel(_(RATING_SCALE_NOTE))
         mute(self.hint)
         self.hint.setWordWrap(True)
         self.rows = QGridLayout()
@@ -110,10 +110,10 @@ class RatingsWidget(QGroupBox):
                 button.setEnabled(not signed)
         self.hint.setText(
             _("{RATING_SCALE_NOTE}. Signed: change a rating with Amend…").format(
-                RATING_SCALE_NOTE=RATING_SCALE_NOTE
+                RATING_SCALE_NOTE=_(RATING_SCALE_NOTE)
             )
             if signed
-            else f"{RATING_SCALE_NOTE}."
+            else f"{_(RATING_SCALE_NOTE)}."
         )
 
     def score(self, concern: str) -> int | None:

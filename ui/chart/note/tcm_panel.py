@@ -65,7 +65,7 @@ class PulseCell(QToolButton):
         self.side, self.position = side, position
         self.found = PulsePosition()
         self.setObjectName(f"pulse_{side}_{position}")
-        self.setAccessibleName(_("Pulse, {side} {position}").format(side=side, position=position))
+        self.setAccessibleName(_("Pulse, {side} {position}").format(side=_(side), position=position))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMinimumHeight(34)
         self.setMinimumWidth(96)
@@ -116,9 +116,11 @@ class PulseCell(QToolButton):
             self.changed.emit()
 
     def _show(self) -> None:
-        words = self.found.words()
+        words = self.found.words(_)
         self.setText(words or "—")
-        self.setToolTip(f"{self.side} {PULSE_POSITION_LABELS[self.position]}: {words or _('not recorded')}")
+        self.setToolTip(
+            f"{_(self.side)} {PULSE_POSITION_LABELS[self.position]}: {words or _('not recorded')}"
+        )
 
 
 class TcmPanel(QWidget):
@@ -176,7 +178,7 @@ class TcmPanel(QWidget):
         for column, position in enumerate(PULSE_POSITIONS, start=1):
             grid.addWidget(QLabel(f"<b>{PULSE_POSITION_LABELS[position]}</b>"), 0, column)
         for row, side in enumerate(PULSE_SIDES, start=1):
-            grid.addWidget(QLabel(f"<b>{side.capitalize()}</b>"), row, 0)
+            grid.addWidget(QLabel(f"<b>{_(side).capitalize()}</b>"), row, 0)
             for column, position in enumerate(PULSE_POSITIONS, start=1):
                 cell = PulseCell(side, position)
                 cell.changed.connect(self._pulse_changed)
@@ -290,15 +292,17 @@ class TcmPanel(QWidget):
             self.carry_button.setEnabled(False)
             return
         parts = [
-            (_("Tongue"), previous.tongue.words()),
-            (_("Pulse"), previous.pulse.words()),
-            (_("Principles"), ", ".join(previous.principles)),
-            (_("Pattern"), ", ".join(previous.patterns)),
-            (_("Treatment"), previous.treatment_principle),
+            (_("Tongue"), previous.tongue.words(_)),
+            (_("Pulse"), previous.pulse.words(_)),
+            (_("Principles"), ", ".join(_(word) for word in previous.principles if word)),
+            (_("Pattern"), ", ".join(_(pattern) for pattern in previous.patterns if pattern)),
+            (_("Treatment"), _(previous.treatment_principle) if previous.treatment_principle else ""),
         ]
         self.previous_label.setText(
             _("<b>Last time:</b> ")
-            + " · ".join(f"{name}: {html.escape(text)}" for name, text in parts if text)
+            + " · ".join(
+                _("{name}: {text}").format(name=name, text=html.escape(text)) for name, text in parts if text
+            )
         )
         self.carry_button.setEnabled(editable and self.findings.empty)
 
