@@ -70,11 +70,13 @@ def language_code(text: str | None) -> str | None:
 
 
 def locale_name(text: str | None) -> str:
-    """A locale name as Babel writes it (``es_MX``) from ``es_MX.UTF-8`` or ``es-MX``; empty for "C"."""
+    """A locale name as Babel writes it (``es_MX``) from ``es_MX.UTF-8``, ``es-MX`` or Qt's ``es-Latn-MX``
+    (the script is left out: every language AcuChart speaks has one); empty for "C"."""
     if not text or text in ("C", "POSIX"):
         return ""
     parts = text.replace("-", "_").split(".")[0].split("@")[0].split("_")
-    return "_".join([parts[0].lower(), *(p.upper() for p in parts[1:2])])
+    countries = [p.upper() for p in parts[1:] if len(p) == 2 or (len(p) == 3 and p.isdigit())]
+    return "_".join([parts[0].lower(), *countries[:1]])
 
 
 class Language:
@@ -217,14 +219,22 @@ def choose_language(wanted: Iterable[str | None]) -> tuple[str, str]:
     return SOURCE_LANGUAGE, first if first.startswith("en_") else _DEFAULT_LOCALES[SOURCE_LANGUAGE]
 
 
-def set_app_language(code: str | None = None, system: Iterable[str] = ()) -> Language:
+def set_app_language(
+    code: str | None = None, system: Iterable[str] = (), formats: str | None = None
+) -> Language:
     """Make ``code`` the app's language (None: the first language of ``system``, then of the environment,
-    that AcuChart speaks). Dates keep the computer's country when the language is the computer's.
+    that AcuChart speaks). Dates keep the computer's country when the language is the computer's:
+    ``formats`` is the locale the computer writes dates in ("en_GB"; the ui passes Qt's, and without
+    ``system`` the environment's ``LC_ALL``, ``LC_TIME`` or ``LANG`` is used), which can name a country
+    that the list of languages does not ("en" with British dates).
 
     Raises:
         UnknownLanguageError: ``code`` is given and AcuChart has no translation for it.
     """
     global _app
+    system = list(system)
+    if formats is None and not system:
+        formats = next((v for v in map(os.environ.get, ("LC_ALL", "LC_TIME", "LANG")) if v), None)
     wanted = [*system, *system_locales()]
     if code is None:
         chosen, locale = choose_language(wanted)
@@ -233,6 +243,9 @@ def set_app_language(code: str | None = None, system: Iterable[str] = ()) -> Lan
         if known is None:
             raise UnknownLanguageError(code)
         chosen, locale = choose_language([w for w in wanted if language_code(w) == known] or [known])
+    written = locale_name(formats)
+    if "_" in written and language_code(written) == chosen:
+        locale = _locale_for(chosen, written.partition("_")[2])
     _app = Language(chosen, locale, _catalogue(chosen))
     return _app
 

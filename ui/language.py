@@ -23,10 +23,11 @@ def system_languages() -> list[str]:
 def use_app_language(preferences: Preferences) -> Language:
     """Speak the remembered language, else the system's; Qt's standard buttons follow."""
     system = system_languages()
+    formats = QLocale.system().name()  # the country dates are written for ("en_GB" under LANGUAGE=en)
     try:
-        chosen = set_app_language(preferences.language or None, system)
+        chosen = set_app_language(preferences.language or None, system, formats)
     except UnknownLanguageError:  # a language this version no longer has: the system's instead
-        chosen = set_app_language(None, system)
+        chosen = set_app_language(None, system, formats)
     _install_qt_translations(chosen.code)
     return chosen
 

@@ -20,6 +20,7 @@ from acuchart.i18n import (
     app_language,
     choose_language,
     language,
+    locale_name,
     set_app_language,
 )
 from acuchart.models import CONCERN_LABELS, CONCERNS
@@ -38,6 +39,19 @@ def test_the_app_speaks_the_systems_language_and_keeps_its_country() -> None:
     assert choose_language(["en_US.UTF-8"]) == ("en", "en_US")
     spoken = set_app_language(None, ["fr-FR"])
     assert spoken.code == "fr" and _("Save as PDF") == "Enregistrer en PDF"
+
+
+def test_qts_language_names_and_the_computers_date_format_give_the_country() -> None:
+    # Qt names the system's languages with their script ("en-Latn-US"), and under LANGUAGE=en it puts
+    # the United States first even when the computer writes dates the British way (LANG=en_GB).
+    qt_says = ["en-Latn-US", "en-US", "en-Latn", "en"]
+    assert locale_name("es-Latn-MX") == "es_MX" and locale_name("en-Latn") == "en"
+    assert set_app_language(None, qt_says, "en_GB").locale == "en_GB"
+    assert dates.short_date(DAY, set_app_language(None, qt_says, "en_GB")) == "7 Oct 2026"
+    assert set_app_language(None, qt_says, "en_US").locale == "en_US"
+    # a language other than the computer's keeps its own country, not the date format's
+    assert set_app_language(None, ["fr-Latn-FR", "fr-FR"], "en_GB").locale == "fr_FR"
+    assert set_app_language("es", ["es-Latn-MX", "es-MX"], "es_MX").locale == "es_MX"
 
 
 def test_a_document_speaks_its_own_language_whatever_the_app_speaks() -> None:
