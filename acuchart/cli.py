@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from acuchart import __version__
-from acuchart.errors import AcuChartError, NotFoundError, StoreError
+from acuchart.errors import AcuChartError, NotFoundError, NotSQLiteError, StoreError
 from acuchart.i18n import LANGUAGES, _
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
@@ -87,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     _COMMANDS.update(add_parsers(sub))
     _add_photo_parsers(sub)
+    from acuchart.cli_backup import add_backup_parsers  # backup, backups, restore
+
+    add_backup_parsers(sub)
     return parser
 
 
@@ -162,6 +166,13 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except sqlite3.DatabaseError as exc:
+        # A read that met damage or a failing disk: named, never "something unexpected".
+        from acuchart.storage.faults import open_failure
+
+        log.warning("Storage error in %s: %s", args.command, exc)
+        print(f"acuchart: {open_failure(exc, practice_path(args))}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader went away (``check | head``): not an error, and nothing more to say to it.
         sys.stderr.close()
@@ -192,10 +203,38 @@ def _demo(args: argparse.Namespace) -> int:
 @command("check")
 def _check(args: argparse.Namespace) -> int:
     from acuchart.check import check_file
+    from acuchart.cli_backup import backup_advice
 
-    report = check_file(practice_path(args))
+    path = practice_path(args)
+    try:
+        report = check_file(path)
+    except NotSQLiteError as exc:  # another kind of file, or a practice whose header was overwritten
+        raise NotSQLiteError(" ".join([str(exc), *backup_advice(path, found_only=True)])) from exc
+    if not report.ok:
+        report.advice += backup_advice(path)
     print(report.text())
     return 0 if report.ok else 1
+
+
+@command("backup")
+def _backup(args: argparse.Namespace) -> int:
+    from acuchart.cli_backup import run_backup
+
+    return run_backup(practice_path(args), args.to)
+
+
+@command("backups")
+def _backups(args: argparse.Namespace) -> int:
+    from acuchart.cli_backup import run_backups
+
+    return run_backups(practice_path(args), args.verify)
+
+
+@command("restore")
+def _restore(args: argparse.Namespace) -> int:
+    from acuchart.cli_backup import run_restore
+
+    return run_restore(practice_path(args), args.backup, args.yes)
 
 
 @command("clients")

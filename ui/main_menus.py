@@ -42,6 +42,9 @@ class MainMenus(_Window):
     toggle_client_list: Callable[[], None]
     edit_note_templates: Callable[[], None]
     open_lot_recall: Callable[[], None]
+    back_up_now: Callable[[], None]
+    restore_from_backup: Callable[[], None]
+    backup_settings: Callable[[], None]
     _about: Callable[[], None]
     check_practice_file: Callable[[], None]
     show_shortcuts: Callable[[], None]
@@ -102,6 +105,31 @@ class MainMenus(_Window):
                 None,
                 self.check_practice_file,
                 _("Integrity, the audit trail, and every photo present and unchanged"),
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                _("&Back up now"),
+                "Ctrl+Shift+B",
+                self.back_up_now,
+                _("A verified backup to every place"),
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                _("&Restore from backup…"),
+                None,
+                self.restore_from_backup,
+                _("Put a backup in place of this practice (the practice as it is now is kept)"),
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                _("Bac&kups…"),
+                None,
+                self.backup_settings,
+                _("How often, the second place, how many to keep"),
             )
         )
         file_menu.addSeparator()

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
     from PySide6.QtWidgets import QMenu
 
+    from ui.backup.window import WindowBackups
     from ui.chart.session_editor import SessionEditor
     from ui.client_page import ClientPage
     from ui.opendata.actions import OpenDataActions
@@ -99,6 +100,7 @@ class MainWindow(MainMenus, QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.audit_bar)
         column.addWidget(self.splitter, 1)
+        self._column = column
         self.setCentralWidget(central)
 
         # The menus' titles now; their items, the Print menu's and the status line in the event-loop turn
@@ -158,6 +160,10 @@ class MainWindow(MainMenus, QMainWindow):
         self.chart_area.currentChanged.connect(self._documents.update_enabled)
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)
+        from ui.backup.window import WindowBackups
+
+        self._backups = WindowBackups(self, self.practice)  # the backup bar goes under the audit bar
+        self._column.insertWidget(1, self._backups.bar)
         apply_style_sheet()
         apply_app_icon()
         if not self.practice.store.closed:  # the practice may have been swapped before this turn came
@@ -186,8 +192,22 @@ class MainWindow(MainMenus, QMainWindow):
     back_action: AfterStart[QAction] = AfterStart()
     followups_action: AfterStart[QAction] = AfterStart()
     client_menu: AfterStart[QMenu] = AfterStart()
+    backups: AfterStart[WindowBackups] = AfterStart()
+    """Backups: the background runner, the warning bar, Back up now, Restore from backup…, Backups…."""
 
     # --- actions -----------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        """File → Back up now."""
+        self.backups.back_up_now()
+
+    def restore_from_backup(self) -> None:
+        """File → Restore from backup…."""
+        self.backups.open_restore()
+
+    def backup_settings(self) -> None:
+        """File → Backups…."""
+        self.backups.open_settings()
+
     def choose_practice_file(self) -> None:
         """Pick an existing practice file to open instead of this one."""
         from ui.practice_files import ask_existing_practice_file
@@ -473,5 +493,7 @@ class MainWindow(MainMenus, QMainWindow):
             self._session_editor.save_notes()  # notes typed a moment ago are not lost on quitting
         self._audit_timer.stop()
         self.audit_bar.stop()
+        if self._finished:
+            self.backups.stop()
         self.save_layout()
         super().closeEvent(event)

@@ -277,7 +277,7 @@ def _write_practice(path: Path, clients: int, seed: int) -> str:
     """Replay the demo's stories into a new practice file at ``path``; the one-line summary."""
     rng = random.Random(seed)
     now = clock.now()
-    practice = Practice.open(path)
+    practice = Practice.open(path, accept_empty=True)  # the empty file write_demo made for it
     try:
         forms = demo_client_forms(clients, rng, now.date())
         stories = demo_stories(forms, rng, now, practice.catalogue)

@@ -314,6 +314,7 @@ def run_import(
 
     Raises:
         ImportFileError: the practice file could not be written; nothing was added.
+        BackupError: the practice could not be backed up first; nothing was added.
     """
     chosen = [
         row
@@ -327,6 +328,10 @@ def run_import(
             ImportReport(tuple((r.row, None, r.name) for r in chosen), skipped, dry_run), Changes()
         )
     forms = [row.form for row in chosen if row.form is not None]
+    if practice.path is not None:  # a risky change: the practice as it was is backed up first
+        from acuchart.backup.make import BEFORE_IMPORTING, back_up_before
+
+        back_up_before(practice.path, BEFORE_IMPORTING, f"importing {len(forms):,} clients")
     try:
         done = practice.clients.create_many(forms)
     except AcuChartError as exc:
