@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from acuchart.i18n import _
 from acuchart.services.clients import ClientService
 from acuchart.services.settings import SettingsService
 from acuchart.storage.store import Store
@@ -261,7 +262,7 @@ class Practice:
         name = self.settings.get().practice_name
         if name:
             return name
-        return self.path.stem if self.path else "Untitled practice"
+        return self.path.stem if self.path else _("Untitled practice")
 
     def protected_places(self) -> ProtectedPlaces:
         """The places no document or export may be written to: this practice's file and its own files."""
