@@ -174,11 +174,13 @@ class Welcome(QDialog):
         hint.setWordWrap(True)
         mute(hint)
         places.addRow("", hint)
-        self.protect = QCheckBox("Protect the practice file with a passphrase (recommended)")
+        self.protect = QCheckBox(_("Protect the practice file with a passphrase (recommended)"))
         self.protect.setChecked(True)
         self.protect.setToolTip(
-            "The file is encrypted: a lost or stolen computer shows nobody your clients' records. "
-            "You choose the passphrase and save a recovery key page next."
+            _(
+                "The file is encrypted: a lost or stolen computer shows nobody your clients' records. "
+                "You choose the passphrase and save a recovery key page next."
+            )
         )
         places.addRow("", self.protect)
 

@@ -168,3 +168,37 @@ def test_the_first_set_up_protects_the_new_practice_and_saves_its_recovery_key_p
         assert not (tmp_path / "practice.acuchart").read_bytes().startswith(b"SQLite format 3")
     finally:
         practice.close()
+
+
+def test_the_recovery_key_opens_a_practice_whose_key_file_is_lost_and_a_new_passphrase_is_set(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acuchart.encryption import unlock_key
+    from acuchart.protection.keys import key_file_path
+    from ui.protection.dialogs import PassphraseDialog
+
+    path = tmp_path / "practice.acuchart"
+    write_demo(path)
+    protection = new_protection(PASSPHRASE)
+    protect(path, protection)
+    cipher.forget_key(path)
+    key_file_path(path).unlink()
+
+    def typed(dialog: PassphraseDialog) -> int:
+        dialog.first.setText("a brand new passphrase")
+        dialog.second.setText("a brand new passphrase")
+        dialog.check()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PassphraseDialog, "exec", typed)
+    dialog = UnlockDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.use_recovery.setChecked(True)
+    dialog.field.setText(protection.recovery_key)
+    dialog.try_open()
+    assert dialog.opened is not None
+    try:
+        assert key_file_path(path).exists()
+        assert unlock_key(path, passphrase="a brand new passphrase") == protection.data_key
+    finally:
+        dialog.opened.close()

@@ -84,7 +84,11 @@ class UnlockDialog(QDialog):
             return
         try:
             if self.use_recovery.isChecked():
-                self.opened = Practice.open(self._path, recovery_key=typed)
+                from acuchart.encryption import unlock_key
+
+                key = unlock_key(self._path, recovery_key=typed)
+                self.opened = Practice.open(self._path, key=key)
+                self._new_passphrase(key)
             else:
                 self.opened = Practice.open(self._path, passphrase=typed)
         except AcuChartError as exc:
@@ -97,6 +101,27 @@ class UnlockDialog(QDialog):
                 self._set_waiting(True)
             return
         self.accept()
+
+    def _new_passphrase(self, key: bytes) -> None:
+        """Opened with the recovery key: the passphrase was lost (or the key file), so a new one is set now."""
+        from acuchart.encryption import change_passphrase
+        from acuchart.protection.keys import key_file_path
+        from ui.messages import warn
+
+        dialog = PassphraseDialog(self, protecting=False)
+        dialog.setWindowTitle("Set a new passphrase")
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            if not key_file_path(self._path).exists():
+                warn(
+                    self,
+                    "The practice is open, but its key file is missing: until a new passphrase is set "
+                    "(File → Change the passphrase…), only the recovery key opens it.",
+                    "No new passphrase",
+                )
+            return
+        change_passphrase(self._path, key, dialog.passphrase)
+        if self.opened is not None:
+            self.opened.access.record_protection("passphrase set with the recovery key")
 
     def _set_waiting(self, waiting: bool) -> None:
         self.field.setEnabled(not waiting)
