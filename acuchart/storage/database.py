@@ -78,9 +78,11 @@ def check_openable(path: Path, accept_empty: bool = False, encrypted: bool = Fal
 
 def refuse_if_protected(path: Path) -> None:
     """Raise :class:`ProtectedFileError` when ``path`` is an encrypted practice (its key file beside it)."""
-    from acuchart.protection.keys import key_file_path
+    if not looks_encrypted(path):
+        return
+    from acuchart.protection.keys import key_file_path  # only for a file that is not plain SQLite
 
-    if looks_encrypted(path) and key_file_path(path).exists():
+    if key_file_path(path).exists():
         raise ProtectedFileError(
             f"{path.name} is protected with a passphrase. Enter its passphrase (or its recovery key) to open it.",
             path,
