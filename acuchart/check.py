@@ -13,7 +13,7 @@ from pathlib import Path
 from acuchart.errors import DamagedFileError, StoreError
 from acuchart.i18n import _
 from acuchart.paths import photo_store_path
-from acuchart.photos.store import PhotoStore, Progress, check_photos
+from acuchart.photos.store import PhotoStore, Progress, StoredPhoto, check_photos
 from acuchart.storage import faults
 from acuchart.storage.audit import verify
 from acuchart.storage.cipher import database_errors, unlocked_key
@@ -87,7 +87,17 @@ def check_file(path: Path, progress: Progress | None = None) -> CheckReport:
                 in_use = [
                     tuple(row) for row in conn.execute("select id, sha256, extension from photos order by id")
                 ]
-                _check_photos(report, PhotoStore(photo_store_path(path)), in_use, progress)
+                photos = PhotoStore(photo_store_path(path), unlocked_key(path))
+                _check_photos(report, photos, in_use, progress)
+                if encrypted:
+                    plain = sum(
+                        not photos.sealed(StoredPhoto(str(sha), str(ext))) for _id, sha, ext in in_use
+                    )
+                    if plain:
+                        report.problems.append(
+                            f"{plain} of the photos are not encrypted yet (protecting the practice was "
+                            "interrupted): run the encrypt subcommand again to finish"
+                        )
     except DamagedFileError as exc:
         report.add_problems("", exc.findings)
     except database_errors() as exc:

@@ -77,6 +77,7 @@ def run_backups(path: Path, verify: bool) -> int:
     from acuchart.backup.catalog import DAMAGED, list_aside, list_folder, recheck
     from acuchart.backup.photos import damaged_photos
     from acuchart.backup.places import places, settings_or_default
+    from acuchart.storage.cipher import unlocked_key
 
     settings = settings_or_default(path)
     print(f"Backups of {path}")
@@ -92,7 +93,7 @@ def run_backups(path: Path, verify: bool) -> int:
             if verify:
                 backup = recheck(backup)
                 if backup.good and backup.manifest is not None:
-                    photo_problems = damaged_photos(backup.path, backup.manifest.photos)
+                    photo_problems = damaged_photos(backup.path, backup.manifest.photos, unlocked_key(path))
             damaged += backup.state == DAMAGED or bool(photo_problems)
             print(f"    {_line(backup)}")
             for problem in photo_problems[:5]:

@@ -97,6 +97,10 @@ def run_encrypt(path: Path, pdf: Path) -> int:
 
     if not path.exists():
         raise StoreError(f"There is no practice file at {path}. Name the practice file with --db FILE.")
+    from acuchart.storage import cipher
+
+    if cipher.looks_encrypted(path):
+        return _finish_protecting(path)
     passphrase = (
         os.environ.get(NEW_PASSPHRASE_VARIABLE) or os.environ.get(PASSPHRASE_VARIABLE) or new_passphrase()
     )
@@ -117,6 +121,24 @@ def run_encrypt(path: Path, pdf: Path) -> int:
     print(
         f"{path.name} is now protected: it opens only with its passphrase or its recovery key. Without both, "
         "nobody can recover its records. Backups made before today are not encrypted; see README, Protection."
+    )
+    return 0
+
+
+def _finish_protecting(path: Path) -> int:
+    """``encrypt`` on a protected practice: seal any photo an interrupted run left plain, or say it is done."""
+    from acuchart.encryption import seal_photos, unsealed_photos
+    from acuchart.storage import cipher
+
+    unlock_if_protected(path)
+    key = cipher.unlocked_key(path)
+    if key is None:
+        raise AcuChartError(f"{path.name} is not an AcuChart practice file, or its key file is missing.")
+    if not unsealed_photos(path, key):
+        raise AcuChartError(f"{path.name} is already protected, its photos too. Nothing was changed.")
+    sealed = seal_photos(path, key, _progress)
+    print(
+        f"{path.name} was protected already; {sealed} of its photos were still plain and are now encrypted."
     )
     return 0
 

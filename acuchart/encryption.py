@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from acuchart.errors import AcuChartError, ProtectedFileError, StoreError
+from acuchart.photos.store import PhotoStore
 from acuchart.protection.files import make_private, sync_folder
 from acuchart.protection.keys import (
     KeyFile,
@@ -129,6 +130,7 @@ def protect(
             cipher.forget_key(practice_path)
             raise
     _record(practice_path, protection.data_key, "protection on", actor)
+    seal_photos(practice_path, protection.data_key, tell)
     tell(1.0, "Protected")
 
 
@@ -147,6 +149,8 @@ def unprotect(
         raise ProtectionError(f"{practice_path.name} is not protected. Nothing was changed.")
     cipher.remember_key(practice_path, data_key)
     _record(practice_path, data_key, "protection off", actor)  # in the trail the plain copy then carries
+    tell(0.02, "Opening the photos…")
+    _photos(practice_path, data_key).unseal_all()  # first: while the file is protected, both kinds read
     with _held(practice_path):
         tell(0.05, "Backing up the practice as it is…")
         back_up_before(practice_path, BEFORE_UNPROTECTING, "removing its passphrase")
@@ -186,6 +190,29 @@ def change_passphrase(practice_path: Path, data_key: bytes, new_passphrase: str,
     sync_folder(practice_path.parent)
     with contextlib.suppress(StoreError):  # open in this process: the app records it through its own store
         _record(practice_path, data_key, "passphrase changed", actor)
+
+
+def seal_photos(practice_path: Path, data_key: bytes, progress: Progress | None = None) -> int:
+    """Seal the practice's photos that are still plain (all of them just after protecting it; the rest
+    after an interrupted run, which this finishes); how many were sealed."""
+    tell = progress or (lambda _f, _t: None)
+    return _photos(practice_path, data_key).seal_all(
+        lambda done, total: tell(
+            0.9 + 0.1 * done / max(total, 1), f"Encrypting the photos ({done:,} of {total:,})…"
+        )
+    )
+
+
+def unsealed_photos(practice_path: Path, data_key: bytes) -> int:
+    """How many of a protected practice's photos are still plain (an interrupted protection)."""
+    store = _photos(practice_path, data_key)
+    return sum(not store.sealed(photo) for photo in store.hashes())
+
+
+def _photos(practice_path: Path, data_key: bytes) -> PhotoStore:
+    from acuchart.paths import photo_store_path
+
+    return PhotoStore(photo_store_path(practice_path), data_key)
 
 
 # --- the steps -------------------------------------------------------------------------------------------

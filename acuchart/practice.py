@@ -196,8 +196,16 @@ class Practice:
 
             folder = Path(tempfile.mkdtemp(prefix="acuchart-photos-"))
             self._temporary_photos = folder
+        from acuchart.storage.cipher import unlocked_key
+
+        key = (
+            unlocked_key(self.path) if self.path is not None else None
+        )  # a protected practice's photos are sealed
         return PhotoService(
-            self.store, PhotoStore(folder), self.photo_consent, lambda: self.settings.get().practitioner_name
+            self.store,
+            PhotoStore(folder, key),
+            self.photo_consent,
+            lambda: self.settings.get().practitioner_name,
         )
 
     def client_record(self, client_id: int, today: dt.date | None = None) -> ClientRecord:

@@ -48,7 +48,7 @@ from acuchart.errors import AcuChartError, BackupError, StoreError
 from acuchart.paths import photo_store_path
 from acuchart.storage import faults
 from acuchart.storage.backup_copy import Snapshot, copy_practice
-from acuchart.storage.cipher import sql_errors
+from acuchart.storage.cipher import sql_errors, unlocked_key
 from acuchart.storage.connections import Connector, connector_for
 
 log = logging.getLogger("acuchart.backup")
@@ -272,6 +272,7 @@ def _copy_and_verify(
             folder,
             snapshot.photos,
             lambda done, total: tell(0.8 + 0.15 * done / max(total, 1), "Copying the new photos…"),
+            unlocked_key(practice_path),
         )
         checks["photos"] = f"{len(covered):,} of {len(snapshot.photos):,} originals in its photo folder"
         timings["photos"] = time.perf_counter() - begin
@@ -312,10 +313,12 @@ def _carry_photos(
     folder: Path,
     wanted: Iterable[tuple[str, str]],
     progress: Callable[[int, int], None] | None = None,
+    key: bytes | None = None,
 ) -> tuple[dict[str, str], list[str]]:
-    """Copy the photos a backup covers into the place's photo folder (only those it lacks)."""
+    """Copy the photos a backup covers into the place's photo folder (only those it lacks; a protected
+    practice's stay sealed, and are checked with its ``key``)."""
     try:
-        return carry(source, place_photos(folder), wanted, progress)
+        return carry(source, place_photos(folder), wanted, progress, key=key)
     except AcuChartError as exc:  # the place's disk is full or read-only: the record itself is backed up
         return {}, [str(exc)]
 
@@ -360,7 +363,10 @@ def _copy_of(
                     place, None, f"The copy in {place.root} failed its check ({problem}) and was set aside."
                 )
             covered, photo_problems = _carry_photos(
-                place_photos(origin.path.parent), place.folder, origin.manifest.photos.items()
+                place_photos(origin.path.parent),
+                place.folder,
+                origin.manifest.photos.items(),
+                key=unlocked_key(practice_path),
             )
             write_atomically(manifest_path(final), replace(manifest, photos=covered).to_json())
             removed = thin(place.folder, settings, origin.manifest.created) if settings is not None else 0

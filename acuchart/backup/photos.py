@@ -27,7 +27,11 @@ def place_photos(folder: Path) -> Path:
 
 
 def carry(
-    source: Path, destination: Path, wanted: Iterable[tuple[str, str]], progress: Progress | None = None
+    source: Path,
+    destination: Path,
+    wanted: Iterable[tuple[str, str]],
+    progress: Progress | None = None,
+    key: bytes | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Copy into the photo folder ``destination`` the originals named by ``wanted`` ((sha256, extension)
     pairs) that it lacks, from the photo folder ``source``.
@@ -42,7 +46,7 @@ def carry(
     photos = [StoredPhoto(sha, extension) for sha, extension in wanted]
     if not photos:
         return {}, []
-    report = PhotoStore(source).copy_missing_to(destination, photos, progress)
+    report = PhotoStore(source, key).copy_missing_to(destination, photos, progress)
     held = PhotoStore(destination)
     return {p.sha256: p.extension for p in photos if held.exists(p)}, list(report.problems)
 
@@ -52,13 +56,17 @@ def bring_back(backup: Path, photos: dict[str, str], practice_path: Path) -> lis
 
     Returns one sentence per photo that could not be brought back.
     """
-    _, problems = carry(place_photos(backup.parent), photo_store_path(practice_path), photos.items())
+    from acuchart.storage.cipher import unlocked_key
+
+    key = unlocked_key(practice_path)
+    _, problems = carry(place_photos(backup.parent), photo_store_path(practice_path), photos.items(), key=key)
     return problems
 
 
-def damaged_photos(backup: Path, photos: dict[str, str]) -> list[str]:
-    """Read every photo ``backup`` covers through again: one sentence per one missing or changed."""
-    store = PhotoStore(place_photos(backup.parent))
+def damaged_photos(backup: Path, photos: dict[str, str], key: bytes | None = None) -> list[str]:
+    """Read every photo ``backup`` covers through again: one sentence per one missing or changed (``key``:
+    the practice's, when it is protected and its photos sealed)."""
+    store = PhotoStore(place_photos(backup.parent), key)
     found = []
     for sha, extension in photos.items():
         photo = StoredPhoto(sha, extension)

@@ -26,6 +26,7 @@ from acuchart.paths import photo_store_path
 from acuchart.photos.store import PhotoStore, StoredPhoto
 from acuchart.practice import Practice
 from acuchart.storage import open_data
+from acuchart.storage.cipher import unlocked_key
 
 Progress = Callable[[int, int], None]
 """Told ``(records written, records in all)`` as the export goes."""
@@ -137,7 +138,11 @@ def export_practice(
     report = progress or (lambda _done, _total: None)
     stop = cancelled or _never_cancelled
     exported_at = clock.stamp()
-    photo_folder = photo_store_path(practice.path) if practice.path is not None else None
+    photo_folder = (  # a protected practice's photos are opened with its key
+        PhotoStore(photo_store_path(practice.path), unlocked_key(practice.path))
+        if practice.path is not None
+        else None
+    )
     with open_data.snapshot(practice.store) as conn:
         counts = {kind.name: open_data.count(conn, kind.table) for kind in KINDS}
         name_text = open_data.setting(conn, "practice_name")
@@ -181,7 +186,7 @@ def _fill(
     report: Progress,
     stop: Callable[[], bool],
     total: int,
-    photo_folder: Path | None,
+    photo_folder: PhotoStore | None,
 ) -> None:
     """Write every kind's files into ``folder``, the photos' originals, then the README and the manifest."""
     (folder / "csv").mkdir()
@@ -197,7 +202,7 @@ def _fill(
 
 
 def _copy_photos(
-    conn: sqlite3.Connection, into: Path, photo_folder: Path | None, stop: Callable[[], bool]
+    conn: sqlite3.Connection, into: Path, photo_folder: PhotoStore | None, stop: Callable[[], bool]
 ) -> None:
     """Every photo's original as ``photos/<sha256>.<extension>`` (read through the photo store, which
     checks each against its hash: a damaged original stops the export with its name)."""
@@ -205,7 +210,7 @@ def _copy_photos(
     if not rows or photo_folder is None:
         return
     into.mkdir()
-    store = PhotoStore(photo_folder)
+    store = photo_folder
     for sha256, extension in rows:
         if stop():
             raise ExportCancelledError("The export was stopped; nothing was left behind.")
@@ -220,7 +225,7 @@ def _write_folder(
     report: Progress,
     stop: Callable[[], bool],
     total: int,
-    photo_folder: Path | None,
+    photo_folder: PhotoStore | None,
 ) -> None:
     with folder_in_place(target) as folder:
         _fill(conn, folder, extras, report, stop, total, photo_folder)
@@ -233,7 +238,7 @@ def _write_zip(
     report: Progress,
     stop: Callable[[], bool],
     total: int,
-    photo_folder: Path | None,
+    photo_folder: PhotoStore | None,
 ) -> None:
     """The folder's files, made beside the zip (on the same disk, so a full disk is found there), then
     packed under one top folder named like the zip."""

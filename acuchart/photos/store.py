@@ -5,9 +5,13 @@ sub-folder named by the hash's first two characters (so no folder grows to tens 
 entries). A name says what the file must contain, so a file can be checked without the database, a
 copy never needs to be made twice, and two copies of one photo cannot drift apart.
 
-Every access to a photo's bytes goes through :class:`PhotoStore`, and only through it: encrypting
-photos at rest is then a matter of wrapping this one class, and a backup copies what
-:meth:`PhotoStore.hashes` lists with :meth:`PhotoStore.copy_missing_to`.
+Every access to a photo's bytes goes through :class:`PhotoStore`, and only through it: a backup copies
+what :meth:`PhotoStore.hashes` lists with :meth:`PhotoStore.copy_missing_to`. A protected practice's
+store is given its data key: each original is then kept sealed (AES-256-GCM, see
+:mod:`acuchart.protection.sealed`), still named by the hash of the photo itself, and opened only as it
+is read. A folder may hold sealed and plain originals side by side while a practice is being protected
+(:meth:`PhotoStore.seal_all`) or its protection removed (:meth:`PhotoStore.unseal_all`); each reads as
+what it is.
 
 A file is written completely before it counts: to a temporary name in the same folder, flushed and
 synced to disk, then renamed into place (and the folder synced), so a crash or a full disk leaves
@@ -28,6 +32,7 @@ from typing import Any, BinaryIO, Literal, NamedTuple
 from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.models.photos import PhotoCheck
+from acuchart.protection.sealed import MAGIC, SealError, is_sealed, seal, unseal
 
 EXTENSIONS = ("jpg", "png")
 _CHUNK = 1 << 20
@@ -97,8 +102,9 @@ class PhotoStore:
         folder: the photo folder, normally :func:`acuchart.paths.photo_store_path` of the practice file.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = Path(folder)
+        self._key = key
 
     # --- naming ------------------------------------------------------------------------------
     def path(self, photo: StoredPhoto) -> Path:
@@ -125,8 +131,9 @@ class PhotoStore:
         target = self.path(photo)
         if target.is_file() and self.verify(photo) == "ok":
             return photo, False
+        stored = data if self._key is None else seal(self._key, data, photo.name)
         try:
-            self._write(target, lambda out: out.write(data))
+            self._write(target, lambda out: out.write(stored))
         except OSError as exc:
             raise _write_problem(what or _("The photo"), self.folder, exc) from exc
         return photo, True
@@ -164,7 +171,7 @@ class PhotoStore:
             PhotoStoreError: the file is missing or cannot be read.
         """
         try:
-            return self.path(photo).read_bytes()
+            return self._opened(photo, self.path(photo).read_bytes())
         except FileNotFoundError as exc:
             raise PhotoStoreError(
                 _(
@@ -178,27 +185,95 @@ class PhotoStore:
                 )
             ) from exc
 
+    def _opened(self, photo: StoredPhoto, stored: bytes) -> bytes:
+        """The photo's own bytes from what its file holds (opened with the key when it is sealed)."""
+        if not is_sealed(stored):
+            return stored
+        if self._key is None:
+            raise PhotoStoreError(
+                _("The photo {name} is encrypted: open the practice with its passphrase to see it.").format(
+                    name=photo.name
+                )
+            )
+        try:
+            return unseal(self._key, stored, photo.name)
+        except SealError as exc:
+            raise PhotoStoreError(str(exc)) from exc
+
     @contextlib.contextmanager
     def open(self, photo: StoredPhoto) -> Iterator[BinaryIO]:
         """The original opened for reading (raises :class:`PhotoStoreError` as :meth:`read` does)."""
+        import io
+
         try:
             handle = self.path(photo).open("rb")
         except OSError:
             self.read(photo)  # raises with the house message
             raise
         with handle:
-            yield handle
+            if not is_sealed(handle.read(len(MAGIC))):
+                handle.seek(0)
+                yield handle
+                return
+        with io.BytesIO(self.read(photo)) as opened:
+            yield opened
 
     def verify(self, photo: StoredPhoto) -> Literal["ok", "missing", "altered"]:
         """Whether the original is there and still hashes to its name."""
         path = self.path(photo)
         try:
             actual = sha256_of_file(path)
+            if actual != photo.sha256 and self.sealed(photo):
+                actual = sha256_of(self.read(photo))  # a sealed original is checked as the photo it holds
         except FileNotFoundError:
             return "missing"
-        except OSError:
+        except (OSError, PhotoStoreError):
             return "altered"
         return "ok" if actual == photo.sha256 else "altered"
+
+    def sealed(self, photo: StoredPhoto) -> bool:
+        """True when the original's file is sealed (False when plain or missing)."""
+        try:
+            with self.path(photo).open("rb") as handle:
+                return is_sealed(handle.read(len(MAGIC)))
+        except OSError:
+            return False
+
+    # --- protecting ----------------------------------------------------------------------------
+    def seal_all(self, progress: Progress | None = None) -> int:
+        """Seal every plain original with this store's key, one at a time, each replaced whole (a crash
+        leaves some sealed and some plain, and running this again finishes the job); how many were sealed."""
+        return self._rewrite_all(sealing=True, progress=progress)
+
+    def unseal_all(self, progress: Progress | None = None) -> int:
+        """Turn every sealed original back into the plain photo (the practice's protection is being removed)."""
+        return self._rewrite_all(sealing=False, progress=progress)
+
+    def _rewrite_all(self, sealing: bool, progress: Progress | None) -> int:
+        if self._key is None:
+            raise ValueError("a store without a key cannot seal or unseal")
+        photos = list(self.hashes())
+        changed = 0
+        for done, photo in enumerate(photos, start=1):
+            if self.sealed(photo) != sealing:
+                data = self.read(photo)
+                if sha256_of(data) != photo.sha256:
+                    raise PhotoStoreError(
+                        _("{name} no longer matches its hash (the file was changed or damaged).").format(
+                            name=photo.name
+                        )
+                    )
+                stored = seal(self._key, data, photo.name) if sealing else data
+                try:
+                    self._write(self.path(photo), lambda out, b=stored: out.write(b))  # type: ignore[misc]
+                except OSError as exc:
+                    raise _write_problem(
+                        _("The photo {name}").format(name=photo.name), self.folder, exc
+                    ) from exc
+                changed += 1
+            if progress is not None:
+                progress(done, len(photos))
+        return changed
 
     def hashes(self) -> Iterator[StoredPhoto]:
         """Every original in the folder, by its name (not checked against its contents)."""
@@ -241,7 +316,7 @@ class PhotoStore:
             PhotoStoreError: the destination cannot be written (full, read-only); what was copied stays.
         """
         wanted = list(self.hashes() if photos is None else photos)
-        target_store = PhotoStore(destination)
+        target_store = PhotoStore(destination, self._key)
         copied: list[StoredPhoto] = []
         problems: list[str] = []
         present = 0
@@ -264,6 +339,17 @@ class PhotoStore:
 
         def fill(out: BinaryIO) -> None:
             with source.open("rb") as handle:
+                if is_sealed(handle.read(len(MAGIC))):  # copied sealed, checked as the photo it holds
+                    handle.seek(0)
+                    stored = handle.read()
+                    try:
+                        if sha256_of(self._opened(photo, stored)) != photo.sha256:
+                            raise _AlteredError
+                    except PhotoStoreError:
+                        raise _AlteredError from None
+                    out.write(stored)
+                    return
+                handle.seek(0)
                 while chunk := handle.read(_CHUNK):
                     digest.update(chunk)
                     out.write(chunk)

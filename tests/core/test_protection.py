@@ -30,9 +30,11 @@ from acuchart.encryption import (
     unprotect,
 )
 from acuchart.errors import ProtectedFileError
+from acuchart.paths import photo_store_path
 from acuchart.practice import Practice
 from acuchart.protection.keys import WrongPassphraseError, key_file_path
 from acuchart.protection.recovery import RecoveryKeyError
+from acuchart.protection.sealed import is_sealed
 from acuchart.storage import cipher
 
 REPO = Path(__file__).resolve().parents[2]
@@ -109,6 +111,46 @@ def test_a_protected_practice_holds_no_readable_record_and_opens_only_with_its_p
     if os.name == "posix":
         for made in (path, key_file_path(path)):
             assert stat.S_IMODE(made.stat().st_mode) == 0o600, made
+
+
+def test_a_protected_practices_photos_are_sealed_read_as_photos_and_finished_after_an_interruption(
+    tmp_path: Path,
+) -> None:
+    path = _demo(tmp_path)
+    folder = photo_store_path(path)
+    originals = {f.name: f.read_bytes() for f in folder.rglob("*.jpg")}
+    assert originals and all(data.startswith(b"\xff\xd8") for data in originals.values())
+    protect(path, new_protection(PASSPHRASE))
+
+    sealed = {f.name: f.read_bytes() for f in folder.rglob("*.jpg")}
+    assert sealed.keys() == originals.keys()
+    assert all(is_sealed(data) and data != originals[name] for name, data in sealed.items())
+    with Practice.open(path, passphrase=PASSPHRASE) as opened:
+        everyone = [p for c in opened.clients.search("") for p in opened.photos.for_client(c.id)]
+        assert everyone
+        for each in everyone:
+            data = opened.photos.original(each.photo)
+            assert data.startswith(b"\xff\xd8") and hashlib.sha256(data).hexdigest() == each.photo.sha256
+        assert opened.photos.check().ok
+    key = unlock_key(path, passphrase=PASSPHRASE)
+    one = next(folder.rglob("*.jpg"))  # an interrupted run left one plain
+    one.write_bytes(originals[one.name])
+    checked = _cli("--db", str(path), "check", env={"ACUCHART_PASSPHRASE": PASSPHRASE})
+    assert checked.returncode == 1 and "not encrypted yet" in checked.stdout
+    finished = _cli(
+        "--db",
+        str(path),
+        "encrypt",
+        "--recovery-key-pdf",
+        str(tmp_path / "again.pdf"),
+        env={"ACUCHART_PASSPHRASE": PASSPHRASE},
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert "1 of its photos" in finished.stdout and not (tmp_path / "again.pdf").exists()
+    assert is_sealed(one.read_bytes())
+
+    unprotect(path, key)
+    assert {f.name: f.read_bytes() for f in folder.rglob("*.jpg")} == originals
 
 
 def test_the_recovery_key_opens_the_practice_without_the_key_file_and_a_new_passphrase_is_set(
