@@ -18,6 +18,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from acuchart.errors import AcuChartError
@@ -120,7 +121,7 @@ class Lock(QObject):
         kind = event.type()
         if kind in _INPUT:
             self._last_input = time.monotonic()
-        if self._covers and kind in _BLOCKED and not self._inside_cover(watched):
+        if self._covers and kind in _BLOCKED and self._beneath(watched, kind):
             return True
         if self._covers and kind == QEvent.Type.Resize and isinstance(watched, QWidget):
             for cover in self._covers:
@@ -128,10 +129,15 @@ class Lock(QObject):
                     cover.fit()
         return False
 
-    def _inside_cover(self, watched: QObject) -> bool:
+    def _beneath(self, watched: QObject, kind: QEvent.Type) -> bool:
+        """True when an input event is aimed at something under a cover (and must not reach it).
+
+        A key or click reaches a window (QWindow) first, which hands it to the widget it is for, and that
+        delivery is judged here again: so a window's own event passes. A shortcut is delivered to its
+        QAction, which no cover holds: it is stopped."""
         if not isinstance(watched, QWidget):
-            return False  # a QAction's shortcut, a window's own key handling: not the cover's
-        return any(cover is watched or cover.isAncestorOf(watched) for cover in self._covers)
+            return kind == QEvent.Type.Shortcut or not isinstance(watched, QWindow)
+        return not any(cover is watched or cover.isAncestorOf(watched) for cover in self._covers)
 
     def check_idle(self) -> None:
         """Lock if the idle time has passed since the last input (called every few seconds)."""
