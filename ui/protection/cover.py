@@ -94,6 +94,7 @@ class Cover(QWidget):
         words.setWordWrap(True)
         words.setProperty("alignment", ALIGN_CENTER)
         words.setFixedWidth(460)  # wrapped at a reading width, never squeezed to a sliver
+        words.setMinimumHeight(words.heightForWidth(460))  # an aligned item gets no height-for-width
         column.addWidget(words, 0, _centre())
         row = QHBoxLayout()
         row.addStretch(1)
