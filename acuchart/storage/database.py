@@ -158,7 +158,10 @@ class FileLock:
     """
 
     def __init__(self, path: Path) -> None:
-        self.path = path.with_name(path.name + ".lock")
+        # Named after the file itself, not the path as typed: a symlink or another spelling of the path
+        # (``./``, ``..``, a case-insensitive disk's other case) reaches the same lock.
+        real = Path(os.path.realpath(path))
+        self.path = real.with_name(real.name + ".lock")
         self._handle: IO[str] | None = None
 
     def acquire(self) -> None:

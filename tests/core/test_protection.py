@@ -283,3 +283,18 @@ def test_the_command_line_protects_reads_and_unprotects_with_the_passphrase_from
     undone = _cli("--db", str(path), "decrypt", env=env)
     assert undone.returncode == 0, undone.stderr
     assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_one_practice_file_has_one_writer_whatever_its_path_is_called(tmp_path: Path) -> None:
+    from acuchart.errors import AlreadyOpenError
+
+    path = tmp_path / "practice.acuchart"
+    link = tmp_path / "shortcut.acuchart"
+    (tmp_path / "sub").mkdir()
+    with Practice.open(path):
+        link.symlink_to(path)
+        for other in (link, tmp_path / "sub" / ".." / "practice.acuchart"):
+            with pytest.raises(AlreadyOpenError):
+                Practice.open(other)
+    with Practice.open(link) as through_the_link:  # once it is closed, the link opens it
+        assert through_the_link.clients.count() == 0
