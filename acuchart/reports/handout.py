@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from acuchart.protection.files import write_private
 from acuchart.reports.data import HandoutData, HandoutReaction
 from acuchart.reports.handout_points import points_section
 from acuchart.reports.layout import ACCENT, BAND, bullet, gap, para, template_story
@@ -70,7 +71,7 @@ def build_handout(data: HandoutData, out: Path | BinaryIO) -> None:
         if pages <= MAX_PAGES:
             break
     if isinstance(out, Path):
-        out.write_bytes(pdf.getvalue())
+        write_private(out, pdf.getvalue())
     else:
         out.write(pdf.getvalue())
 

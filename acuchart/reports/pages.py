@@ -20,6 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
+from acuchart.protection.files import write_private
 from acuchart.reports.archival import archival as make_archival
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.fonts import SANS, draw_text, register_fonts
@@ -174,14 +175,23 @@ def build_pdf(
     ``running_title``; every page the footer (practice, practitioner, licence) and "Page n of N".
     With ``archival`` the PDF is PDF/A-2b (see :mod:`acuchart.reports.archival`).
     """
+    if isinstance(out, Path):  # a file: made whole in memory, then written owner-only
+        made = io.BytesIO()
+        pages = build_pdf(
+            made,
+            practice,
+            story,
+            title=title,
+            running_title=running_title,
+            subject=subject,
+            archival=archival,
+        )
+        write_private(out, made.getvalue())
+        return pages
     if archival:
         made = io.BytesIO()
         pages = build_pdf(made, practice, story, title=title, running_title=running_title, subject=subject)
-        pdf = make_archival(made.getvalue())
-        if isinstance(out, Path):
-            out.write_bytes(pdf)
-        else:
-            out.write(pdf)
+        out.write(make_archival(made.getvalue()))
         return pages
     register_fonts()
     size = page_size(practice)
@@ -200,7 +210,7 @@ def build_pdf(
         _draw_footer(canvas, practice)
 
     doc = BaseDocTemplate(
-        str(out) if isinstance(out, Path) else out,
+        out,
         pagesize=size,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
