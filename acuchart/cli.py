@@ -142,7 +142,11 @@ def _add_document_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run one subcommand; problems go to stderr as plain sentences, details to the log file."""
+    """Run one subcommand; problems go to stderr as plain sentences, details to the log file. Every file
+    it makes is owner-only."""
+    from acuchart.protection.files import private_umask
+
+    private_umask()
     setup_logging()
     try:
         return _COMMANDS[args.command](args)

@@ -212,8 +212,15 @@ class Practice:
         """Open or create the practice file at ``path``; raises ``StoreError`` with a message to show.
 
         A file with an older schema is backed up before its migrations run. An empty file is refused as
-        damaged, unless ``accept_empty``: the caller made it just now for a new practice."""
-        return cls(Store.open(path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty))
+        damaged, unless ``accept_empty``: the caller made it just now for a new practice. The file and the
+        journal and lock files beside it are owner-only (see :func:`acuchart.protection.files.born_private`)."""
+        from acuchart.protection.files import born_private
+
+        with born_private(path) as made:
+            store = Store.open(
+                path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty or made
+            )
+        return cls(store)
 
     @property
     def path(self) -> Path | None:
