@@ -103,15 +103,16 @@ def replacing(path: Path, *, suffix: str = ".partial") -> Iterator[Path]:
 
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     os.close(handle)
-    temp: Path | None = Path(name)
+    temp = Path(name)
+    done = False
     try:
         yield temp
         make_private(temp)
         sync_file(temp)
         os.replace(temp, path)
-        temp = None
+        done = True
     finally:
-        if temp is not None:
+        if not done:
             with contextlib.suppress(OSError):
                 temp.unlink()
     sync_folder(path.parent)

@@ -172,13 +172,20 @@ def _audit(data: ChartExportData, width: float) -> list[Flowable]:
         ("Finding", audit.text),
         ("Entries checked", f"{audit.entries:,}" if audit.entries is not None else ""),
         ("Checked at", moment_text(audit.checked_at) if audit.checked_at else ""),
+        ("Anchor", audit.anchor),
     ]
     box = details(rows, width)
     if not audit.ok:
         box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, WARN)]))
+    anchored = (
+        " The anchor is the newest entry's number and hash as this export was made; keep it: "
+        f"**main.py check --anchor {audit.anchor}** tells later whether any entry up to it was rewritten."
+        if audit.anchor
+        else ""
+    )
     note = para(
         "Every change to this record is kept in an append-only audit trail in which each entry is chained "
-        "to the one before by a hash, so a change made outside the app would show here.",
+        f"to the one before by a hash, so a change made outside the app would show here.{anchored}",
         "small",
     )
     return [KeepTogether([para("Audit trail", "h2"), box, gap(1), note])]

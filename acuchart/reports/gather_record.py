@@ -37,6 +37,7 @@ from acuchart.reports.photo_gather import photo_consent_lines, photo_lines
 from acuchart.reports.texts import consent_text
 from acuchart.reports.wording import date_text
 from acuchart.storage import reports as rows
+from acuchart.storage.audit_anchors import newest_entry, printed_text
 
 
 def record_number(client: Client) -> str:
@@ -47,6 +48,8 @@ def record_number(client: Client) -> str:
 def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStatus:
     """The state of the practice's audit trail, checked now."""
     report = practice.verify_audit()
+    newest = newest_entry(practice.store.conn)
+    anchor = printed_text(*newest) if newest is not None else ""
     if report.ok:
         text = (
             f"Audit trail intact: all {report.entries:,} entries are present, in order and unaltered "
@@ -54,7 +57,9 @@ def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStat
         )
     else:
         text = f"{report.summary}. Keep this export and ask for support."
-    return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())
+    return AuditStatus(
+        ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now(), anchor=anchor
+    )
 
 
 def _amendment(amendment: Amendment, label: str) -> ChartAmendment:
