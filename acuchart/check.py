@@ -17,7 +17,8 @@ from acuchart.paths import photo_store_path
 from acuchart.photos.store import PhotoStore, Progress, check_photos
 from acuchart.storage import faults
 from acuchart.storage.audit import verify
-from acuchart.storage.database import check_header, check_length, read_only
+from acuchart.storage.cipher import database_errors, unlocked_key
+from acuchart.storage.database import check_header, check_length, read_only, refuse_if_protected
 
 MAX_LINES = 20
 """At most this many lines of one finding (SQLite can list thousands for a badly damaged file)."""
@@ -74,8 +75,13 @@ def check_file(path: Path, progress: Progress | None = None, anchors: Sequence[A
         report.problems.append("the file is empty (0 bytes): it holds no practice, not even its tables")
         return report
     try:
-        check_header(path)
-        check_length(path)
+        encrypted = unlocked_key(path) is not None
+        if encrypted:
+            report.notes.append("the file is encrypted at rest (SQLCipher), and its key opens it")
+        else:
+            refuse_if_protected(path)
+            check_header(path)
+            check_length(path)
         with read_only(path) as conn:
             _check_contents(conn, report)
             _check_anchors(path, conn, anchors, report)
@@ -86,7 +92,7 @@ def check_file(path: Path, progress: Progress | None = None, anchors: Sequence[A
                 _check_photos(report, PhotoStore(photo_store_path(path)), in_use, progress)
     except DamagedFileError as exc:
         report.add_problems("", exc.findings)
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         if not faults.is_damage(exc):
             raise faults.open_failure(exc, path) from exc
         report.problems.append(f"SQLite could not read the file to the end: {exc}")
@@ -109,7 +115,7 @@ def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
     if has_audit:
         try:
             audit = verify(conn)
-        except sqlite3.DatabaseError as exc:
+        except database_errors() as exc:
             if not faults.is_damage(exc):
                 raise
             report.problems.append(f"the audit trail could not be read to the end: {exc}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from acuchart import __version__
 from acuchart.errors import AcuChartError, NotFoundError, NotSQLiteError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
+from acuchart.storage.cipher import database_errors
 
 if TYPE_CHECKING:
     from acuchart.practice import Practice
@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     from acuchart.cli_backup import add_backup_parsers  # backup, backups, restore
 
     add_backup_parsers(sub)
+    from acuchart.cli_protection import add_protection_parsers  # encrypt, decrypt, change-passphrase
+
+    add_protection_parsers(sub)
     return parser
 
 
@@ -161,13 +164,17 @@ def run_command(args: argparse.Namespace) -> int:
     private_umask()
     setup_logging()
     try:
+        if args.command not in _UNLOCKS_ITSELF:
+            from acuchart.cli_protection import unlock_if_protected
+
+            unlock_if_protected(practice_path(args))
         return _COMMANDS[args.command](args)
     except AcuChartError as exc:
         print(f"acuchart: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         # A read that met damage or a failing disk: named, never "something unexpected".
         from acuchart.storage.faults import open_failure
 
@@ -185,6 +192,9 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+_UNLOCKS_ITSELF = {"demo", "encrypt", "decrypt", "change-passphrase"}
 
 
 def practice_path(args: argparse.Namespace) -> Path:
@@ -238,6 +248,27 @@ def _restore(args: argparse.Namespace) -> int:
     from acuchart.cli_backup import run_restore
 
     return run_restore(practice_path(args), args.backup, args.yes)
+
+
+@command("encrypt")
+def _encrypt(args: argparse.Namespace) -> int:
+    from acuchart.cli_protection import run_encrypt
+
+    return run_encrypt(practice_path(args), args.recovery_key_pdf)
+
+
+@command("decrypt")
+def _decrypt(args: argparse.Namespace) -> int:
+    from acuchart.cli_protection import run_decrypt
+
+    return run_decrypt(practice_path(args))
+
+
+@command("change-passphrase")
+def _change_passphrase(args: argparse.Namespace) -> int:
+    from acuchart.cli_protection import run_change_passphrase
+
+    return run_change_passphrase(practice_path(args), args.recovery_key)
 
 
 @command("clients")

@@ -20,6 +20,14 @@ class NotSQLiteError(StoreError):
     """The chosen file is not an AcuChart (SQLite) file."""
 
 
+class ProtectedFileError(StoreError):
+    """The practice file is encrypted: its passphrase (or its recovery key) is needed to open it."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class ReadOnlyError(StoreError):
     """The file or its folder cannot be written."""
 

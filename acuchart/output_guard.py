@@ -19,7 +19,7 @@ from typing import Literal
 
 from acuchart.errors import AcuChartError
 
-SIDECAR_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal", ".lock")
+SIDECAR_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal", ".lock", ".key")
 """The files kept beside a practice file: SQLite's write-ahead log, shared memory and rollback
 journal, and the app's one-copy lock (see :mod:`acuchart.storage.database`)."""
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from acuchart.models import ClientRecord
     from acuchart.models.audit import AuditReport
     from acuchart.output_guard import ProtectedPlaces
+    from acuchart.services.access import AccessService
     from acuchart.services.adjuncts import AdjunctService
     from acuchart.services.assessment import AssessmentService
     from acuchart.services.backups import BackupService
@@ -59,6 +60,13 @@ class Practice:
         from acuchart.catalogue import load_catalogue
 
         return load_catalogue()
+
+    @cached_property
+    def access(self) -> AccessService:
+        """Locking when idle, the unlock PIN, checking the passphrase at the lock screen."""
+        from acuchart.services.access import AccessService
+
+        return AccessService(self.store)
 
     @cached_property
     def sessions(self) -> SessionService:
@@ -208,19 +216,43 @@ class Practice:
         )
 
     @classmethod
-    def open(cls, path: Path | str, *, accept_empty: bool = False) -> Practice:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        accept_empty: bool = False,
+        passphrase: str = "",
+        recovery_key: str = "",
+        key: bytes | None = None,
+    ) -> Practice:
         """Open or create the practice file at ``path``; raises ``StoreError`` with a message to show.
 
         A file with an older schema is backed up before its migrations run. An empty file is refused as
-        damaged, unless ``accept_empty``: the caller made it just now for a new practice. The file and the
-        journal and lock files beside it are owner-only (see :func:`acuchart.protection.files.born_private`)."""
+        damaged, unless ``accept_empty``: the caller made it just now for a new practice. A protected
+        practice needs its ``passphrase``, its ``recovery_key`` or its data ``key``; without one it raises
+        :class:`~acuchart.errors.ProtectedFileError` (a wrong one raises ``WrongPassphraseError``). The file
+        and the journal and lock files beside it are owner-only (see :func:`acuchart.protection.files.born_private`)."""
         from acuchart.protection.files import born_private
 
+        if key is None and str(path) != ":memory:":
+            if passphrase or recovery_key:
+                from acuchart.encryption import unlock_key
+
+                key = unlock_key(Path(path), passphrase=passphrase, recovery_key=recovery_key)
+            else:
+                from acuchart.storage.cipher import unlocked_key
+
+                key = unlocked_key(Path(path))  # unlocked earlier in this process (the command line)
         with born_private(path) as made:
             store = Store.open(
-                path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty or made
+                path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty or made, key=key
             )
         return cls(store)
+
+    @property
+    def protected(self) -> bool:
+        """True when the practice file is encrypted at rest (a passphrase opens it)."""
+        return self.store.encrypted
 
     @property
     def path(self) -> Path | None:

@@ -14,6 +14,11 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 from acuchart.practice import Practice
 
+ENCRYPTED = os.environ.get("ACUCHART_TEST_ENCRYPTED") == "1"
+"""Set by ``make test`` for a second run of the storage and services tests on encrypted practices (SQLCipher's
+driver, whose errors are not ``sqlite3``'s), so every path a plain practice takes is proved on a protected one."""
+TEST_KEY = bytes(range(32)) if ENCRYPTED else None
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -29,7 +34,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture
 def practice() -> Iterator[Practice]:
     """An empty practice in memory (storage and service tests)."""
-    opened = Practice.open(":memory:")
+    opened = Practice.open(":memory:", key=TEST_KEY)
     yield opened
     opened.close()
 
@@ -42,7 +47,7 @@ def practice_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def practice_file(practice_path: Path) -> Iterator[Practice]:
-    """An empty practice in a real SQLite file on disk."""
-    opened = Practice.open(practice_path)
+    """An empty practice in a real SQLite file on disk (encrypted in the encrypted run)."""
+    opened = Practice.open(practice_path, key=TEST_KEY)
     yield opened
     opened.close()

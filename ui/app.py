@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -14,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from acuchart import __version__
-from acuchart.errors import AcuChartError, DamagedFileError, NotSQLiteError, StoreError
+from acuchart.errors import AcuChartError, DamagedFileError, NotSQLiteError, ProtectedFileError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
@@ -44,7 +43,7 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
             return
         if isinstance(error, AcuChartError):
             message = str(error)
-        elif isinstance(error, sqlite3.DatabaseError) and _named(error):
+        elif _named(error):
             message = _named(error)
         else:
             message = (
@@ -56,7 +55,7 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
     sys.excepthook = handle
 
 
-def _named(error: sqlite3.Error) -> str:
+def _named(error: BaseException) -> str:
     """A read that met damage or a failing disk, by name ('' for any other error): never "something
     unexpected" for a failure that has a name."""
     from acuchart.backup.recovery import explain  # loaded only after such a failure
@@ -75,6 +74,17 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
                 path.parent
             )  # the owner's only when AcuChart makes it; left alone when it is there
             return Practice.open(path)
+        except ProtectedFileError:
+            from ui.protection.dialogs import UnlockDialog
+
+            unlock = UnlockDialog(path, parent)
+            if unlock.exec() == UnlockDialog.DialogCode.Accepted and unlock.opened is not None:
+                return unlock.opened
+            chosen = _choose_practice_file(parent)
+            if chosen is None:
+                return None
+            path = chosen
+            continue
         except (StoreError, OSError) as exc:
             setup_logging()
             log.warning("Could not open %s: %s", path, exc)
@@ -223,6 +233,7 @@ class PracticeSwitcher:
         window = MainWindow(practice, self._preferences)
         window.practice_file_chosen.connect(self.switch_to)
         window.practice_created.connect(self._created)
+        window.conversion_requested.connect(self.convert)
         self.window = window
         window.show()
         QTimer.singleShot(WARM_UP_DELAY_MS, setup_logging)
@@ -323,6 +334,39 @@ class PracticeSwitcher:
                 self.show(reopened)
                 return
         QApplication.quit()
+
+    def convert(self, doing: str, conversion: object) -> None:
+        """Close the practice, convert its file (protect it, or remove its passphrase), and open it again."""
+        from collections.abc import Callable
+
+        from ui.backup.progress import run_with_progress
+
+        path = self.practice.path if self.practice is not None else None
+        if path is None or not callable(conversion):
+            return
+        job: Callable[..., bytes | None] = conversion
+        self._back_up_and_close()
+        try:
+            key = run_with_progress(None, doing, lambda progress: job(path, progress))
+            message = (
+                "Protected: this practice now opens only with its passphrase or its recovery key."
+                if key
+                else "The passphrase was removed: the practice file is a plain file again."
+            )
+        except AcuChartError as exc:
+            log.warning("%s failed: %s", doing, exc)
+            warn(None, str(exc), "Nothing was changed")
+            message = ""
+        reopened: Practice | None
+        try:
+            reopened = Practice.open(path)  # the key, if any, is the one this process unlocked or just made
+        except AcuChartError as exc:
+            warn(None, str(exc), "AcuChart cannot open this file")
+            reopened = open_practice(path)
+        if reopened is None:
+            QApplication.quit()
+            return
+        self.show(reopened, message)
 
     def _retire(self) -> None:
         """Close the window and the practice file (nothing is backed up: a restore or recovery follows)."""

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
     from ui.opendata.actions import OpenDataActions
     from ui.printing.menu import DocumentMenu
+    from ui.protection.actions import ProtectionActions
 
     _Window = QMainWindow
 else:
@@ -46,6 +47,7 @@ class MainMenus(_Window):
     _about: Callable[[], None]
     check_practice_file: Callable[[], None]
     show_shortcuts: Callable[[], None]
+    protection: ProtectionActions
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -125,6 +127,16 @@ class MainMenus(_Window):
                 "How often, the second place, how many to keep",
             )
         )
+        file_menu.addSeparator()
+        protection = self.protection
+        for action in (
+            protection.lock_now,
+            protection.lock_settings,
+            protection.protect,
+            protection.change,
+            protection.remove,
+        ):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ui.client_page import ClientPage
     from ui.opendata.actions import OpenDataActions
     from ui.printing.menu import DocumentMenu
+    from ui.protection.actions import ProtectionActions
     from ui.records.followups import FollowUpsView
 
 
@@ -56,6 +57,8 @@ class MainWindow(MainMenus, QMainWindow):
     practice_file_chosen = Signal(Path)
     """The practitioner chose another practice file (File → Open…); the app swaps to it."""
     practice_created = Signal(object)
+    conversion_requested = Signal(str, object)
+    """(what is being done, a conversion of the closed practice file): protecting it or removing its passphrase."""
     """A new practice was set up (File → New practice file…): the app swaps to this open ``Practice``."""
 
     def __init__(self, practice: Practice, preferences: Preferences, parent: QWidget | None = None) -> None:
@@ -155,6 +158,10 @@ class MainWindow(MainMenus, QMainWindow):
         self._open_data = OpenDataActions(
             self.practice, self.preferences, self, self._client_on_screen, on_screen.status
         )
+        from ui.protection.actions import ProtectionActions
+
+        self._protection = ProtectionActions(self, self.practice)
+        self._protection.conversion_requested.connect(self.conversion_requested)
         self._build_menus()
         self.chart_area.currentChanged.connect(self._documents.update_enabled)
         self._chart_area_changed()
@@ -192,6 +199,8 @@ class MainWindow(MainMenus, QMainWindow):
     followups_action: AfterStart[QAction] = AfterStart()
     client_menu: AfterStart[QMenu] = AfterStart()
     backups: AfterStart[WindowBackups] = AfterStart()
+    protection: AfterStart[ProtectionActions] = AfterStart()
+    """The idle lock, Lock now, and protecting the practice with a passphrase."""
     """Backups: the background runner, the warning bar, Back up now, Restore from backup…, Backups…."""
 
     # --- actions -----------------------------------------------------------------------------
@@ -491,6 +500,8 @@ class MainWindow(MainMenus, QMainWindow):
             self._session_editor.save_notes()  # notes typed a moment ago are not lost on quitting
         self._audit_timer.stop()
         self.audit_bar.stop()
+        if self._finished:
+            self._protection.stop()
         if self._finished:
             self.backups.stop()
         self.save_layout()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,7 +17,8 @@ from acuchart.backup.manifest import FORMAT, Manifest, read_manifest
 from acuchart.backup.places import ASIDE_FOLDER, BACKUP_SUFFIX, DEFAULT_LABEL, Place, places
 from acuchart.backup.settings import BackupSettings
 from acuchart.storage.backup_copy import inspect
-from acuchart.storage.connections import Connector, plain_connect
+from acuchart.storage.cipher import sql_errors
+from acuchart.storage.connections import Connector
 from acuchart.storage.versions import MIGRATION_NAMES
 
 GOOD = "verified"
@@ -149,7 +149,7 @@ def file_hash(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def recheck(backup: Backup, connect: Connector = plain_connect) -> Backup:
+def recheck(backup: Backup, connect: Connector | None = None) -> Backup:
     """Read a backup through again: is it still the file that was verified, and still sound?
 
     Returns the backup with its state brought up to date (``DAMAGED`` with the reason when it is not).
@@ -165,7 +165,7 @@ def recheck(backup: Backup, connect: Connector = plain_connect) -> Backup:
         return backup._replace(state=DAMAGED, note="its contents have changed since it was verified")
     try:
         found = inspect(backup.path, connect=connect)
-    except sqlite3.Error as exc:
+    except sql_errors() as exc:
         return backup._replace(state=DAMAGED, note=f"SQLite cannot open it ({exc})")
     if not found.sound:
         detail = (

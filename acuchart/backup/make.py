@@ -13,7 +13,6 @@ import datetime as dt
 import errno
 import logging
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -42,7 +41,8 @@ from acuchart.paths import photo_store_path
 from acuchart.protection.files import create_private, private_folder, sync_file, sync_folder, write_private
 from acuchart.storage import faults
 from acuchart.storage.backup_copy import Snapshot, copy_practice
-from acuchart.storage.connections import Connector, plain_connect
+from acuchart.storage.cipher import sql_errors
+from acuchart.storage.connections import Connector, connector_for
 
 log = logging.getLogger("acuchart.backup")
 
@@ -104,7 +104,7 @@ def back_up(
     *,
     settings: BackupSettings | None = None,
     to: Path | None = None,
-    connect: Connector = plain_connect,
+    connect: Connector | None = None,
     progress: Progress | None = None,
     pinned: bool = False,
 ) -> BackupReport:
@@ -129,6 +129,7 @@ def back_up(
     practice_path = practice_path.absolute()
     if not practice_path.is_file():
         raise StoreError(f"There is no practice file at {practice_path}. Nothing was backed up.")
+    connect = connect or connector_for(practice_path)
     if settings is None:
         settings = settings_or_default(practice_path)
     chosen = (
@@ -241,7 +242,7 @@ def _copy_and_verify(
         sync_file(partial)
         os.replace(partial, final)
         sync_folder(folder)
-    except sqlite3.Error as exc:
+    except sql_errors() as exc:
         discard(partial)
         source_problem = _source_problem(exc, practice_path)
         if source_problem is not None:
@@ -413,14 +414,14 @@ def _write_problem(exc: BaseException, place: Place) -> str:
     return f"The backup could not be written to {place.folder} ({exc}). The practice is untouched; try again, or choose another place."
 
 
-def _source_problem(exc: sqlite3.Error, practice_path: Path) -> StoreError | None:
+def _source_problem(exc: BaseException, practice_path: Path) -> StoreError | None:
     """The named error when it was the practice file, not the backup folder, that could not be read."""
     if faults.is_damage(exc):
         return faults.damaged(practice_path, f"SQLite cannot read it: {exc}", (str(exc),))
     try:
-        conn = plain_connect(practice_path, read_only=True)
+        conn = connector_for(practice_path)(practice_path, read_only=True)
         conn.execute("select count(*) from sqlite_master").fetchone()
         conn.close()
-    except sqlite3.Error as again:
+    except sql_errors() as again:
         return faults.open_failure(again, practice_path)
     return None

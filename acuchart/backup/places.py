@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +15,7 @@ from acuchart.backup.settings import KEYS, BackupSettings
 from acuchart.errors import BackupError
 from acuchart.paths import APP_NAME
 from acuchart.protection.files import private_folder, write_private
+from acuchart.storage.cipher import sql_errors_and
 
 log = logging.getLogger("acuchart.backup")
 
@@ -112,7 +112,7 @@ def settings_or_default(practice_path: Path) -> BackupSettings:
     defaults with the second place last noted in the folder on this computer (see :func:`note_places`)."""
     try:
         return read_settings(practice_path)
-    except (sqlite3.Error, OSError, ValueError) as exc:
+    except sql_errors_and(OSError, ValueError) as exc:
         log.info(
             "Backup settings of %s not readable (%s); using the note beside its backups", practice_path, exc
         )

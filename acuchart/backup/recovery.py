@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,6 +18,7 @@ from acuchart.errors import StoreError
 from acuchart.protection.files import sync_folder
 from acuchart.storage.audit import HEAD_KEY
 from acuchart.storage.backup_copy import stored_settings
+from acuchart.storage.cipher import sql_errors, sql_errors_and
 
 
 class Recovery(NamedTuple):
@@ -33,12 +33,12 @@ class Recovery(NamedTuple):
     """What the backup may lack, in words ('' when there is no backup)."""
 
 
-def explain(error: sqlite3.Error, path: Path | None = None) -> StoreError | None:
+def explain(error: BaseException, path: Path | None = None) -> StoreError | None:
     """What a raw SQLite error met while reading the practice means, by name (a damaged file, a full
-    disk, a disk error, a read-only drive); None for an error that is none of these."""
+    disk, a disk error, a read-only drive); None for an error that is none of these (or not SQLite's)."""
     from acuchart.storage import faults
 
-    if faults.sqlite_code(error) not in NAMED_FAULTS:
+    if not isinstance(error, sql_errors()) or faults.sqlite_code(error) not in NAMED_FAULTS:
         return None
     return faults.open_failure(error, path or Path("The practice file"))
 
@@ -106,6 +106,6 @@ def _audit_entries(path: Path) -> int | None:
     """How many audit entries a (possibly damaged) practice file says it holds; None when unreadable."""
     try:
         head = stored_settings(path, [HEAD_KEY]).get(HEAD_KEY)
-    except (sqlite3.Error, OSError, ValueError):
+    except sql_errors_and(OSError, ValueError):
         return None
     return int(head["count"]) if isinstance(head, dict) and isinstance(head.get("count"), int) else None

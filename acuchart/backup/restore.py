@@ -24,7 +24,7 @@ from acuchart.backup.settings import BackupSettings
 from acuchart.errors import AcuChartError, BackupError, StoreError
 from acuchart.protection.files import sync_file, sync_folder
 from acuchart.storage.backup_copy import set_wal
-from acuchart.storage.connections import Connector, plain_connect
+from acuchart.storage.connections import Connector
 from acuchart.storage.database import FileLock
 
 
@@ -45,7 +45,7 @@ def restore(
     backup_path: Path,
     *,
     settings: BackupSettings | None = None,
-    connect: Connector = plain_connect,
+    connect: Connector | None = None,
     progress: Progress | None = None,
     keep_current: bool = True,
     set_aside_as: str = "",
@@ -112,7 +112,7 @@ def restore(
     return RestoreReport(chosen, kept, moved, tuple(photo_problems))
 
 
-def swap_in(backup: Backup, practice_path: Path, connect: Connector = plain_connect) -> None:
+def swap_in(backup: Backup, practice_path: Path, connect: Connector | None = None) -> None:
     """Copy ``backup`` next to the practice file, check it, and rename it over the practice in one step.
 
     The journal files of the file it replaces are removed first: SQLite would otherwise replay them

@@ -4,13 +4,13 @@ against the backup's manifest. Each check is in words for the manifest, and a re
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from acuchart.backup.catalog import file_hash, list_folder
 from acuchart.backup.manifest import Manifest
 from acuchart.storage.audit import AuditReport, verify
 from acuchart.storage.backup_copy import Snapshot, inspect, read_snapshot
+from acuchart.storage.cipher import sql_errors
 from acuchart.storage.connections import Connector
 
 FULL_WALK_EVERY = dt.timedelta(hours=24)
@@ -31,7 +31,7 @@ def same_bytes(copy: Path, manifest: Manifest, connect: Connector) -> str:
             held = read_snapshot(conn).counts
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except sql_errors() as exc:
         return f"SQLite cannot read it ({exc})"
     return "" if held == manifest.counts else "it does not hold what the backup lists"
 
@@ -42,7 +42,7 @@ def check_copy(
     """The checks of a fresh copy, in words, and the reason it fails them ('' when it passes)."""
     try:
         found = inspect(copy, connect=connect, after=anchor)
-    except sqlite3.Error as exc:
+    except sql_errors() as exc:
         return {"open": str(exc)}, f"it cannot be opened ({exc})"
     checks = {"integrity": "; ".join(found.integrity[:3])}
     if found.integrity != ("ok",):
@@ -83,7 +83,7 @@ def _audit_of(practice_path: Path, connect: Connector) -> AuditReport | None:
             return verify(conn)
         finally:
             conn.close()
-    except sqlite3.Error:
+    except sql_errors():
         return None
 
 

@@ -10,7 +10,6 @@ not at all; rows with a problem and duplicates are skipped, each with its reason
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Mapping
 from typing import Literal, NamedTuple
 
@@ -23,6 +22,7 @@ from acuchart.imports.sniff import CsvTable, ImportFileError
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 from acuchart.storage import open_data
+from acuchart.storage.cipher import database_errors
 from acuchart.text import fold
 
 Status = Literal["ready", "duplicate", "problem"]
@@ -304,7 +304,7 @@ def run_import(
         done = practice.clients.create_many(forms)
     except AcuChartError as exc:
         raise ImportFileError(f"The import stopped: {exc} Nothing was imported.") from exc
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         full = "full" in str(exc).lower()
         why = (
             "the disk holding the practice file is full"

@@ -13,6 +13,7 @@ The passphrase is never stored. The data key is kept in memory for as long as th
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -194,7 +195,5 @@ def write_key_file(practice_path: Path, key_file: KeyFile) -> Path:
 def remove_key_file(practice_path: Path) -> None:
     """Remove the key file (after the practice was turned back into a plain file)."""
     path = key_file_path(practice_path)
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.remove(path)
-    except FileNotFoundError:
-        pass

@@ -132,6 +132,30 @@ def consent_form(practice: Practice, client_id: int) -> Document:
     )
 
 
+def recovery_key_page(practice: Practice, recovery_key: str, key_id: str) -> Document:
+    """The one-page recovery key of ``practice``, printed once when its protection is turned on."""
+    from acuchart import clock
+    from acuchart.reports.gather import practice_header
+    from acuchart.reports.recovery_key import RecoveryKeyData, build_recovery_key
+
+    path = practice.path
+    name = path.name if path is not None else "practice"
+    data = RecoveryKeyData(
+        practice=practice_header(practice),
+        file_name=name,
+        folder=str(path.parent) if path is not None else "",
+        recovery_key=recovery_key,
+        key_id=key_id,
+        made_on=clock.today(),
+    )
+    return Document(
+        kind="recovery key",
+        title=f"Recovery key: {name}",
+        file_name=safe_file_name("Recovery key", name),
+        pdf=_pdf(build_recovery_key, data),
+    )
+
+
 def _write_problem(path: Path, exc: OSError) -> DocumentWriteError:
     folder = path.parent
     if exc.errno == errno.ENOENT and folder.is_dir():

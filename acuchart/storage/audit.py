@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acuchart.models.audit import AuditReport
+from acuchart.storage.cipher import sql_errors
 from acuchart.storage.database import read_only
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def verify_file(path: Path) -> AuditReport:
     try:
         with read_only(path) as conn:
             return verify(conn)
-    except sqlite3.Error as exc:
+    except sql_errors() as exc:
         return AuditReport(0, 1, f"the trail could not be read ({exc})")
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from acuchart.storage import audit
-from acuchart.storage.connections import Connector, plain_connect
+from acuchart.storage.cipher import database_errors
+from acuchart.storage.connections import Connector, connector_for
 from acuchart.storage.versions import MIGRATION_SET, MIGRATIONS_TABLE
 
 PAGES_PER_STEP = 2048
@@ -108,7 +109,7 @@ def copy_practice(
     source: Path,
     target: Path,
     *,
-    connect: Connector = plain_connect,
+    connect: Connector | None = None,
     progress: Progress | None = None,
     pages_per_step: int = PAGES_PER_STEP,
 ) -> Snapshot:
@@ -120,6 +121,7 @@ def copy_practice(
     Raises:
         sqlite3.Error: the source could not be read or the target written (full, gone, read-only).
     """
+    connect = connect or connector_for(source)
     src = connect(source, read_only=True)
     try:
         src.execute("begin")
@@ -147,7 +149,7 @@ def copy_practice(
 
 
 def inspect(
-    path: Path, *, connect: Connector = plain_connect, after: tuple[int, str] | None = None
+    path: Path, *, connect: Connector | None = None, after: tuple[int, str] | None = None
 ) -> Inspection:
     """Look over the database file ``path`` through a read-only connection: integrity, contents, audit.
 
@@ -160,11 +162,11 @@ def inspect(
     Raises:
         sqlite3.Error: the file could not be opened at all (missing, unreadable disk). Damage is a finding.
     """
-    conn = connect(path, read_only=True)
+    conn = (connect or connector_for(path))(path, read_only=True)
     try:
         try:
             integrity = tuple(str(row[0]) for row in conn.execute("PRAGMA integrity_check"))
-        except sqlite3.DatabaseError as exc:
+        except database_errors() as exc:
             return Inspection((str(exc),), None, None, 0)
         try:
             snapshot = read_snapshot(conn)
@@ -175,7 +177,7 @@ def inspect(
                 return Inspection(integrity, snapshot, missing, 0)
             anchored = after is not None and _holds(conn, after)
             report = audit.verify(conn, after if anchored else None)
-        except sqlite3.DatabaseError as exc:
+        except database_errors() as exc:
             return Inspection((*integrity, str(exc)) if integrity == ("ok",) else integrity, None, None, 0)
         walked = report.entries - (after[0] if anchored and after is not None else 0)
         return Inspection(integrity, snapshot, report, walked)
@@ -189,14 +191,14 @@ def _holds(conn: sqlite3.Connection, after: tuple[int, str]) -> bool:
     return row is not None and row[0] == after[1]
 
 
-def stored_settings(path: Path, keys: Iterable[str], *, connect: Connector = plain_connect) -> dict[str, Any]:
+def stored_settings(path: Path, keys: Iterable[str], *, connect: Connector | None = None) -> dict[str, Any]:
     """Some practice settings read straight from a file through a read-only connection (decoded JSON).
 
     For callers that do not have the practice open: the command line's backup of a file the app has
     open, the output guard. Missing keys are left out.
     """
     wanted = list(keys)
-    conn = connect(path, read_only=True)
+    conn = (connect or connector_for(path))(path, read_only=True)
     try:
         rows = conn.execute(
             f"select key, value from settings where key in ({', '.join('?' for _ in wanted)})", wanted
@@ -206,9 +208,9 @@ def stored_settings(path: Path, keys: Iterable[str], *, connect: Connector = pla
     return {key: json.loads(value) for key, value in rows}
 
 
-def set_wal(path: Path, *, connect: Connector = plain_connect) -> None:
+def set_wal(path: Path, *, connect: Connector | None = None) -> None:
     """Put the database file ``path`` in WAL mode, as a practice file is kept (a restored copy is not)."""
-    conn = connect(path, read_only=False)
+    conn = (connect or connector_for(path))(path, read_only=False)
     try:
         conn.execute("PRAGMA journal_mode = wal").fetchone()
     finally:

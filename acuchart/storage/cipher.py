@@ -13,8 +13,10 @@ Every page is AES-256 encrypted and authenticated (HMAC-SHA512); a wrong key rea
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -39,6 +41,11 @@ def sql_errors() -> tuple[type[Exception], ...]:
     return (sqlite3.Error,) if module is None else (sqlite3.Error, module.Error)
 
 
+def sql_errors_and(*others: type[Exception]) -> tuple[type[Exception], ...]:
+    """:func:`sql_errors` and ``others`` (``OSError``, say), for one ``except`` clause."""
+    return (*sql_errors(), *others)
+
+
 def operational_errors() -> tuple[type[Exception], ...]:
     """``sqlite3.OperationalError`` and SQLCipher's (a locked database, a failed statement)."""
     module = _loaded()
@@ -51,6 +58,14 @@ def integrity_errors() -> tuple[type[Exception], ...]:
     """``sqlite3.IntegrityError`` and SQLCipher's (a broken constraint)."""
     module = _loaded()
     return (sqlite3.IntegrityError,) if module is None else (sqlite3.IntegrityError, module.IntegrityError)
+
+
+def row_factory(conn: sqlite3.Connection) -> Any:
+    """The ``Row`` class that fits ``conn``'s driver (each driver's cursor accepts only its own)."""
+    module = _loaded()
+    if module is not None and isinstance(conn, module.Connection):
+        return module.Row
+    return sqlite3.Row
 
 
 class CipherMissingError(ImportError):
@@ -148,3 +163,55 @@ def connect_plain_cipher(path: Path, *, read_only: bool = True) -> sqlite3.Conne
     )
     conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
+
+
+# --- the keys of the practices this process has unlocked ----------------------------------------------
+_unlocked: dict[str, bytes] = {}
+_unlocked_guard = threading.Lock()
+
+
+def _where(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def remember_key(path: Path, data_key: bytes) -> None:
+    """Keep ``data_key`` for the practice at ``path`` while it is open, so its backups can be made and read."""
+    with _unlocked_guard:
+        _unlocked[_where(path)] = data_key
+
+
+def forget_key(path: Path) -> None:
+    """The practice at ``path`` was closed (or turned back into a plain file): its key is let go."""
+    with _unlocked_guard:
+        _unlocked.pop(_where(path), None)
+
+
+def unlocked_key(path: Path) -> bytes | None:
+    """The key of the practice at ``path`` if this process has it open, else None."""
+    with _unlocked_guard:
+        return _unlocked.get(_where(path))
+
+
+def key_that_opens(path: Path) -> bytes | None:
+    """The key, among those of the practices this process has open, that opens the encrypted file ``path``
+    (a backup of one of them), or None."""
+    with _unlocked_guard:
+        keys = [_unlocked.get(_where(path)), *_unlocked.values()]
+    for key in keys:
+        if key is not None and key_opens(path, key):
+            return key
+    return None
+
+
+class KeyedConnector:
+    """Connections for an encrypted practice and its copies: every new or encrypted file with the practice's
+    key; a plain file (a backup made before the practice was protected) as the plain file it is."""
+
+    def __init__(self, data_key: bytes) -> None:
+        self._key = data_key
+
+    def __call__(self, path: Path, *, read_only: bool) -> sqlite3.Connection:
+        uri = path.absolute().as_uri() + ("?mode=ro" if read_only else "?mode=rwc")
+        if path.exists() and path.stat().st_size > 0 and not looks_encrypted(path):
+            return sqlite3.connect(uri, uri=True, isolation_level=None)
+        return connect_encrypted(uri, self._key, uri=True, isolation_level=None)

@@ -18,12 +18,14 @@ from acuchart.errors import (
     AlreadyOpenError,
     NewerSchemaError,
     NotSQLiteError,
+    ProtectedFileError,
     ReadOnlyError,
     StoreError,
 )
 from acuchart.paths import is_writable
-from acuchart.storage import faults
-from acuchart.storage.connections import file_uri
+from acuchart.storage import cipher, faults
+from acuchart.storage.cipher import database_errors, looks_encrypted, sql_errors
+from acuchart.storage.connections import file_uri, plain_connect
 from acuchart.storage.versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,12 +35,13 @@ BeforeMigrating = Callable[[Path, list[str]], None]
 """Called with the practice file and its pending migrations, before they run (to back the file up)."""
 
 
-def check_openable(path: Path, accept_empty: bool = False) -> None:
+def check_openable(path: Path, accept_empty: bool = False, encrypted: bool = False) -> None:
     """Raise a :class:`StoreError` subclass if ``path`` cannot be opened for writing.
 
     Reads at most the file header and the migrations table, through a read-only connection. An empty
     file is refused as damaged (a practice file is never empty) unless ``accept_empty``: the caller
-    has just made it to write a new practice into.
+    has just made it to write a new practice into. An ``encrypted`` file's header and tables are
+    unreadable without its key: the connection checks them once the key is given.
     """
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
@@ -65,9 +68,23 @@ def check_openable(path: Path, accept_empty: bool = False) -> None:
         raise faults.damaged(
             path, "it is empty: 0 bytes, where a practice file holds at least its header and tables"
         )
+    if encrypted:
+        return
+    refuse_if_protected(path)
     check_header(path)
     check_length(path)
     _check_schema_version(path)
+
+
+def refuse_if_protected(path: Path) -> None:
+    """Raise :class:`ProtectedFileError` when ``path`` is an encrypted practice (its key file beside it)."""
+    from acuchart.protection.keys import key_file_path
+
+    if looks_encrypted(path) and key_file_path(path).exists():
+        raise ProtectedFileError(
+            f"{path.name} is protected with a passphrase. Enter its passphrase (or its recovery key) to open it.",
+            path,
+        )
 
 
 def check_length(path: Path) -> None:
@@ -97,26 +114,31 @@ def _check_schema_version(path: Path) -> None:
     """Refuse a file whose schema has migrations this version of the app does not know."""
     try:
         conn = sqlite3.connect(file_uri(path, read_only=True), uri=True)
-    except sqlite3.Error as exc:  # pragma: no cover - defensive, depends on the OS
+    except sql_errors() as exc:  # pragma: no cover - defensive, depends on the OS
         raise faults.open_failure(exc, path) from exc
     try:
-        has_table = conn.execute(
-            "select 1 from sqlite_master where type = 'table' and name = ?",
-            [MIGRATIONS_TABLE],
-        ).fetchone()
-        if not has_table:
-            return
-        applied = {
-            row[0]
-            for row in conn.execute(
-                f"select name from [{MIGRATIONS_TABLE}] where migration_set = ?",
-                [MIGRATION_SET],
-            )
-        }
-    except sqlite3.DatabaseError as exc:
+        refuse_newer_schema(conn, path)
+    except database_errors() as exc:
         raise faults.open_failure(exc, path) from exc
     finally:
         conn.close()
+
+
+def refuse_newer_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`NewerSchemaError` when the file on ``conn`` has migrations this app does not know."""
+    has_table = conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = ?",
+        [MIGRATIONS_TABLE],
+    ).fetchone()
+    if not has_table:
+        return
+    applied = {
+        row[0]
+        for row in conn.execute(
+            f"select name from [{MIGRATIONS_TABLE}] where migration_set = ?",
+            [MIGRATION_SET],
+        )
+    }
     unknown = applied - set(MIGRATION_NAMES)
     if unknown:
         raise NewerSchemaError(
@@ -206,6 +228,7 @@ def connect(
     lock: bool = True,
     before_migrating: BeforeMigrating | None = None,
     accept_empty: bool = False,
+    key: bytes | None = None,
 ) -> tuple[sqlite3.Connection, FileLock | None]:
     """Open (creating if needed) the practice file and bring its schema up to date.
 
@@ -219,6 +242,7 @@ def connect(
         before_migrating: called before migrations run on a file that already holds a practice (after a
             quick check found it sound), so the file can be backed up first.
         accept_empty: an empty file at ``path`` is a new practice (the caller just made it), not damage.
+        key: the data key of an encrypted practice (SQLCipher); None for a plain file.
 
     Returns:
         The connection and the lock that must be released on close.
@@ -227,24 +251,24 @@ def connect(
         StoreError: with a message for the practitioner; the file is untouched.
     """
     if str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:")
+        conn = cipher.connect_encrypted(":memory:", key) if key is not None else sqlite3.connect(":memory:")
         _configure(conn, wal=False)
         _migrate(conn)
         return conn, None
     path = Path(path)
-    check_openable(path, accept_empty)
+    check_openable(path, accept_empty, encrypted=key is not None)
     file_lock = FileLock(path) if lock else None
     if file_lock is not None:
         file_lock.acquire()
     try:
-        conn = sqlite3.connect(str(path))
+        conn = _connect_file(path, key)
         _configure(conn, wal=True)
         pending = pending_migrations(conn)
         if pending:
             if len(pending) < len(MIGRATION_NAMES):
                 _before_migrating(path, pending, before_migrating)
             _migrate(conn)
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         if file_lock is not None:
             file_lock.release()
         raise faults.open_failure(exc, path) from exc
@@ -253,6 +277,33 @@ def connect(
             file_lock.release()
         raise
     return conn, file_lock
+
+
+def _connect_file(path: Path, key: bytes | None) -> sqlite3.Connection:
+    """The writer's connection: plain, or SQLCipher with ``key`` (whose schema is then checked here, as
+    :func:`check_openable` could not read it)."""
+    if key is None:
+        return sqlite3.connect(str(path))
+    if path.exists() and path.stat().st_size > 0 and not looks_encrypted(path):
+        raise ProtectedFileError(
+            f"{path.name} is a plain practice file, not a protected one; open it without a passphrase.", path
+        )
+    try:
+        conn = cipher.connect_encrypted(str(path), key)
+    except cipher.database_errors() as exc:
+        if faults.is_damage(exc):
+            raise ProtectedFileError(
+                f"The key does not open {path.name}: its key file belongs to another practice, or the file is "
+                "damaged. Nothing was changed. Open it with its recovery key, or restore a backup.",
+                path,
+            ) from exc
+        raise
+    try:
+        refuse_newer_schema(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _before_migrating(path: Path, pending: list[str], hook: BeforeMigrating | None) -> None:
@@ -308,9 +359,13 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection for checks and reports that must not write (``main.py check``)."""
     if not path.exists():
         raise StoreError(f"{path} does not exist. Check the path and try again.")
-    check_header(path)
-    conn = sqlite3.connect(file_uri(path, read_only=True), uri=True)
-    conn.row_factory = sqlite3.Row
+    from acuchart.storage.connections import connector_for
+
+    connect = connector_for(path)
+    if connect is plain_connect:
+        check_header(path)
+    conn = connect(path, read_only=True)
+    conn.row_factory = cipher.row_factory(conn)
     try:
         yield conn
     finally:

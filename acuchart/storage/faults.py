@@ -82,7 +82,7 @@ def damaged(path: Path, detail: str, findings: tuple[str, ...] = ()) -> DamagedF
     )
 
 
-def open_failure(exc: sqlite3.Error, path: Path) -> StoreError:
+def open_failure(exc: BaseException, path: Path) -> StoreError:
     """The named error for a practice file SQLite could not open or read at start."""
     code = sqlite_code(exc)
     if code == SQLITE_FULL or (code in (SQLITE_IOERR, SQLITE_CANTOPEN) and disk_is_full(path)):
@@ -107,7 +107,7 @@ def open_failure(exc: sqlite3.Error, path: Path) -> StoreError:
 
 
 def write_failure(
-    exc: sqlite3.Error, path: Path | None, intact: Callable[[], bool | None]
+    exc: BaseException, path: Path | None, intact: Callable[[], bool | None]
 ) -> StoreError | None:
     """The named error for a change SQLite refused to save, or None when the refusal is not about the
     file or the disk (a constraint, say: the caller's own business).

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from acuchart.errors import DamagedFileError
 from acuchart.storage import faults
-from acuchart.storage.connections import Connector, plain_connect
+from acuchart.storage.cipher import database_errors, sql_errors
+from acuchart.storage.connections import Connector, connector_for
 
 log = logging.getLogger("acuchart.storage")
 
@@ -25,7 +26,7 @@ log = logging.getLogger("acuchart.storage")
 class OpenCheck:
     """The quick check of one practice file, started on first need and run once."""
 
-    def __init__(self, path: Path, connect: Connector = plain_connect) -> None:
+    def __init__(self, path: Path, connect: Connector | None = None) -> None:
         self.path = path
         self._connect = connect
         self._guard = threading.Lock()
@@ -87,7 +88,7 @@ class OpenCheck:
         begin = time.perf_counter()
         try:
             self.findings = quick_check(self.path, self._connect, self._hold)
-        except sqlite3.Error as exc:
+        except sql_errors() as exc:
             if not self._cancelled:
                 self.failure = str(exc)
                 log.warning("The quick check of %s could not run: %s", self.path, exc)
@@ -104,7 +105,7 @@ class OpenCheck:
 
 def quick_check(
     path: Path,
-    connect: Connector = plain_connect,
+    connect: Connector | None = None,
     hold: Callable[[sqlite3.Connection | None], None] | None = None,
 ) -> tuple[str, ...]:
     """Run ``PRAGMA quick_check`` on ``path`` through a read-only connection; what it found, or () if sound.
@@ -114,16 +115,16 @@ def quick_check(
 
     Args:
         path: the database file.
-        connect: makes the read-only connection.
+        connect: makes the read-only connection (by default the one :func:`connector_for` picks).
         hold: called with the connection while the check runs and with None after (so it can be
             interrupted from another thread).
     """
-    conn = connect(path, read_only=True)
+    conn = (connect or connector_for(path))(path, read_only=True)
     if hold is not None:
         hold(conn)
     try:
         rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         if faults.is_damage(exc):
             return (str(exc),)
         raise

@@ -33,6 +33,7 @@ from __future__ import annotations
 import sqlite3
 
 from acuchart.errors import StoreError
+from acuchart.storage.cipher import operational_errors
 
 LABEL_STEP = 1 << 16
 """The gap between neighbours' ``name_order`` when they are numbered afresh."""
@@ -212,7 +213,7 @@ def require_trigram_search(conn: sqlite3.Connection) -> None:
     try:
         conn.execute("create virtual table temp.trigram_probe using fts5(x, tokenize = 'trigram')")
         conn.execute("drop table temp.trigram_probe")
-    except sqlite3.OperationalError as exc:
+    except operational_errors() as exc:
         raise StoreError(
             f"This copy of SQLite ({sqlite3.sqlite_version}) cannot build the client search index: it lacks "
             f"full-text search with trigrams (FTS5, SQLite 3.34 or later; {exc}). Nothing was changed. "

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from acuchart import clock
 from acuchart.errors import NotFoundError
-from acuchart.storage import audit, faults
+from acuchart.storage import audit, cipher, faults
+from acuchart.storage.cipher import database_errors, sql_errors
 from acuchart.storage.database import BeforeMigrating, FileLock, connect
 from acuchart.storage.open_check import OpenCheck, quick_check
 
@@ -71,8 +72,11 @@ class Writer:
         self.audit("delete", table, row_id, old if audited is None else audited)
         return old
 
-    def put_setting(self, key: str, value: Any) -> None:
-        """Store one practice setting (JSON-encoded)."""
+    def put_setting(self, key: str, value: Any, audited: str | None = None) -> None:
+        """Store one practice setting (JSON-encoded).
+
+        The audit entry holds the old and new values, or only ``audited`` (a few words) for a secret such as
+        the unlock PIN's hash, which must not be copied into the audit trail."""
         text = json.dumps(value, ensure_ascii=False)
         old = self._db.execute("select value from settings where key = ?", [key]).fetchone()
         if old and old[0] == text:
@@ -81,12 +85,20 @@ class Writer:
             "insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value",
             [key, text],
         )
+        if audited is not None:
+            self.audit("setting", "settings", None, {"key": key, "new": audited})
+            return
         self.audit(
             "setting",
             "settings",
             None,
             {"key": key, "old": json.loads(old[0]) if old else None, "new": value},
         )
+
+    def delete_setting(self, key: str) -> None:
+        """Remove one practice setting (its value is not copied into the audit entry)."""
+        if self._db.execute("delete from settings where key = ?", [key]).rowcount:
+            self.audit("setting removed", "settings", None, {"key": key})
 
     def audit(self, action: str, entity: str, entity_id: int | None, data: Row) -> None:
         """Append an audit entry for something this transaction did (sign, amend, ...)."""
@@ -125,8 +137,11 @@ def _one(conn: sqlite3.Connection, sql: str, params: Sequence[Any], table: str, 
 class Store:
     """The practice file, open for this process."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None, lock: FileLock | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, lock: FileLock | None, key: bytes | None = None
+    ) -> None:
         self.conn = conn
+        self._key = key
         self.path = path
         self._lock = lock
         self._db: sqlite_utils.Database | None = None
@@ -137,14 +152,39 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, before_migrating: BeforeMigrating | None = None, accept_empty: bool = False
+        cls,
+        path: Path | str,
+        *,
+        before_migrating: BeforeMigrating | None = None,
+        accept_empty: bool = False,
+        key: bytes | None = None,
     ) -> Store:
         """Open or create a practice file (``":memory:"`` for tests). Raises ``StoreError`` with a message.
 
         ``before_migrating`` backs up a file with an older schema before its migrations run;
-        ``accept_empty`` takes an empty file for a new practice (see :func:`check_openable`)."""
-        conn, lock = connect(path, before_migrating=before_migrating, accept_empty=accept_empty)
-        return cls(conn, None if str(path) == ":memory:" else Path(path), lock)
+        ``accept_empty`` takes an empty file for a new practice (see :func:`check_openable`); ``key`` is
+        the data key of an encrypted practice (kept for this process, so its backups, the one made on
+        quitting included, and its checks can read it)."""
+        if key is not None and str(path) != ":memory:":
+            cipher.remember_key(Path(path), key)  # a migration's backup-first reads the file with it
+        try:
+            conn, lock = connect(path, before_migrating=before_migrating, accept_empty=accept_empty, key=key)
+        except BaseException:
+            if key is not None and str(path) != ":memory:":
+                cipher.forget_key(Path(path))
+            raise
+        return cls(conn, None if str(path) == ":memory:" else Path(path), lock, key)
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the practice file is encrypted at rest (SQLCipher)."""
+        return self._key is not None
+
+    def holds_key(self, key: bytes) -> bool:
+        """True when ``key`` is the key this practice file was opened with."""
+        import hmac
+
+        return self._key is not None and hmac.compare_digest(self._key, key)
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -196,7 +236,7 @@ class Store:
         try:
             with self.db.atomic():
                 yield Writer(self.db, self.actor)
-        except sqlite3.DatabaseError as exc:
+        except database_errors() as exc:
             named = faults.write_failure(exc, self.path, self._intact)
             if named is None:
                 raise
@@ -208,7 +248,7 @@ class Store:
             return None
         try:
             return not quick_check(self.path)
-        except sqlite3.Error:
+        except sql_errors():
             return None
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:

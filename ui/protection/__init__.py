@@ -1,0 +1,1 @@
+"""Protection on screen: the idle lock, the passphrase dialogs, protecting a practice."""

@@ -1,0 +1,183 @@
+"""The passphrase dialogs: unlocking a protected practice at opening, and choosing a new passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart.errors import AcuChartError
+from ui.protection.lock_screen import retry_delay
+
+
+class UnlockDialog(QDialog):
+    """Asks for a protected practice's passphrase (or its recovery key) and opens it.
+
+    ``opened`` holds the practice once it opened; a wrong passphrase is said in the dialog, without saying
+    what was wrong, and after three wrong tries each next one waits a little longer."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from acuchart.practice import Practice
+
+        self._path = path
+        self.opened: Practice | None = None
+        self.failures = 0
+        self.setWindowTitle(f"Unlock {path.name}")
+        column = QVBoxLayout(self)
+        words = QLabel(
+            f"<b>{path.name}</b> is protected. Type its passphrase to open it."
+            "<br>Lost it? Tick “Use the recovery key” and type the key from the printed page."
+        )
+        words.setWordWrap(True)
+        column.addWidget(words)
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setPlaceholderText("Passphrase")
+        self.field.setAccessibleName("Passphrase")
+        self.field.setMinimumWidth(360)
+        column.addWidget(self.field)
+        self.use_recovery = QCheckBox("Use the &recovery key instead")
+        self.use_recovery.toggled.connect(self._recovery_toggled)
+        column.addWidget(self.use_recovery)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("unlockMessage")
+        column.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.try_open)
+        self.buttons.rejected.connect(self.reject)
+        column.addWidget(self.buttons)
+        self._wait = QTimer(self, interval=1000)
+        self._wait.timeout.connect(self._tick)
+        self._seconds = 0
+
+    def _recovery_toggled(self, on: bool) -> None:
+        self.field.clear()
+        self.field.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        self.field.setPlaceholderText("Recovery key, e.g. 0123-4567-…" if on else "Passphrase")
+        self.field.setAccessibleName("Recovery key" if on else "Passphrase")
+        self.field.setFocus()
+
+    def try_open(self) -> None:
+        """Open the practice with what was typed; say so in the dialog when it does not."""
+        from acuchart.practice import Practice
+
+        typed = self.field.text()
+        if not typed.strip():
+            self.message.setText(
+                "Type the passphrase first."
+                if not self.use_recovery.isChecked()
+                else "Type the recovery key first."
+            )
+            return
+        try:
+            if self.use_recovery.isChecked():
+                self.opened = Practice.open(self._path, recovery_key=typed)
+            else:
+                self.opened = Practice.open(self._path, passphrase=typed)
+        except AcuChartError as exc:
+            self.failures += 1
+            self.field.selectAll()
+            delay = retry_delay(self.failures)
+            self.message.setText(str(exc))
+            if delay:
+                self._seconds = delay
+                self._set_waiting(True)
+            return
+        self.accept()
+
+    def _set_waiting(self, waiting: bool) -> None:
+        self.field.setEnabled(not waiting)
+        self.buttons.setEnabled(not waiting)
+        if waiting:
+            self._wait.start()
+            self._tick_text()
+        else:
+            self._wait.stop()
+            self.field.setFocus()
+
+    def _tick(self) -> None:
+        self._seconds -= 1
+        if self._seconds <= 0:
+            self._set_waiting(False)
+        else:
+            self._tick_text()
+
+    def _tick_text(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Open).setText(f"Wait {self._seconds} s")
+        if self._seconds <= 1:
+            self.buttons.button(QDialogButtonBox.StandardButton.Open).setText("&Open")
+
+
+class PassphraseDialog(QDialog):
+    """A new passphrase, typed twice; for protecting a practice, with what the recovery key is for."""
+
+    def __init__(self, parent: QWidget | None, *, protecting: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Protect with a passphrase" if protecting else "Change the passphrase")
+        column = QVBoxLayout(self)
+        if protecting:
+            text = (
+                "The practice file will be encrypted: without the passphrase nobody can read it, on this computer "
+                "or any other.<br><br>Next, AcuChart makes a <b>recovery key</b> page. Print it and keep it "
+                "somewhere safe: it opens the practice if the passphrase is forgotten. <b>Without the passphrase "
+                "and the recovery key, nobody can recover the records, not even AcuChart's makers.</b>"
+            )
+        else:
+            text = "Type the new passphrase twice. The recovery key stays the same."
+        words = QLabel(text)
+        words.setWordWrap(True)
+        words.setMinimumWidth(440)
+        column.addWidget(words)
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setPlaceholderText("New passphrase (10 characters or more; a few unrelated words)")
+        self.first.setAccessibleName("New passphrase")
+        self.second = QLineEdit()
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setPlaceholderText("The same passphrase again")
+        self.second.setAccessibleName("The same passphrase again")
+        column.addWidget(self.first)
+        column.addWidget(self.second)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        column.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Continue" if protecting else "&Change")
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+
+    @property
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    def check(self) -> None:
+        """Accept only a strong enough passphrase typed the same twice."""
+        from acuchart.protection.keys import check_passphrase
+
+        problem = check_passphrase(self.first.text())
+        if problem:
+            self.message.setText(problem)
+            self.first.setFocus()
+            return
+        if self.first.text() != self.second.text():
+            self.message.setText("The two passphrases differ. Type the same one in both fields.")
+            self.second.selectAll()
+            self.second.setFocus()
+            return
+        self.accept()
