@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from tests.backup_helpers import charted_practice
 from tests.photo_helpers import face_image, photo_session, tagged_jpeg
 from tests.records_helpers import client_with_course
 
+REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="file modes are POSIX's")
 
 
@@ -193,3 +195,24 @@ def test_the_umask_set_at_start_makes_whatever_a_library_writes_private(tmp_path
     (tmp_path / "by a library").write_text("x")
     (tmp_path / "a folder").mkdir()
     assert (mode(tmp_path / "by a library"), mode(tmp_path / "a folder")) == (0o600, 0o700)
+
+
+def test_the_command_line_writes_a_pdf_and_its_log_for_the_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "practice.acuchart"
+    practice = Practice.open(path)
+    try:
+        client, _course = client_with_course(practice, "Amelia", "Hartley")
+    finally:
+        practice.close()
+    out = tmp_path / "record.pdf"
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", str(path), "chart", str(client.id), "-o", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert mode(out) == 0o600
+    assert (mode(log_path()), mode(log_path().parent)) == (0o600, 0o700)
