@@ -99,7 +99,7 @@ class MainMenus(_Window):
                 "&Check practice file and photos…",
                 None,
                 self.check_practice_file,
-                "Integrity, the audit trail, and every photo present and unchanged",
+                "Integrity, the audit trail (also against every backup), and every photo present and unchanged",
             )
         )
         file_menu.addSeparator()
