@@ -103,7 +103,9 @@ def test_a_practice_that_matches_its_backups_checks_out(backed_up: tuple[Path, s
     assert newest in result.stdout
 
 
-def test_a_rewritten_entry_and_every_one_after_it_is_named_with_the_backup(backed_up: tuple[Path, str]) -> None:
+def test_a_rewritten_entry_and_every_one_after_it_is_named_with_the_backup(
+    backed_up: tuple[Path, str],
+) -> None:
     path, newest = backed_up
     rewrite_trail(path, entry=3)
     result = acuchart("--db", str(path), "check")
@@ -111,8 +113,9 @@ def test_a_rewritten_entry_and_every_one_after_it_is_named_with_the_backup(backe
     assert "PROBLEMS FOUND" in result.stdout
     assert "audit trail intact" in result.stdout  # the chain alone verifies: only the anchors see it
     head = entries(path)
-    assert f"audit trail rewritten: entry {head:,} is not the entry the backup “{newest}” (On this computer)" in (
-        result.stdout
+    assert (
+        f"audit trail rewritten: entry {head:,} is not the entry the backup “{newest}” (On this computer)"
+        in (result.stdout)
     )
     assert "the first entry that differs from that backup's copy of the trail is entry 3" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
