@@ -7,7 +7,6 @@ verifies. Only a copy of the head kept elsewhere (a backup's manifest, a printed
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import subprocess
@@ -21,7 +20,7 @@ from acuchart.backup.catalog import list_folder
 from acuchart.backup.make import BY_HAND, back_up
 from acuchart.backup.places import default_folder
 from acuchart.practice import Practice
-from acuchart.storage.audit import GUARD_TRIGGERS, HEAD_KEY, entry_hash, verify
+from tests.audit_helpers import rewrite_trail
 from tests.backup_helpers import add_client, charted_practice
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,48 +30,6 @@ def acuchart(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "main.py", *args], cwd=REPO, capture_output=True, text=True, timeout=120
     )
-
-
-def rewrite_trail(path: Path, entry: int, keep: int | None = None) -> None:
-    """Change entry ``entry``'s data, recompute it and every later entry and the head, as a forger would;
-    with ``keep``, drop every entry after ``keep`` too (and the head with them)."""
-    conn = sqlite3.connect(path)
-    try:
-        guards = [
-            row[0]
-            for row in conn.execute(
-                f"select sql from sqlite_master where type = 'trigger' and name in {GUARD_TRIGGERS!r}"
-            )
-        ]
-        with conn:
-            for name in GUARD_TRIGGERS:
-                conn.execute(f"drop trigger {name}")
-            if keep is not None:
-                conn.execute("delete from audit where id > ?", [keep])
-            rows = conn.execute(
-                "select id, at, actor, action, entity, entity_id, data, prev_hash from audit"
-                " where id >= ? order by id",
-                [entry],
-            ).fetchall()
-            previous = rows[0][7]
-            for number, at, actor, action, entity, entity_id, data, _ in rows:
-                if number == entry:
-                    data = data.replace("Number", "Nummer") if "Number" in data else data + " "
-                digest = entry_hash(previous, number, at, actor, action, entity, entity_id, data)
-                conn.execute(
-                    "update audit set data = ?, prev_hash = ?, hash = ? where id = ?",
-                    [data, previous, digest, number],
-                )
-                previous = digest
-            conn.execute(
-                "update settings set value = ? where key = ?",
-                [json.dumps({"count": rows[-1][0], "hash": previous}), HEAD_KEY],
-            )
-            for sql in guards:
-                conn.execute(sql)
-        assert verify(conn).ok  # the chain alone no longer shows anything
-    finally:
-        conn.close()
 
 
 def entries(path: Path) -> int:

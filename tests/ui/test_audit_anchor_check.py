@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from acuchart.backup.make import BY_HAND, back_up
 from acuchart.practice import Practice
-from tests.e2e.test_audit_anchors import rewrite_trail
+from tests.audit_helpers import rewrite_trail
 from tests.records_helpers import client_with_course
 from ui.photos.check_run import check_practice
 
