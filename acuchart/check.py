@@ -13,6 +13,7 @@ from pathlib import Path
 
 from acuchart.backup.anchors import Anchor, check_anchors
 from acuchart.errors import DamagedFileError, StoreError
+from acuchart.i18n import _
 from acuchart.paths import photo_store_path
 from acuchart.photos.store import PhotoStore, Progress, check_photos
 from acuchart.storage import faults
@@ -40,11 +41,11 @@ class CheckReport:
 
     def text(self) -> str:
         """The plain report."""
-        head = f"{self.path}: {'OK' if self.ok else 'PROBLEMS FOUND'}"
+        head = f"{self.path}: {'OK' if self.ok else _('PROBLEMS FOUND')}"
         lines = [
             head,
-            *(f"  ok: {n}" for n in self.notes),
-            *(f"  problem: {p}" for p in self.problems),
+            *(_("  ok: {n}").format(n=n) for n in self.notes),
+            *(_("  problem: {p}").format(p=p) for p in self.problems),
             *self.advice,
         ]
         return "\n".join(lines)
@@ -53,7 +54,9 @@ class CheckReport:
         """Add findings, at most :data:`MAX_LINES` of them, each starting with ``prefix``."""
         self.problems += [f"{prefix}{line}" for line in lines[:MAX_LINES]]
         if len(lines) > MAX_LINES:
-            self.problems.append(f"{prefix}… and {len(lines) - MAX_LINES} more")
+            self.problems.append(
+                _("{prefix}… and {count} more").format(prefix=prefix, count=len(lines) - MAX_LINES)
+            )
 
 
 def check_file(path: Path, progress: Progress | None = None, anchors: Sequence[Anchor] = ()) -> CheckReport:
@@ -70,9 +73,9 @@ def check_file(path: Path, progress: Progress | None = None, anchors: Sequence[A
     """
     report = CheckReport(path)
     if not path.is_file():
-        raise StoreError(f"{path} does not exist. Check the path and try again.")
+        raise StoreError(_("{path} does not exist. Check the path and try again.").format(path=path))
     if path.stat().st_size == 0:
-        report.problems.append("the file is empty (0 bytes): it holds no practice, not even its tables")
+        report.problems.append(_("the file is empty (0 bytes): it holds no practice, not even its tables"))
         return report
     try:
         encrypted = unlocked_key(path) is not None
@@ -95,22 +98,26 @@ def check_file(path: Path, progress: Progress | None = None, anchors: Sequence[A
     except database_errors() as exc:
         if not faults.is_damage(exc):
             raise faults.open_failure(exc, path) from exc
-        report.problems.append(f"SQLite could not read the file to the end: {exc}")
+        report.problems.append(_("SQLite could not read the file to the end: {error}").format(error=exc))
     return report
 
 
 def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
     integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     if integrity == ["ok"]:
-        report.notes.append("integrity check passed")
+        report.notes.append(_("integrity check passed"))
     else:
-        report.add_problems("integrity: ", integrity)
+        report.add_problems(_("integrity: "), integrity)
     foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
     if foreign:
-        for table, rowid, parent, _ in foreign[:MAX_LINES]:
-            report.problems.append(f"{table} row {rowid} points to a missing {parent} record")
+        for table, rowid, parent, _key in foreign[:MAX_LINES]:
+            report.problems.append(
+                _("{table} row {rowid} points to a missing {parent} record").format(
+                    table=table, rowid=rowid, parent=parent
+                )
+            )
     else:
-        report.notes.append("every reference points to a record that exists")
+        report.notes.append(_("every reference points to a record that exists"))
     has_audit = conn.execute("select 1 from sqlite_master where name = 'audit'").fetchone()
     if has_audit:
         try:
@@ -118,10 +125,12 @@ def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
         except database_errors() as exc:
             if not faults.is_damage(exc):
                 raise
-            report.problems.append(f"the audit trail could not be read to the end: {exc}")
+            report.problems.append(
+                _("the audit trail could not be read to the end: {error}").format(error=exc)
+            )
             return
         if audit.ok:
-            report.notes.append(f"audit trail intact ({audit.entries} entries)")
+            report.notes.append(_("audit trail intact ({entries} entries)").format(entries=audit.entries))
         report.problems += audit.findings
 
 
@@ -143,11 +152,19 @@ def _check_photos(
     found = check_photos(files, in_use, progress)
     if found.ok:
         if found.checked:
-            report.notes.append(f"every photo is present and unchanged ({found.checked} checked)")
+            report.notes.append(
+                _("every photo is present and unchanged ({checked} checked)").format(checked=found.checked)
+            )
         return
     for photo_id, sha in found.missing:
-        report.problems.append(f"photo {photo_id} is missing from {files.folder} (sha256 {sha})")
+        report.problems.append(
+            _("photo {photo_id} is missing from {folder} (sha256 {sha})").format(
+                photo_id=photo_id, folder=files.folder, sha=sha
+            )
+        )
     for photo_id, sha in found.altered:
         report.problems.append(
-            f"photo {photo_id} was changed or damaged: its file no longer has the sha256 recorded ({sha})"
+            _(
+                "photo {photo_id} was changed or damaged: its file no longer has the sha256 recorded ({sha})"
+            ).format(photo_id=photo_id, sha=sha)
         )

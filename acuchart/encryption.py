@@ -122,8 +122,12 @@ def protect(
         _verify(temporary, before, lambda: cipher.connect_encrypted(str(temporary), protection.data_key))
         tell(0.85, "Putting the protected copy in place…")
         write_key_file(practice_path, protection.key_file)  # first: the swapped file is never without its key
-        _swap(temporary, practice_path)
-    cipher.remember_key(practice_path, protection.data_key)
+        cipher.remember_key(practice_path, protection.data_key)  # whoever reads it next in this process
+        try:
+            _swap(temporary, practice_path)
+        except BaseException:
+            cipher.forget_key(practice_path)
+            raise
     _record(practice_path, protection.data_key, "protection on", actor)
     tell(1.0, "Protected")
 

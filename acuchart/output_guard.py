@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 
 SIDECAR_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal", ".lock", ".key")
 """The files kept beside a practice file: SQLite's write-ahead log, shared memory and rollback
@@ -107,19 +108,23 @@ def refuse_protected(target: Path | str, places: ProtectedPlaces) -> None:
     for protected in places.files:
         if _names_same_place(path, protected):
             what = (
-                f"the practice file {protected.name}"
+                _("the practice file {name}").format(name=protected.name)
                 if protected == practice
-                else f"a file the practice {practice.name if practice else ''} needs ({protected.name})"
+                else _("a file the practice {value} needs ({name})").format(
+                    value=practice.name if practice else "", name=protected.name
+                )
             )
             raise OutputRefusedError(
-                f"{path} is {what}: writing there would destroy the practice's records. "
-                "Choose another name or folder, such as your Documents. Nothing was written."
+                _(
+                    "{path} is {what}: writing there would destroy the practice's records. Choose another name or folder, such as your Documents. Nothing was written."
+                ).format(path=path, what=what)
             )
     for folder in places.folders:
         if _inside(path, folder):
             raise OutputRefusedError(
-                f"{path} is inside {folder}, which keeps the practice's own files. "
-                "Choose another folder, such as your Documents. Nothing was written."
+                _(
+                    "{path} is inside {folder}, which keeps the practice's own files. Choose another folder, such as your Documents. Nothing was written."
+                ).format(path=path, folder=folder)
             )
 
 
@@ -159,7 +164,6 @@ def replace_problem(target: Path | str, error: OSError) -> str | None:
 
 def locked_file(path: Path) -> str:
     """What to say about an existing file that may not be replaced."""
-    return (
-        f"{path} is locked against change (read-only, immutable or in use), so it cannot be replaced. "
-        "Choose another file name, or unlock that file first."
-    )
+    return _(
+        "{path} is locked against change (read-only, immutable or in use), so it cannot be replaced. Choose another file name, or unlock that file first."
+    ).format(path=path)

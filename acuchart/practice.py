@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from acuchart.i18n import _
 from acuchart.services.clients import ClientService
 from acuchart.services.settings import SettingsService
 from acuchart.storage.store import Store
@@ -265,7 +266,7 @@ class Practice:
         name = self.settings.get().practice_name
         if name:
             return name
-        return self.path.stem if self.path else "Untitled practice"
+        return self.path.stem if self.path else _("Untitled practice")
 
     def protected_places(self) -> ProtectedPlaces:
         """The places no document or export may be written to: this practice's file and its own files."""
@@ -285,6 +286,12 @@ class Practice:
         from acuchart.storage.audit import verify_file
 
         return verify_file(self.path)
+
+    def __enter__(self) -> Practice:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         """Close the file and release it for other programs."""

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from acuchart import __version__
 from acuchart.errors import AcuChartError, DamagedFileError, NotSQLiteError, ProtectedFileError, StoreError
+from acuchart.i18n import _
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
 from acuchart.protection.files import private_folder, private_umask
+from ui.language import use_app_language
 from ui.main_window import MainWindow
 from ui.messages import warn
 from ui.preferences import Preferences
@@ -46,10 +48,9 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
         elif _named(error):
             message = _named(error)
         else:
-            message = (
-                "Something unexpected went wrong, and that action was not completed. Everything saved "
-                f"before it is safe.\n\nThe details are in {log_path()}; please send that file to support."
-            )
+            message = _(
+                "Something unexpected went wrong, and that action was not completed. Everything saved before it is safe.\n\nThe details are in {log_path}; please send that file to support."
+            ).format(log_path=log_path())
         warn(QApplication.activeWindow() or parent, message)
 
     sys.excepthook = handle
@@ -101,14 +102,14 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
 
                 box = QMessageBox(parent)
                 box.setIcon(QMessageBox.Icon.Warning)
-                box.setWindowTitle("AcuChart cannot open this file")
+                box.setWindowTitle(_("AcuChart cannot open this file"))
                 box.setText(
                     str(exc)
                     if isinstance(exc, StoreError)
-                    else f"{path} could not be opened: {exc.strerror}."
+                    else _("{path} could not be opened: {strerror}.").format(path=path, strerror=exc.strerror)
                 )
-                choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
-                box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+                choose = box.addButton(_("Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
+                box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
                 box.exec()
                 if box.clickedButton() is not choose:
                     return None
@@ -122,11 +123,11 @@ def _choose_practice_file(parent: QWidget | None) -> Path | None:
     """Ask for a practice file to open or create instead."""
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getSaveFileName(
+    chosen, _filter = QFileDialog.getSaveFileName(
         parent,
-        "Open or create a practice file",
+        _("Open or create a practice file"),
         str(default_practice_path()),
-        "AcuChart practice (*.acuchart);;All files (*)",
+        _("AcuChart practice (*.acuchart);;All files (*)"),
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return Path(chosen) if chosen else None
@@ -179,6 +180,7 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     app = create_application()
     install_crash_handler()
     preferences = Preferences()
+    use_app_language(preferences)
     practice: Practice | None = None
     if demo:
         path = make_demo_file()
@@ -269,9 +271,11 @@ class PracticeSwitcher:
             practice = Practice.open(path)
         except (StoreError, OSError) as exc:
             message = (
-                str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}."
+                str(exc)
+                if isinstance(exc, StoreError)
+                else _("{path} could not be opened: {strerror}.").format(path=path, strerror=exc.strerror)
             )
-            warn(self.window, message, "AcuChart cannot open this file")
+            warn(self.window, message, _("AcuChart cannot open this file"))
             return
         self._back_up_and_close()  # the demo's throwaway file is not backed up on leaving it
         self._remember = True
@@ -301,9 +305,10 @@ class PracticeSwitcher:
         if report.photo_problems:
             warn(
                 None,
-                f"The backup is back in place, but {len(report.photo_problems)} of its photos could not be "
-                f"brought back: {report.photo_problems[0]}",
-                "Some photos were not restored",
+                _(
+                    "The backup is back in place, but {count} of its photos could not be brought back: {problem}"
+                ).format(count=len(report.photo_problems), problem=report.photo_problems[0]),
+                _("Some photos were not restored"),
             )
         reopened = open_practice(path)
         if reopened is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
+from acuchart.i18n import N_, _
 from acuchart.practice import Practice
 from ui.actions import AfterStart
 from ui.app_icon import apply_app_icon
@@ -48,7 +49,7 @@ ALIGN_CENTER = 0x84
 MAX_LIST_WIDTH = 560
 """The client list's widest, however long the names: the chart area keeps most of the window."""
 MIN_CHART_WIDTH = 700
-MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
+MENU_TITLES = (N_("&File"), N_("&Edit"), N_("&Client"), N_("&Print"), N_("&View"), N_("&Help"))
 
 
 class MainWindow(MainMenus, QMainWindow):
@@ -78,7 +79,7 @@ class MainWindow(MainMenus, QMainWindow):
         self.clients = ClientListPane(practice, preferences.show_archived)
         self.chart_area = QStackedWidget()
         self.chart_area.setObjectName("chartArea")
-        placeholder = QLabel("Choose a client on the left, or press Ctrl+N to add one.")
+        placeholder = QLabel(_("Choose a client on the left, or press Ctrl+N to add one."))
         # Through the property: QLabel.setAlignment would load Qt's enum namespace (see ui/actions.py).
         placeholder.setProperty("alignment", ALIGN_CENTER)
         mute(placeholder)
@@ -107,7 +108,7 @@ class MainWindow(MainMenus, QMainWindow):
 
         # The menus' titles now; their items, the Print menu's and the status line in the event-loop turn
         # after the first frame (or when first asked for): the window appears without waiting for them.
-        self._menus: dict[str, QMenu] = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}
+        self._menus: dict[str, QMenu] = {title: self.menuBar().addMenu(_(title)) for title in MENU_TITLES}
         self._finished = False
         self._finish_queued = False
         self.clients.client_activated.connect(self.show_client)
@@ -174,7 +175,7 @@ class MainWindow(MainMenus, QMainWindow):
         apply_app_icon()
         if not self.practice.store.closed:  # the practice may have been swapped before this turn came
             self.clients.recount()
-            where = self.practice.path or "in memory"
+            where = self.practice.path or _("in memory")
             self.statusBar().showMessage(f"{clients_text(self.clients.total or 0)} · {where}", 8000)
 
     @property
@@ -242,7 +243,7 @@ class MainWindow(MainMenus, QMainWindow):
         """Edit the practice settings."""
         from ui.records.settings_dialog import SettingsDialog  # loaded on first use
 
-        SettingsDialog(self.practice, parent=self).exec()
+        SettingsDialog(self.practice, parent=self, preferences=self.preferences).exec()
 
     def edit_note_templates(self) -> None:
         """The practice's note templates."""
@@ -286,12 +287,12 @@ class MainWindow(MainMenus, QMainWindow):
             editor = SessionEditor(self.practice, self.undo_stack, self.preferences)
             self.ratings = RatingsWidget(self.practice)
             self.sign_panel = SignPanel(self.practice)
-            editor.side.add_tab(self.ratings, "Ratings")
-            editor.side.add_tab(self.sign_panel, "Signature")
+            editor.side.add_tab(self.ratings, _("Ratings"))
+            editor.side.add_tab(self.sign_panel, _("Signature"))
             from ui.photos.session_photos import SessionPhotos
 
             self.session_photos = SessionPhotos(self.practice, self.preferences, drop_target=editor)
-            editor.side.add_tab(self.session_photos, "Photos")
+            editor.side.add_tab(self.session_photos, _("Photos"))
             editor.back_requested.connect(self.back_to_client)
             editor.header.set_print_action(self.documents.print_handout)
             self.chart_area.addWidget(editor)
@@ -320,7 +321,7 @@ class MainWindow(MainMenus, QMainWindow):
 
     def update_title(self) -> None:
         """``AcuChart — <practice name or file name>``."""
-        self.setWindowTitle(f"AcuChart — {self.practice.title}")
+        self.setWindowTitle(_("AcuChart — {title}").format(title=self.practice.title))
 
     def focus_search(self) -> None:
         """Put the cursor in the client search, selecting what is there."""
@@ -463,11 +464,10 @@ class MainWindow(MainMenus, QMainWindow):
 
         about(
             self,
-            "About AcuChart",
-            f"<b>AcuChart {__version__}</b><br>Charting for cosmetic acupuncture.<br><br>"
-            f"Practice file: {self.practice.path or 'in memory'}<br>"
-            f"Log file (details of anything unexpected): {log_path()}<br><br>"
-            "Every change is saved the moment you make it.",
+            _("About AcuChart"),
+            _(
+                "<b>AcuChart {version__}</b><br>Charting for cosmetic acupuncture.<br><br>Practice file: {value}<br>Log file (details of anything unexpected): {log_path}<br><br>Every change is saved the moment you make it."
+            ).format(version__=__version__, value=self.practice.path or _("in memory"), log_path=log_path()),
         )
 
     def show_shortcuts(self) -> None:
@@ -477,8 +477,10 @@ class MainWindow(MainMenus, QMainWindow):
 
         self.finish_start()
         sections = menu_sections(list(self._menus.values()))
-        sections.append(("Charting a session", action_rows(self.session_editor.actions())))
-        sections += keyed_sections([("Print preview", [(keys, text) for keys, text, _slot in PREVIEW_KEYS])])
+        sections.append((_("Charting a session"), action_rows(self.session_editor.actions())))
+        sections += keyed_sections(
+            [(_("Print preview"), [(keys, text) for keys, text, _slot in PREVIEW_KEYS])]
+        )
         ShortcutsDialog(sections, self).exec()
 
     # --- layout memory -----------------------------------------------------------------------

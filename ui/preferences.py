@@ -91,6 +91,15 @@ class Preferences:
     def show_archived(self, value: bool) -> None:
         self._set("clients/show_archived", "1" if value else "0")
 
+    @property
+    def language(self) -> str:
+        """The app's language chosen on this computer (a code: "es"); empty: the system's."""
+        return self._text("app/language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("app/language", value)
+
     def text(self, key: str) -> str:
         """A remembered text under ``key`` (for small per-widget choices)."""
         return self._text(f"misc/{key}")

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.photos.images import BACKGROUND, Rendition
 from acuchart.protection.files import replacing
 
@@ -44,14 +45,17 @@ def write_export(data: bytes, path: Path, protected: Path) -> Path:
     target = Path(path).expanduser().absolute()
     if target == protected or protected in target.parents:
         raise PhotoExportError(
-            f"{target.parent} is the practice's own photo folder, which only AcuChart writes to. "
-            "Choose another folder. Nothing was saved."
+            _(
+                "{parent} is the practice's own photo folder, which only AcuChart writes to. Choose another folder. Nothing was saved."
+            ).format(parent=target.parent)
         )
     try:
         with replacing(target, suffix=".part") as temp:
             temp.write_bytes(data)
     except OSError as exc:
         raise PhotoExportError(
-            f"{target} could not be written ({exc.strerror or exc}). Choose another folder. Nothing was saved."
+            _("{target} could not be written ({value}). Choose another folder. Nothing was saved.").format(
+                target=target, value=exc.strerror or exc
+            )
         ) from exc
     return target

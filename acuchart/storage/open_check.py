@@ -15,9 +15,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from acuchart.errors import DamagedFileError
+from acuchart.errors import DamagedFileError, StoreError
 from acuchart.storage import faults
-from acuchart.storage.cipher import database_errors, sql_errors
+from acuchart.storage.cipher import database_errors, sql_errors_and
 from acuchart.storage.connections import Connector, connector_for
 
 log = logging.getLogger("acuchart.storage")
@@ -88,7 +88,7 @@ class OpenCheck:
         begin = time.perf_counter()
         try:
             self.findings = quick_check(self.path, self._connect, self._hold)
-        except sql_errors() as exc:
+        except sql_errors_and(StoreError) as exc:  # a disk error; a file converted after it was closed
             if not self._cancelled:
                 self.failure = str(exc)
                 log.warning("The quick check of %s could not run: %s", self.path, exc)

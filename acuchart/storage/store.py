@@ -147,7 +147,11 @@ class Store:
         self._db: sqlite_utils.Database | None = None
         self._closed = False
         self.actor = "practitioner"
-        self.open_check = OpenCheck(path) if path is not None else None
+        self.open_check = (
+            OpenCheck(path, cipher.KeyedConnector(key) if key is not None else None)
+            if path is not None
+            else None
+        )
         """The quick check of the file at opening; every write waits for its verdict (see ``open_check.py``)."""
 
     @classmethod

@@ -23,6 +23,16 @@ from ui.preferences import Preferences
 from ui.welcome import FILE_FIELD, Welcome
 
 
+@pytest.fixture(autouse=True)
+def _passphrase_declined(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The set-up offers a passphrase (tests/ui/test_protection.py takes it); here it is declined."""
+    from ui.protection.dialogs import PassphraseDialog
+
+    monkeypatch.setattr(
+        PassphraseDialog, "exec", lambda dialog: int(PassphraseDialog.DialogCode.Rejected.value)
+    )
+
+
 @pytest.fixture
 def welcome(qtbot: QtBot, tmp_path: Path) -> Iterator[Welcome]:
     dialog = Welcome(tmp_path / "data" / "practice.acuchart")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from acuchart.i18n import N_, _
 from acuchart.reports.symbols import SYMBOLS
 from ui.chart.flow_layout import FlowLayout
 from ui.chart.markers import UNMARKED_RADIUS, paint_caution_badge
@@ -20,11 +21,11 @@ from ui.style import mute
 ICON = 22
 
 SHORT_LABELS = {
-    "needled": "Treated",
-    "free": "Intradermal",
-    "reaction_mild": "Mild reaction",
-    "reaction_moderate": "Moderate",
-    "reaction_severe": "Severe",
+    "needled": N_("Treated"),
+    "free": N_("Intradermal"),
+    "reaction_mild": N_("Mild reaction"),
+    "reaction_moderate": N_("Moderate"),
+    "reaction_severe": N_("Severe"),
 }
 """The strip's words for each symbol; the tooltip gives the symbol's full label."""
 
@@ -75,12 +76,12 @@ class Legend(QWidget):
         flow = FlowLayout(self, spacing=14)
         flow.setContentsMargins(2, 2, 2, 2)
         self._flow = flow
-        self.entries: list[tuple[str, str]] = [("Point", "Point (click to mark)")]
+        self.entries: list[tuple[str, str]] = [(_("Point"), _("Point (click to mark)"))]
         icons = [_unmarked_icon()]
         for symbol in SYMBOLS.values():
-            self.entries.append((SHORT_LABELS.get(symbol.key, symbol.label), symbol.label))
+            self.entries.append((_(SHORT_LABELS.get(symbol.key, symbol.label)), _(symbol.label)))
             icons.append(symbol_icon(symbol, 3 if symbol.shows_count else None, ICON))
-        self.entries.append(("Caution", "Take care: meets a client caution"))
+        self.entries.append((_("Caution"), _("Take care: meets a client caution")))
         icons.append(_caution_icon())
         for icon, (text, tip) in zip(icons, self.entries, strict=True):
             flow.addWidget(_entry(icon, text, tip))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from acuchart.models import Mark
 from acuchart.services.session_rules import MAX_NEEDLES
 from ui.style import mute
@@ -52,23 +53,23 @@ class MarkEditor(QFrame):
         self.setGraphicsEffect(shadow)
         self.title = QLabel()
         self.title.setObjectName("markEditorTitle")
-        hint = QLabel("Enter saves · Esc keeps as is")
+        hint = QLabel(_("Enter saves · Esc keeps as is"))
         mute(hint)
         self.label = QLineEdit()
         self.label.setObjectName("markLabel")
-        self.label.setPlaceholderText("Label, e.g. forehead line")
+        self.label.setPlaceholderText(_("Label, e.g. forehead line"))
         self.label.setMinimumWidth(170)
         self.label.setMinimumHeight(FIELD_HEIGHT)
-        self.label.setAccessibleName("Free marker label")
+        self.label.setAccessibleName(_("Free marker label"))
         self.needles = QSpinBox()
         self.needles.setObjectName("markNeedles")
         self.needles.setRange(0, MAX_NEEDLES)
         self.needles.setMinimumHeight(FIELD_HEIGHT)
         self.needles.setMinimumWidth(60)
-        self.needles.setAccessibleName("Needles")
+        self.needles.setAccessibleName(_("Needles"))
         self.save = QToolButton()
         self.save.setText("✓")
-        self.save.setToolTip("Save (Enter)")
+        self.save.setToolTip(_("Save (Enter)"))
         self.save.setMinimumSize(FIELD_HEIGHT, FIELD_HEIGHT)
         self.save.clicked.connect(self.commit)
         top = QHBoxLayout()
@@ -78,7 +79,7 @@ class MarkEditor(QFrame):
         row = QHBoxLayout()
         row.addWidget(self.label, 1)
         row.addWidget(self.needles)
-        row.addWidget(QLabel("needles"))
+        row.addWidget(QLabel(_("needles")))
         row.addWidget(self.save)
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 8, 8)

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from acuchart.i18n import _
+
 INFO_LINES = 3
 """How many lines of text the band holds (a point's name, its location, its cautions)."""
 
@@ -31,7 +33,7 @@ class NoticeBar(QFrame):
         close = QToolButton()
         close.setObjectName("dismissNotice")
         close.setText("✕")
-        close.setToolTip("Dismiss")
+        close.setToolTip(_("Dismiss"))
         close.setAutoRaise(True)
         close.setMinimumSize(32, 32)
         close.clicked.connect(self.hide)

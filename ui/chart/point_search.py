@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from acuchart.catalogue import Catalogue, CataloguePoint
+from acuchart.i18n import _
 from ui.chart.icons import tool_icon
 
 MIN_WIDTH = 180
@@ -31,10 +32,12 @@ class PointSearch(QWidget):
         self.current = 0
         self.box = QLineEdit()
         self.box.setObjectName("pointSearch")
-        self.box.setPlaceholderText("Find a point (Ctrl+K)")
+        self.box.setPlaceholderText(_("Find a point (Ctrl+K)"))
         self.box.setToolTip(
-            "<b>Find a point</b> &nbsp;(Ctrl+K)<br>By code (older spellings too), pinyin, English name or region:"
-            " ST2, REN24, Sibai, Four Whites, cheek.<br>Enter marks it; ↑ ↓ choose another match; Esc clears."
+            _(
+                "<b>Find a point</b> &nbsp;(Ctrl+K)<br>By code (older spellings too), pinyin, English name or region:"
+                " ST2, REN24, Sibai, Four Whites, cheek.<br>Enter marks it; ↑ ↓ choose another match; Esc clears."
+            )
         )
         self.box.addAction(tool_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.box.setClearButtonEnabled(True)
@@ -66,11 +69,11 @@ class PointSearch(QWidget):
         """What the search found, in a few words (rich text): how many more matches, or that none did."""
         text = self.box.text().strip()
         if self.point is None:
-            return f"No point matches “{text.replace('<', '&lt;')}”." if text else ""
+            return _("No point matches “{value}”.").format(value=text.replace("<", "&lt;")) if text else ""
         more = len(self.results) - 1
         if more:
-            return f"Enter marks it · ↓ {more} more"
-        return "Enter marks it"
+            return _("Enter marks it · ↓ {more} more").format(more=more)
+        return _("Enter marks it")
 
     def _show(self) -> None:
         self.found.emit(self.point)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from ui.chart.marks_model import NAME_COLUMN, REACTIONS_COLUMN, MarksModel
 from ui.chart.needle_panel import NeedlePanel
 
@@ -76,7 +77,7 @@ class SideColumn(QScrollArea):
         # marks list keeps its height and the needle count below stays in sight whichever tab is open.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartSideTabs")
-        self.tabs.addTab(marks_page, "Marks")
+        self.tabs.addTab(marks_page, _("Marks"))
         side.addWidget(self.tabs, 1)
         side.addWidget(self.needles)
         self.setWidget(column)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.catalogue import Catalogue, CataloguePoint, DiagramView, Side
+from acuchart.i18n import _
 from acuchart.models.insights import MAP_KIND_LABELS, PointRate, ReactionMap
 from acuchart.reports.heat_scale import OUTLINE, TOO_FEW, heat_bin
 
@@ -54,7 +55,7 @@ class HeatDot(QGraphicsItem):
         else:
             lines.append(rate.text())
         lines += [r.text() for r in others if r.reactions and r.enough]
-        lines.append("Both sides are counted together.")
+        lines.append(_("Both sides are counted together."))
         self.setToolTip("<br>".join(lines))
         self.update()
 

@@ -16,6 +16,7 @@ from ui.messages import warn
 from ui.protection.lock_screen import Lock
 
 if TYPE_CHECKING:
+    from acuchart.encryption import NewProtection
     from acuchart.practice import Practice
 
 Conversion = Callable[[Path, Callable[[float, str], None]], "bytes | None"]
@@ -72,39 +73,10 @@ class ProtectionActions(QObject):
 
         Cancelling at any step leaves the practice exactly as it was. Returns True when the conversion was
         asked for."""
-        from acuchart.encryption import new_protection, protect
-        from acuchart.protection.keys import key_id
-        from acuchart.reports.documents import recovery_key_page, save
-        from ui.protection.dialogs import PassphraseDialog
+        from acuchart.encryption import protect
 
-        path = self._practice.path
-        if path is None:
-            return False
-        dialog = PassphraseDialog(self._window, protecting=True)
-        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
-            return False
-        protection = new_protection(dialog.passphrase)
-        page = recovery_key_page(self._practice, protection.recovery_key, key_id(protection.data_key))
-        default = str(Path.home() / page.file_name)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self._window, "Save the recovery key page (then print it)", default, "PDF (*.pdf)"
-        )
-        if not chosen:
-            return False
-        try:
-            written = save(page, chosen, protected=self._practice.protected_places())
-        except AcuChartError as exc:
-            warn(self._window, str(exc), "The recovery key page was not saved")
-            return False
-        answer = QMessageBox.question(
-            self._window,
-            "Protect the practice now?",
-            f"The recovery key page is saved as {written}. Print it now and keep the paper somewhere safe, "
-            "away from this computer; then delete the file.\n\nProtect the practice now? It is backed up first, "
-            "and closed and opened again (a few seconds).",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        protection = ask_protection(self._window, self._practice)
+        if protection is None:
             return False
         actor = self._practice.store.actor
 
@@ -209,3 +181,59 @@ class ProtectionActions(QObject):
                 access.set_pin(pin)
         except AcuChartError as exc:
             warn(self._window, str(exc), "The PIN was not changed")
+
+
+def ask_protection(parent: QWidget, practice: Practice) -> NewProtection | None:
+    """The steps before a practice is protected: a passphrase typed twice, and the recovery key page saved
+    (to print). None when the practitioner cancels at any step: nothing is changed then."""
+    from acuchart.encryption import new_protection
+    from acuchart.protection.keys import key_id
+    from acuchart.reports.documents import recovery_key_page, save
+    from ui.protection.dialogs import PassphraseDialog
+
+    if practice.path is None:
+        return None
+    dialog = PassphraseDialog(parent, protecting=True)
+    if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+        return None
+    protection = new_protection(dialog.passphrase)
+    page = recovery_key_page(practice, protection.recovery_key, key_id(protection.data_key))
+    default = str(Path.home() / page.file_name)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Save the recovery key page (then print it)", default, "PDF (*.pdf)"
+    )
+    if not chosen:
+        return None
+    try:
+        written = save(page, chosen, protected=practice.protected_places())
+    except AcuChartError as exc:
+        warn(parent, str(exc), "The recovery key page was not saved")
+        return None
+    answer = QMessageBox.question(
+        parent,
+        "Protect the practice now?",
+        f"The recovery key page is saved as {written}. Print it now and keep the paper somewhere safe, away "
+        "from this computer; then delete the file.\n\nProtect the practice now? It is backed up first, and "
+        "closed and opened again (a few seconds).",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+    )
+    return protection if answer == QMessageBox.StandardButton.Yes else None
+
+
+def protect_new_practice(parent: QWidget, practice: Practice) -> Practice:
+    """First-run set-up: protect the practice just made (it is small, so this takes a moment); returns the
+    practice to show, protected or (when cancelled or refused) as it was."""
+    from acuchart.encryption import protect
+    from acuchart.practice import Practice as Opened
+
+    protection = ask_protection(parent, practice)
+    path = practice.path
+    if protection is None or path is None:
+        return practice
+    actor = practice.store.actor
+    practice.close()
+    try:
+        protect(path, protection, actor=actor)
+    except AcuChartError as exc:
+        warn(parent, str(exc), "The practice was not protected")
+    return Opened.open(path)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from acuchart.errors import AcuChartError
 from ui.protection.lock_screen import retry_delay
 
+TEXT_WIDTH = 440
+
 
 class UnlockDialog(QDialog):
     """Asks for a protected practice's passphrase (or its recovery key) and opens it.
@@ -39,6 +41,9 @@ class UnlockDialog(QDialog):
             "<br>Lost it? Tick “Use the recovery key” and type the key from the printed page."
         )
         words.setWordWrap(True)
+        words.setFixedWidth(
+            TEXT_WIDTH
+        )  # a wrapped label is given the height of its text only at a fixed width
         column.addWidget(words)
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -52,6 +57,7 @@ class UnlockDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("unlockMessage")
+        self.message.setFixedWidth(TEXT_WIDTH)
         column.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
@@ -84,7 +90,11 @@ class UnlockDialog(QDialog):
             return
         try:
             if self.use_recovery.isChecked():
-                self.opened = Practice.open(self._path, recovery_key=typed)
+                from acuchart.encryption import unlock_key
+
+                key = unlock_key(self._path, recovery_key=typed)
+                self.opened = Practice.open(self._path, key=key)
+                self._new_passphrase(key)
             else:
                 self.opened = Practice.open(self._path, passphrase=typed)
         except AcuChartError as exc:
@@ -92,15 +102,37 @@ class UnlockDialog(QDialog):
             self.field.selectAll()
             delay = retry_delay(self.failures)
             self.message.setText(str(exc))
+            self.adjustSize()
             if delay:
                 self._seconds = delay
                 self._set_waiting(True)
             return
         self.accept()
 
+    def _new_passphrase(self, key: bytes) -> None:
+        """Opened with the recovery key: the passphrase was lost (or the key file), so a new one is set now."""
+        from acuchart.encryption import change_passphrase
+        from acuchart.protection.keys import key_file_path
+        from ui.messages import warn
+
+        dialog = PassphraseDialog(self, protecting=False)
+        dialog.setWindowTitle("Set a new passphrase")
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            if not key_file_path(self._path).exists():
+                warn(
+                    self,
+                    "The practice is open, but its key file is missing: until a new passphrase is set "
+                    "(File → Change the passphrase…), only the recovery key opens it.",
+                    "No new passphrase",
+                )
+            return
+        change_passphrase(self._path, key, dialog.passphrase)
+        if self.opened is not None:
+            self.opened.access.record_protection("passphrase set with the recovery key")
+
     def _set_waiting(self, waiting: bool) -> None:
         self.field.setEnabled(not waiting)
-        self.buttons.setEnabled(not waiting)
+        self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(not waiting)  # Cancel stays
         if waiting:
             self._wait.start()
             self._tick_text()
@@ -139,7 +171,7 @@ class PassphraseDialog(QDialog):
             text = "Type the new passphrase twice. The recovery key stays the same."
         words = QLabel(text)
         words.setWordWrap(True)
-        words.setMinimumWidth(440)
+        words.setFixedWidth(TEXT_WIDTH)
         column.addWidget(words)
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
@@ -153,6 +185,7 @@ class PassphraseDialog(QDialog):
         column.addWidget(self.second)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setFixedWidth(TEXT_WIDTH)
         column.addWidget(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -173,10 +206,12 @@ class PassphraseDialog(QDialog):
         problem = check_passphrase(self.first.text())
         if problem:
             self.message.setText(problem)
+            self.adjustSize()
             self.first.setFocus()
             return
         if self.first.text() != self.second.text():
             self.message.setText("The two passphrases differ. Type the same one in both fields.")
+            self.adjustSize()
             self.second.selectAll()
             self.second.setFocus()
             return

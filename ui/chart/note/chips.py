@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolButton, QWidget
 
+from acuchart.i18n import _
 from ui.chart.flow_layout import FlowLayout
 
 CHIP_STYLE = (
@@ -58,15 +59,15 @@ class Chips(QWidget):
             self._add_chip(term)
         if other:
             self.other = QLineEdit()
-            self.other.setPlaceholderText("other…")
-            self.other.setAccessibleName(f"{name}: another term")
+            self.other.setPlaceholderText(_("other…"))
+            self.other.setAccessibleName(_("{name}: another term").format(name=name))
             self.other.setMaximumWidth(140)
             self.other.returnPressed.connect(self._add_other)
             self._layout.addWidget(self.other)
 
     def _add_chip(self, term: str) -> QToolButton:
         button = QToolButton()
-        button.setText(term)
+        button.setText(_(term))
         button.setCheckable(True)
         button.setProperty("chip", True)
         button.setAccessibleName(f"{self._name}: {term}" if self._name else term)
