@@ -7,9 +7,11 @@ for exactly those files, so it never stops at the first error SQLite raises.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from acuchart.backup.anchors import Anchor, check_anchors
 from acuchart.errors import DamagedFileError, StoreError
 from acuchart.i18n import _
 from acuchart.paths import photo_store_path
@@ -57,8 +59,10 @@ class CheckReport:
             )
 
 
-def check_file(path: Path, progress: Progress | None = None) -> CheckReport:
-    """Run SQLite's integrity and foreign-key checks, walk the audit chain and hash every photo.
+def check_file(path: Path, progress: Progress | None = None, anchors: Sequence[Anchor] = ()) -> CheckReport:
+    """Run SQLite's integrity and foreign-key checks, walk the audit chain, compare it with its anchors
+    outside the file (every backup's manifest in both places, and ``anchors`` typed from printed chart
+    exports) and hash every photo.
 
     ``progress`` is told ``(done, total)`` while the photos are hashed (the long part at a large practice).
 
@@ -83,6 +87,7 @@ def check_file(path: Path, progress: Progress | None = None) -> CheckReport:
             check_length(path)
         with read_only(path) as conn:
             _check_contents(conn, report)
+            _check_anchors(path, conn, anchors, report)
             if conn.execute("select 1 from sqlite_master where name = 'photos'").fetchone():
                 in_use = [
                     tuple(row) for row in conn.execute("select id, sha256, extension from photos order by id")
@@ -137,6 +142,18 @@ def _check_contents(conn: sqlite3.Connection, report: CheckReport) -> None:
         if audit.ok:
             report.notes.append(_("audit trail intact ({entries} entries)").format(entries=audit.entries))
         report.problems += audit.findings
+
+
+def _check_anchors(
+    path: Path, conn: sqlite3.Connection, printed: Sequence[Anchor], report: CheckReport
+) -> None:
+    """The trail against the heads kept outside the file: a rewrite of entries that a backup (or a printed
+    chart export) has seen is named, with the backup and the entry."""
+    if not conn.execute("select 1 from sqlite_master where name = 'audit'").fetchone():
+        return
+    found = check_anchors(path, conn, printed)
+    report.notes += found.notes
+    report.add_problems("", found.problems)
 
 
 def _check_photos(

@@ -72,7 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("path", type=Path, help="where to write it; must not exist yet")
     demo.add_argument("--clients", type=int, default=14, help=_("how many clients (default 14)"))
 
-    sub.add_parser("check", help=_("check the practice file: integrity, foreign keys and the audit trail"))
+    check = sub.add_parser(
+        "check",
+        help=_(
+            "check the practice file: integrity, foreign keys, the audit trail (also against every backup) and photos"
+        ),
+    )
+    check.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="ENTRY:HASH",
+        help=_(
+            "an audit anchor printed on a chart export (for example 1234:3f9a2c71d04b8e55): the trail up to "
+            "that entry must still be the one printed (may be given more than once)"
+        ),
+    )
 
     clients = sub.add_parser(
         "clients", help=_("list clients matching a search (name, phone, email, birth date)")
@@ -160,7 +175,11 @@ def _add_document_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run one subcommand; problems go to stderr as plain sentences, details to the log file."""
+    """Run one subcommand; problems go to stderr as plain sentences, details to the log file. Every file
+    it makes is owner-only."""
+    from acuchart.protection.files import private_umask
+
+    private_umask()
     setup_logging()
     try:
         if args.command not in _UNLOCKS_ITSELF:
@@ -212,12 +231,14 @@ def _demo(args: argparse.Namespace) -> int:
 
 @command("check")
 def _check(args: argparse.Namespace) -> int:
+    from acuchart.backup.anchors import printed_anchor
     from acuchart.check import check_file
     from acuchart.cli_backup import backup_advice
 
     path = practice_path(args)
+    printed = [printed_anchor(text) for text in args.anchor]
     try:
-        report = check_file(path)
+        report = check_file(path, anchors=printed)
     except NotSQLiteError as exc:  # another kind of file, or a practice whose header was overwritten
         raise NotSQLiteError(" ".join([str(exc), *backup_advice(path, found_only=True)])) from exc
     if not report.ok:

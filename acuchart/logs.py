@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from acuchart.paths import log_path
+from acuchart.protection.files import private_file
 
 
 def setup_logging() -> Path:
@@ -16,6 +17,7 @@ def setup_logging() -> Path:
     for handler in logger.handlers:
         if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == path:
             return path
+    private_file(path)  # a traceback may name a client: the log is the owner's only
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)

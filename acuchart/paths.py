@@ -20,8 +20,9 @@ def log_path() -> Path:
     """The log file, where details of anything unexpected go (never onto the screen)."""
     import platformdirs
 
-    folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    from acuchart.protection.files import private_folder
+
+    folder = private_folder(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
     return folder / "acuchart.log"
 
 

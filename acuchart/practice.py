@@ -239,7 +239,10 @@ class Practice:
         A file with an older schema is backed up before its migrations run. An empty file is refused as
         damaged, unless ``accept_empty``: the caller made it just now for a new practice. A protected
         practice needs its ``passphrase``, its ``recovery_key`` or its data ``key``; without one it raises
-        :class:`~acuchart.errors.ProtectedFileError` (a wrong one raises ``WrongPassphraseError``)."""
+        :class:`~acuchart.errors.ProtectedFileError` (a wrong one raises ``WrongPassphraseError``). The file
+        and the journal and lock files beside it are owner-only (see :func:`acuchart.protection.files.born_private`)."""
+        from acuchart.protection.files import born_private
+
         if key is None and str(path) != ":memory:":
             if passphrase or recovery_key:
                 from acuchart.encryption import unlock_key
@@ -249,9 +252,10 @@ class Practice:
                 from acuchart.storage.cipher import unlocked_key
 
                 key = unlocked_key(Path(path))  # unlocked earlier in this process (the command line)
-        store = Store.open(
-            path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty, key=key
-        )
+        with born_private(path) as made:
+            store = Store.open(
+                path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty or made, key=key
+            )
         return cls(store)
 
     @property

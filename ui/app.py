@@ -18,6 +18,7 @@ from acuchart.i18n import _
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
+from acuchart.protection.files import private_folder, private_umask
 from ui.language import use_app_language
 from ui.main_window import MainWindow
 from ui.messages import warn
@@ -70,7 +71,9 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
     A damaged practice file leads to the recovery dialog: the newest verified backup, restored in one click."""
     while True:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(
+                path.parent
+            )  # the owner's only when AcuChart makes it; left alone when it is there
             return Practice.open(path)
         except ProtectedFileError:
             from ui.protection.dialogs import UnlockDialog
@@ -173,6 +176,7 @@ def run(db: Path | None = None, demo: bool = False) -> int:
 
     The log file is attached in the first idle moment after the window appears (or at once, by
     whatever needs to log before that)."""
+    private_umask()  # every file the app (SQLite, Qt, the log) makes from now on is the owner's only
     app = create_application()
     install_crash_handler()
     preferences = Preferences()

@@ -106,7 +106,9 @@ class MainMenus(_Window):
                 _("&Check practice file and photos…"),
                 None,
                 self.check_practice_file,
-                _("Integrity, the audit trail, and every photo present and unchanged"),
+                _(
+                    "Integrity, the audit trail (also against every backup), and every photo present and unchanged"
+                ),
             )
         )
         file_menu.addSeparator()

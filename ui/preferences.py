@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
+
+from acuchart.paths import APP_NAME
+from acuchart.protection.files import make_private
 
 
 class Preferences:
@@ -22,6 +27,16 @@ class Preferences:
     def _set(self, key: str, value: object) -> None:
         self._settings.setValue(key, value)
         self._settings.sync()
+        self._keep_private()
+
+    def _keep_private(self) -> None:
+        """The remembered choices name the last practice and its folders: the file (and the folder Qt
+        made for it) are the owner's only. Nothing where they are not a file (the Windows registry)."""
+        file = Path(self._settings.fileName())
+        if file.is_file():
+            if file.parent.name == APP_NAME:  # Qt's folder for AcuChart, not a folder someone chose
+                make_private(file.parent)
+            make_private(file)
 
     @property
     def window_geometry(self) -> QByteArray | None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from acuchart.errors import StoreError, ValidationError
 from acuchart.i18n import N_, _
 from acuchart.practice import Practice
+from acuchart.protection.files import private_folder
 from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY, check_settings
 from ui.app_icon import app_icon
 from ui.operations import Operations
@@ -252,7 +253,7 @@ class Welcome(QDialog):
         """The new practice, set up; None (with the reason shown, and no file left behind) when it fails."""
         existed = path.exists()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
             practice = Practice.open(path)
         except (StoreError, OSError) as exc:
             reason = (

@@ -1,4 +1,7 @@
-"""Writing files so that a crash leaves either the old file or the new one, never half of one."""
+"""Copying and flushing backup files, and the lock that lets one backup at a time into a folder.
+
+Files written whole (a manifest, a note) go through :func:`acuchart.protection.files.replacing`, like
+every file AcuChart writes; what is here is what only backups need."""
 
 from __future__ import annotations
 
@@ -9,25 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from acuchart.errors import BackupBusyError
+from acuchart.protection.files import create_private
 from acuchart.storage.database import lock_without_waiting, unlock
-
-
-def sync_file(path: Path) -> None:
-    """Flush a file's contents to the disk."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def sync_folder(folder: Path) -> None:
-    """Flush a folder's entries (a rename into it) to the disk."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def forget_cached(path: Path) -> None:
@@ -39,22 +25,6 @@ def forget_cached(path: Path) -> None:
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
         finally:
             os.close(fd)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` under a temporary name, flush it, and rename it into place."""
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        with temporary.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    sync_folder(path.parent)
 
 
 FLUSH_EVERY = 8 << 20
@@ -91,8 +61,8 @@ class StepFlush:
 
 
 def copy_synced(source: Path, target: Path, chunk: int = 1 << 20) -> None:
-    """Copy ``source`` to the new file ``target``, flushing as it goes, and flush it to the disk."""
-    with source.open("rb") as reading, target.open("xb") as writing:
+    """Copy ``source`` to the new, owner-only file ``target``, flushing as it goes, and flush it to the disk."""
+    with source.open("rb") as reading, create_private(target) as writing:
         written = 0
         while block := reading.read(chunk):
             writing.write(block)
@@ -111,7 +81,10 @@ def folder_lock(folder: Path, what: str) -> Iterator[None]:
     Raises:
         BackupBusyError: another process (the app or the command line) holds it.
     """
-    handle = (folder / ".acuchart-backup.lock").open("a+")
+    lock_file = folder / ".acuchart-backup.lock"
+    with contextlib.suppress(FileExistsError):
+        create_private(lock_file).close()
+    handle = lock_file.open("a+")
     try:
         try:
             lock_without_waiting(handle)

@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 from acuchart.backup.catalog import list_folder
-from acuchart.backup.files import write_atomically
 from acuchart.backup.manifest import Manifest, manifest_path
 from acuchart.backup.places import ASIDE_FOLDER, BACKUP_SUFFIX, PARTIAL_SUFFIX
 from acuchart.backup.settings import BackupSettings
 from acuchart.backup.thinning import obsolete
+from acuchart.protection.files import private_folder, write_private
 
 KEEP_ASIDE = 5
 """Backups set aside per folder: the newest few are kept for a specialist, so a persistent fault cannot fill the disk."""
@@ -49,12 +49,11 @@ def sweep(folder: Path) -> None:
 
 def set_aside(backup: Path, manifest: Manifest | None) -> Path:
     """Move a backup that is not good into the folder's “failed verification” folder (with its manifest)."""
-    aside = backup.parent / ASIDE_FOLDER
-    aside.mkdir(exist_ok=True)
+    aside = private_folder(backup.parent / ASIDE_FOLDER)
     target = aside / backup.name
     os.replace(backup, target)
     if manifest is not None:
-        write_atomically(manifest_path(target), manifest.to_json())
+        write_private(manifest_path(target), manifest.to_json())
     old = sorted(
         (p for p in aside.iterdir() if p.name.endswith(BACKUP_SUFFIX)), key=lambda p: p.name, reverse=True
     )

@@ -21,15 +21,7 @@ from typing import NamedTuple
 
 from acuchart import __version__, clock
 from acuchart.backup.catalog import Backup, file_hash, judge
-from acuchart.backup.files import (
-    StepFlush,
-    copy_synced,
-    folder_lock,
-    forget_cached,
-    sync_file,
-    sync_folder,
-    write_atomically,
-)
+from acuchart.backup.files import StepFlush, copy_synced, folder_lock, forget_cached
 from acuchart.backup.folder import discard, new_name, set_aside, sweep, thin
 from acuchart.backup.manifest import Manifest, manifest_path
 from acuchart.backup.photos import carry, place_photos
@@ -46,6 +38,7 @@ from acuchart.backup.settings import BackupSettings
 from acuchart.backup.verify import anchor, check_copy, same_bytes
 from acuchart.errors import AcuChartError, BackupError, StoreError
 from acuchart.paths import photo_store_path
+from acuchart.protection.files import create_private, private_folder, sync_file, sync_folder, write_private
 from acuchart.storage import faults
 from acuchart.storage.backup_copy import Snapshot, copy_practice
 from acuchart.storage.cipher import sql_errors, unlocked_key
@@ -242,6 +235,7 @@ def _copy_and_verify(
             tell(0.5 * done / max(total, 1), "Copying the practice…")
 
         try:
+            create_private(partial).close()  # SQLite fills the empty file; its journal takes the file's mode
             snapshot = copy_practice(practice_path, partial, connect=connect, progress=step)
         finally:
             flushing.close()
@@ -301,7 +295,7 @@ def _copy_and_verify(
             None,
             f"The backup made in {folder} failed its checks ({problem}). It was set aside in “{ASIDE_FOLDER}”; earlier backups are kept.",
         ), snapshot
-    write_atomically(manifest_path(final), manifest.to_json())
+    write_private(manifest_path(final), manifest.to_json())
     removed = thin(folder, settings, moment) if settings is not None else 0
     return PlaceOutcome(
         place, judge(final, place.label), _photos_problem(folder, photo_problems), removed
@@ -368,7 +362,7 @@ def _copy_of(
                 origin.manifest.photos.items(),
                 key=unlocked_key(practice_path),
             )
-            write_atomically(manifest_path(final), replace(manifest, photos=covered).to_json())
+            write_private(manifest_path(final), replace(manifest, photos=covered).to_json())
             removed = thin(place.folder, settings, origin.manifest.created) if settings is not None else 0
     except (OSError, BackupError) as exc:
         discard(partial)
@@ -397,7 +391,7 @@ def _prepare(place: Place) -> str:
             "permissions or choose another place. The practice is untouched."
         )
     try:
-        place.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(place.folder)
     except OSError as exc:
         return _write_problem(exc, place)
     return ""

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from acuchart.backup.settings import KEYS, BackupSettings
 from acuchart.errors import BackupError
 from acuchart.paths import APP_NAME
+from acuchart.protection.files import private_folder, write_private
 from acuchart.storage.cipher import sql_errors_and
 
 log = logging.getLogger("acuchart.backup")
@@ -128,8 +129,9 @@ def note_places(practice_path: Path, settings: BackupSettings) -> None:
     note = default_folder(practice_path) / SECOND_PLACE_NOTE
     try:
         if not note.exists() or note.read_text(encoding="utf-8").strip() != settings.second_place:
-            note.parent.mkdir(parents=True, exist_ok=True)
-            note.write_text(settings.second_place + "\n", encoding="utf-8")
+            write_private(
+                private_folder(note.parent) / note.name, (settings.second_place + "\n").encode("utf-8")
+            )
     except OSError as exc:
         log.info("Could not note the second place beside %s's backups: %s", practice_path, exc)
 

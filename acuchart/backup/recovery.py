@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from acuchart import clock
 from acuchart.backup.catalog import Backup, newest_good
-from acuchart.backup.files import sync_folder
 from acuchart.backup.places import settings_or_default
 from acuchart.errors import StoreError
+from acuchart.protection.files import sync_folder
 from acuchart.storage.audit import HEAD_KEY
 from acuchart.storage.backup_copy import stored_settings
 from acuchart.storage.cipher import sql_errors, sql_errors_and

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from acuchart.backup.catalog import Backup, file_hash, judge, newest_good, recheck
-from acuchart.backup.files import copy_synced, sync_file, sync_folder
+from acuchart.backup.files import copy_synced
 from acuchart.backup.make import BEFORE_RESTORING, Progress, back_up
 from acuchart.backup.photos import bring_back
 from acuchart.backup.places import SIDECARS, settings_or_default
 from acuchart.backup.recovery import move_aside
 from acuchart.backup.settings import BackupSettings
 from acuchart.errors import AcuChartError, BackupError, StoreError
+from acuchart.protection.files import sync_file, sync_folder
 from acuchart.storage.backup_copy import set_wal
 from acuchart.storage.connections import Connector
 from acuchart.storage.database import FileLock

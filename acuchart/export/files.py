@@ -1,4 +1,5 @@
-"""Writing what leaves the practice: whole or not at all, never onto the practice file, with plain messages.
+"""Writing what leaves the practice: whole or not at all, owner-only, never onto the practice file, with
+plain messages.
 
 A folder is written under a hidden temporary name beside its destination and renamed into place only
 once every file in it is complete and on disk; a single file (a zip, a FHIR bundle) likewise. A failed
@@ -18,18 +19,10 @@ from pathlib import Path
 
 from acuchart.errors import AcuChartError
 from acuchart.paths import is_writable
+from acuchart.protection.files import replacing, sync_file, sync_folder
 
 SIDECARS: tuple[str, ...] = ("", "-wal", "-shm", "-journal", ".lock")
 """The practice file and the files SQLite and AcuChart keep beside it."""
-
-
-def _read_umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-_UMASK = _read_umask()  # read once, at import: reading it means setting it, which no thread may race
 
 
 class ExportError(AcuChartError):
@@ -88,14 +81,9 @@ def fsync_tree(folder: Path) -> None:
     """Flush every file under ``folder`` (and the folders themselves) to the disk."""
     for path in sorted(folder.rglob("*"), reverse=True):
         if path.is_file():
-            with path.open("rb") as handle:
-                os.fsync(handle.fileno())
+            sync_file(path)
     for path in [*sorted(p for p in folder.rglob("*") if p.is_dir()), folder]:
-        descriptor = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+        sync_folder(path)
 
 
 @contextlib.contextmanager
@@ -147,20 +135,8 @@ def file_in_place(destination: Path, overwrite: bool = False) -> Iterator[Path]:
         raise ExportError(f"{destination} is a folder. Give a file name. Nothing was written.")
     if destination.exists() and not overwrite:
         raise ExportError(f"{destination} already exists. Choose a new name. Nothing was written.")
-    temp: Path | None = None
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".partial", dir=parent)
-        os.close(handle)
-        temp = Path(name)
-        yield temp
-        with temp.open("rb") as written:
-            os.fsync(written.fileno())
-        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes it private; it reads like any saved file
-        os.replace(temp, destination)
-        temp = None
+        with replacing(destination) as temp:
+            yield temp
     except OSError as exc:
         raise problem(exc, parent) from exc
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                temp.unlink()

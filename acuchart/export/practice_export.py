@@ -25,6 +25,7 @@ from acuchart.export.readme import FORMAT_NAME, FORMAT_VERSION, readme_text
 from acuchart.paths import photo_store_path
 from acuchart.photos.store import PhotoStore, StoredPhoto
 from acuchart.practice import Practice
+from acuchart.protection.files import create_private, private_folder
 from acuchart.storage import open_data
 from acuchart.storage.cipher import unlocked_key
 
@@ -189,16 +190,17 @@ def _fill(
     photo_folder: PhotoStore | None,
 ) -> None:
     """Write every kind's files into ``folder``, the photos' originals, then the README and the manifest."""
-    (folder / "csv").mkdir()
-    (folder / "json").mkdir()
-    writer = _Writer(lambda name: (folder / name).open("wb"), report, stop)
+    private_folder(folder / "csv")
+    private_folder(folder / "json")
+    writer = _Writer(lambda name: create_private(folder / name), report, stop)
     writer.total = total
     report(0, total)
     for kind in KINDS:
         writer.write_kind(conn, kind)
     _copy_photos(conn, folder / "photos", photo_folder, stop)
     for name, data in extras.items():  # last: a folder with its manifest is a complete one
-        (folder / name).write_bytes(data)
+        with create_private(folder / name) as out:
+            out.write(data)
 
 
 def _copy_photos(
@@ -209,13 +211,14 @@ def _copy_photos(
     rows = open_data.photo_files(conn)
     if not rows or photo_folder is None:
         return
-    into.mkdir()
+    private_folder(into)
     store = photo_folder
     for sha256, extension in rows:
         if stop():
             raise ExportCancelledError("The export was stopped; nothing was left behind.")
         photo = StoredPhoto(sha256, extension)
-        (into / f"{sha256}.{extension}").write_bytes(store.read(photo))
+        with create_private(into / f"{sha256}.{extension}") as out:
+            out.write(store.read(photo))
 
 
 def _write_folder(
@@ -247,8 +250,7 @@ def _write_zip(
             with tempfile.TemporaryDirectory(
                 prefix=f".{target.name}.", suffix=".partial", dir=target.parent
             ) as work:
-                folder = Path(work) / target.stem
-                folder.mkdir()
+                folder = private_folder(Path(work) / target.stem)
                 _fill(conn, folder, extras, report, stop, total, photo_folder)
                 with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
                     for path in sorted(folder.rglob("*")):

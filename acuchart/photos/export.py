@@ -1,17 +1,15 @@
 """A pair of photos put side by side for teaching or marketing, written to a file of the practitioner's
-choice: aligned, without any metadata, completely written before it is renamed into place."""
+choice: aligned, without any metadata, owner-only, completely written before it is renamed into place."""
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.photos.images import BACKGROUND, Rendition
+from acuchart.protection.files import replacing
 
 GAP = 16
 
@@ -38,7 +36,8 @@ def side_by_side(before: Rendition, after: Rendition) -> bytes:
 
 
 def write_export(data: bytes, path: Path, protected: Path) -> Path:
-    """Write ``data`` to ``path`` through a temporary file; never into the ``protected`` photo folder.
+    """Write ``data`` to ``path`` (owner-only) through a temporary file; never into the ``protected`` photo
+    folder.
 
     Raises:
         PhotoExportError: the place is the photo folder, or cannot be written (the message says why).
@@ -50,23 +49,13 @@ def write_export(data: bytes, path: Path, protected: Path) -> Path:
                 "{parent} is the practice's own photo folder, which only AcuChart writes to. Choose another folder. Nothing was saved."
             ).format(parent=target.parent)
         )
-    temp = ""
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-        temp = ""
+        with replacing(target, suffix=".part") as temp:
+            temp.write_bytes(data)
     except OSError as exc:
         raise PhotoExportError(
             _("{target} could not be written ({value}). Choose another folder. Nothing was saved.").format(
                 target=target, value=exc.strerror or exc
             )
         ) from exc
-    finally:
-        if temp:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
     return target

@@ -15,7 +15,7 @@ what it is.
 
 A file is written completely before it counts: to a temporary name in the same folder, flushed and
 synced to disk, then renamed into place (and the folder synced), so a crash or a full disk leaves
-either the whole photo or none of it under its name.
+either the whole photo or none of it under its name. The files and their folders are owner-only.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, NamedTuple
@@ -32,6 +30,7 @@ from typing import Any, BinaryIO, Literal, NamedTuple
 from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.models.photos import PhotoCheck
+from acuchart.protection.files import private_folder, replacing
 from acuchart.protection.sealed import MAGIC, SealError, is_sealed, seal, unseal
 
 EXTENSIONS = ("jpg", "png")
@@ -140,23 +139,14 @@ class PhotoStore:
 
     def _write(self, target: Path, fill: Callable[[BinaryIO], object]) -> None:
         """Write a file completely under a temporary name, sync it, then rename it into place."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".incoming-", suffix=".part", dir=target.parent)
+        private_folder(target.parent)  # a photo of a client is for the practice's eyes only
         try:
-            with os.fdopen(handle, "wb") as out:
+            with replacing(target, suffix=".part") as temp, temp.open("wb") as out:
                 fill(out)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp, 0o600)  # a photo of a client is for the practice's eyes only
-            os.replace(temp, target)
-            temp = ""
-            _sync_folder(target.parent)
-        finally:
-            if temp:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-                with contextlib.suppress(OSError):
-                    target.parent.rmdir()  # only when empty: a sub-folder made for this photo alone
+        except BaseException:
+            with contextlib.suppress(OSError):
+                target.parent.rmdir()  # only when empty: a sub-folder made for this photo alone
+            raise
 
     def remove(self, photo: StoredPhoto) -> None:
         """Remove an original (a photo whose record was not kept). A missing file is not an error."""
@@ -393,13 +383,3 @@ def check_photos(
 
 class _AlteredError(Exception):
     """A source original did not hash to its name while being copied."""
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (where the system allows a folder to be synced)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

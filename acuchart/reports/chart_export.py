@@ -220,15 +220,26 @@ def _audit(data: ChartExportData, width: float) -> list[Flowable]:
         (tr.gettext("Finding"), audit.text),
         (tr.gettext("Entries checked"), f"{audit.entries:,}" if audit.entries is not None else ""),
         (tr.gettext("Checked at"), moment_text(audit.checked_at, tr) if audit.checked_at else ""),
+        (tr.gettext("Anchor"), audit.anchor),
     ]
     box = details(rows, width)
     if not audit.ok:
         box.setStyle(TableStyle([("LINEBEFORE", (0, 0), (0, -1), 3, WARN)]))
+    anchored = (
+        " "
+        + tr.gettext(
+            "The anchor is the newest entry's number and hash as this export was made; keep it: "
+            "**main.py check --anchor {anchor}** tells later whether any entry up to it was rewritten."
+        ).format(anchor=audit.anchor)
+        if audit.anchor
+        else ""
+    )
     note = para(
         tr.gettext(
             "Every change to this record is kept in an append-only audit trail in which each entry is chained "
             "to the one before by a hash, so a change made outside the app would show here."
-        ),
+        )
+        + anchored,
         "small",
     )
     return [KeepTogether([para(tr.gettext("Audit trail"), "h2"), box, gap(1), note])]

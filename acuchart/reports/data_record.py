@@ -129,6 +129,9 @@ class AuditStatus:
     text: str
     entries: int | None = None
     checked_at: dt.datetime | None = None
+    anchor: str = ""
+    """The trail's head when exported, as ``main.py check --anchor`` takes it back: ``1234:3f9a2c71d04b8e55``
+    ('' for a trail with no entries)."""
 
 
 @dataclass(frozen=True)

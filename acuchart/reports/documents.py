@@ -2,19 +2,17 @@
 
 The app and the command line both come through here, so they print the same thing. A document is
 made in memory first (:class:`Document`); :func:`save` writes it to a temporary file beside the
-target and renames it into place, so a failed or interrupted write never leaves half a PDF behind.
-It never writes over the practice (see :mod:`acuchart.output_guard`), and replaces only a PDF unless
-told otherwise.
+target and renames it into place, so a failed or interrupted write never leaves half a PDF behind;
+the PDF is readable by its owner only (a client's record on paper is as private as in the file). It
+never writes over the practice (see :mod:`acuchart.output_guard`), and replaces only a PDF unless told
+otherwise.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import io
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +30,7 @@ from acuchart.output_guard import (
 )
 from acuchart.paths import is_writable
 from acuchart.practice import Practice
+from acuchart.protection.files import replacing
 from acuchart.reports.chart_export import build_chart_export
 from acuchart.reports.consent_form import build_consent_form
 from acuchart.reports.gather import course_summary_data, document_language, handout_data, text_notes
@@ -88,13 +87,6 @@ def _pdf(builder: Callable[[Any, BinaryIO], None], data: object) -> bytes:
     return out.getvalue()
 
 
-def _read_umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-_UMASK = _read_umask()  # read once, at import: os.umask can only be read by setting it
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -240,7 +232,7 @@ def _write_problem(path: Path, exc: OSError) -> DocumentWriteError:
 def save(
     document: Document, path: Path | str, *, protected: ProtectedPlaces, replace_other: bool = False
 ) -> Path:
-    """Write ``document`` to ``path`` atomically: a temporary file beside it, renamed into place.
+    """Write ``document`` to ``path`` atomically, owner-only: a temporary file beside it, renamed into place.
 
     ``protected`` are the open practice's places (:meth:`acuchart.practice.Practice.protected_places`),
     never written over. An existing PDF (or empty file) at ``path`` is replaced; any other file only
@@ -270,23 +262,12 @@ def save(
         raise DocumentWriteError(
             _("{locked_file} Nothing was saved.").format(locked_file=locked_file(target))
         )
-    temp: str | None = None
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(document.pdf)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes it private; a saved PDF reads like any file
-        os.replace(temp, target)
-        temp = None
+        with replacing(target, suffix=".part") as temp:
+            temp.write_bytes(document.pdf)
     except OSError as exc:
         blamed = replace_problem(target, exc)
         if blamed is not None:
             raise DocumentWriteError(_("{blamed} Nothing was saved.").format(blamed=blamed)) from exc
         raise _write_problem(target, exc) from exc
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
     return target

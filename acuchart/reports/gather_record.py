@@ -38,6 +38,7 @@ from acuchart.reports.photo_gather import photo_consent_lines, photo_lines
 from acuchart.reports.texts import consent_text
 from acuchart.reports.wording import date_text
 from acuchart.storage import reports as rows
+from acuchart.storage.audit_anchors import newest_entry, printed_text
 
 
 def record_number(client: Client, tr: Language = ENGLISH) -> str:
@@ -48,13 +49,17 @@ def record_number(client: Client, tr: Language = ENGLISH) -> str:
 def audit_status(practice: Practice, at: dt.datetime | None = None, tr: Language = ENGLISH) -> AuditStatus:
     """The state of the practice's audit trail, checked now."""
     report = practice.verify_audit()
+    newest = newest_entry(practice.store.conn)
+    anchor = printed_text(*newest) if newest is not None else ""
     if report.ok:
         text = tr.gettext(
             "Audit trail intact: all {entries:,} entries are present, in order and unaltered since they were written."
         ).format(entries=report.entries)
     else:
         text = tr.gettext("{summary}. Keep this export and ask for support.").format(summary=report.summary)
-    return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())
+    return AuditStatus(
+        ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now(), anchor=anchor
+    )
 
 
 def _amendment(amendment: Amendment, label: str) -> ChartAmendment:

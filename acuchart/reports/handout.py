@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.i18n import ENGLISH, Language
 from acuchart.models import SEVERITY_WORDS
+from acuchart.protection.files import write_private
 from acuchart.reports.data import HandoutData, HandoutReaction
 from acuchart.reports.handout_points import points_section
 from acuchart.reports.layout import ACCENT, BAND, bullet, gap, para, template_story
@@ -76,7 +77,7 @@ def build_handout(data: HandoutData, out: Path | BinaryIO) -> None:
         if pages <= MAX_PAGES:
             break
     if isinstance(out, Path):
-        out.write_bytes(pdf.getvalue())
+        write_private(out, pdf.getvalue())
     else:
         out.write(pdf.getvalue())
 

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
 from acuchart.i18n import ENGLISH, Language
+from acuchart.protection.files import write_private
 from acuchart.reports.archival import archival as make_archival
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.fonts import SANS, draw_text, register_fonts
@@ -185,6 +186,20 @@ def build_pdf(
     With ``archival`` the PDF is PDF/A-2b (see :mod:`acuchart.reports.archival`). The page furniture
     ("Page 2 of 3") and the PDF's language tag are in ``language``.
     """
+    if isinstance(out, Path):  # a file: made whole in memory, then written owner-only
+        made = io.BytesIO()
+        pages = build_pdf(
+            made,
+            practice,
+            story,
+            title=title,
+            running_title=running_title,
+            subject=subject,
+            archival=archival,
+            language=language,
+        )
+        write_private(out, made.getvalue())
+        return pages
     if archival:
         made = io.BytesIO()
         pages = build_pdf(
@@ -196,11 +211,7 @@ def build_pdf(
             subject=subject,
             language=language,
         )
-        pdf = make_archival(made.getvalue())
-        if isinstance(out, Path):
-            out.write_bytes(pdf)
-        else:
-            out.write(pdf)
+        out.write(make_archival(made.getvalue()))
         return pages
     register_fonts()
     size = page_size(practice)
@@ -219,7 +230,7 @@ def build_pdf(
         _draw_footer(canvas, practice, language)
 
     doc = BaseDocTemplate(
-        str(out) if isinstance(out, Path) else out,
+        out,
         pagesize=size,
         leftMargin=MARGIN,
         rightMargin=MARGIN,

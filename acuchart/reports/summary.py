@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from acuchart.i18n import ENGLISH, N_, Language
 from acuchart.models import SEVERITY_WORDS, maintenance_visits_phrase
+from acuchart.protection.files import write_private
 from acuchart.reports.data import CourseReaction, CourseSummaryData
 from acuchart.reports.layout import cell, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
@@ -65,7 +66,7 @@ def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
         if pages == 1:
             break
     if isinstance(out, Path):
-        out.write_bytes(pdf)
+        write_private(out, pdf)
     else:
         out.write(pdf)
 

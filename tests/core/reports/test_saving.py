@@ -32,7 +32,7 @@ def test_saving_writes_the_pdf_and_leaves_nothing_else(tmp_path: Path) -> None:
     assert save(document(), target) == target
     assert target.read_bytes() == PDF
     assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
-    assert target.stat().st_mode & 0o044  # readable by others, like any saved file (mkstemp makes it private)
+    assert target.stat().st_mode & 0o777 == 0o600  # a client's record on paper: the owner's only
 
 
 def test_saving_over_an_old_copy_replaces_it_whole(tmp_path: Path) -> None:
