@@ -52,7 +52,7 @@ lint: $(VENV)/.installed-test
 test: lint translations
 	$(BIN)/python -m pytest
 	# The storage and services tests again on encrypted practices (SQLCipher's driver; see tests/conftest.py).
-	ACUCHART_TEST_ENCRYPTED=1 $(BIN)/python -m pytest -q tests/core
+	ACUCHART_TEST_ENCRYPTED=1 $(BIN)/python -m pytest -q -m "not slow" tests/core
 
 $(VENV)/.installed-dist: pyproject.toml $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e ".[test,dist]"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from acuchart.imports.plan import AmbiguousDatesError, plan_import, run_import
 from acuchart.imports.sniff import ImportFileError, detect_encoding, parse_table, read_table
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
+from acuchart.storage.database import read_only
 from tests.imports_helpers import messy_csv
 
 TODAY = dt.date(2026, 11, 21)
@@ -172,11 +172,9 @@ def test_fifty_thousand_rows_are_checked_and_imported_in_one_transaction(practic
     run_import(practice_file, plan)
     assert practice_file.clients.count() == ready
     assert practice_file.store.conn.total_changes > changes_before
-    conn = sqlite3.connect(practice_file.path)  # what another reader sees: all of it, committed
-    try:
+    assert practice_file.path is not None
+    with read_only(practice_file.path) as conn:  # what another reader sees (plain or encrypted): all of it
         assert conn.execute("select count(*) from clients").fetchone()[0] == ready
-    finally:
-        conn.close()
 
 
 def test_a_utf8_file_with_a_byte_order_mark_keeps_its_first_column_name() -> None:
