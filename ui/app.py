@@ -16,6 +16,7 @@ from acuchart.errors import AcuChartError, StoreError
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
+from ui import theme
 from ui.main_window import MainWindow
 from ui.messages import warn
 from ui.preferences import Preferences
@@ -116,6 +117,7 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     app = create_application()
     install_crash_handler()
     preferences = Preferences()
+    theme.apply_scheme(app, preferences.colour_scheme, preferences.system_dark)  # View → Colours
     practice: Practice | None = None
     if demo:
         path = make_demo_file()

@@ -153,7 +153,11 @@ class MainWindow(MainMenus, QMainWindow):
         self._open_data = OpenDataActions(
             self.practice, self.preferences, self, self._client_on_screen, on_screen.status
         )
+        from ui.appearance import Appearance
+
+        self._appearance = Appearance(self.preferences, self)
         self._build_menus()
+        self._appearance.follow_system()
         self.chart_area.currentChanged.connect(self._documents.update_enabled)
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)
