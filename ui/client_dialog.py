@@ -25,6 +25,7 @@ from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 from ui.operations import Operations
 from ui.records.forms import FieldMessages
+from ui.style import px
 
 
 class ClientDialog(QDialog):
@@ -83,7 +84,7 @@ class ClientDialog(QDialog):
 
     def _text(self, form: QFormLayout, name: str, label: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
-        edit.setFixedHeight(70)
+        edit.setFixedHeight(px(70))
         self.messages.add_row(form, name, label, edit)
         return edit
 

@@ -12,8 +12,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from acuchart.reports.symbols import SYMBOLS
+from ui import theme
 from ui.chart.flow_layout import FlowLayout
-from ui.chart.markers import UNMARKED_RADIUS, paint_caution_badge
+from ui.chart.markers import UNMARKED_RADIUS, paint_caution_badge, paint_paper
 from ui.chart.marks_model import symbol_icon
 from ui.style import mute
 
@@ -33,9 +34,10 @@ def _unmarked_icon() -> QIcon:
     pixmap = QPixmap(ICON, ICON)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
+    paint_paper(painter, ICON)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("#6E574C"), 1.3))
-    painter.setBrush(QColor("white"))
+    painter.setPen(QPen(theme.current().qcolor("point_ink"), 1.3))
+    painter.setBrush(theme.current().qcolor("paper"))
     painter.drawEllipse(QPointF(ICON / 2, ICON / 2), UNMARKED_RADIUS, UNMARKED_RADIUS)
     painter.end()
     return QIcon(pixmap)
@@ -45,6 +47,7 @@ def _caution_icon() -> QIcon:
     pixmap = QPixmap(ICON, ICON)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
+    paint_paper(painter, ICON)
     paint_caution_badge(painter, QPointF(ICON / 2, ICON / 2 + 1), 8)
     painter.end()
     return QIcon(pixmap)
@@ -57,12 +60,19 @@ def _entry(icon: QIcon, text: str, tip: str) -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(3)
     picture = QLabel()
+    picture.setObjectName("legendSymbol")
     picture.setPixmap(icon.pixmap(QSize(ICON, ICON)))
     row.addWidget(picture)
     label = QLabel(text)
     mute(label)
     row.addWidget(label)
     return entry
+
+
+def _icons() -> list[QIcon]:
+    """The legend's pictures, in the order of its entries."""
+    symbols = [symbol_icon(s, 3 if s.shows_count else None, ICON) for s in SYMBOLS.values()]
+    return [_unmarked_icon(), *symbols, _caution_icon()]
 
 
 class Legend(QWidget):
@@ -76,15 +86,19 @@ class Legend(QWidget):
         flow.setContentsMargins(2, 2, 2, 2)
         self._flow = flow
         self.entries: list[tuple[str, str]] = [("Point", "Point (click to mark)")]
-        icons = [_unmarked_icon()]
         for symbol in SYMBOLS.values():
             self.entries.append((SHORT_LABELS.get(symbol.key, symbol.label), symbol.label))
-            icons.append(symbol_icon(symbol, 3 if symbol.shows_count else None, ICON))
         self.entries.append(("Caution", "Take care: meets a client caution"))
-        icons.append(_caution_icon())
-        for icon, (text, tip) in zip(icons, self.entries, strict=True):
+        for icon, (text, tip) in zip(_icons(), self.entries, strict=True):
             flow.addWidget(_entry(icon, text, tip))
         self.is_column = False
+        theme.on_change(self._redraw, self)
+
+    def _redraw(self, _theme: theme.Theme) -> None:
+        """Draw the symbols again in the new scheme's colours."""
+        pictures = self.findChildren(QLabel, "legendSymbol")
+        for picture, icon in zip(pictures, _icons(), strict=True):
+            picture.setPixmap(icon.pixmap(QSize(ICON, ICON)))
 
     def column_width(self) -> int:
         """The width of the legend as a column: its widest entry."""

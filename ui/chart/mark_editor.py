@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from acuchart.models import Mark
 from acuchart.services.session_rules import MAX_NEEDLES
-from ui.style import mute
+from ui import theme
+from ui.style import mute, px
 
 FIELD_HEIGHT = 34
 GAP = 14
@@ -42,9 +43,10 @@ class MarkEditor(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("markEditor")
-        self.setStyleSheet(
-            "#markEditor { background: white; border: 1px solid #1F4E79; border-radius: 6px; }"
-            "#markEditor QLabel#markEditorTitle { font-weight: 600; color: #1F4E79; }"
+        theme.style(
+            self,
+            "#markEditor { background: $base; border: 1px solid $ink; border-radius: 6px; }"
+            "#markEditor QLabel#markEditorTitle { font-weight: 600; color: $ink; }",
         )
         shadow = QGraphicsDropShadowEffect(self)
         shadow.setBlurRadius(14)
@@ -57,19 +59,19 @@ class MarkEditor(QFrame):
         self.label = QLineEdit()
         self.label.setObjectName("markLabel")
         self.label.setPlaceholderText("Label, e.g. forehead line")
-        self.label.setMinimumWidth(170)
-        self.label.setMinimumHeight(FIELD_HEIGHT)
+        self.label.setMinimumWidth(px(170))
+        self.label.setMinimumHeight(px(FIELD_HEIGHT))
         self.label.setAccessibleName("Free marker label")
         self.needles = QSpinBox()
         self.needles.setObjectName("markNeedles")
         self.needles.setRange(0, MAX_NEEDLES)
-        self.needles.setMinimumHeight(FIELD_HEIGHT)
-        self.needles.setMinimumWidth(60)
+        self.needles.setMinimumHeight(px(FIELD_HEIGHT))
+        self.needles.setMinimumWidth(px(60))
         self.needles.setAccessibleName("Needles")
         self.save = QToolButton()
         self.save.setText("✓")
         self.save.setToolTip("Save (Enter)")
-        self.save.setMinimumSize(FIELD_HEIGHT, FIELD_HEIGHT)
+        self.save.setMinimumSize(px(FIELD_HEIGHT), px(FIELD_HEIGHT))
         self.save.clicked.connect(self.commit)
         top = QHBoxLayout()
         top.addWidget(self.title)

@@ -28,6 +28,7 @@ from acuchart.models import (
     Mark,
     Reaction,
 )
+from ui.style import px
 
 QUICK_REACTIONS: tuple[tuple[str, str], ...] = (
     ("bruising", "mild"),
@@ -133,7 +134,7 @@ class ReactionDialog(QDialog):
         for i, severity in enumerate(SEVERITIES):
             button = QPushButton(severity.capitalize())
             button.setCheckable(True)
-            button.setMinimumHeight(40)
+            button.setMinimumHeight(px(40))
             self.severity.addButton(button, i)
             severity_row.addWidget(button)
         self.onset = QComboBox()
@@ -141,7 +142,7 @@ class ReactionDialog(QDialog):
             self.onset.addItem(label, key)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("What you saw, what you advised (optional)")
-        self.note.setMaximumHeight(90)
+        self.note.setMaximumHeight(px(90))
         # Off unless chosen: a note is the practitioner's record until it is meant for the client.
         self.note_for_client = QCheckBox("Print this note on the client's handout")
         self.note_for_client.setObjectName("noteForClient")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.chart.marks_model import NAME_COLUMN, REACTIONS_COLUMN, MarksModel
 from ui.chart.needle_panel import NeedlePanel
+from ui.style import px
 
 ROW_HEIGHT = 32
 """A row of the marks list: tall enough to tap with a gloved finger."""
@@ -46,7 +47,7 @@ class SideColumn(QScrollArea):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.marks_view.verticalHeader().hide()
-        self.marks_view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.marks_view.verticalHeader().setDefaultSectionSize(px(ROW_HEIGHT))
         self.marks_view.setMinimumHeight(150)
         self.marks_view.setWordWrap(False)
         self.marks_view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -81,7 +82,7 @@ class SideColumn(QScrollArea):
         side.addWidget(self.needles)
         self.setWidget(column)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(MIN_WIDTH)
+        self.setMinimumWidth(px(MIN_WIDTH))
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -109,7 +110,7 @@ class SideColumn(QScrollArea):
             if column != REACTIONS_COLUMN:
                 self.marks_view.resizeColumnToContents(column)
         header = self.marks_view.horizontalHeader()
-        widest = max(80, min(NAME_COLUMN_MAX, self.marks_view.viewport().width() * 3 // 10))
+        widest = max(px(80), min(px(NAME_COLUMN_MAX), self.marks_view.viewport().width() * 3 // 10))
         header.resizeSection(NAME_COLUMN, min(header.sectionSize(NAME_COLUMN), widest))
 
     def show_session_reactions(self, text: str) -> None:

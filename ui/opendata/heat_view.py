@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from acuchart.catalogue import Catalogue, CataloguePoint, DiagramView, Side
 from acuchart.models.insights import MAP_KIND_LABELS, PointRate, ReactionMap
 from acuchart.reports.heat_scale import OUTLINE, TOO_FEW, heat_bin
+from ui import theme
 
 RADIUS = 6.5
 
@@ -67,7 +68,9 @@ class HeatDot(QGraphicsItem):
         if not self.rate.enough:
             pen = QPen(QColor(TOO_FEW), 1.6, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.setBrush(QBrush(QColor(255, 255, 255, 210)))
+            paper = theme.current().qcolor("paper")
+            paper.setAlpha(210)
+            painter.setBrush(QBrush(paper))
             painter.drawEllipse(QPointF(0, 0), RADIUS - 1, RADIUS - 1)
             return
         step = heat_bin(self.rate.reactions / self.rate.needlings)
@@ -87,7 +90,8 @@ class HeatMapView(QGraphicsView):
         self.scene().setSceneRect(QRectF(0, 0, info.width, info.height))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setBackgroundBrush(theme.current().qcolor("paper"))  # a diagram stays on paper (ui.theme)
+        theme.on_change(lambda t: self.setBackgroundBrush(t.qcolor("paper")), self)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._renderer = QSvgRenderer(str(info.svg_path), self)

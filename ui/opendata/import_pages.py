@@ -22,11 +22,12 @@ from acuchart.imports.dates import ORDERS, DateReading, Order
 from acuchart.imports.mapping import FIELD_LABELS, SKIP, ColumnMapping
 from acuchart.imports.plan import ImportPlan, ImportReport
 from acuchart.imports.sniff import DELIMITERS, ENCODINGS, CsvTable
+from ui import theme
 from ui.opendata.rows_model import RowsModel, rows_view
-from ui.style import mute
+from ui.style import mute, set_text_size
 
 PREVIEW_ROWS = 8
-WARN_STYLE = "color: #9B1B30; font-weight: 600;"
+WARN_STYLE = "color: $alert; font-weight: 600;"
 _FIELD_ORDER = [key for key in FIELD_LABELS if key] + [SKIP]
 
 
@@ -41,7 +42,7 @@ class MappingPage(QWidget):
         super().__init__()
         self.setObjectName("importMapping")
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        set_text_size(self.title, 15 / 13)
         self.encoding = QComboBox()
         self.encoding.setObjectName("importEncoding")
         for key, label in ENCODINGS.items():
@@ -82,7 +83,7 @@ class MappingPage(QWidget):
         self.problem = QLabel()
         self.problem.setObjectName("importMappingProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(WARN_STYLE)
+        theme.style(self.problem, WARN_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(reading)
@@ -175,8 +176,8 @@ class MappingPage(QWidget):
                 self.dates.setCurrentIndex(self.dates.findData(chosen))
             elif reading.order is not None:
                 self.dates.setCurrentIndex(self.dates.findData(reading.order))
-            self.dates_note.setStyleSheet(
-                WARN_STYLE if reading.ambiguous and self.date_order() is None else ""
+            theme.style(
+                self.dates_note, WARN_STYLE if reading.ambiguous and self.date_order() is None else ""
             )
             self.dates_note.setText(_dates_note(reading, column, self.date_order()))
         finally:
@@ -220,7 +221,7 @@ class ReviewPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-size: 15px; font-weight: 600;")
+        set_text_size(self.summary, 15 / 13)
         note = QLabel(
             "Nothing has been written yet. Check the lists, then import; the import is one step that lands whole or not at all."
         )
@@ -281,7 +282,7 @@ class ReportPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("importResult")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-size: 15px; font-weight: 600;")
+        set_text_size(self.summary, 15 / 13)
         self.skipped = RowsModel(("Row", "Name", "Skipped because"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

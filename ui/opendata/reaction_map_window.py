@@ -38,7 +38,8 @@ from acuchart.models.insights import (
 )
 from acuchart.models.practice import CAUTION_FLAGS
 from acuchart.practice import Practice
-from acuchart.reports.heat_scale import BINS, TOO_FEW
+from acuchart.reports.heat_scale import BINS, OUTLINE
+from ui import theme
 from ui.opendata.heat_view import HeatMapView
 from ui.opendata.rows_model import RowsModel, rows_view
 from ui.operations import Operations
@@ -75,10 +76,10 @@ def _day(date: QDate) -> dt.date:
 
 def _legend() -> QLabel:
     swatches = " ".join(
-        f'<span style="background:{step.fill}; color:{step.ink}; border:1px solid #5B3A29;">&nbsp;{step.label}&nbsp;</span>'
+        f'<span style="background:{step.fill}; color:{step.ink}; border:1px solid {OUTLINE};">&nbsp;{step.label}&nbsp;</span>'
         for step in BINS
     )
-    few = f'<span style="color:{TOO_FEW};">◌ needled under {MIN_NEEDLINGS} times: too few to say</span>'
+    few = f'<span style="color:{theme.current().muted};">◌ needled under {MIN_NEEDLINGS} times: too few to say</span>'
     label = QLabel(f"{swatches} &nbsp; {few} &nbsp; Hover a point for its counts.")
     label.setObjectName("heatLegend")
     return label

@@ -8,7 +8,7 @@ alignment (one operation on Save); the original file is never touched.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from acuchart.errors import AcuChartError
 from acuchart.models import Alignment
 from acuchart.practice import Practice
+from ui import theme
 from ui.messages import warn
 from ui.operations import Operations
 from ui.photos.frames import FramedPhoto, decode
@@ -36,7 +37,6 @@ from ui.style import mute
 
 SHOWN_SIDE = 1600
 """Pixels on the longer side of a photo as shown for lining up: plenty for a screen, quick to decode."""
-GUIDE = QColor(0, 200, 255, 200)
 THIRDS = (0.22, 0.42, 0.62, 0.82)
 """Where the facial-thirds guide's lines sit (hairline, brows, base of the nose, chin), as fractions of the
 frame's height: a guide to put the same face in the same place, not a measurement."""
@@ -52,7 +52,7 @@ class AlignView(QGraphicsView):
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
-        self.setBackgroundBrush(QColor(40, 40, 40))
+        self.setBackgroundBrush(theme.current().qcolor("photo_backdrop"))
         self._last: QPointF | None = None
         self.frame = QRectF()
 
@@ -181,7 +181,9 @@ class AlignDialog(QDialog):
         self.view.setFocus()
 
     def _guides(self, frame: QRectF) -> list[QGraphicsLineItem]:
-        pen = QPen(GUIDE, 1.5, Qt.PenStyle.DashLine)
+        guide = theme.current().qcolor("photo_guide")
+        guide.setAlpha(200)
+        pen = QPen(guide, 1.5, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         lines = [QGraphicsLineItem(frame.center().x(), frame.top(), frame.center().x(), frame.bottom())]
         lines += [

@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QRectF, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QImage, QKeySequence, QPainter, QPen, QShortcut, QWheelEvent
+from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QPainter, QPen, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from acuchart.errors import AcuChartError
 from acuchart.models import PHOTO_VIEW_LABELS, SessionPhoto
 from acuchart.practice import Practice
+from ui import theme
 from ui.messages import warn
 from ui.photos.frames import FRAME_WIDTH, FramedPhoto, decode
 from ui.photos.sharing import SharePanel
+from ui.style import set_text_size
 
 QUICK_SIDE = 480
 """Pixels (at least) on the longer side of a compared photo as first shown: a 12-megapixel photo decodes
@@ -66,7 +68,7 @@ class PhotoPane(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(QColor(40, 40, 40))
+        self.setBackgroundBrush(theme.current().qcolor("photo_backdrop"))
         self.horizontalScrollBar().valueChanged.connect(self.viewed)
         self.verticalScrollBar().valueChanged.connect(self.viewed)
 
@@ -101,7 +103,7 @@ class WipeScene(QGraphicsScene):
         self.clip.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
         self.addItem(self.clip)
         after.setParentItem(self.clip)
-        pen = QPen(QColor(255, 255, 255), 2)
+        pen = QPen(theme.current().qcolor("photo_line"), 2)
         pen.setCosmetic(True)
         self.divider = QGraphicsLineItem(0, 0, 0, height)
         self.divider.setPen(pen)
@@ -159,7 +161,7 @@ class CompareDialog(QDialog):
         self.before_label, self.after_label = QLabel(), QLabel()
         for label in (self.before_label, self.after_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet("font-weight: 600; font-size: 14px;")
+            set_text_size(label, 14 / 13)
         self.left_pane = PhotoPane(QGraphicsScene(self))
         self.right_pane = PhotoPane(QGraphicsScene(self))
         self.wipe_pane = PhotoPane(QGraphicsScene(self))

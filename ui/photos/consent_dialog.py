@@ -25,6 +25,7 @@ from acuchart.practice import Practice
 from ui.operations import Operations
 from ui.records.consent_dialog import date_edit
 from ui.records.forms import FieldMessages, from_qdate
+from ui.style import px
 
 _HINTS = {
     "clinical": "Needed before any photo is taken or imported; kept with the record.",
@@ -81,7 +82,7 @@ class PhotoConsentDialog(QDialog):
             self.method.addItem(label, key)
         self.text_version = QLineEdit(practice.settings.get().consent_text_version)
         self.note = QPlainTextEdit()
-        self.note.setFixedHeight(60)
+        self.note.setFixedHeight(px(60))
         form = QFormLayout()
         self.messages.add_row(form, "given_on", "Decided on", self.given_on)
         self.messages.add_row(form, "method", "How it was obtained", self.method)

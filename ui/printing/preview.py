@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.reports.documents import Document
+from ui import theme
 from ui.printing.render import POINTS_PER_INCH, opened, render_page
 from ui.style import mute
 
 ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
 PAGE_GAP = 14
-PAGE_STYLE = "QLabel#previewPage { background: white; border: 1px solid #b8c2c8; }"
-AREA_STYLE = "QScrollArea#previewArea, QWidget#previewPages { background: #e6eaed; }"
+PAGE_STYLE = "QLabel#previewPage { background: white; border: 1px solid $border; }"
+"""A page is white paper in every colour scheme: the preview shows what will print."""
+AREA_STYLE = "QScrollArea#previewArea, QWidget#previewPages { background: $preview_backdrop; }"
 PREVIEW_KEYS: tuple[tuple[QKeySequence.StandardKey | str, str, str], ...] = (
     (QKeySequence.StandardKey.Print, "Print", "print"),
     (QKeySequence.StandardKey.Save, "Save as PDF", "save"),
@@ -59,7 +61,7 @@ class PreviewDialog(QDialog):
         self.area.setObjectName("previewArea")
         self.area.setWidgetResizable(True)
         self.area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.area.setStyleSheet(AREA_STYLE)
+        theme.style(self.area, AREA_STYLE)
         holder = QWidget()
         holder.setObjectName("previewPages")
         self._column = QVBoxLayout(holder)
@@ -68,7 +70,7 @@ class PreviewDialog(QDialog):
         for number in range(1, len(self._page_sizes) + 1):
             page = QLabel()
             page.setObjectName("previewPage")
-            page.setStyleSheet(PAGE_STYLE)
+            theme.style(page, PAGE_STYLE)
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
             page.setAccessibleName(f"Page {number} of {len(self._page_sizes)}")
             self._column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)

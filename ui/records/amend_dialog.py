@@ -26,7 +26,7 @@ from acuchart.models import (
 from acuchart.practice import Practice
 from ui.operations import Operations
 from ui.records.forms import FieldMessages
-from ui.style import mute
+from ui.style import mute, px
 
 LONG_FIELDS = {"notes", "count_note", "note"}
 
@@ -34,7 +34,7 @@ LONG_FIELDS = {"notes", "count_note", "note"}
 def _reason_box(placeholder: str) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setPlaceholderText(placeholder)
-    box.setFixedHeight(64)
+    box.setFixedHeight(px(64))
     return box
 
 
@@ -58,7 +58,7 @@ class AmendDialog(QDialog):
         self.current.setWordWrap(True)
         self.line = QLineEdit()
         self.text = QPlainTextEdit()
-        self.text.setFixedHeight(80)
+        self.text.setFixedHeight(px(80))
         self.choice = QComboBox()
         self.new_value = QWidget()
         editors = QVBoxLayout(self.new_value)
@@ -195,7 +195,7 @@ class LateReactionDialog(QDialog):
             self.onset.addItem(label, key)
         self.onset.setCurrentIndex(self.onset.findData("later"))
         self.note = QPlainTextEdit()
-        self.note.setFixedHeight(56)
+        self.note.setFixedHeight(px(56))
         self.reason = _reason_box("How it came to be reported")
         self.reason.setPlainText("Reported after the session was signed.")
         form = QFormLayout()

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-ERROR_COLOUR = "#b3261e"
+from ui import theme
 
 
 class FieldError(QLabel):
@@ -17,7 +17,7 @@ class FieldError(QLabel):
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        theme.style(self, "color: $alert;")
         self.hide()
 
     def show_message(self, text: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from acuchart.models import CourseDue, ReactionFollowUp, SessionSummary
+from ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -22,9 +23,11 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 ClientIdRole = Qt.ItemDataRole.UserRole + 2
 """The client a row belongs to."""
 
-ALERT = QColor("#b3261e")
-CALM = QColor("#1b6e3a")
-MUTED = QColor("#5f6368")
+
+def ink(meaning: str) -> QBrush:
+    """The theme's colour for words that say something is wrong ("alert"), done ("signed") or
+    secondary ("muted"), readable on a list's background in every scheme."""
+    return QBrush(QColor(getattr(theme.current(), meaning)))
 
 
 def day(value: dt.date) -> str:
@@ -131,7 +134,7 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
             if column == self.ACTION_COLUMN:
                 return "Resolved today" if row.is_open else "Reopen"
         elif role == Qt.ItemDataRole.ForegroundRole and column == 4:
-            return QBrush(ALERT if row.is_open else CALM)
+            return ink("alert" if row.is_open else "signed")
         elif role == Qt.ItemDataRole.FontRole and column == 2 and row.severity == "severe":
             font = QFont()
             font.setBold(True)
@@ -167,7 +170,7 @@ class CoursesDueModel(RecordTableModel[CourseDue]):
             if column == 3:
                 return row.when
         elif role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return QBrush(ALERT if row.days_late > 0 else MUTED)
+            return ink("alert" if row.days_late > 0 else "muted")
         elif role == IdRole:
             return row.course_id
         elif role == ClientIdRole:
@@ -197,9 +200,9 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
                 return ("✓ " + (", ".join(notes) or "signed")) if row.signed_at else "Not signed"
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == 3 and row.open_reactions:
-                return QBrush(ALERT)
+                return ink("alert")
             if column == 4:
-                return QBrush(CALM if row.signed else ALERT)
+                return ink("signed" if row.signed else "alert")
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return int(Qt.AlignmentFlag.AlignCenter)
         elif role == Qt.ItemDataRole.ToolTipRole:

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import theme
+
 LOGO_SIZE = (220, 90)
 PRACTICE_LINES = (
     ("practice_name", "Practice name", "e.g. Willow Lane Facial Acupuncture"),
@@ -42,7 +44,7 @@ class LogoChooser(QWidget):
         self.preview.setObjectName("logoPreview")
         self.preview.setFixedSize(*LOGO_SIZE)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("#logoPreview { border: 1px dashed #c4c7c5; color: #5f6368; }")
+        theme.style(self.preview, "#logoPreview { border: 1px dashed $border; color: $muted; }")
         self.path = ""
         choose = QPushButton("Choose…")
         choose.setToolTip("A PNG or JPEG image printed at the top of handouts")

@@ -26,6 +26,7 @@ from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY
 from ui.operations import Operations
 from ui.records.forms import FieldMessages
 from ui.records.practice_fields import PRACTICE_LINES, LogoChooser, PathField, paper_size_box
+from ui.style import px
 
 
 class SettingsDialog(QDialog):
@@ -66,7 +67,7 @@ class SettingsDialog(QDialog):
             self.edits[name] = edit
             self.messages.add_row(form, name, label, edit)
         self.address = QPlainTextEdit()
-        self.address.setFixedHeight(64)
+        self.address.setFixedHeight(px(64))
         self.messages.add_row(form, "address", "Address", self.address)
         self.logo = LogoChooser()
         self.logo_preview = self.logo.preview

@@ -10,6 +10,7 @@ from acuchart.practice import Practice
 from ui.operations import Operations
 from ui.records.button_delegate import ButtonDelegate
 from ui.records.item_models import ReactionsModel
+from ui.style import px
 
 
 class RecordTable(QTableView):
@@ -25,7 +26,7 @@ class RecordTable(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(34)
+        self.verticalHeader().setDefaultSectionSize(px(34))
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

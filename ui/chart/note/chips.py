@@ -11,14 +11,17 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolButton, QWidget
 
+from ui import theme
 from ui.chart.flow_layout import FlowLayout
+from ui.style import px
 
 CHIP_STYLE = (
-    "QToolButton[chip='true'] { border: 1px solid #c4c7c5; border-radius: 12px; padding: 3px 10px;"
+    "QToolButton[chip='true'] { border: 1px solid $border; border-radius: 12px; padding: 3px 10px;"
     " min-height: 22px; }"
     "QToolButton[chip='true']:checked { background: palette(highlight); color: palette(highlighted-text);"
     " border-color: palette(highlight); font-weight: 600; }"
 )
+"""A chip's look: the theme's border, the palette's selection colours when chosen."""
 
 
 class Chips(QWidget):
@@ -43,7 +46,7 @@ class Chips(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setStyleSheet(CHIP_STYLE)
+        theme.style(self, CHIP_STYLE)
         self._terms = list(terms)
         self._exclusive = exclusive
         self._name = name
@@ -60,7 +63,7 @@ class Chips(QWidget):
             self.other = QLineEdit()
             self.other.setPlaceholderText("other…")
             self.other.setAccessibleName(f"{name}: another term")
-            self.other.setMaximumWidth(140)
+            self.other.setMaximumWidth(px(140))
             self.other.returnPressed.connect(self._add_other)
             self._layout.addWidget(self.other)
 

@@ -49,7 +49,7 @@ from acuchart.models.tcm import (
     Tongue,
 )
 from ui.chart.note.chips import Chips
-from ui.style import mute
+from ui.style import mute, px
 
 TEXT_DELAY_MS = 700
 
@@ -66,8 +66,8 @@ class PulseCell(QToolButton):
         self.setObjectName(f"pulse_{side}_{position}")
         self.setAccessibleName(f"Pulse, {side} {position}")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setMinimumHeight(34)
-        self.setMinimumWidth(96)
+        self.setMinimumHeight(px(34))
+        self.setMinimumWidth(px(96))
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
         self.menu_.aboutToShow.connect(self._fill)

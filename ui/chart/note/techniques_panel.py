@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from acuchart.models.tcm import ADJUNCT_KINDS, AURICULAR_POINTS, Adjunct, NeedleLot
 from ui.chart.note.chips import Chips
 from ui.records.forms import FieldMessages
-from ui.style import mute
+from ui.style import mute, px
 
 ID_ROLE = 0x0100
 """Qt.ItemDataRole.UserRole: the lot's or technique's id on a list row."""
@@ -99,7 +99,7 @@ class TechniquesPanel(QWidget):
         self.lots = QListWidget()
         self.lots.setObjectName("sessionLots")
         self.lots.setAccessibleName("Boxes of needles used in this session")
-        self.lots.setMaximumHeight(110)
+        self.lots.setMaximumHeight(px(110))
         self.lots.itemChanged.connect(self._lot_ticked)
         self.lots.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.lots.customContextMenuRequested.connect(self._lot_menu)
@@ -143,7 +143,7 @@ class TechniquesPanel(QWidget):
         self.adjuncts = QListWidget()
         self.adjuncts.setObjectName("sessionAdjuncts")
         self.adjuncts.setAccessibleName("Adjunct techniques done in this session")
-        self.adjuncts.setMaximumHeight(120)
+        self.adjuncts.setMaximumHeight(px(120))
         self.adjuncts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.adjuncts.customContextMenuRequested.connect(self._adjunct_menu)
         adjunct_box = QGroupBox("Adjunct techniques")
