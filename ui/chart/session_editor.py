@@ -116,6 +116,8 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
             view.marker_moved.connect(self.move_marker)
             view.context_requested.connect(self._context_menu)
             view.hovered.connect(self._show_hover)
+            view.edit_requested.connect(self.open_mark_editor)
+            view.free_tool_done.connect(lambda: self.toolbar.free_action.setChecked(False))
         self.point_filter = PointFilter(self.charting.catalogue, self.views)
         self.hover_info = QLabel(HINT)
         self.hover_info.setObjectName("hoverInfo")
@@ -397,7 +399,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
     def set_free_tool(self, on: bool) -> None:
         """Turn the free marker tool on or off on every diagram."""
         for view in self.views.values():
-            view.free_tool = on
+            view.set_free_tool(on)
 
     def open_mark_editor(self, mark_id: int) -> None:
         """Edit a mark's label (free markers) and needles in place, beside it on its diagram."""
