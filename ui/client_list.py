@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.models import ClientSummary
 from acuchart.services.clients import PAGE_SIZE
+from ui.accessibility import accessible
 from ui.style import mute
 
 if TYPE_CHECKING:
@@ -183,11 +184,13 @@ class ClientListPane(QWidget):
         self._practice = practice
         self.search = _SearchBox()
         self.search.setPlaceholderText("Find a client: name, phone, email or birth date  (Ctrl+F)")
+        accessible(self.search, "Find a client", "Name, phone, email or birth date; Down moves into the list")
         # Natively as roomy as the padded text boxes of the dialogs (see ui/style.py).
         self.search.setTextMargins(4, 2, 4, 2)  # its clear button comes after the first frame
         self.model = ClientListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        accessible(self.table, "Clients", "Enter opens the client's page")
         # The column titles come from a plain Qt model: a Python headerData() would be handed Qt's
         # Orientation enum, whose namespace takes some 25 ms to load, while the window first paints.
         self.header_labels = QStandardItemModel(0, len(ClientListModel.HEADERS), self)

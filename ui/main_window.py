@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.actions import AfterStart
 from ui.app_icon import apply_app_icon
 from ui.client_actions import ClientActions
@@ -158,6 +159,9 @@ class MainWindow(MainMenus, QMainWindow):
         self._appearance = Appearance(self.preferences, self)
         self._build_menus()
         self._appearance.follow_system()
+        more = self.menuBar().findChild(QWidget, "qt_menubar_ext_button")  # Qt's » when the menus do not fit
+        if more is not None:
+            accessible(more, "More menus")
         self.chart_area.currentChanged.connect(self._documents.update_enabled)
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import accessible
 from ui.style import mute
 
 Section = tuple[str, list[tuple[str, str]]]
@@ -119,6 +120,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.tree = QTreeWidget()
+        accessible(self.tree, "Keyboard shortcuts", "What each key does, menu by menu")
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["What", "Keys"])
         self.tree.setRootIsDecorated(False)

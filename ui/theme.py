@@ -490,11 +490,27 @@ def apply_scheme(app: QApplication, scheme: str, system_dark: bool | None = None
     return _current
 
 
+def follow_palette(app: QApplication) -> Theme:
+    """Take the theme from the application's palette as it is now (set by the platform, or by hand), and
+    bring every themed widget along."""
+    global _current
+    _current = theme_for(app.palette())
+    _restyle(_current)
+    return _current
+
+
 def _restyle(theme: Theme) -> None:
     from shiboken6 import isValid
 
     from ui.style import mute
 
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.styleSheet():
+        # Style sheets read palette() colours when set; setting the sheet again also gives every widget
+        # back the palette it had before, so this comes first and the muted words are muted after it.
+        sheet = app.styleSheet()
+        app.setStyleSheet("")
+        app.setStyleSheet(sheet)
     values = theme._asdict()
     for widget, template in list(_styled.items()):
         if isValid(widget):
@@ -510,8 +526,3 @@ def _restyle(theme: Theme) -> None:
             _listeners.remove((owner, callback))
         else:
             callback(theme)
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and app.styleSheet():
-        sheet = app.styleSheet()  # style sheets' palette() colours are read when a sheet is set
-        app.setStyleSheet("")
-        app.setStyleSheet(sheet)

@@ -11,8 +11,9 @@ from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from acuchart.reports.symbols import SYMBOLS
+from acuchart.reports.symbols import SYMBOLS, Symbol
 from ui import theme
+from ui.accessibility import accessible
 from ui.chart.flow_layout import FlowLayout
 from ui.chart.markers import UNMARKED_RADIUS, paint_caution_badge, paint_paper
 from ui.chart.marks_model import symbol_icon
@@ -69,6 +70,25 @@ def _entry(icon: QIcon, text: str, tip: str) -> QWidget:
     return entry
 
 
+def shape_words(symbol: Symbol) -> str:
+    """A symbol said in words, by its shape, fill and ring (no colour): "a filled dot in a thick ring"."""
+    shape = {"circle": "dot", "square": "square", "diamond": "diamond"}[symbol.shape]
+    words = f"{'a filled' if symbol.filled else 'an open'} {shape}"
+    if symbol.shows_count:
+        words += " with the needle count in it"
+    if symbol.ring is not None:
+        words += f" in a {'thick' if symbol.ring.width >= 1.5 else 'thin'} ring"
+    return words
+
+
+def legend_words() -> str:
+    """The whole legend in words, for a screen reader: each mark's meaning and how it looks."""
+    entries = ["Point: an open dot (not marked)"]
+    entries += [f"{symbol.label}: {shape_words(symbol)}" for symbol in SYMBOLS.values()]
+    entries.append("Caution: a triangle with an exclamation mark beside the mark")
+    return "; ".join(entries) + "."
+
+
 def _icons() -> list[QIcon]:
     """The legend's pictures, in the order of its entries."""
     symbols = [symbol_icon(s, 3 if s.shows_count else None, ICON) for s in SYMBOLS.values()]
@@ -93,6 +113,7 @@ class Legend(QWidget):
             flow.addWidget(_entry(icon, text, tip))
         self.is_column = False
         theme.on_change(self._redraw, self)
+        accessible(self, "Legend", legend_words())
 
     def _redraw(self, _theme: theme.Theme) -> None:
         """Draw the symbols again in the new scheme's colours."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from acuchart.models import Mark
 from acuchart.services.session_rules import MAX_NEEDLES
 from ui import theme
+from ui.accessibility import accessible
 from ui.style import mute, px
 
 FIELD_HEIGHT = 34
@@ -61,16 +62,17 @@ class MarkEditor(QFrame):
         self.label.setPlaceholderText("Label, e.g. forehead line")
         self.label.setMinimumWidth(px(170))
         self.label.setMinimumHeight(px(FIELD_HEIGHT))
-        self.label.setAccessibleName("Free marker label")
+        accessible(self.label, "Free marker label")
         self.needles = QSpinBox()
         self.needles.setObjectName("markNeedles")
         self.needles.setRange(0, MAX_NEEDLES)
         self.needles.setMinimumHeight(px(FIELD_HEIGHT))
         self.needles.setMinimumWidth(px(60))
-        self.needles.setAccessibleName("Needles")
+        accessible(self.needles, "Needles")
         self.save = QToolButton()
         self.save.setText("✓")
         self.save.setToolTip("Save (Enter)")
+        accessible(self.save, "Save", "Store the label and needles (Enter)")
         self.save.setMinimumSize(px(FIELD_HEIGHT), px(FIELD_HEIGHT))
         self.save.clicked.connect(self.commit)
         top = QHBoxLayout()

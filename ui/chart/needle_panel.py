@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.services.session_rules import MAX_NEEDLES, NeedleBalance
 from ui import theme
+from ui.accessibility import accessible
 from ui.style import px
 
 OK_STYLE = "color: $signed; font-weight: 600;"
@@ -52,7 +53,7 @@ class NeedlePanel(QGroupBox):
         self.removed.setRange(0, MAX_NEEDLES)
         self.removed.setMinimumHeight(px(BUTTON_HEIGHT))
         self.removed.setMinimumWidth(px(64))
-        self.removed.setAccessibleName("Needles removed")
+        accessible(self.removed, "Needles removed")
         removed_caption = QLabel("removed")
         removed_caption.setBuddy(self.removed)
         self.confirm = QPushButton("Confirm")
@@ -61,7 +62,7 @@ class NeedlePanel(QGroupBox):
         self.confirm.setMinimumHeight(px(BUTTON_HEIGHT))
         self.note = QLineEdit()
         self.note.setPlaceholderText("Why the counts differ (required to sign)")
-        self.note.setAccessibleName("Note on the needle count")
+        accessible(self.note, "Note on the needle count")
         self.note.setMinimumHeight(px(BUTTON_HEIGHT))
         self.status = QLabel()
         self.status.setObjectName("needleStatus")

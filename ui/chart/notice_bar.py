@@ -11,6 +11,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from ui import theme
+from ui.accessibility import accessible
 from ui.style import px
 
 INFO_LINES = 3
@@ -36,6 +37,7 @@ class NoticeBar(QFrame):
         close.setObjectName("dismissNotice")
         close.setText("✕")
         close.setToolTip("Dismiss")
+        accessible(close, "Dismiss", "Hide this notice")
         close.setAutoRaise(True)
         close.setMinimumSize(px(32), px(32))
         close.clicked.connect(self.hide)

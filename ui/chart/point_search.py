@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from acuchart.catalogue import Catalogue, CataloguePoint
+from ui.accessibility import accessible
 from ui.chart.icons import keep_drawn, tool_icon
 from ui.style import px
 
@@ -33,6 +34,9 @@ class PointSearch(QWidget):
         self.box = QLineEdit()
         self.box.setObjectName("pointSearch")
         self.box.setPlaceholderText("Find a point (Ctrl+K)")
+        accessible(
+            self.box, "Find a point", "By code, pinyin, English name or region; Enter marks the point found"
+        )
         self.box.setToolTip(
             "<b>Find a point</b> &nbsp;(Ctrl+K)<br>By code (older spellings too), pinyin, English name or region:"
             " ST2, REN24, Sibai, Four Whites, cheek.<br>Enter marks it; ↑ ↓ choose another match; Esc clears."

@@ -23,6 +23,7 @@ from acuchart.changes import Changes
 from acuchart.models import Client, Mark, Reaction, SessionChart
 from acuchart.practice import Practice
 from acuchart.services.session_rules import NeedleBalance
+from ui.accessibility import accessible
 from ui.chart import commands
 from ui.chart.diagram_pane import DiagramPane
 from ui.chart.diagram_view import DiagramView
@@ -103,6 +104,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         self.toolbar = SessionToolbar(self.search)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("diagramTabs")
+        accessible(self.tabs, "Diagrams", "Ctrl+Tab and Ctrl+Shift+Tab turn to the next or previous diagram")
         self.tabs.setDocumentMode(True)
         self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 12px; }")  # gloved fingers
         self.views: dict[str, DiagramView] = {}

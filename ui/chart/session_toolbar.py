@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleOption, QToolBar
 
 from acuchart.practice import Practice
 from ui import theme
+from ui.accessibility import accessible
 from ui.chart.icons import SIZE, keep_drawn, tool_icon
 from ui.chart.point_search import PointSearch
 from ui.style import px
@@ -160,6 +161,10 @@ class SessionToolbar(QToolBar):
         self.apply_action.triggered.connect(self.apply.showMenu)
         self.all_points = self._button(self.all_points_action, "allPoints")
         keep_drawn(self, self._icons)
+        more = self.findChild(QToolButton, "qt_toolbar_ext_button")  # Qt's » for the tools that do not fit
+        if more is not None:
+            accessible(more, "More tools")
+        accessible(self, "Session tools")
 
     def _action(self, text: str, icon: str, shortcut: str, what: str) -> QAction:
         action = self.addAction(tool_icon(icon), text)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import accessible
 from ui.chart.marks_model import NAME_COLUMN, REACTIONS_COLUMN, MarksModel
 from ui.chart.needle_panel import NeedlePanel
 from ui.style import px
@@ -42,6 +43,12 @@ class SideColumn(QScrollArea):
         self.marks_view = QTableView()
         self.marks_view.setObjectName("marksList")
         self.marks_view.setModel(marks_model)
+        accessible(
+            self.marks_view,
+            "Marks",
+            "One row per mark: point, name, side, needles, reactions. Enter on Needles edits the count; "
+            "the menu key opens the mark's reactions.",
+        )
         self.marks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.marks_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -77,6 +84,7 @@ class SideColumn(QScrollArea):
         # marks list keeps its height and the needle count below stays in sight whichever tab is open.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartSideTabs")
+        accessible(self.tabs, "Marks, note and signature")
         self.tabs.addTab(marks_page, "Marks")
         side.addWidget(self.tabs, 1)
         side.addWidget(self.needles)
@@ -85,6 +93,8 @@ class SideColumn(QScrollArea):
         self.setMinimumWidth(px(MIN_WIDTH))
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Only a frame around the controls: Tab goes to them, and the column scrolls to the one focused.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def add_tab(self, page: QWidget, title: str) -> int:
         """Add a page beside the marks (the client's ratings, the signature); returns its index.
@@ -102,6 +112,7 @@ class SideColumn(QScrollArea):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return self.tabs.addTab(scroller, title)
 
     def fit_columns(self) -> None:

@@ -31,6 +31,7 @@ from acuchart import clock
 from acuchart.errors import AcuChartError
 from acuchart.export.practice_export import ExportCancelledError, ExportSummary, default_name, export_practice
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.preferences import Preferences
 from ui.style import mute
 
@@ -93,6 +94,7 @@ class ExportDialog(QDialog):
         intro.setWordWrap(True)
         self.folder = QLineEdit(str(self._start_folder()))
         self.folder.setObjectName("exportFolder")
+        accessible(self.folder, "Folder")
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()

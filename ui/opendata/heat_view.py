@@ -24,6 +24,7 @@ from acuchart.catalogue import Catalogue, CataloguePoint, DiagramView, Side
 from acuchart.models.insights import MAP_KIND_LABELS, PointRate, ReactionMap
 from acuchart.reports.heat_scale import OUTLINE, TOO_FEW, heat_bin
 from ui import theme
+from ui.accessibility import accessible
 
 RADIUS = 6.5
 
@@ -86,6 +87,9 @@ class HeatMapView(QGraphicsView):
         super().__init__(parent)
         self.info = info
         self.setObjectName(f"heat_{info.name}")
+        # A picture of the ranked points listed beside it: a screen reader reads that list, not this.
+        accessible(self, f"{info.title}: where reactions happen", "The same figures are in the Points list")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setScene(QGraphicsScene(self))
         self.scene().setSceneRect(QRectF(0, 0, info.width, info.height))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)

@@ -23,6 +23,7 @@ from acuchart.imports.mapping import FIELD_LABELS, SKIP, ColumnMapping
 from acuchart.imports.plan import ImportPlan, ImportReport
 from acuchart.imports.sniff import DELIMITERS, ENCODINGS, CsvTable
 from ui import theme
+from ui.accessibility import accessible
 from ui.opendata.rows_model import RowsModel, rows_view
 from ui.style import mute, set_text_size
 
@@ -66,6 +67,7 @@ class MappingPage(QWidget):
         mute(explain)
         self.preview = QTableWidget()
         self.preview.setObjectName("importPreview")
+        accessible(self.preview, "The file's first rows", "Each column's menu above says what it holds")
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setDefaultSectionSize(26)
         self.dates = QComboBox()
@@ -238,11 +240,13 @@ class ReviewPage(QWidget):
         duplicates = QWidget()
         column = QVBoxLayout(duplicates)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(rows_view(self.duplicates, "importDuplicates"), 1)
+        column.addWidget(accessible(rows_view(self.duplicates, "importDuplicates"), "Duplicates"), 1)
         column.addWidget(self.include_duplicates)
-        self.tabs.addTab(rows_view(self.ready, "importReady"), "To add")
+        self.tabs.addTab(accessible(rows_view(self.ready, "importReady"), "Rows to add"), "To add")
         self.tabs.addTab(duplicates, "Duplicates")
-        self.tabs.addTab(rows_view(self.problems, "importProblems"), "Rows with problems")
+        self.tabs.addTab(
+            accessible(rows_view(self.problems, "importProblems"), "Rows with problems"), "Rows with problems"
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(note)
@@ -286,7 +290,7 @@ class ReportPage(QWidget):
         self.skipped = RowsModel(("Row", "Name", "Skipped because"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(rows_view(self.skipped, "importSkipped"), 1)
+        layout.addWidget(accessible(rows_view(self.skipped, "importSkipped"), "Rows skipped"), 1)
 
     def show_report(self, report: ImportReport) -> None:
         """Fill in the report."""

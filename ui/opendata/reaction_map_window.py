@@ -40,6 +40,7 @@ from acuchart.models.practice import CAUTION_FLAGS
 from acuchart.practice import Practice
 from acuchart.reports.heat_scale import BINS, OUTLINE
 from ui import theme
+from ui.accessibility import accessible
 from ui.opendata.heat_view import HeatMapView
 from ui.opendata.rows_model import RowsModel, rows_view
 from ui.operations import Operations
@@ -104,6 +105,8 @@ class ReactionMapWindow(QWidget):
         self.period = _combo("mapPeriod", [(label, label) for label in PERIODS])
         self.start = QDateEdit(QDate.currentDate().addYears(-1))
         self.end = QDateEdit(QDate.currentDate())
+        accessible(self.start, "From")
+        accessible(self.end, "To")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -163,13 +166,12 @@ class ReactionMapWindow(QWidget):
         note.setWordWrap(True)
         mute(note)
         outcome_column.addWidget(note)
-        outcomes_view = rows_view(self.outcomes, "mapOutcomes")
-        outcomes_view.horizontalHeader().setMaximumSectionSize(
-            170
-        )  # long names elide; the numbers stay in view
+        outcomes_view = accessible(rows_view(self.outcomes, "mapOutcomes"), "Ratings over a course")
+        # Long names elide; the numbers stay in view.
+        outcomes_view.horizontalHeader().setMaximumSectionSize(170)
         outcome_column.addWidget(outcomes_view, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(rows_view(self.points, "mapPoints"), "Points")
+        self.tabs.addTab(accessible(rows_view(self.points, "mapPoints"), "Points ranked"), "Points")
         self.tabs.addTab(outcomes, "Ratings over a course")
         splitter = QSplitter()
         left = QWidget()

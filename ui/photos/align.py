@@ -30,6 +30,7 @@ from acuchart.errors import AcuChartError
 from acuchart.models import Alignment
 from acuchart.practice import Practice
 from ui import theme
+from ui.accessibility import accessible
 from ui.messages import warn
 from ui.operations import Operations
 from ui.photos.frames import FramedPhoto, decode
@@ -129,6 +130,11 @@ class AlignDialog(QDialog):
         frame = self.framed.rect()
         self.guides = self._guides(frame)
         self.view = AlignView(self.scene)
+        accessible(
+            self.view,
+            "Photo to line up",
+            "The first session's photo lies over it as a ghost; the arrow keys move the photo, the sliders turn and enlarge it",
+        )
         self.view.frame = frame
         self.view.setSceneRect(frame.adjusted(-40, -40, 40, 40))
         self.view.moved.connect(self._move)

@@ -29,6 +29,7 @@ from acuchart.errors import AcuChartError
 from acuchart.models import PHOTO_VIEW_LABELS, SessionPhoto
 from acuchart.practice import Practice
 from ui import theme
+from ui.accessibility import accessible
 from ui.messages import warn
 from ui.photos.frames import FRAME_WIDTH, FramedPhoto, decode
 from ui.photos.sharing import SharePanel
@@ -165,11 +166,19 @@ class CompareDialog(QDialog):
         self.left_pane = PhotoPane(QGraphicsScene(self))
         self.right_pane = PhotoPane(QGraphicsScene(self))
         self.wipe_pane = PhotoPane(QGraphicsScene(self))
+        accessible(
+            self.left_pane, "Before photo", "The wheel or Ctrl+plus zooms both photos together; Ctrl+0 fits"
+        )
+        accessible(
+            self.right_pane, "After photo", "The wheel or Ctrl+plus zooms both photos together; Ctrl+0 fits"
+        )
+        accessible(self.wipe_pane, "Before and after, wiped", "The slider below moves the line between them")
         self.wipe_slider = QSlider(Qt.Orientation.Horizontal)
         self.wipe_slider.setObjectName("wipeSlider")
         self.wipe_slider.setRange(0, 1000)
         self.wipe_slider.setValue(500)
         self.wipe_slider.setToolTip("Drag to wipe between the two photos")
+        accessible(self.wipe_slider, "Wipe between the photos", "Left shows more of the before photo")
         self.share = SharePanel(practice, client_id)
         self._build_layout(fit)
         self._syncing = False
@@ -322,6 +331,8 @@ class CompareDialog(QDialog):
         before, after = pair
         self.before_label.setText(f"Before: {before.session_label}")
         self.after_label.setText(f"After: {after.session_label}")
+        for pane, label in ((self.left_pane, self.before_label), (self.right_pane, self.after_label)):
+            accessible(pane, pane.accessibleName(), label.text())  # which session's photo the pane shows
         self._framed_items.clear()
         try:
             self._decode_quick([before, after])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from acuchart.errors import ValidationError
 from acuchart.models import CONSENT_METHODS, PHOTO_USES, PhotoConsent
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.consent_dialog import date_edit
 from ui.records.forms import FieldMessages, from_qdate
@@ -65,6 +66,8 @@ class PhotoConsentDialog(QDialog):
             yes, no = QRadioButton(), QRadioButton()
             yes.setObjectName(f"agrees_{use}")
             no.setObjectName(f"refuses_{use}")
+            accessible(yes, f"{label}: agrees")  # the row's use and the column's heading
+            accessible(no, f"{label}: does not agree")
             group = QButtonGroup(self)
             group.addButton(yes)
             group.addButton(no)

@@ -25,6 +25,7 @@ from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.models import PHOTO_VIEWS, SessionPhoto
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.messages import warn
 from ui.operations import Operations
 from ui.photos.frames import decode
@@ -85,6 +86,9 @@ class SessionPhotos(QWidget):
         self.camera_button = QPushButton("Camera…")
         self.grid = QListWidget()
         self.grid.setObjectName("sessionPhotoGrid")
+        accessible(
+            self.grid, "Photos of this session", "The menu key opens a photo's menu: line up, compare, hide"
+        )
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(ICON)
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)

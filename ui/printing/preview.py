@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.reports.documents import Document
 from ui import theme
+from ui.accessibility import accessible
 from ui.printing.render import POINTS_PER_INCH, opened, render_page
 from ui.style import mute
 
@@ -59,6 +60,7 @@ class PreviewDialog(QDialog):
 
         self.area = QScrollArea()
         self.area.setObjectName("previewArea")
+        accessible(self.area, "Pages", "The arrow keys and Page Up and Page Down scroll the pages")
         self.area.setWidgetResizable(True)
         self.area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         theme.style(self.area, AREA_STYLE)
@@ -72,7 +74,7 @@ class PreviewDialog(QDialog):
             page.setObjectName("previewPage")
             theme.style(page, PAGE_STYLE)
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            page.setAccessibleName(f"Page {number} of {len(self._page_sizes)}")
+            accessible(page, f"Page {number} of {len(self._page_sizes)}")
             self._column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.pages.append(page)
         self.area.setWidget(holder)
@@ -81,8 +83,10 @@ class PreviewDialog(QDialog):
         mute(self.zoom_label)
         self.zoom_out_button = QPushButton("−")
         self.zoom_out_button.setToolTip("Zoom out (Ctrl+-)")
+        accessible(self.zoom_out_button, "Zoom out")
         self.zoom_in_button = QPushButton("+")
         self.zoom_in_button.setToolTip("Zoom in (Ctrl++)")
+        accessible(self.zoom_in_button, "Zoom in")
         self.fit_button = QPushButton("Fit width")
         self.fit_button.setToolTip("Fit the page to the window's width (Ctrl+0)")
         self.print_button = QPushButton("Print…")

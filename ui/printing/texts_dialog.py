@@ -25,6 +25,7 @@ from acuchart.errors import ValidationError
 from acuchart.practice import Practice
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.texts import TEXT_KEYS, consent_text, load_texts
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.style import mute
 
@@ -125,6 +126,7 @@ class HandoutTextsDialog(QDialog):
             tab = TextTab(key, text, default, note)
             self.text_tabs[key] = tab
             self.tabs.addTab(tab, TEXT_TITLES.get(key, key))
+            accessible(tab.editor, TEXT_TITLES.get(key, key), WHERE_PRINTED.get(key, ""))  # the tab's title
         help_label = QLabel(FORMAT_HELP)
         help_label.setWordWrap(True)
         mute(help_label)

@@ -24,6 +24,7 @@ from acuchart.models import (
     Amendment,
 )
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.forms import FieldMessages
 from ui.style import mute, px
@@ -64,7 +65,8 @@ class AmendDialog(QDialog):
         editors = QVBoxLayout(self.new_value)
         editors.setContentsMargins(0, 0, 0, 0)
         for widget in (self.line, self.text, self.choice):
-            editors.addWidget(widget)
+            editors.addWidget(widget)  # one shows at a time, as the value's kind asks
+            accessible(widget, "New value")
         self.reason = _reason_box("Why the signed record is being changed (required)")
         intro = QLabel(
             "The session stays as it was signed. The amendment is added to it with your name, "

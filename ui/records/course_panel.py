@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from acuchart.models import CONCERN_LABELS, CourseOverview
 from acuchart.practice import Practice
 from ui import theme
+from ui.accessibility import accessible
 from ui.records.course_dialog import CompleteCourseDialog, CourseDialog
 from ui.records.progress_chart import ProgressChart, short_label
 from ui.style import mute, set_text_size
@@ -60,7 +61,7 @@ class CoursePanel(QGroupBox):
         self._client_id: int | None = None
         self._courses: tuple[CourseOverview, ...] = ()
         self.chooser = QComboBox()
-        self.chooser.setAccessibleName("Course")
+        accessible(self.chooser, "Course")
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(24)
         self.progress = QLabel()

@@ -12,6 +12,7 @@ from acuchart import clock
 from acuchart.changes import Changes
 from acuchart.models import FollowUps
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.forms import FieldError
 from ui.records.item_models import ClientIdRole, CoursesDueModel, ReactionsModel, RecordTableModel
@@ -38,6 +39,9 @@ class _Section(QWidget):
         self.empty.setContentsMargins(2, 4, 2, 8)
         mute(self.empty)
         self.table = table
+        accessible(
+            table, title, "Enter or a double-click opens that client's page"
+        )  # the list is named by its heading
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.style import mute
 
 HEADERS = ("Date", "Client", "Phone", "Email", "Box")
@@ -27,13 +28,14 @@ class LotRecallDialog(QDialog):
         self.lot = QLineEdit()
         self.lot.setObjectName("lotNumber")
         self.lot.setPlaceholderText("Lot number, as printed on the box or in the recall notice")
-        self.lot.setAccessibleName("Lot number")
+        accessible(self.lot, "Lot number")
         self.summary = QLabel("Case, spaces and dashes do not matter.")
         mute(self.summary)
         self.model = QStandardItemModel(0, len(HEADERS), self)
         self.model.setHorizontalHeaderLabels(list(HEADERS))
         self.table = QTableView()
         self.table.setModel(self.model)
+        accessible(self.table, "Sessions that used this lot", "Enter opens the session")
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from acuchart.models import RATING_MAX, RATING_MIN
 from acuchart.progress_styles import RATING_AXIS_NOTE, series_style
 from ui import theme
+from ui.accessibility import accessible
 from ui.style import px
 
 _SIDE = 12
@@ -77,7 +78,7 @@ class ProgressChart(QWidget):
         self.setObjectName("progressChart")
         self.setMinimumSize(px(280), px(180))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(name)
+        accessible(self, name)
         self._low, self._high, self._title, self._empty_text = low, high, title, empty_text
         self._series: list[Series] = []
         self._sessions = 1
@@ -98,7 +99,7 @@ class ProgressChart(QWidget):
         described = [
             f"{short_label(s.label)}: {' → '.join(str(v) for _, v in s.points)}" for s in series if s.points
         ]
-        self.setAccessibleDescription("; ".join(described) or self._empty_text)
+        accessible(self, self.accessibleName(), "; ".join(described) or self._empty_text)
         self.update()
 
     @property

@@ -11,6 +11,7 @@ from acuchart.errors import AcuChartError
 from acuchart.models import CONCERN_LABELS, RATING_MAX, RATING_MIN, RATING_SCALE_NOTE
 from acuchart.practice import Practice
 from ui import theme
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.forms import FieldError
 from ui.records.progress_chart import short_label
@@ -92,7 +93,7 @@ class RatingsWidget(QGroupBox):
                 button = QToolButton()
                 button.setText(str(score))
                 button.setCheckable(True)
-                button.setAccessibleName(f"{CONCERN_LABELS.get(concern, concern)}: {score}")
+                accessible(button, f"{CONCERN_LABELS.get(concern, concern)}: {score}")
                 button.clicked.connect(partial(self._tap, concern, score))
                 buttons_row.addWidget(button)
                 buttons.append(button)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolButton, QWidget
 
 from ui import theme
+from ui.accessibility import accessible
 from ui.chart.flow_layout import FlowLayout
 from ui.style import px
 
@@ -50,7 +51,7 @@ class Chips(QWidget):
         self._terms = list(terms)
         self._exclusive = exclusive
         self._name = name
-        self.setAccessibleName(name)
+        accessible(self, name)
         self._layout = FlowLayout(self, spacing=4, row_spacing=4)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # the chips wrap: the height follows the width they are given
@@ -62,7 +63,7 @@ class Chips(QWidget):
         if other:
             self.other = QLineEdit()
             self.other.setPlaceholderText("other…")
-            self.other.setAccessibleName(f"{name}: another term")
+            accessible(self.other, f"{name}: another term")
             self.other.setMaximumWidth(px(140))
             self.other.returnPressed.connect(self._add_other)
             self._layout.addWidget(self.other)
@@ -72,7 +73,7 @@ class Chips(QWidget):
         button.setText(term)
         button.setCheckable(True)
         button.setProperty("chip", True)
-        button.setAccessibleName(f"{self._name}: {term}" if self._name else term)
+        accessible(button, f"{self._name}: {term}" if self._name else term)
         button.clicked.connect(lambda checked, t=term: self._tapped(t, checked))
         if self.other is not None:  # the "other…" box stays last
             self._layout.removeWidget(self.other)

@@ -48,6 +48,7 @@ from acuchart.models.tcm import (
     TcmFindings,
     Tongue,
 )
+from ui.accessibility import accessible
 from ui.chart.note.chips import Chips
 from ui.style import mute, px
 
@@ -64,7 +65,7 @@ class PulseCell(QToolButton):
         self.side, self.position = side, position
         self.found = PulsePosition()
         self.setObjectName(f"pulse_{side}_{position}")
-        self.setAccessibleName(f"Pulse, {side} {position}")
+        accessible(self, f"Pulse, {side} {position}")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMinimumHeight(px(34))
         self.setMinimumWidth(px(96))
@@ -150,7 +151,7 @@ class TcmPanel(QWidget):
         self.moisture = Chips(TONGUE_MOISTURE, exclusive=True, name="Tongue moisture")
         self.tongue_note = QLineEdit()
         self.tongue_note.setPlaceholderText("Anything else about the tongue")
-        self.tongue_note.setAccessibleName("Tongue note")
+        accessible(self.tongue_note, "Tongue note")
         tongue_box = QGroupBox("Tongue")
         tongue = QFormLayout(tongue_box)
         tongue.addRow("Body", self.body)
@@ -167,7 +168,7 @@ class TcmPanel(QWidget):
         self.bpm.setRange(0, 250)
         self.bpm.setSpecialValueText("—")
         self.bpm.setSuffix(" /min")
-        self.bpm.setAccessibleName("Pulse, beats a minute")
+        accessible(self.bpm, "Pulse, beats a minute")
         self.cells: dict[tuple[str, str], PulseCell] = {}
         grid = QGridLayout()
         for column, position in enumerate(PULSE_POSITIONS, start=1):
@@ -181,7 +182,7 @@ class TcmPanel(QWidget):
                 grid.addWidget(cell, row, column)
         self.pulse_note = QLineEdit()
         self.pulse_note.setPlaceholderText("Anything else about the pulse")
-        self.pulse_note.setAccessibleName("Pulse note")
+        accessible(self.pulse_note, "Pulse note")
         pulse_box = QGroupBox("Pulse")
         pulse = QVBoxLayout(pulse_box)
         rate_row = QHBoxLayout()
@@ -203,14 +204,14 @@ class TcmPanel(QWidget):
         self.pattern_choice = QComboBox()
         self.pattern_choice.setEditable(True)
         self.pattern_choice.setObjectName("patternChoice")
-        self.pattern_choice.setAccessibleName("Add a pattern")
+        accessible(self.pattern_choice, "Add a pattern")
         self.pattern_choice.addItems(["", *PATTERNS])
         self.pattern_choice.setCurrentIndex(0)
         self.pattern_choice.activated.connect(self._pattern_chosen)
         self.treatment = QComboBox()
         self.treatment.setEditable(True)
         self.treatment.setObjectName("treatmentPrinciple")
-        self.treatment.setAccessibleName("Treatment principle")
+        accessible(self.treatment, "Treatment principle")
         self.treatment.addItems(["", *TREATMENT_PRINCIPLES])
         self.treatment.activated.connect(lambda _i: self._treatment_changed())
         self._text_timer = QTimer(self, singleShot=True, interval=TEXT_DELAY_MS)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.models.tcm import ADJUNCT_KINDS, AURICULAR_POINTS, Adjunct, NeedleLot
+from ui.accessibility import accessible
 from ui.chart.note.chips import Chips
 from ui.records.forms import FieldMessages
 from ui.style import mute, px
@@ -98,7 +99,7 @@ class TechniquesPanel(QWidget):
         self.setObjectName("techniquesPanel")
         self.lots = QListWidget()
         self.lots.setObjectName("sessionLots")
-        self.lots.setAccessibleName("Boxes of needles used in this session")
+        accessible(self.lots, "Boxes of needles used in this session")
         self.lots.setMaximumHeight(px(110))
         self.lots.itemChanged.connect(self._lot_ticked)
         self.lots.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -118,22 +119,22 @@ class TechniquesPanel(QWidget):
 
         self.kind = QComboBox()
         self.kind.setObjectName("adjunctKind")
-        self.kind.setAccessibleName("Technique")
+        accessible(self.kind, "Technique")
         for key, label in ADJUNCT_KINDS:
             self.kind.addItem(label, key)
         self.area = QLineEdit()
         self.area.setPlaceholderText("Area, e.g. cheeks")
-        self.area.setAccessibleName("Area")
+        accessible(self.area, "Area")
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 240)
         self.minutes.setSpecialValueText("— min")
         self.minutes.setSuffix(" min")
-        self.minutes.setAccessibleName("Duration in minutes")
+        accessible(self.minutes, "Duration in minutes")
         self.ear_points = Chips(AURICULAR_POINTS, exclusive=False, other=True, name="Ear seed points")
         self.ear_points.setVisible(False)
         self.details = QLineEdit()
         self.details.setPlaceholderText("Details (optional), e.g. red light, 630 nm")
-        self.details.setAccessibleName("Details")
+        accessible(self.details, "Details")
         self.add = QPushButton("Add technique")
         self.add.setObjectName("addAdjunct")
         self.add.clicked.connect(self._add)
@@ -142,7 +143,7 @@ class TechniquesPanel(QWidget):
         )
         self.adjuncts = QListWidget()
         self.adjuncts.setObjectName("sessionAdjuncts")
-        self.adjuncts.setAccessibleName("Adjunct techniques done in this session")
+        accessible(self.adjuncts, "Adjunct techniques done in this session")
         self.adjuncts.setMaximumHeight(px(120))
         self.adjuncts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.adjuncts.customContextMenuRequested.connect(self._adjunct_menu)
