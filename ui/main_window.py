@@ -451,13 +451,19 @@ class MainWindow(MainMenus, QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard shortcuts: every key, gathered from the actions that answer to it."""
+        from ui.chart.keyboard import DIAGRAM_KEYS
         from ui.printing.preview import PREVIEW_KEYS
         from ui.shortcuts import ShortcutsDialog, action_rows, keyed_sections, menu_sections
 
         self.finish_start()
         sections = menu_sections(list(self._menus.values()))
         sections.append(("Charting a session", action_rows(self.session_editor.actions())))
-        sections += keyed_sections([("Print preview", [(keys, text) for keys, text, _slot in PREVIEW_KEYS])])
+        sections += keyed_sections(
+            [
+                ("On a diagram", [(keys, text) for keys, text in DIAGRAM_KEYS]),
+                ("Print preview", [(keys, text) for keys, text, _slot in PREVIEW_KEYS]),
+            ]
+        )
         ShortcutsDialog(sections, self).exec()
 
     # --- layout memory -----------------------------------------------------------------------

@@ -28,9 +28,9 @@ Section = tuple[str, list[tuple[str, str]]]
 """A heading and its rows: what the key does, and the keys."""
 
 MOUSE_AND_KEYS_IN_PLACE = (
-    "On a diagram: + and − zoom, 0 fits, the arrow keys move it; Shift+click places a free marker; "
-    "right-click a marked point for its reactions and needling details. In the client search, Down moves "
-    "into the list and Enter opens the first match."
+    "With the mouse on a diagram: click a point to mark it, Shift+click places a free marker, right-click "
+    "a marked point for its reactions and needling details, the wheel zooms. In the client search, Down "
+    "moves into the list and Enter opens the first match."
 )
 
 

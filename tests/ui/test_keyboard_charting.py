@@ -190,3 +190,41 @@ def test_arrow_keys_pick_the_nearest_point_on_that_side(
         along, across = spot.x() - here.x(), abs(spot.y() - here.y())
         if along >= 1 and across <= along * 2.5:
             assert along + 2 * across >= (there.x() - here.x()) + 2 * abs(there.y() - here.y())
+
+
+def test_help_lists_the_diagrams_keys(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.shortcuts import ShortcutsDialog
+
+    seen: list[list[tuple[str, str, str]]] = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda dialog: seen.append(dialog.rows()) or 0)
+    press(qtbot, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    keys = {what: keys for section, what, keys in seen[-1] if section == "On a diagram"}
+    assert keys["Move the ring to the nearest point that way"] == "Left, Right, Up, Down"
+    assert keys["Mark or unmark the point in the ring"] == "Space, Return"
+    assert keys["Reactions and needles of the mark in the ring"] == "Menu, Shift+F10"
+    assert keys["Place a free marker at the crosshair"] == "Return"
+
+
+def test_tab_into_the_diagram_shows_the_ring_and_shift_f10_opens_the_menu(
+    qtbot: QtBot, window: MainWindow, practice_file: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.client_actions.start_session(practice_file.clients.search("So")[0].id)
+    editor = window.session_editor
+    editor.search.box.setFocus()
+    # Tab from the point search onward until the diagram has the focus, as a keyboard user would.
+    for _ in range(30):
+        if isinstance(QApplication.focusWidget(), DiagramView):
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    view = focused_view()
+    assert view.keyboard.ring.isVisible()
+    target = view.keyboard.target
+    assert isinstance(target, PointItem)
+    press(qtbot, Qt.Key.Key_Space)
+    assert target.mark is not None
+    shown: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *args: shown.append(menu))
+    press(qtbot, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert [m.objectName() for m in shown] == ["markMenu"]

@@ -45,6 +45,30 @@ DIRECTIONS: dict[int, tuple[float, float]] = {
     Qt.Key.Key_Down.value: (0.0, 1.0),
 }
 """The arrow keys (by key code) and the way each points on screen."""
+DIAGRAM_KEYS: tuple[tuple[str, str], ...] = (
+    ("Tab", "Go into the diagram: the ring shows on a point"),
+    ("Left", "Move the ring to the nearest point that way"),
+    ("Right", "Move the ring to the nearest point that way"),
+    ("Up", "Move the ring to the nearest point that way"),
+    ("Down", "Move the ring to the nearest point that way"),
+    ("Space", "Mark or unmark the point in the ring"),
+    ("Return", "Mark or unmark the point in the ring"),
+    ("Menu", "Reactions and needles of the mark in the ring"),
+    ("Shift+F10", "Reactions and needles of the mark in the ring"),
+    ("F", "Free marker: a crosshair the arrow keys move (Shift: finer)"),
+    ("Return", "Place a free marker at the crosshair"),
+    ("Esc", "Put the free marker tool away"),
+    ("Ctrl+Left", "Scroll the diagram"),
+    ("Ctrl+Right", "Scroll the diagram"),
+    ("Ctrl+Up", "Scroll the diagram"),
+    ("Ctrl+Down", "Scroll the diagram"),
+    ("+", "Zoom in, about the ring"),
+    ("-", "Zoom out"),
+    ("0", "Fit the diagram to the window"),
+    ("Ctrl+Tab", "Next diagram"),
+    ("Ctrl+Shift+Tab", "Previous diagram"),
+)
+"""The diagram's own keys (what they do, as Help → Keyboard shortcuts lists them)."""
 KEYS_HELP = (
     "Arrow keys move between points; Space marks or unmarks; the menu key or Shift+F10 opens reactions; "
     "F, then the arrow keys and Enter, places a free marker."
