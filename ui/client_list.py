@@ -190,6 +190,9 @@ class ClientListPane(QWidget):
         self.model = ClientListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(
+            False
+        )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
         accessible(self.table, "Clients", "Enter opens the client's page")
         # The column titles come from a plain Qt model: a Python headerData() would be handed Qt's
         # Orientation enum, whose namespace takes some 25 ms to load, while the window first paints.

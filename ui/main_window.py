@@ -109,6 +109,7 @@ class MainWindow(MainMenus, QMainWindow):
         self.clients.client_activated.connect(self.show_client)
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.width_wanted.connect(self._widen_client_list)
+        self.splitter.splitterMoved.connect(self._client_list_reachable)
         self.clients.archived_box.toggled.connect(self._remember_archived)
         self.chart_area.currentChanged.connect(self._chart_area_changed)
         self.ops.subscribe(self._on_changes, self)
@@ -302,7 +303,9 @@ class MainWindow(MainMenus, QMainWindow):
         self.setWindowTitle(f"AcuChart — {self.practice.title}")
 
     def focus_search(self) -> None:
-        """Put the cursor in the client search, selecting what is there."""
+        """Put the cursor in the client search, selecting what is there (unfolding the list if need be)."""
+        if self.splitter.sizes()[0] == 0:
+            self.toggle_client_list()
         self.clients.search.setFocus()
         self.clients.search.selectAll()
 
@@ -400,6 +403,11 @@ class MainWindow(MainMenus, QMainWindow):
         elif not fold and sizes[0] == 0 and self._unfolded_sizes:
             self.splitter.setSizes(self._unfolded_sizes)
             self._unfolded_sizes = []
+        self._client_list_reachable()
+
+    def _client_list_reachable(self) -> None:
+        """A folded client list leaves the Tab order (it would take the keyboard out of sight)."""
+        self.clients.setEnabled(self.splitter.sizes()[0] > 0)
 
     def _widen_client_list(self, width: int) -> None:
         """Give the client list the room its names need when the window has it (never narrowing it, and
@@ -418,6 +426,7 @@ class MainWindow(MainMenus, QMainWindow):
         else:
             self._unfolded_sizes = sizes
             self.splitter.setSizes([0, sum(sizes)])
+        self._client_list_reachable()
 
     def _first_size(self) -> None:
         """On first run, most of the screen; after that the remembered geometry wins."""

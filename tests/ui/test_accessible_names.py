@@ -245,3 +245,14 @@ def test_an_icon_only_button_without_a_name_is_caught(qtbot: QtBot) -> None:
     accessible(button, "Save", "Store the label and needles")
     assert unnamed(holder) == []
     assert spoken_name(button) == "Save"
+
+
+def test_tab_leaves_every_list_and_table(built: list[tuple[str, QWidget]]) -> None:
+    """Tab moves to the next control, never from cell to cell (a table of 200 clients would trap it)."""
+    trapping = [
+        f"{what}: {type(view).__name__}#{view.objectName()}"
+        for what, top in built
+        for view in top.findChildren(QAbstractItemView)
+        if view.tabKeyNavigation()
+    ]
+    assert trapping == []

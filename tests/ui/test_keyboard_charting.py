@@ -228,3 +228,21 @@ def test_tab_into_the_diagram_shows_the_ring_and_shift_f10_opens_the_menu(
     monkeypatch.setattr(QMenu, "popup", lambda menu, *args: shown.append(menu))
     press(qtbot, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert [m.objectName() for m in shown] == ["markMenu"]
+
+
+def test_tab_goes_round_the_chart_and_never_into_the_folded_client_list(
+    qtbot: QtBot, window: MainWindow, practice_file: Practice
+) -> None:
+    window.client_actions.start_session(practice_file.clients.search("So")[0].id)
+    editor = window.session_editor
+    reached = []
+    for _ in range(40):
+        press(qtbot, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert not any(window.clients.isAncestorOf(w) for w in reached if w is not None)
+    for wanted in (editor.needles.all_out, editor.header.back, editor.search.box, editor.current_view):
+        assert wanted in reached
+    # Ctrl+F brings the client list back, with the cursor in its search.
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.clients.search
+    assert window.splitter.sizes()[0] > 0

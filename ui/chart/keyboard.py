@@ -342,7 +342,10 @@ class DiagramKeyboard:
             if target is not None
             else self._view.mapToScene(self._view.viewport().rect().center())
         )
-        self._open_menu(target, self._view.viewport().mapToGlobal(self._view.mapFromScene(where)))
+        beside = (
+            QPoint(round(self.ring.radius) + 8, 0) if target is not None else QPoint(0, 0)
+        )  # not over the mark
+        self._open_menu(target, self._view.viewport().mapToGlobal(self._view.mapFromScene(where) + beside))
 
     def focus_in(self, by_keyboard: bool) -> None:
         """The diagram took the keyboard focus (``by_keyboard``: by Tab, or a shortcut)."""

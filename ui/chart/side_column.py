@@ -43,6 +43,9 @@ class SideColumn(QScrollArea):
         self.marks_view = QTableView()
         self.marks_view.setObjectName("marksList")
         self.marks_view.setModel(marks_model)
+        self.marks_view.setTabKeyNavigation(
+            False
+        )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
         accessible(
             self.marks_view,
             "Marks",

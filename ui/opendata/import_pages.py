@@ -66,6 +66,9 @@ class MappingPage(QWidget):
         explain.setWordWrap(True)
         mute(explain)
         self.preview = QTableWidget()
+        self.preview.setTabKeyNavigation(
+            False
+        )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
         self.preview.setObjectName("importPreview")
         accessible(self.preview, "The file's first rows", "Each column's menu above says what it holds")
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -35,6 +35,9 @@ class LotRecallDialog(QDialog):
         self.model.setHorizontalHeaderLabels(list(HEADERS))
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(
+            False
+        )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
         accessible(self.table, "Sessions that used this lot", "Enter opens the session")
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -19,6 +19,7 @@ class RecordTable(QTableView):
     def __init__(self, model: QAbstractItemModel, stretch: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (the arrow keys move in it): no keyboard trap
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
