@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from acuchart.practice import Practice
@@ -26,6 +26,7 @@ NO = Qt.KeyboardModifier.NoModifier
 def window(qtbot: QtBot, practice_file: Practice, tmp_path: object) -> Iterator[MainWindow]:
     client = practice_file.clients.create(ClientForm(first_name="Sofía", last_name="Domínguez")).value
     practice_file.consent.record_consent(client.id, "2025-01-01", "signed_form")
+    practice_file.settings.update(practitioner_name="Hana Okafor")  # who signs
     preferences = Preferences(QSettings(f"{tmp_path}/prefs.ini", QSettings.Format.IniFormat))
     main = MainWindow(practice_file, preferences)
     qtbot.addWidget(main)
@@ -49,6 +50,19 @@ def type_text(qtbot: QtBot, text: str) -> None:
     target = QApplication.focusWidget()
     assert target is not None
     qtbot.keyClicks(target, text)
+
+
+def answer_with_enter(qtbot: QtBot) -> None:
+    """Press Enter in the modal question as soon as it is open (the key goes to its focused button)."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(20, answer)
+            return
+        qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
 
 
 def focused_view() -> DiagramView:
@@ -144,6 +158,34 @@ def test_a_session_charted_with_the_keyboard_alone(
     assert window.showing_session() is editor
     press(qtbot, Qt.Key.Key_Left)
     assert view.keyboard.ring.isVisible()
+
+    # Needles out and the signature, still by Tab, Space and the arrow keys.
+    for _ in range(10):
+        if QApplication.focusWidget() is editor.needles.all_out:
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.needles.all_out
+    press(qtbot, Qt.Key.Key_Space)
+    assert practice_file.sessions.needle_balance(session_id) == (8, 8, 0)
+    side_tabs = editor.side.tabs
+    for _ in range(10):
+        if QApplication.focusWidget() is side_tabs.tabBar():
+            break
+        press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    while side_tabs.tabText(side_tabs.currentIndex()) != "Signature":
+        press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.sign_panel.sign_button
+    # The confirmation is a modal question: Enter answers it (Yes is its default).
+    answer_with_enter(qtbot)
+    press(qtbot, Qt.Key.Key_Space)
+    assert practice_file.sessions.get(session_id).signed
+    # The keyboard is not lost with the hidden Sign button: the window comes back to Amend… (the window
+    # manager gives the window back its keyboard when the question closes; offscreen has none, so ask).
+    assert window.focusWidget() is window.sign_panel.amend_button
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert QApplication.focusWidget() is window.sign_panel.amend_button
 
     # Every mark and the reaction were stored as they were made; Esc goes back to the client's page.
     press(qtbot, Qt.Key.Key_Escape)

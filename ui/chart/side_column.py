@@ -7,9 +7,13 @@ findings, the techniques, the ratings and the signature are the other tabs (``ad
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -91,6 +95,8 @@ class SideColumn(QScrollArea):
         self.tabs.addTab(marks_page, "Marks")
         side.addWidget(self.tabs, 1)
         side.addWidget(self.needles)
+        self.tabs.currentChanged.connect(self.order_tabbing)
+        self.tabs.tabBar().installEventFilter(self)
         self.setWidget(column)
         self.setWidgetResizable(True)
         self.setMinimumWidth(px(MIN_WIDTH))
@@ -118,6 +124,24 @@ class SideColumn(QScrollArea):
         scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return self.tabs.addTab(scroller, title)
 
+    def order_tabbing(self) -> None:
+        """Tab goes from the page tabs into the page on show, then to the needle count.
+
+        Qt's Tab order is the order widgets were made, and the pages and their rows (the ratings of a
+        session's concerns) are made after the needle count; so the order is set afresh whenever a page
+        is shown or the tabs take the keyboard."""
+        chain: list[QWidget] = [self.tabs.tabBar()]
+        for holder in (self.tabs.currentWidget(), self.needles):
+            if holder is not None:
+                chain += [w for w in holder.findChildren(QWidget) if _takes_tab(w)]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.FocusIn:
+            self.order_tabbing()
+        return super().eventFilter(watched, event)
+
     def fit_columns(self) -> None:
         """Size the marks list's columns to what they show, once per change of rows (Reactions takes the rest)."""
         for column in range(self.marks_model.columnCount()):
@@ -131,3 +155,15 @@ class SideColumn(QScrollArea):
         """Reactions for the whole session, under the list (hidden when there are none)."""
         self.session_reactions.setText(text)
         self.session_reactions.setVisible(bool(text))
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    """Whether Tab stops at ``widget`` itself (not at a part of a spin box, a list or a scroll area)."""
+    if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() is not None:
+        return False
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView | QAbstractSpinBox | QComboBox):
+            return False
+        parent = parent.parentWidget()
+    return True
