@@ -15,8 +15,10 @@ on screen moves when it arrives.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontInfo, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.theme import mute as mute  # the quiet grey of hints and counts lives with the colours
 
 HOUSE_POINT_SIZE = 9.75
 """The smallest text the app uses: 13 px on a 96-dpi screen, legible at arm's length."""
@@ -67,18 +69,3 @@ def apply_style_sheet() -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.styleSheet() != STYLE_SHEET:
         app.setStyleSheet(STYLE_SHEET)
-
-
-def mute(widget: QWidget) -> None:
-    """Set ``widget``'s words in the quiet grey of secondary information (hints, counts, dates).
-
-    The grey is the theme's (:mod:`ui.theme`), readable on the window in every scheme; a change of
-    scheme mutes the widget again."""
-    from PySide6.QtGui import QColor
-
-    from ui import theme
-
-    widget.setObjectName("muted")
-    palette = widget.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(theme.current().muted))
-    widget.setPalette(palette)

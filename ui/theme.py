@@ -499,10 +499,19 @@ def follow_palette(app: QApplication) -> Theme:
     return _current
 
 
+def mute(widget: QWidget) -> None:
+    """Set ``widget``'s words in the quiet grey of secondary information (hints, counts, dates).
+
+    The grey is the theme's, readable on the window in every scheme; a change of scheme mutes the widget
+    again."""
+    widget.setObjectName("muted")
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(current().muted))
+    widget.setPalette(palette)
+
+
 def _restyle(theme: Theme) -> None:
     from shiboken6 import isValid
-
-    from ui.style import mute
 
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.styleSheet():
