@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run demo test lint bench check clean dist dist-test
+.PHONY: run demo test lint bench check clean dist dist-test translations messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +19,28 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-run: $(VENV)/.installed
+# Translations (see the README): the catalogues' sources, resources/locale/*/LC_MESSAGES/acuchart.po, are
+# committed; `make` compiles each into its .mo for run, test and dist. `make messages` extracts the marked
+# strings into acuchart.pot and merges them into every catalogue, for a translator to fill in.
+PO := $(wildcard resources/locale/*/LC_MESSAGES/acuchart.po)
+MO := $(PO:.po=.mo)
+POT := resources/locale/acuchart.pot
+BABEL_KEYWORDS := -k accessible:2
+
+translations: $(MO)
+
+%.mo: %.po $(VENV)/.installed
+	$(BIN)/python -m tools.catalogues $< $@
+
+messages: $(VENV)/.installed
+	$(BIN)/pybabel -q extract -F babel.cfg $(BABEL_KEYWORDS) --add-location=file --sort-by-file --width=110 \
+		--project=AcuChart --copyright-holder="AcuChart" -o $(POT) .
+	$(BIN)/pybabel -q update -i $(POT) -d resources/locale -D acuchart --width=110 --ignore-obsolete
+
+run: $(VENV)/.installed translations
 	$(BIN)/python main.py $(ARGS)
 
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed translations
 	$(BIN)/python main.py --demo
 
 lint: $(VENV)/.installed-test
@@ -31,7 +49,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+test: lint translations
 	$(BIN)/python -m pytest
 
 $(VENV)/.installed-dist: pyproject.toml $(VENV)/.installed-test
@@ -39,14 +57,14 @@ $(VENV)/.installed-dist: pyproject.toml $(VENV)/.installed-test
 	touch $@
 
 # The desktop bundle: dist/AcuChart/, one folder that runs without Python (PyInstaller; see the README).
-dist: $(VENV)/.installed-dist
+dist: $(VENV)/.installed-dist translations
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/acuchart.spec
 
 # Start the bundle just built, offscreen, on a demo practice, and print a handout with it.
 dist-test: dist
 	$(BIN)/python -m pytest -m bundle tests/bundle
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test translations
 	$(BIN)/python -m tests.benchmarks
 
 clean:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from acuchart.catalogue_files import CatalogueError, read_catalogue_files
+from acuchart.i18n import _
 from acuchart.point_codes import normalise_code
 from acuchart.point_index import PointIndex
 from acuchart.point_views import MIDLINE_TOLERANCE, RESOURCES, VIEWS, DiagramView, Side, side_at
@@ -84,7 +85,7 @@ class CataloguePoint:
 
     def __post_init__(self) -> None:
         if not self.places:
-            raise ValueError(f"{self.code} has no place on any diagram.")
+            raise ValueError(_("{code} has no place on any diagram.").format(code=self.code))
         by_view: dict[str, list[tuple[float, float]]] = {}
         for place in self.places:
             by_view.setdefault(place.view, []).append((place.x, place.y))
@@ -147,7 +148,9 @@ class CataloguePoint:
             if self.shown_on(name, side):
                 return name
         allowed = " or ".join(self.sides())
-        raise ValueError(f"{self.code} is needled {allowed}, not {side}.")
+        raise ValueError(
+            _("{code} is needled {allowed}, not {side}.").format(code=self.code, allowed=allowed, side=side)
+        )
 
     def position(self, side: Side, view: str | None = None) -> tuple[float, float]:
         """Where the point is drawn for the client's ``side`` (on ``view``, else on its home view).
@@ -160,8 +163,14 @@ class CataloguePoint:
         if not spots:
             if side not in self.sides():
                 allowed = " or ".join(self.sides())
-                raise ValueError(f"{self.code} is needled {allowed}, not {side}.")
-            raise ValueError(f"{self.code} ({side}) is not drawn on {name}.")
+                raise ValueError(
+                    _("{code} is needled {allowed}, not {side}.").format(
+                        code=self.code, allowed=allowed, side=side
+                    )
+                )
+            raise ValueError(
+                _("{code} ({side}) is not drawn on {name}.").format(code=self.code, side=side, name=name)
+            )
         return spots[0]
 
     @property
@@ -209,7 +218,7 @@ class Catalogue:
         """
         point = self.find(code)
         if point is None:
-            raise KeyError(f"There is no point {code!r} in the catalogue.")
+            raise KeyError(_("There is no point {code!r} in the catalogue.").format(code=code))
         return point
 
     def in_view(self, view: str) -> tuple[CataloguePoint, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class AcuChartError(Exception):
     """Base class for every error meant to be shown to a person.
@@ -28,6 +30,38 @@ class NewerSchemaError(StoreError):
 
 class AlreadyOpenError(StoreError):
     """Another copy of AcuChart has the file open."""
+
+
+class DamagedFileError(StoreError):
+    """The practice file is damaged: it fails SQLite's check, is empty, or was cut short.
+
+    ``path`` is the file, ``detail`` what is wrong in a few plain words, and ``findings`` what was found
+    in SQLite's own words, one line each (for ``check``, a dialog's details and the log).
+    """
+
+    def __init__(
+        self, message: str, path: Path | None = None, findings: tuple[str, ...] = (), detail: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.findings = findings
+        self.detail = detail or (findings[0] if findings else message)
+
+
+class DiskFullError(StoreError):
+    """The disk is full: what was being written was not written, and what was saved before is safe."""
+
+
+class DiskError(StoreError):
+    """The disk (or the system under it) reported an error while reading or writing."""
+
+
+class BackupError(AcuChartError):
+    """A backup could not be made, verified, listed or restored; the practice itself is untouched."""
+
+
+class BackupBusyError(BackupError):
+    """Another copy of AcuChart (or the command line) is making a backup of this practice right now."""
 
 
 class NotFoundError(AcuChartError):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acuchart.errors import StoreError
+from acuchart.i18n import _
 from acuchart.paths import default_practice_path
 
 if TYPE_CHECKING:
@@ -40,45 +41,49 @@ def _existing_practice(args: argparse.Namespace) -> Practice:
 
     path = Path(args.db) if getattr(args, "db", None) else default_practice_path()
     if not path.exists():
-        raise StoreError(f"There is no practice file at {path}. Name the practice file with --db FILE.")
+        raise StoreError(
+            _("There is no practice file at {path}. Name the practice file with --db FILE.").format(path=path)
+        )
     return Practice.open(path)
 
 
 def add_parsers(sub: argparse._SubParsersAction[Any]) -> dict[str, Command]:
     """Add ``export``, ``fhir`` and ``import-clients`` to the command line; return what runs each."""
     export = sub.add_parser(
-        "export", help="export every record to open formats: a CSV and a JSON file per kind, with a README"
+        "export", help=_("export every record to open formats: a CSV and a JSON file per kind, with a README")
     )
     export.add_argument(
-        "destination", type=Path, metavar="DIR", help="a new folder (or a name ending in .zip)"
+        "destination", type=Path, metavar="DIR", help=_("a new folder (or a name ending in .zip)")
     )
-    export.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the practice file")
+    export.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=_("the practice file"))
 
     fhir = sub.add_parser(
-        "fhir", help="write a client's record as a FHIR R4B bundle (JSON) for another clinician"
+        "fhir", help=_("write a client's record as a FHIR R4B bundle (JSON) for another clinician")
     )
-    fhir.add_argument("id", type=int, metavar="CLIENT_ID", help="the client's number")
+    fhir.add_argument("id", type=int, metavar="CLIENT_ID", help=_("the client's number"))
     fhir.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE.json", help="where to write it"
     )
-    fhir.add_argument("--overwrite", action="store_true", help="replace FILE.json if it exists")
-    fhir.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the practice file")
+    fhir.add_argument("--overwrite", action="store_true", help=_("replace FILE.json if it exists"))
+    fhir.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=_("the practice file"))
 
     imports = sub.add_parser(
         "import-clients",
-        help="add clients from another system's CSV file (shows what it would do with --dry-run)",
-        description="Add clients from a CSV file. Columns are matched by their names (First name, Surname, "
-        "DOB, Email...); say what a column holds with --map. Duplicates (same name and date of birth) and rows "
-        "with problems are skipped and listed; the rest are added in one go, or nothing is.",
+        help=_("add clients from another system's CSV file (shows what it would do with --dry-run)"),
+        description=_(
+            "Add clients from a CSV file. Columns are matched by their names (First name, Surname, "
+            "DOB, Email...); say what a column holds with --map. Duplicates (same name and date of birth) and rows "
+            "with problems are skipped and listed; the rest are added in one go, or nothing is."
+        ),
     )
-    imports.add_argument("file", type=Path, metavar="FILE.csv", help="the CSV file")
-    imports.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the practice file")
-    imports.add_argument("--dry-run", action="store_true", help="check every row and report; add nothing")
+    imports.add_argument("file", type=Path, metavar="FILE.csv", help=_("the CSV file"))
+    imports.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=_("the practice file"))
+    imports.add_argument("--dry-run", action="store_true", help=_("check every row and report; add nothing"))
     imports.add_argument(
         "--map",
         action="append",
         default=[],
-        metavar="COLUMN=FIELD",
+        metavar=_("COLUMN=FIELD"),
         help="what a column holds (by its name or number from 1): first_name, last_name, full_name, preferred_name, "
         "date_of_birth, phone, email, address, skin_notes, goals, caution_notes, or skip; may be repeated",
     )
@@ -88,19 +93,25 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> dict[str, Command]:
         help="the order of the dates: DMY (day first), MDY (month first) or YMD; needed when the file does not say",
     )
     imports.add_argument(
-        "--encoding", help="the file's encoding: utf-8, utf-8-sig, utf-16, cp1252 or latin-1"
+        "--encoding", help=_("the file's encoding: utf-8, utf-8-sig, utf-16, cp1252 or latin-1")
     )
     imports.add_argument(
-        "--delimiter", help="the separator: comma, semicolon, tab or pipe (or the character)"
+        "--delimiter", help=_("the separator: comma, semicolon, tab or pipe (or the character)")
     )
     header = imports.add_mutually_exclusive_group()
     header.add_argument(
-        "--header", dest="header", action="store_true", default=None, help="the first row names the columns"
+        "--header",
+        dest="header",
+        action="store_true",
+        default=None,
+        help=_("the first row names the columns"),
     )
-    header.add_argument("--no-header", dest="header", action="store_false", help="the first row is a client")
-    imports.add_argument("--include-duplicates", action="store_true", help="add duplicates too")
+    header.add_argument(
+        "--no-header", dest="header", action="store_false", help=_("the first row is a client")
+    )
+    imports.add_argument("--include-duplicates", action="store_true", help=_("add duplicates too"))
     imports.add_argument(
-        "--all-or-nothing", action="store_true", help="add nothing unless every row can be added"
+        "--all-or-nothing", action="store_true", help=_("add nothing unless every row can be added")
     )
     return _COMMANDS
 
@@ -151,12 +162,14 @@ def _mapping(table: CsvTable, pairs: list[str]) -> ColumnMapping:
     mapping = guess_mapping(table.columns, [cells for _, cells in table.rows], table.has_header)
     names = {name.casefold(): index for index, name in enumerate(table.columns)}
     for pair in pairs:
-        column, _, field = pair.partition("=")
+        column, _sep, field = pair.partition("=")
         field = field.strip().lower().replace(" ", "_").replace("-", "_")
         field = SKIP if field in ("skip", "none", "") else field
         if field not in FIELD_LABELS:
             raise AcuChartError(
-                f"--map {pair}: {field!r} is not a field. Use one of: {', '.join(k for k in FIELD_LABELS if k)} or skip."
+                _("--map {pair}: {field!r} is not a field. Use one of: {join} or skip.").format(
+                    pair=pair, field=field, join=", ".join(k for k in FIELD_LABELS if k)
+                )
             )
         key = column.strip()
         if key.isdigit() and 1 <= int(key) <= len(table.columns):
@@ -165,7 +178,9 @@ def _mapping(table: CsvTable, pairs: list[str]) -> ColumnMapping:
             index = names[key.casefold()]
         else:
             raise AcuChartError(
-                f"--map {pair}: the file has no column {key!r}. Its columns: {', '.join(table.columns)}."
+                _("--map {pair}: the file has no column {key!r}. Its columns: {join}.").format(
+                    pair=pair, key=key, join=", ".join(table.columns)
+                )
             )
         mapping[index] = field
     return mapping
@@ -179,13 +194,19 @@ def _import_clients(args: argparse.Namespace) -> int:
     from acuchart.imports.sniff import ENCODINGS, read_table
 
     if args.encoding and args.encoding.lower() not in ENCODINGS:
-        raise AcuChartError(f"--encoding {args.encoding}: use one of {', '.join(ENCODINGS)}.")
+        raise AcuChartError(
+            _("--encoding {encoding}: use one of {join}.").format(
+                encoding=args.encoding, join=", ".join(ENCODINGS)
+            )
+        )
     delimiter = _DELIMITER_WORDS.get((args.delimiter or "").lower(), args.delimiter)
     try:
         order = order_from_text(args.date_format) if args.date_format else None
     except ValueError as exc:
         raise AcuChartError(
-            f"--date-format {args.date_format}: use DMY (day first), MDY (month first) or YMD."
+            _("--date-format {date_format}: use DMY (day first), MDY (month first) or YMD.").format(
+                date_format=args.date_format
+            )
         ) from exc
     table = read_table(
         args.file, args.encoding.lower() if args.encoding else None, delimiter or None, args.header
@@ -196,7 +217,7 @@ def _import_clients(args: argparse.Namespace) -> int:
             plan = plan_import(practice, table, _mapping(table, args.map), order)
         except AmbiguousDatesError as exc:
             raise AcuChartError(
-                f"{exc} Say which: --date-format DMY (day first) or --date-format MDY."
+                _("{exc} Say which: --date-format DMY (day first) or --date-format MDY.").format(exc=exc)
             ) from exc
         print(
             f"{args.file.name}: {len(table.rows):,} rows, {table.encoding}, "

@@ -2,10 +2,10 @@
 backups or its photos, whatever the path is called.
 
 The places to keep safe come from one function, :func:`protected_places`: the practice file and the
-files SQLite and the app keep beside it today; the folders that backups and photos live in join it
-as those features land. :func:`refuse_protected` checks a chosen output against them through any
-spelling of the path: relative or absolute, through symbolic links, ``~``, another letter case or
-Unicode form of a name (on a disk that ignores them), or a hard link to the same file.
+files SQLite and the app keep beside it, the folders its backups go to, and its photo store.
+:func:`refuse_protected` checks a chosen output against them through any spelling of the path: relative
+or absolute, through symbolic links, ``~``, another letter case or Unicode form of a name (on a disk
+that ignores them), or a hard link to the same file.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 
 SIDECAR_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal", ".lock")
 """The files kept beside a practice file: SQLite's write-ahead log, shared memory and rollback
@@ -43,15 +44,20 @@ class ProtectedPlaces:
 
 def protected_places(practice_path: Path | str | None) -> ProtectedPlaces:
     """The places no document or export may be written to, for the practice file ``practice_path``
-    (None for a practice kept in memory, which has none): the file itself and its sidecar files.
+    (None for a practice kept in memory, which has none): the file itself and its sidecar files, the
+    folders its backups go to (:func:`acuchart.backup.places.backup_places`) and its photo store.
 
-    This is the one list: backups and the photo store add their folders here.
+    This is the one list.
     """
     if practice_path is None or str(practice_path) == ":memory:":
         return ProtectedPlaces()
+    from acuchart.backup.places import backup_places  # read when an output is about to be written
+    from acuchart.paths import photo_store_path
+
     practice = Path(practice_path).expanduser().absolute()
     files = (practice, *(practice.with_name(practice.name + suffix) for suffix in SIDECAR_SUFFIXES))
-    return ProtectedPlaces(files=files)
+    # The backup folders (on this computer and the second place) and the photo store.
+    return ProtectedPlaces(files=files, folders=(*backup_places(practice), photo_store_path(practice)))
 
 
 def _real(path: Path) -> Path:
@@ -102,19 +108,23 @@ def refuse_protected(target: Path | str, places: ProtectedPlaces) -> None:
     for protected in places.files:
         if _names_same_place(path, protected):
             what = (
-                f"the practice file {protected.name}"
+                _("the practice file {name}").format(name=protected.name)
                 if protected == practice
-                else f"a file the practice {practice.name if practice else ''} needs ({protected.name})"
+                else _("a file the practice {value} needs ({name})").format(
+                    value=practice.name if practice else "", name=protected.name
+                )
             )
             raise OutputRefusedError(
-                f"{path} is {what}: writing there would destroy the practice's records. "
-                "Choose another name or folder, such as your Documents. Nothing was written."
+                _(
+                    "{path} is {what}: writing there would destroy the practice's records. Choose another name or folder, such as your Documents. Nothing was written."
+                ).format(path=path, what=what)
             )
     for folder in places.folders:
         if _inside(path, folder):
             raise OutputRefusedError(
-                f"{path} is inside {folder}, which keeps the practice's own files. "
-                "Choose another folder, such as your Documents. Nothing was written."
+                _(
+                    "{path} is inside {folder}, which keeps the practice's own files. Choose another folder, such as your Documents. Nothing was written."
+                ).format(path=path, folder=folder)
             )
 
 
@@ -154,7 +164,6 @@ def replace_problem(target: Path | str, error: OSError) -> str | None:
 
 def locked_file(path: Path) -> str:
     """What to say about an existing file that may not be replaced."""
-    return (
-        f"{path} is locked against change (read-only, immutable or in use), so it cannot be replaced. "
-        "Choose another file name, or unlock that file first."
-    )
+    return _(
+        "{path} is locked against change (read-only, immutable or in use), so it cannot be replaced. Choose another file name, or unlock that file first."
+    ).format(path=path)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from acuchart.i18n import N_, _
 from acuchart.resources import RESOURCES
 
 Side = Literal["left", "right", "midline"]
@@ -79,14 +80,14 @@ def _view(
 VIEWS: dict[str, DiagramView] = {
     view.name: view
     for view in (
-        _view("face", "Face", "front", 800.0, "head", "Face"),
-        _view("head_right", "Right profile", "right", 800.0, "head", "Right"),
-        _view("head_left", "Left profile", "left", 800.0, "head", "Left", mirror_of="head_right"),
-        _view("head_top", "Top of head", "back", 580.0, "detail", "Top"),
-        _view("body_front", "Body, front", "front", 1400.0, "body", "Body front"),
-        _view("body_back", "Body, back", "back", 1400.0, "body", "Body back"),
-        _view("hands", "Hands", "front", 810.0, "detail", "Hands"),
-        _view("feet", "Feet", "front", 750.0, "detail", "Feet"),
+        _view("face", N_("Face"), "front", 800.0, "head", N_("Face")),
+        _view("head_right", N_("Right profile"), "right", 800.0, "head", N_("Right")),
+        _view("head_left", N_("Left profile"), "left", 800.0, "head", N_("Left"), mirror_of="head_right"),
+        _view("head_top", N_("Top of head"), "back", 580.0, "detail", N_("Top")),
+        _view("body_front", N_("Body, front"), "front", 1400.0, "body", N_("Body front")),
+        _view("body_back", N_("Body, back"), "back", 1400.0, "body", N_("Body back")),
+        _view("hands", N_("Hands"), "front", 810.0, "detail", N_("Hands")),
+        _view("feet", N_("Feet"), "front", 750.0, "detail", N_("Feet")),
     )
 }
 """The diagrams in display order."""
@@ -102,7 +103,11 @@ def side_at(view: str, x: float) -> Side:
     """
     info = VIEWS.get(view)
     if info is None:
-        raise ValueError(f"There is no diagram called {view!r}; the diagrams are {', '.join(VIEWS)}.")
+        raise ValueError(
+            _("There is no diagram called {view!r}; the diagrams are {join}.").format(
+                view=view, join=", ".join(VIEWS)
+            )
+        )
     shown = info.side_shown
     if shown is not None:
         return shown

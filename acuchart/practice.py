@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from acuchart.i18n import _
 from acuchart.services.clients import ClientService
 from acuchart.services.settings import SettingsService
 from acuchart.storage.store import Store
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from acuchart.output_guard import ProtectedPlaces
     from acuchart.services.adjuncts import AdjunctService
     from acuchart.services.assessment import AssessmentService
+    from acuchart.services.backups import BackupService
     from acuchart.services.charting import ChartingService
     from acuchart.services.consent import ConsentService
     from acuchart.services.courses import CourseService
@@ -151,6 +153,13 @@ class Practice:
         return FollowUpService(self.store, self.settings)
 
     @cached_property
+    def backups(self) -> BackupService:
+        """How the practice is backed up (settings), and the record of a restore."""
+        from acuchart.services.backups import BackupService
+
+        return BackupService(self.store)
+
+    @cached_property
     def reaction_map(self) -> ReactionMapService:
         """Where reactions happen across the practice, and how ratings changed over courses."""
         from acuchart.services.reaction_map import ReactionMapService
@@ -200,9 +209,12 @@ class Practice:
         )
 
     @classmethod
-    def open(cls, path: Path | str) -> Practice:
-        """Open or create the practice file at ``path``; raises ``StoreError`` with a message to show."""
-        return cls(Store.open(path))
+    def open(cls, path: Path | str, *, accept_empty: bool = False) -> Practice:
+        """Open or create the practice file at ``path``; raises ``StoreError`` with a message to show.
+
+        A file with an older schema is backed up before its migrations run. An empty file is refused as
+        damaged, unless ``accept_empty``: the caller made it just now for a new practice."""
+        return cls(Store.open(path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty))
 
     @property
     def path(self) -> Path | None:
@@ -215,7 +227,7 @@ class Practice:
         name = self.settings.get().practice_name
         if name:
             return name
-        return self.path.stem if self.path else "Untitled practice"
+        return self.path.stem if self.path else _("Untitled practice")
 
     def protected_places(self) -> ProtectedPlaces:
         """The places no document or export may be written to: this practice's file and its own files."""
@@ -243,3 +255,10 @@ class Practice:
             import shutil
 
             shutil.rmtree(self._temporary_photos, ignore_errors=True)
+
+
+def _back_up_before_migrating(path: Path, pending: list[str]) -> None:
+    """Back a file up before migrations change its schema; refuse to change it if no good backup is made."""
+    from acuchart.backup.make import BEFORE_UPDATING, back_up_before
+
+    back_up_before(path, BEFORE_UPDATING, f"updating it to this version of AcuChart ({', '.join(pending)})")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from acuchart.models import RATING_SCALE_NOTE
+from acuchart.i18n import N_
 
 MARKER_SHAPES: tuple[str, ...] = ("circle", "square", "triangle", "diamond")
 """The shapes a marker may take; ``<shape>_open`` draws it white inside."""
@@ -52,5 +52,5 @@ def series_style(index: int) -> SeriesStyle:
     return SERIES_STYLES[index % len(SERIES_STYLES)]
 
 
-RATING_AXIS_NOTE = f"{RATING_SCALE_NOTE}; lower is better"
+RATING_AXIS_NOTE = N_("0 = no concern, 10 = a great concern; lower is better")
 """What the rating axis says on screen and on paper."""

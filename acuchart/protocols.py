@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from acuchart.catalogue import Catalogue, CatalogueError, Side, load_catalogue
+from acuchart.i18n import _
 from acuchart.models import CONCERNS
 from acuchart.resources import RESOURCES
 
@@ -63,26 +64,30 @@ class ProtocolPreset:
 def _text(path: Path, data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise CatalogueError(path, f"{key!r} must be some text.", column=key)
+        raise CatalogueError(path, _("{key!r} must be some text.").format(key=key), column=key)
     return value.strip()
 
 
 def _points(path: Path, entries: object, catalogue: Catalogue) -> tuple[ProtocolPoint, ...]:
     if not isinstance(entries, list) or not entries:
         raise CatalogueError(
-            path, "'points' must be a list of { code = ..., side = ... } entries.", column="points"
+            path, _("'points' must be a list of { code = ..., side = ... } entries."), column="points"
         )
     points: list[ProtocolPoint] = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or set(entry) != {"code", "side"}:
             raise CatalogueError(
-                path, f"point {number} must have exactly a code and a side.", column="points"
+                path,
+                _("point {number} must have exactly a code and a side.").format(number=number),
+                column="points",
             )
         code, side = entry["code"], entry["side"]
         point = catalogue.find(code) if isinstance(code, str) else None
         if point is None:
             raise CatalogueError(
-                path, f"point {number}: {code!r} is not in the point catalogue.", column="code"
+                path,
+                _("point {number}: {code!r} is not in the point catalogue.").format(number=number, code=code),
+                column="code",
             )
         if point.bilateral:
             if side not in ("both", "right", "left"):
@@ -105,7 +110,11 @@ def _points(path: Path, entries: object, catalogue: Catalogue) -> tuple[Protocol
             candidate = ProtocolPoint(point.code, one)
             if candidate in points:
                 raise CatalogueError(
-                    path, f"point {number}: {point.code} {one} is listed twice.", column="code"
+                    path,
+                    _("point {number}: {code} {one} is listed twice.").format(
+                        number=number, code=point.code, one=one
+                    ),
+                    column="code",
                 )
             points.append(candidate)
     return tuple(points)
@@ -121,18 +130,25 @@ def read_preset(path: Path, catalogue: Catalogue) -> ProtocolPreset:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise CatalogueError(path, f"cannot be read ({exc.strerror}).") from exc
+        raise CatalogueError(path, _("cannot be read ({strerror}).").format(strerror=exc.strerror)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(path, f"is not valid TOML: {exc}.") from exc
+        raise CatalogueError(path, _("is not valid TOML: {exc}.").format(exc=exc)) from exc
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise CatalogueError(
-            path, f"unexpected {', '.join(unknown)}; a protocol has {', '.join(sorted(_KEYS))}."
+            path,
+            _("unexpected {join}; a protocol has {join2}.").format(
+                join=", ".join(unknown), join2=", ".join(sorted(_KEYS))
+            ),
         )
     concern = _text(path, data, "concern")
     if concern not in _CONCERN_ORDER:
         known = ", ".join(key for key, _ in CONCERNS)
-        raise CatalogueError(path, f"unknown concern {concern!r}; use one of {known}.", column="concern")
+        raise CatalogueError(
+            path,
+            _("unknown concern {concern!r}; use one of {known}.").format(concern=concern, known=known),
+            column="concern",
+        )
     return ProtocolPreset(
         key=path.stem,
         name=_text(path, data, "name"),

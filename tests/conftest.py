@@ -11,8 +11,22 @@ import pytest
 # Headless by default: set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# One language for every test, whatever the machine's: British English, as the documents were checked in
+# (a test of another language asks for it, and the fixture below puts English back after it).
+os.environ.update(LANGUAGE="en_GB:en", LANG="en_GB.UTF-8", LC_ALL="")
+os.environ.pop("LC_ALL")
+os.environ.pop("LC_MESSAGES", None)
 
+from acuchart.i18n import set_app_language
 from acuchart.practice import Practice
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Every test starts in English (British dates), and one that switched language leaves English behind."""
+    set_app_language("en", ["en-GB"])
+    yield
+    set_app_language("en", ["en-GB"])
 
 
 @pytest.fixture(autouse=True)

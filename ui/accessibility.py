@@ -2,9 +2,10 @@
 
 Every control that takes the keyboard focus or a click has an accessible name, the words a screen
 reader speaks for it, and a description where the name alone leaves the practitioner guessing (an
-icon-only button, the diagram, the legend). Names are set through :func:`accessible` only, written as
-plain English literals in the call, so the translation tools find them as its second and third
-arguments.
+icon-only button, the diagram, the legend). Names are set through :func:`accessible` only. A name
+written as a literal in the call is found there by the translation tools (``make messages`` extracts
+``accessible``'s second argument) and translated by :func:`accessible` itself; a name built from other
+words is built from translated ones, and a description is passed translated (``_("...")``).
 
 **The rule** (checked by ``tests/ui/test_accessible_names.py`` over every window, dialog and page the app
 can show): a widget that can take the keyboard focus, or that acts on a click (buttons, boxes, lists,
@@ -23,6 +24,8 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from acuchart.i18n import _
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -32,6 +35,7 @@ def accessible(widget: W, name: str, description: str = "") -> W:
 
     Qt tells an active screen reader when either changes, so a control whose meaning changes (the
     diagram, as the keyboard moves between points) calls this again with the new words."""
+    name = _(name) if name else name  # a literal name is a catalogue entry; built ones pass through
     if widget.accessibleName() != name:
         widget.setAccessibleName(name)
     if widget.accessibleDescription() != description:

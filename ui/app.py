@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from acuchart import __version__
-from acuchart.errors import AcuChartError, StoreError
+from acuchart.errors import AcuChartError, DamagedFileError, NotSQLiteError, StoreError
+from acuchart.i18n import _
 from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
 from ui import theme
+from ui.language import use_app_language
 from ui.main_window import MainWindow
 from ui.messages import warn
 from ui.preferences import Preferences
 from ui.style import apply_style
+
+if TYPE_CHECKING:
+    from acuchart.backup.catalog import Backup
 
 log = logging.getLogger("acuchart")
 WARM_UP_DELAY_MS = 400
@@ -39,18 +46,30 @@ def install_crash_handler(parent: QWidget | None = None) -> None:
             return
         if isinstance(error, AcuChartError):
             message = str(error)
+        elif isinstance(error, sqlite3.DatabaseError) and _named(error):
+            message = _named(error)
         else:
-            message = (
-                "Something unexpected went wrong, and that action was not completed. Everything saved "
-                f"before it is safe.\n\nThe details are in {log_path()}; please send that file to support."
-            )
+            message = _(
+                "Something unexpected went wrong, and that action was not completed. Everything saved before it is safe.\n\nThe details are in {log_path}; please send that file to support."
+            ).format(log_path=log_path())
         warn(QApplication.activeWindow() or parent, message)
 
     sys.excepthook = handle
 
 
+def _named(error: sqlite3.Error) -> str:
+    """A read that met damage or a failing disk, by name ('' for any other error): never "something
+    unexpected" for a failure that has a name."""
+    from acuchart.backup.recovery import explain  # loaded only after such a failure
+
+    named = explain(error)
+    return str(named) if named is not None else ""
+
+
 def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
-    """Open the practice file, or explain why not and offer another file. None when the user gives up."""
+    """Open the practice file, or explain why not and offer another file. None when the user gives up.
+
+    A damaged practice file leads to the recovery dialog: the newest verified backup, restored in one click."""
     while True:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,29 +77,60 @@ def open_practice(path: Path, parent: QWidget | None = None) -> Practice | None:
         except (StoreError, OSError) as exc:
             setup_logging()
             log.warning("Could not open %s: %s", path, exc)
-            from PySide6.QtWidgets import QFileDialog, QMessageBox
+            if isinstance(exc, StoreError) and needs_recovery(path, exc):
+                from ui.backup.recovery_dialog import QUIT, recover
 
-            box = QMessageBox(parent)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("AcuChart cannot open this file")
-            box.setText(
-                str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}."
-            )
-            choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not choose:
+                outcome = recover(path, exc, parent)
+                if isinstance(outcome, Practice):
+                    return outcome
+                if outcome == QUIT:
+                    return None
+            else:
+                from PySide6.QtWidgets import QMessageBox
+
+                box = QMessageBox(parent)
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setWindowTitle(_("AcuChart cannot open this file"))
+                box.setText(
+                    str(exc)
+                    if isinstance(exc, StoreError)
+                    else _("{path} could not be opened: {strerror}.").format(path=path, strerror=exc.strerror)
+                )
+                choose = box.addButton(_("Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
+                box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+                box.exec()
+                if box.clickedButton() is not choose:
+                    return None
+            chosen = _choose_practice_file(parent)
+            if chosen is None:
                 return None
-            chosen, _ = QFileDialog.getSaveFileName(
-                parent,
-                "Open or create a practice file",
-                str(default_practice_path()),
-                "AcuChart practice (*.acuchart);;All files (*)",
-                options=QFileDialog.Option.DontConfirmOverwrite,
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
+            path = chosen
+
+
+def _choose_practice_file(parent: QWidget | None) -> Path | None:
+    """Ask for a practice file to open or create instead."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _("Open or create a practice file"),
+        str(default_practice_path()),
+        _("AcuChart practice (*.acuchart);;All files (*)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return Path(chosen) if chosen else None
+
+
+def needs_recovery(path: Path, error: StoreError) -> bool:
+    """True for a practice file that is damaged (or was a practice and is no longer a database)."""
+    if isinstance(error, DamagedFileError):
+        return True
+    if isinstance(error, NotSQLiteError):
+        from acuchart.backup.catalog import newest_good
+        from acuchart.backup.places import settings_or_default
+
+        return newest_good(path, settings_or_default(path)) is not None
+    return False
 
 
 def make_demo_file() -> Path:
@@ -117,6 +167,7 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     app = create_application()
     install_crash_handler()
     preferences = Preferences()
+    use_app_language(preferences)
     theme.apply_scheme(app, preferences.colour_scheme, preferences.system_dark)  # View → Colours
     practice: Practice | None = None
     if demo:
@@ -152,7 +203,8 @@ def run(db: Path | None = None, demo: bool = False) -> int:
 
 
 class PracticeSwitcher:
-    """Keeps one practice open in one main window, and swaps both when another file is chosen."""
+    """Keeps one practice open in one main window, and swaps both when another file is chosen, a backup is
+    restored, or the open file turns out to be damaged."""
 
     def __init__(self, preferences: Preferences, remember: bool = True) -> None:
         self._preferences = preferences
@@ -160,7 +212,7 @@ class PracticeSwitcher:
         self.window: MainWindow | None = None
         self.practice: Practice | None = None
 
-    def show(self, practice: Practice) -> None:
+    def show(self, practice: Practice, message: str = "") -> None:
         """Show ``practice`` in a new main window (closing the previous window and file, if any)."""
         old_window, old_practice = self.window, self.practice
         if old_window is not None:
@@ -176,11 +228,23 @@ class PracticeSwitcher:
         QTimer.singleShot(WARM_UP_DELAY_MS, setup_logging)
         # The writing machinery (sqlite-utils) loads in an idle moment after the window appears.
         QTimer.singleShot(WARM_UP_DELAY_MS, window, practice.store.warm_up)
+        # Then the quick check of the file and the backups' regular look.
+        QTimer.singleShot(WARM_UP_DELAY_MS, window, lambda: self._start_backups(window, message))
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
         if old_practice is not None:
             old_practice.close()
+
+    def _start_backups(self, window: MainWindow, message: str) -> None:
+        backups = window.backups
+        backups.restore_requested.connect(self.restore)
+        backups.damage_found.connect(self.recover_from_damage)
+        # The demo practice (a throwaway file) is checked but not backed up by itself: its backups would
+        # pile up beside the real ones. File → Back up now still works on it.
+        backups.start(automatic=self._remember)
+        if message:
+            window.statusBar().showMessage(message, 10000)
 
     def switch_to(self, path: Path) -> None:
         """Open another practice file; on a problem, say so and keep the current one open."""
@@ -194,20 +258,107 @@ class PracticeSwitcher:
             practice = Practice.open(path)
         except (StoreError, OSError) as exc:
             message = (
-                str(exc) if isinstance(exc, StoreError) else f"{path} could not be opened: {exc.strerror}."
+                str(exc)
+                if isinstance(exc, StoreError)
+                else _("{path} could not be opened: {strerror}.").format(path=path, strerror=exc.strerror)
             )
-            warn(self.window, message, "AcuChart cannot open this file")
+            warn(self.window, message, _("AcuChart cannot open this file"))
             return
+        self._back_up_and_close()  # the demo's throwaway file is not backed up on leaving it
         self._remember = True
         self.show(practice)
 
+    def restore(self, backup: Backup) -> None:
+        """Put ``backup`` in place of the open practice (kept first), then open it again."""
+        from acuchart.backup.restore import restore
+        from ui.backup.progress import run_with_progress
+
+        path = self.practice.path if self.practice is not None else None
+        if path is None:
+            return
+        self._retire()
+        try:
+            report = run_with_progress(
+                None, "Restoring the backup…", lambda progress: restore(path, backup.path, progress=progress)
+            )
+        except AcuChartError as exc:
+            log.warning("Restore of %s from %s failed: %s", path, backup.path, exc)
+            warn(None, str(exc), "The backup could not be restored")
+            reopened = open_practice(path)
+            if reopened is not None:
+                self.show(reopened)
+            return
+        kept = report.kept.path.name if report.kept is not None else str(report.moved_aside)
+        if report.photo_problems:
+            warn(
+                None,
+                _(
+                    "The backup is back in place, but {count} of its photos could not be brought back: {problem}"
+                ).format(count=len(report.photo_problems), problem=report.photo_problems[0]),
+                _("Some photos were not restored"),
+            )
+        reopened = open_practice(path)
+        if reopened is not None:
+            self.show(
+                reopened,
+                f"Restored the backup of {report.restored.created:%H:%M, %d %b %Y}. "
+                f"The practice as it was is kept ({kept}).",
+            )
+
+    def recover_from_damage(self, error: StoreError) -> None:
+        """The open practice file failed its quick check: close it and offer the newest backup."""
+        from ui.backup.recovery_dialog import OTHER_FILE, recover
+
+        path = self.practice.path if self.practice is not None else None
+        if path is None:
+            return
+        self._retire()
+        outcome = recover(path, error, None)
+        if isinstance(outcome, Practice):
+            self.show(
+                outcome, "Restored from the newest verified backup; the damaged file is kept beside it."
+            )
+            return
+        if outcome == OTHER_FILE:
+            chosen = _choose_practice_file(None)
+            reopened = open_practice(chosen) if chosen is not None else None
+            if reopened is not None:
+                self.show(reopened)
+                return
+        QApplication.quit()
+
+    def _retire(self) -> None:
+        """Close the window and the practice file (nothing is backed up: a restore or recovery follows)."""
+        window, practice = self.window, self.practice
+        self.window, self.practice = None, None
+        if window is not None:
+            window.save_layout()
+            window.close()
+            window.deleteLater()
+        if practice is not None:
+            practice.close()
+
+    def _back_up_and_close(self) -> None:
+        """Close the window and the practice file, then back it up if anything changed since the last backup."""
+        window, practice = self.window, self.practice
+        quitting = None
+        if window is not None and practice is not None and practice.path is not None:
+            check = practice.store.open_check
+            if self._remember and (check is None or not check.damaged):
+                quitting = (practice.path, *window.backups.runner.final_read())
+            window.backups.stop()
+        self._retire()
+        if quitting is not None:
+            from ui.backup.runner import back_up_on_quitting
+
+            back_up_on_quitting(*quitting)
+
     def _created(self, practice: Practice) -> None:
         """A practice just set up (File → New practice file…): shown, and remembered for next time."""
+        self._back_up_and_close()
         self._remember = True
         self.show(practice)
 
     def close(self) -> None:
-        """Close the open practice (at exit)."""
-        if self.practice is not None:
-            self.practice.close()
-            self.practice = None
+        """Close the open practice (at exit), backing it up if anything changed since the last backup."""
+        self._back_up_and_close()

@@ -11,14 +11,15 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from acuchart.i18n import N_, _
 from ui import theme
 from ui.preferences import Preferences
 
 SCHEME_LABELS = {
-    "system": "Follow the &system",
-    "light": "&Light",
-    "dark": "&Dark",
-    "contrast": "&High contrast",
+    "system": N_("Follow the &system"),
+    "light": N_("&Light"),
+    "dark": N_("&Dark"),
+    "contrast": N_("&High contrast"),
 }
 """The menu's words for each of :data:`ui.theme.SCHEMES`."""
 
@@ -33,12 +34,12 @@ class Appearance:
 
     def __init__(self, preferences: Preferences, parent: QWidget) -> None:
         self._preferences = preferences
-        self.menu = QMenu("&Colours", parent)
+        self.menu = QMenu(_("&Colours"), parent)
         self.menu.setObjectName("coloursMenu")
         self._group = QActionGroup(self.menu)
         self.actions: dict[str, QAction] = {}
         for scheme in theme.SCHEMES:
-            action = self.menu.addAction(SCHEME_LABELS[scheme])
+            action = self.menu.addAction(_(SCHEME_LABELS[scheme]))
             action.setCheckable(True)
             action.setChecked(scheme == preferences.colour_scheme)
             action.triggered.connect(lambda _checked=False, s=scheme: self.choose(s))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from acuchart.errors import AcuChartError, ConsentMissingError
+from acuchart.i18n import _
 from acuchart.practice import Practice
 from ui.messages import confirm, warn
 from ui.operations import Operations
@@ -62,11 +63,10 @@ class ClientActions:
         """Archive (never delete) or restore a client, after confirming an archive."""
         client = self._practice.clients.get(client_id)
         if archived:
-            question = (
-                f"Archive {client.full_name}? Their chart is kept and you can restore them from "
-                "'Show archived' at any time."
-            )
-            if not confirm(self._parent, "Archive client", question):
+            question = _(
+                "Archive {full_name}? Their chart is kept and you can restore them from 'Show archived' at any time."
+            ).format(full_name=client.full_name)
+            if not confirm(self._parent, _("Archive client"), question):
                 return
         done = self._ops.run(lambda: self._practice.clients.set_archived(client_id, archived), self._parent)
         if done is not None:
@@ -103,4 +103,4 @@ class ClientActions:
         if sessions:
             self._open_session(sessions[0].id)
         else:
-            self._status("This client has no sessions yet. Start one with Ctrl+Shift+N.")
+            self._status(_("This client has no sessions yet. Start one with Ctrl+Shift+N."))

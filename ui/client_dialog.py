@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
 
 from acuchart import clock
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import CAUTION_FLAGS, CONCERNS, Client
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
 from ui.operations import Operations
+from ui.records.date_field import DateField
 from ui.records.forms import FieldMessages
+from ui.records.language_settings import language_box
 from ui.style import px
 
 
@@ -46,15 +49,17 @@ class ClientDialog(QDialog):
         self._client = client
         self._review = review_cautions
         self.saved_client: Client | None = None
-        self.setWindowTitle(f"Edit {client.full_name}" if client else "New client")
+        self.setWindowTitle(
+            _("Edit {full_name}").format(full_name=client.full_name) if client else _("New client")
+        )
         self.setMinimumWidth(520)
         self.messages = FieldMessages()
         self._edits: dict[str, QLineEdit] = {}
 
         tabs = QTabWidget()
-        tabs.addTab(self._identity_tab(), "Identity")
-        tabs.addTab(self._intake_tab(), "Intake")
-        tabs.addTab(self._cautions_tab(), "Cautions")
+        tabs.addTab(self._identity_tab(), _("Identity"))
+        tabs.addTab(self._intake_tab(), _("Intake"))
+        tabs.addTab(self._cautions_tab(), _("Cautions"))
         self.tabs = tabs
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -69,11 +74,17 @@ class ClientDialog(QDialog):
             self._fill(ClientForm.from_client(client))
         self._edits["first_name"].setFocus()
         if review_cautions:
-            self.setWindowTitle(f"Review cautions: {client.full_name}" if client else "Review cautions")
+            self.setWindowTitle(
+                _("Review cautions: {full_name}").format(full_name=client.full_name)
+                if client
+                else _("Review cautions")
+            )
             tabs.setCurrentIndex(self._tab_of(self.caution_notes_edit))
             self._edits["cautions_reviewed_on"].setReadOnly(True)
             self._edits["cautions_reviewed_on"].setText(clock.today().isoformat())
-            self._edits["cautions_reviewed_on"].setToolTip("Saving records today as the date of this review")
+            self._edits["cautions_reviewed_on"].setToolTip(
+                _("Saving records today as the date of this review")
+            )
 
     def _line(self, form: QFormLayout, name: str, label: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()
@@ -91,19 +102,27 @@ class ClientDialog(QDialog):
     def _identity_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self._line(form, "first_name", "First name*")
-        self._line(form, "last_name", "Last name*")
-        self._line(form, "preferred_name", "Preferred name")
-        self._line(form, "date_of_birth", "Date of birth", "YYYY-MM-DD, e.g. 1984-03-25")
-        self._line(form, "phone", "Phone")
-        self._line(form, "email", "Email", "name@example.com")
-        self.address_edit = self._text(form, "address", "Address")
+        self._line(form, "first_name", _("First name*"))
+        self._line(form, "last_name", _("Last name*"))
+        self._line(form, "preferred_name", _("Preferred name"))
+        self.date_of_birth = DateField()
+        self.date_of_birth.setObjectName("dateOfBirth")
+        self.messages.add_row(form, "date_of_birth", _("Date of birth"), self.date_of_birth)
+        self._line(form, "phone", _("Phone"))
+        self._line(form, "email", _("Email"), _("name@example.com"))
+        self.address_edit = self._text(form, "address", _("Address"))
+        self.language = language_box((_("The practice's language"), ""))
+        self.language.setObjectName("clientLanguage")
+        self.language.setToolTip(
+            _("The language this client's handouts, summaries and consent forms print in")
+        )
+        self.messages.add_row(form, "language", _("Documents in"), self.language)
         return page
 
     def _intake_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Concerns the client would like to address:"))
+        layout.addWidget(QLabel(_("Concerns the client would like to address:")))
         grid = QGridLayout()
         self.concern_boxes: dict[str, QCheckBox] = {}
         for i, (key, label) in enumerate(CONCERNS):
@@ -112,8 +131,8 @@ class ClientDialog(QDialog):
             grid.addWidget(box, i // 2, i % 2)
         layout.addLayout(grid)
         form = QFormLayout()
-        self.skin_notes_edit = self._text(form, "skin_notes", "Skin notes")
-        self.goals_edit = self._text(form, "goals", "Goals")
+        self.skin_notes_edit = self._text(form, "skin_notes", _("Skin notes"))
+        self.goals_edit = self._text(form, "goals", _("Goals"))
         layout.addLayout(form)
         layout.addStretch(1)
         return page
@@ -121,7 +140,7 @@ class ClientDialog(QDialog):
     def _cautions_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Screen at intake and ask again at each review:"))
+        layout.addWidget(QLabel(_("Screen at intake and ask again at each review:")))
         grid = QGridLayout()
         self.caution_boxes: dict[str, QCheckBox] = {}
         for i, (key, label) in enumerate(CAUTION_FLAGS):
@@ -130,12 +149,12 @@ class ClientDialog(QDialog):
             grid.addWidget(box, i // 2, i % 2)
         layout.addLayout(grid)
         form = QFormLayout()
-        self.caution_notes_edit = self._text(form, "caution_notes", "Details")
+        self.caution_notes_edit = self._text(form, "caution_notes", _("Details"))
         self.caution_notes_edit.setPlaceholderText(
-            "e.g. filler in both nasolabial folds on 2026-10-02; takes aspirin 75 mg"
+            _("e.g. filler in both nasolabial folds on 2026-10-02; takes aspirin 75 mg")
         )
         self._line(
-            form, "cautions_reviewed_on", "Last reviewed", "YYYY-MM-DD (today when you save, if empty)"
+            form, "cautions_reviewed_on", _("Last reviewed"), _("YYYY-MM-DD (today when you save, if empty)")
         )
         layout.addLayout(form)
         layout.addStretch(1)
@@ -146,6 +165,9 @@ class ClientDialog(QDialog):
             value = getattr(form, name)
             edit.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
         self.address_edit.setPlainText(form.address)
+        born = form.date_of_birth
+        self.date_of_birth.set_value(born if isinstance(born, dt.date) else None)
+        self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
         self.skin_notes_edit.setPlainText(form.skin_notes)
         self.goals_edit.setPlainText(form.goals)
         self.caution_notes_edit.setPlainText(form.caution_notes)
@@ -163,6 +185,8 @@ class ClientDialog(QDialog):
             reviewed = clock.today().isoformat()
         return ClientForm(
             **values,
+            date_of_birth=self.date_of_birth.value(),
+            language=str(self.language.currentData() or ""),
             address=self.address_edit.toPlainText(),
             concerns=[key for key, box in self.concern_boxes.items() if box.isChecked()],
             skin_notes=self.skin_notes_edit.toPlainText(),

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import short_date
+from acuchart.i18n import N_, _, ngettext
 from acuchart.models import ClientSummary
 from acuchart.services.clients import PAGE_SIZE
 from ui.accessibility import accessible
@@ -49,14 +51,14 @@ CELL_PADDING = 16
 
 def clients_text(count: int) -> str:
     """ "1 client", "2 clients", "10,000 clients"."""
-    return f"{count:,} client" if count == 1 else f"{count:,} clients"
+    return ngettext("{count:,} client", "{count:,} clients", count).format(count=count)
 
 
 def format_dob(iso: str | None) -> str:
     """A birth date as a practitioner reads it: 25 Mar 1984."""
     if not iso:
         return ""
-    return dt.date.fromisoformat(iso).strftime("%d %b %Y")
+    return short_date(dt.date.fromisoformat(iso))
 
 
 class ClientListModel(QAbstractTableModel):
@@ -67,7 +69,7 @@ class ClientListModel(QAbstractTableModel):
     the list a few hundred rows, not 100,000.
     """
 
-    HEADERS = ("Name", "Born", "Phone")
+    HEADERS = (N_("Name"), N_("Born"), N_("Phone"))
     ClientIdRole = USER_ROLE + 1
     _SERVED = frozenset((DISPLAY_ROLE, TOOL_TIP_ROLE, FONT_ROLE, ClientIdRole))
 
@@ -140,7 +142,7 @@ class ClientListModel(QAbstractTableModel):
         column = index.column()
         if role == DISPLAY_ROLE:
             if column == 0:
-                return client.display_name + ("  (archived)" if client.archived else "")
+                return client.display_name + (_("  (archived)") if client.archived else "")
             if column == 1:
                 row = index.row()
                 if row not in self._born:
@@ -183,8 +185,10 @@ class ClientListPane(QWidget):
         super().__init__(parent)
         self._practice = practice
         self.search = _SearchBox()
-        self.search.setPlaceholderText("Find a client: name, phone, email or birth date  (Ctrl+F)")
-        accessible(self.search, "Find a client", "Name, phone, email or birth date; Down moves into the list")
+        self.search.setPlaceholderText(_("Find a client: name, phone, email or birth date  (Ctrl+F)"))
+        accessible(
+            self.search, "Find a client", _("Name, phone, email or birth date; Down moves into the list")
+        )
         # Natively as roomy as the padded text boxes of the dialogs (see ui/style.py).
         self.search.setTextMargins(4, 2, 4, 2)  # its clear button comes after the first frame
         self.model = ClientListModel(self)
@@ -193,11 +197,11 @@ class ClientListPane(QWidget):
         self.table.setTabKeyNavigation(
             False
         )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
-        accessible(self.table, "Clients", "Enter opens the client's page")
+        accessible(self.table, "Clients", _("Enter opens the client's page"))
         # The column titles come from a plain Qt model: a Python headerData() would be handed Qt's
         # Orientation enum, whose namespace takes some 25 ms to load, while the window first paints.
         self.header_labels = QStandardItemModel(0, len(ClientListModel.HEADERS), self)
-        self.header_labels.setHorizontalHeaderLabels(list(ClientListModel.HEADERS))
+        self.header_labels.setHorizontalHeaderLabels([_(h) for h in ClientListModel.HEADERS])
         self.table.horizontalHeader().setModel(self.header_labels)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -216,16 +220,16 @@ class ClientListPane(QWidget):
         digits = self.table.fontMetrics().horizontalAdvance("0")
         header.resizeSection(1, digits * 13)
         header.resizeSection(2, digits * 15)
-        self._narrowest_name = self.table.fontMetrics().horizontalAdvance("Lastname, First")
+        self._narrowest_name = self.table.fontMetrics().horizontalAdvance(_("Lastname, First"))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.count_label = QLabel()
         mute(self.count_label)
-        self.archived_box = QCheckBox("Show archived")
+        self.archived_box = QCheckBox(_("Show archived"))
         self.archived_box.setChecked(show_archived)
-        new_button = QPushButton("New client…")
+        new_button = QPushButton(_("New client…"))
         new_button.setMinimumHeight(new_button.sizeHint().height() + 8)
-        new_button.setToolTip("Add a client (Ctrl+N)")
+        new_button.setToolTip(_("Add a client (Ctrl+N)"))
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
@@ -285,16 +289,24 @@ class ClientListPane(QWidget):
         elif not self.search.text().strip():
             self.count_label.setText(clients_text(total))
         elif self.model.complete:
-            self.count_label.setText(f"{shown:,} of {clients_text(total)}")
+            self.count_label.setText(
+                _("{shown:,} of {clients_text}").format(shown=shown, clients_text=clients_text(total))
+            )
         else:
-            self.count_label.setText(f"first {shown:,} of {clients_text(total)} (scroll for more)")
+            self.count_label.setText(
+                _("first {shown:,} of {clients_text} (scroll for more)").format(
+                    shown=shown, clients_text=clients_text(total)
+                )
+            )
 
     def _fit_names(self, clients: list[ClientSummary]) -> None:
         """Make the name column as wide as the longest name in the first rows (a screenful and more)."""
         metrics = self.table.fontMetrics()
         widest = max(
             (
-                metrics.horizontalAdvance(client.display_name + ("  (archived)" if client.archived else ""))
+                metrics.horizontalAdvance(
+                    client.display_name + (_("  (archived)") if client.archived else "")
+                )
                 for client in clients[:NAMES_MEASURED]
             ),
             default=0,

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from acuchart import clock
 from acuchart.changes import Changes
+from acuchart.dates import short_date
+from acuchart.i18n import _, ngettext
 from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client, ClientRecord
 from acuchart.practice import Practice
 from ui import theme
@@ -76,11 +78,15 @@ class CautionBanner(QLabel):
             self.hide()
             return
         flags = ", ".join(html.escape(CAUTION_LABELS.get(f, f)) for f in client.caution_flags)
-        parts = [f"<b>⚠ Cautions:</b> {flags}" if flags else "<b>⚠ Cautions</b>"]
+        parts = [_("<b>⚠ Cautions:</b> {flags}").format(flags=flags) if flags else _("<b>⚠ Cautions</b>")]
         if client.caution_notes:
             parts.append(html.escape(client.caution_notes))
         if client.cautions_reviewed_on:
-            parts.append(f"<i>reviewed {client.cautions_reviewed_on:%d %b %Y}</i>")
+            parts.append(
+                _("<i>reviewed {cautions_reviewed_on}</i>").format(
+                    cautions_reviewed_on=short_date(client.cautions_reviewed_on)
+                )
+            )
         self.setText(" — ".join(parts))
         self.show()
 
@@ -121,38 +127,38 @@ class ClientPage(QWidget):
         mute(self.details_label)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cautions = CautionBanner()
-        self.review = _Band("cautionReview", "Review cautions…")
+        self.review = _Band("cautionReview", _("Review cautions…"))
         theme.style(self.review, REVIEW_STYLE)
-        self.consent = _Band("consentStatus", "Record consent…")
+        self.consent = _Band("consentStatus", _("Record consent…"))
         self.intake_label = QLabel()
         self.intake_label.setWordWrap(True)
         self.intake_label.setTextFormat(Qt.TextFormat.RichText)
-        self.new_session_button = QPushButton("New session")
+        self.new_session_button = QPushButton(_("New session"))
         self.new_session_button.setObjectName("newSession")
         theme.style(self.new_session_button, NEW_SESSION_STYLE)
         set_text_size(self.new_session_button, 15 / 13)
-        self.new_session_button.setToolTip("Start charting a session for this client (Ctrl+Shift+N)")
-        self.edit_button = QPushButton("Edit client…")
-        self.edit_button.setToolTip("Edit identity, intake and cautions (Ctrl+E)")
-        self.archive_button = QPushButton("Archive")
+        self.new_session_button.setToolTip(_("Start charting a session for this client (Ctrl+Shift+N)"))
+        self.edit_button = QPushButton(_("Edit client…"))
+        self.edit_button.setToolTip(_("Edit identity, intake and cautions (Ctrl+E)"))
+        self.archive_button = QPushButton(_("Archive"))
         self.course_panel = CoursePanel(practice)
         self.reactions_model = ReactionsModel(clock.today, self)
         self.reactions_table = ReactionsTable(practice, self.reactions_model)
         self.reactions_table.setColumnHidden(0, True)  # the client is this one
-        self.reactions_box = QGroupBox("Follow up")
-        self.no_reactions = QLabel("No reactions to follow up.")
+        self.reactions_box = QGroupBox(_("Follow up"))
+        self.no_reactions = QLabel(_("No reactions to follow up."))
         mute(self.no_reactions)
         self.no_reactions.setWordWrap(True)
         self.problem = FieldError()
         self.reactions_table.problem.connect(self.problem.show_message)
         self.history_model = SessionHistoryModel(self)
         self.history_table = RecordTable(self.history_model, stretch=4)
-        self.no_sessions = QLabel("No sessions yet. Press New session to start charting.")
+        self.no_sessions = QLabel(_("No sessions yet. Press New session to start charting."))
         mute(self.no_sessions)
         self.no_sessions.setWordWrap(True)
         self.no_sessions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.history_table.setToolTip("Double-click a session to open it (a signed one opens read-only)")
-        self.history_box = QGroupBox("Sessions")
+        self.history_table.setToolTip(_("Double-click a session to open it (a signed one opens read-only)"))
+        self.history_box = QGroupBox(_("Sessions"))
         self.photos = ClientPhotos(practice)
         self.documents_button: QToolButton | None = None
         """The client's documents, once the window has given them (:meth:`set_documents`)."""
@@ -206,8 +212,8 @@ class ClientPage(QWidget):
         menu.addActions(actions)
         button = QToolButton()
         button.setObjectName("clientDocuments")
-        button.setText("Documents")
-        button.setToolTip("Course summary, chart export and consent form for this client")
+        button.setText(_("Documents"))
+        button.setToolTip(_("Course summary, chart export and consent form for this client"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setMenu(menu)
         button.setMinimumHeight(self.edit_button.sizeHint().height())
@@ -222,44 +228,54 @@ class ClientPage(QWidget):
         self.record = record
         self.client = client = record.client
         self._stale = False
-        self.name_label.setText(client.full_name + ("  (archived)" if client.archived else ""))
+        self.name_label.setText(client.full_name + (_("  (archived)") if client.archived else ""))
         details = []
         if client.preferred_name:
-            details.append(f"prefers “{client.preferred_name}”")
+            details.append(_("prefers “{preferred_name}”").format(preferred_name=client.preferred_name))
         if client.date_of_birth:
-            details.append(f"born {format_dob(client.date_of_birth.isoformat())} ({_age(client)})")
+            details.append(
+                _("born {format_dob} ({age})").format(
+                    format_dob=format_dob(client.date_of_birth.isoformat()), age=_age(client)
+                )
+            )
         details += [v for v in (client.phone, client.email) if v]
         self.details_label.setText("  ·  ".join(details))
         self.cautions.show_client(client)
         self.review.text.setText(record.caution_review.text)
         self.review.setVisible(record.caution_review.due)
         self._show_consent(record)
-        concerns = ", ".join(CONCERN_LABELS.get(c, c) for c in client.concerns) or "none recorded"
-        intake = [f"<b>Concerns:</b> {html.escape(concerns)}"]
+        concerns = ", ".join(CONCERN_LABELS.get(c, c) for c in client.concerns) or _("none recorded")
+        intake = [_("<b>Concerns:</b> {escape}").format(escape=html.escape(concerns))]
         if client.goals:
-            intake.append(f"<b>Goals:</b> {html.escape(client.goals)}")
+            intake.append(_("<b>Goals:</b> {escape}").format(escape=html.escape(client.goals)))
         if client.skin_notes:
-            intake.append(f"<b>Skin:</b> {html.escape(client.skin_notes)}")
+            intake.append(_("<b>Skin:</b> {escape}").format(escape=html.escape(client.skin_notes)))
         self.intake_label.setText("<br>".join(intake))
-        self.archive_button.setText("Restore" if client.archived else "Archive")
+        self.archive_button.setText(_("Restore") if client.archived else _("Archive"))
         self.archive_button.setToolTip(
-            "Bring the client back into the list"
+            _("Bring the client back into the list")
             if client.archived
-            else "Hide from the list; nothing is deleted"
+            else _("Hide from the list; nothing is deleted")
         )
         self.course_panel.show_courses(client.id, record.courses)
         open_reactions = [r for r in record.reactions if r.is_open]
         resolved = [r for r in record.reactions if not r.is_open][:RESOLVED_SHOWN]
         self.reactions_model.set_rows(open_reactions + resolved)
         self.reactions_box.setTitle(
-            f"Follow up ({len(open_reactions)} open)" if open_reactions else "Follow up"
+            ngettext("Follow up ({count} open)", "Follow up ({count} open)", len(open_reactions)).format(
+                count=len(open_reactions)
+            )
+            if open_reactions
+            else _("Follow up")
         )
         self.no_reactions.setVisible(not record.reactions)
         self.reactions_table.setVisible(bool(record.reactions))
         self.reactions_table.fit_rows(VISIBLE_REACTIONS)
         self.problem.show_message("")
         self.history_model.set_rows(record.history)
-        self.history_box.setTitle(f"Sessions ({len(record.history)})" if record.history else "Sessions")
+        self.history_box.setTitle(
+            _("Sessions ({history})").format(history=len(record.history)) if record.history else _("Sessions")
+        )
         self.no_sessions.setVisible(not record.history)
         self.history_table.setVisible(bool(record.history))
         self.photos.show_client(client.id)
@@ -268,14 +284,17 @@ class ClientPage(QWidget):
         if record.consents:
             latest = record.consents[0]
             self.consent.text.setText(
-                f"✓ Consent on file: {latest.method_label.lower()}, given {latest.given_on:%d %b %Y} "
-                f"(consent text {latest.text_version})"
+                _("✓ Consent on file: {lower}, given {given_on} (consent text {text_version})").format(
+                    lower=latest.method_label.lower(),
+                    given_on=short_date(latest.given_on),
+                    text_version=latest.text_version,
+                )
             )
             theme.style(self.consent.text, CONSENT_OK_STYLE)
             theme.style(self.consent.button, "")
         else:
             self.consent.text.setText(
-                "✗ No consent on file. Record the client's informed consent before treating."
+                _("✗ No consent on file. Record the client's informed consent before treating.")
             )
             theme.style(self.consent.text, CONSENT_MISSING_STYLE)
             theme.style(self.consent.button, CONSENT_BUTTON_STYLE)

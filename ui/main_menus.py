@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from acuchart.i18n import _
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence, QUndoStack
     from PySide6.QtWidgets import QMainWindow, QMenu
@@ -42,6 +44,9 @@ class MainMenus(_Window):
     toggle_client_list: Callable[[], None]
     edit_note_templates: Callable[[], None]
     open_lot_recall: Callable[[], None]
+    back_up_now: Callable[[], None]
+    restore_from_backup: Callable[[], None]
+    backup_settings: Callable[[], None]
     _about: Callable[[], None]
     check_practice_file: Callable[[], None]
     show_shortcuts: Callable[[], None]
@@ -68,14 +73,14 @@ class MainMenus(_Window):
 
         file_menu = self._menus["&File"]
         file_menu.addAction(
-            self._action("&Open practice file…", QKeySequence.StandardKey.Open, self.choose_practice_file)
+            self._action(_("&Open practice file…"), QKeySequence.StandardKey.Open, self.choose_practice_file)
         )
         file_menu.addAction(
             self._action(
-                "New practice &file…",
+                _("New practice &file…"),
                 None,
                 self.new_practice_file,
-                "Set up another practice in a file of its own",
+                _("Set up another practice in a file of its own"),
             )
         )
         file_menu.addSeparator()
@@ -84,34 +89,64 @@ class MainMenus(_Window):
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
-                "Practice &settings…", "Ctrl+,", self.open_settings, "Practice, practitioner, logo, paper"
+                _("Practice &settings…"),
+                "Ctrl+,",
+                self.open_settings,
+                _("Practice, practitioner, logo, paper"),
             )
         )
         file_menu.addAction(self._documents.texts)
         file_menu.addAction(
-            self._action("&Note templates…", None, self.edit_note_templates, "What to ask for each concern")
+            self._action(
+                _("&Note templates…"), None, self.edit_note_templates, _("What to ask for each concern")
+            )
         )
         file_menu.addAction(
             self._action(
-                "&Check practice file and photos…",
+                _("&Check practice file and photos…"),
                 None,
                 self.check_practice_file,
-                "Integrity, the audit trail, and every photo present and unchanged",
+                _("Integrity, the audit trail, and every photo present and unchanged"),
             )
         )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
-                "&Quit",
+                _("&Back up now"),
+                "Ctrl+Shift+B",
+                self.back_up_now,
+                _("A verified backup to every place"),
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                _("&Restore from backup…"),
+                None,
+                self.restore_from_backup,
+                _("Put a backup in place of this practice (the practice as it is now is kept)"),
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                _("Bac&kups…"),
+                None,
+                self.backup_settings,
+                _("How often, the second place, how many to keep"),
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                _("&Quit"),
                 QKeySequence.StandardKey.Quit,
                 self.close,
-                "Close AcuChart; everything is already saved",
+                _("Close AcuChart; everything is already saved"),
             )
         )
         edit_menu = self._menus["&Edit"]
-        self._undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self._undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
         self._undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self._redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self._redo_action = self.undo_stack.createRedoAction(self, _("&Redo"))
         self._redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self._undo_action.setProperty("shortcutsName", "Undo")  # Help → Keyboard shortcuts (ui/shortcuts.py)
         self._redo_action.setProperty("shortcutsName", "Redo")
@@ -119,50 +154,52 @@ class MainMenus(_Window):
         edit_menu.addAction(self._redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(
-            self._action("&Find client", "Ctrl+F", self.focus_search, "Jump to the client search")
+            self._action(_("&Find client"), "Ctrl+F", self.focus_search, _("Jump to the client search"))
         )
         client_menu = self._client_menu = self._menus["&Client"]
-        client_menu.addAction(self._action("&New client…", QKeySequence.StandardKey.New, self.new_client))
-        self._edit_client_action = self._action("&Edit client…", "Ctrl+E", self._edit_current)
+        client_menu.addAction(self._action(_("&New client…"), QKeySequence.StandardKey.New, self.new_client))
+        self._edit_client_action = self._action(_("&Edit client…"), "Ctrl+E", self._edit_current)
         client_menu.addAction(self._edit_client_action)
         self._new_session_action = self._action(
-            "New &session",
+            _("New &session"),
             "Ctrl+Shift+N",
             self._new_session_current,
-            "Start charting a session for this client",
+            _("Start charting a session for this client"),
         )
         client_menu.addAction(self._new_session_action)
         client_menu.addAction(
             self._action(
-                "Open &latest session",
+                _("Open &latest session"),
                 "Ctrl+Shift+L",
                 self._open_latest_session,
-                "Go back to this client's last chart",
+                _("Go back to this client's last chart"),
             )
         )
         self._back_action = self._action(
-            "&Back to client", "Esc", self.back_to_client, "Leave the session chart"
+            _("&Back to client"), "Esc", self.back_to_client, _("Leave the session chart")
         )
         self._back_action.setEnabled(False)
         client_menu.addAction(self._back_action)
         view_menu = self._menus["&View"]
         self._followups_action = self._action(
-            "&Follow-ups",
+            _("&Follow-ups"),
             "Ctrl+Shift+F",
             self.show_followups,
-            "Open reactions, overdue courses, maintenance due",
+            _("Open reactions, overdue courses, maintenance due"),
         )
         view_menu.addAction(self._followups_action)
         view_menu.addAction(
-            self._action("Client &list", "Ctrl+\\", self.toggle_client_list, "Show or hide the client list")
+            self._action(
+                _("Client &list"), "Ctrl+\\", self.toggle_client_list, _("Show or hide the client list")
+            )
         )
         view_menu.addAction(self._open_data.reaction_map)
         view_menu.addAction(
             self._action(
-                "Needle lot &recall…",
+                _("Needle lot &recall…"),
                 None,
                 self.open_lot_recall,
-                "Every session that used a needle lot",
+                _("Every session that used a needle lot"),
             )
         )
         view_menu.addSeparator()
@@ -170,7 +207,7 @@ class MainMenus(_Window):
         help_menu = self._menus["&Help"]
         help_menu.addAction(
             self._action(
-                "&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "Every key AcuChart answers to"
+                _("&Keyboard shortcuts"), "Ctrl+/", self.show_shortcuts, _("Every key AcuChart answers to")
             )
         )
-        help_menu.addAction(self._action("&About AcuChart", None, self._about))
+        help_menu.addAction(self._action(_("&About AcuChart"), None, self._about))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
+from acuchart.i18n import N_, _
 from acuchart.practice import Practice
 from ui.accessibility import accessible
 from ui.actions import AfterStart
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
     from PySide6.QtWidgets import QMenu
 
+    from ui.backup.window import WindowBackups
     from ui.chart.session_editor import SessionEditor
     from ui.client_page import ClientPage
     from ui.opendata.actions import OpenDataActions
@@ -47,7 +49,7 @@ ALIGN_CENTER = 0x84
 MAX_LIST_WIDTH = 560
 """The client list's widest, however long the names: the chart area keeps most of the window."""
 MIN_CHART_WIDTH = 700
-MENU_TITLES = ("&File", "&Edit", "&Client", "&Print", "&View", "&Help")
+MENU_TITLES = (N_("&File"), N_("&Edit"), N_("&Client"), N_("&Print"), N_("&View"), N_("&Help"))
 
 
 class MainWindow(MainMenus, QMainWindow):
@@ -75,7 +77,7 @@ class MainWindow(MainMenus, QMainWindow):
         self.clients = ClientListPane(practice, preferences.show_archived)
         self.chart_area = QStackedWidget()
         self.chart_area.setObjectName("chartArea")
-        placeholder = QLabel("Choose a client on the left, or press Ctrl+N to add one.")
+        placeholder = QLabel(_("Choose a client on the left, or press Ctrl+N to add one."))
         # Through the property: QLabel.setAlignment would load Qt's enum namespace (see ui/actions.py).
         placeholder.setProperty("alignment", ALIGN_CENTER)
         mute(placeholder)
@@ -99,11 +101,12 @@ class MainWindow(MainMenus, QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.audit_bar)
         column.addWidget(self.splitter, 1)
+        self._column = column
         self.setCentralWidget(central)
 
         # The menus' titles now; their items, the Print menu's and the status line in the event-loop turn
         # after the first frame (or when first asked for): the window appears without waiting for them.
-        self._menus: dict[str, QMenu] = {title: self.menuBar().addMenu(title) for title in MENU_TITLES}
+        self._menus: dict[str, QMenu] = {title: self.menuBar().addMenu(_(title)) for title in MENU_TITLES}
         self._finished = False
         self._finish_queued = False
         self.clients.client_activated.connect(self.show_client)
@@ -166,11 +169,15 @@ class MainWindow(MainMenus, QMainWindow):
         self.chart_area.currentChanged.connect(self._documents.update_enabled)
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)
+        from ui.backup.window import WindowBackups
+
+        self._backups = WindowBackups(self, self.practice)  # the backup bar goes under the audit bar
+        self._column.insertWidget(1, self._backups.bar)
         apply_style_sheet()
         apply_app_icon()
         if not self.practice.store.closed:  # the practice may have been swapped before this turn came
             self.clients.recount()
-            where = self.practice.path or "in memory"
+            where = self.practice.path or _("in memory")
             self.statusBar().showMessage(f"{clients_text(self.clients.total or 0)} · {where}", 8000)
 
     @property
@@ -194,8 +201,22 @@ class MainWindow(MainMenus, QMainWindow):
     back_action: AfterStart[QAction] = AfterStart()
     followups_action: AfterStart[QAction] = AfterStart()
     client_menu: AfterStart[QMenu] = AfterStart()
+    backups: AfterStart[WindowBackups] = AfterStart()
+    """Backups: the background runner, the warning bar, Back up now, Restore from backup…, Backups…."""
 
     # --- actions -----------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        """File → Back up now."""
+        self.backups.back_up_now()
+
+    def restore_from_backup(self) -> None:
+        """File → Restore from backup…."""
+        self.backups.open_restore()
+
+    def backup_settings(self) -> None:
+        """File → Backups…."""
+        self.backups.open_settings()
+
     def choose_practice_file(self) -> None:
         """Pick an existing practice file to open instead of this one."""
         from ui.practice_files import ask_existing_practice_file
@@ -222,7 +243,7 @@ class MainWindow(MainMenus, QMainWindow):
         """Edit the practice settings."""
         from ui.records.settings_dialog import SettingsDialog  # loaded on first use
 
-        SettingsDialog(self.practice, parent=self).exec()
+        SettingsDialog(self.practice, parent=self, preferences=self.preferences).exec()
 
     def edit_note_templates(self) -> None:
         """The practice's note templates."""
@@ -266,12 +287,12 @@ class MainWindow(MainMenus, QMainWindow):
             editor = SessionEditor(self.practice, self.undo_stack, self.preferences)
             self.ratings = RatingsWidget(self.practice)
             self.sign_panel = SignPanel(self.practice)
-            editor.side.add_tab(self.ratings, "Ratings")
-            editor.side.add_tab(self.sign_panel, "Signature")
+            editor.side.add_tab(self.ratings, _("Ratings"))
+            editor.side.add_tab(self.sign_panel, _("Signature"))
             from ui.photos.session_photos import SessionPhotos
 
             self.session_photos = SessionPhotos(self.practice, self.preferences, drop_target=editor)
-            editor.side.add_tab(self.session_photos, "Photos")
+            editor.side.add_tab(self.session_photos, _("Photos"))
             editor.back_requested.connect(self.back_to_client)
             editor.header.set_print_action(self.documents.print_handout)
             self.chart_area.addWidget(editor)
@@ -300,7 +321,7 @@ class MainWindow(MainMenus, QMainWindow):
 
     def update_title(self) -> None:
         """``AcuChart — <practice name or file name>``."""
-        self.setWindowTitle(f"AcuChart — {self.practice.title}")
+        self.setWindowTitle(_("AcuChart — {title}").format(title=self.practice.title))
 
     def focus_search(self) -> None:
         """Put the cursor in the client search, selecting what is there (unfolding the list if need be)."""
@@ -451,11 +472,10 @@ class MainWindow(MainMenus, QMainWindow):
 
         about(
             self,
-            "About AcuChart",
-            f"<b>AcuChart {__version__}</b><br>Charting for cosmetic acupuncture.<br><br>"
-            f"Practice file: {self.practice.path or 'in memory'}<br>"
-            f"Log file (details of anything unexpected): {log_path()}<br><br>"
-            "Every change is saved the moment you make it.",
+            _("About AcuChart"),
+            _(
+                "<b>AcuChart {version__}</b><br>Charting for cosmetic acupuncture.<br><br>Practice file: {value}<br>Log file (details of anything unexpected): {log_path}<br><br>Every change is saved the moment you make it."
+            ).format(version__=__version__, value=self.practice.path or _("in memory"), log_path=log_path()),
         )
 
     def show_shortcuts(self) -> None:
@@ -466,11 +486,11 @@ class MainWindow(MainMenus, QMainWindow):
 
         self.finish_start()
         sections = menu_sections(list(self._menus.values()))
-        sections.append(("Charting a session", action_rows(self.session_editor.actions())))
+        sections.append((_("Charting a session"), action_rows(self.session_editor.actions())))
         sections += keyed_sections(
             [
-                ("On a diagram", [(keys, text) for keys, text in DIAGRAM_KEYS]),
-                ("Print preview", [(keys, text) for keys, text, _slot in PREVIEW_KEYS]),
+                (_("On a diagram"), [(keys, _(text)) for keys, text in DIAGRAM_KEYS]),
+                (_("Print preview"), [(keys, _(text)) for keys, text, _slot in PREVIEW_KEYS]),
             ]
         )
         ShortcutsDialog(sections, self).exec()
@@ -494,5 +514,7 @@ class MainWindow(MainMenus, QMainWindow):
             self._session_editor.save_notes()  # notes typed a moment ago are not lost on quitting
         self._audit_timer.stop()
         self.audit_bar.stop()
+        if self._finished:
+            self.backups.stop()
         self.save_layout()
         super().closeEvent(event)

@@ -96,6 +96,15 @@ class Preferences:
     def system_dark(self, value: bool | None) -> None:
         self._set("look/system_dark", "" if value is None else "1" if value else "0")
 
+    @property
+    def language(self) -> str:
+        """The app's language chosen on this computer (a code: "es"); empty: the system's."""
+        return self._text("app/language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("app/language", value)
+
     def text(self, key: str) -> str:
         """A remembered text under ``key`` (for small per-widget choices)."""
         return self._text(f"misc/{key}")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from ui.accessibility import accessible
 from ui.style import mute
 
@@ -89,7 +90,7 @@ def menu_sections(menus: Sequence[QMenu]) -> list[Section]:
             actions.extend(sub.actions() if isinstance(sub, QMenu) else [action])
         rows = action_rows(actions)
         if rows:
-            sections.append((f"{plain(menu.title())} menu", rows))
+            sections.append((_("{plain} menu").format(plain=plain(menu.title())), rows))
     return sections
 
 
@@ -118,11 +119,11 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, sections: Sequence[Section], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         self.tree = QTreeWidget()
-        accessible(self.tree, "Keyboard shortcuts", "What each key does, menu by menu")
+        accessible(self.tree, "Keyboard shortcuts", _("What each key does, menu by menu"))
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["What", "Keys"])
+        self.tree.setHeaderLabels([_("What"), _("Keys")])
         self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

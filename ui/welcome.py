@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import StoreError, ValidationError
+from acuchart.i18n import N_, _
 from acuchart.practice import Practice
 from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY, check_settings
 from ui.app_icon import app_icon
@@ -40,8 +41,8 @@ FirstStart = Practice | Path | Literal["demo"] | None
 """What the welcome ends with: the practice just set up, a practice file to open, the demo, or None (quit)."""
 
 NEEDED = {
-    "practice_name": "Enter the practice's name: it heads every handout.",
-    "practitioner_name": "Enter your name as you sign: it signs every session.",
+    "practice_name": N_("Enter the practice's name: it heads every handout."),
+    "practitioner_name": N_("Enter your name as you sign: it signs every session."),
 }
 FILE_FIELD = "practice_file"
 
@@ -51,7 +52,7 @@ class Welcome(QDialog):
 
     def __init__(self, default_path: Path, parent: QWidget | None = None, set_up_only: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New practice" if set_up_only else "Welcome to AcuChart")
+        self.setWindowTitle(_("New practice") if set_up_only else _("Welcome to AcuChart"))
         self.setWindowIcon(app_icon())
         self.outcome: FirstStart = None
         self.messages = FieldMessages()
@@ -63,7 +64,7 @@ class Welcome(QDialog):
         layout.addWidget(self.pages)
         if set_up_only:  # File → New practice file…: the second page alone, Back becomes Cancel
             self.pages.setCurrentIndex(1)
-            self.back_button.setText("Cancel")
+            self.back_button.setText(_("Cancel"))
             self.back_button.clicked.disconnect()
             self.back_button.clicked.connect(self.reject)
         self.setMinimumWidth(640)  # messages beside the fields make it taller, never narrower
@@ -76,25 +77,33 @@ class Welcome(QDialog):
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(QSize(72, 72)))
         title = QLabel(
-            "<h2>Welcome to AcuChart</h2>Charting for cosmetic acupuncture. Your records stay in one "
-            "file on this computer, saved the moment you make each change."
+            _(
+                "<h2>Welcome to AcuChart</h2>Charting for cosmetic acupuncture. Your records stay in one "
+                "file on this computer, saved the moment you make each change."
+            )
         )
         title.setWordWrap(True)
         heading.addWidget(logo)
         heading.addWidget(title, 1)
         self.set_up_button = QCommandLinkButton(
-            "Set up your practice",
-            "Your practice's name, your name, licence number and logo, printed on every handout. "
-            "About a minute; all of it can be changed later.",
+            _("Set up your practice"),
+            _(
+                "Your practice's name, your name, licence number and logo, printed on every handout. "
+                "About a minute; all of it can be changed later."
+            ),
         )
         self.demo_button = QCommandLinkButton(
-            "Look around the demo practice",
-            "Fictional clients and sessions in a temporary file. Nothing you do there is kept, and "
-            "you are welcomed again next time.",
+            _("Look around the demo practice"),
+            _(
+                "Fictional clients and sessions in a temporary file. Nothing you do there is kept, and "
+                "you are welcomed again next time."
+            ),
         )
         self.open_button = QCommandLinkButton(
-            "Open a practice file…",
-            f"Moving from another computer? Open the {SUFFIX} file you brought with you.",
+            _("Open a practice file…"),
+            _("Moving from another computer? Open the {SUFFIX} file you brought with you.").format(
+                SUFFIX=SUFFIX
+            ),
         )
         self.set_up_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         self.demo_button.clicked.connect(self._choose_demo)
@@ -107,7 +116,7 @@ class Welcome(QDialog):
         column.addStretch(1)
         quit_row = QHBoxLayout()
         quit_row.addStretch(1)
-        quit_button = QPushButton("Quit")
+        quit_button = QPushButton(_("Quit"))
         quit_button.clicked.connect(self.reject)
         quit_row.addWidget(quit_button)
         column.addLayout(quit_row)
@@ -126,43 +135,48 @@ class Welcome(QDialog):
     # --- the second page: the practice ------------------------------------------------------
     def _set_up_page(self, default_path: Path) -> QWidget:
         page = QWidget()
-        who = QGroupBox("Your practice, as handouts and records print it")
+        who = QGroupBox(_("Your practice, as handouts and records print it"))
         form = QFormLayout(who)
         for name, label, placeholder in PRACTICE_LINES:
             edit = QLineEdit()
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(_(placeholder))
             self.edits[name] = edit
-            self.messages.add_row(form, name, label, edit)
+            self.messages.add_row(form, name, _(label), edit)
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(px(56))
-        self.messages.add_row(form, "address", "Address", self.address)
+        self.messages.add_row(form, "address", _("Address"), self.address)
         self.logo = LogoChooser()
-        self.messages.add_row(form, "logo_path", "Logo", self.logo)
+        self.messages.add_row(form, "logo_path", _("Logo"), self.logo)
         self.paper_size = paper_size_box()
-        self.messages.add_row(form, "paper_size", "Paper size", self.paper_size)
+        self.messages.add_row(form, "paper_size", _("Paper size"), self.paper_size)
 
-        where = QGroupBox("Where the records are kept")
+        where = QGroupBox(_("Where the records are kept"))
         places = QFormLayout(where)
         self.practice_file = PathField(
-            "Where the practice file goes", save_filter=f"AcuChart practice (*{SUFFIX})"
+            _("Where the practice file goes"),
+            save_filter=_("AcuChart practice (*{SUFFIX})").format(SUFFIX=SUFFIX),
         )
         self.practice_file.set_text(str(default_path))
-        self.messages.add_row(places, FILE_FIELD, "Practice file", self.practice_file)
+        self.messages.add_row(places, FILE_FIELD, _("Practice file"), self.practice_file)
         self.second_place = PathField(
-            "Where the second copy of each backup goes", "None for now: backups stay on this computer"
+            _("Where the second copy of each backup goes"), _("None for now: backups stay on this computer")
         )
-        self.messages.add_row(places, BACKUP_SECOND_PLACE_KEY, "Second place for backups", self.second_place)
+        self.messages.add_row(
+            places, BACKUP_SECOND_PLACE_KEY, _("Second place for backups"), self.second_place
+        )
         hint = QLabel(
-            "Backups are kept on this computer. A USB drive or a synced folder as a second place keeps a "
-            "copy safe if this computer is lost."
+            _(
+                "Backups are kept on this computer. A USB drive or a synced folder as a second place keeps a "
+                "copy safe if this computer is lost."
+            )
         )
         hint.setWordWrap(True)
         mute(hint)
         places.addRow("", hint)
 
-        back = self.back_button = QPushButton("Back")
+        back = self.back_button = QPushButton(_("Back"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.create_button = QPushButton("Create the practice")
+        self.create_button = QPushButton(_("Create the practice"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_practice)
         buttons = QHBoxLayout()
@@ -198,17 +212,16 @@ class Welcome(QDialog):
         each field and create nothing."""
         self.messages.clear()
         values = self.values()
-        problems = {name: text for name, text in NEEDED.items() if not values[name].strip()}
+        problems = {name: _(text) for name, text in NEEDED.items() if not values[name].strip()}
         path = self.practice_path()
         if not self.practice_file.text:
-            problems[FILE_FIELD] = "Choose where the practice file goes."
+            problems[FILE_FIELD] = _("Choose where the practice file goes.")
         elif not path.is_absolute():
-            problems[FILE_FIELD] = "Choose the place with the Choose… button (a full path)."
+            problems[FILE_FIELD] = _("Choose the place with the Choose… button (a full path).")
         elif path.exists() and path.stat().st_size > 0:
-            problems[FILE_FIELD] = (
-                f"There is already a practice file at {path}. To use it, go Back and choose "
-                "Open a practice file…; a new practice needs a new file name."
-            )
+            problems[FILE_FIELD] = _(
+                "There is already a practice file at {path}. To use it, go Back and choose Open a practice file…; a new practice needs a new file name."
+            ).format(path=path)
         try:
             check_settings(values, path)
         except ValidationError as exc:
@@ -228,7 +241,11 @@ class Welcome(QDialog):
             path.parent.mkdir(parents=True, exist_ok=True)
             practice = Practice.open(path)
         except (StoreError, OSError) as exc:
-            reason = str(exc) if isinstance(exc, StoreError) else f"{path} cannot be created: {exc.strerror}."
+            reason = (
+                str(exc)
+                if isinstance(exc, StoreError)
+                else _("{path} cannot be created: {strerror}.").format(path=path, strerror=exc.strerror)
+            )
             self.messages.show({FILE_FIELD: reason})
             return None
         try:
@@ -241,7 +258,9 @@ class Welcome(QDialog):
                     *(path.with_name(path.name + end) for end in ("-wal", "-shm", ".lock")),
                 ):
                     leftover.unlink(missing_ok=True)
-            self.messages.show({"": f"The practice could not be set up, and nothing was kept: {exc}"})
+            self.messages.show(
+                {"": _("The practice could not be set up, and nothing was kept: {exc}").format(exc=exc)}
+            )
             return None
         return practice
 

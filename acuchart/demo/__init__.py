@@ -42,6 +42,7 @@ _CLIENTS: list[dict[str, object]] = [
     },
     {
         "first_name": "Sofía",
+        "language": "es",  # her documents print in Spanish, whatever the practice speaks
         "last_name": "Domínguez",
         "concerns": ["dark_circles", "wrinkles"],
         "caution_flags": ["anticoagulants"],
@@ -77,6 +78,7 @@ _CLIENTS: list[dict[str, object]] = [
     },
     {
         "first_name": "Chloé",
+        "language": "fr",
         "last_name": "Lefèvre",
         "concerns": ["wrinkles", "muscle_tension"],
         "caution_flags": ["fillers_botox"],
@@ -186,6 +188,7 @@ def demo_client_forms(count: int, rng: random.Random, today: dt.date) -> list[Cl
                 ),
                 caution_flags=list(base["caution_flags"]),  # type: ignore[call-overload]
                 caution_notes=str(base.get("caution_notes", "")),
+                language=str(base.get("language", "")),
             )
         )
     return forms
@@ -274,7 +277,7 @@ def _write_practice(path: Path, clients: int, seed: int) -> str:
     """Replay the demo's stories into a new practice file at ``path``; the one-line summary."""
     rng = random.Random(seed)
     now = clock.now()
-    practice = Practice.open(path)
+    practice = Practice.open(path, accept_empty=True)  # the empty file write_demo made for it
     try:
         forms = demo_client_forms(clients, rng, now.date())
         stories = demo_stories(forms, rng, now, practice.catalogue)

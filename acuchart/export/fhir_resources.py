@@ -14,6 +14,7 @@ from typing import Any
 
 from acuchart.catalogue import Catalogue
 from acuchart.export import fhir_codes as codes
+from acuchart.i18n import LANGUAGES
 from acuchart.models import (
     CAUTION_LABELS,
     CONCERN_LABELS,
@@ -120,6 +121,17 @@ def patient(client: Client, refs: Refs) -> Resource:
         resource["birthDate"] = client.date_of_birth.isoformat()
     if client.address:
         resource["address"] = [{"text": client.address}]
+    if client.language:
+        # The language the client reads their documents in: a BCP-47 code, the client's preference.
+        resource["communication"] = [
+            {
+                "language": {
+                    "coding": [{"system": "urn:ietf:bcp:47", "code": client.language}],
+                    "text": LANGUAGES.get(client.language, client.language),
+                },
+                "preferred": True,
+            }
+        ]
     return resource
 
 

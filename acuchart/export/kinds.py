@@ -72,6 +72,11 @@ KINDS: tuple[RecordKind, ...] = (
             Column("caution_notes", "text", "Cautions in free text (medicines, dates, areas)."),
             Column("cautions_reviewed_on", "date", "When the cautions were last reviewed with the client."),
             Column(
+                "language",
+                "text",
+                "The language the client's documents print in (ISO 639-1: en, es, fr); empty: the practice's.",
+            ),
+            Column(
                 "archived", "boolean", "1 when the client is archived (hidden from the list, never deleted)."
             ),
             _created(),

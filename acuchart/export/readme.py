@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from acuchart.catalogue import VIEWS
 from acuchart.export.kinds import KINDS, NOT_EXPORTED, RecordKind
+from acuchart.i18n import Labels
 from acuchart.models import (
     CAUTION_FLAGS,
     CONCERNS,
@@ -56,8 +57,10 @@ def _kind_section(kind: RecordKind, rows: int | None) -> list[str]:
     return [*lines, ""]
 
 
-def _vocabulary(title: str, pairs: tuple[tuple[str, str], ...]) -> list[str]:
-    return [f"**{title}**: " + "; ".join(f"`{key}` {label}" for key, label in pairs) + ".", ""]
+def _vocabulary(title: str, pairs: Labels | tuple[tuple[str, str], ...]) -> list[str]:
+    # The export is read by programs and other systems: its words stay in English, whatever the app speaks.
+    english = [(key, pairs.source(key)) for key in pairs.codes()] if isinstance(pairs, Labels) else pairs
+    return [f"**{title}**: " + "; ".join(f"`{key}` {label}" for key, label in english) + ".", ""]
 
 
 def readme_text(practice_name: str, exported_at: str, counts: Mapping[str, int] | None = None) -> str:

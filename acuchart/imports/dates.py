@@ -14,12 +14,14 @@ import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
+from acuchart.i18n import N_
+
 Order = Literal["DMY", "MDY", "YMD"]
 
 ORDERS: dict[Order, str] = {
-    "DMY": "Day first (31/12/1980)",
-    "MDY": "Month first (12/31/1980)",
-    "YMD": "Year first (1980/12/31)",
+    "DMY": N_("Day first (31/12/1980)"),
+    "MDY": N_("Month first (12/31/1980)"),
+    "YMD": N_("Year first (1980/12/31)"),
 }
 
 _NUMERIC = re.compile(r"^(\d{1,4})[./\- ](\d{1,2})[./\- ](\d{1,4})$")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from acuchart.i18n import N_, _
 from acuchart.imports.dates import parse
 
 
@@ -29,7 +30,7 @@ SKIP = ""
 FIELDS: tuple[Field, ...] = (
     Field(
         "first_name",
-        "First name",
+        N_("First name"),
         (
             "firstname",
             "first",
@@ -45,7 +46,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "last_name",
-        "Last name",
+        N_("Last name"),
         (
             "lastname",
             "last",
@@ -61,7 +62,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "full_name",
-        "Full name (first and last)",
+        N_("Full name (first and last)"),
         (
             "name",
             "fullname",
@@ -75,11 +76,13 @@ FIELDS: tuple[Field, ...] = (
         ),
     ),
     Field(
-        "preferred_name", "Preferred name", ("preferredname", "preferred", "nickname", "knownas", "callname")
+        "preferred_name",
+        N_("Preferred name"),
+        ("preferredname", "preferred", "nickname", "knownas", "callname"),
     ),
     Field(
         "date_of_birth",
-        "Date of birth",
+        N_("Date of birth"),
         (
             "dateofbirth",
             "dob",
@@ -96,7 +99,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "phone",
-        "Phone",
+        N_("Phone"),
         (
             "phone",
             "telephone",
@@ -115,10 +118,10 @@ FIELDS: tuple[Field, ...] = (
             "telefono",
         ),
     ),
-    Field("email", "Email", ("email", "emailaddress", "mail", "courriel", "correo")),
+    Field("email", N_("Email"), ("email", "emailaddress", "mail", "courriel", "correo")),
     Field(
         "address",
-        "Address (several columns are joined)",
+        N_("Address (several columns are joined)"),
         (
             "address",
             "street",
@@ -146,12 +149,15 @@ FIELDS: tuple[Field, ...] = (
         joins=True,
     ),
     Field(
-        "skin_notes", "Skin notes (several columns are joined)", ("skinnotes", "skin", "skintype"), joins=True
+        "skin_notes",
+        N_("Skin notes (several columns are joined)"),
+        ("skinnotes", "skin", "skintype"),
+        joins=True,
     ),
-    Field("goals", "Goals (several columns are joined)", ("goals", "goal", "objectives"), joins=True),
+    Field("goals", N_("Goals (several columns are joined)"), ("goals", "goal", "objectives"), joins=True),
     Field(
         "caution_notes",
-        "Caution notes (several columns are joined)",
+        N_("Caution notes (several columns are joined)"),
         (
             "cautions",
             "caution",
@@ -168,7 +174,7 @@ FIELDS: tuple[Field, ...] = (
         joins=True,
     ),
 )
-FIELD_LABELS: dict[str, str] = {field.key: field.label for field in FIELDS} | {SKIP: "Don't import"}
+FIELD_LABELS: dict[str, str] = {field.key: field.label for field in FIELDS} | {SKIP: N_("Don't import")}
 _BY_NAME = {name: field.key for field in FIELDS for name in field.names}
 _JOINS = {field.key for field in FIELDS if field.joins}
 _EMAIL_LIKE = re.compile(r"^[^@\s]+@[^@\s]+$")
@@ -232,14 +238,16 @@ def mapping_problem(mapping: Mapping[int, str]) -> str | None:
     chosen = list(mapping.values())
     has_names = "full_name" in chosen or ("first_name" in chosen and "last_name" in chosen)
     if not has_names:
-        return (
+        return _(
             "Say which column holds the first name and which the last name, or choose one column with the "
             "full name."
         )
     twice = sorted({key for key in chosen if key and key not in _JOINS and chosen.count(key) > 1})
     if twice:
-        labels = ", ".join(FIELD_LABELS[key] for key in twice)
-        return f"More than one column is set to {labels}. Choose one column for each, or Don't import for the others."
+        labels = ", ".join(_(FIELD_LABELS[key]) for key in twice)
+        return _(
+            "More than one column is set to {labels}. Choose one column for each, or Don't import for the others."
+        ).format(labels=labels)
     return None
 
 

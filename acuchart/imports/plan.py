@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import AcuChartError, ValidationError
+from acuchart.i18n import N_, _, ngettext
 from acuchart.imports.dates import DateReading, Order, describe, parse, read_column
 from acuchart.imports.mapping import ColumnMapping, gather, mapping_problem, split_full_name
 from acuchart.imports.sniff import CsvTable, ImportFileError
@@ -29,16 +30,16 @@ Status = Literal["ready", "duplicate", "problem"]
 Progress = Callable[[int, int], None]
 
 _FORM_LABELS = {
-    "first_name": "First name",
-    "last_name": "Last name",
-    "preferred_name": "Preferred name",
-    "date_of_birth": "Date of birth",
-    "phone": "Phone",
-    "email": "Email",
-    "address": "Address",
-    "skin_notes": "Skin notes",
-    "goals": "Goals",
-    "caution_notes": "Caution notes",
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "preferred_name": N_("Preferred name"),
+    "date_of_birth": N_("Date of birth"),
+    "phone": N_("Phone"),
+    "email": N_("Email"),
+    "address": N_("Address"),
+    "skin_notes": N_("Skin notes"),
+    "goals": N_("Goals"),
+    "caution_notes": N_("Caution notes"),
 }
 
 
@@ -49,10 +50,11 @@ class AmbiguousDatesError(ImportFileError):
         self.column = column
         self.reading = reading
         example = next((text for text, _ in reading.examples), "")
-        shown = f" (for example {example})" if example else ""
+        shown = _(" (for example {example})").format(example=example) if example else ""
         super().__init__(
-            f"The dates in the column {column!r}{shown} could be day first or month first, and the file does "
-            "not say which. Choose the order the other program wrote them in. Nothing was imported."
+            _(
+                "The dates in the column {column!r}{shown} could be day first or month first, and the file does not say which. Choose the order the other program wrote them in. Nothing was imported."
+            ).format(column=column, shown=shown)
         )
 
 
@@ -93,9 +95,14 @@ class ImportPlan(NamedTuple):
     def summary(self) -> str:
         """``187 clients to add, 8 duplicates, 5 rows with problems``."""
         ready, dupes, bad = (len(self.with_status(s)) for s in ("ready", "duplicate", "problem"))
-        return (
-            f"{ready:,} client{'s' if ready != 1 else ''} to add, {dupes:,} duplicate{'s' if dupes != 1 else ''}, "
-            f"{bad:,} row{'s' if bad != 1 else ''} with problems"
+        return ", ".join(
+            (
+                ngettext("{count:,} client to add", "{count:,} clients to add", ready).format(count=ready),
+                ngettext("{count:,} duplicate", "{count:,} duplicates", dupes).format(count=dupes),
+                ngettext("{count:,} row with problems", "{count:,} rows with problems", bad).format(
+                    count=bad
+                ),
+            )
         )
 
 
@@ -108,11 +115,24 @@ class ImportReport(NamedTuple):
 
     def text(self) -> str:
         """The report as lines for the command line."""
-        verb = "Would add" if self.dry_run else "Added"
-        lines = [
-            f"{verb} {len(self.added):,} client{'s' if len(self.added) != 1 else ''}; skipped {len(self.skipped):,}."
+        added, skipped = len(self.added), len(self.skipped)
+        if self.dry_run:
+            head = ngettext(
+                "Would add {count:,} client; skipped {skipped:,}.",
+                "Would add {count:,} clients; skipped {skipped:,}.",
+                added,
+            )
+        else:
+            head = ngettext(
+                "Added {count:,} client; skipped {skipped:,}.",
+                "Added {count:,} clients; skipped {skipped:,}.",
+                added,
+            )
+        lines = [head.format(count=added, skipped=skipped)]
+        lines += [
+            _("  row {row}: {name}: skipped. {why}").format(row=row, name=name, why=why)
+            for row, name, why in self.skipped
         ]
-        lines += [f"  row {row}: {name}: skipped. {why}" for row, name, why in self.skipped]
         return "\n".join(lines)
 
 
@@ -137,7 +157,13 @@ def _names(values: dict[str, str]) -> tuple[str, str, str | None]:
     if full and not (first and last):
         split = split_full_name(full)
         if split is None:
-            return first, last, f"The full name {full!r} has one word only; give a first and a last name."
+            return (
+                first,
+                last,
+                _("The full name {full!r} has one word only; give a first and a last name.").format(
+                    full=full
+                ),
+            )
         first, last = first or split[0], last or split[1]
     return first, last, None
 
@@ -160,10 +186,12 @@ class _People:
         """Why someone of this name and date of birth looks like a duplicate, or ""."""
         dated = self._dated.get(key, {})
         if born and born in dated:
-            return f"{where} {dated[born]}, born {born}."
+            return _("{where} {who}, born {born}.").format(where=where, who=dated[born], born=born)
         other = self._undated.get(key) or (next(iter(dated.values())) if dated and not born else None)
         if other:
-            return f"Possibly {where[0].lower()}{where[1:]} {other} (same name; no date of birth to compare)."
+            return _("Possibly: {where} {other} (same name; no date of birth to compare).").format(
+                where=where, other=other
+            )
         return ""
 
 
@@ -189,7 +217,7 @@ def plan_import(
     """
     problem = mapping_problem(mapping)
     if problem:
-        raise ImportFileError(problem + " Nothing was imported.")
+        raise ImportFileError(problem + _(" Nothing was imported."))
     today = clock.today()
     if date_order is None:
         reading = read_dates(table, mapping, today)
@@ -221,7 +249,7 @@ def _row(
 ) -> RowOutcome:
     values = gather(mapping, cells)
     first, last, name_problem = _names(values)
-    name = f"{first} {last}".strip() or "(no name)"
+    name = f"{first} {last}".strip() or _("(no name)")
     problems: list[str] = []
     if len(cells) > len(table.columns):
         problems.append(
@@ -235,7 +263,11 @@ def _row(
     if written:
         born = parse(written, order, today)
         if born is None:
-            problems.append(f"Date of birth: {written!r} is not a date read as {describe(order)}.")
+            problems.append(
+                _("Date of birth: {written!r} is not a date read as {describe}.").format(
+                    written=written, describe=describe(order)
+                )
+            )
     form = ClientForm(
         first_name=first,
         last_name=last,
@@ -263,13 +295,13 @@ def _row(
     duplicate = known.match(key, birth, "Already in the practice:") or in_file.match(
         key, birth, "The same person as"
     )
-    in_file.add(key, birth, f"row {number}")
+    in_file.add(key, birth, _("row {number}").format(number=number))
     return RowOutcome(number, name, form, (), duplicate)
 
 
 def _row_message(field: str, message: str, values: dict[str, str]) -> str:
     """A form's message about a field, naming the value the file holds: ``Email 'a at b.com': …``."""
-    label = _FORM_LABELS.get(field, field)
+    label = _(_FORM_LABELS.get(field, field))
     value = values.get(field, "")
     shown = f" {value!r}" if value and field in ("email", "phone") else ""
     return f"{label}{shown}: {message}"
@@ -282,6 +314,7 @@ def run_import(
 
     Raises:
         ImportFileError: the practice file could not be written; nothing was added.
+        BackupError: the practice could not be backed up first; nothing was added.
     """
     chosen = [
         row
@@ -295,17 +328,21 @@ def run_import(
             ImportReport(tuple((r.row, None, r.name) for r in chosen), skipped, dry_run), Changes()
         )
     forms = [row.form for row in chosen if row.form is not None]
+    if practice.path is not None:  # a risky change: the practice as it was is backed up first
+        from acuchart.backup.make import BEFORE_IMPORTING, back_up_before
+
+        back_up_before(practice.path, BEFORE_IMPORTING, f"importing {len(forms):,} clients")
     try:
         done = practice.clients.create_many(forms)
     except AcuChartError as exc:
-        raise ImportFileError(f"The import stopped: {exc} Nothing was imported.") from exc
+        raise ImportFileError(_("The import stopped: {exc} Nothing was imported.").format(exc=exc)) from exc
     except sqlite3.DatabaseError as exc:
         full = "full" in str(exc).lower()
         why = (
-            "the disk holding the practice file is full"
+            _("the disk holding the practice file is full")
             if full
-            else f"the practice file could not be written ({exc})"
+            else _("the practice file could not be written ({exc})").format(exc=exc)
         )
-        raise ImportFileError(f"The import stopped: {why}. Nothing was imported.") from exc
+        raise ImportFileError(_("The import stopped: {why}. Nothing was imported.").format(why=why)) from exc
     added = tuple((row.row, client_id, row.name) for row, client_id in zip(chosen, done.value, strict=True))
     return OpResult(ImportReport(added, skipped), done.changes)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import N_, _
 from acuchart.text import fold
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -23,14 +24,19 @@ MAX_BYTES = 200 * 1024 * 1024
 
 ENCODINGS: dict[str, str] = {
     "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 with a byte-order mark",
+    "utf-8-sig": N_("UTF-8 with a byte-order mark"),
     "utf-16": "UTF-16",
-    "cp1252": "Windows-1252 (Western European)",
-    "latin-1": "Latin-1 (ISO 8859-1)",
+    "cp1252": N_("Windows-1252 (Western European)"),
+    "latin-1": N_("Latin-1 (ISO 8859-1)"),
 }
 """The encodings AcuChart reads, with the words the mapping step shows."""
 
-DELIMITERS: dict[str, str] = {",": "Comma", ";": "Semicolon", "\t": "Tab", "|": "Vertical bar"}
+DELIMITERS: dict[str, str] = {
+    ",": N_("Comma"),
+    ";": N_("Semicolon"),
+    "\t": N_("Tab"),
+    "|": N_("Vertical bar"),
+}
 
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _SAMPLE_LINES = 200
@@ -74,23 +80,26 @@ def detect_encoding(data: bytes) -> str:
     return "utf-8"
 
 
-def decode(data: bytes, encoding: str, name: str = "The file") -> str:
+def decode(data: bytes, encoding: str, name: str = "") -> str:
     """``data`` as text in ``encoding``.
 
     Raises:
         ImportFileError: it does not decode (the message names the first bad byte's place).
     """
+    name = name or _("The file")
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ImportFileError(
-            f"{name} is not {ENCODINGS.get(encoding, encoding)}: line {line} holds bytes that are not "
-            "text in that encoding. Choose another encoding (Windows-1252 suits most files from older "
-            "Windows programs)."
+            _(
+                "{name} is not {value}: line {line} holds bytes that are not text in that encoding. Choose another encoding (Windows-1252 suits most files from older Windows programs)."
+            ).format(name=name, value=_(ENCODINGS.get(encoding, encoding)), line=line)
         ) from exc
     except LookupError as exc:
-        raise ImportFileError(f"AcuChart does not know the encoding {encoding!r}.") from exc
+        raise ImportFileError(
+            _("AcuChart does not know the encoding {encoding!r}.").format(encoding=encoding)
+        ) from exc
 
 
 def detect_delimiter(text: str) -> str:
@@ -145,32 +154,39 @@ def read_table(
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ImportFileError(
-                f"{path.name} is {size / 1024 / 1024:.0f} MB; AcuChart imports client lists of up to "
-                f"{MAX_BYTES // 1024 // 1024} MB. Split it into smaller files."
+                _(
+                    "{name} is {value:.0f} MB; AcuChart imports client lists of up to {value2} MB. Split it into smaller files."
+                ).format(name=path.name, value=size / 1024 / 1024, value2=MAX_BYTES // 1024 // 1024)
             )
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ImportFileError(f"There is no file at {path}. Check the name and try again.") from exc
+        raise ImportFileError(
+            _("There is no file at {path}. Check the name and try again.").format(path=path)
+        ) from exc
     except IsADirectoryError as exc:
-        raise ImportFileError(f"{path} is a folder. Choose a CSV file.") from exc
+        raise ImportFileError(_("{path} is a folder. Choose a CSV file.").format(path=path)) from exc
     except OSError as exc:
-        raise ImportFileError(f"{path} could not be read ({exc.strerror or exc}).") from exc
+        raise ImportFileError(
+            _("{path} could not be read ({value}).").format(path=path, value=exc.strerror or exc)
+        ) from exc
     return parse_table(data, path.name, encoding, delimiter, has_header)
 
 
 def parse_table(
     data: bytes,
-    name: str = "The file",
+    name: str = "",
     encoding: str | None = None,
     delimiter: str | None = None,
     has_header: bool | None = None,
 ) -> CsvTable:
     """Read CSV ``data`` (see :func:`read_table`)."""
+    name = name or _("The file")
     utf16 = encoding == "utf-16" or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if b"\x00" in data[:4096] and not utf16:
         raise ImportFileError(
-            f"{name} is not a text file (it holds binary data). Export the client list from the other "
-            "program as CSV (comma- or semicolon-separated text) and choose that file."
+            _(
+                "{name} is not a text file (it holds binary data). Export the client list from the other program as CSV (comma- or semicolon-separated text) and choose that file."
+            ).format(name=name)
         )
     chosen_encoding = encoding or detect_encoding(data)
     text = decode(data, chosen_encoding, name)
@@ -185,18 +201,22 @@ def parse_table(
             )
         ]
     except csv.Error as exc:
-        raise ImportFileError(f"{name} is not a CSV file AcuChart can read ({exc}).") from exc
+        raise ImportFileError(
+            _("{name} is not a CSV file AcuChart can read ({exc}).").format(name=name, exc=exc)
+        ) from exc
     records = [(number, row) for number, row in records if any(row)]
     if not records:
-        raise ImportFileError(f"{name} holds no rows. Choose the file with the client list.")
+        raise ImportFileError(
+            _("{name} holds no rows. Choose the file with the client list.").format(name=name)
+        )
     first = records[0][1]
     header = looks_like_header(first, [row for _, row in records[1:]]) if has_header is None else has_header
     body = records[1:] if header else records
     width = max([len(first), *(len(row) for _, row in body)]) if not header else len(first)
     columns = (
-        tuple(cell or f"Column {i}" for i, cell in enumerate(first, 1))
+        tuple(cell or _("Column {i}").format(i=i) for i, cell in enumerate(first, 1))
         if header
-        else tuple(f"Column {i}" for i in range(1, width + 1))
+        else tuple(_("Column {i}").format(i=i) for i in range(1, width + 1))
     )
     rows = tuple((number, row + ("",) * (len(columns) - len(row))) for number, row in body)
     return CsvTable(chosen_encoding, chosen_delimiter, header, columns, rows)

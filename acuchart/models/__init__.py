@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from acuchart.i18n import _
+
 if TYPE_CHECKING:
     from acuchart.models.audit import *  # noqa: F403
     from acuchart.models.charting import *  # noqa: F403
@@ -30,4 +32,4 @@ def __getattr__(name: str) -> Any:
                 value = vars(module)[name]
                 globals()[name] = value
                 return value
-    raise AttributeError(f"module 'acuchart.models' has no attribute {name!r}")
+    raise AttributeError(_("module 'acuchart.models' has no attribute {name!r}").format(name=name))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from acuchart.i18n import _
+
 
 class AuditReport(NamedTuple):
     """The result of walking the chain, and whether the append-only guard is still in place."""
@@ -23,11 +25,15 @@ class AuditReport(NamedTuple):
         """What is wrong, one sentence each (empty when all is well)."""
         found = []
         if self.problem:
-            where = f"broken at entry {self.first_broken}: " if self.first_broken is not None else ""
-            found.append(f"audit trail {where}{self.problem}")
+            where = (
+                _("broken at entry {first_broken}: ").format(first_broken=self.first_broken)
+                if self.first_broken is not None
+                else ""
+            )
+            found.append(_("audit trail {where}{problem}").format(where=where, problem=self.problem))
         if self.guard_removed:
             found.append(
-                "the audit trail's append-only guard was removed: the file was edited outside AcuChart"
+                _("the audit trail's append-only guard was removed: the file was edited outside AcuChart")
             )
         return found
 
@@ -36,8 +42,12 @@ class AuditReport(NamedTuple):
         """The most serious finding as one sentence for a warning bar or a printout (empty when all is
         well): a broken chain first, otherwise a removed guard. ``main.py check`` lists them all."""
         if self.problem:
-            where = f" at entry {self.first_broken}" if self.first_broken is not None else ""
-            return f"The audit trail is broken{where}: {self.problem}"
+            where = (
+                _(" at entry {first_broken}").format(first_broken=self.first_broken)
+                if self.first_broken is not None
+                else ""
+            )
+            return _("The audit trail is broken{where}: {problem}").format(where=where, problem=self.problem)
         if self.guard_removed:
-            return "The audit trail's append-only guard was removed: the file was edited outside AcuChart"
+            return _("The audit trail's append-only guard was removed: the file was edited outside AcuChart")
         return ""

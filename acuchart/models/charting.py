@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from acuchart.i18n import _
 from acuchart.models.practice import REACTION_LABELS, SEVERITIES, Side, _date, _datetime
 
 SEVERITY_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
@@ -99,8 +100,12 @@ class Mark:
     def title(self) -> str:
         """How lists and menus name the mark: "ST2 (left)", "CV24", or a free marker's label."""
         if self.code is None:
-            return self.label or "Free marker"
-        return self.code if self.side in (None, "midline") else f"{self.code} ({self.side})"
+            return self.label or _("Free marker")
+        if self.side == "left":
+            return _("{code} (left)").format(code=self.code)
+        if self.side == "right":
+            return _("{code} (right)").format(code=self.code)
+        return self.code
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Mark:

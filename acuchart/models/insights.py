@@ -12,6 +12,8 @@ import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from acuchart.dates import short_date
+from acuchart.i18n import N_, Labels, _, ngettext
 from acuchart.models.practice import CAUTION_LABELS, CONCERN_LABELS, REACTION_KINDS_AT_POINT
 
 MIN_NEEDLINGS = 30
@@ -22,8 +24,8 @@ MIN_COURSES = 5
 
 ANY_REACTION = "any"
 """The reaction kind that counts a needling followed by a reaction of any kind."""
-MAP_KINDS: tuple[tuple[str, str], ...] = ((ANY_REACTION, "Any reaction"), *REACTION_KINDS_AT_POINT)
-MAP_KIND_LABELS = dict(MAP_KINDS)
+MAP_KINDS = Labels((ANY_REACTION, N_("Any reaction"))) + REACTION_KINDS_AT_POINT
+MAP_KIND_LABELS = MAP_KINDS.by_key()
 NO_CAUTION = "none"
 """The caution filter for clients with no caution recorded."""
 NO_PROTOCOL = "none"
@@ -42,18 +44,26 @@ class MapFilter(NamedTuple):
         """The filter in words, for a page title: ``Clients on anticoagulants · 2026``."""
         parts = []
         if self.start or self.end:
-            since = f"{self.start:%d %b %Y}" if self.start else "the first session"
-            until = f"{self.end:%d %b %Y}" if self.end else "today"
-            parts.append(f"{since} to {until}")
+            since = short_date(self.start) if self.start else _("the first session")
+            until = short_date(self.end) if self.end else _("today")
+            parts.append(_("{since} to {until}").format(since=since, until=until))
         if self.caution == NO_CAUTION:
-            parts.append("clients with no caution recorded")
+            parts.append(_("clients with no caution recorded"))
         elif self.caution:
-            parts.append(f"clients with: {CAUTION_LABELS.get(self.caution, self.caution).lower()}")
+            parts.append(
+                _("clients with: {lower}").format(
+                    lower=CAUTION_LABELS.get(self.caution, self.caution).lower()
+                )
+            )
         if self.protocol == NO_PROTOCOL:
-            parts.append("sessions following none of the protocols")
+            parts.append(_("sessions following none of the protocols"))
         elif self.protocol:
-            parts.append(f"sessions following {(protocol_names or {}).get(self.protocol, self.protocol)}")
-        return " · ".join(parts) or "all sessions"
+            parts.append(
+                _("sessions following {value}").format(
+                    value=(protocol_names or {}).get(self.protocol, self.protocol)
+                )
+            )
+        return " · ".join(parts) or _("all sessions")
 
 
 def wilson(events: int, trials: int, z: float = 1.96) -> tuple[float, float]:
@@ -72,7 +82,7 @@ def percent(fraction: float) -> str:
     """``9%``, ``0.4%`` under 1%, ``0%``."""
     value = fraction * 100
     if 0 < value < 0.1:
-        return "under 0.1%"
+        return _("under 0.1%")
     if 0 < value < 1:
         return f"{value:.1f}%"
     return f"{value:.0f}%"
@@ -109,14 +119,22 @@ class PointRate(NamedTuple):
     def text(self) -> str:
         """``ST2 bruising 9% (14 of 160)``, or ``ST2: needled 7 times, too few to say``."""
         if not self.enough:
-            times = "once" if self.needlings == 1 else f"{self.needlings} times"
-            return f"{self.code}: needled {times}, too few to say"
-        return f"{self.code} {self.kind_label} {percent(self.reactions / self.needlings)} ({self.reactions} of {self.needlings})"
+            times = "once" if self.needlings == 1 else _("{needlings} times").format(needlings=self.needlings)
+            return _("{code}: needled {times}, too few to say").format(code=self.code, times=times)
+        return _("{code} {kind_label} {percent} ({reactions} of {needlings})").format(
+            code=self.code,
+            kind_label=self.kind_label,
+            percent=percent(self.reactions / self.needlings),
+            reactions=self.reactions,
+            needlings=self.needlings,
+        )
 
     def interval_text(self) -> str:
         """``95% interval 5–15%``."""
         low, high = self.interval
-        return f"95% interval {percent(low) if low >= 0.001 else '0%'}–{percent(high)}"
+        return _("95% interval {value}–{percent}").format(
+            value=percent(low) if low >= 0.001 else "0%", percent=percent(high)
+        )
 
 
 class PointCounts(NamedTuple):
@@ -196,12 +214,21 @@ class ConcernOutcome(NamedTuple):
     def text(self) -> str:
         """The outcome in words: what was recorded, never a promise."""
         if not self.enough:
-            return f"{self.courses} course{'s' if self.courses != 1 else ''} rated: too few to say."
+            return ngettext(
+                "{count} course rated: too few to say.",
+                "{count} courses rated: too few to say.",
+                self.courses,
+            ).format(count=self.courses)
         low, middle, high = self.quartiles()
-        return (
-            f"Over {self.courses} courses the clients' own rating changed by a median of {signed_change(middle)} "
-            f"(middle half {signed_change(low)} to {signed_change(high)}; all {signed_change(min(self.changes))} to "
-            f"{signed_change(max(self.changes))})."
+        return _(
+            "Over {courses} courses the clients' own rating changed by a median of {signed_change} (middle half {signed_change2} to {signed_change3}; all {signed_change4} to {signed_change5})."
+        ).format(
+            courses=self.courses,
+            signed_change=signed_change(middle),
+            signed_change2=signed_change(low),
+            signed_change3=signed_change(high),
+            signed_change4=signed_change(min(self.changes)),
+            signed_change5=signed_change(max(self.changes)),
         )
 
 
@@ -211,7 +238,7 @@ def signed_change(value: float) -> str:
     return "0" if text in ("+0", "-0") else text
 
 
-OUTCOME_NOTE = (
+OUTCOME_NOTE = N_(
     "Ratings run from 0 (no concern) to 10 (a great concern), so a negative change means the client rated "
     "the concern lower at the end of the course. These are this practice's records, not a trial: clients, "
     "courses and ratings differ, results vary, and nothing here says what any one client may expect."

@@ -12,43 +12,49 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from acuchart.dates import short_date
+from acuchart.i18n import N_, Labels, _
 from acuchart.models.practice import _datetime
 
 # The standard views, as stable keys and the words a practitioner reads. Sides are the client's.
-PHOTO_VIEWS: tuple[tuple[str, str], ...] = (
-    ("front", "Front"),
-    ("left_oblique", "Left oblique (45°)"),
-    ("right_oblique", "Right oblique (45°)"),
-    ("left_profile", "Left profile"),
-    ("right_profile", "Right profile"),
-    ("close_up", "Close-up"),
+PHOTO_VIEWS = Labels(
+    ("front", N_("Front")),
+    ("left_oblique", N_("Left oblique (45°)")),
+    ("right_oblique", N_("Right oblique (45°)")),
+    ("left_profile", N_("Left profile")),
+    ("right_profile", N_("Right profile")),
+    ("close_up", N_("Close-up")),
 )
-PHOTO_VIEW_LABELS = dict(PHOTO_VIEWS)
+PHOTO_VIEW_LABELS = PHOTO_VIEWS.by_key()
 
 # What a client may allow photos to be used for. The clinical record is needed to take any photo;
 # teaching and marketing are opt-in, and refusing them changes nothing about treatment.
-PHOTO_USES: tuple[tuple[str, str], ...] = (
-    ("clinical", "Clinical record"),
-    ("teaching", "Teaching"),
-    ("marketing", "Marketing"),
+PHOTO_USES = Labels(
+    ("clinical", N_("Clinical record")),
+    ("teaching", N_("Teaching")),
+    ("marketing", N_("Marketing")),
 )
-PHOTO_USE_LABELS = dict(PHOTO_USES)
+PHOTO_USE_LABELS = PHOTO_USES.by_key()
 PHOTO_DECISIONS = ("given", "refused", "withdrawn")
+PHOTO_DECISIONS_WORDS = Labels(
+    ("given", N_("Given")), ("refused", N_("Refused")), ("withdrawn", N_("Withdrawn"))
+)
+PHOTO_DECISION_LABELS = PHOTO_DECISIONS_WORDS.by_key()
 
 # What an amendment to a signed session's photo changed, in words (``amendments.field`` for entity "photos").
-PHOTO_AMENDMENTS: dict[str, str] = {
-    "photo_added": "Photo added after signing",
-    "photo_hidden": "Photo hidden from the record",
-    "photo_view": "Photo view",
-    "photo_alignment": "Photo alignment",
-}
+PHOTO_AMENDMENTS = Labels(
+    ("photo_added", N_("Photo added after signing")),
+    ("photo_hidden", N_("Photo hidden from the record")),
+    ("photo_view", N_("Photo view")),
+    ("photo_alignment", N_("Photo alignment")),
+).by_key()
 
 # Where a photo's taken-at time came from.
-TAKEN_AT_SOURCES: dict[str, str] = {
-    "photo": "the photo's own capture time",
-    "file": "the file's modification time",
-    "import": "the moment it was imported",
-}
+TAKEN_AT_SOURCES = Labels(
+    ("photo", N_("the photo's own capture time")),
+    ("file", N_("the file's modification time")),
+    ("import", N_("the moment it was imported")),
+).by_key()
 
 
 class Alignment(NamedTuple):
@@ -162,11 +168,11 @@ class SessionPhoto:
     @property
     def session_label(self) -> str:
         """``3 Mar 2026 · session 4 of 10`` (or just the date outside a course)."""
-        day = f"{self.session_started_at.day} {self.session_started_at:%b %Y}"
+        day = short_date(self.session_started_at)
         if self.number is None:
             return day
-        of = f" of {self.planned}" if self.planned else ""
-        return f"{day} · session {self.number}{of}"
+        of = _(" of {planned}").format(planned=self.planned) if self.planned else ""
+        return _("{day} · session {number}{of}").format(day=day, number=self.number, of=of)
 
 
 @dataclass(frozen=True)
@@ -228,8 +234,11 @@ class PhotoConsent:
         """``Given 3 Mar 2026``, ``Refused 3 Mar 2026``, ``Withdrawn 9 Jun 2026`` or ``Not asked``."""
         latest = self.latest(use)
         if latest is None:
-            return "Not asked"
-        return f"{latest.decision.capitalize()} {latest.decided_on.day} {latest.decided_on:%b %Y}"
+            return _("Not asked")
+        return _("{decision} {date}").format(
+            decision=PHOTO_DECISION_LABELS.get(latest.decision, latest.decision),
+            date=short_date(latest.decided_on),
+        )
 
     @property
     def recorded(self) -> bool:

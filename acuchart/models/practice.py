@@ -8,47 +8,52 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
+from acuchart.i18n import N_, Labels
+
 # The intake caution flags (DOMAIN.md), as stable keys and the words a practitioner reads.
-CAUTION_FLAGS: tuple[tuple[str, str], ...] = (
-    ("anticoagulants", "Anticoagulants or antiplatelets (incl. aspirin, fish oil, ginkgo)"),
-    ("bleeding_disorder", "Bleeding disorder"),
-    ("pregnancy", "Pregnancy"),
-    ("fillers_botox", "Dermal fillers or botulinum toxin in the last weeks"),
-    ("skin_infection", "Active skin infection or inflamed acne at a site"),
-    ("keloid", "Keloid tendency"),
-    ("high_blood_pressure", "Uncontrolled high blood pressure"),
-    ("migraine", "Severe migraine"),
-    ("diabetes", "Diabetes"),
-    ("immunosuppression", "Immunosuppression"),
-    ("fainting", "History of fainting or needle phobia"),
-    ("implant", "Pacemaker or implanted device"),
-    ("metal_allergy", "Metal allergy (nickel)"),
+CAUTION_FLAGS = Labels(
+    ("anticoagulants", N_("Anticoagulants or antiplatelets (incl. aspirin, fish oil, ginkgo)")),
+    ("bleeding_disorder", N_("Bleeding disorder")),
+    ("pregnancy", N_("Pregnancy")),
+    ("fillers_botox", N_("Dermal fillers or botulinum toxin in the last weeks")),
+    ("skin_infection", N_("Active skin infection or inflamed acne at a site")),
+    ("keloid", N_("Keloid tendency")),
+    ("high_blood_pressure", N_("Uncontrolled high blood pressure")),
+    ("migraine", N_("Severe migraine")),
+    ("diabetes", N_("Diabetes")),
+    ("immunosuppression", N_("Immunosuppression")),
+    ("fainting", N_("History of fainting or needle phobia")),
+    ("implant", N_("Pacemaker or implanted device")),
+    ("metal_allergy", N_("Metal allergy (nickel)")),
 )
-CAUTION_LABELS = dict(CAUTION_FLAGS)
+CAUTION_LABELS = CAUTION_FLAGS.by_key()
 
 Side = Literal["left", "right", "midline"]
 
-REACTION_KINDS_AT_POINT: tuple[tuple[str, str], ...] = (
-    ("bruising", "Bruising"),
-    ("redness", "Redness"),
-    ("soreness", "Soreness"),
-    ("swelling", "Swelling"),
-    ("bleeding", "Bleeding"),
-    ("itching", "Itching"),
-    ("other", "Other"),
+REACTION_KINDS_AT_POINT = Labels(
+    ("bruising", N_("Bruising")),
+    ("redness", N_("Redness")),
+    ("soreness", N_("Soreness")),
+    ("swelling", N_("Swelling")),
+    ("bleeding", N_("Bleeding")),
+    ("itching", N_("Itching")),
+    ("other", N_("Other")),
 )
-REACTION_KINDS_SESSION: tuple[tuple[str, str], ...] = (
-    ("dizziness", "Dizziness or fainting"),
-    ("headache", "Headache"),
-    ("fatigue", "Fatigue"),
-    ("other", "Other"),
+REACTION_KINDS_SESSION = Labels(
+    ("dizziness", N_("Dizziness or fainting")),
+    ("headache", N_("Headache")),
+    ("fatigue", N_("Fatigue")),
+    ("other", N_("Other")),
 )
-REACTION_LABELS = dict(REACTION_KINDS_AT_POINT + REACTION_KINDS_SESSION)
+REACTION_LABELS = (REACTION_KINDS_AT_POINT + REACTION_KINDS_SESSION).by_key()
 SEVERITIES: tuple[str, ...] = ("mild", "moderate", "severe")
-ONSETS: tuple[tuple[str, str], ...] = (
-    ("during", "During the session"),
-    ("after", "After the session"),
-    ("later", "Reported later"),
+SEVERITY_WORDS = Labels(("mild", N_("mild")), ("moderate", N_("moderate")), ("severe", N_("severe")))
+SEVERITY_LABELS = SEVERITY_WORDS.by_key()
+"""The severities in words, lower case as a sentence uses them ("Bruising (mild)")."""
+ONSETS = Labels(
+    ("during", N_("During the session")),
+    ("after", N_("After the session")),
+    ("later", N_("Reported later")),
 )
 COURSE_STATUSES: tuple[str, ...] = ("active", "completed", "maintenance", "stopped")
 
@@ -83,6 +88,8 @@ class Client(NamedTuple):
     caution_notes: str = ""
     cautions_reviewed_on: dt.date | None = None
     archived: bool = False
+    language: str = ""
+    """The language the client's documents print in ("es"); empty: the practice's language."""
 
     @property
     def full_name(self) -> str:
@@ -113,6 +120,7 @@ class Client(NamedTuple):
             caution_notes=row.get("caution_notes", ""),
             cautions_reviewed_on=_date(row.get("cautions_reviewed_on")),
             archived=bool(row.get("archived", 0)),
+            language=row.get("language") or "",
         )
 
 
@@ -153,14 +161,14 @@ class PracticeSettings(NamedTuple):
 
 
 # The intake list of concerns a course treats (DOMAIN.md), as stable keys and labels.
-CONCERNS: tuple[tuple[str, str], ...] = (
-    ("wrinkles", "Wrinkles and fine lines"),
-    ("sagging", "Sagging skin (neck, jawline)"),
-    ("acne", "Acne and acne scars"),
-    ("dark_circles", "Dark circles and puffiness under the eyes"),
-    ("radiance", "Skin radiance and complexion"),
-    ("muscle_tension", "Facial muscle tension (frown lines)"),
-    ("scars", "Scars"),
-    ("wellbeing", "Overall well-being and stress"),
+CONCERNS = Labels(
+    ("wrinkles", N_("Wrinkles and fine lines")),
+    ("sagging", N_("Sagging skin (neck, jawline)")),
+    ("acne", N_("Acne and acne scars")),
+    ("dark_circles", N_("Dark circles and puffiness under the eyes")),
+    ("radiance", N_("Skin radiance and complexion")),
+    ("muscle_tension", N_("Facial muscle tension (frown lines)")),
+    ("scars", N_("Scars")),
+    ("wellbeing", N_("Overall well-being and stress")),
 )
-CONCERN_LABELS = dict(CONCERNS)
+CONCERN_LABELS = CONCERNS.by_key()

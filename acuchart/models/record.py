@@ -7,26 +7,35 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from acuchart.models.practice import CONCERN_LABELS, REACTION_LABELS, Client, _date, _datetime
+from acuchart.dates import short_date
+from acuchart.i18n import N_, Labels, Language, _, app_language, ngettext
+from acuchart.models.practice import (
+    CONCERN_LABELS,
+    REACTION_LABELS,
+    SEVERITY_LABELS,
+    Client,
+    _date,
+    _datetime,
+)
 
 # --- The clinical record: consent, courses, progress, signing, follow-up (issue 5) -------------------
 
 # How informed consent was obtained, as stable keys and the words a practitioner reads.
-CONSENT_METHODS: tuple[tuple[str, str], ...] = (
-    ("signed_form", "Signed consent form"),
-    ("electronic", "Signed electronically"),
-    ("verbal", "Verbal, noted in the chart"),
+CONSENT_METHODS = Labels(
+    ("signed_form", N_("Signed consent form")),
+    ("electronic", N_("Signed electronically")),
+    ("verbal", N_("Verbal, noted in the chart")),
 )
-CONSENT_METHOD_LABELS = dict(CONSENT_METHODS)
-COURSE_STATUS_LABELS: dict[str, str] = {
-    "active": "Active",
-    "completed": "Completed",
-    "maintenance": "Maintenance",
-    "stopped": "Stopped",
-}
+CONSENT_METHOD_LABELS = CONSENT_METHODS.by_key()
+COURSE_STATUS_LABELS = Labels(
+    ("active", N_("Active")),
+    ("completed", N_("Completed")),
+    ("maintenance", N_("Maintenance")),
+    ("stopped", N_("Stopped")),
+).by_key()
 RATING_MIN = 0
 RATING_MAX = 10
-RATING_SCALE_NOTE = "0 = no concern, 10 = a great concern"
+RATING_SCALE_NOTE = N_("0 = no concern, 10 = a great concern")
 
 
 @dataclass(frozen=True)
@@ -80,8 +89,10 @@ class Course:
     @property
     def title(self) -> str:
         """How the practitioner names it: the concerns it treats and when it began."""
-        concerns = ", ".join(CONCERN_LABELS.get(c, c).split(" (")[0] for c in self.concerns) or "Course"
-        return f"{concerns} · from {self.start_date:%d %b %Y}"
+        concerns = ", ".join(CONCERN_LABELS.get(c, c).split(" (")[0] for c in self.concerns) or _("Course")
+        return _("{concerns} · from {start_date}").format(
+            concerns=concerns, start_date=short_date(self.start_date)
+        )
 
     @property
     def status_label(self) -> str:
@@ -105,9 +116,18 @@ class Course:
         )
 
 
-def maintenance_visits_phrase(count: int) -> str:
+def maintenance_visits_phrase(count: int, language: Language | None = None) -> str:
     """``1 maintenance visit``, ``2 maintenance visits``."""
-    return f"{count} maintenance visit{'s' if count != 1 else ''}"
+    lang = language or app_language()
+    return lang.ngettext("{count} maintenance visit", "{count} maintenance visits", count).format(count=count)
+
+
+def maintenance_every(months: int, language: Language | None = None) -> str:
+    """``Maintenance every 3 months``."""
+    lang = language or app_language()
+    return lang.ngettext(
+        "Maintenance every {count} month", "Maintenance every {count} months", months
+    ).format(count=months)
 
 
 def session_label(number: int | None, maintenance_visit: int | None) -> str:
@@ -141,9 +161,13 @@ class CourseProgress:
     @property
     def label(self) -> str:
         """``session 4 of 10``, or ``session 10 of 10, plus 1 maintenance visit``, as the client page says it."""
-        text = f"session {self.session_number} of {self.planned}"
+        text = _("session {session_number} of {planned}").format(
+            session_number=self.session_number, planned=self.planned
+        )
         if self.maintenance_visits:
-            text += f", plus {maintenance_visits_phrase(self.maintenance_visits)}"
+            text += _(", plus {maintenance_visits_phrase}").format(
+                maintenance_visits_phrase=maintenance_visits_phrase(self.maintenance_visits)
+            )
         return text
 
     @property
@@ -221,8 +245,12 @@ class ReactionFollowUp(NamedTuple):
     def label(self) -> str:
         """``Moderate bruising at left ST2`` or ``Mild headache``."""
         kind = REACTION_LABELS.get(self.kind, self.kind).lower()
-        text = f"{self.severity.capitalize()} {kind}"
-        return f"{text} at {self.where}" if self.where else text
+        severity = SEVERITY_LABELS.get(self.severity, self.severity)
+        if self.where:
+            text = _("{severity} {kind} at {where}").format(severity=severity, kind=kind, where=self.where)
+        else:
+            text = _("{severity} {kind}").format(severity=severity, kind=kind)
+        return text[:1].upper() + text[1:]
 
     @property
     def is_open(self) -> bool:
@@ -252,10 +280,14 @@ class CourseDue(NamedTuple):
     def when(self) -> str:
         """``12 days overdue``, ``due today`` or ``due in 5 days``."""
         if self.days_late > 0:
-            return f"{self.days_late} day{'s' if self.days_late != 1 else ''} overdue"
+            return ngettext("{count} day overdue", "{count} days overdue", self.days_late).format(
+                count=self.days_late
+            )
         if self.days_late == 0:
-            return "due today"
-        return f"due in {-self.days_late} day{'s' if self.days_late != -1 else ''}"
+            return _("due today")
+        return ngettext("due in {count} day", "due in {count} days", -self.days_late).format(
+            count=-self.days_late
+        )
 
 
 @dataclass(frozen=True)

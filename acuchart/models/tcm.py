@@ -9,186 +9,197 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+from acuchart.i18n import N_, Labels, _
+
 # --- tongue ------------------------------------------------------------------------------------
-TONGUE_BODY_COLOURS: tuple[str, ...] = ("pale", "pale red", "red", "deep red", "purple", "bluish purple")
-TONGUE_COATING_COLOURS: tuple[str, ...] = ("white", "yellow", "grey", "black")
-TONGUE_COATING_THICKNESS: tuple[str, ...] = ("none", "thin", "thick", "peeled", "greasy")
-TONGUE_FEATURES: tuple[str, ...] = (
-    "swollen",
-    "thin",
-    "tooth-marked",
-    "cracked",
-    "red tip",
-    "red sides",
-    "purple spots",
-    "trembling",
-    "deviated",
-    "stiff",
-    "distended sublingual veins",
+TONGUE_BODY_COLOURS: tuple[str, ...] = (
+    N_("pale"),
+    N_("pale red"),
+    N_("red"),
+    N_("deep red"),
+    N_("purple"),
+    N_("bluish purple"),
 )
-TONGUE_MOISTURE: tuple[str, ...] = ("dry", "normal", "wet")
+TONGUE_COATING_COLOURS: tuple[str, ...] = (N_("white"), N_("yellow"), N_("grey"), N_("black"))
+TONGUE_COATING_THICKNESS: tuple[str, ...] = (N_("none"), N_("thin"), N_("thick"), N_("peeled"), N_("greasy"))
+TONGUE_FEATURES: tuple[str, ...] = (
+    N_("swollen"),
+    N_("thin"),
+    N_("tooth-marked"),
+    N_("cracked"),
+    N_("red tip"),
+    N_("red sides"),
+    N_("purple spots"),
+    N_("trembling"),
+    N_("deviated"),
+    N_("stiff"),
+    N_("distended sublingual veins"),
+)
+TONGUE_MOISTURE: tuple[str, ...] = (N_("dry"), N_("normal"), N_("wet"))
 
 # --- pulse -------------------------------------------------------------------------------------
-PULSE_SIDES: tuple[str, ...] = ("left", "right")
+PULSE_SIDES: tuple[str, ...] = (N_("left"), N_("right"))
 PULSE_POSITIONS: tuple[str, ...] = ("cun", "guan", "chi")
-PULSE_POSITION_LABELS = {"cun": "Cun (distal)", "guan": "Guan (middle)", "chi": "Chi (proximal)"}
-PULSE_RATES: tuple[str, ...] = ("slow", "normal", "rapid")
-PULSE_DEPTHS: tuple[str, ...] = ("floating", "middle", "deep")
-PULSE_STRENGTHS: tuple[str, ...] = ("weak", "normal", "forceful")
+PULSE_POSITION_LABELS = Labels(
+    ("cun", N_("Cun (distal)")), ("guan", N_("Guan (middle)")), ("chi", N_("Chi (proximal)"))
+).by_key()
+PULSE_RATES: tuple[str, ...] = (N_("slow"), N_("normal"), N_("rapid"))
+PULSE_DEPTHS: tuple[str, ...] = (N_("floating"), N_("middle"), N_("deep"))
+PULSE_STRENGTHS: tuple[str, ...] = (N_("weak"), N_("normal"), N_("forceful"))
 PULSE_QUALITIES: tuple[str, ...] = (
-    "floating",
-    "sinking",
-    "slow",
-    "rapid",
-    "slippery",
-    "wiry",
-    "thready",
-    "choppy",
-    "empty",
-    "full",
-    "weak",
-    "tight",
-    "soggy",
-    "short",
-    "long",
-    "surging",
-    "hollow",
-    "leather",
-    "hidden",
-    "knotted",
-    "intermittent",
-    "hurried",
-    "moderate",
-    "big",
-    "minute",
-    "firm",
-    "scattered",
-    "moving",
+    N_("floating"),
+    N_("sinking"),
+    N_("slow"),
+    N_("rapid"),
+    N_("slippery"),
+    N_("wiry"),
+    N_("thready"),
+    N_("choppy"),
+    N_("empty"),
+    N_("full"),
+    N_("weak"),
+    N_("tight"),
+    N_("soggy"),
+    N_("short"),
+    N_("long"),
+    N_("surging"),
+    N_("hollow"),
+    N_("leather"),
+    N_("hidden"),
+    N_("knotted"),
+    N_("intermittent"),
+    N_("hurried"),
+    N_("moderate"),
+    N_("big"),
+    N_("minute"),
+    N_("firm"),
+    N_("scattered"),
+    N_("moving"),
 )
 
 # --- the eight principles, patterns, treatment principles ---------------------------------------
 EIGHT_PRINCIPLES: tuple[tuple[str, str], ...] = (
-    ("interior", "exterior"),
-    ("cold", "heat"),
-    ("deficiency", "excess"),
-    ("yin", "yang"),
+    (N_("interior"), N_("exterior")),
+    (N_("cold"), N_("heat")),
+    (N_("deficiency"), N_("excess")),
+    (N_("yin"), N_("yang")),
 )
 """The four pairs; a finding names one of each pair, or neither when it does not apply."""
 PRINCIPLE_WORDS: tuple[str, ...] = tuple(word for pair in EIGHT_PRINCIPLES for word in pair)
 PATTERNS: tuple[str, ...] = (
-    "Liver qi stagnation",
-    "Liver yang rising",
-    "Liver blood deficiency",
-    "Liver fire",
-    "Heart blood deficiency",
-    "Heart yin deficiency",
-    "Heart fire",
-    "Heart and Spleen deficiency",
-    "Spleen qi deficiency",
-    "Spleen yang deficiency",
-    "Spleen dampness",
-    "Stomach heat",
-    "Stomach yin deficiency",
-    "Lung qi deficiency",
-    "Lung yin deficiency",
-    "Kidney yin deficiency",
-    "Kidney yang deficiency",
-    "Kidney essence deficiency",
-    "Liver and Kidney yin deficiency",
-    "Qi and blood deficiency",
-    "Blood stasis",
-    "Phlegm-damp",
-    "Damp-heat",
-    "Wind-heat",
-    "Wind-cold",
+    N_("Liver qi stagnation"),
+    N_("Liver yang rising"),
+    N_("Liver blood deficiency"),
+    N_("Liver fire"),
+    N_("Heart blood deficiency"),
+    N_("Heart yin deficiency"),
+    N_("Heart fire"),
+    N_("Heart and Spleen deficiency"),
+    N_("Spleen qi deficiency"),
+    N_("Spleen yang deficiency"),
+    N_("Spleen dampness"),
+    N_("Stomach heat"),
+    N_("Stomach yin deficiency"),
+    N_("Lung qi deficiency"),
+    N_("Lung yin deficiency"),
+    N_("Kidney yin deficiency"),
+    N_("Kidney yang deficiency"),
+    N_("Kidney essence deficiency"),
+    N_("Liver and Kidney yin deficiency"),
+    N_("Qi and blood deficiency"),
+    N_("Blood stasis"),
+    N_("Phlegm-damp"),
+    N_("Damp-heat"),
+    N_("Wind-heat"),
+    N_("Wind-cold"),
 )
 TREATMENT_PRINCIPLES: tuple[str, ...] = (
-    "Tonify qi and blood",
-    "Soothe the Liver and move qi",
-    "Nourish yin and clear heat",
-    "Warm yang",
-    "Strengthen the Spleen and resolve damp",
-    "Move blood and clear stasis",
-    "Clear heat and resolve damp",
-    "Calm the spirit",
-    "Nourish the skin locally",
+    N_("Tonify qi and blood"),
+    N_("Soothe the Liver and move qi"),
+    N_("Nourish yin and clear heat"),
+    N_("Warm yang"),
+    N_("Strengthen the Spleen and resolve damp"),
+    N_("Move blood and clear stasis"),
+    N_("Clear heat and resolve damp"),
+    N_("Calm the spirit"),
+    N_("Nourish the skin locally"),
 )
 
 # --- needling ----------------------------------------------------------------------------------
-NEEDLE_ANGLES: tuple[tuple[str, str], ...] = (
-    ("perpendicular", "Perpendicular (90°)"),
-    ("oblique", "Oblique (about 45°)"),
-    ("transverse", "Transverse (10–20°)"),
-    ("intradermal", "Intradermal"),
+NEEDLE_ANGLES = Labels(
+    ("perpendicular", N_("Perpendicular (90°)")),
+    ("oblique", N_("Oblique (about 45°)")),
+    ("transverse", N_("Transverse (10–20°)")),
+    ("intradermal", N_("Intradermal")),
 )
-STIMULATIONS: tuple[tuple[str, str], ...] = (
-    ("even", "Even"),
-    ("tonifying", "Tonifying"),
-    ("reducing", "Reducing"),
+STIMULATIONS = Labels(
+    ("even", N_("Even")),
+    ("tonifying", N_("Tonifying")),
+    ("reducing", N_("Reducing")),
 )
 
 # --- adjunct techniques ------------------------------------------------------------------------
-ADJUNCT_KINDS: tuple[tuple[str, str], ...] = (
-    ("cupping", "Facial cupping"),
-    ("gua_sha", "Gua sha"),
-    ("roller", "Jade or other roller"),
-    ("microcurrent", "Microcurrent"),
-    ("led", "LED light"),
-    ("moxibustion", "Moxibustion"),
-    ("ear_seeds", "Ear seeds"),
+ADJUNCT_KINDS = Labels(
+    ("cupping", N_("Facial cupping")),
+    ("gua_sha", N_("Gua sha")),
+    ("roller", N_("Jade or other roller")),
+    ("microcurrent", N_("Microcurrent")),
+    ("led", N_("LED light")),
+    ("moxibustion", N_("Moxibustion")),
+    ("ear_seeds", N_("Ear seeds")),
 )
-ADJUNCT_LABELS = dict(ADJUNCT_KINDS)
+ADJUNCT_LABELS = ADJUNCT_KINDS.by_key()
 AURICULAR_POINTS: tuple[str, ...] = (
-    "Shen Men",
-    "Point Zero",
-    "Sympathetic",
-    "Subcortex",
-    "Endocrine",
-    "Adrenal",
-    "Liver",
-    "Kidney",
-    "Spleen",
-    "Stomach",
-    "Lung",
-    "Heart",
-    "Face (cheek)",
-    "Eye",
-    "Mouth",
+    N_("Shen Men"),
+    N_("Point Zero"),
+    N_("Sympathetic"),
+    N_("Subcortex"),
+    N_("Endocrine"),
+    N_("Adrenal"),
+    N_("Liver"),
+    N_("Kidney"),
+    N_("Spleen"),
+    N_("Stomach"),
+    N_("Lung"),
+    N_("Heart"),
+    N_("Face (cheek)"),
+    N_("Eye"),
+    N_("Mouth"),
 )
 
 # --- skin scales -------------------------------------------------------------------------------
-FITZPATRICK_TYPES: tuple[tuple[int, str], ...] = (
-    (1, "I: always burns, never tans"),
-    (2, "II: usually burns, tans a little"),
-    (3, "III: sometimes burns, tans gradually"),
-    (4, "IV: rarely burns, tans easily"),
-    (5, "V: very rarely burns, tans deeply"),
-    (6, "VI: never burns, deeply pigmented"),
+FITZPATRICK_TYPES = Labels(
+    (1, N_("I: always burns, never tans")),
+    (2, N_("II: usually burns, tans a little")),
+    (3, N_("III: sometimes burns, tans gradually")),
+    (4, N_("IV: rarely burns, tans easily")),
+    (5, N_("V: very rarely burns, tans deeply")),
+    (6, N_("VI: never burns, deeply pigmented")),
 )
-GLOGAU_TYPES: tuple[tuple[int, str], ...] = (
-    (1, "I: no wrinkles"),
-    (2, "II: lines only when the face moves"),
-    (3, "III: lines at rest"),
-    (4, "IV: wrinkled throughout"),
+GLOGAU_TYPES = Labels(
+    (1, N_("I: no wrinkles")),
+    (2, N_("II: lines only when the face moves")),
+    (3, N_("III: lines at rest")),
+    (4, N_("IV: wrinkled throughout")),
 )
-WRINKLE_REGIONS: tuple[tuple[str, str], ...] = (
-    ("forehead", "Forehead"),
-    ("glabella", "Between the brows"),
-    ("crows_feet", "Crow's feet"),
-    ("nasolabial", "Nasolabial folds"),
-    ("marionette", "Marionette lines"),
-    ("neck", "Neck"),
+WRINKLE_REGIONS = Labels(
+    ("forehead", N_("Forehead")),
+    ("glabella", N_("Between the brows")),
+    ("crows_feet", N_("Crow's feet")),
+    ("nasolabial", N_("Nasolabial folds")),
+    ("marionette", N_("Marionette lines")),
+    ("neck", N_("Neck")),
 )
-WRINKLE_GRADES: tuple[tuple[int, str], ...] = (
-    (0, "0: none"),
-    (1, "1: barely visible"),
-    (2, "2: shallow"),
-    (3, "3: moderately deep"),
-    (4, "4: deep, with sharp edges"),
-    (5, "5: very deep, with a fold"),
+WRINKLE_GRADES = Labels(
+    (0, N_("0: none")),
+    (1, N_("1: barely visible")),
+    (2, N_("2: shallow")),
+    (3, N_("3: moderately deep")),
+    (4, N_("4: deep, with sharp edges")),
+    (5, N_("5: very deep, with a fold")),
 )
 """A 0–5 wrinkle grade per region, after the published scale of Lemperle et al. (2001)."""
 
@@ -214,9 +225,9 @@ class PulsePosition(NamedTuple):
         """True when nothing was recorded here."""
         return not (self.depth or self.strength or self.qualities)
 
-    def words(self) -> str:
-        """``deep, weak, thready``."""
-        return ", ".join([w for w in (self.depth, self.strength) if w] + list(self.qualities))
+    def words(self, translate: Callable[[str], str] = str) -> str:
+        """``deep, weak, thready`` (``translate``: how each stored word is said; as stored unless given)."""
+        return ", ".join(translate(w) for w in (self.depth, self.strength, *self.qualities) if w)
 
 
 class Tongue(NamedTuple):
@@ -234,17 +245,18 @@ class Tongue(NamedTuple):
         """True when nothing was recorded."""
         return not any(self)
 
-    def words(self) -> str:
-        """``pale red body, thin white coating, tooth-marked, wet``."""
+    def words(self, translate: Callable[[str], str] = str) -> str:
+        """``pale red body, thin white coating, tooth-marked, wet`` (``translate``: how each stored word is
+        said; as stored unless given, for exports and amendments)."""
         parts = []
         if self.body:
-            parts.append(f"{self.body} body")
-        coating = " ".join(w for w in (self.coating_thickness, self.coating_colour) if w)
+            parts.append(_("{body} body").format(body=translate(self.body)))
+        coating = " ".join(translate(w) for w in (self.coating_thickness, self.coating_colour) if w)
         if coating:
-            parts.append(f"{coating} coating")
-        parts += list(self.features)
+            parts.append(_("{coating} coating").format(coating=coating))
+        parts += [translate(w) for w in self.features if w]
         if self.moisture:
-            parts.append(self.moisture)
+            parts.append(translate(self.moisture))
         if self.note:
             parts.append(self.note)
         return ", ".join(parts)
@@ -286,17 +298,25 @@ class Pulse(NamedTuple):
         """What was felt at ``side`` (left/right) ``position`` (cun/guan/chi)."""
         return self.positions.get((side, position), PulsePosition())
 
-    def words(self) -> str:
-        """``rapid (92/min); left cun: floating, thready; …``."""
+    def words(self, translate: Callable[[str], str] = str) -> str:
+        """``rapid (92/min); left cun: floating, thready; …`` (``translate``: how each stored word is said;
+        as stored unless given, for exports and amendments)."""
         parts = []
-        rate = " ".join(w for w in (self.rate, f"({self.bpm}/min)" if self.bpm else "") if w)
+        rate = " ".join(
+            w
+            for w in (translate(self.rate) if self.rate else "", f"({self.bpm}/min)" if self.bpm else "")
+            if w
+        )
         if rate:
             parts.append(rate)
         for side in PULSE_SIDES:
             for position in PULSE_POSITIONS:
                 found = self.at(side, position)
                 if not found.empty:
-                    parts.append(f"{side} {position}: {found.words()}")
+                    where = translate(N_("{side} {position}")).format(side=translate(side), position=position)
+                    parts.append(
+                        translate(N_("{name}: {text}")).format(name=where, text=found.words(translate))
+                    )
         if self.note:
             parts.append(self.note)
         return "; ".join(parts)
@@ -396,7 +416,9 @@ class NeedleLot(NamedTuple):
     @property
     def title(self) -> str:
         """``Seirin J-type 0.16 × 15 mm, lot 21A0455``."""
-        return f"{self.brand} {self.gauge} × {self.length}, lot {self.lot_number}"
+        return _("{brand} {gauge} × {length}, lot {lot_number}").format(
+            brand=self.brand, gauge=self.gauge, length=self.length, lot_number=self.lot_number
+        )
 
     @property
     def is_open(self) -> bool:
@@ -448,7 +470,7 @@ class Adjunct(NamedTuple):
         if self.area:
             parts.append(self.area)
         if self.duration_min:
-            parts.append(f"{self.duration_min} min")
+            parts.append(_("{duration_min} min").format(duration_min=self.duration_min))
         if self.details:
             parts.append(self.details)
         return ", ".join(parts)
@@ -514,9 +536,9 @@ class NoteTemplate(NamedTuple):
 
 
 SCALES: tuple[tuple[str, str], ...] = (
-    ("fitzpatrick", "Fitzpatrick skin type"),
-    ("glogau", "Glogau photo-ageing type"),
-    ("wrinkles", "Wrinkle grade per region"),
+    ("fitzpatrick", N_("Fitzpatrick skin type")),
+    ("glogau", N_("Glogau photo-ageing type")),
+    ("wrinkles", N_("Wrinkle grade per region")),
 )
 """What a note template may ask to record."""
 

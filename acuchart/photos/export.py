@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.photos.images import BACKGROUND, Rendition
 
 GAP = 16
@@ -45,8 +46,9 @@ def write_export(data: bytes, path: Path, protected: Path) -> Path:
     target = Path(path).expanduser().absolute()
     if target == protected or protected in target.parents:
         raise PhotoExportError(
-            f"{target.parent} is the practice's own photo folder, which only AcuChart writes to. "
-            "Choose another folder. Nothing was saved."
+            _(
+                "{parent} is the practice's own photo folder, which only AcuChart writes to. Choose another folder. Nothing was saved."
+            ).format(parent=target.parent)
         )
     temp = ""
     try:
@@ -59,7 +61,9 @@ def write_export(data: bytes, path: Path, protected: Path) -> Path:
         temp = ""
     except OSError as exc:
         raise PhotoExportError(
-            f"{target} could not be written ({exc.strerror or exc}). Choose another folder. Nothing was saved."
+            _("{target} could not be written ({value}). Choose another folder. Nothing was saved.").format(
+                target=target, value=exc.strerror or exc
+            )
         ) from exc
     finally:
         if temp:

@@ -22,6 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models.photos import Alignment
 from acuchart.photos.metadata import DamagedImageError, strip_jpeg, strip_png
 
@@ -111,7 +112,9 @@ def prepare(data: bytes, name: str, on_clean: Callable[[bytes, str], object] | N
         raise _too_large(name) from exc
     except UnidentifiedImageError as exc:
         raise PhotoImportError(
-            f"{name} is not a photo AcuChart can read. Import JPEG, PNG or HEIC (iPhone) photos."
+            _("{name} is not a photo AcuChart can read. Import JPEG, PNG or HEIC (iPhone) photos.").format(
+                name=name
+            )
         ) from exc
     except Exception as exc:
         log.info("Could not open %s: %r", name, exc)
@@ -120,7 +123,7 @@ def prepare(data: bytes, name: str, on_clean: Callable[[bytes, str], object] | N
         kind = _FORMATS.get(image.format or "")
         if kind is None:
             raise PhotoImportError(
-                f"{name} is a {image.format or 'kind of'} image, which AcuChart does not store. "
+                f"{name} is a {image.format or _('kind of')} image, which AcuChart does not store. "
                 "Save it as JPEG or PNG (or import the phone's original HEIC) and try again."
             )
         if image.width * image.height > MAX_MEGAPIXELS * 1_000_000:
@@ -187,18 +190,20 @@ def _thumbnail(image: Image, orientation: int) -> bytes:
 
 
 def _too_large(name: str, pixels: int | None = None) -> PhotoImportError:
-    size = f" ({pixels / 1e6:.0f} megapixels)" if pixels else ""
+    size = _(" ({value:.0f} megapixels)").format(value=pixels / 1000000.0) if pixels else ""
     return PhotoImportError(
-        f"{name} is too large{size}: AcuChart takes photos of up to {MAX_MEGAPIXELS} megapixels. "
-        "Export a smaller copy (a phone's usual size is 12 megapixels) and import that."
+        _(
+            "{name} is too large{size}: AcuChart takes photos of up to {MAX_MEGAPIXELS} megapixels. Export a smaller copy (a phone's usual size is 12 megapixels) and import that."
+        ).format(name=name, size=size, MAX_MEGAPIXELS=MAX_MEGAPIXELS)
     )
 
 
 def _damaged(name: str, why: str) -> PhotoImportError:
     detail = f": {why}" if why else ""
     return PhotoImportError(
-        f"{name} could not be read as a complete photo{detail}. It may be damaged or still being copied; "
-        "import it again from the camera or phone. Nothing was stored."
+        _(
+            "{name} could not be read as a complete photo{detail}. It may be damaged or still being copied; import it again from the camera or phone. Nothing was stored."
+        ).format(name=name, detail=detail)
     )
 
 
@@ -244,7 +249,7 @@ def rendition(data: bytes, alignment: Alignment, longest_side: int, quality: int
             upright = ImageOps.exif_transpose(image.convert("RGB"))
     except Exception as exc:
         log.info("Could not decode a stored photo: %r", exc)
-        raise PhotoImportError("A stored photo could not be decoded; run main.py check.") from exc
+        raise PhotoImportError(_("A stored photo could not be decoded; run main.py check.")) from exc
     upright.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
     if not alignment.is_identity:
         upright = upright.transform(

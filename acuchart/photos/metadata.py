@@ -23,6 +23,7 @@ import struct
 import zlib
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 
 
 class DamagedImageError(AcuChartError):
@@ -40,7 +41,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 def orientation_segment(orientation: int) -> bytes:
     """An APP1 Exif segment holding only the orientation tag (1 to 8)."""
     tiff = b"MM\x00\x2a" + struct.pack(">I", 8)
-    ifd = struct.pack(">H", 1) + struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0) + struct.pack(">I", 0)
+    ifd = struct.pack(">H", 1) + struct.pack(_(">HHIHH"), 0x0112, 3, 1, orientation, 0) + struct.pack(">I", 0)
     payload = b"Exif\x00\x00" + tiff + ifd
     return b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload
 
@@ -85,14 +86,14 @@ def strip_jpeg(data: bytes, orientation: int = 1) -> bytes:
         DamagedImageError: the file is not a JPEG, or it ends before the image does.
     """
     if data[:2] != b"\xff\xd8":
-        raise DamagedImageError("it is not a JPEG file")
+        raise DamagedImageError(_("it is not a JPEG file"))
     out = [b"\xff\xd8"]
     if orientation != 1:
         out.append(orientation_segment(orientation))
     pos, size = 2, len(data)
     while pos + 1 < size:
         if data[pos] != 0xFF:
-            raise DamagedImageError("its data is damaged (a segment does not start where it should)")
+            raise DamagedImageError(_("its data is damaged (a segment does not start where it should)"))
         marker = data[pos + 1]
         if marker == 0xFF:
             pos += 1
@@ -118,7 +119,7 @@ def strip_jpeg(data: bytes, orientation: int = 1) -> bytes:
             scan_end = _scan_end(data, pos)
             out.append(data[pos:scan_end])
             pos = scan_end
-    raise DamagedImageError("it ends before the image does (the file is incomplete)")
+    raise DamagedImageError(_("it ends before the image does (the file is incomplete)"))
 
 
 def strip_png(data: bytes) -> bytes:
@@ -128,7 +129,7 @@ def strip_png(data: bytes) -> bytes:
         DamagedImageError: the file is not a PNG, a chunk is damaged, or it ends early.
     """
     if not data.startswith(PNG_SIGNATURE):
-        raise DamagedImageError("it is not a PNG file")
+        raise DamagedImageError(_("it is not a PNG file"))
     out = [PNG_SIGNATURE]
     pos, size = len(PNG_SIGNATURE), len(data)
     while pos + 12 <= size:
@@ -139,10 +140,10 @@ def strip_png(data: bytes) -> bytes:
             break
         chunk = data[pos:end]
         if zlib.crc32(chunk[4:-4]) != struct.unpack(">I", chunk[-4:])[0]:
-            raise DamagedImageError(f"its {kind.decode('latin-1')} chunk is damaged")
+            raise DamagedImageError(_("its {decode} chunk is damaged").format(decode=kind.decode("latin-1")))
         if kind in _KEEP_PNG:
             out.append(chunk)
         pos = end
         if kind == b"IEND":
             return b"".join(out)
-    raise DamagedImageError("it ends before the image does (the file is incomplete)")
+    raise DamagedImageError(_("it ends before the image does (the file is incomplete)"))

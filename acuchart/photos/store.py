@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal, NamedTuple
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models.photos import PhotoCheck
 
 EXTENSIONS = ("jpg", "png")
@@ -77,12 +78,16 @@ def sha256_of_file(path: Path) -> str:
 
 def _write_problem(what: str, folder: Path, exc: OSError) -> PhotoStoreError:
     if exc.errno == errno.ENOSPC:
-        why = f"there is no room left on the disk holding {folder}. Free some space and import it again"
+        why = _(
+            "there is no room left on the disk holding {folder}. Free some space and import it again"
+        ).format(folder=folder)
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = f"AcuChart may not write to {folder}. Check the folder's permissions"
+        why = _("AcuChart may not write to {folder}. Check the folder's permissions").format(folder=folder)
     else:
-        why = f"it could not be written to {folder} ({exc.strerror or exc})"
-    return PhotoStoreError(f"{what} was not stored: {why}. Nothing was saved.")
+        why = _("it could not be written to {folder} ({value})").format(
+            folder=folder, value=exc.strerror or exc
+        )
+    return PhotoStoreError(_("{what} was not stored: {why}. Nothing was saved.").format(what=what, why=why))
 
 
 class PhotoStore:
@@ -105,17 +110,17 @@ class PhotoStore:
         return self.path(photo).is_file()
 
     # --- writing -----------------------------------------------------------------------------
-    def put(self, data: bytes, extension: str, what: str = "The photo") -> tuple[StoredPhoto, bool]:
+    def put(self, data: bytes, extension: str, what: str = "") -> tuple[StoredPhoto, bool]:
         """Store ``data`` under its hash; returns it and True if it was written now (False: it was there).
 
         A file already there under the same name is kept when its contents match, and replaced by
-        the good copy when they do not (it was damaged).
+        the good copy when they do not (it was damaged). ``what`` names it in a message ("The photo").
 
         Raises:
             PhotoStoreError: the disk is full or the folder cannot be written; nothing is left behind.
         """
         if extension not in EXTENSIONS:
-            raise ValueError(f"unknown photo file type {extension!r}")
+            raise ValueError(_("unknown photo file type {extension!r}").format(extension=extension))
         photo = StoredPhoto(sha256_of(data), extension)
         target = self.path(photo)
         if target.is_file() and self.verify(photo) == "ok":
@@ -123,7 +128,7 @@ class PhotoStore:
         try:
             self._write(target, lambda out: out.write(data))
         except OSError as exc:
-            raise _write_problem(what, self.folder, exc) from exc
+            raise _write_problem(what or _("The photo"), self.folder, exc) from exc
         return photo, True
 
     def _write(self, target: Path, fill: Callable[[BinaryIO], object]) -> None:
@@ -162,12 +167,15 @@ class PhotoStore:
             return self.path(photo).read_bytes()
         except FileNotFoundError as exc:
             raise PhotoStoreError(
-                f"The original of this photo ({photo.name}) is missing from {self.folder}. "
-                "Restore the photo folder from a backup; run main.py check to list every missing photo."
+                _(
+                    "The original of this photo ({name}) is missing from {folder}. Restore the photo folder from a backup; run main.py check to list every missing photo."
+                ).format(name=photo.name, folder=self.folder)
             ) from exc
         except OSError as exc:
             raise PhotoStoreError(
-                f"The photo {photo.name} could not be read ({exc.strerror or exc})."
+                _("The photo {name} could not be read ({value}).").format(
+                    name=photo.name, value=exc.strerror or exc
+                )
             ) from exc
 
     @contextlib.contextmanager
@@ -266,12 +274,16 @@ class PhotoStore:
             target._write(target.path(photo), fill)
         except FileNotFoundError:
             if not source.exists():
-                return f"{photo.name} is missing from {self.folder}; it was not copied."
+                return _("{name} is missing from {folder}; it was not copied.").format(
+                    name=photo.name, folder=self.folder
+                )
             raise
         except _AlteredError:
-            return f"{photo.name} no longer matches its hash (the file was changed or damaged); it was not copied."
+            return _(
+                "{name} no longer matches its hash (the file was changed or damaged); it was not copied."
+            ).format(name=photo.name)
         except OSError as exc:
-            raise _write_problem(f"The photo {photo.name}", target.folder, exc) from exc
+            raise _write_problem(_("The photo {name}").format(name=photo.name), target.folder, exc) from exc
         return ""
 
 

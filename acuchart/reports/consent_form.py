@@ -19,56 +19,87 @@ from acuchart.reports.wording import date_text
 
 def build_consent_form(data: ConsentFormData, out: Path | BinaryIO) -> None:
     """Write the consent form for ``data`` to ``out`` (a path or a binary file) as archival PDF (PDF/A-2b)."""
+    tr = data.language
     build_pdf(
         out,
         data.practice,
         consent_form_story(data),
-        title=f"Consent form: {data.client_name}",
-        running_title=f"Consent form  ·  {data.client_name}  ·  version {data.text_version}",
-        subject=f"Consent to cosmetic acupuncture, text version {data.text_version}",
+        title=tr.gettext("Consent form: {client_name}").format(client_name=data.client_name),
+        running_title=tr.gettext("Consent form  ·  {client_name}  ·  version {text_version}").format(
+            client_name=data.client_name, text_version=data.text_version
+        ),
+        subject=tr.gettext("Consent to cosmetic acupuncture, text version {text_version}").format(
+            text_version=data.text_version
+        ),
         archival=True,
+        language=tr,
     )
 
 
 def consent_form_story(data: ConsentFormData) -> list[Flowable]:
     """The form's content, top to bottom."""
+    tr = data.language
     width = frame_width(data.practice)
     values = {**data.practice.placeholders, "client_name": data.client_name}
     story: list[Flowable] = [
-        para("Consent to cosmetic acupuncture", "title"),
-        para("Please read this form and ask about anything that is unclear before you sign it.", "lead"),
+        para(tr.gettext("Consent to cosmetic acupuncture"), "title"),
+        para(
+            tr.gettext("Please read this form and ask about anything that is unclear before you sign it."),
+            "lead",
+        ),
         facts(
             [
-                ("Client", data.client_name),
-                ("Date of birth", date_text(data.date_of_birth) if data.date_of_birth else "—"),
-                ("Consent text", f"Version {data.text_version}" if data.text_version else "—"),
+                (tr.gettext("Client"), data.client_name),
+                (
+                    tr.gettext("Date of birth"),
+                    date_text(data.date_of_birth, tr) if data.date_of_birth else "—",
+                ),
+                (
+                    tr.gettext("Consent text"),
+                    tr.gettext("Version {text_version}").format(text_version=data.text_version)
+                    if data.text_version
+                    else "—",
+                ),
             ],
             width,
         ),
         gap(1),
         *template_story(fill(data.consent_text, values)),
-        *photo_consent_form_story(data.photo_consent, width),
+        *photo_consent_form_story(data.photo_consent, width, tr),
         gap(4),
         _signatures(data, width),
     ]
-    printed = f"Consent text version {data.text_version or 'not stated'}"
+    printed = tr.gettext("Consent text version {version}").format(
+        version=data.text_version or tr.gettext("not stated")
+    )
     if data.printed_on:
-        printed += f"  ·  printed {date_text(data.printed_on)}"
+        printed += tr.gettext("  ·  printed {date_text}").format(date_text=date_text(data.printed_on, tr))
     story += [gap(3), para(printed, "small")]
     return story
 
 
 def _signatures(data: ConsentFormData, width: float) -> Flowable:
+    tr = data.language
     practitioner = data.practice.practitioner_name
     if data.practice.licence_number:
-        practitioner += f", licence no. {data.practice.licence_number}"
+        practitioner += tr.gettext(", licence no. {licence_number}").format(
+            licence_number=data.practice.licence_number
+        )
     date_w = 45 * mm
     sign_w = width - date_w - 8 * mm
     rows = [
-        [cell("Client's signature", style="cell_muted"), "", cell("Date", style="cell_muted")],
+        [
+            cell(tr.gettext("Client's signature"), style="cell_muted"),
+            "",
+            cell(tr.gettext("Date"), style="cell_muted"),
+        ],
         [cell(data.client_name, style="cell_bold"), "", ""],
         ["", "", ""],
-        [cell("Practitioner's signature", style="cell_muted"), "", cell("Date", style="cell_muted")],
+        [
+            cell(tr.gettext("Practitioner's signature"), style="cell_muted"),
+            "",
+            cell(tr.gettext("Date"), style="cell_muted"),
+        ],
         [cell(practitioner, style="cell_bold"), "", ""],
     ]
     table = table_of(rows, colWidths=[sign_w, 8 * mm, date_w], rowHeights=[34, 18, 16, 34, 18])
@@ -84,4 +115,4 @@ def _signatures(data: ConsentFormData, width: float) -> Flowable:
             ]
         )
     )
-    return KeepTogether([para("Signatures", "h2"), table])
+    return KeepTogether([para(tr.gettext("Signatures"), "h2"), table])

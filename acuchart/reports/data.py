@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.models import PracticeSettings, session_label
 from acuchart.reports.photo_data import BeforeAfter, PhotoConsentLine
 from acuchart.reports.places import Side, where_across_midline, where_on_client
@@ -140,6 +141,8 @@ class HandoutMark:
     marked_at: dt.datetime | None = None
     amendments: tuple[str, ...] = ()
     """The labels ("A1") of the amendments that changed it after signing (the chart export only)."""
+    language: Language = ENGLISH
+    """The language its place is said in (the document's)."""
 
     @property
     def is_free_marker(self) -> bool:
@@ -151,8 +154,8 @@ class HandoutMark:
         """The place in the client's words: "left cheek", "under the right eye"; a free marker of
         several needles on the midline is a line across it ("across the midline of the forehead")."""
         if self.is_free_marker and self.side == "midline" and self.needles > 1:
-            return where_across_midline(self.area)
-        return where_on_client(self.side, self.area)
+            return where_across_midline(self.area, self.language)
+        return where_on_client(self.side, self.area, self.language)
 
     @property
     def diagram_label(self) -> str:
@@ -184,6 +187,8 @@ class HandoutData:
     session_reactions: tuple[HandoutReaction, ...] = ()
     next_appointment: dt.date | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
+    language: Language = ENGLISH
+    """The language the document is printed in (the client's)."""
     course_title: str = ""
     maintenance_visit: int | None = None
     """1, 2, ... when the session is a maintenance visit after a completed course (then
@@ -248,6 +253,8 @@ class CourseSummaryData:
     next_appointment: dt.date | None = None
     printed_on: dt.date | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
+    language: Language = ENGLISH
+    """The language the document is printed in (the client's)."""
     photos: BeforeAfter | None = None
     """The before/after page, when there are photos to show and consent allows it."""
 
@@ -266,4 +273,6 @@ class ConsentFormData:
     text_version: str
     date_of_birth: dt.date | None = None
     printed_on: dt.date | None = None
+    language: Language = ENGLISH
+    """The language the document is printed in (the client's)."""
     photo_consent: tuple[PhotoConsentLine, ...] = ()

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.reports.data import HandoutMark, HandoutReaction, PracticeHeader
 from acuchart.reports.photo_data import PhotoConsentLine, PhotoLine
 
@@ -147,3 +148,5 @@ class ChartExportData:
     purpose: str = ""
     photos: tuple[PhotoLine, ...] = ()
     photo_consent: tuple[PhotoConsentLine, ...] = ()
+    language: Language = ENGLISH
+    """The language the record is printed in."""

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
 from acuchart.catalogue import VIEWS, DiagramView
+from acuchart.i18n import ENGLISH, Language
 from acuchart.reports.data import HandoutMark
 from acuchart.reports.diagram_labels import PlacedLabel, Rect, draw_labels, place_labels
 from acuchart.reports.diagram_parts import Box, Inset, insets_used, landmarks_of
@@ -167,14 +168,16 @@ class DiagramFlowable(Flowable):
         side_words: tuple[str, str] = ("Right", "Left"),
         caption: str | None = None,
         crop: float = 1.0,
+        tr: Language = ENGLISH,
     ) -> None:
         super().__init__()
+        self.tr = tr
         self.view = view
         self.marks = tuple(mark for mark in marks if mark.view == view.name)
         self.width = width
         self.height = height
         self.side_words = side_words
-        self.caption = view.title if caption is None else caption
+        self.caption = tr.gettext(view.title) if caption is None else caption
         self.crop = min(max(crop, 0.1), 1.0)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -213,7 +216,12 @@ class DiagramFlowable(Flowable):
         for inset in shown:
             centre, top = picture.at((inset.left + inset.right) / 2, inset.top)
             placed.append(
-                (inset, centre, top - INSET_CAPTION_SIZE, text_width(inset.caption, INSET_CAPTION_SIZE))
+                (
+                    inset,
+                    centre,
+                    top - INSET_CAPTION_SIZE,
+                    text_width(self.tr.gettext(inset.caption), INSET_CAPTION_SIZE),
+                )
             )
         return placed
 
@@ -259,7 +267,9 @@ class DiagramFlowable(Flowable):
             place_art(canvas, art, picture.x, picture.y, picture.scale)
         canvas.setFillColor(MUTED)
         for inset, centre, baseline, _ in self._inset_captions():
-            draw_text(canvas, centre, baseline, inset.caption, INSET_CAPTION_SIZE, align="centre")
+            draw_text(
+                canvas, centre, baseline, self.tr.gettext(inset.caption), INSET_CAPTION_SIZE, align="centre"
+            )
         self._draw_side_words(canvas, picture)
         placed = self.placed_marks()
         # Severe marks last, so they sit on top where two overlap.

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from acuchart.i18n import N_
+
 
 @dataclass(frozen=True)
 class Box:
@@ -64,8 +66,8 @@ def landmarks_of(view: str) -> tuple[Box, ...]:
 INSETS: dict[str, tuple[Inset, ...]] = {
     # The soles of resources/diagrams/body_back.svg: x 52-130 and 470-548, y 1138-1376 of 600 x 1400.
     "body_back": (
-        Inset(40 / 600, 1110 / 1400, 142 / 600, 1385 / 1400, "Sole"),
-        Inset(458 / 600, 1110 / 1400, 560 / 600, 1385 / 1400, "Sole"),
+        Inset(40 / 600, 1110 / 1400, 142 / 600, 1385 / 1400, N_("Sole")),
+        Inset(458 / 600, 1110 / 1400, 560 / 600, 1385 / 1400, N_("Sole")),
     ),
 }
 """The insets of each view, by view name (a view without insets is left out)."""

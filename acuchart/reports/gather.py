@@ -14,12 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from acuchart import clock
 from acuchart.errors import ValidationError
-from acuchart.models import (
-    CONCERN_LABELS,
-    RATING_SCALE_NOTE,
-    Course,
-    SessionSummary,
-)
+from acuchart.handout_texts import document_texts
+from acuchart.i18n import ENGLISH, Language, language
+from acuchart.models import CONCERNS, RATING_SCALE_NOTE, Course, SessionSummary
 from acuchart.practice import Practice
 from acuchart.reports.data import (
     CourseReaction,
@@ -32,7 +29,6 @@ from acuchart.reports.data import (
 )
 from acuchart.reports.gather_marks import amended_chart, handout_marks, reactions_not_at_marks, record_entries
 from acuchart.reports.photo_gather import before_after
-from acuchart.reports.texts import load_texts
 
 
 def practice_header(practice: Practice) -> PracticeHeader:
@@ -40,21 +36,42 @@ def practice_header(practice: Practice) -> PracticeHeader:
     return PracticeHeader.from_settings(practice.settings.get())
 
 
-def practice_texts(practice: Practice) -> dict[str, str]:
-    """The advice templates with the practice's edits applied."""
-    return load_texts(practice.settings.handout_texts())
+def practice_texts(practice: Practice, tr: Language = ENGLISH) -> dict[str, str]:
+    """The advice templates in ``tr``'s language, with the practice's edits applied (see
+    :func:`text_notes` for a text the practice wrote only in another language)."""
+    return document_texts(practice.settings.edited_texts(), tr.code, practice.settings.language())[0]
 
 
-def concern_label(concern: str) -> str:
+def text_notes(practice: Practice, tr: Language) -> list[str]:
+    """What the practitioner should know about the texts of a document in ``tr``'s language: each of
+    the practice's own texts that has no version in that language yet (it prints as written)."""
+    return document_texts(practice.settings.edited_texts(), tr.code, practice.settings.language())[1]
+
+
+def document_language(practice: Practice, client_id: int | None, code: str | None = None) -> Language:
+    """The language a client's document prints in: ``code`` when one is asked for, else the client's
+    own, else the practice's.
+
+    Raises:
+        UnknownLanguageError: ``code`` names a language AcuChart has no translation for.
+        NotFoundError: there is no client ``client_id``.
+    """
+    if code:
+        return language(code)
+    own = practice.clients.get(client_id).language if client_id is not None else ""
+    return language(own or practice.settings.language())
+
+
+def concern_label(concern: str, tr: Language = ENGLISH) -> str:
     """A concern in the reader's words: "Wrinkles and fine lines"."""
-    return CONCERN_LABELS.get(concern, concern)
+    return CONCERNS.label(concern, tr)
 
 
-def course_name(course: Course) -> str:
+def course_name(course: Course, tr: Language = ENGLISH) -> str:
     """What a course treats, as a client reads it: "Wrinkles and fine lines, skin radiance and complexion"."""
-    labels = [concern_label(c).split(" (")[0] for c in course.concerns]
+    labels = [concern_label(c, tr).split(" (")[0] for c in course.concerns]
     if not labels:
-        return "Your course"
+        return tr.gettext("Your course")
     return ", ".join([labels[0], *(label[:1].lower() + label[1:] for label in labels[1:])])
 
 
@@ -77,7 +94,7 @@ def _next_appointment(
     return practice.courses.course_progress(summary.course_id).next_due
 
 
-def handout_data(practice: Practice, session_id: int) -> HandoutData:
+def handout_data(practice: Practice, session_id: int, tr: Language = ENGLISH) -> HandoutData:
     """Everything the handout for one session says.
 
     Raises:
@@ -95,14 +112,15 @@ def handout_data(practice: Practice, session_id: int) -> HandoutData:
         practice=practice_header(practice),
         client_name=client.full_name,
         session_date=session.started_at,
-        marks=handout_marks(practice.catalogue, chart, entries),
+        marks=handout_marks(practice.catalogue, chart, entries, tr=tr),
         session_number=summary.number,
         planned_sessions=course.planned_sessions if course else None,
-        session_reactions=reactions_not_at_marks(practice, chart, entries),
+        session_reactions=reactions_not_at_marks(practice, chart, entries, tr=tr),
         next_appointment=_next_appointment(practice, history, summary),
-        texts=practice_texts(practice),
-        course_title=course_name(course) if course else "",
+        texts=practice_texts(practice, tr),
+        course_title=course_name(course, tr) if course else "",
         maintenance_visit=summary.maintenance_visit,
+        language=tr,
     )
 
 
@@ -122,33 +140,45 @@ def reaction_summary(marks: Sequence[HandoutMark], session_reactions: Sequence[H
 
 
 def _chosen_course(
-    practice: Practice, client_id: int | None, course_id: int | None
+    practice: Practice,
+    client_id: int | None,
+    course_id: int | None,
+    tr: Language = ENGLISH,
 ) -> tuple[int, Course | None]:
     if course_id is not None:
         course = practice.courses.course(course_id)
         if client_id is not None and course.client_id != client_id:
-            raise ValidationError({"course_id": f"Course {course_id} belongs to another client."})
+            raise ValidationError(
+                {
+                    "course_id": tr.gettext("Course {course_id} belongs to another client.").format(
+                        course_id=course_id
+                    )
+                }
+            )
         return course.client_id, course
     if client_id is None:
-        raise ValidationError({"client_id": "Say which client's course to summarise."})
+        raise ValidationError({"client_id": tr.gettext("Say which client's course to summarise.")})
     practice.clients.get(client_id)  # NotFoundError for an unknown client
     courses = practice.courses.courses_for(client_id)
     return client_id, practice.courses.current_course(client_id) or (courses[0] if courses else None)
 
 
 def _ratings(
-    practice: Practice, course: Course | None, sessions: Sequence[SessionSummary]
+    practice: Practice,
+    course: Course | None,
+    sessions: Sequence[SessionSummary],
+    tr: Language = ENGLISH,
 ) -> dict[str, tuple[tuple[int, float], ...]]:
     if course is not None:
         series = {
-            s.label: tuple((n, float(v)) for n, v in s.points)
+            concern_label(s.concern, tr): tuple((n, float(v)) for n, v in s.points)
             for s in practice.ratings.progress_series(course.id)
         }
     else:
         collected: dict[str, list[tuple[int, float]]] = {}
         for number, session in enumerate(sessions, start=1):
             for concern, score in practice.ratings.ratings_for(session.id).items():
-                collected.setdefault(concern_label(concern), []).append((number, float(score)))
+                collected.setdefault(concern_label(concern, tr), []).append((number, float(score)))
         series = {label: tuple(points) for label, points in collected.items()}
     return {label: points for label, points in series.items() if points}
 
@@ -159,6 +189,7 @@ def course_summary_data(
     client_id: int | None = None,
     course_id: int | None = None,
     today: dt.date | None = None,
+    tr: Language = ENGLISH,
 ) -> CourseSummaryData:
     """A course summarised for the client: ``course_id``, or the client's current (else latest) course.
 
@@ -168,7 +199,7 @@ def course_summary_data(
         NotFoundError: the client or course does not exist.
         ValidationError: neither is given, or the course is another client's.
     """
-    client_id, course = _chosen_course(practice, client_id, course_id)
+    client_id, course = _chosen_course(practice, client_id, course_id, tr=tr)
     client = practice.clients.get(client_id)
     history = sorted(practice.followups.client_history(client_id), key=lambda s: (s.started_at, s.id))
     sessions = [s for s in history if course is None or s.course_id == course.id]
@@ -181,8 +212,8 @@ def course_summary_data(
         visit = summary.maintenance_visit if course is not None else None
         chart = amended_chart(practice, practice.sessions.load(summary.id), summary.amendments)
         day = summary.started_at.date()
-        marks = handout_marks(catalogue, chart, entries)
-        whole = reactions_not_at_marks(practice, chart, entries)
+        marks = handout_marks(catalogue, chart, entries, tr=tr)
+        whole = reactions_not_at_marks(practice, chart, entries, tr=tr)
         rows.append(SummarySession(number, day, len(marks), reaction_summary(marks, whole), visit))
         reactions += [CourseReaction(number, day, r, visit) for m in marks for r in m.reactions]
         reactions += [CourseReaction(number, day, r, visit) for r in whole]
@@ -190,22 +221,23 @@ def course_summary_data(
     return CourseSummaryData(
         practice=practice_header(practice),
         client_name=client.full_name,
-        course_title=course_name(course) if course else "Your sessions",
-        concerns=tuple(concern_label(c) for c in (course.concerns if course else client.concerns)),
+        course_title=course_name(course, tr) if course else tr.gettext("Your sessions"),
+        concerns=tuple(concern_label(c, tr) for c in (course.concerns if course else client.concerns)),
         sessions=tuple(rows),
-        ratings=_ratings(practice, course, sessions),
+        ratings=_ratings(practice, course, sessions, tr=tr),
         reactions=tuple(reactions),
         planned_sessions=course.planned_sessions if course else None,
         started_on=course.start_date if course else (sessions[0].started_at.date() if sessions else None),
-        status=course.status_label if course else "",
-        rating_note=RATING_SCALE_NOTE + ".",
+        status=course.status if course else "",
+        rating_note=tr.gettext(RATING_SCALE_NOTE) + ".",
         next_appointment=progress.next_due if progress else None,
         printed_on=today or clock.today(),
-        texts=practice_texts(practice),
-        photos=before_after(practice, client_id, course),
+        texts=practice_texts(practice, tr),
+        photos=before_after(practice, client_id, course, tr=tr),
+        language=tr,
     )
 
 
-def concern_labels(concerns: Iterable[str]) -> tuple[str, ...]:
+def concern_labels(concerns: Iterable[str], tr: Language = ENGLISH) -> tuple[str, ...]:
     """Concern keys in the reader's words."""
-    return tuple(concern_label(c) for c in concerns)
+    return tuple(concern_label(c, tr) for c in concerns)

@@ -10,8 +10,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from acuchart.catalogue import VIEWS, Catalogue
-from acuchart.models import ONSETS, REACTION_LABELS, Mark, Reaction, SessionChart
-from acuchart.models.tcm import ADJUNCT_LABELS
+from acuchart.i18n import ENGLISH, N_, Language
+from acuchart.models import (
+    ONSETS,
+    REACTION_KINDS_AT_POINT,
+    REACTION_KINDS_SESSION,
+    REACTION_LABELS,
+    Mark,
+    Reaction,
+    SessionChart,
+)
+from acuchart.models.tcm import ADJUNCT_KINDS
 from acuchart.practice import Practice
 from acuchart.reports.data import HandoutMark, HandoutReaction, Severity
 from acuchart.reports.places import Side
@@ -19,10 +28,10 @@ from acuchart.reports.regions import free_marker_place
 from acuchart.services.signing import LATE_AFTER
 from acuchart.storage import reports as stored
 
-ONSET_LABELS = dict(ONSETS)
-FREE_MARKER_NAME = "Free marker"
-UNKNOWN_POINT_NAME = "not in the point catalogue"
+FREE_MARKER_NAME = N_("Free marker")
+UNKNOWN_POINT_NAME = N_("not in the point catalogue")
 _SIDE_ORDER = {"right": 0, "midline": 1, "left": 2}
+_REACTION_KINDS = REACTION_KINDS_AT_POINT + REACTION_KINDS_SESSION
 
 
 def severity_of(text: str) -> Severity:
@@ -75,6 +84,7 @@ def handout_reaction(
     entry: ReactionEntry | None = None,
     *,
     for_client: bool = True,
+    tr: Language = ENGLISH,
 ) -> HandoutReaction:
     """A stored reaction in the reader's words; ``entry`` says when it was entered (else the session's day).
 
@@ -82,9 +92,11 @@ def handout_reaction(
     shown; the record (a chart export) always has it."""
     recorded_at = entry.recorded_at if entry else None
     return HandoutReaction(
-        kind_label=REACTION_LABELS.get(reaction.kind, reaction.kind.capitalize()),
+        kind_label=_REACTION_KINDS.label(reaction.kind, tr)
+        if reaction.kind in REACTION_LABELS
+        else reaction.kind.capitalize(),
         severity=severity_of(reaction.severity),
-        onset_label=ONSET_LABELS.get(reaction.onset, ""),
+        onset_label=ONSETS.label(reaction.onset, tr) if reaction.onset in ONSETS.codes() else "",
         note=reaction.note if reaction.note_shown_to_client or not for_client else "",
         resolved_on=reaction.resolved_on,
         at_point=at_point,
@@ -93,24 +105,29 @@ def handout_reaction(
     )
 
 
-def technique_places(practice: Practice, session_id: int) -> dict[int, str]:
+def technique_places(practice: Practice, session_id: int, tr: Language = ENGLISH) -> dict[int, str]:
     """Where each adjunct technique of a session was done, as a reaction at it is placed: "facial
     cupping (cheeks)", by technique id."""
     return {
-        adjunct.id: ADJUNCT_LABELS.get(adjunct.kind, adjunct.kind).lower()
+        adjunct.id: ADJUNCT_KINDS.label(adjunct.kind, tr).lower()
         + (f" ({adjunct.area})" if adjunct.area else "")
         for adjunct in practice.adjuncts.for_session(session_id)
     }
 
 
 def reactions_not_at_marks(
-    practice: Practice, chart: SessionChart, entries: Entries | None = None, *, for_client: bool = True
+    practice: Practice,
+    chart: SessionChart,
+    entries: Entries | None = None,
+    *,
+    for_client: bool = True,
+    tr: Language = ENGLISH,
 ) -> tuple[HandoutReaction, ...]:
     """A session's reactions at no mark: each at the technique it followed ("facial cupping
     (cheeks)": cupping marks are not a needling bruise), else for the whole session."""
     entries = entries or Entries()
     places = (
-        technique_places(practice, chart.session.id) if any(r.adjunct_id for r in chart.reactions) else {}
+        technique_places(practice, chart.session.id, tr) if any(r.adjunct_id for r in chart.reactions) else {}
     )
     return tuple(
         replace(
@@ -120,6 +137,7 @@ def reactions_not_at_marks(
                 chart.session.started_at,
                 entries.reactions.get(r.id),
                 for_client=for_client,
+                tr=tr,
             ),
             amendments=entries.amended.get(("reactions", r.id), ()),
         )
@@ -135,6 +153,7 @@ def handout_mark(
     entries: Entries | None = None,
     *,
     for_client: bool = True,
+    tr: Language = ENGLISH,
 ) -> HandoutMark:
     """A stored mark, placed on its diagram for the client's side, with the reactions at it."""
     point = catalogue.find(mark.code) if mark.code else None
@@ -144,12 +163,13 @@ def handout_mark(
         # (its place on the diagram is not known).
         base = HandoutMark(
             code=mark.code,
-            name=UNKNOWN_POINT_NAME,
+            name=tr.gettext(UNKNOWN_POINT_NAME),
             area="",
             side=recorded_side or "midline",
             needles=mark.needles,
             view="",
             technique=mark.technique,
+            language=tr,
         )
         where = f"{base.where} ({mark.code})"
     elif point is None:
@@ -158,7 +178,7 @@ def handout_mark(
         )
         base = HandoutMark(
             code=None,
-            name=mark.label or FREE_MARKER_NAME,
+            name=mark.label or tr.gettext(FREE_MARKER_NAME),
             area=area,
             side=side,
             needles=mark.needles,
@@ -166,6 +186,7 @@ def handout_mark(
             y=0.5 if mark.y is None else mark.y,
             view=mark.view,
             technique=mark.technique,
+            language=tr,
         )
         where = base.where
     else:
@@ -189,6 +210,7 @@ def handout_mark(
             hanzi=point.hanzi,
             english=point.english,
             technique=mark.technique,
+            language=tr,
         )
         where = f"{base.where} ({point.code})"
     entries = entries or Entries()
@@ -196,7 +218,9 @@ def handout_mark(
         base,
         reactions=tuple(
             replace(
-                handout_reaction(r, where, started_at, entries.reactions.get(r.id), for_client=for_client),
+                handout_reaction(
+                    r, where, started_at, entries.reactions.get(r.id), for_client=for_client, tr=tr
+                ),
                 amendments=entries.amended.get(("reactions", r.id), ()),
             )
             for r in reactions
@@ -212,7 +236,12 @@ def _mark_order(catalogue: Catalogue) -> dict[str, int]:
 
 
 def handout_marks(
-    catalogue: Catalogue, chart: SessionChart, entries: Entries | None = None, *, for_client: bool = True
+    catalogue: Catalogue,
+    chart: SessionChart,
+    entries: Entries | None = None,
+    *,
+    for_client: bool = True,
+    tr: Language = ENGLISH,
 ) -> tuple[HandoutMark, ...]:
     """A session's marks view by view (on the view each is drawn on), as the catalogue lists them (the
     client's right before left), free markers after the points of their diagram; ``entries`` say when
@@ -224,7 +253,7 @@ def handout_marks(
         (
             mark,
             handout_mark(
-                catalogue, mark, chart.reactions_at(mark.id), started, entries, for_client=for_client
+                catalogue, mark, chart.reactions_at(mark.id), started, entries, for_client=for_client, tr=tr
             ),
         )
         for mark in chart.marks

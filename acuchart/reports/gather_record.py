@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from acuchart import clock
+from acuchart.i18n import ENGLISH, Language
 from acuchart.models import CAUTION_LABELS, Amendment, Client, SessionSummary
 from acuchart.practice import Practice
 from acuchart.reports.data import ConsentFormData
@@ -39,21 +40,20 @@ from acuchart.reports.wording import date_text
 from acuchart.storage import reports as rows
 
 
-def record_number(client: Client) -> str:
+def record_number(client: Client, tr: Language = ENGLISH) -> str:
     """How a printed record names the client's file: "No. 42" (the id the command line takes)."""
-    return f"No. {client.id}"
+    return tr.gettext("No. {id}").format(id=client.id)
 
 
-def audit_status(practice: Practice, at: dt.datetime | None = None) -> AuditStatus:
+def audit_status(practice: Practice, at: dt.datetime | None = None, tr: Language = ENGLISH) -> AuditStatus:
     """The state of the practice's audit trail, checked now."""
     report = practice.verify_audit()
     if report.ok:
-        text = (
-            f"Audit trail intact: all {report.entries:,} entries are present, in order and unaltered "
-            "since they were written."
-        )
+        text = tr.gettext(
+            "Audit trail intact: all {entries:,} entries are present, in order and unaltered since they were written."
+        ).format(entries=report.entries)
     else:
-        text = f"{report.summary}. Keep this export and ask for support."
+        text = tr.gettext("{summary}. Keep this export and ask for support.").format(summary=report.summary)
     return AuditStatus(ok=report.ok, text=text, entries=report.entries, checked_at=at or clock.now())
 
 
@@ -78,7 +78,7 @@ class _Amended:
     fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def _amended(practice: Practice, summary: SessionSummary) -> _Amended:
+def _amended(practice: Practice, summary: SessionSummary, tr: Language = ENGLISH) -> _Amended:
     if not summary.amendments:
         return _Amended()
     stored = practice.signing.amendments_for(summary.id)
@@ -92,7 +92,7 @@ def _amended(practice: Practice, summary: SessionSummary) -> _Amended:
         elif amendment.entity == "sessions":
             fields[amendment.field] = (*fields.get(amendment.field, ()), label)
         elif amendment.entity == "ratings":
-            name = f"rating:{concern_label(amendment.field)}"
+            name = f"rating:{concern_label(amendment.field, tr)}"
             fields[name] = (*fields.get(name, ()), label)
     labelled = tuple(_amendment(a, f"A{n}") for n, a in enumerate(stored, start=1))
     return _Amended(labelled, records, fields)
@@ -102,7 +102,7 @@ def _stamp(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
-def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
+def _sessions(practice: Practice, client_id: int, tr: Language = ENGLISH) -> tuple[ChartSession, ...]:
     """Every session of the client in full, oldest first, as signed, with amendments after."""
     history = sorted(practice.followups.client_history(client_id), key=lambda s: (s.started_at, s.id))
     entered = rows.session_entries(practice.store, client_id)
@@ -110,7 +110,7 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
     signed_scores: dict[int, list[tuple[str, float]]] = {}
     for row in rows.signed_ratings(practice.store, client_id):
         signed_scores.setdefault(int(row["session_id"]), []).append(
-            (concern_label(row["concern"]), float(row["score"]))
+            (concern_label(row["concern"], tr), float(row["score"]))
         )
     courses = {course.id: course for course in practice.courses.courses_for(client_id)}
     catalogue = practice.catalogue
@@ -119,19 +119,25 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
         chart = practice.sessions.load(summary.id)
         session = chart.session
         recorded_at = _stamp(entered.get(session.id))
-        amended = _amended(practice, summary)
-        marks = handout_marks(catalogue, chart, replace(entries, amended=amended.records), for_client=False)
+        amended = _amended(practice, summary, tr=tr)
+        marks = handout_marks(
+            catalogue, chart, replace(entries, amended=amended.records), for_client=False, tr=tr
+        )
         course = courses.get(session.course_id) if session.course_id is not None else None
         sessions.append(
             ChartSession(
                 started_at=session.started_at,
                 number=summary.number,
                 maintenance_visit=summary.maintenance_visit,
-                course_title=f"{course_name(course)} · from {date_text(course.start_date)}" if course else "",
+                course_title=tr.gettext("{course_name} · from {date_text}").format(
+                    course_name=course_name(course, tr), date_text=date_text(course.start_date, tr)
+                )
+                if course
+                else "",
                 duration_minutes=session.duration_min,
                 marks=marks,
                 reactions=reactions_not_at_marks(
-                    practice, chart, replace(entries, amended=amended.records), for_client=False
+                    practice, chart, replace(entries, amended=amended.records), for_client=False, tr=tr
                 ),
                 needles_in=chart.needles_inserted,
                 needles_out=session.needles_removed,
@@ -151,7 +157,11 @@ def _sessions(practice: Practice, client_id: int) -> tuple[ChartSession, ...]:
 
 
 def chart_export_data(
-    practice: Practice, client_id: int, purpose: str = "", at: dt.datetime | None = None
+    practice: Practice,
+    client_id: int,
+    purpose: str = "",
+    at: dt.datetime | None = None,
+    tr: Language = ENGLISH,
 ) -> ChartExportData:
     """A client's whole record: identity, intake, cautions, consents, courses, every session, the audit.
 
@@ -165,7 +175,7 @@ def chart_export_data(
         practice=practice_header(practice),
         client=ChartClient(
             full_name=client.full_name,
-            record_id=record_number(client),
+            record_id=record_number(client, tr=tr),
             preferred_name=client.preferred_name,
             date_of_birth=client.date_of_birth,
             phone=client.phone,
@@ -174,7 +184,7 @@ def chart_export_data(
             archived=client.archived,
         ),
         intake=ChartIntake(
-            concerns=concern_labels(client.concerns), skin_notes=client.skin_notes, goals=client.goals
+            concerns=concern_labels(client.concerns, tr=tr), skin_notes=client.skin_notes, goals=client.goals
         ),
         cautions=ChartCautions(
             flags=tuple(CAUTION_LABELS.get(flag, flag) for flag in client.caution_flags),
@@ -194,8 +204,8 @@ def chart_export_data(
         ),
         courses=tuple(
             ChartCourse(
-                title=course_name(overview.course),
-                concerns=concern_labels(overview.course.concerns),
+                title=course_name(overview.course, tr),
+                concerns=concern_labels(overview.course.concerns, tr=tr),
                 planned_sessions=overview.course.planned_sessions,
                 interval_days=overview.course.interval_days,
                 started_on=overview.course.start_date,
@@ -203,17 +213,20 @@ def chart_export_data(
             )
             for overview in sorted(record.courses, key=lambda o: (o.course.start_date, o.course.id))
         ),
-        sessions=_sessions(practice, client_id),
-        audit=audit_status(practice, now),
+        sessions=_sessions(practice, client_id, tr=tr),
+        audit=audit_status(practice, now, tr=tr),
         generated_at=now,
         generated_by=practice.settings.get().practitioner_name,
         purpose=purpose,
-        photos=photo_lines(practice, client_id),
-        photo_consent=photo_consent_lines(practice, client_id),
+        photos=photo_lines(practice, client_id, tr=tr),
+        photo_consent=photo_consent_lines(practice, client_id, tr=tr),
+        language=tr,
     )
 
 
-def consent_form_data(practice: Practice, client_id: int, today: dt.date | None = None) -> ConsentFormData:
+def consent_form_data(
+    practice: Practice, client_id: int, today: dt.date | None = None, tr: Language = ENGLISH
+) -> ConsentFormData:
     """The consent form for a client to read and sign, in the practice's current consent text.
 
     The version printed is the practice's consent text version (the one a consent recorded today
@@ -223,7 +236,7 @@ def consent_form_data(practice: Practice, client_id: int, today: dt.date | None 
         NotFoundError: no client has this id.
     """
     client = practice.clients.get(client_id)
-    text_version, text = consent_text(practice_texts(practice))
+    text_version, text = consent_text(practice_texts(practice, tr))
     return ConsentFormData(
         practice=practice_header(practice),
         client_name=client.full_name,
@@ -231,5 +244,6 @@ def consent_form_data(practice: Practice, client_id: int, today: dt.date | None 
         text_version=practice.settings.get().consent_text_version or text_version,
         date_of_birth=client.date_of_birth,
         printed_on=today or clock.today(),
-        photo_consent=photo_consent_lines(practice, client_id),
+        photo_consent=photo_consent_lines(practice, client_id, tr=tr),
+        language=tr,
     )

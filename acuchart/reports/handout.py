@@ -9,6 +9,8 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from acuchart.i18n import ENGLISH, Language
+from acuchart.models import SEVERITY_WORDS
 from acuchart.reports.data import HandoutData, HandoutReaction
 from acuchart.reports.handout_points import points_section
 from acuchart.reports.layout import ACCENT, BAND, bullet, gap, para, template_story
@@ -56,6 +58,7 @@ def build_handout(data: HandoutData, out: Path | BinaryIO) -> None:
 
     When the handout would run onto a third page, it is laid out again more tightly (see :data:`FITS`).
     """
+    tr = data.language
     pdf = io.BytesIO()
     for fit in (*FITS, OVERFLOW):
         pdf = io.BytesIO()
@@ -63,9 +66,12 @@ def build_handout(data: HandoutData, out: Path | BinaryIO) -> None:
             pdf,
             data.practice,
             handout_story(data, fit),
-            title=f"Session handout: {data.client_name}, {date_text(data.session_date)}",
-            running_title=f"{data.client_name}  ·  {date_text(data.session_date)}",
-            subject="Cosmetic acupuncture session handout",
+            title=tr.gettext("Session handout: {client_name}, {date_text}").format(
+                client_name=data.client_name, date_text=date_text(data.session_date, tr)
+            ),
+            running_title=f"{data.client_name}  ·  {date_text(data.session_date, tr)}",
+            subject=tr.gettext("Cosmetic acupuncture session handout"),
+            language=tr,
         )
         if pages <= MAX_PAGES:
             break
@@ -75,7 +81,9 @@ def build_handout(data: HandoutData, out: Path | BinaryIO) -> None:
         out.write(pdf.getvalue())
 
 
-def session_phrase(number: int | None, planned: int | None, maintenance_visit: int | None = None) -> str:
+def session_phrase(
+    number: int | None, planned: int | None, maintenance_visit: int | None = None, tr: Language = ENGLISH
+) -> str:
     """ "Session 3 of 10", "Session 3", "Maintenance visit 1", or "" when the session is not numbered.
 
     Which sessions are maintenance visits is the services' rule
@@ -83,31 +91,53 @@ def session_phrase(number: int | None, planned: int | None, maintenance_visit: i
     plan says "Session 11 (10 planned)".
     """
     if maintenance_visit is not None:
-        return f"Maintenance visit {maintenance_visit}"
+        return tr.gettext("Maintenance visit {maintenance_visit}").format(maintenance_visit=maintenance_visit)
     if number is None:
         return ""
     if not planned:
-        return f"Session {number}"
-    return f"Session {number} ({planned} planned)" if number > planned else f"Session {number} of {planned}"
+        return tr.gettext("Session {number}").format(number=number)
+    return (
+        tr.gettext("Session {number} ({planned} planned)").format(number=number, planned=planned)
+        if number > planned
+        else tr.gettext("Session {number} of {planned}").format(number=number, planned=planned)
+    )
+
+
+def session_number_phrase(
+    number: int | None, planned: int | None, maintenance_visit: int | None = None, tr: Language = ENGLISH
+) -> str:
+    """The facts row's "3 of 10", "3", "11 (10 planned)", "Maintenance visit 1", or "" when not numbered."""
+    if maintenance_visit is not None:
+        return session_phrase(number, planned, maintenance_visit, tr)
+    if number is None:
+        return ""
+    if not planned:
+        return str(number)
+    if number > planned:
+        return tr.gettext("{number} ({planned} planned)").format(number=number, planned=planned)
+    return tr.gettext("{number} of {planned}").format(number=number, planned=planned)
 
 
 def handout_story(data: HandoutData, fit: HandoutFit | None = None) -> list[Flowable]:
     """The handout's content, top to bottom, laid out as ``fit`` says (full size by default)."""
     fit = fit or HandoutFit()
+    tr = data.language
     width = frame_width(data.practice)
     values = {**data.practice.placeholders, "client_name": data.client_name}
     story: list[Flowable] = [
-        para("Your acupuncture session", "title"),
+        para(tr.gettext("Your acupuncture session"), "title"),
         para(
-            f"Notes from today's session with {data.practice.practitioner_name}, for you to keep."
+            tr.gettext("Notes from today's session with {practitioner_name}, for you to keep.").format(
+                practitioner_name=data.practice.practitioner_name
+            )
             if data.practice.practitioner_name
-            else "Notes from today's session, for you to keep.",
+            else tr.gettext("Notes from today's session, for you to keep."),
             "lead",
         ),
         facts(_facts(data), width),
         gap(2),
-        para("Points treated today", "h2"),
-        *points_section(data.marks, width, fit.diagram_scale, fit.three_columns),
+        para(tr.gettext("Points treated today"), "h2"),
+        *points_section(data.marks, width, fit.diagram_scale, fit.three_columns, tr),
         *_reactions_section(data),
     ]
     for key in ADVICE_KEYS[:-1]:
@@ -124,22 +154,23 @@ def handout_story(data: HandoutData, fit: HandoutFit | None = None) -> list[Flow
 
 
 def _facts(data: HandoutData) -> list[tuple[str, str]]:
-    when = moment_text(data.session_date)
-    items = [("Client", data.client_name), ("Date", when)]
-    session = session_phrase(data.session_number, data.planned_sessions, data.maintenance_visit)
+    tr = data.language
+    when = moment_text(data.session_date, tr)
+    items = [(tr.gettext("Client"), data.client_name), (tr.gettext("Date"), when)]
+    session = session_number_phrase(data.session_number, data.planned_sessions, data.maintenance_visit, tr)
     if session:
-        items.append(("Session", session.removeprefix("Session ")))
+        items.append((tr.gettext("Session"), session))
     items.append(
         (
-            "Next appointment",
-            appointment(data.next_appointment) if data.next_appointment else "Not booked yet",
+            tr.gettext("Next appointment"),
+            appointment(data.next_appointment, tr) if data.next_appointment else tr.gettext("Not booked yet"),
         )
     )
     return items
 
 
-def _reaction_line(reaction: HandoutReaction, where: str | None) -> str:
-    line = f"**{reaction.kind_label}** ({reaction.severity})"
+def _reaction_line(reaction: HandoutReaction, where: str | None, tr: Language) -> str:
+    line = f"**{reaction.kind_label}** ({SEVERITY_WORDS.label(reaction.severity, tr)})"
     if where:
         line += f", {where}"
     if reaction.onset_label:
@@ -148,39 +179,45 @@ def _reaction_line(reaction: HandoutReaction, where: str | None) -> str:
     if reaction.note:
         line += f" {reaction.note.rstrip('.')}."
     if reaction.resolved_on:
-        line += f" Settled by {date_text(reaction.resolved_on)}."
+        line += tr.gettext(" Settled by {date_text}.").format(date_text=date_text(reaction.resolved_on, tr))
     return line
 
 
 def _reactions_section(data: HandoutData) -> list[Flowable]:
+    tr = data.language
     lines: list[str] = []
     for mark in data.marks:
         for reaction in mark.reactions:
             where = reaction.at_point or (f"{mark.where} ({mark.code})" if mark.code else mark.where)
-            lines.append(_reaction_line(reaction, where))
-    lines += [_reaction_line(reaction, reaction.at_point) for reaction in data.session_reactions]
-    heading = para("Reactions noted", "h2")
+            lines.append(_reaction_line(reaction, where, tr))
+    lines += [_reaction_line(reaction, reaction.at_point, tr) for reaction in data.session_reactions]
+    heading = para(tr.gettext("Reactions noted"), "h2")
     if not lines:
-        return [KeepTogether([heading, para("No reactions were noted during your session.")])]
+        return [KeepTogether([heading, para(tr.gettext("No reactions were noted during your session."))])]
     items: list[Flowable] = [heading, *(bullet(line) for line in lines)]
     items.append(
         para(
-            "Reactions like these are common and usually fade within a few days; see below for what to expect."
+            tr.gettext(
+                "Reactions like these are common and usually fade within a few days; see below for what to expect."
+            )
         )
     )
     return [KeepTogether(items)]
 
 
 def _next_visit_box(data: HandoutData) -> Table:
+    tr = data.language
     phone = data.practice.phone
     if data.next_appointment:
-        text = f"**Your next appointment:** {appointment(data.next_appointment)}."
+        text = tr.gettext("**Your next appointment:** {appointment}.").format(
+            appointment=appointment(data.next_appointment, tr)
+        )
         if phone:
-            text += f" If you need to change it, please call us on {phone}."
+            text += tr.gettext(" If you need to change it, please call us on {phone}.").format(phone=phone)
     else:
-        text = "**Your next appointment** is not booked yet."
+        text = tr.gettext("**Your next appointment** is not booked yet.")
         if phone:
-            text += f" Please call us on {phone} to arrange it."
+            text += tr.gettext(" Please call us on {phone} to arrange it.").format(phone=phone)
     box = table_of([[para(text)]], colWidths=[frame_width(data.practice)])
     box.setStyle(
         TableStyle(

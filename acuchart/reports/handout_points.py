@@ -11,6 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from acuchart.catalogue import DiagramView
+from acuchart.i18n import ENGLISH, N_, Language
+from acuchart.models import SEVERITY_WORDS
 from acuchart.reports.data import HandoutMark
 from acuchart.reports.diagram import DiagramFlowable, art_for, head_height, views_for
 from acuchart.reports.layout import cell, gap, para
@@ -20,7 +22,7 @@ from acuchart.reports.symbols import Symbol
 from acuchart.reports.tables import grid, table_of
 from acuchart.reports.wording import capitalised
 
-_SIDE_WORDS = ("Your right", "Your left")
+_SIDE_WORDS = (N_("Your right"), N_("Your left"))
 _FLUSH = TableStyle(
     [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -52,18 +54,23 @@ def _crop(view: DiagramView, marks: Sequence[HandoutMark]) -> float:
 
 
 def points_section(
-    marks: Sequence[HandoutMark], width: float, diagram_scale: float = 1.0, three_columns: bool = False
+    marks: Sequence[HandoutMark],
+    width: float,
+    diagram_scale: float = 1.0,
+    three_columns: bool = False,
+    tr: Language = ENGLISH,
 ) -> list[Flowable]:
     """The diagrams with the session's marks and the list of points treated, laid out to fit ``width``.
 
     ``diagram_scale`` shrinks the diagrams and ``three_columns`` sets the list in three columns, for a
     handout that would otherwise run onto a third page."""
     if not marks:
-        return [para("No points were recorded for this session.")]
+        return [para(tr.gettext("No points were recorded for this session."))]
     views = views_for(marks)
-    places = treated_places(marks)
+    places = treated_places(marks, tr)
+    side_words = (tr.gettext(_SIDE_WORDS[0]), tr.gettext(_SIDE_WORDS[1]))
     if not views:  # only points the catalogue no longer has: listed, with nothing to draw
-        return [_points_table(places, width)]
+        return [_points_table(places, width, tr=tr)]
     symbols = legend_symbols(marks)
     if len(views) == 1 and len(places) <= (8 if three_columns else BESIDE_MAX_PLACES):
         # One diagram beside the list: large enough to see which points, the list easy to read.
@@ -72,13 +79,13 @@ def points_section(
         diagram_w = 78 * mm * diagram_scale
         art = art_for(view)
         diagram_h = diagram_w * art.height / art.width * crop + head_height(False)
-        diagram = DiagramFlowable(view, marks, diagram_w, diagram_h, _SIDE_WORDS, caption="", crop=crop)
+        diagram = DiagramFlowable(view, marks, diagram_w, diagram_h, side_words, caption="", crop=crop, tr=tr)
         list_w = width - diagram_w - 6 * mm
         layout = table_of(
             [
                 [
-                    [diagram, gap(1), Legend(symbols, diagram_w, legend_counts(marks))],
-                    _points_table(places, list_w),
+                    [diagram, gap(1), Legend(symbols, diagram_w, legend_counts(marks), tr)],
+                    _points_table(places, list_w, tr=tr),
                 ]
             ],
             colWidths=[diagram_w + 6 * mm, list_w],
@@ -90,8 +97,11 @@ def points_section(
     diagrams: list[Flowable] = []
     for number, row in enumerate(rows, start=1):
         last = number == len(rows)
-        diagrams += [_diagram_row(row, marks, symbols, width, diagram_scale, len(views) > 1, last), gap(3)]
-    return [*diagrams, _points_table(places, width, columns)]
+        diagrams += [
+            _diagram_row(row, marks, symbols, width, diagram_scale, len(views) > 1, last, tr),
+            gap(3),
+        ]
+    return [*diagrams, _points_table(places, width, columns, tr)]
 
 
 def _cell(view: DiagramView, marks: Sequence[HandoutMark], scale: float) -> tuple[float, float]:
@@ -130,6 +140,7 @@ def _diagram_row(
     scale: float,
     caption: bool = True,
     legend: bool = True,
+    tr: Language = ENGLISH,
 ) -> Flowable:
     """The diagrams side by side, each as wide as its picture needs at one height, with the legend
     (when ``legend``) beside them when it fits there (else below)."""
@@ -149,18 +160,19 @@ def _diagram_row(
             [m for m in marks if m.view == view.name],
             w,
             art_h + head,
-            _SIDE_WORDS,
+            (tr.gettext(_SIDE_WORDS[0]), tr.gettext(_SIDE_WORDS[1])),
             caption=None if caption else "",
             crop=crop,
+            tr=tr,
         )
         for view, w, crop in cells
     ]
     widths = [w + _DIAGRAM_GAP for _, w, _ in cells]
     counts = legend_counts(marks)
-    legend_w = Legend.natural_width(symbols, counts)
+    legend_w = Legend.natural_width(symbols, counts, tr)
     beside = legend and legend_w <= room
     if beside:
-        row.append(Legend(symbols, room, counts))
+        row.append(Legend(symbols, room, counts, tr))
         widths.append(room)
     else:
         widths[-1] -= _DIAGRAM_GAP
@@ -179,7 +191,7 @@ def _diagram_row(
     )
     if beside or not legend:
         return table
-    return KeepTogether([table, gap(1), Legend(symbols, width, counts)])
+    return KeepTogether([table, gap(1), Legend(symbols, width, counts, tr)])
 
 
 @dataclass(frozen=True)
@@ -190,7 +202,7 @@ class TreatedPlace:
     where: str
 
 
-def treated_places(marks: Sequence[HandoutMark]) -> list[TreatedPlace]:
+def treated_places(marks: Sequence[HandoutMark], tr: Language = ENGLISH) -> list[TreatedPlace]:
     """The list's lines: a point treated alike on the client's right and left (same needles, no
     reaction) shares one line ("left and right cheek"); every other mark has a line of its own."""
     places: list[TreatedPlace] = []
@@ -210,7 +222,9 @@ def treated_places(marks: Sequence[HandoutMark]) -> list[TreatedPlace]:
             )
         if twin is not None:
             used.add(twin)
-        places.append(TreatedPlace(mark, where_on_both_sides(mark.area) if twin is not None else mark.where))
+        places.append(
+            TreatedPlace(mark, where_on_both_sides(mark.area, tr) if twin is not None else mark.where)
+        )
     return places
 
 
@@ -223,7 +237,9 @@ def _twins(mark: HandoutMark, other: HandoutMark) -> bool:
     )
 
 
-def _points_table(places: Sequence[TreatedPlace], width: float, columns: int = 1) -> Flowable:
+def _points_table(
+    places: Sequence[TreatedPlace], width: float, columns: int = 1, tr: Language = ENGLISH
+) -> Flowable:
     """The list of places treated; with ``columns`` of 2 or 3 it runs in that many columns side by
     side, read down each column (see :class:`ColumnList`). Three columns are narrow: each line has the
     point and its names in one cell and the place in the other, in a size smaller type."""
@@ -233,18 +249,21 @@ def _points_table(places: Sequence[TreatedPlace], width: float, columns: int = 1
     if narrow:
         where_w = column_w * 0.44
         widths = [column_w - where_w, where_w]
-        header = [cell("Point", style="cell_small_bold"), cell("Where", style="cell_small_bold")]
-        entries = [_narrow_place_cells(place) for place in places]
+        header = [
+            cell(tr.gettext("Point"), style="cell_small_bold"),
+            cell(tr.gettext("Where"), style="cell_small_bold"),
+        ]
+        entries = [_narrow_place_cells(place, tr) for place in places]
     else:
         code_w = 17 * mm
         where_w = max(32 * mm, column_w * 0.36)
         widths = [code_w, column_w - code_w - where_w, where_w]
         header = [
-            cell("Point", style="cell_bold"),
-            cell("Name", style="cell_bold"),
-            cell("Where", style="cell_bold"),
+            cell(tr.gettext("Point"), style="cell_bold"),
+            cell(tr.gettext("Name"), style="cell_bold"),
+            cell(tr.gettext("Where"), style="cell_bold"),
         ]
-        entries = [_place_cells(place) for place in places]
+        entries = [_place_cells(place, tr) for place in places]
     if columns == 1:
         return grid([header, *entries], widths)
     return ColumnList(header, entries, widths, columns, gutter, padding=3 if narrow else 4)
@@ -370,9 +389,15 @@ class ColumnList(Flowable):
         self._table.drawOn(self.canv, 0, 0)
 
 
-def _place_notes(mark: HandoutMark) -> list[str]:
-    notes = [f"{mark.needles} needles"] if mark.needles != 1 else []
-    return notes + [f"{r.kind_label} noted ({r.severity})" for r in mark.reactions]
+def _place_notes(mark: HandoutMark, tr: Language) -> list[str]:
+    needles = tr.ngettext("{count} needle", "{count} needles", mark.needles).format(count=mark.needles)
+    notes = [needles] if mark.needles != 1 else []
+    return notes + [
+        tr.gettext("{kind} noted ({severity})").format(
+            kind=r.kind_label, severity=SEVERITY_WORDS.label(r.severity, tr)
+        )
+        for r in mark.reactions
+    ]
 
 
 def _place_name(mark: HandoutMark) -> str:
@@ -380,21 +405,21 @@ def _place_name(mark: HandoutMark) -> str:
     return name + (f" {mark.hanzi}" if mark.hanzi else "")
 
 
-def _place_cells(place: TreatedPlace) -> list[Flowable | str]:
+def _place_cells(place: TreatedPlace, tr: Language) -> list[Flowable | str]:
     mark = place.mark
     return [
         cell(mark.code or mark.label or "—", style="cell_bold"),
         cell(_place_name(mark), mark.english),
-        cell(capitalised(place.where), *_place_notes(mark)),
+        cell(capitalised(place.where), *_place_notes(mark, tr)),
     ]
 
 
-def _narrow_place_cells(place: TreatedPlace) -> list[Flowable | str]:
+def _narrow_place_cells(place: TreatedPlace, tr: Language) -> list[Flowable | str]:
     """A line of the three-column list: "**ST36** Zusanli 足三里" over its English name, and where."""
     mark = place.mark
     key = mark.code or mark.label
     name = f"**{key}** {_place_name(mark)}" if key else _place_name(mark)
     return [
         cell(name, mark.english, style="cell_small"),
-        cell(capitalised(place.where), *_place_notes(mark), style="cell_small"),
+        cell(capitalised(place.where), *_place_notes(mark, tr), style="cell_small"),
     ]

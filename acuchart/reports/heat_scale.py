@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from acuchart.i18n import N_
+
 
 class HeatBin(NamedTuple):
     """One step of the scale: rates from ``low`` (inclusive) up to the next step's."""
@@ -21,10 +23,10 @@ class HeatBin(NamedTuple):
 
 BINS: tuple[HeatBin, ...] = (
     HeatBin(0.0, "#FFFFFF", "#5B6770", "0%"),
-    HeatBin(0.000001, "#FEE8C8", "#8C4A00", "under 2%"),
+    HeatBin(0.000001, "#FEE8C8", "#8C4A00", N_("under 2%")),
     HeatBin(0.02, "#FDBB84", "#8C3A00", "2–5%"),
     HeatBin(0.05, "#E34A33", "#FFFFFF", "5–10%"),
-    HeatBin(0.10, "#7F0000", "#FFFFFF", "10% or more"),
+    HeatBin(0.10, "#7F0000", "#FFFFFF", N_("10% or more")),
 )
 TOO_FEW = "#8A969E"
 """The ring of a point needled too few times to say."""

@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from acuchart.i18n import ENGLISH, N_, Language
 from acuchart.reports.data import HandoutMark
 from acuchart.reports.fonts import draw_text, text_width
 from acuchart.reports.layout import INK
@@ -70,7 +71,7 @@ def mark_symbol(mark: HandoutMark) -> Symbol:
     return symbol_for(bool(mark.reactions), mark.worst_severity, mark.is_free_marker)
 
 
-COUNT_WORDS = " (number: how many)"
+COUNT_WORDS = N_(" (number: how many)")
 """Added to the words of a symbol that shows a count, when the legend cannot show the real one."""
 
 
@@ -84,9 +85,14 @@ class Legend(Flowable):
     TEXT_SIZE = 8.5
 
     def __init__(
-        self, symbols: Sequence[Symbol], width: float, counts: Mapping[str, int] | None = None
+        self,
+        symbols: Sequence[Symbol],
+        width: float,
+        counts: Mapping[str, int] | None = None,
+        tr: Language = ENGLISH,
     ) -> None:
         super().__init__()
+        self.tr = tr
         self.symbols = tuple(symbols)
         self.width = width
         self.counts = dict(counts or {})
@@ -94,20 +100,30 @@ class Legend(Flowable):
         self._column_width = width
 
     @classmethod
-    def words(cls, symbol: Symbol, counts: Mapping[str, int]) -> str:
-        """What the legend says beside ``symbol``."""
-        return symbol.label + (COUNT_WORDS if symbol.shows_count and symbol.key not in counts else "")
+    def words(cls, symbol: Symbol, counts: Mapping[str, int], tr: Language = ENGLISH) -> str:
+        """What the legend says beside ``symbol``, in ``tr``."""
+        if symbol.key.startswith("free_reaction_"):  # a free marker with a reaction: both in one line
+            reaction = tr.gettext(SYMBOLS[symbol.key.removeprefix("free_")].label)
+            label = tr.gettext("Intradermal needles, {reaction}").format(
+                reaction=reaction[:1].lower() + reaction[1:]
+            )
+        else:
+            label = tr.gettext(symbol.label)
+        return label + (tr.gettext(COUNT_WORDS) if symbol.shows_count and symbol.key not in counts else "")
 
     @classmethod
-    def natural_width(cls, symbols: Sequence[Symbol], counts: Mapping[str, int] | None = None) -> float:
+    def natural_width(
+        cls, symbols: Sequence[Symbol], counts: Mapping[str, int] | None = None, tr: Language = ENGLISH
+    ) -> float:
         """The width of one column of the legend: the widest entry."""
         return max(
-            (18 + text_width(cls.words(s, counts or {}), cls.TEXT_SIZE) + 10 for s in symbols), default=1.0
+            (18 + text_width(cls.words(s, counts or {}, tr), cls.TEXT_SIZE) + 10 for s in symbols),
+            default=1.0,
         )
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = min(self.width, available_width)
-        widest = self.natural_width(self.symbols, self.counts)
+        widest = self.natural_width(self.symbols, self.counts, self.tr)
         self._columns = max(1, min(len(self.symbols), int(self.width // widest)))
         self._column_width = self.width / self._columns
         rows = -(-len(self.symbols) // self._columns)
@@ -122,7 +138,7 @@ class Legend(Flowable):
             y = self.height - self.ROW * row - self.ROW / 2
             draw_symbol(canvas, symbol, x + 7, y, self.counts.get(symbol.key))
             canvas.setFillColor(INK)
-            draw_text(canvas, x + 18, y - 3, self.words(symbol, self.counts), self.TEXT_SIZE)
+            draw_text(canvas, x + 18, y - 3, self.words(symbol, self.counts, self.tr), self.TEXT_SIZE)
 
 
 def legend_counts(marks: Iterable[HandoutMark]) -> dict[str, int]:

@@ -20,6 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.reports.archival import archival as make_archival
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.fonts import SANS, draw_text, register_fonts
@@ -27,8 +28,11 @@ from acuchart.reports.layout import ACCENT, ACCENT_DARK, BAND, INK, MARGIN, MUTE
 
 log = logging.getLogger(__name__)
 
-LANGUAGE = "en-GB"
-"""The language every document is written in, set in each PDF for screen readers and validators."""
+
+def pdf_language(language: Language) -> str:
+    """The document's language as a PDF names it (BCP 47: "es", "en-GB"), for screen readers and validators."""
+    return language.locale.replace("_", "-").replace("-001", "")
+
 
 BAND_HEIGHT = 28 * mm
 RUNNING_HEAD = 15 * mm
@@ -45,11 +49,13 @@ def frame_width(practice: PracticeHeader) -> float:
     return page_size(practice)[0] - 2 * MARGIN
 
 
-def footer_line(practice: PracticeHeader) -> str:
+def footer_line(practice: PracticeHeader, tr: Language = ENGLISH) -> str:
     """The footer's words: practice, practitioner and licence number."""
     parts = [practice.practice_name, practice.practitioner_name]
     if practice.licence_number:
-        parts.append(f"Licence no. {practice.licence_number}")
+        parts.append(
+            tr.gettext("Licence no. {licence_number}").format(licence_number=practice.licence_number)
+        )
     return "  ·  ".join(part for part in parts if part)
 
 
@@ -60,6 +66,9 @@ def _page_number_form(number: int) -> str:
 class _NumberedCanvas(Canvas):
     """A canvas that writes "Page n of N" on every page: each page places the form for its number
     (:meth:`place_page_number`), and :meth:`save` draws those forms once N is known."""
+
+    language: Language = ENGLISH
+    """The document's language: set on the class made for each document (see :func:`build_pdf`)."""
 
     def __init__(self, *args: Any, pagesize: tuple[float, float] = A4, **kwargs: Any) -> None:
         super().__init__(*args, pagesize=pagesize, **kwargs)
@@ -78,7 +87,7 @@ class _NumberedCanvas(Canvas):
                 self,
                 self.page_width - MARGIN,
                 FOOTER - 8 * mm,
-                f"Page {number} of {total}",
+                self.language.gettext("Page {number} of {total}").format(number=number, total=total),
                 8.5,
                 align="right",
             )
@@ -96,7 +105,7 @@ def _logo(path: Path | None) -> ImageReader | None:
         return None
 
 
-def _draw_band(canvas: Canvas, practice: PracticeHeader, logo: ImageReader | None) -> None:
+def _draw_band(canvas: Canvas, practice: PracticeHeader, logo: ImageReader | None, tr: Language) -> None:
     width, height = page_size(practice)
     bottom = height - BAND_HEIGHT
     canvas.saveState()
@@ -116,7 +125,7 @@ def _draw_band(canvas: Canvas, practice: PracticeHeader, logo: ImageReader | Non
     canvas.setFillColor(INK)
     who = practice.practitioner_name
     if practice.licence_number:
-        who += f"  ·  Licence no. {practice.licence_number}"
+        who += tr.gettext("  ·  Licence no. {licence_number}").format(licence_number=practice.licence_number)
     draw_text(canvas, x, height - 19.5 * mm, who, 10)
     contact = [line.strip() for line in practice.address.splitlines() if line.strip()]
     contact += [value for value in (practice.phone, practice.email) if value]
@@ -142,14 +151,14 @@ def _draw_running_head(canvas: Canvas, practice: PracticeHeader, running_title: 
     canvas.restoreState()
 
 
-def _draw_footer(canvas: Canvas, practice: PracticeHeader) -> None:
+def _draw_footer(canvas: Canvas, practice: PracticeHeader, tr: Language) -> None:
     width, _ = page_size(practice)
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, FOOTER - 4 * mm, width - MARGIN, FOOTER - 4 * mm)
     canvas.setFillColor(MUTED)
-    draw_text(canvas, MARGIN, FOOTER - 8 * mm, footer_line(practice), 8.5)
+    draw_text(canvas, MARGIN, FOOTER - 8 * mm, footer_line(practice, tr), 8.5)
     canvas.restoreState()
     if isinstance(canvas, _NumberedCanvas):
         canvas.place_page_number()
@@ -167,16 +176,26 @@ def build_pdf(
     running_title: str,
     subject: str = "",
     archival: bool = False,
+    language: Language = ENGLISH,
 ) -> int:
     """Lay ``story`` out on the practice's paper and write the PDF to ``out``; return its page count.
 
     The first page carries the practice's header band; later pages a running head with
     ``running_title``; every page the footer (practice, practitioner, licence) and "Page n of N".
-    With ``archival`` the PDF is PDF/A-2b (see :mod:`acuchart.reports.archival`).
+    With ``archival`` the PDF is PDF/A-2b (see :mod:`acuchart.reports.archival`). The page furniture
+    ("Page 2 of 3") and the PDF's language tag are in ``language``.
     """
     if archival:
         made = io.BytesIO()
-        pages = build_pdf(made, practice, story, title=title, running_title=running_title, subject=subject)
+        pages = build_pdf(
+            made,
+            practice,
+            story,
+            title=title,
+            running_title=running_title,
+            subject=subject,
+            language=language,
+        )
         pdf = make_archival(made.getvalue())
         if isinstance(out, Path):
             out.write_bytes(pdf)
@@ -192,12 +211,12 @@ def build_pdf(
     later = Frame(MARGIN, FOOTER, frame_w, height - RUNNING_HEAD - 5 * mm - FOOTER, id="later", **_NO_PADDING)
 
     def on_first(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        _draw_band(canvas, practice, logo)
-        _draw_footer(canvas, practice)
+        _draw_band(canvas, practice, logo, language)
+        _draw_footer(canvas, practice, language)
 
     def on_later(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         _draw_running_head(canvas, practice, running_title)
-        _draw_footer(canvas, practice)
+        _draw_footer(canvas, practice, language)
 
     doc = BaseDocTemplate(
         str(out) if isinstance(out, Path) else out,
@@ -210,12 +229,13 @@ def build_pdf(
         author=practice.practitioner_name,
         subject=subject,
         creator="AcuChart",
-        lang=LANGUAGE,
+        lang=pdf_language(language),
         initialFontName=SANS,
         pageTemplates=[
             PageTemplate("first", [first], onPage=on_first),
             PageTemplate("later", [later], onPage=on_later),
         ],
     )
-    doc.build([NextPageTemplate("later"), *story], canvasmaker=_NumberedCanvas)
+    canvas_class = type("NumberedCanvas", (_NumberedCanvas,), {"language": language})
+    doc.build([NextPageTemplate("later"), *story], canvasmaker=canvas_class)
     return int(doc.page)

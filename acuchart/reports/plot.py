@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.progress_styles import RATING_AXIS_NOTE, SeriesStyle, series_style
 from acuchart.reports.fonts import draw_text, text_width
 from acuchart.reports.layout import INK, MUTED, RULE
@@ -54,8 +55,11 @@ class RatingsChart(Flowable):
     AXIS_NOTE = 14.0
     """The row above the plot that says how to read the scale."""
 
-    def __init__(self, series: Series, width: float, height: float, y_max: float = 10.0) -> None:
+    def __init__(
+        self, series: Series, width: float, height: float, y_max: float = 10.0, tr: Language = ENGLISH
+    ) -> None:
         super().__init__()
+        self.tr = tr
         self.series = {label: sorted(points) for label, points in series.items() if points}
         self.width = width
         self.plot_height = height
@@ -91,7 +95,13 @@ class RatingsChart(Flowable):
 
         canvas.saveState()
         canvas.setFillColor(MUTED)
-        draw_text(canvas, left - 16, self.height - self.AXIS_NOTE + 3, f"Rating ({RATING_AXIS_NOTE})", 8.5)
+        draw_text(
+            canvas,
+            left - 16,
+            self.height - self.AXIS_NOTE + 3,
+            self.tr.gettext("Rating ({note})").format(note=self.tr.gettext(RATING_AXIS_NOTE)),
+            8.5,
+        )
         canvas.setLineWidth(0.5)
         for tick in range(0, int(self.y_max) + 1, 2):
             canvas.setStrokeColor(RULE if tick else MUTED)
@@ -101,7 +111,15 @@ class RatingsChart(Flowable):
         step = max(1, round((last - first) / 12))
         for session in range(first, last + 1, step):
             draw_text(canvas, x_at(session), bottom - 12, str(session), 8, align="centre")
-        draw_text(canvas, (left + right) / 2, bottom - 24 + 1, "Session", 8, bold=True, align="centre")
+        draw_text(
+            canvas,
+            (left + right) / 2,
+            bottom - 24 + 1,
+            self.tr.gettext("Session"),
+            8,
+            bold=True,
+            align="centre",
+        )
 
         for index, points in enumerate(self.series.values()):
             style = series_style(index)

@@ -20,8 +20,10 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from acuchart import clock
 from acuchart.catalogue import VIEWS, Catalogue, DiagramView
+from acuchart.dates import long_date
+from acuchart.i18n import ENGLISH, Language
 from acuchart.models.insights import (
-    MAP_KIND_LABELS,
+    MAP_KINDS,
     MIN_COURSES,
     MIN_NEEDLINGS,
     OUTCOME_NOTE,
@@ -59,6 +61,8 @@ class ReactionMapData(NamedTuple):
     outcomes: tuple[ConcernOutcome, ...]
     protocol_names: Mapping[str, str]
     printed_on: dt.date
+    language: Language = ENGLISH
+    """The practitioner's language (the page is for the practice, not for a client)."""
 
 
 def reaction_map_data(practice: Practice, wanted: MapFilter, kind: str) -> ReactionMapData:
@@ -96,7 +100,15 @@ class HeatDiagram(Flowable):
         art_w, art_h = art.width * scale, art.height * scale
         ox, oy = (self.width - art_w) / 2, self.height - caption - art_h
         canvas.setFillColor(INK)
-        draw_text(canvas, self.width / 2, self.height - 9, self.view.title, 9, bold=True, align="centre")
+        draw_text(
+            canvas,
+            self.width / 2,
+            self.height - 9,
+            self.data.language.gettext(self.view.title),
+            9,
+            bold=True,
+            align="centre",
+        )
         place_art(canvas, art, ox, oy, scale)
         labels: list[tuple[float, float, float, float]] = []
         for point in self.data.catalogue.in_view(self.view.name):
@@ -151,8 +163,9 @@ def _label(
 class HeatLegend(Flowable):
     """The colour scale, and the ring for too few needlings."""
 
-    def __init__(self, width: float) -> None:
+    def __init__(self, width: float, tr: Language = ENGLISH) -> None:
         super().__init__()
+        self.tr = tr
         self.width = width
         self.height = 14.0
 
@@ -161,9 +174,18 @@ class HeatLegend(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        tr = self.tr
         x = 0.0
-        entries = [(step.label, step.fill, False) for step in BINS]
-        entries.append((f"needled under {MIN_NEEDLINGS} times: too few to say", "#FFFFFF", True))
+        entries = [(tr.gettext(step.label), step.fill, False) for step in BINS]
+        entries.append(
+            (
+                tr.gettext("needled under {MIN_NEEDLINGS} times: too few to say").format(
+                    MIN_NEEDLINGS=MIN_NEEDLINGS
+                ),
+                "#FFFFFF",
+                True,
+            )
+        )
         for label, fill, dashed in entries:
             canvas.saveState()
             canvas.setStrokeColor(colors.HexColor(TOO_FEW if dashed else OUTLINE))
@@ -223,26 +245,43 @@ def _diagram_rows(views: Sequence[DiagramView], data: ReactionMapData, width: fl
 
 def story(data: ReactionMapData) -> list[Flowable]:
     """The page's flowables."""
+    tr = data.language
     width = frame_width(data.practice)
-    kind = MAP_KIND_LABELS.get(data.kind, data.kind)
+    kind = MAP_KINDS.label(data.kind, tr)
     figures = data.figures
-    lead = (
-        f"{kind} after needling, point by point · {figures.filter.describe(data.protocol_names)} · "
-        f"{figures.sessions:,} sessions, {figures.needlings:,} needlings · printed {data.printed_on:%d %B %Y}"
+    lead = tr.gettext(
+        "{kind} after needling, point by point · {describe} · {sessions:,} sessions, {needlings:,} needlings · printed {printed_on}"
+    ).format(
+        kind=kind,
+        describe=figures.filter.describe(data.protocol_names),
+        sessions=figures.sessions,
+        needlings=figures.needlings,
+        printed_on=long_date(data.printed_on, tr),
     )
-    flow: list[Flowable] = [para("Where reactions happen", "title"), para(lead, "lead")]
+    flow: list[Flowable] = [para(tr.gettext("Where reactions happen"), "title"), para(lead, "lead")]
     views = _views(data)
     if views:
         flow += _diagram_rows(views, data, width)
-        flow += [gap(2), HeatLegend(width)]
+        flow += [gap(2), HeatLegend(width, tr=tr)]
     else:
-        flow.append(para("No point has been needled in the sessions chosen.", "body"))
+        flow.append(para(tr.gettext("No point has been needled in the sessions chosen."), "body"))
     ranked = figures.ranked(data.kind)
     enough = [r for r in ranked if r.enough][:TOP_RATES]
     if enough:
-        flow += [gap(4), para(f"{kind}: the highest rates", "h2", keepWithNext=0)]
+        flow += [
+            gap(4),
+            para(tr.gettext("{kind}: the highest rates").format(kind=kind), "h2", keepWithNext=0),
+        ]
         rows: list[list[object]] = [
-            [_cell(h, True) for h in ("Point", "Rate", "Needlings followed by it", "95% interval")]
+            [
+                _cell(h, True)
+                for h in (
+                    tr.gettext("Point"),
+                    tr.gettext("Rate"),
+                    tr.gettext("Needlings followed by it"),
+                    tr.gettext("95% interval"),
+                )
+            ]
         ]
         for r in enough:
             point = data.catalogue.find(r.code)
@@ -251,8 +290,12 @@ def story(data: ReactionMapData) -> list[Flowable]:
                 [
                     _cell(name, True),
                     _cell(percent(r.reactions / r.needlings)),
-                    _cell(f"{r.reactions} of {r.needlings}"),
-                    _cell(r.interval_text().removeprefix("95% interval ")),
+                    _cell(
+                        tr.gettext("{reactions} of {needlings}").format(
+                            reactions=r.reactions, needlings=r.needlings
+                        )
+                    ),
+                    _cell(r.interval_text().removeprefix(tr.gettext("95% interval "))),
                 ]
             )
         flow.append(_table(rows, [width * 0.34, width * 0.14, width * 0.28, width * 0.24]))
@@ -262,25 +305,42 @@ def story(data: ReactionMapData) -> list[Flowable]:
         flow += [
             gap(2),
             para(
-                f"Needled too few times to say anything (under {MIN_NEEDLINGS}; times in brackets): {listed}.",
+                tr.gettext(
+                    "Needled too few times to say anything (under {MIN_NEEDLINGS}; times in brackets): {listed}."
+                ).format(MIN_NEEDLINGS=MIN_NEEDLINGS, listed=listed),
                 "small",
             ),
         ]
-    flow += [gap(5), para("How ratings changed over a course", "h2"), para(OUTCOME_NOTE, "small")]
+    flow += [
+        gap(5),
+        para(tr.gettext("How ratings changed over a course"), "h2"),
+        para(tr.gettext(OUTCOME_NOTE), "small"),
+    ]
     shown = [o for o in data.outcomes if o.enough]
     if shown:
         rows = [
             [
                 _cell(h, True)
-                for h in ("Concern", "Protocol followed", "Courses", "Median change", "Middle half", "All")
+                for h in (
+                    tr.gettext("Concern"),
+                    tr.gettext("Protocol followed"),
+                    tr.gettext("Courses"),
+                    tr.gettext("Median change"),
+                    tr.gettext("Middle half"),
+                    tr.gettext("All"),
+                )
             ]
         ]
         for o in shown:
             low, middle, high = o.quartiles()
             numbers = (
                 signed_change(middle),
-                f"{signed_change(low)} to {signed_change(high)}",
-                f"{signed_change(min(o.changes))} to {signed_change(max(o.changes))}",
+                tr.gettext("{signed_change} to {signed_change2}").format(
+                    signed_change=signed_change(low), signed_change2=signed_change(high)
+                ),
+                tr.gettext("{signed_change} to {signed_change2}").format(
+                    signed_change=signed_change(min(o.changes)), signed_change2=signed_change(max(o.changes))
+                ),
             )
             rows.append(
                 [_cell(o.concern_label), _cell(o.protocol_name), _cell(str(o.courses)), *map(_cell, numbers)]
@@ -291,36 +351,50 @@ def story(data: ReactionMapData) -> list[Flowable]:
         listed = "; ".join(f"{o.concern_label} with {o.protocol_name} ({o.courses})" for o in few_courses)
         flow += [
             gap(2),
-            para(f"Too few courses to say (under {MIN_COURSES}; courses in brackets): {listed}.", "small"),
+            para(
+                tr.gettext(
+                    "Too few courses to say (under {MIN_COURSES}; courses in brackets): {listed}."
+                ).format(MIN_COURSES=MIN_COURSES, listed=listed),
+                "small",
+            ),
         ]
     if not data.outcomes:
         flow.append(
-            para("No course has a concern rated at two sessions or more in the sessions chosen.", "body")
+            para(
+                tr.gettext("No course has a concern rated at two sessions or more in the sessions chosen."),
+                "body",
+            )
         )
     return flow
 
 
 def build_reaction_map(data: ReactionMapData, out: io.BytesIO) -> int:
     """Write the page(s) to ``out``; return the page count."""
+    tr = data.language
     return build_pdf(
         out,
         data.practice,
         story(data),
-        title="Where reactions happen",
-        running_title="Where reactions happen",
-        subject="Reactions after needling, by point, across the practice",
+        title=tr.gettext("Where reactions happen"),
+        running_title=tr.gettext("Where reactions happen"),
+        subject=tr.gettext("Reactions after needling, by point, across the practice"),
+        language=tr,
     )
 
 
-def reaction_map_document(practice: Practice, wanted: MapFilter, kind: str) -> Document:
-    """The reaction map as a document the app previews, prints or saves."""
-    data = reaction_map_data(practice, wanted, kind)
+def reaction_map_document(
+    practice: Practice, wanted: MapFilter, kind: str, language: Language = ENGLISH
+) -> Document:
+    """The reaction map as a document the app previews, prints or saves, in the practitioner's
+    ``language`` (the page is for the practice, not for a client)."""
+    data = reaction_map_data(practice, wanted, kind)._replace(language=language)
     out = io.BytesIO()
     build_reaction_map(data, out)
-    label = MAP_KIND_LABELS.get(kind, kind)
+    label = MAP_KINDS.label(kind, language)
     return Document(
         "reaction-map",
-        f"Where reactions happen: {label.lower()}",
-        safe_file_name("Where reactions happen", label, f"{data.printed_on:%Y-%m-%d}"),
+        language.gettext("Where reactions happen: {kind}").format(kind=label.lower()),
+        safe_file_name(language.gettext("Where reactions happen"), label, f"{data.printed_on:%Y-%m-%d}"),
         out.getvalue(),
+        language.code,
     )

@@ -11,7 +11,8 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from acuchart.models import maintenance_visits_phrase
+from acuchart.i18n import ENGLISH, N_, Language
+from acuchart.models import SEVERITY_WORDS, maintenance_visits_phrase
 from acuchart.reports.data import CourseReaction, CourseSummaryData
 from acuchart.reports.layout import cell, gap, para, template_story
 from acuchart.reports.pages import build_pdf, frame_width
@@ -47,6 +48,7 @@ def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
 
     It is laid out on one page when it can be (see :data:`FITS`), else as :data:`TWO_PAGES` says.
     """
+    tr = data.language
     pdf = b""
     for fit in (*FITS, TWO_PAGES):
         made = io.BytesIO()
@@ -54,9 +56,10 @@ def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
             made,
             data.practice,
             course_summary_story(data, fit),
-            title=f"Course summary: {data.client_name}",
+            title=tr.gettext("Course summary: {client_name}").format(client_name=data.client_name),
             running_title=f"{data.client_name}  ·  {data.course_title}",
-            subject="Cosmetic acupuncture course summary",
+            subject=tr.gettext("Cosmetic acupuncture course summary"),
+            language=tr,
         )
         pdf = made.getvalue()
         if pages == 1:
@@ -67,24 +70,26 @@ def build_course_summary(data: CourseSummaryData, out: Path | BinaryIO) -> None:
         out.write(pdf)
 
 
-def resolution(reaction: CourseReaction) -> str:
+def resolution(reaction: CourseReaction, tr: Language = ENGLISH) -> str:
     """How a reaction resolved, in the client's words."""
     resolved = reaction.reaction.resolved_on
     if resolved is None:
-        return "Not yet settled"
+        return tr.gettext("Not yet settled")
     # Counted from the session it followed, the date the table prints beside it (not from the day it
     # was noted: a reaction phoned in the next day "settled the same day" would read as the session's).
     started = reaction.session_date
     days = (resolved - started).days
     if days <= 0:
-        return f"Settled the same day ({date_text(resolved)})"
-    return f"Settled by {date_text(resolved)}, after {days} day{'s' if days != 1 else ''}"
+        return tr.gettext("Settled the same day ({date_text})").format(date_text=date_text(resolved, tr))
+    return tr.ngettext(
+        "Settled by {date}, after {count} day", "Settled by {date}, after {count} days", days
+    ).format(date=date_text(resolved, tr), count=days)
 
 
 _ENDED = {
-    "completed": "the course is complete",
-    "maintenance": "the course is complete, with maintenance visits from here on",
-    "stopped": "the course was stopped",
+    "completed": N_("the course is complete"),
+    "maintenance": N_("the course is complete, with maintenance visits from here on"),
+    "stopped": N_("the course was stopped"),
 }
 """How the lead ends for a course that is over (by its status); an active course is "so far"."""
 
@@ -92,34 +97,49 @@ _ENDED = {
 def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None) -> list[Flowable]:
     """The summary's content, top to bottom, laid out as ``fit`` says (full size by default)."""
     fit = fit or SummaryFit()
+    tr = data.language
     compact = fit.compact
     width = frame_width(data.practice)
     visits = sum(1 for session in data.sessions if session.maintenance_visit is not None)
     attended = len(data.sessions) - visits
-    course_line = f"{attended} of {data.planned_sessions}" if data.planned_sessions else str(attended)
-    lead = f"{data.course_title}: {course_line} sessions"
+    course_line = (
+        tr.gettext("{attended} of {planned_sessions}").format(
+            attended=attended, planned_sessions=data.planned_sessions
+        )
+        if data.planned_sessions
+        else str(attended)
+    )
+    lead = tr.gettext("{course_title}: {course_line} sessions").format(
+        course_title=data.course_title, course_line=course_line
+    )
     if visits:
         # Maintenance visits after the course are counted apart: "10 of 10, plus 1 maintenance visit".
-        course_line += f", plus {maintenance_visits_phrase(visits)}"
-        lead += f", plus {maintenance_visits_phrase(visits)}"
-    ended = _ENDED.get(data.status.lower())
+        course_line += tr.gettext(", plus {maintenance_visits_phrase}").format(
+            maintenance_visits_phrase=maintenance_visits_phrase(visits, tr)
+        )
+        lead += tr.gettext(", plus {maintenance_visits_phrase}").format(
+            maintenance_visits_phrase=maintenance_visits_phrase(visits, tr)
+        )
+    ended = tr.gettext(_ENDED.get(data.status.lower(), "")) or None
     if ended is None and not visits:
-        lead += " so far"
+        lead += tr.gettext(" so far")
     if data.started_on:
-        lead += f", since {date_text(data.started_on)}"
+        lead += tr.gettext(", since {date_text}").format(date_text=date_text(data.started_on, tr))
     if ended:
         lead += f"; {ended}"
     story: list[Flowable] = [
-        para("Your course" if ended else "Your course so far", "title"),
+        para(tr.gettext("Your course") if ended else tr.gettext("Your course so far"), "title"),
         para(lead + ".", "lead"),
         facts(
             [
-                ("Client", data.client_name),
-                ("Sessions attended", course_line),
-                ("Concerns", ", ".join(data.concerns) or "—"),
+                (tr.gettext("Client"), data.client_name),
+                (tr.gettext("Sessions attended"), course_line),
+                (tr.gettext("Concerns"), ", ".join(data.concerns) or "—"),
                 (
-                    "Next appointment",
-                    appointment(data.next_appointment) if data.next_appointment else "Not booked yet",
+                    tr.gettext("Next appointment"),
+                    appointment(data.next_appointment, tr)
+                    if data.next_appointment
+                    else tr.gettext("Not booked yet"),
                 ),
             ],
             width,
@@ -127,73 +147,83 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
         gap(2),
     ]
     if data.ratings:
-        chart = RatingsChart(data.ratings, width, COMPACT_CHART_HEIGHT if compact else CHART_HEIGHT)
-        heading = para("How you rated your concerns", "h2")
+        chart = RatingsChart(data.ratings, width, COMPACT_CHART_HEIGHT if compact else CHART_HEIGHT, tr=tr)
+        heading = para(tr.gettext("How you rated your concerns"), "h2")
         intro = para(
-            "At each session you rated each concern from 0 to 10. " + (data.rating_note or ""), "body"
+            tr.gettext("At each session you rated each concern from 0 to 10. ") + (data.rating_note or ""),
+            "body",
         )
         story.append(KeepTogether([heading, intro, chart]))
     else:
         # The course note speaks of "the ratings above": say plainly that there are none yet.
         story += [
-            para("How you rated your concerns", "h2"),
-            para("No ratings were noted at these sessions yet."),
+            para(tr.gettext("How you rated your concerns"), "h2"),
+            para(tr.gettext("No ratings were noted at these sessions yet.")),
         ]
-    story.append(para("Sessions", "h2"))
+    story.append(para(tr.gettext("Sessions"), "h2"))
     rows: list[list[Flowable | str]] = [
         [
-            cell("Session", style="cell_bold"),
-            cell("Date", style="cell_bold"),
-            cell("Points treated", style="cell_bold"),
-            cell("Reactions noted", style="cell_bold"),
+            cell(tr.gettext("Session"), style="cell_bold"),
+            cell(tr.gettext("Date"), style="cell_bold"),
+            cell(tr.gettext("Points treated"), style="cell_bold"),
+            cell(tr.gettext("Reactions noted"), style="cell_bold"),
         ]
     ]
     for session in data.sessions:
         rows.append(
             [
                 cell(session.number_label),
-                cell(date_text(session.date)),
+                cell(date_text(session.date, tr)),
                 cell(str(session.points_count)),
-                cell(session.reactions or "None"),
+                cell(session.reactions or tr.gettext("None")),
             ]
         )
     if data.sessions:
         story.append(grid(rows, [20 * mm, 52 * mm, 28 * mm, width - 100 * mm]))
         if visits:
             first = (
-                "M1 is the maintenance visit"
+                tr.gettext("M1 is the maintenance visit")
                 if visits == 1
-                else "M1, M2 and so on are the maintenance visits"
+                else tr.gettext("M1, M2 and so on are the maintenance visits")
             )
             story.append(
-                para(f"{first} after the {attended} sessions of the course.", "small", spaceBefore=3)
+                para(
+                    tr.gettext("{first} after the {attended} sessions of the course.").format(
+                        first=first, attended=attended
+                    ),
+                    "small",
+                    spaceBefore=3,
+                )
             )
     else:
-        story.append(para("No sessions have taken place in this course yet."))
+        story.append(para(tr.gettext("No sessions have taken place in this course yet.")))
     reactions_start = len(story)
-    story.append(para("Reactions and how they settled", "h2"))
+    story.append(para(tr.gettext("Reactions and how they settled"), "h2"))
     if data.reactions:
         rows = [
             [
-                cell("Session", style="cell_bold"),
-                cell("Reaction", style="cell_bold"),
-                cell("Where", style="cell_bold"),
-                cell("How it settled", style="cell_bold"),
+                cell(tr.gettext("Session"), style="cell_bold"),
+                cell(tr.gettext("Reaction"), style="cell_bold"),
+                cell(tr.gettext("Where"), style="cell_bold"),
+                cell(tr.gettext("How it settled"), style="cell_bold"),
             ]
         ]
         for item in data.reactions:
             reaction = item.reaction
             rows.append(
                 [
-                    cell(item.number_label, date_text(item.session_date)),
-                    cell(f"{reaction.kind_label} ({reaction.severity})", reaction.note),
-                    cell(capitalised(reaction.at_point or "general (not at a point)")),
-                    cell(resolution(item)),
+                    cell(item.number_label, date_text(item.session_date, tr)),
+                    cell(
+                        f"{reaction.kind_label} ({SEVERITY_WORDS.label(reaction.severity, tr)})",
+                        reaction.note,
+                    ),
+                    cell(capitalised(reaction.at_point or tr.gettext("general (not at a point)"))),
+                    cell(resolution(item, tr)),
                 ]
             )
         story.append(grid(rows, [33 * mm, 44 * mm, 44 * mm, width - 121 * mm]))
     else:
-        story.append(para("No reactions were noted during this course."))
+        story.append(para(tr.gettext("No reactions were noted during this course.")))
     values = {**data.practice.placeholders, "client_name": data.client_name}
     # The closing note (a few short paragraphs) and the date stay together: never a heading or a
     # date alone on a page.
@@ -201,8 +231,14 @@ def course_summary_story(data: CourseSummaryData, fit: SummaryFit | None = None)
         fill(text_for(data.texts, "course_note"), values), compact=compact, keep_title=False
     )
     if data.printed_on:
-        closing += [gap(2), para(f"Printed on {date_text(data.printed_on)}.", "small")]
-    photos = before_after_story(data.photos, width)  # its own page, after the course's words
+        closing += [
+            gap(2),
+            para(
+                tr.gettext("Printed on {date_text}.").format(date_text=date_text(data.printed_on, tr)),
+                "small",
+            ),
+        ]
+    photos = before_after_story(data.photos, width, tr)  # its own page, after the course's words
     if fit.reactions_with_closing:
         return [*story[:reactions_start], KeepTogether([*story[reactions_start:], *closing]), *photos]
     return [*story, KeepTogether(closing), *photos]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from acuchart.i18n import N_
 from acuchart.reports.data import Severity
 
 Shape = Literal["circle", "square", "diamond"]
@@ -57,16 +58,16 @@ class Symbol:
 NEEDLE_INK = "#1F4E79"
 
 SYMBOLS: dict[str, Symbol] = {
-    "needled": Symbol("needled", "Point treated", "circle", True, 2.9, 0.6, NEEDLE_INK),
-    "free": Symbol("free", "Intradermal needles", "square", False, 4.6, 0.9, NEEDLE_INK, None, True),
+    "needled": Symbol("needled", N_("Point treated"), "circle", True, 2.9, 0.6, NEEDLE_INK),
+    "free": Symbol("free", N_("Intradermal needles"), "square", False, 4.6, 0.9, NEEDLE_INK, None, True),
     "reaction_mild": Symbol(
-        "reaction_mild", "Mild reaction", "circle", True, 2.9, 0.6, "#B8660B", Ring(5.6, 0.8)
+        "reaction_mild", N_("Mild reaction"), "circle", True, 2.9, 0.6, "#B8660B", Ring(5.6, 0.8)
     ),
     "reaction_moderate": Symbol(
-        "reaction_moderate", "Moderate reaction", "circle", True, 2.9, 0.6, "#C4441A", Ring(5.9, 2.0)
+        "reaction_moderate", N_("Moderate reaction"), "circle", True, 2.9, 0.6, "#C4441A", Ring(5.9, 2.0)
     ),
     "reaction_severe": Symbol(
-        "reaction_severe", "Severe reaction", "diamond", True, 4.2, 0.6, "#9B1B30", Ring(7.0, 2.0)
+        "reaction_severe", N_("Severe reaction"), "diamond", True, 4.2, 0.6, "#9B1B30", Ring(7.0, 2.0)
     ),
 }
 """Every symbol by key, in the order a legend lists them."""

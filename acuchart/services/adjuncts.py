@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import NotFoundError, ValidationError
+from acuchart.i18n import _
 from acuchart.models import Reaction
 from acuchart.models.tcm import ADJUNCT_LABELS, Adjunct
 from acuchart.services import session_writes as writes
@@ -33,11 +34,11 @@ def adjunct_fields(
 ) -> dict[str, Any]:
     """The stored columns of an adjunct technique, checked."""
     if kind not in ADJUNCT_LABELS:
-        problems["kind"] = f"Choose a technique: {', '.join(ADJUNCT_LABELS.values())}."
+        problems["kind"] = _("Choose a technique: {join}.").format(join=", ".join(ADJUNCT_LABELS.values()))
     area_text = clean(area)
-    check_length(problems, "area", area_text, SHORT_TEXT, "The area")
+    check_length(problems, "area", area_text, SHORT_TEXT, _("The area"))
     details_text = clean(details)
-    check_length(problems, "details", details_text, 2000, "The details")
+    check_length(problems, "details", details_text, 2000, _("The details"))
     minutes: int | None = None
     if duration_min not in (None, ""):
         try:
@@ -45,7 +46,9 @@ def adjunct_fields(
         except ValueError:
             minutes = -1
         if not 1 <= minutes <= MAX_DURATION_MIN:
-            problems["duration_min"] = f"Enter the duration in whole minutes, from 1 to {MAX_DURATION_MIN}."
+            problems["duration_min"] = _(
+                "Enter the duration in whole minutes, from 1 to {MAX_DURATION_MIN}."
+            ).format(MAX_DURATION_MIN=MAX_DURATION_MIN)
             minutes = None
     return {"kind": kind, "area": area_text, "duration_min": minutes, "details": details_text}
 
@@ -111,7 +114,11 @@ class AdjunctService:
         """Remove an adjunct technique recorded in error, with the reactions that belonged to it."""
         session_id = rows.adjunct_session(self._store, adjunct_id)
         if session_id is None:
-            raise NotFoundError(f"No adjunct technique with id {adjunct_id} exists in this practice file.")
+            raise NotFoundError(
+                _("No adjunct technique with id {adjunct_id} exists in this practice file.").format(
+                    adjunct_id=adjunct_id
+                )
+            )
         with writes.SessionWrite(self._store, session_id) as w:
             client_id = w.get("sessions", session_id)["client_id"]
             reactions = tuple(
@@ -133,7 +140,11 @@ class AdjunctService:
             client_id = w.get("sessions", adjunct.session_id)["client_id"]
             if w.query("select 1 from adjuncts where id = ?", [adjunct.id]):
                 raise ValidationError(
-                    {"adjunct": f"{adjunct.label} is recorded already; nothing was put back."}
+                    {
+                        "adjunct": _("{label} is recorded already; nothing was put back.").format(
+                            label=adjunct.label
+                        )
+                    }
                 )
             w.insert("adjuncts", {**adjunct._asdict(), "created_at": w.at})
             for reaction in snapshot.reactions:

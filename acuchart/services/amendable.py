@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from acuchart.i18n import N_, _
 from acuchart.models import (
     CONCERN_LABELS,
     ONSETS,
@@ -29,32 +30,32 @@ from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, SHORT_TEXT
 
 _SESSION_FIELDS = {
-    "subjective": "Subjective (what the client reports)",
-    "notes": "Objective (session notes)",
-    "assessment": "Assessment",
-    "plan": "Plan",
-    "duration_min": "Duration (minutes)",
-    "needles_removed": "Needles removed",
-    "count_note": "Needle count note",
+    "subjective": N_("Subjective (what the client reports)"),
+    "notes": N_("Objective (session notes)"),
+    "assessment": N_("Assessment"),
+    "plan": N_("Plan"),
+    "duration_min": N_("Duration (minutes)"),
+    "needles_removed": N_("Needles removed"),
+    "count_note": N_("Needle count note"),
 }
 _MARK_FIELDS = {
-    "needles": "needles",
-    "technique": "technique",
-    "angle": "angle",
-    "depth_mm": "depth (mm)",
-    "stimulation": "stimulation",
-    "retention_min": "retention (min)",
-    "label": "label",
+    "needles": N_("needles"),
+    "technique": N_("technique"),
+    "angle": N_("angle"),
+    "depth_mm": N_("depth (mm)"),
+    "stimulation": N_("stimulation"),
+    "retention_min": N_("retention (min)"),
+    "label": N_("label"),
 }
 _FINDINGS_FIELDS = {
-    "tongue": "Tongue",
-    "pulse": "Pulse",
-    "principles": "Eight principles",
-    "patterns": "Pattern",
-    "treatment_principle": "Treatment principle",
+    "tongue": N_("Tongue"),
+    "pulse": N_("Pulse"),
+    "principles": N_("Eight principles"),
+    "patterns": N_("Pattern"),
+    "treatment_principle": N_("Treatment principle"),
 }
-_ADJUNCT_FIELDS = {"area": "area", "duration_min": "duration (min)", "details": "details"}
-_REACTION_FIELDS = {"kind": "kind", "severity": "severity", "onset": "onset", "note": "note"}
+_ADJUNCT_FIELDS = {"area": N_("area"), "duration_min": N_("duration (min)"), "details": N_("details")}
+_REACTION_FIELDS = {"kind": N_("kind"), "severity": N_("severity"), "onset": N_("onset"), "note": N_("note")}
 
 # How each amendable value is checked: (problems, typed value, the field as it stands) -> stored text.
 _Check = Callable[[dict[str, str], object, AmendableField], str]
@@ -67,7 +68,7 @@ def _number(value: object) -> object:
 
 def _text_check(limit: int, label: str) -> _Check:
     def check(problems: dict[str, str], value: object, _field: AmendableField) -> str:
-        return rules.text(problems, "new_value", str(value or ""), label, limit)
+        return rules.text(problems, "new_value", str(value or ""), _(label), limit)
 
     return check
 
@@ -86,7 +87,9 @@ def _int_check(rule: Callable[[dict[str, str], object], int]) -> _Check:
 def _choice_check(problems: dict[str, str], value: object, field: AmendableField) -> str:
     text = str(value or "")
     if text not in dict(field.choices):
-        problems["new_value"] = f"Choose one of: {', '.join(label for _, label in field.choices)}."
+        problems["new_value"] = _("Choose one of: {join}.").format(
+            join=", ".join((label for _, label in field.choices))
+        )
     return text
 
 
@@ -114,33 +117,33 @@ def _float_check(rule: Callable[[dict[str, str], object], float | None]) -> _Che
 def _minutes(problems: dict[str, str], value: object) -> int:
     minutes = value if isinstance(value, int) and not isinstance(value, bool) else -1
     if not 1 <= minutes <= 240:
-        problems["duration_min"] = "Enter the duration in whole minutes, from 1 to 240."
+        problems["duration_min"] = _("Enter the duration in whole minutes, from 1 to 240.")
     return minutes
 
 
 _CHECKS: dict[tuple[str, str], _Check] = {
-    ("sessions", "notes"): _text_check(LONG_TEXT, "The session notes"),
-    ("sessions", "count_note"): _text_check(LONG_TEXT, "The note"),
+    ("sessions", "notes"): _text_check(LONG_TEXT, N_("The session notes")),
+    ("sessions", "count_note"): _text_check(LONG_TEXT, N_("The note")),
     ("sessions", "duration_min"): _int_check(rules.duration),
     ("sessions", "needles_removed"): _int_check(lambda p, v: rules.needles(p, v, "needles_removed")),
     ("marks", "needles"): _int_check(rules.needles),
-    ("marks", "technique"): _text_check(SHORT_TEXT, "The technique"),
-    ("marks", "label"): _text_check(SHORT_TEXT, "The label"),
+    ("marks", "technique"): _text_check(SHORT_TEXT, N_("The technique")),
+    ("marks", "label"): _text_check(SHORT_TEXT, N_("The label")),
     ("marks", "angle"): _choice_check,
     ("marks", "stimulation"): _choice_check,
     ("marks", "depth_mm"): _float_check(lambda p, v: rules.depth(p, str(v))),
     ("marks", "retention_min"): _int_check(lambda p, v: rules.retention(p, str(v)) or 0),
-    ("sessions", "subjective"): _text_check(LONG_TEXT, "What the client reports"),
-    ("sessions", "assessment"): _text_check(LONG_TEXT, "The assessment"),
-    ("sessions", "plan"): _text_check(LONG_TEXT, "The plan"),
+    ("sessions", "subjective"): _text_check(LONG_TEXT, N_("What the client reports")),
+    ("sessions", "assessment"): _text_check(LONG_TEXT, N_("The assessment")),
+    ("sessions", "plan"): _text_check(LONG_TEXT, N_("The plan")),
     **{("tcm_findings", name): _text_check(LONG_TEXT, label) for name, label in _FINDINGS_FIELDS.items()},
-    ("adjuncts", "area"): _text_check(SHORT_TEXT, "The area"),
-    ("adjuncts", "details"): _text_check(2000, "The details"),
+    ("adjuncts", "area"): _text_check(SHORT_TEXT, N_("The area")),
+    ("adjuncts", "details"): _text_check(2000, N_("The details")),
     ("adjuncts", "duration_min"): _int_check(lambda p, v: _minutes(p, v)),
     ("reactions", "kind"): _choice_check,
     ("reactions", "severity"): _choice_check,
     ("reactions", "onset"): _choice_check,
-    ("reactions", "note"): _text_check(LONG_TEXT, "The note"),
+    ("reactions", "note"): _text_check(LONG_TEXT, N_("The note")),
 }
 
 
@@ -173,7 +176,7 @@ def amendable_fields(store: Store, session_id: int, rating_concerns: Iterable[st
     """What an amendment may change in a session, each with its value as it stands (amendments applied)."""
     session = rows.session(store, session_id)
     fields: list[AmendableField] = [
-        AmendableField("sessions", session_id, name, label, _as_text(session[name]))
+        AmendableField("sessions", session_id, name, _(label), _as_text(session[name]))
         for name, label in _SESSION_FIELDS.items()
     ]
     marks = {row["id"]: row for row in rows.marks(store, session_id)}
@@ -188,9 +191,9 @@ def amendable_fields(store: Store, session_id: int, rating_concerns: Iterable[st
                     "marks",
                     mark["id"],
                     name,
-                    f"{mark_title(mark)}: {label}",
+                    f"{mark_title(mark)}: {_(label)}",
                     _as_text(mark[name]),
-                    (("", "Not recorded"), *listed) if listed else (),
+                    (("", _("Not recorded")), *listed) if listed else (),
                 )
             )
     adjuncts = {row["id"]: row for row in note_rows.adjuncts(store, session_id)}
@@ -200,15 +203,17 @@ def amendable_fields(store: Store, session_id: int, rating_concerns: Iterable[st
         kinds = REACTION_KINDS_AT_POINT if at_mark or at_adjunct else REACTION_KINDS_SESSION
         title = str(REACTION_LABELS.get(reaction["kind"], reaction["kind"]))
         if at_mark:
-            title += f" at {mark_title(at_mark)}"
+            title += _(" at {mark_title}").format(mark_title=mark_title(at_mark))
         elif at_adjunct:
-            title += f" after {str(ADJUNCT_LABELS.get(at_adjunct['kind'], at_adjunct['kind'])).lower()}"
+            title += _(" after {lower}").format(
+                lower=str(ADJUNCT_LABELS.get(at_adjunct["kind"], at_adjunct["kind"])).lower()
+            )
         else:
-            title += " (whole session)"
-        choices = {
-            "kind": kinds,
+            title += _(" (whole session)")
+        choices: dict[str, tuple[tuple[str, str], ...]] = {
+            "kind": tuple(kinds),
             "severity": tuple((s, s.capitalize()) for s in SEVERITIES),
-            "onset": ONSETS,
+            "onset": tuple(ONSETS),
         }
         for name, label in _REACTION_FIELDS.items():
             fields.append(
@@ -216,27 +221,39 @@ def amendable_fields(store: Store, session_id: int, rating_concerns: Iterable[st
                     "reactions",
                     reaction["id"],
                     name,
-                    f"{title}: {label}",
+                    f"{title}: {_(label)}",
                     _as_text(reaction[name]),
                     choices.get(name, ()),
                 )
             )
     words = _findings_words(note_rows.findings(store, session_id))
     for name, label in _FINDINGS_FIELDS.items():
-        fields.append(AmendableField("tcm_findings", session_id, name, f"TCM findings: {label}", words[name]))
+        fields.append(
+            AmendableField(
+                "tcm_findings",
+                session_id,
+                name,
+                _("TCM findings: {label}").format(label=_(label)),
+                words[name],
+            )
+        )
     for adjunct in adjuncts.values():
         technique = str(ADJUNCT_LABELS.get(adjunct["kind"], adjunct["kind"]))
         for name, label in _ADJUNCT_FIELDS.items():
             fields.append(
                 AmendableField(
-                    "adjuncts", adjunct["id"], name, f"{technique}: {label}", _as_text(adjunct[name])
+                    "adjuncts", adjunct["id"], name, f"{technique}: {_(label)}", _as_text(adjunct[name])
                 )
             )
     scores = {r["concern"]: str(r["score"]) for r in rows.ratings(store, session_id)}
     for concern in rating_concerns:
         fields.append(
             AmendableField(
-                "ratings", None, concern, f"Rating: {CONCERN_LABELS[concern]}", scores.get(concern, "")
+                "ratings",
+                None,
+                concern,
+                _("Rating: {value}").format(value=CONCERN_LABELS[concern]),
+                scores.get(concern, ""),
             )
         )
     latest = {

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from acuchart.changes import Changes, OpResult
+from acuchart.i18n import _
 from acuchart.models.tcm import Pulse, PulsePosition, TcmFindings, Tongue
 from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
@@ -63,12 +64,12 @@ class AssessmentService:
         if not isinstance(pulse, _Keep):
             values["pulse"] = _checked_pulse(problems, pulse).to_json()
         if not isinstance(principles, _Keep):
-            values["principles"] = _terms_json(problems, "principles", principles, "The eight principles")
+            values["principles"] = _terms_json(problems, "principles", principles, _("The eight principles"))
         if not isinstance(patterns, _Keep):
-            values["patterns"] = _terms_json(problems, "patterns", patterns, "The patterns")
+            values["patterns"] = _terms_json(problems, "patterns", patterns, _("The patterns"))
         if not isinstance(treatment_principle, _Keep):
             text = clean(treatment_principle)
-            check_length(problems, "treatment_principle", text, LONG_TEXT, "The treatment principle")
+            check_length(problems, "treatment_principle", text, LONG_TEXT, _("The treatment principle"))
             values["treatment_principle"] = text
         raise_if(problems)
         with writes.SessionWrite(self._store, session_id) as w:
@@ -126,7 +127,7 @@ def _term(problems: dict[str, str], field: str, value: str, label: str) -> str:
 def _terms(problems: dict[str, str], field: str, values: Iterable[str], label: str) -> tuple[str, ...]:
     terms = tuple(dict.fromkeys(t for t in (_term(problems, field, v, label) for v in values) if t))
     if len(terms) > MAX_TERMS:
-        problems[field] = f"{label}: at most {MAX_TERMS} terms."
+        problems[field] = _("{label}: at most {MAX_TERMS} terms.").format(label=label, MAX_TERMS=MAX_TERMS)
     return terms
 
 
@@ -136,13 +137,13 @@ def _terms_json(problems: dict[str, str], field: str, values: Iterable[str], lab
 
 def _checked_tongue(problems: dict[str, str], tongue: Tongue) -> Tongue:
     note = clean(tongue.note)
-    check_length(problems, "tongue", note, LONG_TEXT, "The tongue note")
+    check_length(problems, "tongue", note, LONG_TEXT, _("The tongue note"))
     return Tongue(
-        body=_term(problems, "tongue", tongue.body, "The tongue's colour"),
-        coating_colour=_term(problems, "tongue", tongue.coating_colour, "The coating's colour"),
-        coating_thickness=_term(problems, "tongue", tongue.coating_thickness, "The coating"),
-        features=_terms(problems, "tongue", tongue.features, "The tongue's features"),
-        moisture=_term(problems, "tongue", tongue.moisture, "The tongue's moisture"),
+        body=_term(problems, "tongue", tongue.body, _("The tongue's colour")),
+        coating_colour=_term(problems, "tongue", tongue.coating_colour, _("The coating's colour")),
+        coating_thickness=_term(problems, "tongue", tongue.coating_thickness, _("The coating")),
+        features=_terms(problems, "tongue", tongue.features, _("The tongue's features")),
+        moisture=_term(problems, "tongue", tongue.moisture, _("The tongue's moisture")),
         note=note,
     )
 
@@ -151,14 +152,14 @@ def _checked_pulse(problems: dict[str, str], pulse: Pulse) -> Pulse:
     positions = {}
     for key, found in pulse.positions.items():
         checked = PulsePosition(
-            _term(problems, "pulse", found.depth, "The pulse depth"),
-            _term(problems, "pulse", found.strength, "The pulse strength"),
-            _terms(problems, "pulse", found.qualities, "The pulse qualities"),
+            _term(problems, "pulse", found.depth, _("The pulse depth")),
+            _term(problems, "pulse", found.strength, _("The pulse strength")),
+            _terms(problems, "pulse", found.qualities, _("The pulse qualities")),
         )
         if not checked.empty:
             positions[key] = checked
     if pulse.bpm is not None and not 20 <= pulse.bpm <= 250:
-        problems["pulse"] = "Enter the pulse rate in beats a minute, from 20 to 250."
+        problems["pulse"] = _("Enter the pulse rate in beats a minute, from 20 to 250.")
     note = clean(pulse.note)
-    check_length(problems, "pulse", note, LONG_TEXT, "The pulse note")
-    return Pulse(_term(problems, "pulse", pulse.rate, "The pulse rate"), pulse.bpm, positions, note)
+    check_length(problems, "pulse", note, LONG_TEXT, _("The pulse note"))
+    return Pulse(_term(problems, "pulse", pulse.rate, _("The pulse rate")), pulse.bpm, positions, note)

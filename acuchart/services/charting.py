@@ -17,6 +17,7 @@ from acuchart import clock
 from acuchart.catalogue import Catalogue
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import NotFoundError, ValidationError
+from acuchart.i18n import _
 from acuchart.models import Mark, MarkSnapshot, Reaction, Side
 from acuchart.models.tcm import NEEDLE_ANGLES, STIMULATIONS
 from acuchart.services import session_rules as rules
@@ -48,7 +49,13 @@ class ChartingService:
         done = self._apply(session_id, [(code, side)], view)
         if not done.value:
             point = self.catalogue.get(code)
-            raise ValidationError({"code": f"{point.code} ({side}) is already marked in this session."})
+            raise ValidationError(
+                {
+                    "code": _("{code} ({side}) is already marked in this session.").format(
+                        code=point.code, side=side
+                    )
+                }
+            )
         return OpResult(done.value[0], done.changes)
 
     def apply_protocol(self, session_id: int, points: Iterable[tuple[str, str]]) -> OpResult[list[Mark]]:
@@ -150,10 +157,10 @@ class ChartingService:
         if not isinstance(technique, _Keep):
             changes["technique"] = rules.text(problems, "technique", technique, "The technique", 200)
         if not isinstance(angle, _Keep):
-            changes["angle"] = rules.choice(problems, "angle", angle, NEEDLE_ANGLES, "the angle")
+            changes["angle"] = rules.choice(problems, "angle", angle, NEEDLE_ANGLES, _("the angle"))
         if not isinstance(stimulation, _Keep):
             changes["stimulation"] = rules.choice(
-                problems, "stimulation", stimulation, STIMULATIONS, "the stimulation"
+                problems, "stimulation", stimulation, STIMULATIONS, _("the stimulation")
             )
         if not isinstance(depth_mm, _Keep):
             changes["depth_mm"] = rules.depth(problems, depth_mm)
@@ -166,7 +173,7 @@ class ChartingService:
         session_id = self._session_of_mark(mark_id)
         with writes.SessionWrite(self._store, session_id) as w:
             if free_only and w.get("marks", mark_id)["code"] is not None:
-                raise ValidationError({"mark": "Only a free marker can be moved or relabelled."})
+                raise ValidationError({"mark": _("Only a free marker can be moved or relabelled.")})
             w.update("marks", mark_id, changes)
             client_id = w.get("sessions", session_id)["client_id"]
         mark = Mark.from_row(self._store.get("marks", mark_id))
@@ -189,7 +196,9 @@ class ChartingService:
             for mark_id in mark_ids:
                 mark = Mark.from_row(w.get("marks", mark_id))
                 if mark.session_id != session_id:
-                    raise ValidationError({"mark": "Marks of different sessions cannot be removed together."})
+                    raise ValidationError(
+                        {"mark": _("Marks of different sessions cannot be removed together.")}
+                    )
                 at_mark = tuple(Reaction.from_row(r) for r in reactions if r["mark_id"] == mark_id)
                 for reaction in at_mark:
                     w.delete("reactions", reaction.id)
@@ -220,7 +229,13 @@ class ChartingService:
             for snapshot in snapshots:
                 mark = snapshot.mark
                 if mark.id in ids or (mark.code and (mark.code, mark.side) in points):
-                    raise ValidationError({"mark": f"{mark.title} is marked already; nothing was put back."})
+                    raise ValidationError(
+                        {
+                            "mark": _("{title} is marked already; nothing was put back.").format(
+                                title=mark.title
+                            )
+                        }
+                    )
                 w.insert("marks", writes.mark_row(mark, w.at))
                 for reaction in snapshot.reactions:
                     w.insert("reactions", writes.reaction_row(reaction, w.at))
@@ -314,11 +329,11 @@ class ChartingService:
         row: dict[str, Any] = rules.reaction_fields(problems, at_a_place, kind, severity, onset, note)
         raise_if(problems)
         if mark_id is not None and adjunct_id is not None:
-            raise ValidationError({"mark": "A reaction is at a point or at a technique, not both."})
+            raise ValidationError({"mark": _("A reaction is at a point or at a technique, not both.")})
         if mark_id is not None and self._session_of_mark(mark_id) != session_id:
-            raise ValidationError({"mark": "That mark belongs to another session."})
+            raise ValidationError({"mark": _("That mark belongs to another session.")})
         if adjunct_id is not None and note_rows.adjunct_session(self._store, adjunct_id) != session_id:
-            raise ValidationError({"adjunct": "That technique belongs to another session."})
+            raise ValidationError({"adjunct": _("That technique belongs to another session.")})
         row.update(
             session_id=session_id,
             mark_id=mark_id,
@@ -365,7 +380,11 @@ class ChartingService:
         """Remove a reaction recorded in error; returns it so :meth:`restore_reaction` can put it back."""
         session_id = rows.reaction_session(self._store, reaction_id)
         if session_id is None:
-            raise NotFoundError(f"No reaction with id {reaction_id} exists in this practice file.")
+            raise NotFoundError(
+                _("No reaction with id {reaction_id} exists in this practice file.").format(
+                    reaction_id=reaction_id
+                )
+            )
         with writes.SessionWrite(self._store, session_id) as w:
             client_id = w.get("sessions", session_id)["client_id"]
             old = Reaction.from_row(w.delete("reactions", reaction_id))
@@ -382,15 +401,20 @@ class ChartingService:
             client_id = w.get("sessions", reaction.session_id)["client_id"]
             if w.query("select 1 from reactions where id = ?", [reaction.id]):
                 raise ValidationError(
-                    {"reaction": f"{reaction.label} is recorded already; nothing was put back."}
+                    {
+                        "reaction": _("{label} is recorded already; nothing was put back.").format(
+                            label=reaction.label
+                        )
+                    }
                 )
             if reaction.mark_id is not None and not w.query(
                 "select 1 from marks where id = ?", [reaction.mark_id]
             ):
                 raise ValidationError(
                     {
-                        "reaction": f"The point {reaction.label} was recorded at is no longer marked. Mark it again, "
-                        "then record the reaction."
+                        "reaction": _(
+                            "The point {label} was recorded at is no longer marked. Mark it again, then record the reaction."
+                        ).format(label=reaction.label)
                     }
                 )
             w.insert("reactions", writes.reaction_row(reaction, w.at))
@@ -406,5 +430,7 @@ class ChartingService:
     def _session_of_mark(self, mark_id: int) -> int:
         session_id = rows.mark_session(self._store, mark_id)
         if session_id is None:
-            raise NotFoundError(f"No mark with id {mark_id} exists in this practice file.")
+            raise NotFoundError(
+                _("No mark with id {mark_id} exists in this practice file.").format(mark_id=mark_id)
+            )
         return session_id

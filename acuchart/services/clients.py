@@ -11,10 +11,11 @@ from typing import Any, NamedTuple
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
+from acuchart.i18n import LANGUAGES, _
 from acuchart.models import CAUTION_LABELS, Client, ClientSummary
 from acuchart.storage import clients as client_rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, fold, parse_date
+from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, date_problem, fold, parse_date
 
 PAGE_SIZE = client_rows.SEARCH_LIMIT
 """How many clients a search returns at a time; the list reads the next page as it scrolls."""
@@ -39,6 +40,9 @@ class ClientForm(NamedTuple):
     caution_flags: Sequence[str] = ()
     caution_notes: str = ""
     cautions_reviewed_on: str | dt.date | None = None
+    language: str = ""
+    """The language for the client's documents: a code of :data:`acuchart.i18n.LANGUAGES`, or empty for
+    the practice's language."""
 
     @classmethod
     def from_client(cls, client: Client) -> ClientForm:
@@ -57,6 +61,7 @@ class ClientForm(NamedTuple):
             caution_flags=list(client.caution_flags),
             caution_notes=client.caution_notes,
             cautions_reviewed_on=client.cautions_reviewed_on,
+            language=client.language,
         )
 
 
@@ -112,47 +117,52 @@ class ClientService:
         problems: dict[str, str] = {}
         row: dict[str, Any] = {}
         for name, label, limit in (
-            ("first_name", "First name", SHORT_TEXT),
-            ("last_name", "Last name", SHORT_TEXT),
-            ("preferred_name", "Preferred name", SHORT_TEXT),
-            ("phone", "Phone", 40),
-            ("email", "Email", SHORT_TEXT),
-            ("address", "Address", 1000),
-            ("skin_notes", "Skin notes", LONG_TEXT),
-            ("goals", "Goals", LONG_TEXT),
-            ("caution_notes", "Caution notes", LONG_TEXT),
+            ("first_name", _("First name"), SHORT_TEXT),
+            ("last_name", _("Last name"), SHORT_TEXT),
+            ("preferred_name", _("Preferred name"), SHORT_TEXT),
+            ("phone", _("Phone"), 40),
+            ("email", _("Email"), SHORT_TEXT),
+            ("address", _("Address"), 1000),
+            ("skin_notes", _("Skin notes"), LONG_TEXT),
+            ("goals", _("Goals"), LONG_TEXT),
+            ("caution_notes", _("Caution notes"), LONG_TEXT),
         ):
             value = clean(getattr(form, name))
             check_length(problems, name, value, limit, label)
             row[name] = value
         if not row["first_name"]:
-            problems["first_name"] = "Enter the client's first name."
+            problems["first_name"] = _("Enter the client's first name.")
         if not row["last_name"]:
             problems.setdefault("last_name", "Enter the client's last name.")
         if row["email"] and "email" not in problems and not _EMAIL.match(row["email"]):
-            problems["email"] = (
+            problems["email"] = _(
                 "This does not look like an email address (name@example.com). Correct it or leave it empty."
             )
         if row["phone"] and "phone" not in problems and not _PHONE.match(row["phone"]):
-            problems["phone"] = "A phone number may hold digits, spaces, +, -, ( and ) only."
+            problems["phone"] = _("A phone number may hold digits, spaces, +, -, ( and ) only.")
         row["date_of_birth"] = self._date_field(
-            problems, "date_of_birth", form.date_of_birth, "Date of birth"
+            problems, "date_of_birth", form.date_of_birth, _("Date of birth")
         )
         born = row["date_of_birth"]
         if born and "date_of_birth" not in problems:
             born_date = dt.date.fromisoformat(born)
             if born_date > clock.today():
-                problems["date_of_birth"] = "The date of birth is in the future. Check the year."
+                problems["date_of_birth"] = _("The date of birth is in the future. Check the year.")
             elif born_date.year < clock.today().year - 120:
-                problems["date_of_birth"] = "The date of birth is more than 120 years ago. Check the year."
+                problems["date_of_birth"] = _("The date of birth is more than 120 years ago. Check the year.")
         row["cautions_reviewed_on"] = self._date_field(
-            problems, "cautions_reviewed_on", form.cautions_reviewed_on, "Review date"
+            problems, "cautions_reviewed_on", form.cautions_reviewed_on, _("Review date")
         )
         unknown = [flag for flag in form.caution_flags if flag not in CAUTION_LABELS]
         if unknown:
-            problems["caution_flags"] = f"Unknown caution: {', '.join(unknown)}."
+            problems["caution_flags"] = _("Unknown caution: {join}.").format(join=", ".join(unknown))
         row["caution_flags"] = json.dumps(sorted(set(form.caution_flags)))
         row["concerns"] = json.dumps(list(dict.fromkeys(form.concerns)))
+        row["language"] = clean(form.language).lower()
+        if row["language"] and row["language"] not in LANGUAGES:
+            problems["language"] = _("AcuChart has no documents in “{code}”. Choose one of: {names}.").format(
+                code=row["language"], names=", ".join(LANGUAGES.values())
+            )
         if problems:
             raise ValidationError(problems)
         row["search_text"] = search_text(row)
@@ -164,8 +174,8 @@ class ClientService:
     ) -> str | None:
         try:
             parsed = parse_date(value)
-        except ValueError:
-            problems[name] = f"{label}: write the date as YYYY-MM-DD, for example 1984-03-25."
+        except ValueError as error:
+            problems[name] = date_problem(label, error)
             return None
         return parsed.isoformat() if parsed else None
 
@@ -189,7 +199,12 @@ class ClientService:
             try:
                 rows.append(self.validate(form))
             except ValidationError as exc:
-                raise ValidationError({f"row {position}: {k}": v for k, v in exc.problems.items()}) from exc
+                raise ValidationError(
+                    {
+                        _("row {position}: {k}").format(position=position, k=k): v
+                        for k, v in exc.problems.items()
+                    }
+                ) from exc
         now = clock.stamp()
         with self._store.write() as writer:
             ids = [writer.insert("clients", {**row, "created_at": now, "updated_at": now}) for row in rows]

@@ -6,6 +6,7 @@ import datetime as dt
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.i18n import _
 from acuchart.models import CONSENT_METHOD_LABELS, Client, Consent
 from acuchart.services.record_rules import raise_if
 from acuchart.services.settings import SettingsService
@@ -13,7 +14,15 @@ from acuchart.storage import clients as client_rows
 from acuchart.storage import records as rows
 from acuchart.storage import sessions as session_rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, parse_date
+from acuchart.text import (
+    LONG_TEXT,
+    SHORT_TEXT,
+    DateDoesNotExistError,
+    check_length,
+    clean,
+    date_problem,
+    parse_date,
+)
 
 
 class ConsentService:
@@ -53,27 +62,34 @@ class ConsentService:
         problems: dict[str, str] = {}
         try:
             day = parse_date(given_on)
+        except DateDoesNotExistError as error:
+            day = None
+            problems["given_on"] = date_problem(_("The date consent was given"), error)
         except ValueError:
             day = None
-            problems["given_on"] = "Write the date consent was given as YYYY-MM-DD, for example 2026-03-05."
+            problems["given_on"] = _(
+                "Write the date consent was given as YYYY-MM-DD, for example 2026-03-05."
+            )
         if day is None:
             problems.setdefault("given_on", "Enter the date consent was given.")
         elif day > clock.today():
-            problems["given_on"] = "The consent date is in the future. Enter the day the client gave consent."
+            problems["given_on"] = _(
+                "The consent date is in the future. Enter the day the client gave consent."
+            )
         elif client.date_of_birth and day < client.date_of_birth:
-            problems["given_on"] = "The consent date is before the client was born. Check the year."
+            problems["given_on"] = _("The consent date is before the client was born. Check the year.")
         if method not in CONSENT_METHOD_LABELS:
-            problems["method"] = (
-                f"Choose how consent was obtained: {', '.join(CONSENT_METHOD_LABELS.values())}."
+            problems["method"] = _("Choose how consent was obtained: {join}.").format(
+                join=", ".join(CONSENT_METHOD_LABELS.values())
             )
         version = clean(
             text_version if text_version is not None else self._settings.get().consent_text_version
         )
         if not version:
-            problems["text_version"] = "Enter the version of the consent text the client agreed to."
-        check_length(problems, "text_version", version, SHORT_TEXT, "The version")
+            problems["text_version"] = _("Enter the version of the consent text the client agreed to.")
+        check_length(problems, "text_version", version, SHORT_TEXT, _("The version"))
         cleaned_note = clean(note)
-        check_length(problems, "note", cleaned_note, LONG_TEXT, "The note")
+        check_length(problems, "note", cleaned_note, LONG_TEXT, _("The note"))
         raise_if(problems)
         assert day is not None
         with self._store.write() as writer:

@@ -10,12 +10,13 @@ from typing import Any
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import CONCERN_LABELS, COURSE_STATUSES, Course, CourseOverview, CourseProgress
 from acuchart.services.record_rules import add_months, raise_if, today_or, whole_number
 from acuchart.storage import clients as client_rows
 from acuchart.storage import records as rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, check_length, clean, parse_date
+from acuchart.text import LONG_TEXT, DateDoesNotExistError, check_length, clean, date_problem, parse_date
 
 DEFAULT_PLANNED_SESSIONS = 10
 DEFAULT_INTERVAL_DAYS = 7
@@ -114,16 +115,18 @@ class CourseService:
         concerns = list(dict.fromkeys(form.concerns))
         unknown = [c for c in concerns if c not in CONCERN_LABELS]
         if unknown:
-            problems["concerns"] = f"Unknown concern: {', '.join(unknown)}."
+            problems["concerns"] = _("Unknown concern: {join}.").format(join=", ".join(unknown))
         elif not concerns:
-            problems["concerns"] = "Choose at least one concern this course treats."
+            problems["concerns"] = _("Choose at least one concern this course treats.")
         planned = whole_number(
             problems,
             "planned_sessions",
             form.planned_sessions,
             1,
             MAX_PLANNED_SESSIONS,
-            f"Plan from 1 to {MAX_PLANNED_SESSIONS} sessions (a course is typically 6–12).",
+            _("Plan from 1 to {MAX_PLANNED_SESSIONS} sessions (a course is typically 6–12).").format(
+                MAX_PLANNED_SESSIONS=MAX_PLANNED_SESSIONS
+            ),
         )
         interval = whole_number(
             problems,
@@ -131,7 +134,7 @@ class CourseService:
             form.interval_days,
             1,
             60,
-            "Sessions are 1 to 60 days apart (typically 7 to 14).",
+            _("Sessions are 1 to 60 days apart (typically 7 to 14)."),
         )
         months = whole_number(
             problems,
@@ -139,13 +142,17 @@ class CourseService:
             form.maintenance_months,
             1,
             MAX_MAINTENANCE_MONTHS,
-            f"Maintenance visits are 1 to {MAX_MAINTENANCE_MONTHS} months apart.",
+            _("Maintenance visits are 1 to {MAX_MAINTENANCE_MONTHS} months apart.").format(
+                MAX_MAINTENANCE_MONTHS=MAX_MAINTENANCE_MONTHS
+            ),
         )
         start = self._start_date(problems, form.start_date, client_row.get("date_of_birth"))
         if form.status not in COURSE_STATUSES:
-            problems["status"] = f"A course is {', '.join(COURSE_STATUSES)}; not {form.status!r}."
+            problems["status"] = _("A course is {join}; not {status!r}.").format(
+                join=", ".join(COURSE_STATUSES), status=form.status
+            )
         notes = clean(form.notes)
-        check_length(problems, "notes", notes, LONG_TEXT, "The notes")
+        check_length(problems, "notes", notes, LONG_TEXT, _("The notes"))
         raise_if(problems)
         return {
             "concerns": json.dumps(concerns),
@@ -161,13 +168,16 @@ class CourseService:
     def _start_date(problems: dict[str, str], value: dt.date | str | None, born: str | None) -> str:
         try:
             start = parse_date(value) or clock.today()
+        except DateDoesNotExistError as error:
+            problems["start_date"] = date_problem(_("The start date"), error)
+            return clock.today().isoformat()
         except ValueError:
-            problems["start_date"] = "Write the start date as YYYY-MM-DD, for example 2026-03-05."
+            problems["start_date"] = _("Write the start date as YYYY-MM-DD, for example 2026-03-05.")
             return clock.today().isoformat()
         if start > clock.today() + dt.timedelta(days=366):
-            problems["start_date"] = "The start date is more than a year from now. Check the year."
+            problems["start_date"] = _("The start date is more than a year from now. Check the year.")
         elif born and start < dt.date.fromisoformat(born):
-            problems["start_date"] = "The start date is before the client was born. Check the year."
+            problems["start_date"] = _("The start date is before the client was born. Check the year.")
         return start.isoformat()
 
     def create_course(self, client_id: int, form: CourseForm) -> OpResult[Course]:
@@ -222,7 +232,9 @@ class CourseService:
         """
         current = self.course(course_id)
         if current.status != "active":
-            raise ValidationError({"status": f"This course is already {current.status_label.lower()}."})
+            raise ValidationError(
+                {"status": _("This course is already {lower}.").format(lower=current.status_label.lower())}
+            )
         ended = today_or(on)
         changes: dict[str, Any] = {"status": "completed", "ended_on": ended.isoformat()}
         proposed: list[dt.date] = []
@@ -234,7 +246,9 @@ class CourseService:
                 maintenance_months,
                 1,
                 MAX_MAINTENANCE_MONTHS,
-                f"Maintenance visits are 1 to {MAX_MAINTENANCE_MONTHS} months apart.",
+                _("Maintenance visits are 1 to {MAX_MAINTENANCE_MONTHS} months apart.").format(
+                    MAX_MAINTENANCE_MONTHS=MAX_MAINTENANCE_MONTHS
+                ),
             )
             raise_if(problems)
             changes.update(status="maintenance", maintenance_months=months)

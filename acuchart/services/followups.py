@@ -7,7 +7,9 @@ from typing import Any
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.dates import short_date
 from acuchart.errors import ValidationError
+from acuchart.i18n import _, ngettext
 from acuchart.models import (
     CautionReview,
     Client,
@@ -100,10 +102,12 @@ class FollowUpService:
         assert session_on is not None
         if day > clock.today():
             raise ValidationError(
-                {"resolved_on": "The resolved date is in the future. Use today or an earlier day."}
+                {"resolved_on": _("The resolved date is in the future. Use today or an earlier day.")}
             )
         if day < session_on:
-            raise ValidationError({"resolved_on": "The resolved date is before the session. Check the date."})
+            raise ValidationError(
+                {"resolved_on": _("The resolved date is before the session. Check the date.")}
+            )
         return self._set_resolved(reaction, day.isoformat())
 
     def reopen_reaction(self, reaction_id: int) -> OpResult[None]:
@@ -191,10 +195,12 @@ class FollowUpService:
         reviewed = client.cautions_reviewed_on
         if reviewed is None:
             if client.has_cautions:
-                return CautionReview(True, "Cautions have never been reviewed — review now")
+                return CautionReview(True, _("Cautions have never been reviewed — review now"))
             return CautionReview(False, "")
         months = _months_between(reviewed, day)
         if months < self._settings.get().caution_review_months:
-            return CautionReview(False, f"Cautions reviewed {reviewed:%d %b %Y}", months)
-        ago = f"{months} month{'s' if months != 1 else ''} ago"
-        return CautionReview(True, f"Cautions last reviewed {ago} — review now", months)
+            return CautionReview(
+                False, _("Cautions reviewed {date}").format(date=short_date(reviewed)), months
+            )
+        ago = ngettext("{count} month ago", "{count} months ago", months).format(count=months)
+        return CautionReview(True, _("Cautions last reviewed {ago} — review now").format(ago=ago), months)

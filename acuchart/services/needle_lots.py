@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models.tcm import LotUse, NeedleLot
 from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
 from acuchart.storage import note as rows
 from acuchart.storage.store import Store
-from acuchart.text import SHORT_TEXT, check_length, clean, parse_date
+from acuchart.text import SHORT_TEXT, DateDoesNotExistError, check_length, clean, date_problem, parse_date
 
 _NOT_LOT_CHARACTERS = re.compile(r"[\s\-_./]+")
 
@@ -52,11 +53,11 @@ class NeedleLotService:
         """
         problems: dict[str, str] = {}
         row = {
-            "brand": _required(problems, "brand", brand, "the brand"),
-            "gauge": _required(problems, "gauge", gauge, "the gauge (for example 0.16)"),
-            "length": _required(problems, "length", length, "the length (for example 15 mm)"),
+            "brand": _required(problems, "brand", brand, _("the brand")),
+            "gauge": _required(problems, "gauge", gauge, _("the gauge (for example 0.16)")),
+            "length": _required(problems, "length", length, _("the length (for example 15 mm)")),
             "lot_number": _required(
-                problems, "lot_number", lot_number, "the lot number as printed on the box"
+                problems, "lot_number", lot_number, _("the lot number as printed on the box")
             ),
             "opened_on": (_day(problems, "opened_on", opened_on) or clock.today()).isoformat(),
             "expires_on": _iso(_day(problems, "expires_on", expires_on)),
@@ -95,7 +96,7 @@ class NeedleLotService:
         wanted = list(dict.fromkeys(lot_ids))
         known = {row["id"] for row in rows.all_lots(self._store)}
         if any(lot_id not in known for lot_id in wanted):
-            raise ValidationError({"lots": "Choose boxes of needles that have been entered."})
+            raise ValidationError({"lots": _("Choose boxes of needles that have been entered.")})
         with writes.SessionWrite(self._store, session_id) as w:
             client_id = w.get("sessions", session_id)["client_id"]
             links = {row["lot_id"]: row["id"] for row in rows.session_lot_links(self._store, session_id)}
@@ -142,7 +143,7 @@ class NeedleLotService:
 def _required(problems: dict[str, str], field: str, value: str, what: str) -> str:
     text = clean(value)
     if not text:
-        problems[field] = f"Enter {what}."
+        problems[field] = _("Enter {what}.").format(what=what)
     check_length(problems, field, text, SHORT_TEXT, what.capitalize())
     return text
 
@@ -150,8 +151,11 @@ def _required(problems: dict[str, str], field: str, value: str, what: str) -> st
 def _day(problems: dict[str, str], field: str, value: dt.date | str | None) -> dt.date | None:
     try:
         return parse_date(value)
+    except DateDoesNotExistError as error:
+        problems[field] = date_problem(_("The date"), error)
+        return None
     except ValueError:
-        problems[field] = "Write the date as YYYY-MM-DD, for example 2027-03-31."
+        problems[field] = _("Write the date as YYYY-MM-DD, for example 2027-03-31.")
         return None
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.i18n import _
 from acuchart.models import CONCERN_LABELS
 from acuchart.models.tcm import SCALES, NoteTemplate
 from acuchart.services.record_rules import raise_if
@@ -44,17 +45,21 @@ class NoteTemplateService:
         problems: dict[str, str] = {}
         clean_name = clean(name)
         if not clean_name:
-            problems["name"] = "Give the template a name."
+            problems["name"] = _("Give the template a name.")
         elif rows.note_template_by_name(self._store, clean_name):
-            problems["name"] = f"A template called {clean_name!r} already exists. Choose another name."
-        check_length(problems, "name", clean_name, SHORT_TEXT, "The name")
+            problems["name"] = _(
+                "A template called {clean_name!r} already exists. Choose another name."
+            ).format(clean_name=clean_name)
+        check_length(problems, "name", clean_name, SHORT_TEXT, _("The name"))
         if concern and concern not in CONCERN_LABELS:
-            problems["concern"] = f"{concern!r} is not one of the practice's concerns."
+            problems["concern"] = _("{concern!r} is not one of the practice's concerns.").format(
+                concern=concern
+            )
         text = clean(prompts)
-        check_length(problems, "prompts", text, LONG_TEXT, "What to ask")
+        check_length(problems, "prompts", text, LONG_TEXT, _("What to ask"))
         chosen = list(dict.fromkeys(scales))
         if any(scale not in _SCALES for scale in chosen):
-            problems["scales"] = f"Choose scales from: {', '.join(_SCALES.values())}."
+            problems["scales"] = _("Choose scales from: {join}.").format(join=", ".join(_SCALES.values()))
         raise_if(problems)
         row = {
             "name": clean_name,

@@ -13,7 +13,9 @@ from collections.abc import Mapping
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.dates import short_date
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models import (
     CONSENT_METHOD_LABELS,
     PHOTO_USE_LABELS,
@@ -26,7 +28,15 @@ from acuchart.services.settings import SettingsService
 from acuchart.storage import clients as client_rows
 from acuchart.storage import photos as rows
 from acuchart.storage.store import Store
-from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean, parse_date
+from acuchart.text import (
+    LONG_TEXT,
+    SHORT_TEXT,
+    DateDoesNotExistError,
+    check_length,
+    clean,
+    date_problem,
+    parse_date,
+)
 
 
 class PhotoConsentMissingError(AcuChartError):
@@ -60,17 +70,20 @@ class PhotoConsentService:
         label = _phrase(use)
         latest = consent.latest(use)
         if latest is None:
-            return False, f"The client has not been asked about photos for {label}."
-        when = f"{latest.decided_on.day} {latest.decided_on:%b %Y}"
-        return False, f"The client {latest.decision} consent to photos for {label} on {when}."
+            return False, _("The client has not been asked about photos for {label}.").format(label=label)
+        when = short_date(latest.decided_on)
+        return False, _("The client {decision} consent to photos for {label} on {when}.").format(
+            decision=latest.decision, label=label, when=when
+        )
 
     def require_clinical(self, client_id: int) -> None:
         """Raise :class:`PhotoConsentMissingError` unless photos for the clinical record are allowed."""
         allowed, why = self.may_use(client_id, "clinical")
         if not allowed:
             raise PhotoConsentMissingError(
-                f"No photo can be stored: {why} Record the client's photo consent first "
-                "(client page → Photo consent…)."
+                _(
+                    "No photo can be stored: {why} Record the client's photo consent first (client page → Photo consent…)."
+                ).format(why=why)
             )
 
     def require(self, client_id: int, use: str) -> None:
@@ -78,7 +91,11 @@ class PhotoConsentService:
         allowed, why = self.may_use(client_id, use)
         if not allowed:
             label = _phrase(use)
-            raise PhotoConsentMissingError(f"The photos cannot be used for {label}: {why} Nothing was saved.")
+            raise PhotoConsentMissingError(
+                _("The photos cannot be used for {label}: {why} Nothing was saved.").format(
+                    label=label, why=why
+                )
+            )
 
     def record(
         self,
@@ -98,23 +115,25 @@ class PhotoConsentService:
         client = Client.from_row(client_rows.get(self._store, client_id))
         problems: dict[str, str] = {}
         if not choices:
-            problems["uses"] = "Say, for at least one use, whether the client agrees."
+            problems["uses"] = _("Say, for at least one use, whether the client agrees.")
         for use in choices:
             if use not in PHOTO_USE_LABELS:
-                problems["uses"] = f"Photo consent covers {', '.join(PHOTO_USE_LABELS.values()).lower()}."
+                problems["uses"] = _("Photo consent covers {lower}.").format(
+                    lower=", ".join(PHOTO_USE_LABELS.values()).lower()
+                )
         day = self._day(problems, "given_on", given_on, client)
         if method not in CONSENT_METHOD_LABELS:
-            problems["method"] = (
-                f"Choose how consent was obtained: {', '.join(CONSENT_METHOD_LABELS.values())}."
+            problems["method"] = _("Choose how consent was obtained: {join}.").format(
+                join=", ".join(CONSENT_METHOD_LABELS.values())
             )
         version = clean(
             text_version if text_version is not None else self._settings.get().consent_text_version
         )
         if not version:
-            problems["text_version"] = "Enter the version of the consent text the client agreed to."
-        check_length(problems, "text_version", version, SHORT_TEXT, "The version")
+            problems["text_version"] = _("Enter the version of the consent text the client agreed to.")
+        check_length(problems, "text_version", version, SHORT_TEXT, _("The version"))
         cleaned_note = clean(note)
-        check_length(problems, "note", cleaned_note, LONG_TEXT, "The note")
+        check_length(problems, "note", cleaned_note, LONG_TEXT, _("The note"))
         raise_if(problems)
         assert day is not None
         with self._store.write() as writer:
@@ -147,13 +166,15 @@ class PhotoConsentService:
         consent = self.consent_of(client_id)
         problems: dict[str, str] = {}
         if not consent.allows(use):
-            problems["use"] = f"There is no consent to photos for {_phrase(use)} to withdraw."
+            problems["use"] = _("There is no consent to photos for {phrase} to withdraw.").format(
+                phrase=_phrase(use)
+            )
         day = self._day(problems, "withdrawn_on", on if on is not None else clock.today(), client)
         latest = consent.latest(use)
         if day is not None and latest is not None and day < latest.decided_on:
-            problems["withdrawn_on"] = "Consent cannot be withdrawn before the day it was given."
+            problems["withdrawn_on"] = _("Consent cannot be withdrawn before the day it was given.")
         cleaned_note = clean(note)
-        check_length(problems, "note", cleaned_note, LONG_TEXT, "The note")
+        check_length(problems, "note", cleaned_note, LONG_TEXT, _("The note"))
         raise_if(problems)
         assert day is not None and latest is not None
         with self._store.write() as writer:
@@ -179,15 +200,18 @@ class PhotoConsentService:
     ) -> dt.date | None:
         try:
             day = parse_date(value)
+        except DateDoesNotExistError as error:
+            problems[field] = date_problem(_("The date"), error)
+            return None
         except ValueError:
-            problems[field] = "Write the date as YYYY-MM-DD, for example 2026-03-05."
+            problems[field] = _("Write the date as YYYY-MM-DD, for example 2026-03-05.")
             return None
         if day is None:
-            problems[field] = "Enter the date."
+            problems[field] = _("Enter the date.")
         elif day > clock.today():
-            problems[field] = "The date is in the future. Enter the day the client said so."
+            problems[field] = _("The date is in the future. Enter the day the client said so.")
         elif client.date_of_birth and day < client.date_of_birth:
-            problems[field] = "The date is before the client was born. Check the year."
+            problems[field] = _("The date is before the client was born. Check the year.")
         return day
 
 
@@ -198,4 +222,4 @@ def _changes(client_id: int) -> Changes:
 
 def _phrase(use: str) -> str:
     """The use as it reads after "photos for": "the clinical record", "teaching", "marketing"."""
-    return "the clinical record" if use == "clinical" else PHOTO_USE_LABELS.get(use, use).lower()
+    return _("the clinical record") if use == "clinical" else PHOTO_USE_LABELS.get(use, use).lower()

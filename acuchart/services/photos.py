@@ -21,6 +21,7 @@ from typing import Any
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.i18n import _
 from acuchart.models import Alignment, Photo, PhotoCheck, SessionPhoto
 from acuchart.models.photos import PHOTO_AMENDMENTS, PHOTO_VIEW_LABELS
 from acuchart.photos.images import PhotoImportError, PreparedPhoto, prepare
@@ -149,8 +150,9 @@ class PhotoService:
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise PhotoImportError(
-                    f"{path.name} is {path.stat().st_size / 2**20:.0f} MB, far more than any photo. "
-                    "Choose the photo file itself."
+                    _(
+                        "{name} is {value:.0f} MB, far more than any photo. Choose the photo file itself."
+                    ).format(name=path.name, value=path.stat().st_size / 2**20)
                 )
             modified = dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
             data = path.read_bytes()
@@ -161,11 +163,13 @@ class PhotoService:
             ) from exc
         except IsADirectoryError as exc:
             raise PhotoImportError(
-                f"{path.name} is a folder. Choose photo files, or import the folder."
+                _("{name} is a folder. Choose photo files, or import the folder.").format(name=path.name)
             ) from exc
         except OSError as exc:
             raise PhotoImportError(
-                f"{path.name} could not be read ({exc.strerror or exc}). Nothing was stored."
+                _("{name} could not be read ({value}). Nothing was stored.").format(
+                    name=path.name, value=exc.strerror or exc
+                )
             ) from exc
         return self.import_bytes(session_id, data, path.name, view, label, modified)
 
@@ -236,7 +240,7 @@ class PhotoService:
                         "photo_added",
                         None,
                         _describe(view, cleaned_label, name),
-                        "Photo added after the session was signed.",
+                        _("Photo added after the session was signed."),
                     )
         except BaseException:
             if written:
@@ -274,9 +278,11 @@ class PhotoService:
         self._consent.require_clinical(session["client_id"])
         problems: dict[str, str] = {}
         if view not in PHOTO_VIEW_LABELS:
-            problems["view"] = f"Choose the photo's view: {', '.join(PHOTO_VIEW_LABELS.values())}."
+            problems["view"] = _("Choose the photo's view: {join}.").format(
+                join=", ".join(PHOTO_VIEW_LABELS.values())
+            )
         cleaned = clean(label)
-        check_length(problems, "label", cleaned, SHORT_TEXT, "The label")
+        check_length(problems, "label", cleaned, SHORT_TEXT, _("The label"))
         raise_if(problems)
         return session, cleaned
 
@@ -285,11 +291,14 @@ class PhotoService:
         if existing is None:
             return
         found = _session_photo(existing)
-        where = f"the session of {found.session_label}"
-        hidden = " (hidden from the record)" if found.photo.hidden else ""
+        where = _("the session of {session_label}").format(session_label=found.session_label)
+        hidden = _(" (hidden from the record)") if found.photo.hidden else ""
         raise DuplicatePhotoError(
-            f"{name} is already stored: it is photo {found.photo.id}, {found.photo.view_label.lower()}, "
-            f"in {where}{hidden}. It was not imported twice."
+            _(
+                "{name} is already stored: it is photo {id}, {lower}, in {where}{hidden}. It was not imported twice."
+            ).format(
+                name=name, id=found.photo.id, lower=found.photo.view_label.lower(), where=where, hidden=hidden
+            )
         )
 
     # --- changing ----------------------------------------------------------------------------
@@ -298,9 +307,11 @@ class PhotoService:
         photo = self.get(photo_id)
         problems: dict[str, str] = {}
         if view not in PHOTO_VIEW_LABELS:
-            problems["view"] = f"Choose the photo's view: {', '.join(PHOTO_VIEW_LABELS.values())}."
+            problems["view"] = _("Choose the photo's view: {join}.").format(
+                join=", ".join(PHOTO_VIEW_LABELS.values())
+            )
         cleaned = clean(label) if view == "close_up" else ""
-        check_length(problems, "label", cleaned, SHORT_TEXT, "The label")
+        check_length(problems, "label", cleaned, SHORT_TEXT, _("The label"))
         raise_if(problems)
         if (view, cleaned) == (photo.photo.view, photo.photo.label):
             return OpResult(photo, Changes())
@@ -321,11 +332,11 @@ class PhotoService:
         photo = self.get(photo_id)
         problems: dict[str, str] = {}
         if not -45 <= alignment.angle <= 45:
-            problems["angle"] = "Turn the photo by at most 45 degrees either way."
+            problems["angle"] = _("Turn the photo by at most 45 degrees either way.")
         if not 0.5 <= alignment.scale <= 4:
-            problems["scale"] = "Enlarge the photo between half and four times its size."
+            problems["scale"] = _("Enlarge the photo between half and four times its size.")
         if not (-1 <= alignment.dx <= 1 and -1 <= alignment.dy <= 1):
-            problems["offset"] = "Move the photo by less than its own width or height."
+            problems["offset"] = _("Move the photo by less than its own width or height.")
         raise_if(problems)
         if alignment == photo.photo.alignment:
             return OpResult(photo, Changes())
@@ -355,7 +366,9 @@ class PhotoService:
             session = record_rows.session(self._store, photo.photo.session_id)
             with self._store.write() as writer:
                 writer.update("photos", photo_id, {"hidden_at": writer.at, "hidden_reason": why})
-                self._amend(writer, session, photo_id, "photo_hidden", photo.photo.view_label, "Hidden", why)
+                self._amend(
+                    writer, session, photo_id, "photo_hidden", photo.photo.view_label, _("Hidden"), why
+                )
             return OpResult(self.get(photo_id), _changes(photo, amended=True))
         stored = StoredPhoto(photo.photo.sha256, photo.photo.extension)
         with self._store.write() as writer:
@@ -384,8 +397,8 @@ class PhotoService:
         why = clean(reason)
         problems: dict[str, str] = {}
         if not why:
-            problems["reason"] = "The session is signed: say why its photo is being changed."
-        check_length(problems, "reason", why, LONG_TEXT, "The reason")
+            problems["reason"] = _("The session is signed: say why its photo is being changed.")
+        check_length(problems, "reason", why, LONG_TEXT, _("The reason"))
         raise_if(problems)
         return why
 
@@ -425,8 +438,9 @@ def _describe(view: str, label: str, name: str) -> str:
 
 def _alignment_text(alignment: Alignment) -> str:
     if alignment.is_identity:
-        return "As taken"
-    return (
-        f"Turned {alignment.angle:+.1f}°, enlarged {alignment.scale:.2f}×, "
-        f"moved {alignment.dx * 100:+.0f}% across and {alignment.dy * 100:+.0f}% down"
+        return _("As taken")
+    return _(
+        "Turned {angle:+.1f}°, enlarged {scale:.2f}×, moved {value:+.0f}% across and {value2:+.0f}% down"
+    ).format(
+        angle=alignment.angle, scale=alignment.scale, value=alignment.dx * 100, value2=alignment.dy * 100
     )

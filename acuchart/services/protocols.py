@@ -9,6 +9,7 @@ from acuchart import clock
 from acuchart.catalogue import Catalogue
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import SavedProtocol
 from acuchart.services import session_rules as rules
 from acuchart.storage import sessions as rows
@@ -31,12 +32,14 @@ class ProtocolService:
         problems: dict[str, str] = {}
         clean_name = rules.text(problems, "name", name, "The name", 200)
         if not clean_name:
-            problems["name"] = "Give the protocol a name."
+            problems["name"] = _("Give the protocol a name.")
         elif rows.protocol_by_name(self._store, clean_name):
-            problems["name"] = f"A protocol called {clean_name!r} already exists. Choose another name."
+            problems["name"] = _(
+                "A protocol called {clean_name!r} already exists. Choose another name."
+            ).format(clean_name=clean_name)
         checked = [rules.point_and_side(problems, self._catalogue, c, s) for c, s in points]
         if not checked:
-            problems["points"] = "Mark at least one point before saving a protocol."
+            problems["points"] = _("Mark at least one point before saving a protocol.")
         row = {
             "name": clean_name,
             "note": rules.text(problems, "note", note, "The note"),

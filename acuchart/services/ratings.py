@@ -12,19 +12,20 @@ from typing import Any
 
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import SignedSessionError
+from acuchart.i18n import N_, _
 from acuchart.models import CONCERN_LABELS, RATING_MAX, RATING_MIN, RatingSeries
 from acuchart.services.record_rules import raise_if, whole_number
 from acuchart.storage import records as rows
 from acuchart.storage.store import Store
 
 RATING_MESSAGE = f"A rating is a whole number from {RATING_MIN} to {RATING_MAX}."
-SIGNED_RATING_MESSAGE = "This session is signed. Change a rating with Amend… and give the reason."
+SIGNED_RATING_MESSAGE = N_("This session is signed. Change a rating with Amend… and give the reason.")
 
 
 def check_rating(problems: dict[str, str], concern: str, score: object) -> int:
     """A concern the practice knows and a score from 0 to 10 (the checks an amendment shares)."""
     if concern not in CONCERN_LABELS:
-        problems["concern"] = f"{concern!r} is not one of the practice's concerns."
+        problems["concern"] = _("{concern!r} is not one of the practice's concerns.").format(concern=concern)
     return whole_number(problems, "score", score, RATING_MIN, RATING_MAX, RATING_MESSAGE)
 
 
@@ -53,7 +54,7 @@ class RatingService:
         """
         session = rows.session(self._store, session_id)
         if session["signed_at"]:
-            raise SignedSessionError(SIGNED_RATING_MESSAGE)
+            raise SignedSessionError(_(SIGNED_RATING_MESSAGE))
         problems: dict[str, str] = {}
         value = check_rating(problems, concern, RATING_MIN if score is None else score)
         raise_if(problems)

@@ -22,6 +22,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from acuchart.catalogue import Catalogue
+from acuchart.i18n import _
 from acuchart.models.insights import (
     ANY_REACTION,
     NO_CAUTION,
@@ -175,7 +176,7 @@ class ReactionMapService:
         for reaction_id, mark_id, session_id, code, kind in rows.reactions_at_marks(self._store):
             kinds.setdefault((mark_id, session_id, code), set()).add(amended.get(reaction_id, kind))
         reacted: dict[_Group, dict[tuple[str, str], list[int]]] = {}
-        for (_, session_id, code), found in kinds.items():
+        for (_mark, session_id, code), found in kinds.items():
             day = sessions[session_id][1]
             by_kind = reacted.setdefault(group_of[session_id], {})
             for kind in (*found, ANY_REACTION):
@@ -204,7 +205,7 @@ class ReactionMapService:
         for (session_id, concern), score in scores.items():
             by_session.setdefault(session_id, {})[concern] = score
         by_course: dict[int, list[int]] = {}
-        for session_id, (_, _, course_id) in sessions.items():  # in the order they happened
+        for session_id, (_client, _day, course_id) in sessions.items():  # in the order they happened
             if course_id is not None:
                 by_course.setdefault(course_id, []).append(session_id)
         courses = []
@@ -269,7 +270,7 @@ class ReactionMapService:
                 continue
             for concern, (first, last) in rated.items():
                 changes.setdefault((concern, group.protocol), []).append(last - first)
-        names = {**self.protocol_names(), NO_PROTOCOL: "No protocol followed"}
+        names = {**self.protocol_names(), NO_PROTOCOL: _("No protocol followed")}
         found = [
             ConcernOutcome(concern, protocol, names.get(protocol, protocol), tuple(values))
             for (concern, protocol), values in changes.items()

@@ -7,6 +7,7 @@ import datetime as dt
 
 from acuchart import clock
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 
 
 def today_or(on: dt.date | None) -> dt.date:
@@ -36,8 +37,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def place_of(code: str | None, side: str | None, label: str | None) -> str:
     """Where a mark is, as the practitioner says it: ``left ST2``, ``CV24``, or a free marker's label."""
     if code:
-        return code if side in (None, "midline") else f"{side} {code}"
-    return label or "free marker"
+        if side == "left":
+            return _("left {code}").format(code=code)
+        if side == "right":
+            return _("right {code}").format(code=code)
+        return code
+    return label or _("free marker")
 
 
 def raise_if(problems: dict[str, str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from acuchart.errors import SignedSessionError
+from acuchart.i18n import _
 from acuchart.models import Mark, Reaction, SessionChart
 from acuchart.services.session_rules import SIGNED_MESSAGE, NeedleBalance
 from acuchart.storage.store import Row, Store, Writer
@@ -21,7 +22,7 @@ class SessionWrite:
         writer = self._context.__enter__()
         try:
             if writer.get("sessions", self._session_id)["signed_at"] is not None:
-                raise SignedSessionError(SIGNED_MESSAGE)
+                raise SignedSessionError(_(SIGNED_MESSAGE))
         except BaseException as exc:
             self._context.__exit__(type(exc), exc, exc.__traceback__)
             raise

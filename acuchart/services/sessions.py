@@ -15,8 +15,10 @@ from typing import Any
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.dates import short_date
 from acuchart.errors import ConsentMissingError, NotFoundError
-from acuchart.models import Mark, Reaction, Session, SessionChart
+from acuchart.i18n import _
+from acuchart.models import COURSE_STATUS_LABELS, Mark, Reaction, Session, SessionChart
 from acuchart.services import session_rules as rules
 from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
@@ -58,12 +60,16 @@ class SessionService:
             ValidationError: a field is wrong.
         """
         if not rows.client_exists(self._store, client_id):
-            raise NotFoundError(f"No client with id {client_id} exists in this practice file.")
+            raise NotFoundError(
+                _("No client with id {client_id} exists in this practice file.").format(client_id=client_id)
+            )
         problems: dict[str, str] = {}
         override = rules.text(problems, "consent_override", consent_override, "The consent note", 2000)
         if not override and not rows.has_consent(self._store, client_id):
             raise ConsentMissingError(
-                "This client has no consent on file. Record their consent first, or note why you proceed without it."
+                _(
+                    "This client has no consent on file. Record their consent first, or note why you proceed without it."
+                )
             )
         row: dict[str, Any] = {
             "client_id": client_id,
@@ -94,7 +100,13 @@ class SessionService:
     def course_choices(self, client_id: int) -> list[tuple[int, str]]:
         """The client's courses as (id, "Course from 3 Mar 2025 (active)"), newest first."""
         return [
-            (row["id"], f"Course from {dt.date.fromisoformat(row['start_date']):%d %b %Y} ({row['status']})")
+            (
+                row["id"],
+                _("Course from {date} ({status})").format(
+                    date=short_date(dt.date.fromisoformat(row["start_date"])),
+                    status=COURSE_STATUS_LABELS.get(row["status"], row["status"]).lower(),
+                ),
+            )
             for row in rows.courses_for_client(self._store, client_id)
         ]
 
@@ -126,9 +138,9 @@ class SessionService:
         if not isinstance(notes, _Keep):
             changes["notes"] = rules.text(problems, "notes", notes, "The session notes")
         for field, value, label in (
-            ("subjective", subjective, "What the client reports"),
-            ("assessment", assessment, "The assessment"),
-            ("plan", plan, "The plan"),
+            ("subjective", subjective, _("What the client reports")),
+            ("assessment", assessment, _("The assessment")),
+            ("plan", plan, _("The plan")),
         ):
             if not isinstance(value, _Keep):
                 changes[field] = rules.text(problems, field, value, label)
@@ -141,7 +153,11 @@ class SessionService:
         """The session with its marks and reactions, for the chart editor (three queries)."""
         row = rows.session_with_client(self._store, session_id)
         if row is None:
-            raise NotFoundError(f"No session with id {session_id} exists in this practice file.")
+            raise NotFoundError(
+                _("No session with id {session_id} exists in this practice file.").format(
+                    session_id=session_id
+                )
+            )
         return SessionChart(
             session=Session.from_row(row),
             client_caution_flags=tuple(json.loads(row["client_caution_flags"] or "[]")),
@@ -173,21 +189,22 @@ class SessionService:
         """Whether the needle count lets the session be signed, and if not, why (in plain words)."""
         chart = self.load(session_id)
         if chart.session.signed:
-            return False, rules.SIGNED_MESSAGE
+            return False, _(rules.SIGNED_MESSAGE)
         balance = writes.balance(chart)
         if balance.removed is None:
-            return False, "Confirm how many needles were removed before signing."
+            return False, _("Confirm how many needles were removed before signing.")
         if balance.difference and not chart.session.count_note:
             return False, (
-                f"{balance.inserted} needles went in and {balance.removed} came out. Recount, or add a note "
-                "explaining the difference before signing."
+                _(
+                    "{inserted} needles went in and {removed} came out. Recount, or add a note explaining the difference before signing."
+                ).format(inserted=balance.inserted, removed=balance.removed)
             )
         return True, ""
 
     # --- helpers ---------------------------------------------------------------------------
     def _course(self, problems: dict[str, str], client_id: int, course_id: int | None) -> int | None:
         if course_id is not None and rows.course_client(self._store, course_id) != client_id:
-            problems["course_id"] = "That course belongs to another client (or no longer exists)."
+            problems["course_id"] = _("That course belongs to another client (or no longer exists).")
         return course_id
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import ValidationError
+from acuchart.i18n import LANGUAGES, SOURCE_LANGUAGE, _
 from acuchart.models import PracticeSettings
 from acuchart.storage import settings as setting_rows
 from acuchart.storage.store import Store
@@ -16,6 +17,9 @@ from acuchart.text import LONG_TEXT, SHORT_TEXT, check_length, clean
 _FIELDS = set(PracticeSettings._fields) - {"extra"}
 HANDOUT_TEXTS_KEY = "handout_texts"
 """The setting that holds the practice's edited handout texts, as {key: Markdown text}."""
+LANGUAGE_KEY = "language"
+"""The practice's language: what its documents print in for a client without a language of their own
+(a code of :data:`acuchart.i18n.LANGUAGES`; absent: English, as every document printed before)."""
 BACKUP_SECOND_PLACE_KEY = "backup_second_place"
 """The folder a second copy of each backup goes to (a USB drive, a synced folder): an absolute path, or ''
 for none. Asked for at first start; it shows in ``PracticeSettings.extra`` under this name."""
@@ -36,15 +40,22 @@ def check_settings(values: Mapping[str, Any], practice_path: Path | None) -> dic
             if problem:
                 problems[key] = problem
             clean_values[key] = str(Path(folder).absolute()) if folder else ""
+        elif key == LANGUAGE_KEY:
+            code = clean(str(value)).lower()
+            if code not in LANGUAGES:
+                problems[key] = _("AcuChart has no documents in “{code}”. Choose one of: {names}.").format(
+                    code=code, names=", ".join(LANGUAGES.values())
+                )
+            clean_values[key] = code
         elif key not in _FIELDS:
-            problems[key] = f"There is no setting called {key}."
+            problems[key] = _("There is no setting called {key}.").format(key=key)
         elif key == "paper_size":
             if value not in ("A4", "Letter"):
-                problems[key] = "Choose A4 or Letter."
+                problems[key] = _("Choose A4 or Letter.")
             clean_values[key] = value
         elif key == "caution_review_months":
             if not isinstance(value, int) or not 1 <= value <= 60:
-                problems[key] = "Enter a number of months from 1 to 60."
+                problems[key] = _("Enter a number of months from 1 to 60.")
             clean_values[key] = value
         else:
             text = clean(value)
@@ -56,7 +67,9 @@ def check_settings(values: Mapping[str, Any], practice_path: Path | None) -> dic
                 key.replace("_", " ").capitalize(),
             )
             if key == "logo_path" and text and not Path(text).is_file():
-                problems[key] = f"The logo file {text} does not exist. Choose a PNG or JPEG file."
+                problems[key] = _("The logo file {text} does not exist. Choose a PNG or JPEG file.").format(
+                    text=text
+                )
             clean_values[key] = text
     if problems:
         raise ValidationError(problems)
@@ -68,13 +81,15 @@ def _second_place_problem(folder: Path, practice_path: Path | None) -> str:
     from acuchart.paths import is_writable
 
     if not folder.is_absolute():
-        return "Choose the folder with the Choose… button (a full path, such as /media/usb/Backups)."
+        return _("Choose the folder with the Choose… button (a full path, such as /media/usb/Backups).")
     if not folder.is_dir():
-        return f"{folder} is not a folder that exists now. Plug the drive in, or choose another folder."
+        return _(
+            "{folder} is not a folder that exists now. Plug the drive in, or choose another folder."
+        ).format(folder=folder)
     if not is_writable(folder):
-        return f"{folder} cannot be written to. Choose a folder you can write to."
+        return _("{folder} cannot be written to. Choose a folder you can write to.").format(folder=folder)
     if practice_path is not None and folder.resolve() == practice_path.absolute().parent.resolve():
-        return (
+        return _(
             "That is the practice file's own folder: a second copy there is lost with the file. "
             "Choose another drive or a synced folder."
         )
@@ -105,33 +120,59 @@ class SettingsService:
             self._store.actor = clean_values["practitioner_name"] or "practitioner"
         return OpResult(self.get(), Changes(settings=True))
 
-    # --- the handout texts the practice has edited (``handout_texts``) -----------------------------
-    def handout_texts(self) -> dict[str, str]:
-        """The practice's edited handout texts by key ("aftercare", ...); a key left out uses the file's text."""
-        stored = setting_rows.all_settings(self._store).get(HANDOUT_TEXTS_KEY) or {}
+    def language(self) -> str:
+        """The practice's language (a code: "es"): its documents print in it for a client without one of
+        their own. English when never set."""
+        stored = setting_rows.all_settings(self._store).get(LANGUAGE_KEY)
+        return stored if isinstance(stored, str) and stored in LANGUAGES else SOURCE_LANGUAGE
+
+    # --- the handout texts the practice has edited (``handout_texts``, one setting per language) ----
+    def handout_texts(self, language: str = SOURCE_LANGUAGE) -> dict[str, str]:
+        """The practice's edited handout texts in ``language`` by key ("aftercare", ...); a key left out
+        uses the file's text. English edits are kept under ``handout_texts``, the others under
+        ``handout_texts.<code>``."""
+        stored = setting_rows.all_settings(self._store).get(_texts_key(language)) or {}
         return {k: v for k, v in stored.items() if isinstance(v, str)} if isinstance(stored, dict) else {}
 
-    def set_handout_texts(self, texts: Mapping[str, str]) -> OpResult[dict[str, str]]:
-        """Replace the edited handout texts; a text that is empty, or the same as the file's, is not kept.
+    def edited_texts(self) -> dict[str, dict[str, str]]:
+        """Every language's edited handout texts, by language code: what a document needs to tell which
+        texts the practice wrote in which language."""
+        return {code: texts for code in LANGUAGES if (texts := self.handout_texts(code))}
+
+    def set_handout_texts(
+        self, texts: Mapping[str, str], language: str = SOURCE_LANGUAGE
+    ) -> OpResult[dict[str, str]]:
+        """Replace the edited handout texts in ``language``; a text that is empty, or the same as the
+        file's in that language, is not kept.
 
         Raises:
-            ValidationError: an unknown key, or a text too long to print.
+            ValidationError: an unknown key or language, or a text too long to print.
         """
         from acuchart.handout_texts import TEXT_KEYS, load_texts
 
-        defaults = load_texts()
+        if language not in LANGUAGES:
+            raise ValidationError(
+                {"language": _("AcuChart has no documents in “{code}”.").format(code=language)}
+            )
+        defaults = load_texts(language=language)
         problems: dict[str, str] = {}
         kept: dict[str, str] = {}
         for key, value in texts.items():
             if key not in TEXT_KEYS:
-                problems[key] = f"There is no handout text called {key}."
+                problems[key] = _("There is no handout text called {key}.").format(key=key)
                 continue
             text = clean(value)
-            check_length(problems, key, text, LONG_TEXT, f"The {key.replace('_', ' ')} text")
+            check_length(
+                problems, key, text, LONG_TEXT, _("The {value} text").format(value=key.replace("_", " "))
+            )
             if text and text != clean(defaults.get(key, "")):
                 kept[key] = text + "\n"
         if problems:
             raise ValidationError(problems)
         with self._store.write() as writer:
-            writer.put_setting(HANDOUT_TEXTS_KEY, kept)
-        return OpResult(self.handout_texts(), Changes(settings=True))
+            writer.put_setting(_texts_key(language), kept)
+        return OpResult(self.handout_texts(language), Changes(settings=True))
+
+
+def _texts_key(language: str) -> str:
+    return HANDOUT_TEXTS_KEY if language == SOURCE_LANGUAGE else f"{HANDOUT_TEXTS_KEY}.{language}"

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
 from acuchart.errors import SignedSessionError, ValidationError
+from acuchart.i18n import N_, _
 from acuchart.models import (
     PHOTO_AMENDMENTS,
     REACTION_LABELS,
@@ -31,7 +32,7 @@ from acuchart.storage.store import Store
 from acuchart.text import LONG_TEXT, check_length, clean
 
 LATE_AFTER = dt.timedelta(hours=24)
-NOT_SIGNED_MESSAGE = "This session is not signed yet: change it in the session itself."
+NOT_SIGNED_MESSAGE = N_("This session is not signed yet: change it in the session itself.")
 ADDED_FIELD = "added"
 
 
@@ -74,11 +75,11 @@ class SigningService:
         """``(True, "")`` when the session may be signed now, else ``(False, why)`` in plain words."""
         session = rows.session(self._store, session_id)
         if session["signed_at"]:
-            return False, rules.SIGNED_MESSAGE
+            return False, _(rules.SIGNED_MESSAGE)
         if not self._practitioner():
             return (
                 False,
-                "Enter the practitioner's name in Practice settings (Ctrl+,) so the signature names you.",
+                _("Enter the practitioner's name in Practice settings (Ctrl+,) so the signature names you."),
             )
         if self._session_checks is not None:
             return self._session_checks.can_sign(session_id)
@@ -142,7 +143,7 @@ class SigningService:
         """
         session = rows.session(self._store, session_id)
         if not session["signed_at"]:
-            raise ValidationError({"session": NOT_SIGNED_MESSAGE})
+            raise ValidationError({"session": _(NOT_SIGNED_MESSAGE)})
         target = next(
             (
                 f
@@ -152,16 +153,16 @@ class SigningService:
             None,
         )
         if target is None:
-            raise ValidationError({"field": "Choose what to amend from the session's own fields."})
+            raise ValidationError({"field": _("Choose what to amend from the session's own fields.")})
         problems: dict[str, str] = {}
         check = check_for(entity, field)
         new_text = check(problems, new_value, target)
         if not problems and new_text == target.current:
-            problems["new_value"] = "That is the value already on record. Enter the corrected value."
+            problems["new_value"] = _("That is the value already on record. Enter the corrected value.")
         why = clean(reason)
         if not why:
-            problems["reason"] = "Say why the signed record is being changed."
-        check_length(problems, "reason", why, LONG_TEXT, "The reason")
+            problems["reason"] = _("Say why the signed record is being changed.")
+        check_length(problems, "reason", why, LONG_TEXT, _("The reason"))
         raise_if(problems)
         return self._append_amendment(session, entity, entity_id, field, target.current, new_text, why)
 
@@ -218,7 +219,7 @@ class SigningService:
                 entity=row["entity"],
                 entity_id=row["entity_id"],
                 field=row["field"],
-                field_label="Reaction reported after signing"
+                field_label=_("Reaction reported after signing")
                 if row["field"] == ADDED_FIELD
                 else PHOTO_AMENDMENTS.get(row["field"])
                 or str(labels.get((row["entity"], row["entity_id"], row["field"]), row["field"])),
@@ -239,7 +240,7 @@ class SigningService:
         severity: str,
         onset: str = "later",
         note: str = "",
-        reason: str = "Reported after the session was signed.",
+        reason: str | None = None,
     ) -> OpResult[Amendment]:
         """Record a reaction reported after the session was signed: a late entry, with an amendment saying so.
 
@@ -248,21 +249,23 @@ class SigningService:
         """
         session = rows.session(self._store, session_id)
         if not session["signed_at"]:
-            raise ValidationError({"session": NOT_SIGNED_MESSAGE})
+            raise ValidationError({"session": _(NOT_SIGNED_MESSAGE)})
         problems: dict[str, str] = {}
         row: dict[str, Any] = rules.reaction_fields(
             problems, mark_id is not None, kind, severity, onset, note
         )
         marks = {m["id"]: m for m in rows.marks(self._store, session_id)}
         if mark_id is not None and mark_id not in marks:
-            problems["mark"] = "That mark belongs to another session."
-        why = clean(reason)
+            problems["mark"] = _("That mark belongs to another session.")
+        why = clean(_("Reported after the session was signed.") if reason is None else reason)
         if not why:
-            problems["reason"] = "Say how the reaction came to be reported."
-        check_length(problems, "reason", why, LONG_TEXT, "The reason")
+            problems["reason"] = _("Say how the reaction came to be reported.")
+        check_length(problems, "reason", why, LONG_TEXT, _("The reason"))
         raise_if(problems)
         row.update(session_id=session_id, mark_id=mark_id, late_entry=1, created_at=clock.stamp())
-        where = f" at {mark_title(marks[mark_id])}" if mark_id is not None else ""
+        where = (
+            _(" at {mark_title}").format(mark_title=mark_title(marks[mark_id])) if mark_id is not None else ""
+        )
         summary = f"{severity.capitalize()} {REACTION_LABELS[kind].lower()}{where}"
         if row["note"]:
             summary += f": {row['note']}"

@@ -9,13 +9,14 @@ from collections.abc import Mapping
 
 from acuchart import clock
 from acuchart.changes import Changes, OpResult
+from acuchart.i18n import _
 from acuchart.models.tcm import FITZPATRICK_TYPES, GLOGAU_TYPES, WRINKLE_REGIONS, MeasureSeries, SkinMeasure
 from acuchart.services import session_writes as writes
 from acuchart.services.record_rules import raise_if
 from acuchart.storage import note as rows
 from acuchart.storage import records as record_rows
 from acuchart.storage.store import Store
-from acuchart.text import parse_date
+from acuchart.text import DateDoesNotExistError, date_problem, parse_date
 
 _REGIONS = dict(WRINKLE_REGIONS)
 
@@ -72,21 +73,26 @@ class SkinService:
         """
         problems: dict[str, str] = {}
         if fitzpatrick is not None and fitzpatrick not in dict(FITZPATRICK_TYPES):
-            problems["fitzpatrick"] = "Choose a Fitzpatrick skin type from I to VI."
+            problems["fitzpatrick"] = _("Choose a Fitzpatrick skin type from I to VI.")
         if glogau is not None and glogau not in dict(GLOGAU_TYPES):
-            problems["glogau"] = "Choose a Glogau type from I to IV."
+            problems["glogau"] = _("Choose a Glogau type from I to IV.")
         grades = dict(wrinkles or {})
         for region, grade in grades.items():
             if region not in _REGIONS:
-                problems["wrinkles"] = f"{region!r} is not one of the regions graded."
+                problems["wrinkles"] = _("{region!r} is not one of the regions graded.").format(region=region)
             elif isinstance(grade, bool) or not isinstance(grade, int) or not 0 <= grade <= 5:
-                problems["wrinkles"] = f"{_REGIONS[region]}: a grade is a whole number from 0 to 5."
+                problems["wrinkles"] = _("{value}: a grade is a whole number from 0 to 5.").format(
+                    value=_REGIONS[region]
+                )
         if fitzpatrick is None and glogau is None and not grades:
-            problems["measures"] = "Choose at least one measure to record."
+            problems["measures"] = _("Choose at least one measure to record.")
         try:
             day = parse_date(measured_on) or clock.today()
+        except DateDoesNotExistError as error:
+            problems["measured_on"] = date_problem(_("The date"), error)
+            day = clock.today()
         except ValueError:
-            problems["measured_on"] = "Write the date as YYYY-MM-DD, for example 2026-11-21."
+            problems["measured_on"] = _("Write the date as YYYY-MM-DD, for example 2026-11-21.")
             day = clock.today()
         raise_if(problems)
         row = {
@@ -105,7 +111,7 @@ class SkinService:
         else:
             with writes.SessionWrite(self._store, session_id) as w:
                 if w.get("sessions", session_id)["client_id"] != client_id:
-                    problems["session"] = "That session is another client's."
+                    problems["session"] = _("That session is another client's.")
                     raise_if(problems)
                 for old in w.query("select id from skin_measures where session_id = ?", [session_id]):
                     w.delete("skin_measures", int(old["id"]))

@@ -77,19 +77,33 @@ def append(
     )
 
 
-def verify(conn: sqlite3.Connection) -> AuditReport:
-    """Walk the whole chain, report the first entry that does not fit, and check the guard triggers."""
-    report = _walk(conn)
+def verify(conn: sqlite3.Connection, after: tuple[int, str] | None = None) -> AuditReport:
+    """Walk the chain, report the first entry that does not fit, and check the guard triggers.
+
+    Args:
+        conn: a connection to the practice file (or a copy of it).
+        after: ``(n, hash)`` of an entry already walked and found sound elsewhere (in the copy that the
+            last verified backup made): when entry ``n`` here still carries that hash, only the entries
+            after it are walked. Otherwise the whole chain is.
+    """
+    start = (0, GENESIS)
+    if after is not None and after[0] > 0:
+        row = conn.execute("select hash from audit where id = ?", [after[0]]).fetchone()
+        if row is not None and row[0] == after[1]:
+            start = after
+    report = _walk(conn, start)
     return report._replace(guard_removed=not guard_intact(conn))
 
 
-def _walk(conn: sqlite3.Connection) -> AuditReport:
-    """The first entry that does not fit the chain (or the head kept beside it)."""
-    prev_hash = GENESIS
-    expected_id = 1
-    count = 0
+def _walk(conn: sqlite3.Connection, start: tuple[int, str] = (0, GENESIS)) -> AuditReport:
+    """The first entry after ``start`` (entry number and hash) that does not fit the chain (or the head
+    kept beside it)."""
+    count, prev_hash = start
+    expected_id = count + 1
     rows = conn.execute(
-        "select id, at, actor, action, entity, entity_id, data, prev_hash, hash from audit order by id"
+        "select id, at, actor, action, entity, entity_id, data, prev_hash, hash from audit"
+        " where id > ? order by id",
+        [count],
     )
     for row in rows:
         entry_id, at, actor, action, entity, entity_id, data, stored_prev, stored_hash = tuple(row)

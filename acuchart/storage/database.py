@@ -10,7 +10,7 @@ import contextlib
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -22,15 +22,23 @@ from acuchart.errors import (
     StoreError,
 )
 from acuchart.paths import is_writable
+from acuchart.storage import faults
+from acuchart.storage.connections import file_uri
 from acuchart.storage.versions import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+BeforeMigrating = Callable[[Path, list[str]], None]
+"""Called with the practice file and its pending migrations, before they run (to back the file up)."""
 
 
-def check_openable(path: Path) -> None:
+def check_openable(path: Path, accept_empty: bool = False) -> None:
     """Raise a :class:`StoreError` subclass if ``path`` cannot be opened for writing.
 
-    Reads at most the file header and the migrations table, through a read-only connection.
+    Reads at most the file header and the migrations table, through a read-only connection. An empty
+    file is refused as damaged (a practice file is never empty) unless ``accept_empty``: the caller
+    has just made it to write a new practice into.
     """
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
@@ -52,17 +60,45 @@ def check_openable(path: Path) -> None:
             "or change its permissions, then open it again."
         )
     if path.stat().st_size == 0:
-        return
+        if accept_empty:
+            return
+        raise faults.damaged(
+            path, "it is empty: 0 bytes, where a practice file holds at least its header and tables"
+        )
     check_header(path)
+    check_length(path)
     _check_schema_version(path)
+
+
+def check_length(path: Path) -> None:
+    """Raise :class:`DamagedFileError` when the file is shorter than its own header says it is.
+
+    A copy or a disk that stopped half-way leaves such a file. The header's page count is trusted only
+    when SQLite marks it valid and no journal beside the file still holds pages to be written back.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(HEADER_SIZE)
+    if len(header) < HEADER_SIZE:
+        raise faults.damaged(path, f"it was cut short: {len(header)} bytes, not even a whole header")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    journal = path.with_name(path.name + "-wal")
+    if pages == 0 or header[24:28] != header[92:96] or (journal.exists() and journal.stat().st_size > 0):
+        return
+    expected, actual = pages * page_size, path.stat().st_size
+    if actual < expected:
+        raise faults.damaged(
+            path, f"it was cut short: it holds {actual:,} bytes of the {expected:,} its header records"
+        )
 
 
 def _check_schema_version(path: Path) -> None:
     """Refuse a file whose schema has migrations this version of the app does not know."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(path, read_only=True), uri=True)
     except sqlite3.Error as exc:  # pragma: no cover - defensive, depends on the OS
-        raise NotSQLiteError(f"{path} could not be read as a database ({exc}). Nothing was changed.") from exc
+        raise faults.open_failure(exc, path) from exc
     try:
         has_table = conn.execute(
             "select 1 from sqlite_master where type = 'table' and name = ?",
@@ -78,9 +114,7 @@ def _check_schema_version(path: Path) -> None:
             )
         }
     except sqlite3.DatabaseError as exc:
-        raise NotSQLiteError(
-            f"{path} is damaged or not an AcuChart practice file ({exc}). Nothing was changed."
-        ) from exc
+        raise faults.open_failure(exc, path) from exc
     finally:
         conn.close()
     unknown = applied - set(MIGRATION_NAMES)
@@ -104,56 +138,75 @@ class FileLock:
         self._handle: IO[str] | None = None
 
     def acquire(self) -> None:
-        """Take the lock or raise :class:`AlreadyOpenError`."""
-        handle = self.path.open("a+")
+        """Take the lock or raise :class:`AlreadyOpenError` (or a named error when the disk refuses)."""
+        doing = f"taking the lock file {self.path.name} beside the practice file"
         try:
-            self._lock(handle)
+            handle = self.path.open("a+")
+        except OSError as exc:
+            raise faults.os_failure(exc, self.path, doing) from exc
+        try:
+            lock_without_waiting(handle)
         except OSError as exc:
             handle.close()
             raise AlreadyOpenError(
                 f"{self.path.with_suffix('').name} is already open in another AcuChart window or program. "
                 "Switch to that window, or close it and try again."
             ) from exc
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+        except OSError as exc:
+            # A full disk must not leave the lock held (nobody could open the file until this process ends).
+            with contextlib.suppress(OSError):
+                unlock(handle)
+            with contextlib.suppress(OSError):
+                handle.close()
+            raise faults.os_failure(exc, self.path, doing) from exc
         self._handle = handle
 
     def release(self) -> None:
         """Give the lock up; the lock file stays (removing it would race another opener)."""
         if self._handle is not None:
-            self._unlock(self._handle)
+            unlock(self._handle)
             self._handle.close()
             self._handle = None
 
-    @staticmethod
-    def _lock(handle: IO[str]) -> None:
-        """Lock without waiting; an :class:`OSError` when another process holds the lock."""
-        if sys.platform == "win32":
-            import msvcrt
 
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
+def lock_without_waiting(handle: IO[str]) -> None:
+    """Lock the open file ``handle`` for this process, or raise :class:`OSError` when another holds it."""
+    if sys.platform == "win32":
+        import msvcrt
 
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
 
-    @staticmethod
-    def _unlock(handle: IO[str]) -> None:
-        if sys.platform == "win32":
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def connect(path: Path | str, *, lock: bool = True) -> tuple[sqlite3.Connection, FileLock | None]:
+def unlock(handle: IO[str]) -> None:
+    """Let go of a lock taken by :func:`lock_without_waiting`."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def connect(
+    path: Path | str,
+    *,
+    lock: bool = True,
+    before_migrating: BeforeMigrating | None = None,
+    accept_empty: bool = False,
+) -> tuple[sqlite3.Connection, FileLock | None]:
     """Open (creating if needed) the practice file and bring its schema up to date.
 
     The connection is plain ``sqlite3``; the store wraps it in a sqlite-utils ``Database`` for
@@ -163,6 +216,9 @@ def connect(path: Path | str, *, lock: bool = True) -> tuple[sqlite3.Connection,
     Args:
         path: the practice file, or ``":memory:"`` for a throwaway store (tests).
         lock: take the one-copy-per-file lock (off only for read-only tools).
+        before_migrating: called before migrations run on a file that already holds a practice (after a
+            quick check found it sound), so the file can be backed up first.
+        accept_empty: an empty file at ``path`` is a new practice (the caller just made it), not damage.
 
     Returns:
         The connection and the lock that must be released on close.
@@ -176,24 +232,38 @@ def connect(path: Path | str, *, lock: bool = True) -> tuple[sqlite3.Connection,
         _migrate(conn)
         return conn, None
     path = Path(path)
-    check_openable(path)
+    check_openable(path, accept_empty)
     file_lock = FileLock(path) if lock else None
     if file_lock is not None:
         file_lock.acquire()
     try:
         conn = sqlite3.connect(str(path))
         _configure(conn, wal=True)
-        if pending_migrations(conn):
+        pending = pending_migrations(conn)
+        if pending:
+            if len(pending) < len(MIGRATION_NAMES):
+                _before_migrating(path, pending, before_migrating)
             _migrate(conn)
     except sqlite3.DatabaseError as exc:
         if file_lock is not None:
             file_lock.release()
-        raise StoreError(f"{path} could not be opened ({exc}). Nothing was changed.") from exc
+        raise faults.open_failure(exc, path) from exc
     except BaseException:
         if file_lock is not None:
             file_lock.release()
         raise
     return conn, file_lock
+
+
+def _before_migrating(path: Path, pending: list[str], hook: BeforeMigrating | None) -> None:
+    """A file with an older schema: check it is sound, then let ``hook`` back it up, before it changes."""
+    from acuchart.storage.open_check import quick_check
+
+    findings = quick_check(path)
+    if findings:
+        raise faults.damaged(path, faults.CHECK_FOUND_DAMAGE, findings)
+    if hook is not None:
+        hook(path, pending)
 
 
 def pending_migrations(conn: sqlite3.Connection) -> list[str]:
@@ -239,7 +309,7 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     if not path.exists():
         raise StoreError(f"{path} does not exist. Check the path and try again.")
     check_header(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(path, read_only=True), uri=True)
     conn.row_factory = sqlite3.Row
     try:
         yield conn

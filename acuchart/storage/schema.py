@@ -446,3 +446,10 @@ def m008_clinical_note(db: sqlite_utils.Database) -> None:
     adjunct techniques, skin scales and the practice's note templates. Nothing stored before changes."""
     for statement in _CLINICAL_NOTE:
         db.execute(statement)
+
+
+@MIGRATIONS(name="m009_client_language")
+def m009_client_language(db: sqlite_utils.Database) -> None:
+    """The language a client's documents print in (a code such as "es"); empty for every client so far,
+    which means "the practice's language", so nothing printed before changes."""
+    db.execute("alter table clients add column language text not null default ''")

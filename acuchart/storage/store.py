@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from acuchart import clock
 from acuchart.errors import NotFoundError
-from acuchart.storage import audit
-from acuchart.storage.database import FileLock, connect
+from acuchart.storage import audit, faults
+from acuchart.storage.database import BeforeMigrating, FileLock, connect
+from acuchart.storage.open_check import OpenCheck, quick_check
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -131,11 +132,18 @@ class Store:
         self._db: sqlite_utils.Database | None = None
         self._closed = False
         self.actor = "practitioner"
+        self.open_check = OpenCheck(path) if path is not None else None
+        """The quick check of the file at opening; every write waits for its verdict (see ``open_check.py``)."""
 
     @classmethod
-    def open(cls, path: Path | str) -> Store:
-        """Open or create a practice file (``":memory:"`` for tests). Raises ``StoreError`` with a message."""
-        conn, lock = connect(path)
+    def open(
+        cls, path: Path | str, *, before_migrating: BeforeMigrating | None = None, accept_empty: bool = False
+    ) -> Store:
+        """Open or create a practice file (``":memory:"`` for tests). Raises ``StoreError`` with a message.
+
+        ``before_migrating`` backs up a file with an older schema before its migrations run;
+        ``accept_empty`` takes an empty file for a new practice (see :func:`check_openable`)."""
+        conn, lock = connect(path, before_migrating=before_migrating, accept_empty=accept_empty)
         return cls(conn, None if str(path) == ":memory:" else Path(path), lock)
 
     @property
@@ -162,6 +170,8 @@ class Store:
     def close(self) -> None:
         """Close the connection (checkpointing the journal) and release the file lock."""
         self._closed = True
+        if self.open_check is not None:
+            self.open_check.cancel()
         try:
             if self.path is not None:
                 with contextlib.suppress(sqlite3.Error):
@@ -174,9 +184,32 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Writer]:
-        """One transaction: everything inside lands together, with its audit entries, or nothing does."""
-        with self.db.atomic():
-            yield Writer(self.db, self.actor)
+        """One transaction: everything inside lands together, with its audit entries, or nothing does.
+
+        Raises:
+            DamagedFileError: the file failed its check at opening (nothing is written to it), or SQLite
+                found damage while writing.
+            DiskFullError, DiskError, ReadOnlyError: the disk refused the change; nothing of it was saved.
+        """
+        if self.open_check is not None:
+            self.open_check.refuse_if_damaged()
+        try:
+            with self.db.atomic():
+                yield Writer(self.db, self.actor)
+        except sqlite3.DatabaseError as exc:
+            named = faults.write_failure(exc, self.path, self._intact)
+            if named is None:
+                raise
+            raise named from exc
+
+    def _intact(self) -> bool | None:
+        """After a disk error: does the file still pass a quick check? None when it cannot be checked."""
+        if self.path is None:
+            return None
+        try:
+            return not quick_check(self.path)
+        except sqlite3.Error:
+            return None
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Rows of a read query as dicts."""

@@ -12,4 +12,5 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m004_client_search_index",
     "m007_photos",
     "m008_clinical_note",
+    "m009_client_language",
 )

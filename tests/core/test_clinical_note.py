@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 
 from acuchart import clock
-from acuchart.errors import SignedSessionError, ValidationError
+from acuchart.errors import DiskError, SignedSessionError, ValidationError
 from acuchart.models.tcm import Pulse, PulsePosition, Tongue
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
@@ -257,7 +257,7 @@ def test_repeat_last_can_bring_the_findings_and_techniques_in_the_same_transacti
 
     with monkeypatch.context() as patched:
         patched.setattr("acuchart.services.assessment.store_findings", disk_gone)
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(DiskError, match="so it was not saved"):  # named for the practitioner
             practice.charting.repeat_last(second, assessment=True, adjuncts=True)
     assert practice.sessions.load(second).marks == ()  # nothing of the action landed
     assert practice.adjuncts.for_session(second) == []

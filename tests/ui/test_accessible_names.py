@@ -118,6 +118,8 @@ def _capture_dialog() -> QDialog:
 
 def screens(practice: Practice, preferences: Preferences, tmp_path: Path) -> Iterator[tuple[str, QWidget]]:
     """Every window, dialog and page, built on the demo practice: (what it is, its top widget)."""
+    from ui.backup.restore_dialog import RestoreDialog
+    from ui.backup.settings_dialog import BackupSettingsDialog
     from ui.chart.note.needling_dialog import NeedlingDialog
     from ui.chart.note.techniques_panel import NewLotDialog
     from ui.chart.reaction_menu import ReactionDialog
@@ -193,6 +195,9 @@ def screens(practice: Practice, preferences: Preferences, tmp_path: Path) -> Ite
     yield "new box of needles", NewLotDialog()
     yield "needling details", NeedlingDialog(list(charted.marks[:2]))
     yield "where reactions happen", ReactionMapWindow(practice, preferences)
+    yield "backup settings", BackupSettingsDialog(practice, [])
+    assert practice.path is not None
+    yield "restore from backup", RestoreDialog(practice.path, [])
 
 
 def _windows_defined_in_ui() -> set[type]:

@@ -71,7 +71,7 @@ def test_the_page_reads_session_4_of_10_with_the_next_date_and_marks_it_overdue(
     page = page_for(qtbot, practice, client_id)
     panel = page.course_panel
     assert panel.progress.text() == "Session 4 of 10"
-    assert panel.due.text() == "Next session due Tue 29 Sep 2026 · 53 days overdue"
+    assert panel.due.text() == "Next session due Tue, 29 Sept 2026 · 53 days overdue"
     assert panel.overdue.isVisible() and panel.overdue.text() == "OVERDUE"
     assert [s.label for s in panel.chart.series] == [
         "Wrinkles and fine lines",
@@ -227,9 +227,9 @@ def test_completing_a_course_proposes_maintenance_visits(qtbot: QtBot, practice:
     _, course_id, _ = charted(practice)
     dialog = CompleteCourseDialog(practice, practice.courses.course(course_id))
     qtbot.addWidget(dialog)
-    assert dialog.preview.text() == "Sun 21 Feb 2027, Fri 21 May 2027, Sat 21 Aug 2027"
+    assert dialog.preview.text() == "Sun, 21 Feb 2027  ·  Fri, 21 May 2027  ·  Sat, 21 Aug 2027"
     dialog.months.setValue(2)
-    assert dialog.preview.text().startswith("Thu 21 Jan 2027")
+    assert dialog.preview.text().startswith("Thu, 21 Jan 2027")
     dialog.complete()
     assert practice.courses.course(course_id).status == "maintenance"
     assert dialog.proposed[0] == dt.date(2027, 1, 21)
@@ -293,7 +293,7 @@ def test_signing_then_amending_shows_the_signature_and_old_to_new_values(
     panel.show()
     monkeypatch.setattr(SignPanel, "confirm_sign", lambda self: True)
     qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
-    assert panel.signature.text() == f"Signed 21 Nov 2026 14:05 by {PRACTITIONER}"
+    assert panel.signature.text() == f"Signed 21 Nov 2026, 14:05 by {PRACTITIONER}"
     assert not panel.sign_button.isVisible() and panel.amend_button.isVisible()
     assert not panel.late.isVisible()  # charted at the chair, signed the same day
 

@@ -59,7 +59,7 @@ def test_follow_ups_list_what_to_ask_about_and_what_to_book(
     view = shown_view(qtbot, practice)
     for model in (view.reactions_model, view.overdue_model, view.maintenance_model):
         qtmodeltester.check(model)
-    assert view.summary.text() == "3 things to follow up, as of Saturday 21 November 2026"
+    assert view.summary.text() == "3 things to follow up, as of Saturday, 21 November 2026"
     reactions = view.reactions_model
     assert [reactions.index(0, c).data() for c in range(5)] == [
         "Sofía Domínguez",
@@ -72,14 +72,14 @@ def test_follow_ups_list_what_to_ask_about_and_what_to_book(
     assert [overdue.index(0, c).data() for c in range(4)] == [
         "Amelia Hartley",
         "Session 1 of 10 done",
-        "Tue 08 Sep 2026",
+        "Tue, 8 Sept 2026",
         "74 days overdue",
     ]
     maintenance = view.maintenance_model
     assert [maintenance.index(0, c).data() for c in range(4)] == [
         "Eva Lindqvist",
         "Maintenance every 3 months",
-        "Wed 25 Nov 2026",
+        "Wed, 25 Nov 2026",
         "due in 4 days",
     ]
     assert [s.heading.text() for s in view.sections] == [
@@ -112,7 +112,7 @@ def test_a_double_click_on_a_row_asks_for_that_client(qtbot: QtBot, practice: Pr
 
 def test_nothing_to_follow_up_reads_calmly(qtbot: QtBot, practice: Practice) -> None:
     view = shown_view(qtbot, practice)
-    assert view.summary.text() == "Nothing to follow up, as of Saturday 21 November 2026."
+    assert view.summary.text() == "Nothing to follow up, as of Saturday, 21 November 2026."
     assert all(section.empty.isVisible() for section in view.sections)
 
 
@@ -186,7 +186,7 @@ def test_a_long_list_shows_its_full_count_and_reads_more_rows_as_it_scrolls(
     model = view.reactions_model
     assert model.rowCount() == 3
     assert [s.heading.text() for s in view.sections[:2]] == ["Open reactions (7)", "Overdue courses (7)"]
-    assert view.summary.text() == "14 things to follow up, as of Saturday 21 November 2026"
+    assert view.summary.text() == "14 things to follow up, as of Saturday, 21 November 2026"
     view.reactions_table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() == 6)
     view.reactions_table.scrollToBottom()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -62,7 +63,7 @@ def test_new_client_dialog_shows_problems_beside_the_fields_and_saves_nothing(
     dialog = ClientDialog(practice)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog._edits["last_name"], "Hartley")
-    qtbot.keyClicks(dialog._edits["date_of_birth"], "2999-01-01")
+    dialog.date_of_birth.set_value(dt.date(2999, 1, 1))
     qtbot.keyClicks(dialog._edits["email"], "not-an-address")
     dialog.save()
     assert "first name" in dialog.field_error("first_name")
@@ -71,7 +72,7 @@ def test_new_client_dialog_shows_problems_beside_the_fields_and_saves_nothing(
     assert dialog.field_error("last_name") == ""
     assert practice.clients.count() == 0
     dialog._edits["first_name"].setText("Amelia")
-    dialog._edits["date_of_birth"].setText("1978-09-05")
+    dialog.date_of_birth.set_value(dt.date(1978, 9, 5))
     dialog._edits["email"].setText("amelia@example.com")
     dialog.concern_boxes["wrinkles"].setChecked(True)
     dialog.caution_boxes["anticoagulants"].setChecked(True)

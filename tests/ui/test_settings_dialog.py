@@ -93,4 +93,9 @@ def test_the_dialog_opens_from_file_practice_settings_with_ctrl_comma(
 def test_more_settings_can_get_a_tab_of_their_own(qtbot: QtBot, practice: Practice) -> None:
     dialog = dialog_for(qtbot, practice)
     dialog.add_tab(QLabel("Handout texts"), "Handouts")
-    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["Practice", "Records", "Handouts"]
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Practice",
+        "Records",
+        "Language",
+        "Handouts",
+    ]

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from acuchart.changes import OpResult
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models import REACTION_LABELS, Mark, MarkSnapshot, Reaction
 from acuchart.practice import Practice
 from acuchart.services.charting import ChartingService
@@ -115,7 +116,9 @@ def mark_point(
     """ "Mark ST2 (left)", charted on ``view``."""
     title = code if side == "midline" else f"{code} ({side})"
     return AddMarksCommand(
-        ops, f"Mark {title}", lambda: _as_list(ops.charting.mark_point(session_id, code, side, view))
+        ops,
+        _("Mark {title}").format(title=title),
+        lambda: _as_list(ops.charting.mark_point(session_id, code, side, view)),
     )
 
 
@@ -125,7 +128,7 @@ def add_free_marker(
     """ "Place free marker"."""
     return AddMarksCommand(
         ops,
-        f"Place {label or 'free marker'}",
+        f"Place {label or _('free marker')}",
         lambda: _as_list(ops.charting.add_free_marker(session_id, view, x, y, label, needles)),
     )
 
@@ -135,7 +138,7 @@ class RemoveMarksCommand(ServiceCommand):
 
     def __init__(self, ops: ChartOps, marks: list[Mark]) -> None:
         names = ", ".join(m.title for m in marks[:3]) + ("…" if len(marks) > 3 else "")
-        super().__init__(ops, f"Unmark {names}")
+        super().__init__(ops, _("Unmark {names}").format(names=names))
         self.mark_ids = [m.id for m in marks]
         self._snapshots: list[MarkSnapshot] = []
 
@@ -151,7 +154,7 @@ class MoveMarkerCommand(ServiceCommand):
     """A free marker dragged to a new place, stored on release."""
 
     def __init__(self, ops: ChartOps, mark: Mark, old: tuple[float, float], new: tuple[float, float]) -> None:
-        super().__init__(ops, f"Move {mark.title}")
+        super().__init__(ops, _("Move {title}").format(title=mark.title))
         self.mark_id, self.old, self.new = mark.id, old, new
 
     def do(self) -> None:
@@ -181,9 +184,12 @@ class AddReactionCommand(ServiceCommand):
     """ "Bruising — mild at ST2 (left)"; undo deletes it, redo puts the same record back."""
 
     def __init__(self, ops: ChartOps, session_id: int, mark: Mark | None, fields: dict[str, Any]) -> None:
-        where = f" at {mark.title}" if mark else ""
+        where = _(" at {title}").format(title=mark.title) if mark else ""
         label = REACTION_LABELS.get(fields["kind"], fields["kind"])
-        super().__init__(ops, f"Record {label} — {fields['severity']}{where}")
+        super().__init__(
+            ops,
+            _("Record {label} — {value}{where}").format(label=label, value=fields["severity"], where=where),
+        )
         self.session_id = session_id
         self.mark_id = mark.id if mark else None
         self.fields = fields
@@ -210,7 +216,7 @@ class EditReactionCommand(ServiceCommand):
     """A reaction's kind, severity, onset or note changed."""
 
     def __init__(self, ops: ChartOps, reaction: Reaction, new: dict[str, Any]) -> None:
-        super().__init__(ops, f"Edit {reaction.label}")
+        super().__init__(ops, _("Edit {label}").format(label=reaction.label))
         self.reaction_id = reaction.id
         self.new = new
         self.old = {key: getattr(reaction, key) for key in new}
@@ -226,7 +232,7 @@ class DeleteReactionCommand(ServiceCommand):
     """A reaction recorded in error, removed; undo puts it back."""
 
     def __init__(self, ops: ChartOps, reaction: Reaction) -> None:
-        super().__init__(ops, f"Delete {reaction.label}")
+        super().__init__(ops, _("Delete {label}").format(label=reaction.label))
         self.reaction = reaction
 
     def do(self) -> None:
@@ -244,7 +250,11 @@ class NeedlesRemovedCommand(ServiceCommand):
     def __init__(
         self, ops: ChartOps, session_id: int, old: tuple[int | None, str], new: tuple[int | None, str]
     ) -> None:
-        text = "Clear needles removed" if new[0] is None else f"Confirm {new[0]} needles removed"
+        text = (
+            _("Clear needles removed")
+            if new[0] is None
+            else _("Confirm {value} needles removed").format(value=new[0])
+        )
         super().__init__(ops, text)
         self.session_id, self.old, self.new = session_id, old, new
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 
 from acuchart.catalogue import CataloguePoint
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models import Mark, Reaction, SessionChart
 from ui.chart import commands
 from ui.chart.reaction_menu import MarkMenuActions, ReactionDialog, mark_menu
@@ -89,8 +90,9 @@ class EditorActions(MarkMenuActions):
         elif cautious:
             names = ", ".join(dict.fromkeys(m.code or m.title for m in cautious))
             self.report(
-                f"Take care at {names}: these points meet this client's cautions "
-                "(the ⚠ marks in the list say why)."
+                _(
+                    "Take care at {names}: these points meet this client's cautions (the ⚠ marks in the list say why)."
+                ).format(names=names)
             )
 
     def mark_found_point(self, point: CataloguePoint) -> None:
@@ -106,7 +108,7 @@ class EditorActions(MarkMenuActions):
             return
         command = commands.AddMarksCommand(
             self.chart_ops,
-            f"Mark {point.code} (both sides)",
+            _("Mark {code} (both sides)").format(code=point.code),
             lambda: self.charting.apply_protocol(session_id, [(point.code, s) for s in sides]),
         )
         if self.push(command) and command.marks:
@@ -117,9 +119,9 @@ class EditorActions(MarkMenuActions):
         bilateral one."""
         if not point.bilateral:
             return [point.sides()[0]]  # the midline, or the one side a point like Jinjin is needled on
-        choices = ["Client's left", "Client's right", "Both sides"]
+        choices = [_("Client's left"), _("Client's right"), _("Both sides")]
         choice, ok = QInputDialog.getItem(
-            self._widget(), f"Mark {point.code}", "Which side?", choices, 0, False
+            self._widget(), _("Mark {code}").format(code=point.code), _("Which side?"), choices, 0, False
         )
         if not ok:
             return []
@@ -151,7 +153,7 @@ class EditorActions(MarkMenuActions):
         """Change how many needles went in at a mark."""
         mark = self.chart.mark(mark_id) if self.chart else None
         if mark is not None:
-            text = f"Set {mark.title} to {needles} needles"
+            text = _("Set {title} to {needles} needles").format(title=mark.title, needles=needles)
             self.push(commands.EditMarkCommand(self.chart_ops, mark, text, {"needles": needles}))
 
     def edit_needles(self, mark_id: int) -> None:
@@ -163,7 +165,9 @@ class EditorActions(MarkMenuActions):
         mark = self.chart.mark(mark_id) if self.chart else None
         if mark is not None and new:
             text = (
-                f"Label {mark.title}" if "label" in new else f"Set {mark.title} to {new['needles']} needles"
+                _("Label {title}").format(title=mark.title)
+                if "label" in new
+                else _("Set {title} to {value} needles").format(title=mark.title, value=new["needles"])
             )
             self.push(commands.EditMarkCommand(self.chart_ops, mark, text, new))
 
@@ -192,10 +196,12 @@ class EditorActions(MarkMenuActions):
         if not changing:
             return
         stack = self.undo_stack
-        stack.beginMacro(f"Needling details at {', '.join(m.title for m in changing[:3])}")
+        stack.beginMacro(
+            _("Needling details at {join}").format(join=", ".join(m.title for m in changing[:3]))
+        )
         try:
             for mark in changing:
-                text = f"Needling details at {mark.title}"
+                text = _("Needling details at {title}").format(title=mark.title)
                 if not self.push(commands.EditMarkCommand(self.chart_ops, mark, text, dict(new))):
                     break
         finally:
@@ -223,7 +229,7 @@ class EditorActions(MarkMenuActions):
         if self.chart is None:
             return
         mark = self.chart.mark(mark_id) if mark_id is not None else None
-        where = f"at {mark.title}" if mark else "for the whole session"
+        where = _("at {title}").format(title=mark.title) if mark else _("for the whole session")
         dialog = ReactionDialog(mark is not None, where, reaction, self._widget())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -272,13 +278,13 @@ class EditorActions(MarkMenuActions):
         session_id = self.chart.session.id
         command = commands.AddMarksCommand(
             self.chart_ops,
-            f"Apply {name}",
+            _("Apply {name}").format(name=name),
             lambda: self.charting.apply_protocol(session_id, points),
         )
         if self.push(command) and command.marks:
             self._after_marking(command.marks)
         elif not command.failed:
-            self.report(f"Every point of {name} is already marked.")
+            self.report(_("Every point of {name} is already marked.").format(name=name))
 
     def repeat_last(self) -> None:
         """Mark the points and free markers of the client's previous session."""
@@ -288,13 +294,13 @@ class EditorActions(MarkMenuActions):
         findings, techniques = self.repeat_also()
         command = commands.AddMarksCommand(
             self.chart_ops,
-            "Repeat last session",
+            _("Repeat last session"),
             lambda: self.charting.repeat_last(session_id, assessment=findings, adjuncts=techniques),
         )
         if self.push(command) and command.marks:
             self._after_marking(command.marks)
         elif not command.failed:
-            self.report("Nothing to repeat: no earlier session has marks that are not already here.")
+            self.report(_("Nothing to repeat: no earlier session has marks that are not already here."))
 
     def save_as_protocol(self) -> None:
         """Save the marked points as one of the practitioner's protocols."""
@@ -302,10 +308,12 @@ class EditorActions(MarkMenuActions):
             return
         points = [(m.code, m.side or "midline") for m in self.chart.marks if m.code]
         if not points:
-            self.report("Mark some points first; free markers are not part of a protocol.")
+            self.report(_("Mark some points first; free markers are not part of a protocol."))
             return
         name, ok = QInputDialog.getText(
-            self._widget(), "Save as protocol", f"Name for these {len(points)} points:"
+            self._widget(),
+            _("Save as protocol"),
+            _("Name for these {points} points:").format(points=len(points)),
         )
         if ok:
             try:

@@ -28,8 +28,11 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from acuchart.catalogue import DiagramView as ViewInfo
+from acuchart.i18n import N_, _, ngettext
+from acuchart.models import SEVERITY_LABELS
 from ui import theme
 from ui.chart.markers import FreeMarkerItem, PointItem
+from ui.chart.marks_model import SIDE_WORDS
 
 Z_KEYBOARD = 50.0
 STEP = 0.01
@@ -46,30 +49,30 @@ DIRECTIONS: dict[int, tuple[float, float]] = {
 }
 """The arrow keys (by key code) and the way each points on screen."""
 DIAGRAM_KEYS: tuple[tuple[str, str], ...] = (
-    ("Tab", "Go into the diagram: the ring shows on a point"),
-    ("Left", "Move the ring to the nearest point that way"),
-    ("Right", "Move the ring to the nearest point that way"),
-    ("Up", "Move the ring to the nearest point that way"),
-    ("Down", "Move the ring to the nearest point that way"),
-    ("Space", "Mark or unmark the point in the ring"),
-    ("Return", "Mark or unmark the point in the ring"),
-    ("Menu", "Reactions and needles of the mark in the ring"),
-    ("Shift+F10", "Reactions and needles of the mark in the ring"),
-    ("F", "Free marker: a crosshair the arrow keys move (Shift: finer)"),
-    ("Return", "Place a free marker at the crosshair"),
-    ("Esc", "Put the free marker tool away"),
-    ("Ctrl+Left", "Scroll the diagram"),
-    ("Ctrl+Right", "Scroll the diagram"),
-    ("Ctrl+Up", "Scroll the diagram"),
-    ("Ctrl+Down", "Scroll the diagram"),
-    ("+", "Zoom in, about the ring"),
-    ("-", "Zoom out"),
-    ("0", "Fit the diagram to the window"),
-    ("Ctrl+Tab", "Next diagram"),
-    ("Ctrl+Shift+Tab", "Previous diagram"),
+    ("Tab", N_("Go into the diagram: the ring shows on a point")),
+    ("Left", N_("Move the ring to the nearest point that way")),
+    ("Right", N_("Move the ring to the nearest point that way")),
+    ("Up", N_("Move the ring to the nearest point that way")),
+    ("Down", N_("Move the ring to the nearest point that way")),
+    ("Space", N_("Mark or unmark the point in the ring")),
+    ("Return", N_("Mark or unmark the point in the ring")),
+    ("Menu", N_("Reactions and needles of the mark in the ring")),
+    ("Shift+F10", N_("Reactions and needles of the mark in the ring")),
+    ("F", N_("Free marker: a crosshair the arrow keys move (Shift: finer)")),
+    ("Return", N_("Place a free marker at the crosshair")),
+    ("Esc", N_("Put the free marker tool away")),
+    ("Ctrl+Left", N_("Scroll the diagram")),
+    ("Ctrl+Right", N_("Scroll the diagram")),
+    ("Ctrl+Up", N_("Scroll the diagram")),
+    ("Ctrl+Down", N_("Scroll the diagram")),
+    ("+", N_("Zoom in, about the ring")),
+    ("-", N_("Zoom out")),
+    ("0", N_("Fit the diagram to the window")),
+    ("Ctrl+Tab", N_("Next diagram")),
+    ("Ctrl+Shift+Tab", N_("Previous diagram")),
 )
 """The diagram's own keys (what they do, as Help → Keyboard shortcuts lists them)."""
-KEYS_HELP = (
+KEYS_HELP = N_(
     "Arrow keys move between points; Space marks or unmarks; the menu key or Shift+F10 opens reactions; "
     "F, then the arrow keys and Enter, places a free marker."
 )
@@ -368,21 +371,30 @@ class DiagramKeyboard:
     # --- what a screen reader says ------------------------------------------------------------
     def announce(self) -> None:
         """Name the diagram after what the keyboard is on, and describe it."""
-        title = f"{self._view.info.title} diagram"
+        title = _("{view} diagram").format(view=_(self._view.info.title))
         if self.crosshair_at is not None:
             x, y = self.crosshair_at
             near = self._nearest_point_to(self._view.to_scene(x, y))
-            where = f", near {near.point.code} ({near.side})" if near is not None else ""
+            at = _("free marker at {across}% across, {down}% down").format(
+                across=round(x * 100), down=round(y * 100)
+            )
+            if near is not None:
+                at = _("{place}, near {code} ({side})").format(
+                    place=at, code=near.point.code, side=_(SIDE_WORDS.get(near.side, near.side)).lower()
+                )
             self._view.say(
-                f"{title}: free marker at {round(x * 100)}% across, {round(y * 100)}% down{where}",
-                "Arrow keys move the crosshair (Shift: finer); Enter places a free marker; Esc puts the tool away.",
+                _("{name}: {detail}").format(name=title, detail=at),
+                _(
+                    "Arrow keys move the crosshair (Shift: finer); Enter places a free marker; "
+                    "Esc puts the tool away."
+                ),
             )
             return
         if self.target is None or not self.active:
-            self._view.say(title, KEYS_HELP)
+            self._view.say(title, _(KEYS_HELP))
             return
         name, description = describe(self.target)
-        self._view.say(f"{title}: {name}", description)
+        self._view.say(_("{name}: {detail}").format(name=title, detail=name), description)
 
     def _nearest_point_to(self, scene_pos: QPointF) -> PointItem | None:
         points = list(self._view.visible_points())
@@ -397,18 +409,34 @@ def describe(item: Target) -> tuple[str, str]:
     """What a screen reader says of a point or free marker: a short name (code, pinyin, side, marked or
     not) and a description (English name, needles, reaction, caution, location)."""
     mark = item.mark
-    reaction = f"; reaction, worst {item.worst_severity}" if item.worst_severity else ""
+    worst = item.worst_severity
     if isinstance(item, FreeMarkerItem):
         assert mark is not None
-        needles = f"{mark.needles} needle{'s' if mark.needles != 1 else ''}"
-        return f"free marker {mark.label or 'without a label'}, {needles}{reaction}", "Enter edits it."
+        label = mark.label or _("without a label")
+        name = _("free marker {label}, {needles}").format(label=label, needles=_needles(mark.needles))
+        if worst:
+            name = _("{mark}; reaction, worst {severity}").format(mark=name, severity=_severity(worst))
+        return name, _("Enter edits it.")
     point = item.point
-    side = "" if item.side == "midline" else f", client's {item.side}"
-    state = "marked" if mark is not None else "not marked"
     details = [point.english]
     if mark is not None:
-        details.append(f"{mark.needles} needle{'s' if mark.needles != 1 else ''}{reaction}")
+        needles = _needles(mark.needles)
+        if worst:
+            needles = _("{mark}; reaction, worst {severity}").format(mark=needles, severity=_severity(worst))
+        details.append(needles)
         if mark.caution_warning:
-            details.append(f"caution: {mark.caution_warning}")
+            details.append(_("caution: {warning}").format(warning=mark.caution_warning))
     details.append(point.location)
-    return f"{point.code} {point.pinyin}{side}, {state}", ". ".join(d for d in details if d)
+    where = f"{point.code} {point.pinyin}"
+    if item.side != "midline":
+        where = _("{point}, client's {side}").format(point=where, side=_(SIDE_WORDS[item.side]).lower())
+    state = _("{point}, marked") if mark is not None else _("{point}, not marked")
+    return state.format(point=where), ". ".join(d for d in details if d)
+
+
+def _needles(count: int) -> str:
+    return ngettext("{count} needle", "{count} needles", count).format(count=count)
+
+
+def _severity(severity: str) -> str:
+    return _(SEVERITY_LABELS.get(severity, severity))

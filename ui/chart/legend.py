@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from acuchart.i18n import N_, _
 from acuchart.reports.symbols import SYMBOLS, Symbol
 from ui import theme
 from ui.accessibility import accessible
@@ -22,11 +23,11 @@ from ui.style import mute
 ICON = 22
 
 SHORT_LABELS = {
-    "needled": "Treated",
-    "free": "Intradermal",
-    "reaction_mild": "Mild reaction",
-    "reaction_moderate": "Moderate",
-    "reaction_severe": "Severe",
+    "needled": N_("Treated"),
+    "free": N_("Intradermal"),
+    "reaction_mild": N_("Mild reaction"),
+    "reaction_moderate": N_("Moderate"),
+    "reaction_severe": N_("Severe"),
 }
 """The strip's words for each symbol; the tooltip gives the symbol's full label."""
 
@@ -70,22 +71,36 @@ def _entry(icon: QIcon, text: str, tip: str) -> QWidget:
     return entry
 
 
+SHAPES = {
+    ("circle", True): N_("a filled dot"),
+    ("circle", False): N_("an open dot"),
+    ("square", True): N_("a filled square"),
+    ("square", False): N_("an open square"),
+    ("diamond", True): N_("a filled diamond"),
+    ("diamond", False): N_("an open diamond"),
+}
+"""A marker's shape and fill in words, whole, as a translator needs them."""
+
+
 def shape_words(symbol: Symbol) -> str:
     """A symbol said in words, by its shape, fill and ring (no colour): "a filled dot in a thick ring"."""
-    shape = {"circle": "dot", "square": "square", "diamond": "diamond"}[symbol.shape]
-    words = f"{'a filled' if symbol.filled else 'an open'} {shape}"
+    words = _(SHAPES[symbol.shape, symbol.filled])
     if symbol.shows_count:
-        words += " with the needle count in it"
+        words = _("{shape} with the needle count in it").format(shape=words)
     if symbol.ring is not None:
-        words += f" in a {'thick' if symbol.ring.width >= 1.5 else 'thin'} ring"
+        ring = _("{shape} in a thick ring") if symbol.ring.width >= 1.5 else _("{shape} in a thin ring")
+        words = ring.format(shape=words)
     return words
 
 
 def legend_words() -> str:
     """The whole legend in words, for a screen reader: each mark's meaning and how it looks."""
-    entries = ["Point: an open dot (not marked)"]
-    entries += [f"{symbol.label}: {shape_words(symbol)}" for symbol in SYMBOLS.values()]
-    entries.append("Caution: a triangle with an exclamation mark beside the mark")
+    entries = [_("Point: an open dot (not marked)")]
+    entries += [
+        _("{name}: {detail}").format(name=_(symbol.label), detail=shape_words(symbol))
+        for symbol in SYMBOLS.values()
+    ]
+    entries.append(_("Caution: a triangle with an exclamation mark beside the mark"))
     return "; ".join(entries) + "."
 
 
@@ -105,10 +120,10 @@ class Legend(QWidget):
         flow = FlowLayout(self, spacing=14)
         flow.setContentsMargins(2, 2, 2, 2)
         self._flow = flow
-        self.entries: list[tuple[str, str]] = [("Point", "Point (click to mark)")]
+        self.entries: list[tuple[str, str]] = [(_("Point"), _("Point (click to mark)"))]
         for symbol in SYMBOLS.values():
-            self.entries.append((SHORT_LABELS.get(symbol.key, symbol.label), symbol.label))
-        self.entries.append(("Caution", "Take care: meets a client caution"))
+            self.entries.append((_(SHORT_LABELS.get(symbol.key, symbol.label)), _(symbol.label)))
+        self.entries.append((_("Caution"), _("Take care: meets a client caution")))
         for icon, (text, tip) in zip(_icons(), self.entries, strict=True):
             flow.addWidget(_entry(icon, text, tip))
         self.is_column = False

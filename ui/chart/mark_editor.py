@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from acuchart.models import Mark
 from acuchart.services.session_rules import MAX_NEEDLES
 from ui import theme
@@ -55,11 +56,11 @@ class MarkEditor(QFrame):
         self.setGraphicsEffect(shadow)
         self.title = QLabel()
         self.title.setObjectName("markEditorTitle")
-        hint = QLabel("Enter saves · Esc keeps as is")
+        hint = QLabel(_("Enter saves · Esc keeps as is"))
         mute(hint)
         self.label = QLineEdit()
         self.label.setObjectName("markLabel")
-        self.label.setPlaceholderText("Label, e.g. forehead line")
+        self.label.setPlaceholderText(_("Label, e.g. forehead line"))
         self.label.setMinimumWidth(px(170))
         self.label.setMinimumHeight(px(FIELD_HEIGHT))
         accessible(self.label, "Free marker label")
@@ -71,8 +72,8 @@ class MarkEditor(QFrame):
         accessible(self.needles, "Needles")
         self.save = QToolButton()
         self.save.setText("✓")
-        self.save.setToolTip("Save (Enter)")
-        accessible(self.save, "Save", "Store the label and needles (Enter)")
+        self.save.setToolTip(_("Save (Enter)"))
+        accessible(self.save, "Save", _("Store the label and needles (Enter)"))
         self.save.setMinimumSize(px(FIELD_HEIGHT), px(FIELD_HEIGHT))
         self.save.clicked.connect(self.commit)
         top = QHBoxLayout()
@@ -82,7 +83,7 @@ class MarkEditor(QFrame):
         row = QHBoxLayout()
         row.addWidget(self.label, 1)
         row.addWidget(self.needles)
-        row.addWidget(QLabel("needles"))
+        row.addWidget(QLabel(_("needles")))
         row.addWidget(self.save)
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 8, 8)

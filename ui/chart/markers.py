@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from acuchart.catalogue import CataloguePoint, Side
+from acuchart.i18n import _, ngettext
 from acuchart.models import Mark
 from acuchart.reports.symbols import Symbol, symbol_for
 from ui import theme
@@ -220,8 +221,15 @@ class FreeMarkerItem(_Marker):
         self.mark = mark
         self.worst_severity = worst_severity
         self.has_reaction = worst_severity is not None
-        label = mark.label or "Free marker"
-        self.setToolTip(f"<b>{label}</b><br>{mark.needles} needle{'s' if mark.needles != 1 else ''}")
+        label = mark.label or _("Free marker")
+        self.setToolTip(
+            "<b>{label}</b><br>{needles}".format(
+                label=label,
+                needles=ngettext("{count} needle", "{count} needles", mark.needles).format(
+                    count=mark.needles
+                ),
+            )
+        )
         self._refresh_extent()
 
     def paint(
@@ -260,9 +268,6 @@ class HighlightItem(QGraphicsItem):
 
 def point_tooltip(point: CataloguePoint, side: Side | None = None) -> str:
     """Code, pinyin, hanzi, English name and location, as the hover shows them."""
-    where = "" if side in (None, "midline") else f" — client's {side}"
-    cautions = f"<br><i>⚠ {'; '.join(point.cautions)}</i>" if point.cautions else ""
-    return (
-        f"<b>{point.code}</b> {point.pinyin} {point.hanzi} · {point.english}{where}"
-        f"<br>{point.location}{cautions}"
-    )
+    where = "" if side in (None, "midline") else _(" — client's {side}").format(side=side)
+    cautions = "<br><i>⚠ {join}</i>".format(join="; ".join(point.cautions)) if point.cautions else ""
+    return f"<b>{point.code}</b> {point.pinyin} {point.hanzi} · {point.english}{where}<br>{point.location}{cautions}"

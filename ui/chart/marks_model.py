@@ -8,12 +8,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from acuchart.catalogue import Catalogue
-from acuchart.models import REACTION_LABELS, Mark, SessionChart
+from acuchart.i18n import N_, _
+from acuchart.models import REACTION_LABELS, SEVERITY_LABELS, Mark, SessionChart
 from acuchart.reports.symbols import Symbol, symbol_for
 from ui import theme
 from ui.chart.markers import paint_paper, paint_symbol
 
-COLUMNS = ("Point", "Name", "Side", "Needles", "Reactions")
+COLUMNS = (N_("Point"), N_("Name"), N_("Side"), N_("Needles"), N_("Reactions"))
+SIDE_WORDS = {"left": N_("Left"), "right": N_("Right"), "midline": N_("Midline")}
 NAME_COLUMN = 1
 NEEDLES_COLUMN = 3
 REACTIONS_COLUMN = 4
@@ -92,7 +94,7 @@ class MarksModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -139,15 +141,18 @@ class MarksModel(QAbstractTableModel):
     def _text(self, mark: Mark, column: int) -> str:
         point = self._catalogue.find(mark.code) if mark.code else None
         if column == 0:
-            return ("⚠ " if mark.caution_warning else "") + (mark.code or "Free")
+            return ("⚠ " if mark.caution_warning else "") + (mark.code or _("Free"))
         if column == 1:
-            return point.pinyin if point else (mark.label or "Free marker")
+            return point.pinyin if point else (mark.label or _("Free marker"))
         if column == 2:
-            return {"left": "Left", "right": "Right", "midline": "Midline"}.get(mark.side or "", "—")
+            return _(SIDE_WORDS[mark.side]) if mark.side in SIDE_WORDS else "—"
         if column == NEEDLES_COLUMN:
             return str(mark.needles)
         reactions = self._chart.reactions_at(mark.id) if self._chart else ()
-        return ", ".join(f"{REACTION_LABELS.get(r.kind, r.kind)} ({r.severity})" for r in reactions)
+        return ", ".join(
+            f"{REACTION_LABELS.get(r.kind, r.kind)} ({SEVERITY_LABELS.get(r.severity, r.severity)})"
+            for r in reactions
+        )
 
     def _tooltip(self, mark: Mark) -> str:
         point = self._catalogue.find(mark.code) if mark.code else None
@@ -160,7 +165,7 @@ class MarksModel(QAbstractTableModel):
             lines.append(f"<span style='color:{theme.current().warning}'>⚠ {mark.caution_warning}</span>")
         reactions = self._text(mark, REACTIONS_COLUMN)
         if reactions:
-            lines.append(f"<b>Reactions:</b> {reactions}")
+            lines.append(_("<b>Reactions:</b> {reactions}").format(reactions=reactions))
         return "<br>".join(lines)
 
     def _icon(self, mark: Mark) -> QIcon:

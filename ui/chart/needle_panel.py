@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from acuchart.services.session_rules import MAX_NEEDLES, NeedleBalance
 from ui import theme
 from ui.accessibility import accessible
@@ -40,28 +41,28 @@ class NeedlePanel(QGroupBox):
     """The practitioner confirmed: the count removed and a note (empty when the counts match)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Needles", parent)
+        super().__init__(_("Needles"), parent)
         self.setObjectName("needlePanel")
         self.inserted_label = QLabel()
         self.inserted_label.setObjectName("needlesInserted")
-        self.inserted_label.setToolTip("Counted from the marks: each point's and free marker's needles")
+        self.inserted_label.setToolTip(_("Counted from the marks: each point's and free marker's needles"))
         self.all_out = QPushButton()
         self.all_out.setObjectName("allNeedlesOut")
         self.all_out.setMinimumHeight(px(BUTTON_HEIGHT))
-        self.all_out.setToolTip("Confirm that every needle counted in has been removed")
+        self.all_out.setToolTip(_("Confirm that every needle counted in has been removed"))
         self.removed = QSpinBox()
         self.removed.setRange(0, MAX_NEEDLES)
         self.removed.setMinimumHeight(px(BUTTON_HEIGHT))
         self.removed.setMinimumWidth(px(64))
         accessible(self.removed, "Needles removed")
-        removed_caption = QLabel("removed")
+        removed_caption = QLabel(_("removed"))
         removed_caption.setBuddy(self.removed)
-        self.confirm = QPushButton("Confirm")
+        self.confirm = QPushButton(_("Confirm"))
         self.confirm.setObjectName("confirmNeedles")
-        self.confirm.setToolTip("Store the count removed (a different count needs a note before signing)")
+        self.confirm.setToolTip(_("Store the count removed (a different count needs a note before signing)"))
         self.confirm.setMinimumHeight(px(BUTTON_HEIGHT))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Why the counts differ (required to sign)")
+        self.note.setPlaceholderText(_("Why the counts differ (required to sign)"))
         accessible(self.note, "Note on the needle count")
         self.note.setMinimumHeight(px(BUTTON_HEIGHT))
         self.status = QLabel()
@@ -95,8 +96,8 @@ class NeedlePanel(QGroupBox):
         """Show the counts as stored."""
         self._balance = balance
         self._note_text = count_note
-        self.inserted_label.setText(f"<b>{balance.inserted}</b> inserted")
-        self.all_out.setText(f"✓ All {balance.inserted} removed")
+        self.inserted_label.setText(_("<b>{inserted}</b> inserted").format(inserted=balance.inserted))
+        self.all_out.setText(_("✓ All {inserted} removed").format(inserted=balance.inserted))
         self.removed.blockSignals(True)
         self.removed.setValue(balance.inserted if balance.removed is None else balance.removed)
         self.removed.blockSignals(False)
@@ -106,16 +107,22 @@ class NeedlePanel(QGroupBox):
             widget.setEnabled(not signed)
         self.all_out.setVisible(not signed and (balance.removed is None or balance.difference != 0))
         if balance.removed is None:
-            self.status.setText("Removed count not confirmed yet.")
+            self.status.setText(_("Removed count not confirmed yet."))
             style = PENDING_STYLE
         elif balance.difference == 0:
-            self.status.setText(f"✓ All {balance.inserted} needles accounted for.")
+            self.status.setText(
+                _("✓ All {inserted} needles accounted for.").format(inserted=balance.inserted)
+            )
             style = OK_STYLE
         else:
             missing = balance.difference or 0
-            what = f"{missing} not accounted for" if missing > 0 else f"{-missing} more removed than inserted"
-            explained = " — note recorded." if count_note else " — recount, or note why before signing."
-            self.status.setText(f"⚠ Difference: {what}{explained}")
+            what = (
+                _("{missing} not accounted for").format(missing=missing)
+                if missing > 0
+                else _("{value} more removed than inserted").format(value=-missing)
+            )
+            explained = _(" — note recorded.") if count_note else _(" — recount, or note why before signing.")
+            self.status.setText(_("⚠ Difference: {what}{explained}").format(what=what, explained=explained))
             style = DIFFERENCE_STYLE
         if self._status_style != style:  # a new style sheet restyles the label: only on a change
             self._status_style = style

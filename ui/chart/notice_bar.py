@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from acuchart.i18n import _
 from ui import theme
 from ui.accessibility import accessible
 from ui.style import px
@@ -36,8 +37,8 @@ class NoticeBar(QFrame):
         close = QToolButton()
         close.setObjectName("dismissNotice")
         close.setText("✕")
-        close.setToolTip("Dismiss")
-        accessible(close, "Dismiss", "Hide this notice")
+        close.setToolTip(_("Dismiss"))
+        accessible(close, "Dismiss", _("Hide this notice"))
         close.setAutoRaise(True)
         close.setMinimumSize(px(32), px(32))
         close.clicked.connect(self.hide)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from acuchart.catalogue import Catalogue, CataloguePoint
+from acuchart.i18n import _
 from ui.accessibility import accessible
 from ui.chart.icons import keep_drawn, tool_icon
 from ui.style import px
@@ -33,13 +34,17 @@ class PointSearch(QWidget):
         self.current = 0
         self.box = QLineEdit()
         self.box.setObjectName("pointSearch")
-        self.box.setPlaceholderText("Find a point (Ctrl+K)")
+        self.box.setPlaceholderText(_("Find a point (Ctrl+K)"))
         accessible(
-            self.box, "Find a point", "By code, pinyin, English name or region; Enter marks the point found"
+            self.box,
+            "Find a point",
+            _("By code, pinyin, English name or region; Enter marks the point found"),
         )
         self.box.setToolTip(
-            "<b>Find a point</b> &nbsp;(Ctrl+K)<br>By code (older spellings too), pinyin, English name or region:"
-            " ST2, REN24, Sibai, Four Whites, cheek.<br>Enter marks it; ↑ ↓ choose another match; Esc clears."
+            _(
+                "<b>Find a point</b> &nbsp;(Ctrl+K)<br>By code (older spellings too), pinyin, English name or region:"
+                " ST2, REN24, Sibai, Four Whites, cheek.<br>Enter marks it; ↑ ↓ choose another match; Esc clears."
+            )
         )
         icon = self.box.addAction(tool_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         keep_drawn(self, {"search": icon})
@@ -72,11 +77,11 @@ class PointSearch(QWidget):
         """What the search found, in a few words (rich text): how many more matches, or that none did."""
         text = self.box.text().strip()
         if self.point is None:
-            return f"No point matches “{text.replace('<', '&lt;')}”." if text else ""
+            return _("No point matches “{value}”.").format(value=text.replace("<", "&lt;")) if text else ""
         more = len(self.results) - 1
         if more:
-            return f"Enter marks it · ↓ {more} more"
-        return "Enter marks it"
+            return _("Enter marks it · ↓ {more} more").format(more=more)
+        return _("Enter marks it")
 
     def _show(self) -> None:
         self.found.emit(self.point)

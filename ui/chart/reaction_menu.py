@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from acuchart.models import (
     ONSETS,
     REACTION_KINDS_AT_POINT,
@@ -85,31 +86,41 @@ def mark_menu(
             f"{labels[kind]} — {severity}",
             partial(actions.quick_reaction, mark.id, kind, severity),
         )
-    more = menu.addMenu("More reactions")
+    more = menu.addMenu(_("More reactions"))
     for kind, label in REACTION_KINDS_AT_POINT:
         sub = more.addMenu(label)
         for severity in SEVERITIES:
             _add(sub, severity.capitalize(), partial(actions.quick_reaction, mark.id, kind, severity))
-    _add(menu, "Record reaction with details…\tR", lambda: actions.reaction_dialog(mark.id))
+    _add(menu, _("Record reaction with details…\tR"), lambda: actions.reaction_dialog(mark.id))
     if reactions:
         menu.addSeparator()
         for reaction in reactions:
             sub = menu.addMenu(f"{reaction.label} ({dict(ONSETS)[reaction.onset].lower()})")
-            _add(sub, "Edit…", partial(actions.reaction_dialog, mark.id, reaction))
-            _add(sub, "Delete (recorded in error)", partial(actions.delete_reaction, reaction))
+            _add(sub, _("Edit…"), partial(actions.reaction_dialog, mark.id, reaction))
+            _add(sub, _("Delete (recorded in error)"), partial(actions.delete_reaction, reaction))
     menu.addSeparator()
     if mark.is_free:
-        _add(menu, f"Edit label and needles ({mark.needles})…", lambda: actions.edit_needles(mark.id))
-        _add(menu, "Delete free marker\tDel", lambda: actions.remove_marks([mark.id]))
+        _add(
+            menu,
+            _("Edit label and needles ({needles})…").format(needles=mark.needles),
+            lambda: actions.edit_needles(mark.id),
+        )
+        _add(menu, _("Delete free marker\tDel"), lambda: actions.remove_marks([mark.id]))
     else:
-        _add(menu, f"Needles here: {mark.needles}…", lambda: actions.edit_needles(mark.id))
+        _add(
+            menu,
+            _("Needles here: {needles}…").format(needles=mark.needles),
+            lambda: actions.edit_needles(mark.id),
+        )
     _add(
         menu,
-        "Needling details (angle, depth, stimulation, retention)…",
+        _("Needling details (angle, depth, stimulation, retention)…"),
         lambda: actions.needling_details(mark.id),
     )
     if not mark.is_free:
-        _add(menu, f"Unmark {mark.title}\tDel", lambda: actions.remove_marks([mark.id]))
+        _add(
+            menu, _("Unmark {title}	Del").format(title=mark.title), lambda: actions.remove_marks([mark.id])
+        )
     return menu
 
 
@@ -125,7 +136,7 @@ class ReactionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reactionDialog")
-        self.setWindowTitle(f"Reaction {where}" if where else "Reaction")
+        self.setWindowTitle(_("Reaction {where}").format(where=where) if where else _("Reaction"))
         self.kind = QComboBox()
         for key, label in REACTION_KINDS_AT_POINT if at_point else REACTION_KINDS_SESSION:
             self.kind.addItem(label, key)
@@ -141,13 +152,15 @@ class ReactionDialog(QDialog):
         for key, label in ONSETS:
             self.onset.addItem(label, key)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("What you saw, what you advised (optional)")
+        self.note.setPlaceholderText(_("What you saw, what you advised (optional)"))
         self.note.setMaximumHeight(px(90))
         # Off unless chosen: a note is the practitioner's record until it is meant for the client.
-        self.note_for_client = QCheckBox("Print this note on the client's handout")
+        self.note_for_client = QCheckBox(_("Print this note on the client's handout"))
         self.note_for_client.setObjectName("noteForClient")
         self.note_for_client.setToolTip(
-            "Left off, the note stays in the record (and the chart export) and is not printed for the client"
+            _(
+                "Left off, the note stays in the record (and the chart export) and is not printed for the client"
+            )
         )
         current = reaction
         self.kind.setCurrentIndex(
@@ -163,10 +176,10 @@ class ReactionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Reaction", self.kind)
-        form.addRow("Severity", severity_row)
-        form.addRow("Onset", self.onset)
-        form.addRow("Note", self.note)
+        form.addRow(_("Reaction"), self.kind)
+        form.addRow(_("Severity"), severity_row)
+        form.addRow(_("Onset"), self.onset)
+        form.addRow(_("Note"), self.note)
         form.addRow("", self.note_for_client)
         form.addRow(buttons)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from acuchart.catalogue import VIEWS, CataloguePoint
 from acuchart.changes import Changes
+from acuchart.i18n import N_, _
 from acuchart.models import Client, Mark, Reaction, SessionChart
 from acuchart.practice import Practice
 from acuchart.services.session_rules import NeedleBalance
@@ -56,12 +57,12 @@ REPEAT_TECHNIQUES_KEY = "session_editor/repeat_techniques"
 SIDE_SHARE = 0.5
 """The side column's share of the width at first (within the bounds below), until the practitioner drags."""
 SIDE_MIN, SIDE_MAX = 400, 660
-HINT = "Click a point to mark it; click again to unmark. Shift+click places a free marker."
+HINT = N_("Click a point to mark it; click again to unmark. Shift+click places a free marker.")
 TAB_SIDES = {
-    "front": "the client's right on your left",
-    "back": "the client's right on your right",
-    "right": "the client's right side",
-    "left": "the client's left side",
+    "front": N_("the client's right on your left"),
+    "back": N_("the client's right on your right"),
+    "right": N_("the client's right side"),
+    "left": N_("the client's left side"),
 }
 """How each kind of view shows the client's sides, said in the tab's tooltip."""
 
@@ -104,15 +105,17 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         self.toolbar = SessionToolbar(self.search)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("diagramTabs")
-        accessible(self.tabs, "Diagrams", "Ctrl+Tab and Ctrl+Shift+Tab turn to the next or previous diagram")
+        accessible(
+            self.tabs, "Diagrams", _("Ctrl+Tab and Ctrl+Shift+Tab turn to the next or previous diagram")
+        )
         self.tabs.setDocumentMode(True)
         self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 12px; }")  # gloved fingers
         self.views: dict[str, DiagramView] = {}
         for name, info in VIEWS.items():
             view = DiagramView(info, self.charting.catalogue)
             self.views[name] = view
-            index = self.tabs.addTab(view, info.tab or info.title)
-            self.tabs.setTabToolTip(index, f"{info.title} ({TAB_SIDES[info.facing]})")
+            index = self.tabs.addTab(view, _(info.tab or info.title))
+            self.tabs.setTabToolTip(index, f"{_(info.title)} ({_(TAB_SIDES[info.facing])})")
             view.point_clicked.connect(lambda code, side, v=name: self.toggle_point(code, side, v))
             view.free_marker_requested.connect(lambda x, y, v=name: self.place_free_marker(v, x, y))
             view.marker_moved.connect(self.move_marker)
@@ -121,7 +124,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
             view.edit_requested.connect(self.open_mark_editor)
             view.free_tool_done.connect(lambda: self.toolbar.free_action.setChecked(False))
         self.point_filter = PointFilter(self.charting.catalogue, self.views)
-        self.hover_info = QLabel(HINT)
+        self.hover_info = QLabel(_(HINT))
         self.hover_info.setObjectName("hoverInfo")
         self.hover_info.setTextFormat(Qt.TextFormat.RichText)
         self.hover_info.setWordWrap(True)
@@ -147,10 +150,10 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         self.tcm = TcmPanel()
         self.techniques = TechniquesPanel()
         self.skin = SkinPanel()
-        self.side.add_tab(self.soap, "Note")
+        self.side.add_tab(self.soap, _("Note"))
         self.side.add_tab(self.tcm, "TCM")
-        self.side.add_tab(self.techniques, "Techniques")
-        self.side.add_tab(self.skin, "Skin")
+        self.side.add_tab(self.techniques, _("Techniques"))
+        self.side.add_tab(self.skin, _("Skin"))
         self.notes = self.soap.objective
         self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
         self._notes_timer.timeout.connect(self.save_notes)
@@ -204,10 +207,10 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
     def _build_shortcuts(self) -> None:
         # Named, so Help → Keyboard shortcuts can list them.
         for keys, text, slot in (
-            ("R", "Record a reaction at the selected marks", self.reaction_for_selection),
-            (QKeySequence.StandardKey.Delete, "Remove the selected marks", self.remove_selected),
-            ("Backspace", "Remove the selected marks", self.remove_selected),
-            ("Ctrl+K", "Find a point by code or name", self.focus_search),
+            ("R", _("Record a reaction at the selected marks"), self.reaction_for_selection),
+            (QKeySequence.StandardKey.Delete, _("Remove the selected marks"), self.remove_selected),
+            ("Backspace", _("Remove the selected marks"), self.remove_selected),
+            ("Ctrl+K", _("Find a point by code or name"), self.focus_search),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
@@ -248,9 +251,9 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
     def diagram_menu(self) -> QMenu:
         """The menu on the diagram away from any mark."""
         menu = QMenu(self)
-        menu.addAction("Record a session reaction…").triggered.connect(lambda: self.reaction_dialog(None))
-        menu.addAction("Repeat last session").triggered.connect(self.repeat_last)
-        menu.addAction("Fit to window").triggered.connect(lambda: self.current_view.fit())
+        menu.addAction(_("Record a session reaction…")).triggered.connect(lambda: self.reaction_dialog(None))
+        menu.addAction(_("Repeat last session")).triggered.connect(self.repeat_last)
+        menu.addAction(_("Fit to window")).triggered.connect(lambda: self.current_view.fit())
         return menu
 
     # --- remembered layout -----------------------------------------------------------------
@@ -297,7 +300,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         self.notice.hide()
         self.mark_editor.close_editor()
         self.search.box.clear()
-        self.hover_info.setText(HINT)
+        self.hover_info.setText(_(HINT))
         self.tabs.setCurrentIndex(0)
         self.show_details()
         self.refresh()
@@ -376,7 +379,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
             name, details = point_tooltip(point).split("<br>", 1)
             self.hover_info.setText(f"{name} &nbsp;<i>({self.search.summary()})</i><br>{details}")
         else:
-            self.hover_info.setText(self.search.summary() or HINT)
+            self.hover_info.setText(self.search.summary() or _(HINT))
 
     def focus_search(self) -> None:
         """Put the cursor in the point search."""
@@ -461,7 +464,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
                 field: text for field, text in self.soap.values().items() if text != getattr(session, field)
             }
             if changed:
-                self.change_details("Edit session note", **changed)
+                self.change_details(_("Edit session note"), **changed)
 
     def hideEvent(self, event: object) -> None:
         self.mark_editor.commit()
@@ -474,4 +477,4 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
 def _session_reactions_text(reactions: tuple[Reaction, ...]) -> str:
     if not reactions:
         return ""
-    return "<b>Session reactions:</b> " + ", ".join(r.label for r in reactions)
+    return _("<b>Session reactions:</b> ") + ", ".join(r.label for r in reactions)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import short_moment
+from acuchart.i18n import _
 from acuchart.models import Client, Session
 from acuchart.services.session_rules import MAX_DURATION_MIN
 from ui import theme
@@ -76,9 +78,9 @@ class SessionHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.back = QPushButton("← Back to client")
+        self.back = QPushButton(_("← Back to client"))
         self.back.setObjectName("backToClient")
-        self.back.setToolTip("Return to the client's page (Esc). Everything is already saved.")
+        self.back.setToolTip(_("Return to the client's page (Esc). Everything is already saved."))
         self.back.setMinimumHeight(px(FIELD_HEIGHT))
         self.title = ElidedLabel()
         self.title.setObjectName("sessionTitle")
@@ -97,7 +99,7 @@ class SessionHeader(QWidget):
         self.duration.setObjectName("sessionDuration")
         self.duration.setRange(1, MAX_DURATION_MIN)
         self.duration.setSingleStep(5)
-        self.duration.setSuffix(" min")
+        self.duration.setSuffix(_(" min"))
         self.duration.setMinimumHeight(px(FIELD_HEIGHT))
         self.signed = QLabel()
         self.signed.setObjectName("signedBadge")
@@ -108,7 +110,11 @@ class SessionHeader(QWidget):
         self.fields.setObjectName("sessionFields")
         fields = QHBoxLayout(self.fields)
         fields.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (("When", self.when), ("Course", self.course), ("Length", self.duration)):
+        for label, widget in (
+            (_("When"), self.when),
+            (_("Course"), self.course),
+            (_("Length"), self.duration),
+        ):
             caption = QLabel(label)
             mute(caption)
             caption.setBuddy(widget)
@@ -158,7 +164,7 @@ class SessionHeader(QWidget):
         """Fill the header from the stored session."""
         self._loading = True
         self._session = session
-        self.title.setText(f"{client.full_name} · session")
+        self.title.setText(_("{full_name} · session").format(full_name=client.full_name))
         started = session.started_at
         self.when.setDateTime(
             QDateTime(
@@ -167,14 +173,14 @@ class SessionHeader(QWidget):
             )
         )
         self.course.clear()
-        self.course.addItem("No course", NO_COURSE)
+        self.course.addItem(_("No course"), NO_COURSE)
         for course_id, label in courses:
             self.course.addItem(label, course_id)
         self.course.setCurrentIndex(max(0, self.course.findData(session.course_id or NO_COURSE)))
         self.duration.setValue(session.duration_min)
         self.signed.setVisible(session.signed)
         if session.signed_at:
-            self.signed.setText(f"Signed {session.signed_at:%d %b %Y %H:%M}")
+            self.signed.setText(_("Signed {signed_at}").format(signed_at=short_moment(session.signed_at)))
         for widget in (self.when, self.course, self.duration):
             widget.setEnabled(not session.signed)
         self._loading = False

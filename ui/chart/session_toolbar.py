@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleOption, QToolBar, QToolButton, QWidget
 
+from acuchart.i18n import _
 from acuchart.practice import Practice
 from ui import theme
 from ui.accessibility import accessible
@@ -71,9 +72,9 @@ def protocol_choices(practice: Practice) -> list[ProtocolChoice]:
     """The Protocol menu: the practitioner's own protocols, then the starting ones for each concern."""
     from acuchart.protocols import load_presets
 
-    own = [ProtocolChoice("Your protocols", p.name, p.note, p.points) for p in practice.protocols.list()]
+    own = [ProtocolChoice(_("Your protocols"), p.name, p.note, p.points) for p in practice.protocols.list()]
     presets = [
-        ProtocolChoice("Starting protocols", p.name, p.note, tuple((m.code, m.side) for m in p.points))
+        ProtocolChoice(_("Starting protocols"), p.name, p.note, tuple((m.code, m.side) for m in p.points))
         for p in load_presets(practice.catalogue)
     ]
     return own + presets
@@ -89,7 +90,7 @@ class SessionToolbar(QToolBar):
     """A protocol picked from the Protocol menu: its name and its (code, side) points."""
 
     def __init__(self, search: PointSearch, parent: QWidget | None = None) -> None:
-        super().__init__("Session tools", parent)
+        super().__init__(_("Session tools"), parent)
         self.setObjectName("sessionToolbar")
         self.setMovable(False)
         self.setFloatable(False)
@@ -106,35 +107,43 @@ class SessionToolbar(QToolBar):
         self.search = search
         self.addWidget(search)
         self.free_action = self._action(
-            "Free marker",
+            _("Free marker"),
             "free_marker",
             "F",
-            "Click the diagram to place intradermal needles; Shift+click works without this tool.",
+            _("Click the diagram to place intradermal needles; Shift+click works without this tool."),
         )
         self.free_action.setCheckable(True)
         self.apply_action = self._action(
-            "Protocol", "protocol", "P", "Add the points of a protocol; nothing already marked is removed."
+            _("Protocol"),
+            "protocol",
+            "P",
+            _("Add the points of a protocol; nothing already marked is removed."),
         )
         self.apply_menu = QMenu(self)
         self.apply_action.setMenu(self.apply_menu)
         self.repeat_action = self._action(
-            "Repeat last", "repeat", "Ctrl+L", "Mark the points and free markers of the previous session."
+            _("Repeat last"),
+            "repeat",
+            "Ctrl+L",
+            _("Mark the points and free markers of the previous session."),
         )
         self.save_action = self._action(
-            "Save protocol",
+            _("Save protocol"),
             "save_protocol",
             "Ctrl+Shift+S",
-            "Save the marked points as one of your protocols.",
+            _("Save the marked points as one of your protocols."),
         )
         self.reaction_action = self._action(
-            "Session reaction",
+            _("Session reaction"),
             "session_reaction",
             "Shift+R",
-            "Dizziness, headache, fatigue: a reaction not at one point. (R records one at the selected mark.)",
+            _(
+                "Dizziness, headache, fatigue: a reaction not at one point. (R records one at the selected mark.)"
+            ),
         )
-        self.fit_action = self._action("Fit", "fit", "0", "Show the whole diagram again after zooming.")
+        self.fit_action = self._action(_("Fit"), "fit", "0", _("Show the whole diagram again after zooming."))
         self.all_points_action = self._action(
-            "All points",
+            _("All points"),
             "all_points",
             "A",
             "Show every point at normal zoom. Off: only the points your practice uses most; zoom in "
@@ -147,9 +156,9 @@ class SessionToolbar(QToolBar):
         self.repeat = self._button(self.repeat_action, "repeatLast")
         # What Repeat last brings besides the points, as the practitioner asks (remembered by the editor).
         self.repeat_menu = QMenu(self)
-        self.repeat_findings = self.repeat_menu.addAction("Also carry over the TCM findings")
+        self.repeat_findings = self.repeat_menu.addAction(_("Also carry over the TCM findings"))
         self.repeat_findings.setCheckable(True)
-        self.repeat_techniques = self.repeat_menu.addAction("Also repeat the adjunct techniques")
+        self.repeat_techniques = self.repeat_menu.addAction(_("Also repeat the adjunct techniques"))
         self.repeat_techniques.setCheckable(True)
         self.repeat.setMenu(self.repeat_menu)
         self.repeat.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
@@ -214,7 +223,9 @@ class SessionToolbar(QToolBar):
             if choice.section != section:
                 section = choice.section
                 self.apply_menu.addSection(section)
-            action = self.apply_menu.addAction(f"{choice.name} ({len(choice.points)} points)")
+            action = self.apply_menu.addAction(
+                _("{name} ({points} points)").format(name=choice.name, points=len(choice.points))
+            )
             if choice.note:
                 action.setToolTip(choice.note)
             action.triggered.connect(

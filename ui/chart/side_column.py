@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from ui.accessibility import accessible
 from ui.chart.marks_model import NAME_COLUMN, REACTIONS_COLUMN, MarksModel
 from ui.chart.needle_panel import NeedlePanel
@@ -53,8 +54,10 @@ class SideColumn(QScrollArea):
         accessible(
             self.marks_view,
             "Marks",
-            "One row per mark: point, name, side, needles, reactions. Enter on Needles edits the count; "
-            "the menu key opens the mark's reactions.",
+            _(
+                "One row per mark: point, name, side, needles, reactions. Enter on Needles edits the count; "
+                "the menu key opens the mark's reactions."
+            ),
         )
         self.marks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.marks_view.setEditTriggers(
@@ -92,7 +95,7 @@ class SideColumn(QScrollArea):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartSideTabs")
         accessible(self.tabs, "Marks, note and signature")
-        self.tabs.addTab(marks_page, "Marks")
+        self.tabs.addTab(marks_page, _("Marks"))
         side.addWidget(self.tabs, 1)
         side.addWidget(self.needles)
         self.tabs.currentChanged.connect(self.order_tabbing)

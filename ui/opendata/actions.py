@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.practice import Practice
 from ui.actions import menu_action
 from ui.messages import warn
@@ -47,31 +48,35 @@ class OpenDataActions:
         self._status = status
         self._map_window: QWidget | None = None
         self.import_clients = menu_action(
-            parent, "&Import clients…", None, self.open_import, "Add clients from another system's CSV file"
+            parent,
+            _("&Import clients…"),
+            None,
+            self.open_import,
+            _("Add clients from another system's CSV file"),
         )
         self.import_clients.setObjectName("importClients")
         self.export_practice = menu_action(
             parent,
-            "&Export practice…",
+            _("&Export practice…"),
             None,
             self.open_export,
-            "Every record as CSV and JSON files, with a README",
+            _("Every record as CSV and JSON files, with a README"),
         )
         self.export_practice.setObjectName("exportPractice")
         self.fhir = menu_action(
             parent,
-            "&FHIR record for another clinician…",
+            _("&FHIR record for another clinician…"),
             None,
             self.save_fhir,
-            "The client's record as FHIR R4B (JSON)",
+            _("The client's record as FHIR R4B (JSON)"),
         )
         self.fhir.setObjectName("fhirRecord")
         self.reaction_map = menu_action(
             parent,
-            "Where &reactions happen",
+            _("Where &reactions happen"),
             "Ctrl+Shift+R",
             self.show_reaction_map,
-            "How often each kind of reaction followed needling at each point, across the practice",
+            _("How often each kind of reaction followed needling at each point, across the practice"),
         )
         self.reaction_map.setObjectName("reactionMap")
 
@@ -107,8 +112,8 @@ class OpenDataActions:
         except AcuChartError as exc:
             warn(self._parent, str(exc))
             return None
-        chosen, _ = QFileDialog.getSaveFileName(
-            self._parent, "Save the FHIR record", str(suggested), "FHIR JSON (*.json)"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self._parent, _("Save the FHIR record"), str(suggested), _("FHIR JSON (*.json)")
         )
         if not chosen:
             return None
@@ -119,7 +124,9 @@ class OpenDataActions:
             warn(self._parent, str(exc))
             return None
         self._preferences.set_text(FHIR_FOLDER_KEY, str(written.parent))
-        self._status(f"Saved the FHIR record as {written.name} in {written.parent}.")
+        self._status(
+            _("Saved the FHIR record as {name} in {parent}.").format(name=written.name, parent=written.parent)
+        )
         return written
 
     def show_reaction_map(self) -> QWidget:

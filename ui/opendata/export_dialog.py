@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from acuchart import clock
 from acuchart.errors import AcuChartError
 from acuchart.export.practice_export import ExportCancelledError, ExportSummary, default_name, export_practice
+from acuchart.i18n import _
 from acuchart.practice import Practice
 from ui.accessibility import accessible
 from ui.preferences import Preferences
@@ -68,7 +69,7 @@ class _Worker(QObject):
         except Exception:
             log.error("The export failed\n%s", traceback.format_exc())
             self.failed.emit(
-                "The export could not be finished. Nothing was exported; details are in the log file."
+                _("The export could not be finished. Nothing was exported; details are in the log file.")
             )
         else:
             self.finished.emit(summary)
@@ -80,7 +81,7 @@ class ExportDialog(QDialog):
     def __init__(self, practice: Practice, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export practice")
+        self.setWindowTitle(_("Export practice"))
         self._practice = practice
         self._preferences = preferences
         self._thread: QThread | None = None
@@ -88,25 +89,27 @@ class ExportDialog(QDialog):
         self.summary: ExportSummary | None = None
 
         intro = QLabel(
-            "Every record of the practice, as CSV files (for a spreadsheet) and JSON files (for a program), "
-            "with a README that explains every column. Nothing in the practice is changed."
+            _(
+                "Every record of the practice, as CSV files (for a spreadsheet) and JSON files (for a program), "
+                "with a README that explains every column. Nothing in the practice is changed."
+            )
         )
         intro.setWordWrap(True)
         self.folder = QLineEdit(str(self._start_folder()))
         self.folder.setObjectName("exportFolder")
         accessible(self.folder, "Folder")
-        browse = QPushButton("Choose…")
+        browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.folder, 1)
         where.addWidget(browse)
         self.name = QLineEdit(default_name(practice.title, clock.stamp()))
         self.name.setObjectName("exportName")
-        self.as_zip = QCheckBox("As one zip file (easier to send)")
+        self.as_zip = QCheckBox(_("As one zip file (easier to send)"))
         self.as_zip.setChecked(preferences.text(ZIP_KEY) == "1")
         form = QFormLayout()
-        form.addRow("Folder", where)
-        form.addRow("Name", self.name)
+        form.addRow(_("Folder"), where)
+        form.addRow(_("Name"), self.name)
         form.addRow("", self.as_zip)
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
@@ -117,7 +120,7 @@ class ExportDialog(QDialog):
         self.message.setWordWrap(True)
         mute(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(_("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportStart")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
@@ -138,7 +141,7 @@ class ExportDialog(QDialog):
         return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Export into which folder?", self.folder.text())
+        chosen = QFileDialog.getExistingDirectory(self, _("Export into which folder?"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
@@ -155,7 +158,7 @@ class ExportDialog(QDialog):
         if self._worker is not None:
             return
         destination = self.destination
-        self.message.setText(f"Exporting to {destination}…")
+        self.message.setText(_("Exporting to {destination}…").format(destination=destination))
         self.progress.show()
         self.progress.setRange(0, 0)
         for widget in (self.folder, self.name, self.as_zip, self.export_button):
@@ -186,7 +189,7 @@ class ExportDialog(QDialog):
     def _on_finished(self, summary: ExportSummary | None) -> None:
         self._stop_thread()
         if summary is None:
-            self.message.setText("The export was stopped. Nothing was exported.")
+            self.message.setText(_("The export was stopped. Nothing was exported."))
             self._ready_again()
             return
         self.summary = summary
@@ -207,7 +210,7 @@ class ExportDialog(QDialog):
     def _cancel(self) -> None:
         if self._worker is not None:
             self._worker.stop = True
-            self.message.setText("Stopping…")
+            self.message.setText(_("Stopping…"))
             return
         self.reject()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.catalogue import Catalogue, CataloguePoint, DiagramView, Side
+from acuchart.i18n import _
 from acuchart.models.insights import MAP_KIND_LABELS, PointRate, ReactionMap
 from acuchart.reports.heat_scale import OUTLINE, TOO_FEW, heat_bin
 from ui import theme
@@ -56,7 +57,7 @@ class HeatDot(QGraphicsItem):
         else:
             lines.append(rate.text())
         lines += [r.text() for r in others if r.reactions and r.enough]
-        lines.append("Both sides are counted together.")
+        lines.append(_("Both sides are counted together."))
         self.setToolTip("<br>".join(lines))
         self.update()
 
@@ -88,7 +89,11 @@ class HeatMapView(QGraphicsView):
         self.info = info
         self.setObjectName(f"heat_{info.name}")
         # A picture of the ranked points listed beside it: a screen reader reads that list, not this.
-        accessible(self, f"{info.title}: where reactions happen", "The same figures are in the Points list")
+        accessible(
+            self,
+            _("{view}: where reactions happen").format(view=_(info.title)),
+            _("The same figures are in the Points list"),
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setScene(QGraphicsScene(self))
         self.scene().setSceneRect(QRectF(0, 0, info.width, info.height))

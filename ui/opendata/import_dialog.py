@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _, ngettext
 from acuchart.imports.mapping import guess_mapping, mapping_problem
 from acuchart.imports.plan import (
     AmbiguousDatesError,
@@ -47,8 +48,8 @@ FOLDER_KEY = "import/folder"
 def choose_csv(parent: QWidget, preferences: Preferences) -> Path | None:
     """Ask for the CSV file to import (the folder is remembered)."""
     folder = preferences.text(FOLDER_KEY) or str(Path.home())
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, "Import clients from a CSV file", folder, "CSV files (*.csv *.txt);;All files (*)"
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, _("Import clients from a CSV file"), folder, _("CSV files (*.csv *.txt);;All files (*)")
     )
     if not chosen:
         return None
@@ -67,7 +68,7 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle(f"Import clients — {path.name}")
+        self.setWindowTitle(_("Import clients — {name}").format(name=path.name))
         self._practice = practice
         self._path = path
         self.table: CsvTable | None = None
@@ -82,12 +83,12 @@ class ImportDialog(QDialog):
             self.pages.addWidget(page)
         self.progress = QProgressBar()
         self.progress.hide()
-        self.back_button = QPushButton("Back")
-        self.cancel_button = QPushButton("Cancel")
-        self.next_button = QPushButton("Check rows")
+        self.back_button = QPushButton(_("Back"))
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.next_button = QPushButton(_("Check rows"))
         self.next_button.setObjectName("importNext")
         self.next_button.setDefault(True)
-        self.save_button = QPushButton("Save report…")
+        self.save_button = QPushButton(_("Save report…"))
         self.save_button.setObjectName("importSaveReport")
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -109,7 +110,12 @@ class ImportDialog(QDialog):
             self._data = path.read_bytes()
             self._show(parse_table(self._data, path.name))
         except (OSError, AcuChartError) as exc:
-            warn(parent, str(exc) if isinstance(exc, AcuChartError) else f"{path} could not be read ({exc}).")
+            warn(
+                parent,
+                str(exc)
+                if isinstance(exc, AcuChartError)
+                else _("{path} could not be read ({exc}).").format(path=path, exc=exc),
+            )
             self.table = None
             return
         self._update_buttons()
@@ -144,7 +150,7 @@ class ImportDialog(QDialog):
             and reading.ambiguous
             and self.mapping_page.date_order() is None
         ):
-            problem = "Choose how the dates of birth are written before going on."
+            problem = _("Choose how the dates of birth are written before going on.")
         self.mapping_page.problem.setText(problem or "")
         self._update_buttons()
 
@@ -155,16 +161,18 @@ class ImportDialog(QDialog):
         self.save_button.setVisible(page is self.report_page)
         self.cancel_button.setVisible(page is not self.report_page)
         if page is self.mapping_page:
-            self.next_button.setText("Check rows")
+            self.next_button.setText(_("Check rows"))
             self.next_button.setEnabled(not self.mapping_page.problem.text() and not self._dates_unanswered)
         elif page is self.review_page and self.plan is not None:
             count = len(self.plan.with_status("ready"))
             if self.review_page.include_duplicates.isChecked():
                 count += len(self.plan.with_status("duplicate"))
-            self.next_button.setText(f"Import {count:,} client{'s' if count != 1 else ''}")
+            self.next_button.setText(
+                ngettext("Import {count:,} client", "Import {count:,} clients", count).format(count=count)
+            )
             self.next_button.setEnabled(count > 0)
         else:
-            self.next_button.setText("Close")
+            self.next_button.setText(_("Close"))
             self.next_button.setEnabled(True)
 
     def next(self) -> None:
@@ -246,9 +254,9 @@ class ImportDialog(QDialog):
         """Save the report as a CSV file (row, name, result), to fix the skipped rows in the other system."""
         if self.report is None:
             return None
-        suggested = self._path.with_name(f"{self._path.stem} import report.csv")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the import report", str(suggested), "CSV files (*.csv)"
+        suggested = self._path.with_name(_("{stem} import report.csv").format(stem=self._path.stem))
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the import report"), str(suggested), _("CSV files (*.csv)")
         )
         if not chosen:
             return None
@@ -265,9 +273,11 @@ def write_report(report: ImportReport, path: Path, parent: QWidget | None = None
             temp.open("w", encoding="utf-8-sig", newline="") as out,
         ):
             writer = csv.writer(out)
-            writer.writerow(["row", "name", "result", "client number"])
+            writer.writerow(["row", "name", "result", _("client number")])
             writer.writerows((row, name, "added", client_id) for row, client_id, name in report.added)
-            writer.writerows((row, name, f"skipped: {why}", "") for row, name, why in report.skipped)
+            writer.writerows(
+                (row, name, _("skipped: {why}").format(why=why), "") for row, name, why in report.skipped
+            )
     except AcuChartError as exc:
         warn(parent, str(exc))
         return None

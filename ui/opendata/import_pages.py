@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import long_date, short_date
+from acuchart.i18n import _, ngettext
 from acuchart.imports.dates import ORDERS, DateReading, Order
 from acuchart.imports.mapping import FIELD_LABELS, SKIP, ColumnMapping
 from acuchart.imports.plan import ImportPlan, ImportReport
@@ -47,21 +49,23 @@ class MappingPage(QWidget):
         self.encoding = QComboBox()
         self.encoding.setObjectName("importEncoding")
         for key, label in ENCODINGS.items():
-            self.encoding.addItem(label, key)
+            self.encoding.addItem(_(label), key)
         self.delimiter = QComboBox()
         self.delimiter.setObjectName("importDelimiter")
         for key, label in DELIMITERS.items():
-            self.delimiter.addItem(label, key)
-        self.header = QCheckBox("The first row names the columns")
+            self.delimiter.addItem(_(label), key)
+        self.header = QCheckBox(_("The first row names the columns"))
         self.header.setObjectName("importHeader")
         reading = QHBoxLayout()
-        for label, widget in (("Encoding", self.encoding), ("Separator", self.delimiter)):
+        for label, widget in ((_("Encoding"), self.encoding), (_("Separator"), self.delimiter)):
             reading.addWidget(QLabel(label))
             reading.addWidget(widget)
         reading.addWidget(self.header)
         reading.addStretch(1)
         explain = QLabel(
-            "Say what each column holds (the first rows are shown below). Columns set to Don't import are left out."
+            _(
+                "Say what each column holds (the first rows are shown below). Columns set to Don't import are left out."
+            )
         )
         explain.setWordWrap(True)
         mute(explain)
@@ -70,7 +74,7 @@ class MappingPage(QWidget):
             False
         )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
         self.preview.setObjectName("importPreview")
-        accessible(self.preview, "The file's first rows", "Each column's menu above says what it holds")
+        accessible(self.preview, "The file's first rows", _("Each column's menu above says what it holds"))
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setDefaultSectionSize(26)
         self.dates = QComboBox()
@@ -79,7 +83,7 @@ class MappingPage(QWidget):
         self.dates_note = QLabel()
         self.dates_note.setWordWrap(True)
         dates_choice = QHBoxLayout()
-        dates_choice.addWidget(QLabel("Dates of birth are written"))
+        dates_choice.addWidget(QLabel(_("Dates of birth are written")))
         dates_choice.addWidget(self.dates)
         dates_choice.addStretch(1)
         dates_row = QVBoxLayout()
@@ -113,7 +117,9 @@ class MappingPage(QWidget):
         self._filling = True
         try:
             self.title.setText(
-                f"{self._file_name}: {len(table.rows):,} row{'s' if len(table.rows) != 1 else ''}"
+                ngettext("{file_name}: {rows:,} row", "{file_name}: {rows:,} rows", len(table.rows)).format(
+                    file_name=self._file_name, rows=len(table.rows)
+                )
             )
             self.encoding.setCurrentIndex(max(0, self.encoding.findData(table.encoding)))
             self.delimiter.setCurrentIndex(max(0, self.delimiter.findData(table.delimiter)))
@@ -123,7 +129,7 @@ class MappingPage(QWidget):
             self.preview.setColumnCount(len(table.columns))
             self.preview.setRowCount(len(shown) + 1)
             self.preview.setHorizontalHeaderLabels(list(table.columns))
-            self.preview.setVerticalHeaderLabels(["Holds", *(str(number) for number, _ in shown)])
+            self.preview.setVerticalHeaderLabels([_("Holds"), *(str(number) for number, _ in shown)])
             self._combos = []
             for column in range(len(table.columns)):
                 combo = QComboBox()
@@ -131,12 +137,12 @@ class MappingPage(QWidget):
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 combo.setMinimumContentsLength(12)
                 for key in _FIELD_ORDER:
-                    combo.addItem(FIELD_LABELS[key], key)
+                    combo.addItem(_(FIELD_LABELS[key]), key)
                 combo.setCurrentIndex(combo.findData(mapping.get(column, SKIP)))
                 combo.currentIndexChanged.connect(lambda _i: self.mapping_changed.emit())
                 self.preview.setCellWidget(0, column, combo)
                 self._combos.append(combo)
-                for row, (_, cells) in enumerate(shown, start=1):
+                for row, (_number, cells) in enumerate(shown, start=1):
                     self.preview.setItem(
                         row, column, QTableWidgetItem(cells[column] if column < len(cells) else "")
                     )
@@ -168,15 +174,15 @@ class MappingPage(QWidget):
         try:
             self.dates.clear()
             if reading is None:
-                self.dates.addItem("(no date of birth column)", None)
+                self.dates.addItem(_("(no date of birth column)"), None)
                 self.dates.setEnabled(False)
                 self.dates_note.setText("")
                 return
             self.dates.setEnabled(True)
             if reading.ambiguous:
-                self.dates.addItem("Choose…", None)
+                self.dates.addItem(_("Choose…"), None)
             for order, label in ORDERS.items():
-                self.dates.addItem(label, order)
+                self.dates.addItem(_(label), order)
             if chosen is not None and (reading.ambiguous or chosen in reading.readable):
                 self.dates.setCurrentIndex(self.dates.findData(chosen))
             elif reading.order is not None:
@@ -200,19 +206,22 @@ def _dates_note(reading: DateReading, column: str, chosen: Order | None) -> str:
         example, read = reading.examples[0] if reading.examples else ("", {})
         day, month = read.get("DMY"), read.get("MDY")
         if day and month:
-            return (
-                f"The dates in {column!r} could be day first or month first: {example} is {day:%d %B %Y} "
-                f"day first, {month:%d %B %Y} month first. Choose how the other program wrote them."
-            )
-        return f"The dates in {column!r} could be day first or month first. Choose how the other program wrote them."
+            return _(
+                "The dates in {column!r} could be day first or month first: {example} is {day} day first, {month} month first. Choose how the other program wrote them."
+            ).format(column=column, example=example, day=long_date(day), month=long_date(month))
+        return _(
+            "The dates in {column!r} could be day first or month first. Choose how the other program wrote them."
+        ).format(column=column)
     if not reading.readable:
-        return f"No value in {column!r} reads as a date; those rows will be listed with the problem."
+        return _(
+            "No value in {column!r} reads as a date; those rows will be listed with the problem."
+        ).format(column=column)
     shown = [
-        f"{text} → {read[reading.order]:%d %b %Y}"
+        f"{text} → {short_date(day)}"
         for text, read in reading.examples
-        if reading.order and read.get(reading.order)
+        if reading.order and (day := read.get(reading.order)) is not None
     ]
-    return "Read as: " + "; ".join(shown[:3]) if shown else ""
+    return _("Read as: ") + "; ".join(shown[:3]) if shown else ""
 
 
 class ReviewPage(QWidget):
@@ -228,16 +237,20 @@ class ReviewPage(QWidget):
         self.summary.setWordWrap(True)
         set_text_size(self.summary, 15 / 13)
         note = QLabel(
-            "Nothing has been written yet. Check the lists, then import; the import is one step that lands whole or not at all."
+            _(
+                "Nothing has been written yet. Check the lists, then import; the import is one step that lands whole or not at all."
+            )
         )
         note.setWordWrap(True)
         mute(note)
-        self.ready = RowsModel(("Row", "Name", "Date of birth", "Email", "Phone"))
-        self.duplicates = RowsModel(("Row", "Name", "Why it looks like a duplicate"))
-        self.problems = RowsModel(("Row", "Name", "What is wrong (fix it in the file and import again)"))
+        self.ready = RowsModel((_("Row"), _("Name"), _("Date of birth"), _("Email"), _("Phone")))
+        self.duplicates = RowsModel((_("Row"), _("Name"), _("Why it looks like a duplicate")))
+        self.problems = RowsModel(
+            (_("Row"), _("Name"), _("What is wrong (fix it in the file and import again)"))
+        )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("importTabs")
-        self.include_duplicates = QCheckBox("Add the duplicates too")
+        self.include_duplicates = QCheckBox(_("Add the duplicates too"))
         self.include_duplicates.setObjectName("importIncludeDuplicates")
         self.include_duplicates.toggled.connect(self.include_duplicates_changed)
         duplicates = QWidget()
@@ -245,10 +258,11 @@ class ReviewPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(accessible(rows_view(self.duplicates, "importDuplicates"), "Duplicates"), 1)
         column.addWidget(self.include_duplicates)
-        self.tabs.addTab(accessible(rows_view(self.ready, "importReady"), "Rows to add"), "To add")
-        self.tabs.addTab(duplicates, "Duplicates")
+        self.tabs.addTab(accessible(rows_view(self.ready, "importReady"), "Rows to add"), _("To add"))
+        self.tabs.addTab(duplicates, _("Duplicates"))
         self.tabs.addTab(
-            accessible(rows_view(self.problems, "importProblems"), "Rows with problems"), "Rows with problems"
+            accessible(rows_view(self.problems, "importProblems"), "Rows with problems"),
+            _("Rows with problems"),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -273,9 +287,9 @@ class ReviewPage(QWidget):
         )
         self.duplicates.set_rows([(r.row, r.name, r.duplicate) for r in dupes])
         self.problems.set_rows([(r.row, r.name, r.reason) for r in bad])
-        self.tabs.setTabText(0, f"To add ({len(ready):,})")
-        self.tabs.setTabText(1, f"Duplicates ({len(dupes):,})")
-        self.tabs.setTabText(2, f"Rows with problems ({len(bad):,})")
+        self.tabs.setTabText(0, _("To add ({ready:,})").format(ready=len(ready)))
+        self.tabs.setTabText(1, _("Duplicates ({dupes:,})").format(dupes=len(dupes)))
+        self.tabs.setTabText(2, _("Rows with problems ({bad:,})").format(bad=len(bad)))
         self.include_duplicates.setEnabled(bool(dupes))
         self.tabs.setCurrentIndex(2 if bad else 1 if dupes else 0)
 
@@ -290,7 +304,7 @@ class ReportPage(QWidget):
         self.summary.setObjectName("importResult")
         self.summary.setWordWrap(True)
         set_text_size(self.summary, 15 / 13)
-        self.skipped = RowsModel(("Row", "Name", "Skipped because"))
+        self.skipped = RowsModel((_("Row"), _("Name"), _("Skipped because")))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(accessible(rows_view(self.skipped, "importSkipped"), "Rows skipped"), 1)
@@ -298,8 +312,13 @@ class ReportPage(QWidget):
     def show_report(self, report: ImportReport) -> None:
         """Fill in the report."""
         added = len(report.added)
-        text = f"Added {added:,} client{'s' if added != 1 else ''}."
+        text = ngettext("Added {count:,} client.", "Added {count:,} clients.", added).format(count=added)
         if report.skipped:
-            text += f" Skipped {len(report.skipped):,} row{'s' if len(report.skipped) != 1 else ''}, listed below with the reason."
+            skipped = len(report.skipped)
+            text += " " + ngettext(
+                "Skipped {count:,} row, listed below with the reason.",
+                "Skipped {count:,} rows, listed below with the reason.",
+                skipped,
+            ).format(count=skipped)
         self.summary.setText(text)
         self.skipped.set_rows(report.skipped)

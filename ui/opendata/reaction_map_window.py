@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from acuchart import clock
 from acuchart.catalogue import VIEWS
 from acuchart.changes import Changes
+from acuchart.i18n import N_, _, app_language
 from acuchart.models.insights import (
     MAP_KINDS,
     MIN_NEEDLINGS,
@@ -47,7 +48,7 @@ from ui.operations import Operations
 from ui.preferences import Preferences
 from ui.style import mute
 
-PERIODS = ("All time", "Last 12 months", "This year", "Last year", "Between dates…")
+PERIODS = (N_("All time"), N_("Last 12 months"), N_("This year"), N_("Last year"), N_("Between dates…"))
 _RECORD_CHANGES = (
     "sessions",
     "marks",
@@ -80,8 +81,12 @@ def _legend() -> QLabel:
         f'<span style="background:{step.fill}; color:{step.ink}; border:1px solid {OUTLINE};">&nbsp;{step.label}&nbsp;</span>'
         for step in BINS
     )
-    few = f'<span style="color:{theme.current().muted};">◌ needled under {MIN_NEEDLINGS} times: too few to say</span>'
-    label = QLabel(f"{swatches} &nbsp; {few} &nbsp; Hover a point for its counts.")
+    few = _(
+        '<span style="color:{TOO_FEW};">◌ needled under {MIN_NEEDLINGS} times: too few to say</span>'
+    ).format(TOO_FEW=theme.current().muted, MIN_NEEDLINGS=MIN_NEEDLINGS)
+    label = QLabel(
+        _("{swatches} &nbsp; {few} &nbsp; Hover a point for its counts.").format(swatches=swatches, few=few)
+    )
     label.setObjectName("heatLegend")
     return label
 
@@ -92,7 +97,7 @@ class ReactionMapWindow(QWidget):
     def __init__(self, practice: Practice, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("reactionMapWindow")
-        self.setWindowTitle(f"Where reactions happen — {practice.title}")
+        self.setWindowTitle(_("Where reactions happen — {title}").format(title=practice.title))
         self._practice = practice
         self._preferences = preferences
         self._documents: object | None = None
@@ -102,7 +107,7 @@ class ReactionMapWindow(QWidget):
         service = practice.reaction_map
         self.kind = _combo("mapKind", [(label, key) for key, label in MAP_KINDS])
         self.kind.setCurrentIndex(self.kind.findData("bruising"))
-        self.period = _combo("mapPeriod", [(label, label) for label in PERIODS])
+        self.period = _combo("mapPeriod", [(_(label), label) for label in PERIODS])
         self.start = QDateEdit(QDate.currentDate().addYears(-1))
         self.end = QDateEdit(QDate.currentDate())
         accessible(self.start, "From")
@@ -114,8 +119,8 @@ class ReactionMapWindow(QWidget):
         self.caution = _combo(
             "mapCaution",
             [
-                ("Every client", None),
-                ("Clients with no caution", NO_CAUTION),
+                (_("Every client"), None),
+                (_("Clients with no caution"), NO_CAUTION),
                 *((label, key) for key, label in CAUTION_FLAGS),
             ],
             24,
@@ -123,22 +128,22 @@ class ReactionMapWindow(QWidget):
         self.protocol = _combo(
             "mapProtocol",
             [
-                ("Any protocol", None),
+                (_("Any protocol"), None),
                 *((c.name, c.key) for c in service.protocols()),
-                ("Following no protocol", NO_PROTOCOL),
+                (_("Following no protocol"), NO_PROTOCOL),
             ],
             22,
         )
-        self.print_button = QPushButton("Print or save as PDF…")
+        self.print_button = QPushButton(_("Print or save as PDF…"))
         self.print_button.setObjectName("mapPrint")
         self.print_button.clicked.connect(self.preview)
         bar = QHBoxLayout()
-        for label, widget in (("Reaction", self.kind), ("Period", self.period)):
+        for label, widget in ((_("Reaction"), self.kind), (_("Period"), self.period)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addWidget(self.start)
         bar.addWidget(self.end)
-        for label, widget in (("Clients", self.caution), ("Protocol", self.protocol)):
+        for label, widget in ((_("Clients"), self.caution), (_("Protocol"), self.protocol)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -150,19 +155,26 @@ class ReactionMapWindow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for view in self.views:
             column = QVBoxLayout()
-            title = QLabel(f"<b>{view.info.title}</b>")
+            title = QLabel(f"<b>{_(view.info.title)}</b>")
             title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             column.addWidget(title)
             column.addWidget(view, 1)
             row.addLayout(column, int(100 * view.info.width / view.info.height))
-        self.points = RowsModel(("Point", "Rate", "Count", "95% interval"))
+        self.points = RowsModel((_("Point"), _("Rate"), _("Count"), _("95% interval")))
         self.outcomes = RowsModel(
-            ("Concern", "Protocol followed", "Courses", "Median change", "Middle half", "All")
+            (
+                _("Concern"),
+                _("Protocol followed"),
+                _("Courses"),
+                _("Median change"),
+                _("Middle half"),
+                _("All"),
+            )
         )
         outcomes = QWidget()
         outcome_column = QVBoxLayout(outcomes)
         outcome_column.setContentsMargins(0, 0, 0, 0)
-        note = QLabel(OUTCOME_NOTE)
+        note = QLabel(_(OUTCOME_NOTE))
         note.setWordWrap(True)
         mute(note)
         outcome_column.addWidget(note)
@@ -171,8 +183,8 @@ class ReactionMapWindow(QWidget):
         outcomes_view.horizontalHeader().setMaximumSectionSize(170)
         outcome_column.addWidget(outcomes_view, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(accessible(rows_view(self.points, "mapPoints"), "Points ranked"), "Points")
-        self.tabs.addTab(outcomes, "Ratings over a course")
+        self.tabs.addTab(accessible(rows_view(self.points, "mapPoints"), "Points ranked"), _("Points"))
+        self.tabs.addTab(outcomes, _("Ratings over a course"))
         splitter = QSplitter()
         left = QWidget()
         left_column = QVBoxLayout(left)
@@ -235,15 +247,15 @@ class ReactionMapWindow(QWidget):
         kind = self.kind_key
         for view in self.views:
             needled = view.show_map(figures, kind)
-            view.setToolTip("" if needled else "No point on this diagram was needled in these sessions.")
+            view.setToolTip("" if needled else _("No point on this diagram was needled in these sessions."))
         ranked = figures.ranked(kind)
         self.points.set_rows(
             [
                 (
                     f"{r.code} {self._pinyin(r.code)}",
-                    percent(r.reactions / r.needlings) if r.enough else "too few to say",
-                    f"{r.reactions} of {r.needlings}",
-                    r.interval_text().removeprefix("95% interval ") if r.enough else "",
+                    percent(r.reactions / r.needlings) if r.enough else _("too few to say"),
+                    _("{reactions} of {needlings}").format(reactions=r.reactions, needlings=r.needlings),
+                    r.interval_text().removeprefix(_("95% interval ")) if r.enough else "",
                 )
                 for r in ranked
             ]
@@ -254,11 +266,16 @@ class ReactionMapWindow(QWidget):
                 low, middle, high = outcome.quartiles()
                 numbers = (
                     signed_change(middle),
-                    f"{signed_change(low)} to {signed_change(high)}",
-                    f"{signed_change(min(outcome.changes))} to {signed_change(max(outcome.changes))}",
+                    _("{signed_change} to {signed_change2}").format(
+                        signed_change=signed_change(low), signed_change2=signed_change(high)
+                    ),
+                    _("{signed_change} to {signed_change2}").format(
+                        signed_change=signed_change(min(outcome.changes)),
+                        signed_change2=signed_change(max(outcome.changes)),
+                    ),
                 )
             else:
-                numbers = ("too few to say", "", "")
+                numbers = (_("too few to say"), "", "")
             rows.append((outcome.concern_label, outcome.protocol_name, outcome.courses, *numbers))
         self.outcomes.set_rows(rows)
         self.figures = figures
@@ -266,8 +283,9 @@ class ReactionMapWindow(QWidget):
         self.last_ms = (time.perf_counter() - began) * 1000
         names = service.protocol_names()
         self.status.setText(
-            f"{figures.sessions:,} sessions, {figures.needlings:,} needlings · {wanted.describe(names)} · "
-            "a session follows a protocol when it marks three quarters of its points or more"
+            _(
+                "{sessions:,} sessions, {needlings:,} needlings · {describe} · a session follows a protocol when it marks three quarters of its points or more"
+            ).format(sessions=figures.sessions, needlings=figures.needlings, describe=wanted.describe(names))
         )
 
     def _pinyin(self, code: str) -> str:
@@ -301,7 +319,7 @@ class ReactionMapWindow(QWidget):
             self._documents = DocumentActions(self._practice, self._preferences, self)
         assert isinstance(self._documents, DocumentActions)
         wanted, kind = self.current_filter(), self.kind_key
-        self._documents.preview(lambda: reaction_map_document(self._practice, wanted, kind))
+        self._documents.preview(lambda: reaction_map_document(self._practice, wanted, kind, app_language()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stale = True

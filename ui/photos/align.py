@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models import Alignment
 from acuchart.practice import Practice
 from ui import theme
@@ -112,7 +113,11 @@ class AlignDialog(QDialog):
             and self.ghost_photo.session_started_at > self.photo.session_started_at
         ):
             self.ghost_photo = None  # this is the first: later photos are lined up with it
-        self.setWindowTitle(f"Line up: {self.photo.photo.view_label}, {self.photo.session_label}")
+        self.setWindowTitle(
+            _("Line up: {view_label}, {session_label}").format(
+                view_label=self.photo.photo.view_label, session_label=self.photo.session_label
+            )
+        )
         self.resize(980, 860)
         self.scene = QGraphicsScene(self)
         self.framed = FramedPhoto(
@@ -133,7 +138,9 @@ class AlignDialog(QDialog):
         accessible(
             self.view,
             "Photo to line up",
-            "The first session's photo lies over it as a ghost; the arrow keys move the photo, the sliders turn and enlarge it",
+            _(
+                "The first session's photo lies over it as a ghost; the arrow keys move the photo, the sliders turn and enlarge it"
+            ),
         )
         self.view.frame = frame
         self.view.setSceneRect(frame.adjusted(-40, -40, 40, 40))
@@ -148,25 +155,28 @@ class AlignDialog(QDialog):
         self.scale.setObjectName("alignScale")
         self.angle.valueChanged.connect(self._update)
         self.scale.valueChanged.connect(self._update)
-        self.show_guides = QCheckBox("Midline and facial thirds")
+        self.show_guides = QCheckBox(_("Midline and facial thirds"))
         self.show_guides.setChecked(True)
         self.show_guides.toggled.connect(self._show_guides)
         self.reading = QLabel()
         mute(self.reading)
-        reset = QPushButton("Reset")
+        reset = QPushButton(_("Reset"))
         reset.clicked.connect(self.reset)
         about = QLabel(
-            f"The ghost is the {self.ghost_photo.session_label} photo. Turn and enlarge with the sliders; drag the "
-            "photo (or use the arrow keys) to move it. The original file is never changed."
+            _(
+                "The ghost is the {session_label} photo. Turn and enlarge with the sliders; drag the photo (or use the arrow keys) to move it. The original file is never changed."
+            ).format(session_label=self.ghost_photo.session_label)
             if self.ghost_photo is not None
-            else "This is the client's first photo of this view: later photos are lined up with it. "
-            "You can still straighten it."
+            else _(
+                "This is the client's first photo of this view: later photos are lined up with it. "
+                "You can still straighten it."
+            )
         )
         about.setWordWrap(True)
         controls = QFormLayout()
-        controls.addRow("Ghost opacity", self.opacity)
-        controls.addRow("Turn", self.angle)
-        controls.addRow("Enlarge", self.scale)
+        controls.addRow(_("Ghost opacity"), self.opacity)
+        controls.addRow(_("Turn"), self.angle)
+        controls.addRow(_("Enlarge"), self.scale)
         row = QHBoxLayout()
         row.addWidget(self.show_guides)
         row.addWidget(self.reading, 1)
@@ -226,8 +236,14 @@ class AlignDialog(QDialog):
         alignment = self.alignment
         self.framed.set_alignment(alignment)
         self.reading.setText(
-            f"Turned {alignment.angle:+.1f}°, enlarged {alignment.scale:.2f}×, "
-            f"moved {alignment.dx * 100:+.1f}% across, {alignment.dy * 100:+.1f}% down"
+            _(
+                "Turned {angle:+.1f}°, enlarged {scale:.2f}×, moved {value:+.1f}% across, {value2:+.1f}% down"
+            ).format(
+                angle=alignment.angle,
+                scale=alignment.scale,
+                value=alignment.dx * 100,
+                value2=alignment.dy * 100,
+            )
         )
 
     def reset(self) -> None:
@@ -243,9 +259,9 @@ class AlignDialog(QDialog):
         if self.photo.session_signed:
             reason, ok = QInputDialog.getText(
                 self,
-                "Amend a signed session",
-                "The session is signed: lining its photo up is kept as an amendment. Why?",
-                text="Lined up with the first session's photo for comparison.",
+                _("Amend a signed session"),
+                _("The session is signed: lining its photo up is kept as an amendment. Why?"),
+                text=_("Lined up with the first session's photo for comparison."),
             )
             if not ok:
                 return

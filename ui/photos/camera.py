@@ -16,27 +16,29 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import N_, _
 from acuchart.practice import Practice
 from ui.messages import warn
 from ui.operations import Operations
 from ui.photos.importer import ensure_photo_consent
 
-INSTALL_HINT = 'Install it with: pip install "acuchart[camera]" (PySide6-Addons, the same version as PySide6-Essentials).'
+INSTALL_HINT = N_(
+    'Install it with: pip install "acuchart[camera]" (PySide6-Addons, the same version as PySide6-Essentials).'
+)
 
 
 def camera_support_problem() -> str:
     """Why photos cannot be taken with a camera here, or empty when they can (not counting a camera plugged in)."""
     if importlib.util.find_spec("PySide6.QtMultimedia") is None:
-        return "No camera support is installed. " + INSTALL_HINT
+        return _("No camera support is installed. ") + _(INSTALL_HINT)
     try:
         essentials, addons = metadata.version("PySide6-Essentials"), metadata.version("PySide6-Addons")
     except metadata.PackageNotFoundError:
         return ""
     if essentials != addons:
-        return (
-            f"Camera support (PySide6-Addons {addons}) does not match PySide6-Essentials {essentials}. "
-            + INSTALL_HINT
-        )
+        return _(
+            "Camera support (PySide6-Addons {addons}) does not match PySide6-Essentials {essentials}. "
+        ).format(addons=addons, essentials=essentials) + _(INSTALL_HINT)
     return ""
 
 
@@ -45,7 +47,7 @@ class CaptureDialog(QDialog):
 
     def __init__(self, multimedia: Any, widgets: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Take a photo")
+        self.setWindowTitle(_("Take a photo"))
         self.resize(800, 640)
         self.jpeg = b""
         device = multimedia.QMediaDevices.defaultVideoInput()
@@ -56,13 +58,13 @@ class CaptureDialog(QDialog):
         self.session.setImageCapture(self.capture)
         self.preview = widgets.QVideoWidget()
         self.session.setVideoOutput(self.preview)
-        self.note = QLabel(f"Camera: {device.description()}")
+        self.note = QLabel(_("Camera: {description}").format(description=device.description()))
         self.capture.imageCaptured.connect(self._captured)
         self.capture.errorOccurred.connect(
-            lambda *_: self.note.setText("The camera could not take the photo.")
+            lambda *_: self.note.setText(_("The camera could not take the photo."))
         )
         buttons = QDialogButtonBox()
-        take = buttons.addButton("Take photo", QDialogButtonBox.ButtonRole.AcceptRole)
+        take = buttons.addButton(_("Take photo"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         take.clicked.connect(lambda: self.capture.capture())
         buttons.rejected.connect(self.reject)
@@ -86,15 +88,15 @@ def capture_photo(practice: Practice, session_id: int, view: str, label: str, pa
     """Take a photo for the session with the attached camera, or say why that cannot be done here."""
     problem = camera_support_problem()
     if problem:
-        warn(parent, problem, "Camera")
+        warn(parent, problem, _("Camera"))
         return
     multimedia = importlib.import_module("PySide6.QtMultimedia")
     widgets = importlib.import_module("PySide6.QtMultimediaWidgets")
     if not multimedia.QMediaDevices.videoInputs():
         warn(
             parent,
-            "No camera is connected to this computer. Connect one, or import photo files instead.",
-            "Camera",
+            _("No camera is connected to this computer. Connect one, or import photo files instead."),
+            _("Camera"),
         )
         return
     session = practice.sessions.get(session_id)
@@ -105,8 +107,8 @@ def capture_photo(practice: Practice, session_id: int, view: str, label: str, pa
         return
     try:
         Operations.of(practice).apply(
-            lambda: practice.photos.import_bytes(session_id, dialog.jpeg, "Camera photo.jpg", view, label),
+            lambda: practice.photos.import_bytes(session_id, dialog.jpeg, _("Camera photo.jpg"), view, label),
             parent,
         )
     except AcuChartError as exc:
-        warn(parent, str(exc), "Camera")
+        warn(parent, str(exc), _("Camera"))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from acuchart.check import CheckReport, check_file
+from acuchart.i18n import _
 from acuchart.practice import Practice
 from ui.messages import warn
 
@@ -55,16 +56,16 @@ class _ProgressShown(QObject):
     def advance(self, done: int, total: int) -> None:
         self._dialog.setMaximum(total)
         self._dialog.setValue(done)
-        self._dialog.setLabelText(f"Checking photos: {done:,} of {total:,}…")
+        self._dialog.setLabelText(_("Checking photos: {done:,} of {total:,}…").format(done=done, total=total))
 
 
 def check_practice(practice: Practice, parent: QWidget) -> CheckReport | None:
     """Check the open practice file and its photos, with a progress bar; show what was found."""
     if practice.path is None:
-        warn(parent, "This practice is in memory only: there is no file to check.")
+        warn(parent, _("This practice is in memory only: there is no file to check."))
         return None
-    progress = QProgressDialog("Checking the practice file…", "Stop", 0, 0, parent)
-    progress.setWindowTitle("Check practice file and photos")
+    progress = QProgressDialog(_("Checking the practice file…"), _("Stop"), 0, 0, parent)
+    progress.setWindowTitle(_("Check practice file and photos"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoReset(False)
@@ -85,9 +86,9 @@ def check_practice(practice: Practice, parent: QWidget) -> CheckReport | None:
     if report is None:
         return None
     box = QMessageBox(parent)
-    box.setWindowTitle("Check practice file and photos")
+    box.setWindowTitle(_("Check practice file and photos"))
     box.setIcon(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning)
-    box.setText("Everything is in order." if report.ok else "Problems were found.")
+    box.setText(_("Everything is in order.") if report.ok else _("Problems were found."))
     box.setInformativeText(report.text())
     box.exec()
     return report

@@ -15,38 +15,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import N_, _
 from acuchart.models import PHOTO_USES
 from acuchart.practice import Practice
 from ui.photos.consent_dialog import PhotoConsentDialog, consent_summary, withdraw_use
 from ui.photos.timeline import PhotoTimeline, PhotoTimelineModel
 from ui.style import mute
 
-NO_PHOTOS = "No photos yet. Add them in a session, on its Photos tab (or drop them onto the chart)."
+NO_PHOTOS = N_("No photos yet. Add them in a session, on its Photos tab (or drop them onto the chart).")
 
 
 class ClientPhotos(QGroupBox):
     """Photo consent and the photo timeline of the client on the page."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__("Photos", parent)
+        super().__init__(_("Photos"), parent)
         self.setObjectName("clientPhotos")
         self._practice = practice
         self.client_id: int | None = None
         self.consent_line = QLabel()
         self.consent_line.setObjectName("photoConsentLine")
         self.consent_line.setWordWrap(True)
-        self.consent_button = QPushButton("Photo consent…")
-        self.consent_button.setToolTip("Record which uses of photos the client agrees to")
+        self.consent_button = QPushButton(_("Photo consent…"))
+        self.consent_button.setToolTip(_("Record which uses of photos the client agrees to"))
         self.withdraw_button = QToolButton()
-        self.withdraw_button.setText("Withdraw…")
+        self.withdraw_button.setText(_("Withdraw…"))
         self.withdraw_button.setObjectName("withdrawPhotoConsent")
         self.withdraw_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.withdraw_button.setMenu(QMenu(self.withdraw_button))
-        self.compare_button = QPushButton("Compare…")
-        self.compare_button.setToolTip("The same view at two sessions, side by side or with a slider")
+        self.compare_button = QPushButton(_("Compare…"))
+        self.compare_button.setToolTip(_("The same view at two sessions, side by side or with a slider"))
         self.model = PhotoTimelineModel(practice.photos.thumbnail, self)
         self.timeline = PhotoTimeline(self.model)
-        self.empty = QLabel(NO_PHOTOS)
+        self.empty = QLabel(_(NO_PHOTOS))
         mute(self.empty)
         top = QHBoxLayout()
         top.addWidget(self.consent_line, 1)
@@ -65,7 +66,7 @@ class ClientPhotos(QGroupBox):
         """Show this client's photo consent and photos, as stored now."""
         self.client_id = client_id
         consent = self._practice.photo_consent.consent_of(client_id)
-        self.consent_line.setText("Photo consent · " + consent_summary(consent))
+        self.consent_line.setText(_("Photo consent · ") + consent_summary(consent))
         menu = self.withdraw_button.menu()
         menu.clear()
         for use, label in PHOTO_USES:
@@ -74,7 +75,7 @@ class ClientPhotos(QGroupBox):
         self.withdraw_button.setEnabled(not menu.isEmpty())
         photos = self._practice.photos.for_client(client_id)
         self.model.set_photos(photos)
-        self.setTitle(f"Photos ({len(photos)})" if photos else "Photos")
+        self.setTitle(_("Photos ({photos})").format(photos=len(photos)) if photos else _("Photos"))
         self.timeline.setVisible(bool(photos))
         self.empty.setVisible(not photos)
         self.compare_button.setEnabled(bool(photos))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models import PHOTO_VIEW_LABELS, SessionPhoto
 from acuchart.practice import Practice
 from ui import theme
@@ -139,7 +140,7 @@ class CompareDialog(QDialog):
         self._client_id = client_id
         self._photos = practice.photos.for_client(client_id)
         client = practice.clients.get(client_id)
-        self.setWindowTitle(f"Compare photos: {client.full_name}")
+        self.setWindowTitle(_("Compare photos: {full_name}").format(full_name=client.full_name))
         self.resize(1200, 820)
         self.view_box = QComboBox()
         self.before_box = QComboBox()
@@ -149,16 +150,16 @@ class CompareDialog(QDialog):
         for key in dict.fromkeys(p.photo.view for p in self._photos):
             self.view_box.addItem(PHOTO_VIEW_LABELS[key], key)
         self.view_box.setCurrentIndex(max(0, self.view_box.findData(view)))
-        self.side_button = QPushButton("Side by side")
-        self.wipe_button = QPushButton("Slider")
+        self.side_button = QPushButton(_("Side by side"))
+        self.wipe_button = QPushButton(_("Slider"))
         self.wipe_button.setObjectName("compareWipe")
         modes = QButtonGroup(self)
         for button in (self.side_button, self.wipe_button):
             button.setCheckable(True)
             modes.addButton(button)
         self.side_button.setChecked(True)
-        fit = QPushButton("Fit")
-        fit.setToolTip("Show the whole photos (Ctrl+0)")
+        fit = QPushButton(_("Fit"))
+        fit.setToolTip(_("Show the whole photos (Ctrl+0)"))
         self.before_label, self.after_label = QLabel(), QLabel()
         for label in (self.before_label, self.after_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -167,18 +168,24 @@ class CompareDialog(QDialog):
         self.right_pane = PhotoPane(QGraphicsScene(self))
         self.wipe_pane = PhotoPane(QGraphicsScene(self))
         accessible(
-            self.left_pane, "Before photo", "The wheel or Ctrl+plus zooms both photos together; Ctrl+0 fits"
+            self.left_pane,
+            "Before photo",
+            _("The wheel or Ctrl+plus zooms both photos together; Ctrl+0 fits"),
         )
         accessible(
-            self.right_pane, "After photo", "The wheel or Ctrl+plus zooms both photos together; Ctrl+0 fits"
+            self.right_pane,
+            "After photo",
+            _("The wheel or Ctrl+plus zooms both photos together; Ctrl+0 fits"),
         )
-        accessible(self.wipe_pane, "Before and after, wiped", "The slider below moves the line between them")
+        accessible(
+            self.wipe_pane, "Before and after, wiped", _("The slider below moves the line between them")
+        )
         self.wipe_slider = QSlider(Qt.Orientation.Horizontal)
         self.wipe_slider.setObjectName("wipeSlider")
         self.wipe_slider.setRange(0, 1000)
         self.wipe_slider.setValue(500)
-        self.wipe_slider.setToolTip("Drag to wipe between the two photos")
-        accessible(self.wipe_slider, "Wipe between the photos", "Left shows more of the before photo")
+        self.wipe_slider.setToolTip(_("Drag to wipe between the two photos"))
+        accessible(self.wipe_slider, "Wipe between the photos", _("Left shows more of the before photo"))
         self.share = SharePanel(practice, client_id)
         self._build_layout(fit)
         self._syncing = False
@@ -210,7 +217,11 @@ class CompareDialog(QDialog):
 
     def _build_layout(self, fit: QPushButton) -> None:
         bar = QHBoxLayout()
-        for text, widget in (("View", self.view_box), ("Before", self.before_box), ("After", self.after_box)):
+        for text, widget in (
+            (_("View"), self.view_box),
+            (_("Before"), self.before_box),
+            (_("After"), self.after_box),
+        ):
             bar.addWidget(QLabel(text))
             bar.addWidget(widget, 1)
         bar.addSpacing(12)
@@ -329,8 +340,8 @@ class CompareDialog(QDialog):
         if pair is None:
             return
         before, after = pair
-        self.before_label.setText(f"Before: {before.session_label}")
-        self.after_label.setText(f"After: {after.session_label}")
+        self.before_label.setText(_("Before: {session_label}").format(session_label=before.session_label))
+        self.after_label.setText(_("After: {session_label}").format(session_label=after.session_label))
         for pane, label in ((self.left_pane, self.before_label), (self.right_pane, self.after_label)):
             accessible(pane, pane.accessibleName(), label.text())  # which session's photo the pane shows
         self._framed_items.clear()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import ValidationError
+from acuchart.i18n import N_, _
 from acuchart.models import CONSENT_METHODS, PHOTO_USES, PhotoConsent
 from acuchart.practice import Practice
 from ui.accessibility import accessible
@@ -29,9 +30,9 @@ from ui.records.forms import FieldMessages, from_qdate
 from ui.style import px
 
 _HINTS = {
-    "clinical": "Needed before any photo is taken or imported; kept with the record.",
-    "teaching": "To train other practitioners, without the client's name. Optional.",
-    "marketing": "In the practice's own materials. Optional; refusing changes nothing about treatment.",
+    "clinical": N_("Needed before any photo is taken or imported; kept with the record."),
+    "teaching": N_("To train other practitioners, without the client's name. Optional."),
+    "marketing": N_("In the practice's own materials. Optional; refusing changes nothing about treatment."),
 }
 
 
@@ -45,29 +46,30 @@ class PhotoConsentDialog(QDialog):
         self.saved: PhotoConsent | None = None
         client = practice.clients.get(client_id)
         current = practice.photo_consent.consent_of(client_id)
-        self.setWindowTitle(f"Photo consent: {client.full_name}")
+        self.setWindowTitle(_("Photo consent: {full_name}").format(full_name=client.full_name))
         self.setMinimumWidth(560)
         self.messages = FieldMessages()
         intro = QLabel(
-            f"For each use, record whether {client.full_name} agrees to photos of their face being used for it. "
-            "Consent to treatment is recorded apart from this."
+            _(
+                "For each use, record whether {full_name} agrees to photos of their face being used for it. Consent to treatment is recorded apart from this."
+            ).format(full_name=client.full_name)
         )
         intro.setWordWrap(True)
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Use</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Agrees</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Does not agree</b>"), 0, 2)
-        grid.addWidget(QLabel("<b>On record now</b>"), 0, 3)
+        grid.addWidget(QLabel(_("<b>Use</b>")), 0, 0)
+        grid.addWidget(QLabel(_("<b>Agrees</b>")), 0, 1)
+        grid.addWidget(QLabel(_("<b>Does not agree</b>")), 0, 2)
+        grid.addWidget(QLabel(_("<b>On record now</b>")), 0, 3)
         self.agrees: dict[str, QRadioButton] = {}
         self.refuses: dict[str, QRadioButton] = {}
         for row, (use, label) in enumerate(PHOTO_USES, start=1):
-            name = QLabel(f"{label}<br><small>{_HINTS[use]}</small>")
+            name = QLabel(f"{label}<br><small>{_(_HINTS[use])}</small>")
             name.setWordWrap(True)
             yes, no = QRadioButton(), QRadioButton()
             yes.setObjectName(f"agrees_{use}")
             no.setObjectName(f"refuses_{use}")
-            accessible(yes, f"{label}: agrees")  # the row's use and the column's heading
-            accessible(no, f"{label}: does not agree")
+            accessible(yes, _("{use}: agrees").format(use=label))  # the row's use and the column's heading
+            accessible(no, _("{use}: does not agree").format(use=label))
             group = QButtonGroup(self)
             group.addButton(yes)
             group.addButton(no)
@@ -87,10 +89,10 @@ class PhotoConsentDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(px(60))
         form = QFormLayout()
-        self.messages.add_row(form, "given_on", "Decided on", self.given_on)
-        self.messages.add_row(form, "method", "How it was obtained", self.method)
-        self.messages.add_row(form, "text_version", "Consent text version", self.text_version)
-        self.messages.add_row(form, "note", "Note", self.note)
+        self.messages.add_row(form, "given_on", _("Decided on"), self.given_on)
+        self.messages.add_row(form, "method", _("How it was obtained"), self.method)
+        self.messages.add_row(form, "text_version", _("Consent text version"), self.text_version)
+        self.messages.add_row(form, "note", _("Note"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -136,8 +138,10 @@ def withdraw_use(practice: Practice, client_id: int, use: str, label: str, paren
     """Ask for a note and withdraw the client's consent to ``use`` from today; True when withdrawn."""
     note, ok = QInputDialog.getText(
         parent,
-        f"Withdraw consent: {label}",
-        f"The client withdraws consent to photos for {label.lower()}, from today.\nNote (optional):",
+        _("Withdraw consent: {label}").format(label=label),
+        _("The client withdraws consent to photos for {lower}, from today.\nNote (optional):").format(
+            lower=label.lower()
+        ),
     )
     if not ok:
         return False
@@ -152,7 +156,7 @@ def withdraw_use(practice: Practice, client_id: int, use: str, label: str, paren
 def consent_summary(consent: PhotoConsent) -> str:
     """One line for the client page: ``Photos: clinical record given 3 Mar 2026 · teaching refused …``."""
     if not consent.recorded:
-        return "No photo consent on file."
+        return _("No photo consent on file.")
     parts = [f"{label}: {consent_status(consent, use)}" for use, label in PHOTO_USES]
     return " · ".join(parts)
 

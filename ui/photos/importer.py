@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import N_, _
 from acuchart.photos.store import PhotoStoreError
 from acuchart.practice import Practice
 from ui.operations import Operations
 from ui.preferences import Preferences
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif")
-FILE_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF);;All files (*)"
+FILE_FILTER = N_("Photos (*.jpg *.jpeg *.png *.heic *.heif *.JPG *.JPEG *.PNG *.HEIC *.HEIF);;All files (*)")
 FOLDER_KEY = "photos/last_folder"
 IN_ORDER = "in_order"
 """Not a view: the standard set, taken in order (the files' names give the order), one view each."""
@@ -36,10 +37,10 @@ def ensure_photo_consent(practice: Practice, client_id: int, parent: QWidget | N
         return True
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("No photo consent")
-    box.setText("No photo can be stored without the client's consent to photos in the clinical record.")
+    box.setWindowTitle(_("No photo consent"))
+    box.setText(_("No photo can be stored without the client's consent to photos in the clinical record."))
     box.setInformativeText(why)
-    record = box.addButton("Record photo consent…", QMessageBox.ButtonRole.AcceptRole)
+    record = box.addButton(_("Record photo consent…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     if box.clickedButton() is not record:
@@ -73,8 +74,8 @@ class PhotoImporter:
         """Ask for photo files and import them; returns one message per file that was not imported."""
         if not self._consented(session_id):
             return []
-        names, _ = QFileDialog.getOpenFileNames(
-            self._parent, "Import photos", self._start_folder(), FILE_FILTER
+        names, _filter = QFileDialog.getOpenFileNames(
+            self._parent, _("Import photos"), self._start_folder(), _(FILE_FILTER)
         )
         if not names:
             return []
@@ -86,7 +87,7 @@ class PhotoImporter:
         if not self._consented(session_id):
             return []
         name = QFileDialog.getExistingDirectory(
-            self._parent, "Import every photo in a folder", self._start_folder()
+            self._parent, _("Import every photo in a folder"), self._start_folder()
         )
         if not name:
             return []
@@ -94,7 +95,7 @@ class PhotoImporter:
         self._remember(folder)
         files = photo_files_in(folder)
         if not files:
-            return [f"{folder} holds no JPEG, PNG or HEIC photos."]
+            return [_("{folder} holds no JPEG, PNG or HEIC photos.").format(folder=folder)]
         return self.import_files(session_id, files, view, label)
 
     def import_files(self, session_id: int, files: Iterable[Path], view: str, label: str = "") -> list[str]:
@@ -106,17 +107,19 @@ class PhotoImporter:
         files = sorted(files, key=lambda p: p.name) if view == IN_ORDER else list(files)
         if not files or not self._consented(session_id):
             return []
-        progress = QProgressDialog("Importing photos…", "Stop", 0, len(files), self._parent)
-        progress.setWindowTitle("Import photos")
+        progress = QProgressDialog(_("Importing photos…"), _("Stop"), 0, len(files), self._parent)
+        progress.setWindowTitle(_("Import photos"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         ops = Operations.of(self._practice)
         problems: list[str] = []
         for done, path in enumerate(files):
             if progress.wasCanceled():
-                problems.append(f"Stopped: {len(files) - done} photos were not imported.")
+                problems.append(
+                    _("Stopped: {value} photos were not imported.").format(value=len(files) - done)
+                )
                 break
-            progress.setLabelText(f"Importing {path.name}…")
+            progress.setLabelText(_("Importing {name}…").format(name=path.name))
             progress.setValue(done)
             this_view = STANDARD_SET[done % len(STANDARD_SET)] if view == IN_ORDER else view
             try:
@@ -127,7 +130,9 @@ class PhotoImporter:
             except PhotoStoreError as exc:
                 problems.append(str(exc))
                 if done + 1 < len(files):
-                    problems.append(f"The other {len(files) - done - 1} photos were not imported.")
+                    problems.append(
+                        _("The other {value} photos were not imported.").format(value=len(files) - done - 1)
+                    )
                 break
             except AcuChartError as exc:
                 problems.append(str(exc))
@@ -142,8 +147,12 @@ class PhotoImporter:
             return
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Import photos")
+        box.setWindowTitle(_("Import photos"))
         stored = attempted - sum(1 for p in problems if not p.startswith(("Stopped", "The other")))
-        box.setText(f"{max(0, stored)} of {attempted} photos were imported.")
+        box.setText(
+            _("{value} of {attempted} photos were imported.").format(
+                value=max(0, stored), attempted=attempted
+            )
+        )
         box.setInformativeText("\n\n".join(problems))
         box.exec()

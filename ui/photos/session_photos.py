@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.changes import Changes
+from acuchart.dates import short_moment
 from acuchart.errors import AcuChartError
+from acuchart.i18n import N_, _, ngettext
 from acuchart.models import PHOTO_VIEWS, SessionPhoto
 from acuchart.practice import Practice
 from ui.accessibility import accessible
@@ -35,7 +37,7 @@ from ui.style import mute
 
 ICON = QSize(132, 132)
 VIEW_KEY = "photos/next_view"
-DROP_HINT = "Drop photos here, or onto the chart, to add them to this session."
+DROP_HINT = N_("Drop photos here, or onto the chart, to add them to this session.")
 
 
 class SessionPhotos(QWidget):
@@ -63,11 +65,13 @@ class SessionPhotos(QWidget):
         self.importer = PhotoImporter(practice, preferences, self)
         self.view_box = QComboBox()
         self.view_box.setObjectName("photoView")
-        self.view_box.addItem("Standard set, in order", IN_ORDER)
+        self.view_box.addItem(_("Standard set, in order"), IN_ORDER)
         self.view_box.setItemData(
             0,
-            "Several photos taken in the standard order: front, left oblique, right oblique, left profile, "
-            "right profile (by file name)",
+            _(
+                "Several photos taken in the standard order: front, left oblique, right oblique, left profile, "
+                "right profile (by file name)"
+            ),
             Qt.ItemDataRole.ToolTipRole,
         )
         self.view_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -78,16 +82,18 @@ class SessionPhotos(QWidget):
         if remembered:
             self.view_box.setCurrentIndex(max(0, self.view_box.findData(remembered)))
         self.view_box.currentIndexChanged.connect(self._remember_view)
-        self.view_box.setToolTip("The view the next photos show (sides are the client's)")
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Import photo files (JPEG, PNG, HEIC); several at once")
-        self.folder_button = QPushButton("Folder…")
-        self.folder_button.setToolTip("Import every photo in a folder, such as a phone's export")
-        self.camera_button = QPushButton("Camera…")
+        self.view_box.setToolTip(_("The view the next photos show (sides are the client's)"))
+        self.import_button = QPushButton(_("Import…"))
+        self.import_button.setToolTip(_("Import photo files (JPEG, PNG, HEIC); several at once"))
+        self.folder_button = QPushButton(_("Folder…"))
+        self.folder_button.setToolTip(_("Import every photo in a folder, such as a phone's export"))
+        self.camera_button = QPushButton(_("Camera…"))
         self.grid = QListWidget()
         self.grid.setObjectName("sessionPhotoGrid")
         accessible(
-            self.grid, "Photos of this session", "The menu key opens a photo's menu: line up, compare, hide"
+            self.grid,
+            "Photos of this session",
+            _("The menu key opens a photo's menu: line up, compare, hide"),
         )
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(ICON)
@@ -99,11 +105,11 @@ class SessionPhotos(QWidget):
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._menu)
         self.grid.itemActivated.connect(lambda item: self.compare(int(item.data(Qt.ItemDataRole.UserRole))))
-        self.hint = QLabel(DROP_HINT)
+        self.hint = QLabel(_(DROP_HINT))
         self.hint.setWordWrap(True)
         mute(self.hint)
         row = QHBoxLayout()
-        row.addWidget(QLabel("View:"))
+        row.addWidget(QLabel(_("View:")))
         row.addWidget(self.view_box, 1)
         row.addWidget(self.import_button)
         row.addWidget(self.folder_button)
@@ -148,13 +154,22 @@ class SessionPhotos(QWidget):
             entry = QListWidgetItem(item.photo.view_label)
             entry.setData(Qt.ItemDataRole.UserRole, item.photo.id)
             entry.setToolTip(
-                f"{item.photo.view_label}\nTaken {item.photo.taken_at:%d %b %Y %H:%M}\n"
-                f"{item.photo.original_name}\nSHA-256 {item.photo.sha256[:16]}…"
+                _("{view_label}\nTaken {taken_at}\n{original_name}\nSHA-256 {value}…").format(
+                    view_label=item.photo.view_label,
+                    taken_at=short_moment(item.photo.taken_at),
+                    original_name=item.photo.original_name,
+                    value=item.photo.sha256[:16],
+                )
             )
             thumb = decode(self._practice.photos.thumbnail(item.photo.id))
             entry.setIcon(QIcon(QPixmap.fromImage(thumb)))
             self.grid.addItem(entry)
-        self.hint.setText(DROP_HINT if not self.photos else f"{len(self.photos)} photos. {DROP_HINT}")
+        count = len(self.photos)
+        self.hint.setText(
+            _(DROP_HINT)
+            if not count
+            else ngettext("{count} photo.", "{count} photos.", count).format(count=count) + " " + _(DROP_HINT)
+        )
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if self.session_id is not None and changes.photos and changes.session_id in (None, self.session_id):
@@ -168,7 +183,9 @@ class SessionPhotos(QWidget):
     def _close_up_label(self) -> str | None:
         if self.view != "close_up":
             return ""
-        label, ok = QInputDialog.getText(self, "Close-up", "What does the close-up show? (e.g. left cheek)")
+        label, ok = QInputDialog.getText(
+            self, _("Close-up"), _("What does the close-up show? (e.g. left cheek)")
+        )
         return label if ok else None
 
     def import_files(self) -> None:
@@ -223,18 +240,18 @@ class SessionPhotos(QWidget):
     def photo_menu(self, photo: SessionPhoto) -> QMenu:
         """What can be done with one photo."""
         menu = QMenu(self)
-        views = menu.addMenu("View")
+        views = menu.addMenu(_("View"))
         for key, label in PHOTO_VIEWS:
             action = views.addAction(label)
             action.setCheckable(True)
             action.setChecked(key == photo.photo.view)
             action.triggered.connect(lambda _=False, k=key: self.set_view(photo, k))
-        menu.addAction("Line up with the first session…").triggered.connect(
+        menu.addAction(_("Line up with the first session…")).triggered.connect(
             lambda: self.align(photo.photo.id)
         )
-        menu.addAction("Compare…").triggered.connect(lambda: self.compare(photo.photo.id))
+        menu.addAction(_("Compare…")).triggered.connect(lambda: self.compare(photo.photo.id))
         menu.addSeparator()
-        text = "Hide from the record…" if photo.session_signed else "Remove from the session"
+        text = _("Hide from the record…") if photo.session_signed else _("Remove from the session")
         menu.addAction(text).triggered.connect(lambda: self.remove(photo))
         return menu
 
@@ -246,10 +263,10 @@ class SessionPhotos(QWidget):
         """Say which view a photo shows (an amendment, with a reason, once the session is signed)."""
         label = ""
         if view == "close_up":
-            label = self._reason("Close-up", "What does the close-up show?", photo.photo.label) or ""
+            label = self._reason(_("Close-up"), _("What does the close-up show?"), photo.photo.label) or ""
         reason = ""
         if photo.session_signed:
-            found = self._reason("Amend a signed session", "Why is the photo's view being corrected?")
+            found = self._reason(_("Amend a signed session"), _("Why is the photo's view being corrected?"))
             if found is None:
                 return
             reason = found
@@ -262,8 +279,8 @@ class SessionPhotos(QWidget):
         reason = ""
         if photo.session_signed:
             found = self._reason(
-                "Hide a photo of a signed session",
-                "The photo is kept in the record, hidden. Why is it being hidden?",
+                _("Hide a photo of a signed session"),
+                _("The photo is kept in the record, hidden. Why is it being hidden?"),
             )
             if found is None:
                 return

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models import PHOTO_USE_LABELS, SessionPhoto
 from acuchart.practice import Practice
 from ui.messages import warn
@@ -33,7 +34,7 @@ class SharePanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.status, 1)
         for use in SHARED_USES:
-            button = QPushButton(f"Save for {PHOTO_USE_LABELS[use].lower()}…")
+            button = QPushButton(_("Save for {lower}…").format(lower=PHOTO_USE_LABELS[use].lower()))
             button.setObjectName(f"share_{use}")
             button.clicked.connect(lambda _=False, u=use: self.save(u))
             self.buttons[use] = button
@@ -55,11 +56,11 @@ class SharePanel(QWidget):
             button = self.buttons[use]
             button.setEnabled(allowed)
             button.setToolTip(
-                "Save the two photos side by side, aligned, without any metadata"
+                _("Save the two photos side by side, aligned, without any metadata")
                 if allowed
                 else self._practice.photo_consent.may_use(self._client_id, use)[1]
             )
-        self.status.setText("Photo consent · " + " · ".join(parts))
+        self.status.setText(_("Photo consent · ") + " · ".join(parts))
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.consents and changes.client_id in (None, self._client_id):
@@ -70,9 +71,13 @@ class SharePanel(QWidget):
         if self._pair is None:
             return
         before, after = self._pair
-        suggested = f"{before.photo.view} {before.session_started_at:%Y-%m-%d} and {after.session_started_at:%Y-%m-%d}.jpg"
-        name, _ = QFileDialog.getSaveFileName(
-            self, f"Save for {use}", str(Path.home() / suggested), "JPEG (*.jpg)"
+        suggested = _("{view} {session_started_at:%Y-%m-%d} and {session_started_at2:%Y-%m-%d}.jpg").format(
+            view=before.photo.view,
+            session_started_at=before.session_started_at,
+            session_started_at2=after.session_started_at,
+        )
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save for {use}").format(use=use), str(Path.home() / suggested), _("JPEG (*.jpg)")
         )
         if not name:
             return

@@ -12,6 +12,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from acuchart.dates import short_date
+from acuchart.i18n import _
 from acuchart.models import SessionPhoto
 from ui.photos.frames import decode
 from ui.style import px
@@ -56,7 +58,7 @@ class PhotoTimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             day = item.session_started_at
             number = f" · S{item.number}" if item.number is not None else ""
-            return f"{item.photo.view_label}\n{day.day} {day:%b %Y}{number}"
+            return f"{item.photo.view_label}\n{short_date(day)}{number}"
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._pixmaps.get(item.photo.id)
             if pixmap is None:
@@ -65,8 +67,8 @@ class PhotoTimelineModel(QAbstractListModel):
                 self._pixmaps[item.photo.id] = pixmap
             return pixmap
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{item.photo.view_label}, {item.session_label}\nDouble-click to compare with another session"
+            return _("{view_label}, {session_label}\nDouble-click to compare with another session").format(
+                view_label=item.photo.view_label, session_label=item.session_label
             )
         if role == PhotoIdRole:
             return item.photo.id

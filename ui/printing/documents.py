@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.output_guard import existing_kind, refuse_protected
 from acuchart.practice import Practice
 from acuchart.reports import documents
@@ -152,16 +153,16 @@ class DocumentActions(QObject):
         finally:
             self.printer.parent = self.owner
         if sent:
-            self.message.emit(f"{document.title}: sent to the printer.")
+            self.message.emit(_("{title}: sent to the printer.").format(title=document.title))
         return sent
 
     def save_document(self, document: Document, parent: QWidget | None = None) -> Path | None:
         """Ask where to save a document made already, and save it there (the folder is remembered)."""
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _filter = QFileDialog.getSaveFileName(
             parent or self.owner,
-            f"Save {document.title} as PDF",
+            _("Save {title} as PDF").format(title=document.title),
             str(self.save_folder() / document.file_name),
-            "PDF documents (*.pdf)",
+            _("PDF documents (*.pdf)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, once ".pdf" is added
         )
         if not chosen:
@@ -180,7 +181,7 @@ class DocumentActions(QObject):
             self._problem(str(exc), parent)
             return None
         self.preferences.set_text(SAVE_FOLDER_KEY, str(written.parent))
-        self.message.emit(f"Saved {written.name} in {written.parent}.")
+        self.message.emit(_("Saved {name} in {parent}.").format(name=written.name, parent=written.parent))
         return written
 
     def _may_replace(self, path: Path, parent: QWidget | None) -> bool:
@@ -189,19 +190,19 @@ class DocumentActions(QObject):
         if kind in ("none", "folder"):  # a folder is refused by the save, with its own message
             return True
         detail = (
-            "Replacing it puts this document in its place."
+            _("Replacing it puts this document in its place.")
             if kind in ("pdf", "empty")
-            else "It is not a PDF: whatever it holds will be lost if you replace it."
+            else _("It is not a PDF: whatever it holds will be lost if you replace it.")
         )
         box = QMessageBox(
             QMessageBox.Icon.Warning if kind == "other" else QMessageBox.Icon.Question,
             "AcuChart",
-            f"{path.name} already exists in {path.parent}. Replace it?",
+            _("{name} already exists in {parent}. Replace it?").format(name=path.name, parent=path.parent),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             parent or self.owner,
         )
         box.setInformativeText(detail)
-        box.button(QMessageBox.StandardButton.Yes).setText("Replace")
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Replace"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -214,4 +215,4 @@ class DocumentActions(QObject):
         return Path(documents_folder) if documents_folder and Path(documents_folder).is_dir() else Path.home()
 
     def _problem(self, text: str, parent: QWidget | None = None) -> None:
-        QMessageBox.warning(parent or self.owner, "AcuChart", text)
+        QMessageBox.warning(parent or self.owner, _("AcuChart"), text)

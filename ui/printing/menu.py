@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from acuchart.i18n import _
 from acuchart.practice import Practice
 from ui.actions import menu_action
 from ui.preferences import Preferences
@@ -56,35 +57,41 @@ class DocumentMenu:
         self._actions: DocumentActions | None = None
         self.menu = menu
         self.print_handout = self._add(
-            "&Print handout for this session…",
+            _("&Print handout for this session…"),
             "Ctrl+P",
             self._print_handout,
-            "The client's handout, to the printer",
+            _("The client's handout, to the printer"),
         )
-        self.print_handout.setIconText("Print handout")
-        self.print_handout.setToolTip("Print the client's handout for this session (Ctrl+P)")
+        self.print_handout.setIconText(_("Print handout"))
+        self.print_handout.setToolTip(_("Print the client's handout for this session (Ctrl+P)"))
         self.preview_handout = self._add(
-            "Pre&view handout…", "Ctrl+Shift+P", self._preview_handout, "See the handout before printing it"
+            _("Pre&view handout…"),
+            "Ctrl+Shift+P",
+            self._preview_handout,
+            _("See the handout before printing it"),
         )
         self.save_handout = self._add(
-            "&Save handout as PDF…", None, self._save_handout, "Save the handout as a PDF file (to email it)"
+            _("&Save handout as PDF…"),
+            None,
+            self._save_handout,
+            _("Save the handout as a PDF file (to email it)"),
         )
         self.menu.addSeparator()
         self.summary = self._add(
-            "&Course summary…", None, self._summary, "Sessions, ratings and reactions so far"
+            _("&Course summary…"), None, self._summary, _("Sessions, ratings and reactions so far")
         )
         self.chart = self._add(
-            "C&hart export…", None, self._chart, "The client's whole record, for an auditor"
+            _("C&hart export…"), None, self._chart, _("The client's whole record, for an auditor")
         )
         self.consent = self._add(
-            "Co&nsent form…", None, self._consent, "The consent form for the client to sign"
+            _("Co&nsent form…"), None, self._consent, _("The consent form for the client to sign")
         )
         self.texts = menu_action(
             parent,
-            "Handout &texts…",
+            _("Handout &texts…"),
             None,
             self.edit_texts,
-            "The practice's words for what to expect, aftercare and the consent form",
+            _("The practice's words for what to expect, aftercare and the consent form"),
         )
         self.update_enabled()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import N_, _, ngettext
 from acuchart.reports.documents import Document
 from ui import theme
 from ui.accessibility import accessible
@@ -26,12 +27,12 @@ PAGE_STYLE = "QLabel#previewPage { background: white; border: 1px solid $border;
 """A page is white paper in every colour scheme: the preview shows what will print."""
 AREA_STYLE = "QScrollArea#previewArea, QWidget#previewPages { background: $preview_backdrop; }"
 PREVIEW_KEYS: tuple[tuple[QKeySequence.StandardKey | str, str, str], ...] = (
-    (QKeySequence.StandardKey.Print, "Print", "print"),
-    (QKeySequence.StandardKey.Save, "Save as PDF", "save"),
-    (QKeySequence.StandardKey.ZoomIn, "Zoom in", "zoom_in"),
-    ("Ctrl+=", "Zoom in", "zoom_in"),
-    (QKeySequence.StandardKey.ZoomOut, "Zoom out", "zoom_out"),
-    ("Ctrl+0", "Fit the page to the width", "fit_width"),
+    (QKeySequence.StandardKey.Print, N_("Print"), "print"),
+    (QKeySequence.StandardKey.Save, N_("Save as PDF"), "save"),
+    (QKeySequence.StandardKey.ZoomIn, N_("Zoom in"), "zoom_in"),
+    ("Ctrl+=", N_("Zoom in"), "zoom_in"),
+    (QKeySequence.StandardKey.ZoomOut, N_("Zoom out"), "zoom_out"),
+    ("Ctrl+0", N_("Fit the page to the width"), "fit_width"),
 )
 """The preview's keys: the keys, what they do (Help → Keyboard shortcuts lists it), the slot's name."""
 
@@ -49,7 +50,7 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("previewDialog")
         self.document = document
-        self.setWindowTitle(f"Preview — {document.title}")
+        self.setWindowTitle(_("Preview — {title}").format(title=document.title))
         self._zoom: float | None = None  # None: fit the width
         self._page_sizes: list[tuple[float, float]] = []
         with opened(document.pdf) as pdf:
@@ -60,7 +61,7 @@ class PreviewDialog(QDialog):
 
         self.area = QScrollArea()
         self.area.setObjectName("previewArea")
-        accessible(self.area, "Pages", "The arrow keys and Page Up and Page Down scroll the pages")
+        accessible(self.area, "Pages", _("The arrow keys and Page Up and Page Down scroll the pages"))
         self.area.setWidgetResizable(True)
         self.area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         theme.style(self.area, AREA_STYLE)
@@ -74,7 +75,10 @@ class PreviewDialog(QDialog):
             page.setObjectName("previewPage")
             theme.style(page, PAGE_STYLE)
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            accessible(page, f"Page {number} of {len(self._page_sizes)}")
+            accessible(
+                page,
+                _("Page {number} of {page_sizes}").format(number=number, page_sizes=len(self._page_sizes)),
+            )
             self._column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.pages.append(page)
         self.area.setWidget(holder)
@@ -82,21 +86,23 @@ class PreviewDialog(QDialog):
         self.zoom_label = QLabel()
         mute(self.zoom_label)
         self.zoom_out_button = QPushButton("−")
-        self.zoom_out_button.setToolTip("Zoom out (Ctrl+-)")
+        self.zoom_out_button.setToolTip(_("Zoom out (Ctrl+-)"))
         accessible(self.zoom_out_button, "Zoom out")
         self.zoom_in_button = QPushButton("+")
-        self.zoom_in_button.setToolTip("Zoom in (Ctrl++)")
+        self.zoom_in_button.setToolTip(_("Zoom in (Ctrl++)"))
         accessible(self.zoom_in_button, "Zoom in")
-        self.fit_button = QPushButton("Fit width")
-        self.fit_button.setToolTip("Fit the page to the window's width (Ctrl+0)")
-        self.print_button = QPushButton("Print…")
-        self.print_button.setToolTip("Print on the printer you used last time (Ctrl+P)")
+        self.fit_button = QPushButton(_("Fit width"))
+        self.fit_button.setToolTip(_("Fit the page to the window's width (Ctrl+0)"))
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.setToolTip(_("Print on the printer you used last time (Ctrl+P)"))
         self.print_button.setDefault(True)
-        self.save_button = QPushButton("Save as PDF…")
-        self.save_button.setToolTip("Save the document as a PDF file (Ctrl+S)")
-        self.close_button = QPushButton("Close")
-        self.close_button.setToolTip("Close the preview (Esc)")
-        self.count_label = QLabel(f"{len(self.pages)} page{'s' if len(self.pages) != 1 else ''}")
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.save_button.setToolTip(_("Save the document as a PDF file (Ctrl+S)"))
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setToolTip(_("Close the preview (Esc)"))
+        self.count_label = QLabel(
+            ngettext("{count} page", "{count} pages", len(self.pages)).format(count=len(self.pages))
+        )
         mute(self.count_label)
 
         buttons = QHBoxLayout()
@@ -108,6 +114,13 @@ class PreviewDialog(QDialog):
         for button in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        # What the practitioner should know before handing it over (a text not yet in the client's
+        # language): said here, never printed.
+        self.notes = QLabel("\n".join(f"⚠ {note}" for note in document.notes))
+        self.notes.setObjectName("documentNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(document.notes))
+        layout.addWidget(self.notes)
         layout.addWidget(self.area, 1)
         layout.addLayout(buttons)
 
@@ -125,7 +138,7 @@ class PreviewDialog(QDialog):
             "fit_width": self.fit_width,
         }
         for keys, text, slot in PREVIEW_KEYS:
-            action = QAction(text, self)
+            action = QAction(_(text), self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slots[slot])
             self.addAction(action)

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter,
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from ui.preferences import Preferences
 from ui.printing.render import MAX_PRINT_DPI, opened, page_count, page_image, page_size
 
@@ -53,8 +54,10 @@ def paint_pdf(
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError(
-            "The printer could not be started. Check that it is switched on and connected, "
-            "or choose another printer."
+            _(
+                "The printer could not be started. Check that it is switched on and connected, "
+                "or choose another printer."
+            )
         )
     sent = 0
     try:
@@ -68,7 +71,7 @@ def paint_pdf(
                     QCoreApplication.processEvents()
                     if progress.wasCanceled():
                         printer.abort()
-                        raise PrintError("Printing was cancelled. Pages already sent may still print.")
+                        raise PrintError(_("Printing was cancelled. Pages already sent may still print."))
                 if number:
                     printer.newPage()
                 with page_image(document, index, dpi, for_print=True) as image:
@@ -117,7 +120,9 @@ class PdfPrinter:
     def ask(self, printer: QPrinter, pages: int) -> bool:
         """Show the system print dialog; True when the practitioner chose Print."""
         dialog = QPrintDialog(printer, self.parent)
-        dialog.setWindowTitle(f"Print {printer.docName()}" if printer.docName() else "Print")
+        dialog.setWindowTitle(
+            _("Print {docName}").format(docName=printer.docName()) if printer.docName() else _("Print")
+        )
         dialog.setMinMax(1, pages)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, pages > 1)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
@@ -143,8 +148,10 @@ class PdfPrinter:
         pages = printable_pages(printer, count)
         progress = None
         if len(pages) > 1:
-            progress = QProgressDialog(f"Printing {title}…", "Cancel", 0, len(pages), self.parent)
-            progress.setWindowTitle("Printing")
+            progress = QProgressDialog(
+                _("Printing {title}…").format(title=title), _("Cancel"), 0, len(pages), self.parent
+            )
+            progress.setWindowTitle(_("Printing"))
             progress.setWindowModality(Qt.WindowModality.WindowModal)
             progress.setMinimumDuration(400)
         try:

@@ -22,28 +22,25 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import ValidationError
+from acuchart.handout_texts import TEXT_TITLES
+from acuchart.i18n import LANGUAGES, N_, _
 from acuchart.practice import Practice
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.texts import TEXT_KEYS, consent_text, load_texts
 from ui.accessibility import accessible
+from ui.messages import confirm
 from ui.operations import Operations
+from ui.records.language_settings import language_box
 from ui.style import mute
 
-TEXT_TITLES: dict[str, str] = {
-    "what_to_expect": "What to expect",
-    "aftercare": "Aftercare",
-    "lifestyle": "Skin and lifestyle",
-    "course_note": "Course summary note",
-    "consent": "Consent form",
-}
 WHERE_PRINTED: dict[str, str] = {
-    "what_to_expect": "Printed on every session handout, after the points and reactions.",
-    "aftercare": "Printed on every session handout, after What to expect.",
-    "lifestyle": "Printed on every session handout, before the next appointment.",
-    "course_note": "Printed at the end of every course summary.",
-    "consent": "The text of the consent form the client signs.",
+    "what_to_expect": N_("Printed on every session handout, after the points and reactions."),
+    "aftercare": N_("Printed on every session handout, after What to expect."),
+    "lifestyle": N_("Printed on every session handout, before the next appointment."),
+    "course_note": N_("Printed at the end of every course summary."),
+    "consent": N_("The text of the consent form the client signs."),
 }
-FORMAT_HELP = (
+FORMAT_HELP = N_(
     "Write plain text. A line starting with <b>#</b> is the title, <b>##</b> a heading, <b>-</b> a bullet; "
     "a blank line starts a new paragraph; <b>**bold**</b> prints in bold."
 )
@@ -66,14 +63,14 @@ class TextTab(QWidget):
         self.editor.setObjectName(f"text_{key}")
         self.editor.setPlainText(text)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
-        self.restore_button = QPushButton("Restore default")
-        self.restore_button.setToolTip("Put back the text AcuChart comes with (saved when you press Save)")
+        self.restore_button = QPushButton(_("Restore default"))
+        self.restore_button.setToolTip(_("Put back the text AcuChart comes with (saved when you press Save)"))
         self.restore_button.clicked.connect(self.restore_default)
-        where = QLabel(WHERE_PRINTED.get(key, ""))
+        where = QLabel(_(WHERE_PRINTED.get(key, "")))
         mute(where)
-        names = QLabel("Placeholders: " + "  ".join(f"<code>{name}</code>" for name in placeholders()))
+        names = QLabel(_("Placeholders: ") + "  ".join(f"<code>{name}</code>" for name in placeholders()))
         names.setWordWrap(True)
-        names.setToolTip("Typed as shown, each is replaced by the practice's details or the client's name")
+        names.setToolTip(_("Typed as shown, each is replaced by the practice's details or the client's name"))
         row = QHBoxLayout()
         row.addWidget(names, 1)
         row.addWidget(self.restore_button)
@@ -104,30 +101,29 @@ class TextTab(QWidget):
 class HandoutTextsDialog(QDialog):
     """Edit the handout texts; Save stores them all in one change, Cancel leaves them as they were."""
 
-    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, practice: Practice, parent: QWidget | None = None, language: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._practice = practice
-        self.setWindowTitle("Handout texts")
+        self.setWindowTitle(_("Handout texts"))
         self.resize(760, 640)
-        defaults = load_texts()
-        current = load_texts(practice.settings.handout_texts())
-        version = practice.settings.get().consent_text_version
+        self.language = language_box()
+        self.language.setObjectName("textsLanguage")
+        self.language.setToolTip(
+            _("The practice's texts exist per language: each client's documents use theirs")
+        )
+        self._code = language or practice.settings.language()
+        self.language.setCurrentIndex(max(0, self.language.findData(self._code)))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel(_("Texts in")))
+        chooser.addWidget(self.language)
+        chooser.addStretch(1)
         self.tabs = QTabWidget()
         self.text_tabs: dict[str, TextTab] = {}
-        for key in TEXT_KEYS:
-            text, default, note = current.get(key, ""), defaults.get(key, ""), ""
-            if key == "consent":
-                # The version printed is the practice's setting, not a line of the text: one place to change it.
-                text, default = consent_text({key: text})[1], consent_text({key: default})[1]
-                note = (
-                    f"The form prints the consent text version from Practice settings (now <b>{version}</b>). "
-                    "When you change what the client agrees to, give the new text a new version there too."
-                )
-            tab = TextTab(key, text, default, note)
-            self.text_tabs[key] = tab
-            self.tabs.addTab(tab, TEXT_TITLES.get(key, key))
-            accessible(tab.editor, TEXT_TITLES.get(key, key), WHERE_PRINTED.get(key, ""))  # the tab's title
-        help_label = QLabel(FORMAT_HELP)
+        self._load(self._code)
+        help_label = QLabel(_(FORMAT_HELP))
         help_label.setWordWrap(True)
         mute(help_label)
         buttons = QDialogButtonBox(
@@ -136,9 +132,47 @@ class HandoutTextsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(help_label)
         layout.addWidget(buttons)
+
+    def _load(self, code: str) -> None:
+        """Show the texts in ``code``: the practice's own where it wrote them, else AcuChart's."""
+        defaults = load_texts(language=code)
+        current = load_texts(self._practice.settings.handout_texts(code), language=code)
+        version = self._practice.settings.get().consent_text_version
+        self.tabs.clear()
+        self.text_tabs = {}
+        for key in TEXT_KEYS:
+            text, default, note = current.get(key, ""), defaults.get(key, ""), ""
+            if key == "consent":
+                # The version printed is the practice's setting, not a line of the text: one place to change it.
+                text, default = consent_text({key: text})[1], consent_text({key: default})[1]
+                note = _(
+                    "The form prints the consent text version from Practice settings (now <b>{version}</b>). When you change what the client agrees to, give the new text a new version there too."
+                ).format(version=version)
+            tab = TextTab(key, text, default, note)
+            self.text_tabs[key] = tab
+            self.tabs.addTab(tab, _(TEXT_TITLES.get(key, key)))
+            where = WHERE_PRINTED.get(key)
+            accessible(tab.editor, TEXT_TITLES.get(key, key), _(where) if where else "")  # the tab's title
+        self._loaded = {key: tab.text for key, tab in self.text_tabs.items()}
+
+    def _language_chosen(self) -> None:
+        code = str(self.language.currentData())
+        changed = any(tab.text != self._loaded[key] for key, tab in self.text_tabs.items())
+        if changed and not confirm(
+            self,
+            _("Handout texts"),
+            _("Leave the changes to the {language} texts unsaved?").format(language=LANGUAGES[self._code]),
+        ):
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(self.language.findData(self._code))
+            self.language.blockSignals(False)
+            return
+        self._code = code
+        self._load(code)
 
     def edited(self) -> dict[str, str]:
         """The texts that differ from the defaults, by key."""
@@ -149,13 +183,13 @@ class HandoutTextsDialog(QDialog):
         try:
             edited = self.edited()
             Operations.of(self._practice).apply(
-                lambda: self._practice.settings.set_handout_texts(edited), self
+                lambda: self._practice.settings.set_handout_texts(edited, self._code), self
             )
         except ValidationError as exc:
             for key in exc.problems:
                 if key in self.text_tabs:
                     self.tabs.setCurrentWidget(self.text_tabs[key])
                     break
-            QMessageBox.warning(self, "Handout texts", str(exc))
+            QMessageBox.warning(self, _("Handout texts"), str(exc))
             return
         self.accept()

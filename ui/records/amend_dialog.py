@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import (
     ONSETS,
     REACTION_KINDS_AT_POINT,
@@ -47,7 +48,7 @@ class AmendDialog(QDialog):
         self._practice = practice
         self._session_id = session_id
         self.saved: Amendment | None = None
-        self.setWindowTitle("Amend signed session")
+        self.setWindowTitle(_("Amend signed session"))
         self.setMinimumWidth(520)
         self.messages = FieldMessages()
         self._fields = practice.signing.amendable_fields(session_id)
@@ -67,20 +68,22 @@ class AmendDialog(QDialog):
         for widget in (self.line, self.text, self.choice):
             editors.addWidget(widget)  # one shows at a time, as the value's kind asks
             accessible(widget, "New value")
-        self.reason = _reason_box("Why the signed record is being changed (required)")
+        self.reason = _reason_box(_("Why the signed record is being changed (required)"))
         intro = QLabel(
-            "The session stays as it was signed. The amendment is added to it with your name, "
-            "the time, the old and the new value, and the reason."
+            _(
+                "The session stays as it was signed. The amendment is added to it with your name, "
+                "the time, the old and the new value, and the reason."
+            )
         )
         intro.setWordWrap(True)
         mute(intro)
         form = QFormLayout()
-        self.messages.add_row(form, "field", "Change", self.field)
-        form.addRow("On record now", self.current)
-        self.messages.add_row(form, "new_value", "New value", self.new_value)
-        self.messages.add_row(form, "reason", "Reason", self.reason)
+        self.messages.add_row(form, "field", _("Change"), self.field)
+        form.addRow(_("On record now"), self.current)
+        self.messages.add_row(form, "new_value", _("New value"), self.new_value)
+        self.messages.add_row(form, "reason", _("Reason"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Add amendment", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Add amendment"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -108,7 +111,7 @@ class AmendDialog(QDialog):
         item = self.selected()
         if item is None:
             return
-        self.current.setText(item.current or "(empty)")
+        self.current.setText(item.current or _("(empty)"))
         if item.choices:
             self.choice.clear()
             for key, label in item.choices:
@@ -121,7 +124,7 @@ class AmendDialog(QDialog):
         else:
             self.line.setText(item.current)
             self.line.setPlaceholderText(
-                "0 to 10; empty removes the rating" if item.entity == "ratings" else ""
+                _("0 to 10; empty removes the rating") if item.entity == "ratings" else ""
             )
             self._show_editor(self.line)
 
@@ -153,7 +156,7 @@ class AmendDialog(QDialog):
         self.messages.clear()
         item = self.selected()
         if item is None:
-            self.messages.show({"field": "This session has nothing that can be amended."})
+            self.messages.show({"field": _("This session has nothing that can be amended.")})
             return
         try:
             self.saved = Operations.of(self._practice).apply(
@@ -181,11 +184,11 @@ class LateReactionDialog(QDialog):
         self._practice = practice
         self._session_id = session_id
         self.saved: Amendment | None = None
-        self.setWindowTitle("Reaction reported after signing")
+        self.setWindowTitle(_("Reaction reported after signing"))
         self.setMinimumWidth(480)
         self.messages = FieldMessages()
         self.where = QComboBox()
-        self.where.addItem("Whole session (not at a point)", None)
+        self.where.addItem(_("Whole session (not at a point)"), None)
         for mark in practice.sessions.load(session_id).marks:
             self.where.addItem(mark.title, mark.id)
         self.kind = QComboBox()
@@ -198,17 +201,17 @@ class LateReactionDialog(QDialog):
         self.onset.setCurrentIndex(self.onset.findData("later"))
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(px(56))
-        self.reason = _reason_box("How it came to be reported")
-        self.reason.setPlainText("Reported after the session was signed.")
+        self.reason = _reason_box(_("How it came to be reported"))
+        self.reason.setPlainText(_("Reported after the session was signed."))
         form = QFormLayout()
-        self.messages.add_row(form, "mark", "Where", self.where)
-        self.messages.add_row(form, "kind", "Reaction", self.kind)
-        self.messages.add_row(form, "severity", "Severity", self.severity)
-        self.messages.add_row(form, "onset", "Onset", self.onset)
-        self.messages.add_row(form, "note", "Note", self.note)
-        self.messages.add_row(form, "reason", "Reason", self.reason)
+        self.messages.add_row(form, "mark", _("Where"), self.where)
+        self.messages.add_row(form, "kind", _("Reaction"), self.kind)
+        self.messages.add_row(form, "severity", _("Severity"), self.severity)
+        self.messages.add_row(form, "onset", _("Onset"), self.onset)
+        self.messages.add_row(form, "note", _("Note"), self.note)
+        self.messages.add_row(form, "reason", _("Reason"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Add late entry", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Add late entry"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from acuchart.i18n import _
 from acuchart.models.audit import AuditReport
 from acuchart.practice import Practice
 from ui import theme
@@ -86,8 +87,9 @@ class AuditBar(QFrame):
             self.hide()
             return
         self.message.setText(
-            f"⚠ {report.summary}. "
-            "Run main.py check for details. You can keep working; tell whoever looks after your records."
+            _(
+                "⚠ {summary}. Run main.py check for details. You can keep working; tell whoever looks after your records."
+            ).format(summary=report.summary)
         )
         self.show()
 

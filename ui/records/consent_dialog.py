@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from acuchart import clock
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import CONSENT_METHODS, Consent
 from acuchart.practice import Practice
 from ui.operations import Operations
@@ -47,7 +48,7 @@ class ConsentDialog(QDialog):
         self._client_id = client_id
         self.saved: Consent | None = None
         client = practice.clients.get(client_id)
-        self.setWindowTitle(f"Record consent: {client.full_name}")
+        self.setWindowTitle(_("Record consent: {full_name}").format(full_name=client.full_name))
         self.setMinimumWidth(480)
         self.messages = FieldMessages()
         self.given_on = date_edit()
@@ -55,22 +56,23 @@ class ConsentDialog(QDialog):
         for key, label in CONSENT_METHODS:
             self.method.addItem(label, key)
         self.text_version = QLineEdit(practice.settings.get().consent_text_version)
-        self.text_version.setToolTip("The version printed on the consent form the client agreed to")
+        self.text_version.setToolTip(_("The version printed on the consent form the client agreed to"))
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(
-            "e.g. form scanned to the client folder; verbal consent witnessed by reception"
+            _("e.g. form scanned to the client folder; verbal consent witnessed by reception")
         )
         self.note.setFixedHeight(px(70))
         intro = QLabel(
-            f"Record that {client.full_name} gave informed consent to cosmetic acupuncture, "
-            "after hearing what it involves, its possible side effects, and that results vary."
+            _(
+                "Record that {full_name} gave informed consent to cosmetic acupuncture, after hearing what it involves, its possible side effects, and that results vary."
+            ).format(full_name=client.full_name)
         )
         intro.setWordWrap(True)
         form = QFormLayout()
-        self.messages.add_row(form, "given_on", "Consent given on", self.given_on)
-        self.messages.add_row(form, "method", "How it was obtained", self.method)
-        self.messages.add_row(form, "text_version", "Consent text version", self.text_version)
-        self.messages.add_row(form, "note", "Note", self.note)
+        self.messages.add_row(form, "given_on", _("Consent given on"), self.given_on)
+        self.messages.add_row(form, "method", _("How it was obtained"), self.method)
+        self.messages.add_row(form, "text_version", _("Consent text version"), self.text_version)
+        self.messages.add_row(form, "note", _("Note"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -111,19 +113,21 @@ def ask_consent_or_override(practice: Practice, client_id: int, parent: QWidget 
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("No consent on file")
-    box.setText("This client has no informed consent on file.")
+    box.setWindowTitle(_("No consent on file"))
+    box.setText(_("This client has no informed consent on file."))
     box.setInformativeText(
-        "Record the consent now, or proceed with a note saying why (it is kept with the session)."
+        _("Record the consent now, or proceed with a note saying why (it is kept with the session).")
     )
-    record = box.addButton("Record consent…", QMessageBox.ButtonRole.AcceptRole)
-    proceed = box.addButton("Proceed with a note…", QMessageBox.ButtonRole.ActionRole)
+    record = box.addButton(_("Record consent…"), QMessageBox.ButtonRole.AcceptRole)
+    proceed = box.addButton(_("Proceed with a note…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     if box.clickedButton() is record:
         ConsentDialog(practice, client_id, parent=parent).exec()
         return "" if practice.consent.has_consent(client_id) else None
     if box.clickedButton() is proceed:
-        note, ok = QInputDialog.getText(parent, "Proceed without consent", "Why is there no consent on file?")
+        note, ok = QInputDialog.getText(
+            parent, _("Proceed without consent"), _("Why is there no consent on file?")
+        )
         return note.strip() if ok and note.strip() else None
     return None

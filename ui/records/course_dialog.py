@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.dates import weekday_date
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import CONCERNS, COURSE_STATUS_LABELS, Course
 from acuchart.practice import Practice
 from acuchart.services.courses import (
@@ -56,7 +58,9 @@ class CourseDialog(QDialog):
         self.saved: Course | None = None
         client = practice.clients.get(client_id)
         self.setWindowTitle(
-            f"Edit course: {client.full_name}" if course else f"New course: {client.full_name}"
+            _("Edit course: {full_name}").format(full_name=client.full_name)
+            if course
+            else _("New course: {full_name}").format(full_name=client.full_name)
         )
         self.setMinimumWidth(560)
         self.messages = FieldMessages()
@@ -71,12 +75,14 @@ class CourseDialog(QDialog):
             self.concern_boxes[key] = box
             grid.addWidget(box, i // 2, i % 2)
         self.planned = number_box(
-            course.planned_sessions if course else DEFAULT_PLANNED_SESSIONS, " sessions"
+            course.planned_sessions if course else DEFAULT_PLANNED_SESSIONS, _(" sessions")
         )
-        self.interval = number_box(course.interval_days if course else DEFAULT_INTERVAL_DAYS, " days apart")
+        self.interval = number_box(
+            course.interval_days if course else DEFAULT_INTERVAL_DAYS, _(" days apart")
+        )
         self.start = date_edit(to_qdate(course.start_date) if course else None)
         self.maintenance = number_box(
-            course.maintenance_months if course else DEFAULT_MAINTENANCE_MONTHS, " months"
+            course.maintenance_months if course else DEFAULT_MAINTENANCE_MONTHS, _(" months")
         )
         self.status = QComboBox()
         for key, label in COURSE_STATUS_LABELS.items():
@@ -85,16 +91,18 @@ class CourseDialog(QDialog):
         self.notes = QPlainTextEdit(course.notes if course else "")
         self.notes.setFixedHeight(px(64))
         form = QFormLayout()
-        self.messages.add_row(form, "concerns", "Concerns treated", concerns)
-        self.messages.add_row(form, "planned_sessions", "Planned", self.planned)
-        self.messages.add_row(form, "interval_days", "Interval", self.interval)
-        self.messages.add_row(form, "start_date", "Starts on", self.start)
-        self.messages.add_row(form, "maintenance_months", "Maintenance every", self.maintenance)
+        self.messages.add_row(form, "concerns", _("Concerns treated"), concerns)
+        self.messages.add_row(form, "planned_sessions", _("Planned"), self.planned)
+        self.messages.add_row(form, "interval_days", _("Interval"), self.interval)
+        self.messages.add_row(form, "start_date", _("Starts on"), self.start)
+        self.messages.add_row(form, "maintenance_months", _("Maintenance every"), self.maintenance)
         if course is not None:
-            self.messages.add_row(form, "status", "Status", self.status)
-        self.messages.add_row(form, "notes", "Notes", self.notes)
+            self.messages.add_row(form, "status", _("Status"), self.status)
+        self.messages.add_row(form, "notes", _("Notes"), self.notes)
         hint = QLabel(
-            "A course is typically 6–12 sessions, one to two weeks apart; results vary from client to client."
+            _(
+                "A course is typically 6–12 sessions, one to two weeks apart; results vary from client to client."
+            )
         )
         mute(hint)
         hint.setWordWrap(True)
@@ -148,26 +156,30 @@ class CompleteCourseDialog(QDialog):
         self._practice = practice
         self._course = course
         self.proposed: list[dt.date] = []
-        self.setWindowTitle("Complete course")
+        self.setWindowTitle(_("Complete course"))
         self.setMinimumWidth(460)
         self.messages = FieldMessages()
         progress = practice.courses.course_progress(course.id)
         summary = QLabel(
-            f"<b>{course.title}</b><br>{progress.session_number} of {course.planned_sessions} planned sessions charted."
+            _("<b>{title}</b><br>{session_number} of {planned_sessions} planned sessions charted.").format(
+                title=course.title,
+                session_number=progress.session_number,
+                planned_sessions=course.planned_sessions,
+            )
         )
         summary.setWordWrap(True)
-        self.plan_maintenance = QCheckBox("Plan maintenance visits")
+        self.plan_maintenance = QCheckBox(_("Plan maintenance visits"))
         self.plan_maintenance.setChecked(True)
-        self.months = number_box(course.maintenance_months, " months")
+        self.months = number_box(course.maintenance_months, _(" months"))
         self.preview = QLabel()
         self.preview.setObjectName("maintenancePreview")
         self.preview.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.plan_maintenance)
-        self.messages.add_row(form, "maintenance_months", "Every", self.months)
-        form.addRow("Proposed visits", self.preview)
+        self.messages.add_row(form, "maintenance_months", _("Every"), self.months)
+        form.addRow(_("Proposed visits"), self.preview)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.complete_button = buttons.addButton("Complete course", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.complete_button = buttons.addButton(_("Complete course"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.complete)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -183,10 +195,10 @@ class CompleteCourseDialog(QDialog):
         self.months.setEnabled(self.plan_maintenance.isChecked())
         months = self.months.value()
         if not self.plan_maintenance.isChecked():
-            self.preview.setText("None: the course is closed as completed.")
+            self.preview.setText(_("None: the course is closed as completed."))
         elif 1 <= months <= 24:
             dates = self._practice.courses.propose_maintenance(self._course.id, months)
-            self.preview.setText(", ".join(f"{d:%a %d %b %Y}" for d in dates))
+            self.preview.setText("  ·  ".join(weekday_date(d) for d in dates))
         else:
             self.preview.setText("")
 

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acuchart.models import CONCERN_LABELS, CourseOverview
+from acuchart.dates import short_date, weekday_date
+from acuchart.i18n import _, ngettext
+from acuchart.models import CONCERN_LABELS, CourseOverview, maintenance_every
 from acuchart.practice import Practice
 from ui import theme
 from ui.accessibility import accessible
@@ -29,25 +31,35 @@ def progress_lines(overview: CourseOverview) -> tuple[str, str]:
     """The headline and the detail line for a course: what stage it is at, and when the next visit is due."""
     course, progress = overview.course, overview.progress
     if course.status == "maintenance":
-        head = f"Maintenance every {course.maintenance_months} month{'s' if course.maintenance_months != 1 else ''}"
-        due = f"Next visit due {progress.next_due:%a %d %b %Y}" if progress.next_due else ""
+        head = maintenance_every(course.maintenance_months)
+        due = (
+            _("Next visit due {next_due}").format(next_due=weekday_date(progress.next_due))
+            if progress.next_due
+            else ""
+        )
     elif course.status == "active":
         head = (
             progress.label.capitalize()
             if progress.session_number
-            else f"Not started: {progress.planned} sessions planned"
+            else _("Not started: {planned} sessions planned").format(planned=progress.planned)
         )
         if progress.all_planned_done:
-            due = f"All {progress.planned} planned sessions charted: complete the course to plan maintenance."
+            due = _(
+                "All {planned} planned sessions charted: complete the course to plan maintenance."
+            ).format(planned=progress.planned)
         elif progress.next_due is not None:
-            due = f"Next session due {progress.next_due:%a %d %b %Y}"
+            due = _("Next session due {next_due}").format(next_due=weekday_date(progress.next_due))
         else:
             due = ""
     else:
-        head = f"{course.status_label}: {progress.session_number} of {progress.planned} sessions"
-        due = f"Ended {course.ended_on:%d %b %Y}" if course.ended_on else ""
+        head = _("{status_label}: {session_number} of {planned} sessions").format(
+            status_label=course.status_label, session_number=progress.session_number, planned=progress.planned
+        )
+        due = _("Ended {ended_on}").format(ended_on=short_date(course.ended_on)) if course.ended_on else ""
     if progress.overdue:
-        due += f" · {progress.days_overdue} day{'s' if progress.days_overdue != 1 else ''} overdue"
+        due += " · " + ngettext("{count} day overdue", "{count} days overdue", progress.days_overdue).format(
+            count=progress.days_overdue
+        )
     return head, due
 
 
@@ -55,7 +67,7 @@ class CoursePanel(QGroupBox):
     """The chosen course of a client (the newest first), its progress and its ratings chart."""
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
-        super().__init__("Course", parent)
+        super().__init__(_("Course"), parent)
         self.setObjectName("coursePanel")
         self._practice = practice
         self._client_id: int | None = None
@@ -67,7 +79,7 @@ class CoursePanel(QGroupBox):
         self.progress = QLabel()
         self.progress.setObjectName("courseProgress")
         set_text_size(self.progress, 1.4)
-        self.overdue = QLabel("OVERDUE")
+        self.overdue = QLabel(_("OVERDUE"))
         self.overdue.setObjectName("overdueBadge")
         theme.style(self.overdue, BADGE_STYLE)
         self.due = QLabel()
@@ -76,18 +88,18 @@ class CoursePanel(QGroupBox):
         self.plan = QLabel()
         mute(self.plan)
         self.plan.setWordWrap(True)
-        self.new_button = QPushButton("New course…")
-        self.edit_button = QPushButton("Edit course…")
-        self.complete_button = QPushButton("Complete course…")
-        self.complete_button.setToolTip("Close the course and plan maintenance visits")
+        self.new_button = QPushButton(_("New course…"))
+        self.edit_button = QPushButton(_("Edit course…"))
+        self.complete_button = QPushButton(_("Complete course…"))
+        self.complete_button.setToolTip(_("Close the course and plan maintenance visits"))
         self.chart = ProgressChart()
         # The practitioner's side of progress, beside the client's: wrinkle grades taken on the Skin tab.
         self.skin_chart = ProgressChart(
             low=0,
             high=5,
-            title="Wrinkle grade, by the practitioner (0 = none, 5 = very deep)",
+            title=_("Wrinkle grade, by the practitioner (0 = none, 5 = very deep)"),
             empty_text="",
-            name="Wrinkle grades chart",
+            name=_("Wrinkle grades chart"),
         )
         self.skin_chart.hide()
         headline = QHBoxLayout()
@@ -143,8 +155,8 @@ class CoursePanel(QGroupBox):
             has_course and overview is not None and overview.course.status == "active"
         )
         if overview is None:
-            self.progress.setText("No course planned yet")
-            self.due.setText("Plan a course: the concerns it treats, how many sessions, how far apart.")
+            self.progress.setText(_("No course planned yet"))
+            self.due.setText(_("Plan a course: the concerns it treats, how many sessions, how far apart."))
             self.plan.setText("")
             self.overdue.hide()
             self.chart.set_series([], 1)
@@ -165,9 +177,16 @@ class CoursePanel(QGroupBox):
         self.skin_chart.setVisible(bool(grades))
         concerns = ", ".join(short_label(CONCERN_LABELS.get(c, c)) for c in course.concerns)
         self.plan.setText(
-            f"{concerns} · {course.planned_sessions} sessions, every {course.interval_days} days · "
-            f"from {course.start_date:%d %b %Y} · {course.status_label}"
-            + (f" {course.ended_on:%d %b %Y}" if course.ended_on and course.status != "active" else "")
+            _(
+                "{concerns} · {planned_sessions} sessions, every {interval_days} days · from {start_date} · {status_label}"
+            ).format(
+                concerns=concerns,
+                planned_sessions=course.planned_sessions,
+                interval_days=course.interval_days,
+                start_date=short_date(course.start_date),
+                status_label=course.status_label,
+            )
+            + (f" {short_date(course.ended_on)}" if course.ended_on and course.status != "active" else "")
         )
         self.complete_button.setDefault(progress.all_planned_done)
 

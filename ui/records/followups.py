@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from acuchart import clock
 from acuchart.changes import Changes
+from acuchart.dates import appointment
+from acuchart.i18n import _, ngettext
 from acuchart.models import FollowUps
 from acuchart.practice import Practice
 from ui.accessibility import accessible
@@ -40,7 +42,7 @@ class _Section(QWidget):
         mute(self.empty)
         self.table = table
         accessible(
-            table, title, "Enter or a double-click opens that client's page"
+            table, title, _("Enter or a double-click opens that client's page")
         )  # the list is named by its heading
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -65,12 +67,12 @@ class FollowUpsView(QWidget):
         self._practice = practice
         self._stale = True
         self.followups = FollowUps(clock.today())
-        self.title = QLabel("Follow-ups")
+        self.title = QLabel(_("Follow-ups"))
         set_text_size(self.title, 1.55)
         self.summary = QLabel()
         mute(self.summary)
-        refresh = QPushButton("Refresh")
-        refresh.setToolTip("Read the follow-ups again")
+        refresh = QPushButton(_("Refresh"))
+        refresh.setToolTip(_("Read the follow-ups again"))
         refresh.clicked.connect(self.refresh)
         self.reactions_model = ReactionsModel(clock.today, self)
         self.overdue_model = CoursesDueModel(self)
@@ -81,10 +83,12 @@ class FollowUpsView(QWidget):
         self.problem = FieldError()
         self.reactions_table.problem.connect(self.problem.show_message)
         self.sections = (
-            _Section("Open reactions", "No open reactions: nothing to ask about.", self.reactions_table),
-            _Section("Overdue courses", "Every active course is on schedule.", self.overdue_table),
             _Section(
-                "Maintenance due (next two weeks)", "No maintenance visits due.", self.maintenance_table
+                _("Open reactions"), _("No open reactions: nothing to ask about."), self.reactions_table
+            ),
+            _Section(_("Overdue courses"), _("Every active course is on schedule."), self.overdue_table),
+            _Section(
+                _("Maintenance due (next two weeks)"), _("No maintenance visits due."), self.maintenance_table
             ),
         )
         for table in (self.reactions_table, self.overdue_table, self.maintenance_table):
@@ -123,11 +127,15 @@ class FollowUpsView(QWidget):
         for section, count in zip(self.sections, counts, strict=True):
             section.set_count(count)
             section.table.fit_rows(ROWS_SHOWN)
-        when = f"{found.today:%A %d %B %Y}"
+        when = appointment(found.today)
         self.summary.setText(
-            f"{found.count:,} thing{'s' if found.count != 1 else ''} to follow up, as of {when}"
+            ngettext(
+                "{count:,} thing to follow up, as of {when}",
+                "{count:,} things to follow up, as of {when}",
+                found.count,
+            ).format(count=found.count, when=when)
             if found.count
-            else f"Nothing to follow up, as of {when}."
+            else _("Nothing to follow up, as of {when}.").format(when=when)
         )
 
     def _open_client(self, index: QModelIndex) -> None:

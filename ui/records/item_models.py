@@ -12,7 +12,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from acuchart.models import CourseDue, ReactionFollowUp, SessionSummary
+from acuchart.dates import day_month, short_date, short_moment, weekday_date
+from acuchart.i18n import N_, _, ngettext
+from acuchart.models import CourseDue, ReactionFollowUp, SessionSummary, maintenance_every
 from ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,12 +34,12 @@ def ink(meaning: str) -> QBrush:
 
 def day(value: dt.date) -> str:
     """A date as the practitioner reads it: ``Tue 29 Sep 2026``."""
-    return value.strftime("%a %d %b %Y")
+    return weekday_date(value)
 
 
 def days(n: int) -> str:
     """``1 day``, ``5 days``."""
-    return f"{n} day{'s' if n != 1 else ''}"
+    return ngettext("{count} day", "{count} days", n).format(count=n)
 
 
 class RecordTableModel(QAbstractTableModel, Generic[Row]):
@@ -94,7 +96,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return self.HEADERS[section] if horizontal and 0 <= section < len(self.HEADERS) else None
+        return _(self.HEADERS[section]) if horizontal and 0 <= section < len(self.HEADERS) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -109,7 +111,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
 class ReactionsModel(RecordTableModel[ReactionFollowUp]):
     """Reactions to follow up: who, which session, what and where, how long open, and the action button."""
 
-    HEADERS = ("Client", "Session", "Reaction", "Note", "Status", "")
+    HEADERS = (N_("Client"), N_("Session"), N_("Reaction"), N_("Note"), N_("Status"), "")
     ACTION_COLUMN = 5
 
     def __init__(self, today: Callable[[], dt.date], parent: QObject | None = None) -> None:
@@ -121,18 +123,18 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
             if column == 0:
                 return row.client_name
             if column == 1:
-                return row.session_on.strftime("%d %b %Y")
+                return short_date(row.session_on)
             if column == 2:
-                return row.label + (" · late entry" if row.late_entry else "")
+                return row.label + (_(" · late entry") if row.late_entry else "")
             if column == 3:
                 return row.note
             if column == 4:
                 if row.resolved_on is not None:
-                    return f"Resolved {row.resolved_on:%d %b}"
+                    return _("Resolved {resolved_on}").format(resolved_on=day_month(row.resolved_on))
                 age = (self._today() - row.session_on).days
-                return f"Open {days(age)}" if age > 0 else "Open since today"
+                return _("Open {days}").format(days=days(age)) if age > 0 else _("Open since today")
             if column == self.ACTION_COLUMN:
-                return "Resolved today" if row.is_open else "Reopen"
+                return _("Resolved today") if row.is_open else _("Reopen")
         elif role == Qt.ItemDataRole.ForegroundRole and column == 4:
             return ink("alert" if row.is_open else "signed")
         elif role == Qt.ItemDataRole.FontRole and column == 2 and row.severity == "severe":
@@ -140,9 +142,9 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
             font.setBold(True)
             return font
         elif role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.label} after the session of {row.session_on:%d %b %Y}" + (
-                f"\n{row.note}" if row.note else ""
-            )
+            return _("{label} after the session of {session_on}").format(
+                label=row.label, session_on=short_date(row.session_on)
+            ) + (f"\n{row.note}" if row.note else "")
         elif role == IdRole:
             return row.id
         elif role == ClientIdRole:
@@ -153,7 +155,7 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
 class CoursesDueModel(RecordTableModel[CourseDue]):
     """Courses needing a booking: overdue sessions or maintenance due."""
 
-    HEADERS = ("Client", "Course", "Due", "")
+    HEADERS = (N_("Client"), N_("Course"), N_("Due"), "")
 
     def cell(self, row: CourseDue, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -161,10 +163,12 @@ class CoursesDueModel(RecordTableModel[CourseDue]):
                 return row.client_name
             if column == 1:
                 if row.status == "maintenance":
-                    return f"Maintenance every {row.maintenance_months} month{'s' if row.maintenance_months != 1 else ''}"
+                    return maintenance_every(row.maintenance_months)
                 if not row.session_number:
-                    return f"Not started ({row.planned} planned)"
-                return f"Session {row.session_number} of {row.planned} done"
+                    return _("Not started ({planned} planned)").format(planned=row.planned)
+                return _("Session {session_number} of {planned} done").format(
+                    session_number=row.session_number, planned=row.planned
+                )
             if column == 2:
                 return day(row.due_on)
             if column == 3:
@@ -181,12 +185,12 @@ class CoursesDueModel(RecordTableModel[CourseDue]):
 class SessionHistoryModel(RecordTableModel[SessionSummary]):
     """A client's sessions, newest first: date, number in the course, points, reactions, signature."""
 
-    HEADERS = ("Date", "Session", "Points", "Reactions", "Signed")
+    HEADERS = (N_("Date"), N_("Session"), N_("Points"), N_("Reactions"), N_("Signed"))
 
     def cell(self, row: SessionSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.started_at.strftime("%d %b %Y, %H:%M")
+                return short_moment(row.started_at)
             if column == 1:
                 return row.number_label
             if column == 2:
@@ -194,10 +198,18 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
             if column == 3:
                 if not row.reactions:
                     return ""
-                return f"{row.open_reactions} open" if row.open_reactions else f"{row.reactions} resolved"
+                return (
+                    ngettext("{count} open", "{count} open", row.open_reactions).format(
+                        count=row.open_reactions
+                    )
+                    if row.open_reactions
+                    else ngettext("{count} resolved", "{count} resolved", row.reactions).format(
+                        count=row.reactions
+                    )
+                )
             if column == 4:
-                notes = [n for n, on in (("late", row.late_entry), ("amended", row.amendments)) if on]
-                return ("✓ " + (", ".join(notes) or "signed")) if row.signed_at else "Not signed"
+                notes = [n for n, on in ((_("late"), row.late_entry), (_("amended"), row.amendments)) if on]
+                return ("✓ " + (", ".join(notes) or _("signed"))) if row.signed_at else _("Not signed")
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == 3 and row.open_reactions:
                 return ink("alert")
@@ -207,15 +219,24 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
             return int(Qt.AlignmentFlag.AlignCenter)
         elif role == Qt.ItemDataRole.ToolTipRole:
             signed = (
-                f"Signed {row.signed_at:%d %b %Y %H:%M} by {row.signed_by}"
+                _("Signed {signed_at} by {signed_by}").format(
+                    signed_at=short_moment(row.signed_at), signed_by=row.signed_by
+                )
                 if row.signed_at
-                else "Not signed yet"
+                else _("Not signed yet")
             )
-            late = " A late entry." if row.late_entry else ""
+            late = _(" A late entry.") if row.late_entry else ""
             amended = (
-                f" {row.amendments} amendment{'s' if row.amendments != 1 else ''}." if row.amendments else ""
+                " "
+                + ngettext("{count} amendment.", "{count} amendments.", row.amendments).format(
+                    count=row.amendments
+                )
+                if row.amendments
+                else ""
             )
-            return f"{signed}.{late}{amended} Double-click to open the session."
+            return _("{signed}.{late}{amended} Double-click to open the session.").format(
+                signed=signed, late=late, amended=amended
+            )
         elif role == IdRole:
             return row.id
         return None

@@ -6,11 +6,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from acuchart.dates import short_moment
+from acuchart.i18n import N_, _, ngettext
 from acuchart.practice import Practice
 from ui.accessibility import accessible
 from ui.style import mute
 
-HEADERS = ("Date", "Client", "Phone", "Email", "Box")
+HEADERS = (N_("Date"), N_("Client"), N_("Phone"), N_("Email"), N_("Box"))
 SESSION_ROLE = 0x0100
 """Qt.ItemDataRole.UserRole: the session of a row."""
 
@@ -22,23 +24,23 @@ class LotRecallDialog(QDialog):
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Needle lot recall")
+        self.setWindowTitle(_("Needle lot recall"))
         self.resize(820, 460)
         self._practice = practice
         self.lot = QLineEdit()
         self.lot.setObjectName("lotNumber")
-        self.lot.setPlaceholderText("Lot number, as printed on the box or in the recall notice")
+        self.lot.setPlaceholderText(_("Lot number, as printed on the box or in the recall notice"))
         accessible(self.lot, "Lot number")
-        self.summary = QLabel("Case, spaces and dashes do not matter.")
+        self.summary = QLabel(_("Case, spaces and dashes do not matter."))
         mute(self.summary)
         self.model = QStandardItemModel(0, len(HEADERS), self)
-        self.model.setHorizontalHeaderLabels(list(HEADERS))
+        self.model.setHorizontalHeaderLabels([_(h) for h in HEADERS])
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setTabKeyNavigation(
             False
         )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
-        accessible(self.table, "Sessions that used this lot", "Enter opens the session")
+        accessible(self.table, "Sessions that used this lot", _("Enter opens the session"))
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -54,7 +56,9 @@ class LotRecallDialog(QDialog):
         layout.addWidget(self.table, 1)
         numbers = [lot.lot_number for lot in practice.needle_lots.all_lots()]
         if numbers:
-            known = QLabel("Boxes entered: " + ", ".join(numbers[:12]) + ("…" if len(numbers) > 12 else ""))
+            known = QLabel(
+                _("Boxes entered: ") + ", ".join(numbers[:12]) + ("…" if len(numbers) > 12 else "")
+            )
             known.setWordWrap(True)
             mute(known)
             layout.addWidget(known)
@@ -67,7 +71,7 @@ class LotRecallDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for use in uses:
             cells = [
-                QStandardItem(f"{use.started_at:%d %b %Y %H:%M}"),
+                QStandardItem(short_moment(use.started_at)),
                 QStandardItem(use.client_name),
                 QStandardItem(use.phone),
                 QStandardItem(use.email),
@@ -77,15 +81,19 @@ class LotRecallDialog(QDialog):
             self.model.appendRow(cells)
         self.table.resizeColumnsToContents()
         if not typed:
-            self.summary.setText("Case, spaces and dashes do not matter.")
+            self.summary.setText(_("Case, spaces and dashes do not matter."))
         elif uses:
             clients = len({use.client_id for use in uses})
             self.summary.setText(
-                f"{len(uses)} session{'s' if len(uses) != 1 else ''} of {clients} client"
-                f"{'s' if clients != 1 else ''} used this lot. Double-click one to open it."
+                _("{sessions} of {clients} used this lot. Double-click one to open it.").format(
+                    sessions=ngettext("{count} session", "{count} sessions", len(uses)).format(
+                        count=len(uses)
+                    ),
+                    clients=ngettext("{count} client", "{count} clients", clients).format(count=clients),
+                )
             )
         else:
-            self.summary.setText(f"No session used a lot matching “{typed}”.")
+            self.summary.setText(_("No session used a lot matching “{typed}”.").format(typed=typed))
 
     def _open(self, row: int) -> None:
         item = self.model.item(row, 0)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import CONCERN_LABELS
 from acuchart.models.tcm import SCALES
 from acuchart.practice import Practice
@@ -34,35 +35,35 @@ class NoteTemplatesDialog(QDialog):
 
     def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Note templates")
+        self.setWindowTitle(_("Note templates"))
         self.resize(640, 560)
         self._practice = practice
         self._ops = Operations.of(practice)
         self.templates = QListWidget()
         self.templates.setObjectName("noteTemplates")
         accessible(self.templates, "Note templates")
-        self.delete = QPushButton("Delete template")
+        self.delete = QPushButton(_("Delete template"))
         self.delete.clicked.connect(self._delete)
         self.messages = FieldMessages()
         self.name = QLineEdit()
         self.concern = QComboBox()
-        self.concern.addItem("Any concern", "")
+        self.concern.addItem(_("Any concern"), "")
         for key, label in CONCERN_LABELS.items():
             self.concern.addItem(label, key)
         self.prompts = QPlainTextEdit()
         self.prompts.setPlaceholderText(
-            "What to ask, one question a line, e.g.\nHow have you slept since last time?"
+            _("What to ask, one question a line, e.g.\nHow have you slept since last time?")
         )
         self.scales = {key: QCheckBox(label) for key, label in SCALES}
         scales = QHBoxLayout()
         for box in self.scales.values():
             scales.addWidget(box)
         form = QFormLayout()
-        self.messages.add_row(form, "name", "Name", self.name)
-        self.messages.add_row(form, "concern", "For", self.concern)
-        self.messages.add_row(form, "prompts", "What to ask", self.prompts)
-        form.addRow("Record", scales)
-        self.add = QPushButton("Add template")
+        self.messages.add_row(form, "name", _("Name"), self.name)
+        self.messages.add_row(form, "concern", _("For"), self.concern)
+        self.messages.add_row(form, "prompts", _("What to ask"), self.prompts)
+        form.addRow(_("Record"), scales)
+        self.add = QPushButton(_("Add template"))
         self.add.clicked.connect(self._add)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

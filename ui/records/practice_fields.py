@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import N_, _
 from ui import theme
 
 LOGO_SIZE = (220, 90)
 PRACTICE_LINES = (
-    ("practice_name", "Practice name", "e.g. Willow Lane Facial Acupuncture"),
-    ("practitioner_name", "Practitioner", "Your name as you sign: it signs every session"),
-    ("licence_number", "Licence number", "Printed on every record and handout"),
-    ("phone", "Phone", ""),
-    ("email", "Email", "name@example.com"),
+    ("practice_name", N_("Practice name"), N_("e.g. Willow Lane Facial Acupuncture")),
+    ("practitioner_name", N_("Practitioner"), N_("Your name as you sign: it signs every session")),
+    ("licence_number", N_("Licence number"), N_("Printed on every record and handout")),
+    ("phone", N_("Phone"), ""),
+    ("email", N_("Email"), N_("name@example.com")),
 )
 """The one-line practice settings: name, label, placeholder."""
 
@@ -46,10 +47,10 @@ class LogoChooser(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         theme.style(self.preview, "#logoPreview { border: 1px dashed $border; color: $muted; }")
         self.path = ""
-        choose = QPushButton("Choose…")
-        choose.setToolTip("A PNG or JPEG image printed at the top of handouts")
+        choose = QPushButton(_("Choose…"))
+        choose.setToolTip(_("A PNG or JPEG image printed at the top of handouts"))
         choose.clicked.connect(self.choose)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(_("Remove"))
         self.remove.clicked.connect(lambda: self.set_path(""))
         buttons = QVBoxLayout()
         buttons.addWidget(choose)
@@ -67,7 +68,7 @@ class LogoChooser(QWidget):
         pixmap = QPixmap(path) if path else QPixmap()
         if pixmap.isNull():
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("This file is not an image" if path else "No logo")
+            self.preview.setText(_("This file is not an image") if path else _("No logo"))
         else:
             self.preview.setPixmap(
                 pixmap.scaled(
@@ -81,8 +82,8 @@ class LogoChooser(QWidget):
     def choose(self) -> None:
         """Pick a logo file."""
         start = str(Path(self.path).parent) if self.path else str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose the practice logo", start, "Images (*.png *.jpg *.jpeg)"
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose the practice logo"), start, _("Images (*.png *.jpg *.jpeg)")
         )
         if chosen:
             self.set_path(chosen)
@@ -92,7 +93,7 @@ def paper_size_box() -> QComboBox:
     """A4 or Letter, starting at what this computer's country prints on."""
     box = QComboBox()
     box.addItem("A4", "A4")
-    box.addItem("Letter (US)", "Letter")
+    box.addItem(_("Letter (US)"), "Letter")
     box.setCurrentIndex(box.findData(local_paper_size()))
     return box
 
@@ -114,7 +115,7 @@ class PathField(QWidget):
         self._save_filter = save_filter
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
-        choose = QPushButton("Choose…")
+        choose = QPushButton(_("Choose…"))
         choose.clicked.connect(self.choose)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -134,7 +135,7 @@ class PathField(QWidget):
         """Pick the folder, or the file's name and place."""
         start = self.text or str(Path.home())
         if self._save_filter:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen, _filter = QFileDialog.getSaveFileName(
                 self, self._title, start, self._save_filter, options=QFileDialog.Option.DontConfirmOverwrite
             )
         else:

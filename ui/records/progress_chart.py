@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from acuchart.i18n import N_, _
 from acuchart.models import RATING_MAX, RATING_MIN
 from acuchart.progress_styles import RATING_AXIS_NOTE, series_style
 from ui import theme
@@ -22,7 +23,7 @@ from ui.accessibility import accessible
 from ui.style import px
 
 _SIDE = 12
-EMPTY_TEXT = "No ratings yet. At each session the client rates each concern from 0 to 10."
+EMPTY_TEXT = N_("No ratings yet. At each session the client rates each concern from 0 to 10.")
 
 
 def short_label(label: str) -> str:
@@ -70,16 +71,18 @@ class ProgressChart(QWidget):
         parent: QWidget | None = None,
         low: int = RATING_MIN,
         high: int = RATING_MAX,
-        title: str = f"Rating  ({RATING_AXIS_NOTE})",
+        title: str = "",
         empty_text: str = EMPTY_TEXT,
-        name: str = "Progress chart",
+        name: str = N_("Progress chart"),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressChart")
         self.setMinimumSize(px(280), px(180))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         accessible(self, name)
-        self._low, self._high, self._title, self._empty_text = low, high, title, empty_text
+        title = title or _("Rating  ({note})").format(note=_(RATING_AXIS_NOTE))
+        self._low, self._high, self._title, self._empty_text = low, high, title, _(empty_text)
+        self.setToolTip(title)  # the whole title, where a narrow chart shortens it with "…"
         self._series: list[Series] = []
         self._sessions = 1
         self._course_sessions: int | None = None
@@ -210,12 +213,13 @@ class ProgressChart(QWidget):
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + metrics.height() + 6, plot.width(), metrics.height()),
             Qt.AlignmentFlag.AlignHCenter,
-            "Session",
+            _("Session"),
         )
+        title_width = self.width() - plot.left() - 4
         painter.drawText(
-            QRectF(plot.left(), 2, plot.width(), metrics.height() + 4),
+            QRectF(plot.left(), 2, title_width, metrics.height() + 4),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self._title,
+            metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, int(title_width)),
         )
 
     def _pen(self, index: int, width: float = 2.2) -> QPen:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QTool
 
 from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models import CONCERN_LABELS, RATING_MAX, RATING_MIN, RATING_SCALE_NOTE
 from acuchart.practice import Practice
 from ui import theme
@@ -39,14 +40,14 @@ class RatingsWidget(QGroupBox):
     def __init__(
         self, practice: Practice, session_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Client's ratings", parent)
+        super().__init__(_("Client's ratings"), parent)
         self.setObjectName("ratingsWidget")
         theme.style(self, STYLE)
         self._practice = practice
         self.session_id: int | None = None
         self.buttons: dict[str, list[QToolButton]] = {}
         self._scores: dict[str, int] = {}
-        self.hint = QLabel(RATING_SCALE_NOTE)
+        self.hint = QLabel(_(RATING_SCALE_NOTE))
         mute(self.hint)
         self.hint.setWordWrap(True)
         self.rows = QGridLayout()
@@ -76,7 +77,7 @@ class RatingsWidget(QGroupBox):
                 widget.deleteLater()
         self.buttons = {}
         if not concerns:
-            empty = QLabel("No concerns to rate: choose the concerns of the client's course first.")
+            empty = QLabel(_("No concerns to rate: choose the concerns of the client's course first."))
             empty.setWordWrap(True)
             self.rows.addWidget(empty, 0, 0)
             return
@@ -93,7 +94,10 @@ class RatingsWidget(QGroupBox):
                 button = QToolButton()
                 button.setText(str(score))
                 button.setCheckable(True)
-                accessible(button, f"{CONCERN_LABELS.get(concern, concern)}: {score}")
+                accessible(
+                    button,
+                    _("{name}: {detail}").format(name=_(CONCERN_LABELS.get(concern, concern)), detail=score),
+                )
                 button.clicked.connect(partial(self._tap, concern, score))
                 buttons_row.addWidget(button)
                 buttons.append(button)
@@ -111,7 +115,11 @@ class RatingsWidget(QGroupBox):
                 button.setChecked(self._scores.get(concern) == score)
                 button.setEnabled(not signed)
         self.hint.setText(
-            f"{RATING_SCALE_NOTE}. Signed: change a rating with Amend…" if signed else f"{RATING_SCALE_NOTE}."
+            _("{RATING_SCALE_NOTE}. Signed: change a rating with Amend…").format(
+                RATING_SCALE_NOTE=_(RATING_SCALE_NOTE)
+            )
+            if signed
+            else f"{_(RATING_SCALE_NOTE)}."
         )
 
     def score(self, concern: str) -> int | None:

@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models import PracticeSettings
 from acuchart.practice import Practice
-from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY
+from acuchart.services.settings import BACKUP_SECOND_PLACE_KEY, LANGUAGE_KEY
 from ui.operations import Operations
+from ui.preferences import Preferences
 from ui.records.forms import FieldMessages
+from ui.records.language_settings import LanguagePage
 from ui.records.practice_fields import PRACTICE_LINES, LogoChooser, PathField, paper_size_box
 from ui.style import px
 
@@ -32,16 +35,20 @@ from ui.style import px
 class SettingsDialog(QDialog):
     """Edit the practice settings; every problem is shown beside its field and nothing is half-saved."""
 
-    def __init__(self, practice: Practice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, practice: Practice, parent: QWidget | None = None, preferences: Preferences | None = None
+    ) -> None:
         super().__init__(parent)
         self._practice = practice
-        self.setWindowTitle("Practice settings")
+        self.setWindowTitle(_("Practice settings"))
         self.setMinimumWidth(600)
         self.messages = FieldMessages()
         self.edits: dict[str, QLineEdit] = {}
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._practice_tab(), "Practice")
-        self.tabs.addTab(self._records_tab(), "Records")
+        self.tabs.addTab(self._practice_tab(), _("Practice"))
+        self.tabs.addTab(self._records_tab(), _("Records"))
+        self.language = LanguagePage(practice.settings.language(), preferences)
+        self.tabs.addTab(self.language, _("Language"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -63,17 +70,17 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         for name, label, placeholder in PRACTICE_LINES:
             edit = QLineEdit()
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(_(placeholder))
             self.edits[name] = edit
-            self.messages.add_row(form, name, label, edit)
+            self.messages.add_row(form, name, _(label), edit)
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(px(64))
-        self.messages.add_row(form, "address", "Address", self.address)
+        self.messages.add_row(form, "address", _("Address"), self.address)
         self.logo = LogoChooser()
         self.logo_preview = self.logo.preview
-        self.messages.add_row(form, "logo_path", "Logo", self.logo)
+        self.messages.add_row(form, "logo_path", _("Logo"), self.logo)
         self.paper_size = paper_size_box()
-        self.messages.add_row(form, "paper_size", "Paper size", self.paper_size)
+        self.messages.add_row(form, "paper_size", _("Paper size"), self.paper_size)
         return page
 
     def _records_tab(self) -> QWidget:
@@ -81,16 +88,16 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.review_months = QSpinBox()
         self.review_months.setRange(0, 999)
-        self.review_months.setSuffix(" months")
-        self.messages.add_row(form, "caution_review_months", "Review cautions after", self.review_months)
+        self.review_months.setSuffix(_(" months"))
+        self.messages.add_row(form, "caution_review_months", _("Review cautions after"), self.review_months)
         self.consent_version = QLineEdit()
-        self.consent_version.setPlaceholderText("e.g. 2026-1: the version printed on your consent form")
-        self.messages.add_row(form, "consent_text_version", "Consent text version", self.consent_version)
+        self.consent_version.setPlaceholderText(_("e.g. 2026-1: the version printed on your consent form"))
+        self.messages.add_row(form, "consent_text_version", _("Consent text version"), self.consent_version)
         self.second_place = PathField(
-            "Where the second copy of each backup goes", "None: backups stay on this computer only"
+            _("Where the second copy of each backup goes"), _("None: backups stay on this computer only")
         )
-        self.second_place.setToolTip("A USB drive or a synced folder, away from the practice file")
-        self.messages.add_row(form, BACKUP_SECOND_PLACE_KEY, "Second place for backups", self.second_place)
+        self.second_place.setToolTip(_("A USB drive or a synced folder, away from the practice file"))
+        self.messages.add_row(form, BACKUP_SECOND_PLACE_KEY, _("Second place for backups"), self.second_place)
         return page
 
     # --- values ------------------------------------------------------------------------------
@@ -125,6 +132,7 @@ class SettingsDialog(QDialog):
             caution_review_months=self.review_months.value(),
             consent_text_version=self.consent_version.text(),
         )
+        values[LANGUAGE_KEY] = self.language.practice_language
         # Checked only when changed: a backup drive unplugged today must not stop a new phone number.
         if self.second_place.text != self._stored_second_place:
             values[BACKUP_SECOND_PLACE_KEY] = self.second_place.text
@@ -148,4 +156,5 @@ class SettingsDialog(QDialog):
                     )
                 )
             return
+        self.language.remember()
         self.accept()

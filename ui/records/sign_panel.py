@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.changes import Changes
+from acuchart.dates import short_moment
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.models import Amendment, Session
 from acuchart.practice import Practice
 from ui import theme
@@ -36,18 +38,30 @@ SIGN_BUTTON_STYLE = (
 def signature_text(session: Session) -> str:
     """``Signed 21 Nov 2026 14:05 by Dr. Jane Doe``."""
     assert session.signed_at is not None
-    return f"Signed {session.signed_at:%d %b %Y %H:%M} by {session.signed_by}"
+    return _("Signed {signed_at} by {signed_by}").format(
+        signed_at=short_moment(session.signed_at), signed_by=session.signed_by
+    )
 
 
 def amendment_html(amendment: Amendment) -> str:
     """One amendment as the panel shows it: what, old → new, why, who and when."""
-    old = html.escape(amendment.old_value or "(empty)")
-    new = html.escape(amendment.new_value or "(empty)")
+    old = html.escape(amendment.old_value or _("(empty)"))
+    new = html.escape(amendment.new_value or _("(empty)"))
     change = f"{new}" if amendment.old_value is None else f"{old} → {new}"
+    colours = theme.current()
+    # The catalogues' text carries the printed page's grey (paper_muted); on screen it is the theme's.
     return (
-        f"<b>{html.escape(amendment.field_label)}</b>: {change}<br>"
-        f"<i>“{html.escape(amendment.reason)}”</i><br>"
-        f"<span style='color:{theme.current().muted}'>{html.escape(amendment.author)}, {amendment.at:%d %b %Y %H:%M}</span>"
+        _(
+            "<b>{escape}</b>: {change}<br><i>“{escape2}”</i><br><span style='color:#5f6368'>{escape3}, {at}</span>"
+        )
+        .format(
+            escape=html.escape(amendment.field_label),
+            change=change,
+            escape2=html.escape(amendment.reason),
+            escape3=html.escape(amendment.author),
+            at=short_moment(amendment.at),
+        )
+        .replace(f"color:{colours.paper_muted}", f"color:{colours.muted}")
     )
 
 
@@ -58,18 +72,18 @@ class SignPanel(QGroupBox):
     def __init__(
         self, practice: Practice, session_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Signature", parent)
+        super().__init__(_("Signature"), parent)
         self.setObjectName("signPanel")
         self._practice = practice
         self.session_id: int | None = None
         self.balance = QLabel()
         self.balance.setObjectName("signBalance")
-        self.sign_button = QPushButton("Sign session")
+        self.sign_button = QPushButton(_("Sign session"))
         self.sign_button.setObjectName("signButton")
         self.sign_button.setMinimumHeight(px(40))
         theme.style(self.sign_button, SIGN_BUTTON_STYLE)
         set_text_size(self.sign_button, 14 / 13)
-        self.sign_button.setToolTip("Sign the chart: after this, changes are added as amendments")
+        self.sign_button.setToolTip(_("Sign the chart: after this, changes are added as amendments"))
         self.reason = QLabel()
         self.reason.setObjectName("signReason")
         self.reason.setWordWrap(True)
@@ -83,10 +97,10 @@ class SignPanel(QGroupBox):
         self.late.setObjectName("lateEntry")
         self.late.setWordWrap(True)
         theme.style(self.late, LATE_STYLE)
-        self.amend_button = QPushButton("Amend…")
-        self.amend_button.setToolTip("Correct something in the signed session, with the reason")
-        self.late_reaction_button = QPushButton("Late reaction…")
-        self.late_reaction_button.setToolTip("A reaction the client reported after the session was signed")
+        self.amend_button = QPushButton(_("Amend…"))
+        self.amend_button.setToolTip(_("Correct something in the signed session, with the reason"))
+        self.late_reaction_button = QPushButton(_("Late reaction…"))
+        self.late_reaction_button.setToolTip(_("A reaction the client reported after the session was signed"))
         self.amendments = QLabel()
         self.amendments.setObjectName("amendments")
         self.amendments.setWordWrap(True)
@@ -126,11 +140,21 @@ class SignPanel(QGroupBox):
         session = self._practice.sessions.get(self.session_id)
         balance = self._practice.sessions.needle_balance(self.session_id)
         if balance.removed is None:
-            self.balance.setText(f"Needles: {balance.inserted} in · removed not yet confirmed")
+            self.balance.setText(
+                _("Needles: {inserted} in · removed not yet confirmed").format(inserted=balance.inserted)
+            )
         elif balance.difference:
-            self.balance.setText(f"Needles: {balance.inserted} in · {balance.removed} out · difference noted")
+            self.balance.setText(
+                _("Needles: {inserted} in · {removed} out · difference noted").format(
+                    inserted=balance.inserted, removed=balance.removed
+                )
+            )
         else:
-            self.balance.setText(f"Needles: {balance.inserted} in · {balance.removed} out ✓")
+            self.balance.setText(
+                _("Needles: {inserted} in · {removed} out ✓").format(
+                    inserted=balance.inserted, removed=balance.removed
+                )
+            )
         signed = session.signed
         self.sign_button.setVisible(not signed)
         self.amend_button.setVisible(signed)
@@ -142,7 +166,7 @@ class SignPanel(QGroupBox):
         self.reason.setVisible(bool(why))
         self.signature.setText(signature_text(session) if signed else "")
         self.late.setText(
-            "Late entry: charted more than 24 hours after the session." if session.late_entry else ""
+            _("Late entry: charted more than 24 hours after the session.") if session.late_entry else ""
         )
         self.late.setVisible(session.late_entry)
         self._amendments = self._practice.signing.amendments_for(self.session_id) if signed else []
@@ -151,7 +175,7 @@ class SignPanel(QGroupBox):
     def _show_amendments(self) -> None:
         amendments = self._amendments
         self.amendments.setText(
-            "<p style='margin:0 0 4px 0'><b>Amendments</b></p>"
+            _("<p style='margin:0 0 4px 0'><b>Amendments</b></p>")
             + "<hr>".join(amendment_html(a) for a in amendments)
             if amendments
             else ""
@@ -162,8 +186,8 @@ class SignPanel(QGroupBox):
         """Ask once before signing: a signed chart is changed only by amendment."""
         answer = QMessageBox.question(
             self,
-            "Sign session",
-            "Sign this session now? After signing, any change is added as an amendment with a reason.",
+            _("Sign session"),
+            _("Sign this session now? After signing, any change is added as an amendment with a reason."),
         )
         return answer == QMessageBox.StandardButton.Yes
 

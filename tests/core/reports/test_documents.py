@@ -50,7 +50,7 @@ def test_handout_names_client_session_and_next_visit(handout_pdf: bytes) -> None
     assert samples.ACCENTED_NAME in words
     assert "11 March 2025" in words
     assert "3 of 10" in words
-    assert "Tuesday 25 March 2025 at 10:30" in words
+    assert "Tuesday, 25 March 2025 at 10:30" in words
 
 
 def test_handout_lists_points_with_the_clients_own_sides(handout_pdf: bytes) -> None:

@@ -33,7 +33,7 @@ def test_handout_names_the_client_and_says_session_3_of_10_with_the_next_date(
     words = text(documents.handout(practice, charted.session_ids[-1]).pdf)
     assert CLIENT_NAME in words
     assert "3 of 10" in words
-    assert "Tuesday 11 March 2025" in words  # 25 February + 14 days
+    assert "Tuesday, 11 March 2025" in words  # 25 February + 14 days
     assert "Lotus Facial Acupuncture" in words and "AC-204817" in words
 
 
@@ -86,7 +86,7 @@ def test_a_reprinted_handout_gives_the_session_that_followed_as_the_next_appoint
     data = handout_data(practice, charted.session_ids[0])
     assert data.session_number == 1
     assert data.next_appointment == SESSION_TIMES[1]
-    assert "Tuesday 11 February 2025 at 10:30" in text(
+    assert "Tuesday, 11 February 2025 at 10:30" in text(
         documents.handout(practice, charted.session_ids[0]).pdf
     )
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolButton, QWidget
 
+from acuchart.i18n import _
 from ui import theme
 from ui.accessibility import accessible
 from ui.chart.flow_layout import FlowLayout
@@ -62,18 +63,20 @@ class Chips(QWidget):
             self._add_chip(term)
         if other:
             self.other = QLineEdit()
-            self.other.setPlaceholderText("other…")
-            accessible(self.other, f"{name}: another term")
+            self.other.setPlaceholderText(_("other…"))
+            accessible(self.other, _("{name}: another term").format(name=name))
             self.other.setMaximumWidth(px(140))
             self.other.returnPressed.connect(self._add_other)
             self._layout.addWidget(self.other)
 
     def _add_chip(self, term: str) -> QToolButton:
         button = QToolButton()
-        button.setText(term)
+        button.setText(_(term))
         button.setCheckable(True)
         button.setProperty("chip", True)
-        accessible(button, f"{self._name}: {term}" if self._name else term)
+        accessible(
+            button, _("{name}: {detail}").format(name=self._name, detail=_(term)) if self._name else _(term)
+        )
         button.clicked.connect(lambda checked, t=term: self._tapped(t, checked))
         if self.other is not None:  # the "other…" box stays last
             self._layout.removeWidget(self.other)

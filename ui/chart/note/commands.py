@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from acuchart.i18n import N_, _
 from acuchart.models.tcm import Adjunct, TcmFindings
 from acuchart.services.adjuncts import AdjunctSnapshot
 from ui.chart.commands import ChartOps, ServiceCommand
 
 FINDING_NAMES = {
-    "tongue": "tongue",
-    "pulse": "pulse",
-    "principles": "eight principles",
-    "patterns": "pattern",
-    "treatment_principle": "treatment principle",
+    "tongue": N_("tongue"),
+    "pulse": N_("pulse"),
+    "principles": N_("eight principles"),
+    "patterns": N_("pattern"),
+    "treatment_principle": N_("treatment principle"),
 }
 
 
@@ -32,8 +33,8 @@ class FindingsCommand(ServiceCommand):
     """Some TCM findings changed ("Record tongue"); undo puts back what they were."""
 
     def __init__(self, ops: ChartOps, session_id: int, before: TcmFindings, new: dict[str, Any]) -> None:
-        names = " and ".join(FINDING_NAMES.get(key, key) for key in new)
-        super().__init__(ops, f"Record {names}")
+        names = _(" and ").join(_(FINDING_NAMES.get(key, key)) for key in new)
+        super().__init__(ops, _("Record {names}").format(names=names))
         self.session_id = session_id
         self.new = new
         every = findings_fields(before)
@@ -50,7 +51,7 @@ class CarryOverCommand(ServiceCommand):
     """The previous session's findings taken as this session's; undo puts back what was there."""
 
     def __init__(self, ops: ChartOps, session_id: int, before: TcmFindings) -> None:
-        super().__init__(ops, "Carry over last session's findings")
+        super().__init__(ops, _("Carry over last session's findings"))
         self.session_id = session_id
         self.old = findings_fields(before)
 
@@ -65,7 +66,7 @@ class AddAdjunctCommand(ServiceCommand):
     """An adjunct technique recorded ("Add facial cupping"); undo removes it, redo puts the same one back."""
 
     def __init__(self, ops: ChartOps, session_id: int, fields: dict[str, Any], title: str) -> None:
-        super().__init__(ops, f"Add {title}")
+        super().__init__(ops, _("Add {title}").format(title=title))
         self.session_id = session_id
         self.fields = fields
         self.adjunct: Adjunct | None = None
@@ -89,7 +90,7 @@ class RemoveAdjunctCommand(ServiceCommand):
     """An adjunct technique removed with its reactions; undo puts them back."""
 
     def __init__(self, ops: ChartOps, adjunct: Adjunct) -> None:
-        super().__init__(ops, f"Remove {adjunct.label}")
+        super().__init__(ops, _("Remove {label}").format(label=adjunct.label))
         self.adjunct_id = adjunct.id
         self._snapshot: AdjunctSnapshot | None = None
 
@@ -106,7 +107,7 @@ class SessionLotsCommand(ServiceCommand):
     """The boxes of needles a session used changed."""
 
     def __init__(self, ops: ChartOps, session_id: int, old: list[int], new: list[int]) -> None:
-        super().__init__(ops, "Change the boxes of needles used")
+        super().__init__(ops, _("Change the boxes of needles used"))
         self.session_id, self.old, self.new = session_id, old, new
 
     def do(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from acuchart.models import Mark
 from acuchart.models.tcm import NEEDLE_ANGLES, STIMULATIONS
 from acuchart.services.session_rules import MAX_DEPTH_MM, MAX_RETENTION_MIN
@@ -27,12 +28,12 @@ class NeedlingDialog(QDialog):
         super().__init__(parent)
         first = marks[0]
         names = ", ".join(m.title for m in marks[:4]) + ("…" if len(marks) > 4 else "")
-        self.setWindowTitle("Needling details")
+        self.setWindowTitle(_("Needling details"))
         heading = QLabel(f"<b>{names}</b>")
         heading.setWordWrap(True)
         self.angle = QComboBox()
         accessible(self.angle, "Angle")
-        self.angle.addItem("Not recorded", "")
+        self.angle.addItem(_("Not recorded"), "")
         for key, label in NEEDLE_ANGLES:
             self.angle.addItem(label, key)
         self.angle.setCurrentIndex(max(0, self.angle.findData(first.angle)))
@@ -41,26 +42,26 @@ class NeedlingDialog(QDialog):
         self.depth_mm.setRange(0, MAX_DEPTH_MM)
         self.depth_mm.setDecimals(1)
         self.depth_mm.setSingleStep(0.5)
-        self.depth_mm.setSuffix(" mm")
-        self.depth_mm.setSpecialValueText("Not recorded")
+        self.depth_mm.setSuffix(_(" mm"))
+        self.depth_mm.setSpecialValueText(_("Not recorded"))
         self.depth_mm.setValue(first.depth_mm or 0)
         self.stimulation = QComboBox()
         accessible(self.stimulation, "Stimulation")
-        self.stimulation.addItem("Not recorded", "")
+        self.stimulation.addItem(_("Not recorded"), "")
         for key, label in STIMULATIONS:
             self.stimulation.addItem(label, key)
         self.stimulation.setCurrentIndex(max(0, self.stimulation.findData(first.stimulation)))
         self.retention = QSpinBox()
         accessible(self.retention, "Retention in minutes")
         self.retention.setRange(-1, MAX_RETENTION_MIN)
-        self.retention.setSpecialValueText("Not recorded")
-        self.retention.setSuffix(" min")
+        self.retention.setSpecialValueText(_("Not recorded"))
+        self.retention.setSuffix(_(" min"))
         self.retention.setValue(first.retention_min if first.retention_min is not None else -1)
         form = QFormLayout()
-        form.addRow("Angle", self.angle)
-        form.addRow("Depth", self.depth_mm)
-        form.addRow("Stimulation", self.stimulation)
-        form.addRow("Retention", self.retention)
+        form.addRow(_("Angle"), self.angle)
+        form.addRow(_("Depth"), self.depth_mm)
+        form.addRow(_("Stimulation"), self.stimulation)
+        form.addRow(_("Retention"), self.retention)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -69,7 +70,7 @@ class NeedlingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         if len(marks) > 1:
-            layout.addWidget(QLabel(f"Saving sets these for all {len(marks)} marks."))
+            layout.addWidget(QLabel(_("Saving sets these for all {marks} marks.").format(marks=len(marks))))
         layout.addLayout(form)
         layout.addWidget(buttons)
 

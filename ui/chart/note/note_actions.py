@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QDialog, QWidget
 
 from acuchart.errors import ValidationError
+from acuchart.i18n import _
 from acuchart.models.tcm import ADJUNCT_LABELS
 from ui.chart.note import commands
 from ui.operations import Operations
@@ -128,7 +129,9 @@ class NoteActions:
             lambda: self.practice.needle_lots.finish_lot(lot_id), self._parent_widget(), self
         )
         if done is not None:
-            self.report(f"{done.value.title} is used up: new sessions will not take it.")
+            self.report(
+                _("{title} is used up: new sessions will not take it.").format(title=done.value.title)
+            )
 
     # --- adjunct techniques --------------------------------------------------------------------
     def add_adjunct(self, fields: dict[str, Any]) -> None:
@@ -164,7 +167,9 @@ class NoteActions:
         )
         if found is None:
             return
-        dialog = ReactionDialog(True, f"after {found.label.lower()}", None, self._parent_widget())
+        dialog = ReactionDialog(
+            True, _("after {lower}").format(lower=found.label.lower()), None, self._parent_widget()
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         fields = {**dialog.fields(), "adjunct_id": adjunct_id}
@@ -182,4 +187,4 @@ class NoteActions:
             self,
         )
         if done is not None:
-            self.report("Skin measures saved.")
+            self.report(_("Skin measures saved."))

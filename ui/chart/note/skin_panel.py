@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from acuchart.dates import short_date
+from acuchart.i18n import _
 from acuchart.models.tcm import FITZPATRICK_TYPES, GLOGAU_TYPES, WRINKLE_GRADES, WRINKLE_REGIONS, SkinMeasure
 from ui.accessibility import accessible
 from ui.chart.note.chips import Chips
@@ -29,29 +31,29 @@ class SkinPanel(QWidget):
         self.fitzpatrick = QComboBox()
         self.fitzpatrick.setObjectName("fitzpatrick")
         accessible(self.fitzpatrick, "Fitzpatrick skin type")
-        self.fitzpatrick.addItem("Not recorded", None)
+        self.fitzpatrick.addItem(_("Not recorded"), None)
         for value, label in FITZPATRICK_TYPES:
             self.fitzpatrick.addItem(label, value)
         self.glogau = QComboBox()
         self.glogau.setObjectName("glogau")
         accessible(self.glogau, "Glogau photo-ageing type")
-        self.glogau.addItem("Not recorded", None)
+        self.glogau.addItem(_("Not recorded"), None)
         for value, label in GLOGAU_TYPES:
             self.glogau.addItem(label, value)
         self.regions: dict[str, Chips] = {}
         form = QFormLayout()
-        form.addRow("Fitzpatrick", self.fitzpatrick)
-        form.addRow("Glogau", self.glogau)
+        form.addRow(_("Fitzpatrick"), self.fitzpatrick)
+        form.addRow(_("Glogau"), self.glogau)
         for key, label in WRINKLE_REGIONS:
-            chips = Chips(GRADES, exclusive=True, name=f"Wrinkle grade, {label}")
+            chips = Chips(GRADES, exclusive=True, name=_("Wrinkle grade, {label}").format(label=label))
             self.regions[key] = chips
             form.addRow(label, chips)
-        scale = QLabel("Wrinkles: " + " · ".join(label for _, label in WRINKLE_GRADES))
+        scale = QLabel(_("Wrinkles: ") + " · ".join(label for _, label in WRINKLE_GRADES))
         scale.setWordWrap(True)
         mute(scale)
         self.status = QLabel()
         mute(self.status)
-        self.save = QPushButton("Save skin measures")
+        self.save = QPushButton(_("Save skin measures"))
         self.save.setObjectName("saveSkin")
         self.save.clicked.connect(self._save)
         layout = QVBoxLayout(self)
@@ -75,7 +77,9 @@ class SkinPanel(QWidget):
         self.glogau.setEnabled(editable)
         self.save.setEnabled(editable)
         self.status.setText(
-            f"Recorded {measure.measured_on:%d %b %Y}." if measure else "Not measured at this session."
+            _("Recorded {measured_on}.").format(measured_on=short_date(measure.measured_on))
+            if measure
+            else _("Not measured at this session.")
         )
 
     def values(self) -> dict[str, object]:

@@ -9,16 +9,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
+from acuchart.i18n import N_, _
 from acuchart.models import Session
 from acuchart.models.tcm import NoteTemplate
 from ui.accessibility import accessible
 from ui.style import mute
 
 PARTS: tuple[tuple[str, str, str], ...] = (
-    ("subjective", "Subjective", "What the client reports since last time"),
-    ("notes", "Objective", "What you saw and did (saved as you type)"),
-    ("assessment", "Assessment", "Your reading: how it fits together, what changed"),
-    ("plan", "Plan", "What comes next: the next session, advice given"),
+    ("subjective", N_("Subjective"), N_("What the client reports since last time")),
+    ("notes", N_("Objective"), N_("What you saw and did (saved as you type)")),
+    ("assessment", N_("Assessment"), N_("Your reading: how it fits together, what changed")),
+    ("plan", N_("Plan"), N_("What comes next: the next session, advice given")),
 )
 """Each part: the session field it is stored in, its title and its placeholder."""
 
@@ -39,18 +40,19 @@ class SoapPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.template_button = QToolButton()
         self.template_button.setObjectName("noteTemplate")
-        self.template_button.setText("Template")
-        self.template_button.setToolTip("Put a template's questions under Subjective")
+        self.template_button.setText(_("Template"))
+        self.template_button.setToolTip(_("Put a template's questions under Subjective"))
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.template_menu = QMenu(self)
         self.template_button.setMenu(self.template_menu)
         layout.addWidget(self.template_button)
         for field, title, placeholder in PARTS:
+            title, placeholder = _(title), _(placeholder)
             caption = QLabel(f"<b>{title}</b>")
             edit = QPlainTextEdit()
             edit.setObjectName(f"soap_{field}")
             edit.setPlaceholderText(placeholder)
-            accessible(edit, f"{title}: {placeholder}")
+            accessible(edit, _("{name}: {detail}").format(name=title, detail=placeholder))
             edit.setFixedHeight(3 * edit.fontMetrics().lineSpacing() + 14)
             edit.setTabChangesFocus(True)
             caption.setBuddy(edit)
@@ -58,7 +60,7 @@ class SoapPanel(QWidget):
             layout.addWidget(caption)
             layout.addWidget(edit)
             self.edits[field] = edit
-        self.signed_note = QLabel("Signed: change the note with Amend… on the Signature tab.")
+        self.signed_note = QLabel(_("Signed: change the note with Amend… on the Signature tab."))
         mute(self.signed_note)
         self.signed_note.hide()
         layout.addWidget(self.signed_note)
@@ -88,7 +90,7 @@ class SoapPanel(QWidget):
         """The templates the Template menu offers (those of the session's concerns first)."""
         self.template_menu.clear()
         if not templates:
-            self.template_menu.addAction("No templates yet: File → Note templates…").setEnabled(False)
+            self.template_menu.addAction(_("No templates yet: File → Note templates…")).setEnabled(False)
         for template in templates:
             action = self.template_menu.addAction(template.name)
             action.triggered.connect(lambda _=False, t=template: self.template_chosen.emit(t))

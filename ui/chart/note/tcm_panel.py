@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from acuchart.models.tcm import (
     EIGHT_PRINCIPLES,
     PATTERNS,
@@ -65,7 +66,7 @@ class PulseCell(QToolButton):
         self.side, self.position = side, position
         self.found = PulsePosition()
         self.setObjectName(f"pulse_{side}_{position}")
-        accessible(self, f"Pulse, {side} {position}")
+        accessible(self, _("Pulse, {side} {position}").format(side=_(side), position=position))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMinimumHeight(px(34))
         self.setMinimumWidth(px(96))
@@ -77,8 +78,8 @@ class PulseCell(QToolButton):
     def _fill(self) -> None:
         self.menu_.clear()
         for title, words, current in (
-            ("Depth", PULSE_DEPTHS, self.found.depth),
-            ("Strength", PULSE_STRENGTHS, self.found.strength),
+            (_("Depth"), PULSE_DEPTHS, self.found.depth),
+            (_("Strength"), PULSE_STRENGTHS, self.found.strength),
         ):
             self.menu_.addSection(title)
             for word in words:
@@ -86,14 +87,14 @@ class PulseCell(QToolButton):
                 action.setCheckable(True)
                 action.setChecked(word == current)
                 action.triggered.connect(lambda checked, w=word, t=title: self._set(t, w, checked))
-        self.menu_.addSection("Qualities")
+        self.menu_.addSection(_("Qualities"))
         for word in dict.fromkeys((*PULSE_QUALITIES, *self.found.qualities)):
             action = self.menu_.addAction(word)
             action.setCheckable(True)
             action.setChecked(word in self.found.qualities)
             action.triggered.connect(lambda checked, w=word: self._quality(w, checked))
         self.menu_.addSeparator()
-        clear = QAction("Clear", self.menu_)
+        clear = QAction(_("Clear"), self.menu_)
         clear.triggered.connect(lambda: self.set_found(PulsePosition(), notify=True))
         self.menu_.addAction(clear)
 
@@ -116,9 +117,11 @@ class PulseCell(QToolButton):
             self.changed.emit()
 
     def _show(self) -> None:
-        words = self.found.words()
+        words = self.found.words(_)
         self.setText(words or "—")
-        self.setToolTip(f"{self.side} {PULSE_POSITION_LABELS[self.position]}: {words or 'not recorded'}")
+        self.setToolTip(
+            f"{_(self.side)} {PULSE_POSITION_LABELS[self.position]}: {words or _('not recorded')}"
+        )
 
 
 class TcmPanel(QWidget):
@@ -136,54 +139,56 @@ class TcmPanel(QWidget):
         self.previous_label.setObjectName("previousFindings")
         self.previous_label.setWordWrap(True)
         mute(self.previous_label)
-        self.carry_button = QPushButton("Carry over")
+        self.carry_button = QPushButton(_("Carry over"))
         self.carry_button.setObjectName("carryOverFindings")
-        self.carry_button.setToolTip("Start from the previous session's findings, then change what changed")
+        self.carry_button.setToolTip(
+            _("Start from the previous session's findings, then change what changed")
+        )
         self.carry_button.clicked.connect(self.carry_over_requested)
         previous = QHBoxLayout()
         previous.addWidget(self.previous_label, 1)
         previous.addWidget(self.carry_button)
 
-        self.body = Chips(TONGUE_BODY_COLOURS, exclusive=True, other=True, name="Tongue body colour")
-        self.coating_colour = Chips(TONGUE_COATING_COLOURS, exclusive=True, name="Coating colour")
-        self.coating_thickness = Chips(TONGUE_COATING_THICKNESS, exclusive=True, name="Coating")
-        self.features = Chips(TONGUE_FEATURES, exclusive=False, other=True, name="Tongue features")
-        self.moisture = Chips(TONGUE_MOISTURE, exclusive=True, name="Tongue moisture")
+        self.body = Chips(TONGUE_BODY_COLOURS, exclusive=True, other=True, name=_("Tongue body colour"))
+        self.coating_colour = Chips(TONGUE_COATING_COLOURS, exclusive=True, name=_("Coating colour"))
+        self.coating_thickness = Chips(TONGUE_COATING_THICKNESS, exclusive=True, name=_("Coating"))
+        self.features = Chips(TONGUE_FEATURES, exclusive=False, other=True, name=_("Tongue features"))
+        self.moisture = Chips(TONGUE_MOISTURE, exclusive=True, name=_("Tongue moisture"))
         self.tongue_note = QLineEdit()
-        self.tongue_note.setPlaceholderText("Anything else about the tongue")
+        self.tongue_note.setPlaceholderText(_("Anything else about the tongue"))
         accessible(self.tongue_note, "Tongue note")
-        tongue_box = QGroupBox("Tongue")
+        tongue_box = QGroupBox(_("Tongue"))
         tongue = QFormLayout(tongue_box)
-        tongue.addRow("Body", self.body)
-        tongue.addRow("Coating", self.coating_colour)
+        tongue.addRow(_("Body"), self.body)
+        tongue.addRow(_("Coating"), self.coating_colour)
         tongue.addRow("", self.coating_thickness)
-        tongue.addRow("Features", self.features)
-        tongue.addRow("Moisture", self.moisture)
-        tongue.addRow("Note", self.tongue_note)
+        tongue.addRow(_("Features"), self.features)
+        tongue.addRow(_("Moisture"), self.moisture)
+        tongue.addRow(_("Note"), self.tongue_note)
         for chips in (self.body, self.coating_colour, self.coating_thickness, self.features, self.moisture):
             chips.changed.connect(self._tongue_changed)
 
-        self.rate = Chips(PULSE_RATES, exclusive=True, name="Pulse rate")
+        self.rate = Chips(PULSE_RATES, exclusive=True, name=_("Pulse rate"))
         self.bpm = QSpinBox()
         self.bpm.setRange(0, 250)
         self.bpm.setSpecialValueText("—")
-        self.bpm.setSuffix(" /min")
+        self.bpm.setSuffix(_(" /min"))
         accessible(self.bpm, "Pulse, beats a minute")
         self.cells: dict[tuple[str, str], PulseCell] = {}
         grid = QGridLayout()
         for column, position in enumerate(PULSE_POSITIONS, start=1):
             grid.addWidget(QLabel(f"<b>{PULSE_POSITION_LABELS[position]}</b>"), 0, column)
         for row, side in enumerate(PULSE_SIDES, start=1):
-            grid.addWidget(QLabel(f"<b>{side.capitalize()}</b>"), row, 0)
+            grid.addWidget(QLabel(f"<b>{_(side).capitalize()}</b>"), row, 0)
             for column, position in enumerate(PULSE_POSITIONS, start=1):
                 cell = PulseCell(side, position)
                 cell.changed.connect(self._pulse_changed)
                 self.cells[(side, position)] = cell
                 grid.addWidget(cell, row, column)
         self.pulse_note = QLineEdit()
-        self.pulse_note.setPlaceholderText("Anything else about the pulse")
+        self.pulse_note.setPlaceholderText(_("Anything else about the pulse"))
         accessible(self.pulse_note, "Pulse note")
-        pulse_box = QGroupBox("Pulse")
+        pulse_box = QGroupBox(_("Pulse"))
         pulse = QVBoxLayout(pulse_box)
         rate_row = QHBoxLayout()
         rate_row.addWidget(self.rate, 1)
@@ -194,12 +199,14 @@ class TcmPanel(QWidget):
         self.rate.changed.connect(self._pulse_changed)
         self.bpm.editingFinished.connect(self._pulse_changed)
 
-        self.principles = [Chips(pair, exclusive=True, name="Eight principles") for pair in EIGHT_PRINCIPLES]
+        self.principles = [
+            Chips(pair, exclusive=True, name=_("Eight principles")) for pair in EIGHT_PRINCIPLES
+        ]
         principles_row = QHBoxLayout()
         for chips in self.principles:
             chips.changed.connect(self._principles_changed)
             principles_row.addWidget(chips)
-        self.patterns = Chips((), exclusive=False, name="Pattern")
+        self.patterns = Chips((), exclusive=False, name=_("Pattern"))
         self.patterns.changed.connect(self._patterns_changed)
         self.pattern_choice = QComboBox()
         self.pattern_choice.setEditable(True)
@@ -222,12 +229,12 @@ class TcmPanel(QWidget):
         line_edit = self.treatment.lineEdit()
         if line_edit is not None:
             line_edit.editingFinished.connect(self._treatment_changed)
-        reading_box = QGroupBox("Reading")
+        reading_box = QGroupBox(_("Reading"))
         reading = QFormLayout(reading_box)
-        reading.addRow("Eight principles", principles_row)
-        reading.addRow("Pattern", self.patterns)
+        reading.addRow(_("Eight principles"), principles_row)
+        reading.addRow(_("Pattern"), self.patterns)
         reading.addRow("", self.pattern_choice)
-        reading.addRow("Treatment principle", self.treatment)
+        reading.addRow(_("Treatment principle"), self.treatment)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -282,18 +289,21 @@ class TcmPanel(QWidget):
 
     def _show_previous(self, previous: TcmFindings | None, editable: bool) -> None:
         if previous is None or previous.empty:
-            self.previous_label.setText("No earlier findings for this client.")
+            self.previous_label.setText(_("No earlier findings for this client."))
             self.carry_button.setEnabled(False)
             return
         parts = [
-            ("Tongue", previous.tongue.words()),
-            ("Pulse", previous.pulse.words()),
-            ("Principles", ", ".join(previous.principles)),
-            ("Pattern", ", ".join(previous.patterns)),
-            ("Treatment", previous.treatment_principle),
+            (_("Tongue"), previous.tongue.words(_)),
+            (_("Pulse"), previous.pulse.words(_)),
+            (_("Principles"), ", ".join(_(word) for word in previous.principles if word)),
+            (_("Pattern"), ", ".join(_(pattern) for pattern in previous.patterns if pattern)),
+            (_("Treatment"), _(previous.treatment_principle) if previous.treatment_principle else ""),
         ]
         self.previous_label.setText(
-            "<b>Last time:</b> " + " · ".join(f"{name}: {html.escape(text)}" for name, text in parts if text)
+            _("<b>Last time:</b> ")
+            + " · ".join(
+                _("{name}: {text}").format(name=name, text=html.escape(text)) for name, text in parts if text
+            )
         )
         self.carry_button.setEnabled(editable and self.findings.empty)
 

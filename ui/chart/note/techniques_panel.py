@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from acuchart.models.tcm import ADJUNCT_KINDS, AURICULAR_POINTS, Adjunct, NeedleLot
 from ui.accessibility import accessible
 from ui.chart.note.chips import Chips
@@ -41,24 +42,24 @@ class NewLotDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New box of needles")
+        self.setWindowTitle(_("New box of needles"))
         self.messages = FieldMessages()
         self.brand = QLineEdit()
         self.gauge = QLineEdit()
         self.gauge.setPlaceholderText("e.g. 0.16")
         self.length = QLineEdit()
-        self.length.setPlaceholderText("e.g. 15 mm")
+        self.length.setPlaceholderText(_("e.g. 15 mm"))
         self.lot_number = QLineEdit()
-        self.lot_number.setPlaceholderText("as printed on the box")
+        self.lot_number.setPlaceholderText(_("as printed on the box"))
         self.expires = QLineEdit()
-        self.expires.setPlaceholderText("YYYY-MM-DD (optional)")
+        self.expires.setPlaceholderText(_("YYYY-MM-DD (optional)"))
         form = QFormLayout()
         for name, label, widget in (
-            ("brand", "Brand", self.brand),
-            ("gauge", "Gauge", self.gauge),
-            ("length", "Length", self.length),
-            ("lot_number", "Lot number", self.lot_number),
-            ("expires_on", "Expires", self.expires),
+            ("brand", _("Brand"), self.brand),
+            ("gauge", _("Gauge"), self.gauge),
+            ("length", _("Length"), self.length),
+            ("lot_number", _("Lot number"), self.lot_number),
+            ("expires_on", _("Expires"), self.expires),
         ):
             self.messages.add_row(form, name, label, widget)
         buttons = QDialogButtonBox(
@@ -104,13 +105,13 @@ class TechniquesPanel(QWidget):
         self.lots.itemChanged.connect(self._lot_ticked)
         self.lots.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.lots.customContextMenuRequested.connect(self._lot_menu)
-        self.new_lot = QPushButton("New box…")
-        self.new_lot.setToolTip("Enter a new box of needles once; it is used until you mark it used up")
+        self.new_lot = QPushButton(_("New box…"))
+        self.new_lot.setToolTip(_("Enter a new box of needles once; it is used until you mark it used up"))
         self.new_lot.clicked.connect(self.new_lot_requested)
-        lots_box = QGroupBox("Needles used (boxes)")
+        lots_box = QGroupBox(_("Needles used (boxes)"))
         lots = QVBoxLayout(lots_box)
         lots.addWidget(self.lots)
-        hint = QLabel("Right-click a box when it is used up.")
+        hint = QLabel(_("Right-click a box when it is used up."))
         mute(hint)
         row = QHBoxLayout()
         row.addWidget(hint, 1)
@@ -123,19 +124,19 @@ class TechniquesPanel(QWidget):
         for key, label in ADJUNCT_KINDS:
             self.kind.addItem(label, key)
         self.area = QLineEdit()
-        self.area.setPlaceholderText("Area, e.g. cheeks")
+        self.area.setPlaceholderText(_("Area, e.g. cheeks"))
         accessible(self.area, "Area")
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 240)
-        self.minutes.setSpecialValueText("— min")
-        self.minutes.setSuffix(" min")
+        self.minutes.setSpecialValueText(_("— min"))
+        self.minutes.setSuffix(_(" min"))
         accessible(self.minutes, "Duration in minutes")
-        self.ear_points = Chips(AURICULAR_POINTS, exclusive=False, other=True, name="Ear seed points")
+        self.ear_points = Chips(AURICULAR_POINTS, exclusive=False, other=True, name=_("Ear seed points"))
         self.ear_points.setVisible(False)
         self.details = QLineEdit()
-        self.details.setPlaceholderText("Details (optional), e.g. red light, 630 nm")
+        self.details.setPlaceholderText(_("Details (optional), e.g. red light, 630 nm"))
         accessible(self.details, "Details")
-        self.add = QPushButton("Add technique")
+        self.add = QPushButton(_("Add technique"))
         self.add.setObjectName("addAdjunct")
         self.add.clicked.connect(self._add)
         self.kind.currentIndexChanged.connect(
@@ -147,7 +148,7 @@ class TechniquesPanel(QWidget):
         self.adjuncts.setMaximumHeight(px(120))
         self.adjuncts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.adjuncts.customContextMenuRequested.connect(self._adjunct_menu)
-        adjunct_box = QGroupBox("Adjunct techniques")
+        adjunct_box = QGroupBox(_("Adjunct techniques"))
         adjunct = QVBoxLayout(adjunct_box)
         adjunct.addWidget(self.adjuncts)
         entry = QHBoxLayout()
@@ -174,7 +175,7 @@ class TechniquesPanel(QWidget):
             shown = {lot.id: lot for lot in [*used, *(lot for lot in lots if lot.is_open)]}
             self.lots.clear()
             for lot in shown.values():
-                item = QListWidgetItem(lot.title + ("" if lot.is_open else "  (used up)"))
+                item = QListWidgetItem(lot.title + ("" if lot.is_open else _("  (used up)")))
                 item.setData(ID_ROLE, lot.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 if not editable:
@@ -182,7 +183,7 @@ class TechniquesPanel(QWidget):
                 item.setCheckState(Qt.CheckState.Checked if lot.id in used_ids else Qt.CheckState.Unchecked)
                 self.lots.addItem(item)
             if not shown:
-                placeholder = QListWidgetItem("No boxes entered yet: New box…")
+                placeholder = QListWidgetItem(_("No boxes entered yet: New box…"))
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.lots.addItem(placeholder)
             self.adjuncts.clear()
@@ -216,7 +217,7 @@ class TechniquesPanel(QWidget):
         if item is None or item.data(ID_ROLE) is None:
             return
         menu = QMenu(self)
-        menu.addAction("This box is used up").triggered.connect(
+        menu.addAction(_("This box is used up")).triggered.connect(
             lambda: self.lot_used_up.emit(int(item.data(ID_ROLE)))
         )
         menu.popup(self.lots.viewport().mapToGlobal(pos))
@@ -227,10 +228,10 @@ class TechniquesPanel(QWidget):
             return
         adjunct_id = int(item.data(ID_ROLE))
         menu = QMenu(self)
-        menu.addAction("Record a reaction here…").triggered.connect(
+        menu.addAction(_("Record a reaction here…")).triggered.connect(
             lambda: self.adjunct_reaction_requested.emit(adjunct_id)
         )
-        menu.addAction("Remove").triggered.connect(lambda: self.adjunct_removal_requested.emit(adjunct_id))
+        menu.addAction(_("Remove")).triggered.connect(lambda: self.adjunct_removal_requested.emit(adjunct_id))
         menu.popup(self.adjuncts.viewport().mapToGlobal(pos))
 
     def _add(self) -> None:

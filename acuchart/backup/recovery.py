@@ -1,0 +1,111 @@
+"""A practice file that is damaged: keep it aside, name the newest good backup, say what it lacks.
+
+Nothing here deletes anything: the damaged file (with its journal) is renamed beside the practice under
+a dated name, for a specialist to look at, and the practice is brought back from a verified backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+from typing import NamedTuple
+
+from acuchart import clock
+from acuchart.backup.catalog import Backup, newest_good
+from acuchart.backup.files import sync_folder
+from acuchart.backup.places import settings_or_default
+from acuchart.errors import StoreError
+from acuchart.storage.audit import HEAD_KEY
+from acuchart.storage.backup_copy import stored_settings
+
+
+class Recovery(NamedTuple):
+    """What can be done about a practice file that cannot be used."""
+
+    path: Path
+    problem: str
+    """What is wrong with it, in words."""
+    backup: Backup | None
+    """The newest verified backup (None when there is none)."""
+    lost: str
+    """What the backup may lack, in words ('' when there is no backup)."""
+
+
+def explain(error: sqlite3.Error, path: Path | None = None) -> StoreError | None:
+    """What a raw SQLite error met while reading the practice means, by name (a damaged file, a full
+    disk, a disk error, a read-only drive); None for an error that is none of these."""
+    from acuchart.storage import faults
+
+    if faults.sqlite_code(error) not in NAMED_FAULTS:
+        return None
+    return faults.open_failure(error, path or Path("The practice file"))
+
+
+NAMED_FAULTS = (10, 8, 11, 13, 26)
+"""SQLite's codes for a disk error, a read-only file, a damaged file, a full disk and "not a database"."""
+
+
+def move_aside(path: Path, why: str = "damaged") -> Path:
+    """Rename a practice file (and its journal files) beside itself under a dated name; the new name.
+
+    ``practice.acuchart`` becomes ``practice damaged 2026-11-21 10-32-05.acuchart``.
+    """
+    stamp = clock.now().strftime("%Y-%m-%d %H-%M-%S")
+    target, number = path.with_name(f"{path.stem} {why} {stamp}{path.suffix}"), 2
+    while target.exists():
+        target, number = path.with_name(f"{path.stem} {why} {stamp} {number}{path.suffix}"), number + 1
+    os.replace(path, target)
+    for sidecar in ("-wal", "-shm", "-journal"):
+        beside = path.with_name(path.name + sidecar)
+        if beside.exists():
+            os.replace(beside, target.with_name(target.name + sidecar))
+    sync_folder(path.parent)
+    return target
+
+
+def recovery_for(path: Path, error: StoreError | str, now: dt.datetime | None = None) -> Recovery:
+    """The newest verified backup of the practice at ``path`` and what it may lack."""
+    backup = newest_good(path, settings_or_default(path))
+    if backup is None:
+        return Recovery(path, str(error), None, "")
+    return Recovery(path, str(error), backup, lost_since(backup, path, now or clock.now()))
+
+
+def lost_since(backup: Backup, path: Path, now: dt.datetime) -> str:
+    """What restoring ``backup`` over the file at ``path`` may lose, in plain words."""
+    taken = backup.created
+    text = (
+        f"Anything recorded after {taken:%H:%M on %d %b %Y} ({age(now - taken)} ago) is not in this backup."
+    )
+    assert backup.manifest is not None
+    later = _audit_entries(path)
+    if later is not None and later > backup.manifest.audit_entries:
+        changes = later - backup.manifest.audit_entries
+        text += (
+            f" The damaged file records {changes:,} change{'s' if changes != 1 else ''} after it "
+            "(each new mark, reaction, note or signature is one)."
+        )
+    elif later is not None:
+        text += " The damaged file records no change after it."
+    return text
+
+
+def age(delta: dt.timedelta) -> str:
+    """A time span in words: "3 minutes", "5 hours", "2 days"."""
+    seconds = max(0, int(delta.total_seconds()))
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return "less than a minute"
+
+
+def _audit_entries(path: Path) -> int | None:
+    """How many audit entries a (possibly damaged) practice file says it holds; None when unreadable."""
+    try:
+        head = stored_settings(path, [HEAD_KEY]).get(HEAD_KEY)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    return int(head["count"]) if isinstance(head, dict) and isinstance(head.get("count"), int) else None

@@ -1,0 +1,183 @@
+"""File → Backups…: how often, the second place (with a folder chooser), how many to keep, and how each
+place is doing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from acuchart import clock
+from acuchart.backup.recovery import age
+from acuchart.backup.settings import INTERVAL_RANGE, KEEP_LIMITS, BackupSettings, Keep
+from acuchart.backup.status import PlaceStatus
+from acuchart.errors import ValidationError
+from acuchart.practice import Practice
+from ui.accessibility import accessible
+from ui.operations import Operations
+from ui.records.forms import FieldMessages
+from ui.style import mute
+
+
+def status_text(status: PlaceStatus) -> str:
+    """One place in a line: where, how many good backups, the newest, or what is wrong."""
+    where = status.place.folder if not status.place.second else status.place.root
+    if status.missing:
+        return f"<b>{status.place.label}</b>: {where}: <b>not there</b> (is the drive plugged in?)"
+    if status.newest is None:
+        return f"<b>{status.place.label}</b>: {where}: no backup yet"
+    newest = status.newest.created
+    state = f" ⚠ {status.warning}" if status.warning else " ✓"
+    return (
+        f"<b>{status.place.label}</b>: {where}: {status.good} verified backup{'s' if status.good != 1 else ''}, "
+        f"the newest {newest:%d %b %Y %H:%M} ({age(clock.now() - newest)} ago){state}"
+    )
+
+
+class BackupSettingsDialog(QDialog):
+    """Edit the backup settings; each problem shows beside its field and nothing is half-saved."""
+
+    back_up_requested = Signal()
+    """The practitioner asked for a backup now (or chose a new second place, which should get one at once)."""
+
+    def __init__(
+        self, practice: Practice, statuses: list[PlaceStatus], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self.setWindowTitle("Backups")
+        self.setMinimumWidth(640)
+        self.messages = FieldMessages()
+        settings = practice.backups.settings()
+        self._before = settings
+        form = QFormLayout()
+        self.interval = QSpinBox()
+        self.interval.setRange(*INTERVAL_RANGE)
+        self.interval.setSuffix(" minutes")
+        self.interval.valueChanged.connect(
+            lambda minutes: self.interval.setSuffix(" minute" if minutes == 1 else " minutes")
+        )
+        self.interval.setValue(settings.interval_minutes)
+        self.interval.setToolTip("After changes; AcuChart also backs up on quitting and before a restore")
+        interval_row = QWidget()
+        interval_line = QHBoxLayout(interval_row)
+        interval_line.setContentsMargins(0, 0, 0, 0)
+        interval_line.addWidget(self.interval)
+        interval_line.addWidget(QLabel("when something changed, and on quitting"))
+        interval_line.addStretch(1)
+        self.messages.add_row(form, "interval_minutes", "Back up every", interval_row)
+        self.second_place = QLineEdit(settings.second_place)
+        self.second_place.setPlaceholderText("None: backups stay on this computer only")
+        choose = QPushButton("Choose…")
+        choose.setToolTip("A USB drive, or a folder a cloud service keeps in sync")
+        choose.clicked.connect(self.choose_second_place)
+        clear = QPushButton("None")
+        clear.clicked.connect(self.second_place.clear)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.second_place, 1)
+        line.addWidget(choose)
+        line.addWidget(clear)
+        self.messages.add_row(form, "second_place", "Second place", row)
+        self.keep: dict[str, QSpinBox] = {}
+        keep_row = QWidget()
+        keep_line = QHBoxLayout(keep_row)
+        keep_line.setContentsMargins(0, 0, 0, 0)
+        for name, words in (
+            ("recent_days", "all from the last"),
+            ("daily", "days, then"),
+            ("weekly", "daily,"),
+        ):
+            keep_line.addWidget(QLabel(words))
+            keep_line.addWidget(self._keep_box(name, settings.keep))
+        keep_line.addWidget(QLabel("weekly,"))
+        keep_line.addWidget(self._keep_box("monthly", settings.keep))
+        keep_line.addWidget(QLabel("monthly"))
+        keep_line.addStretch(1)
+        self.messages.add_row(form, "keep", "Keep", keep_row)
+        hint = QLabel(
+            "A backup is made only when something changed, checked (SQLite's integrity check, the audit "
+            "trail, the counts) and only then counted. The live practice file never goes to the second "
+            "place: only finished backups do."
+        )
+        hint.setWordWrap(True)
+        mute(hint)
+        self.places = QLabel("<br>".join(status_text(s) for s in statuses) or "Looking at the backup places…")
+        self.places.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        back_up = QPushButton("Back up now")
+        buttons.addButton(back_up, QDialogButtonBox.ButtonRole.ActionRole)
+        back_up.clicked.connect(self.back_up_requested)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.places)
+        layout.addWidget(self.messages.general)
+        layout.addWidget(buttons)
+
+    def _keep_box(self, name: str, keep: Keep) -> QSpinBox:
+        low, high, label = KEEP_LIMITS[name]
+        box = QSpinBox()
+        box.setRange(low, high)
+        box.setValue(getattr(keep, name))
+        box.setToolTip(label)
+        accessible(box, label)  # no label beside it names it: the tooltip's words
+        self.keep[name] = box
+        return box
+
+    def show_statuses(self, statuses: list[PlaceStatus]) -> None:
+        """Show the places' states (they are looked at in the background)."""
+        self.places.setText("<br>".join(status_text(s) for s in statuses))
+
+    def choose_second_place(self) -> None:
+        """Pick the second place's folder."""
+        start = self.second_place.text() or str(Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, "Choose the second place for backups", start)
+        if chosen:
+            self.second_place.setText(chosen)
+
+    def save(self) -> None:
+        """Store the settings, or show what is wrong beside each field and save nothing."""
+        self.messages.clear()
+        try:
+            saved = Operations.of(self._practice).apply(
+                lambda: self._practice.backups.update_settings(
+                    interval_minutes=self.interval.value(),
+                    second_place=self.second_place.text(),
+                    keep={name: box.value() for name, box in self.keep.items()},
+                ),
+                self,
+            )
+        except ValidationError as exc:
+            problems = dict(exc.problems)
+            keep = [problems.pop(k) for k in list(problems) if k.startswith("keep_")]
+            if keep:
+                problems["keep"] = " ".join(keep)
+            self.messages.show(problems)
+            return
+        if saved.second_place and saved.second_place != self._before.second_place:
+            self.back_up_requested.emit()  # the new place gets its first backup at once
+        self.accept()
+
+    @property
+    def settings(self) -> BackupSettings:
+        """The settings as stored now."""
+        return self._practice.backups.settings()
