@@ -85,6 +85,13 @@ NOT_YET_TRANSLATED = ("ui/backup/", "ui/protection/", "acuchart/reports/recovery
 were written: their words are not marked yet (nor the messages of acuchart/backup and acuchart/encryption they
 show), so they are in English in every language. Said in
 the README's Languages section; remove an entry here once its files are marked and translated."""
+PENDING = {
+    line
+    for line in (ROOT / "tests" / "translations_pending.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+}
+"""Marked words not yet in the catalogues (the accessibility work's, which landed after them): English in
+every language until translated. Said in the README's Accessibility section."""
 SCANNED = [
     path
     for path in [*sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "acuchart" / "reports").rglob("*.py"))]
@@ -229,8 +236,14 @@ def _catalogue_ids(path: Path) -> set[str | tuple[str, ...]]:
 
 def test_the_template_holds_every_marked_string(extracted: dict[str | tuple[str, ...], list[str]]) -> None:
     template = _catalogue_ids(LOCALE / "acuchart.pot")
-    missing = sorted(str(m) for m in set(extracted) - template)
+    missing = sorted(str(m) for m in set(extracted) - template - PENDING)
     assert not missing, f"run make messages (and translate): not in acuchart.pot: {missing[:20]}"
+
+
+def test_the_pending_words_are_still_pending(extracted: dict[str | tuple[str, ...], list[str]]) -> None:
+    template = _catalogue_ids(LOCALE / "acuchart.pot")
+    stale = sorted(PENDING - (set(extracted) - template))
+    assert not stale, f"remove from tests/translations_pending.txt (gone, or in the catalogues now): {stale}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -242,7 +255,7 @@ def test_each_catalogue_translates_every_marked_string(
     by_id = {m.id if isinstance(m.id, str) else tuple(m.id): m for m in catalogue if m.id}
     problems = []
     fields = re.compile(r"\{[^{}]*\}")
-    for message_id in extracted:
+    for message_id in set(extracted) - PENDING:
         message = by_id.get(message_id)
         if message is None:
             problems.append(f"missing: {message_id!r}")

@@ -19,6 +19,7 @@ from acuchart.logs import setup_logging
 from acuchart.paths import default_practice_path, log_path
 from acuchart.practice import Practice
 from acuchart.protection.files import private_folder, private_umask
+from ui import theme
 from ui.language import use_app_language
 from ui.main_window import MainWindow
 from ui.messages import warn
@@ -181,6 +182,7 @@ def run(db: Path | None = None, demo: bool = False) -> int:
     install_crash_handler()
     preferences = Preferences()
     use_app_language(preferences)
+    theme.apply_scheme(app, preferences.colour_scheme, preferences.system_dark)  # View → Colours
     practice: Practice | None = None
     if demo:
         path = make_demo_file()

@@ -28,6 +28,7 @@ from ui.operations import Operations
 from ui.records.date_field import DateField
 from ui.records.forms import FieldMessages
 from ui.records.language_settings import language_box
+from ui.style import px
 
 
 class ClientDialog(QDialog):
@@ -94,7 +95,7 @@ class ClientDialog(QDialog):
 
     def _text(self, form: QFormLayout, name: str, label: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
-        edit.setFixedHeight(70)
+        edit.setFixedHeight(px(70))
         self.messages.add_row(form, name, label, edit)
         return edit
 

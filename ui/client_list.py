@@ -26,6 +26,7 @@ from acuchart.dates import short_date
 from acuchart.i18n import N_, _, ngettext
 from acuchart.models import ClientSummary
 from acuchart.services.clients import PAGE_SIZE
+from ui.accessibility import accessible
 from ui.style import mute
 
 if TYPE_CHECKING:
@@ -185,11 +186,18 @@ class ClientListPane(QWidget):
         self._practice = practice
         self.search = _SearchBox()
         self.search.setPlaceholderText(_("Find a client: name, phone, email or birth date  (Ctrl+F)"))
+        accessible(
+            self.search, "Find a client", _("Name, phone, email or birth date; Down moves into the list")
+        )
         # Natively as roomy as the padded text boxes of the dialogs (see ui/style.py).
         self.search.setTextMargins(4, 2, 4, 2)  # its clear button comes after the first frame
         self.model = ClientListModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(
+            False
+        )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
+        accessible(self.table, "Clients", _("Enter opens the client's page"))
         # The column titles come from a plain Qt model: a Python headerData() would be handed Qt's
         # Orientation enum, whose namespace takes some 25 ms to load, while the window first paints.
         self.header_labels = QStandardItemModel(0, len(ClientListModel.HEADERS), self)

@@ -25,6 +25,7 @@ from acuchart.dates import short_date
 from acuchart.i18n import _, ngettext
 from acuchart.models import CAUTION_LABELS, CONCERN_LABELS, Client, ClientRecord
 from acuchart.practice import Practice
+from ui import theme
 from ui.client_list import format_dob
 from ui.operations import Operations
 from ui.photos.client_photos import ClientPhotos
@@ -33,7 +34,7 @@ from ui.records.course_panel import CoursePanel
 from ui.records.forms import FieldError
 from ui.records.item_models import IdRole, ReactionsModel, SessionHistoryModel
 from ui.records.tables import ReactionsTable, RecordTable
-from ui.style import mute
+from ui.style import mute, set_text_size
 
 RESOLVED_SHOWN = 2
 """How many resolved reactions stay listed (newest first), so one resolved by mistake can be reopened."""
@@ -41,18 +42,18 @@ VISIBLE_REACTIONS = 4
 """Rows the follow-up list shows before it scrolls."""
 
 NEW_SESSION_STYLE = (
-    "QPushButton#newSession { background: #2f6f8f; color: white; font-size: 15px; font-weight: 600;"
+    "QPushButton#newSession { background: $accent; color: $on_accent;"
     " padding: 8px 18px; border-radius: 6px; }"
-    "QPushButton#newSession:hover { background: #285f7a; }"
+    "QPushButton#newSession:hover { background: $accent_hover; }"
 )
 REVIEW_STYLE = (
-    "#cautionReview { background: #fff8e1; border: 1px solid #e0b040; border-radius: 6px; }"
-    "#cautionReview QLabel { color: #5c4300; font-weight: 600; }"
+    "#cautionReview { background: $caution_fill; border: 1px solid $caution_border; border-radius: 6px; }"
+    "#cautionReview QLabel { color: $on_caution; font-weight: 600; }"
 )
-CONSENT_OK_STYLE = "color: #1b6e3a;"
-CONSENT_MISSING_STYLE = "color: #b3261e; font-weight: 600;"
+CONSENT_OK_STYLE = "color: $signed;"
+CONSENT_MISSING_STYLE = "color: $alert; font-weight: 600;"
 CONSENT_BUTTON_STYLE = (
-    "background: #b3261e; color: white; font-weight: 600; padding: 5px 12px; border-radius: 4px;"
+    "background: $alert_fill; color: $on_alert; font-weight: 600; padding: 5px 12px; border-radius: 4px;"
 )
 
 
@@ -64,8 +65,10 @@ class CautionBanner(QLabel):
         self.setObjectName("cautionBanner")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setStyleSheet(
-            "#cautionBanner { background: #fff4e5; border: 1px solid #e0a040; border-radius: 6px; padding: 6px 10px; }"
+        theme.style(
+            self,
+            "#cautionBanner { background: $caution_fill; color: $on_caution; border: 1px solid $caution_border;"
+            " border-radius: 6px; padding: 6px 10px; }",
         )
         self.hide()
 
@@ -119,20 +122,21 @@ class ClientPage(QWidget):
         self._stale = False
         self.name_label = QLabel()
         self.name_label.setObjectName("clientName")
-        self.name_label.setStyleSheet("font-size: 22px; font-weight: 600;")
+        set_text_size(self.name_label, 1.7)
         self.details_label = QLabel()
         mute(self.details_label)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cautions = CautionBanner()
         self.review = _Band("cautionReview", _("Review cautions…"))
-        self.review.setStyleSheet(REVIEW_STYLE)
+        theme.style(self.review, REVIEW_STYLE)
         self.consent = _Band("consentStatus", _("Record consent…"))
         self.intake_label = QLabel()
         self.intake_label.setWordWrap(True)
         self.intake_label.setTextFormat(Qt.TextFormat.RichText)
         self.new_session_button = QPushButton(_("New session"))
         self.new_session_button.setObjectName("newSession")
-        self.new_session_button.setStyleSheet(NEW_SESSION_STYLE)
+        theme.style(self.new_session_button, NEW_SESSION_STYLE)
+        set_text_size(self.new_session_button, 15 / 13)
         self.new_session_button.setToolTip(_("Start charting a session for this client (Ctrl+Shift+N)"))
         self.edit_button = QPushButton(_("Edit client…"))
         self.edit_button.setToolTip(_("Edit identity, intake and cautions (Ctrl+E)"))
@@ -286,14 +290,14 @@ class ClientPage(QWidget):
                     text_version=latest.text_version,
                 )
             )
-            self.consent.text.setStyleSheet(CONSENT_OK_STYLE)
-            self.consent.button.setStyleSheet("")
+            theme.style(self.consent.text, CONSENT_OK_STYLE)
+            theme.style(self.consent.button, "")
         else:
             self.consent.text.setText(
                 _("✗ No consent on file. Record the client's informed consent before treating.")
             )
-            self.consent.text.setStyleSheet(CONSENT_MISSING_STYLE)
-            self.consent.button.setStyleSheet(CONSENT_BUTTON_STYLE)
+            theme.style(self.consent.text, CONSENT_MISSING_STYLE)
+            theme.style(self.consent.button, CONSENT_BUTTON_STYLE)
 
     # --- actions -------------------------------------------------------------------------------
     def review_cautions(self) -> None:

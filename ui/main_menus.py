@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence, QUndoStack
     from PySide6.QtWidgets import QMainWindow, QMenu
 
+    from ui.appearance import Appearance
     from ui.opendata.actions import OpenDataActions
     from ui.printing.menu import DocumentMenu
     from ui.protection.actions import ProtectionActions
@@ -30,6 +31,7 @@ class MainMenus(_Window):
     _menus: dict[str, QMenu]
     _documents: DocumentMenu
     _open_data: OpenDataActions
+    _appearance: Appearance
     choose_practice_file: Callable[[], None]
     new_practice_file: Callable[[], None]
     open_settings: Callable[[], None]
@@ -214,6 +216,8 @@ class MainMenus(_Window):
                 _("Every session that used a needle lot"),
             )
         )
+        view_menu.addSeparator()
+        view_menu.addMenu(self._appearance.menu)  # follow the system, light, dark, high contrast
         help_menu = self._menus["&Help"]
         help_menu.addAction(
             self._action(

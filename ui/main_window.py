@@ -19,6 +19,7 @@ from acuchart.changes import Changes
 from acuchart.errors import AcuChartError
 from acuchart.i18n import N_, _
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.actions import AfterStart
 from ui.app_icon import apply_app_icon
 from ui.client_actions import ClientActions
@@ -114,6 +115,7 @@ class MainWindow(MainMenus, QMainWindow):
         self.clients.client_activated.connect(self.show_client)
         self.clients.new_client_requested.connect(self.new_client)
         self.clients.width_wanted.connect(self._widen_client_list)
+        self.splitter.splitterMoved.connect(self._client_list_reachable)
         self.clients.archived_box.toggled.connect(self._remember_archived)
         self.chart_area.currentChanged.connect(self._chart_area_changed)
         self.ops.subscribe(self._on_changes, self)
@@ -163,7 +165,14 @@ class MainWindow(MainMenus, QMainWindow):
 
         self._protection = ProtectionActions(self, self.practice)
         self._protection.conversion_requested.connect(self.conversion_requested)
+        from ui.appearance import Appearance
+
+        self._appearance = Appearance(self.preferences, self)
         self._build_menus()
+        self._appearance.follow_system()
+        more = self.menuBar().findChild(QWidget, "qt_menubar_ext_button")  # Qt's » when the menus do not fit
+        if more is not None:
+            accessible(more, "More menus")
         self.chart_area.currentChanged.connect(self._documents.update_enabled)
         self._chart_area_changed()
         self.clients.search.setClearButtonEnabled(True)
@@ -324,7 +333,9 @@ class MainWindow(MainMenus, QMainWindow):
         self.setWindowTitle(_("AcuChart — {title}").format(title=self.practice.title))
 
     def focus_search(self) -> None:
-        """Put the cursor in the client search, selecting what is there."""
+        """Put the cursor in the client search, selecting what is there (unfolding the list if need be)."""
+        if self.splitter.sizes()[0] == 0:
+            self.toggle_client_list()
         self.clients.search.setFocus()
         self.clients.search.selectAll()
 
@@ -422,6 +433,11 @@ class MainWindow(MainMenus, QMainWindow):
         elif not fold and sizes[0] == 0 and self._unfolded_sizes:
             self.splitter.setSizes(self._unfolded_sizes)
             self._unfolded_sizes = []
+        self._client_list_reachable()
+
+    def _client_list_reachable(self) -> None:
+        """A folded client list leaves the Tab order (it would take the keyboard out of sight)."""
+        self.clients.setEnabled(self.splitter.sizes()[0] > 0)
 
     def _widen_client_list(self, width: int) -> None:
         """Give the client list the room its names need when the window has it (never narrowing it, and
@@ -440,6 +456,7 @@ class MainWindow(MainMenus, QMainWindow):
         else:
             self._unfolded_sizes = sizes
             self.splitter.setSizes([0, sum(sizes)])
+        self._client_list_reachable()
 
     def _first_size(self) -> None:
         """On first run, most of the screen; after that the remembered geometry wins."""
@@ -472,6 +489,7 @@ class MainWindow(MainMenus, QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard shortcuts: every key, gathered from the actions that answer to it."""
+        from ui.chart.keyboard import DIAGRAM_KEYS
         from ui.printing.preview import PREVIEW_KEYS
         from ui.shortcuts import ShortcutsDialog, action_rows, keyed_sections, menu_sections
 
@@ -479,7 +497,10 @@ class MainWindow(MainMenus, QMainWindow):
         sections = menu_sections(list(self._menus.values()))
         sections.append((_("Charting a session"), action_rows(self.session_editor.actions())))
         sections += keyed_sections(
-            [(_("Print preview"), [(keys, text) for keys, text, _slot in PREVIEW_KEYS])]
+            [
+                (_("On a diagram"), [(keys, _(text)) for keys, text in DIAGRAM_KEYS]),
+                (_("Print preview"), [(keys, _(text)) for keys, text, _slot in PREVIEW_KEYS]),
+            ]
         )
         ShortcutsDialog(sections, self).exec()
 

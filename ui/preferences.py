@@ -92,6 +92,26 @@ class Preferences:
         self._set("clients/show_archived", "1" if value else "0")
 
     @property
+    def colour_scheme(self) -> str:
+        """The colours chosen under View → Colours: "system" (the default), "light", "dark" or "contrast"."""
+        return self._text("look/colour_scheme") or "system"
+
+    @colour_scheme.setter
+    def colour_scheme(self, value: str) -> None:
+        self._set("look/colour_scheme", value)
+
+    @property
+    def system_dark(self) -> bool | None:
+        """Whether the system's colour scheme was dark when last asked (None: never asked), so the
+        first frame of the next start already has the right colours."""
+        value = self._text("look/system_dark")
+        return None if not value else value == "1"
+
+    @system_dark.setter
+    def system_dark(self, value: bool | None) -> None:
+        self._set("look/system_dark", "" if value is None else "1" if value else "0")
+
+    @property
     def language(self) -> str:
         """The app's language chosen on this computer (a code: "es"); empty: the system's."""
         return self._text("app/language")

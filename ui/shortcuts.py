@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.i18n import _
+from ui.accessibility import accessible
 from ui.style import mute
 
 Section = tuple[str, list[tuple[str, str]]]
 """A heading and its rows: what the key does, and the keys."""
 
 MOUSE_AND_KEYS_IN_PLACE = (
-    "On a diagram: + and − zoom, 0 fits, the arrow keys move it; Shift+click places a free marker; "
-    "right-click a marked point for its reactions and needling details. In the client search, Down moves "
-    "into the list and Enter opens the first match."
+    "With the mouse on a diagram: click a point to mark it, Shift+click places a free marker, right-click "
+    "a marked point for its reactions and needling details, the wheel zooms. In the client search, Down "
+    "moves into the list and Enter opens the first match."
 )
 
 
@@ -120,6 +121,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts"))
         self.tree = QTreeWidget()
+        accessible(self.tree, "Keyboard shortcuts", _("What each key does, menu by menu"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([_("What"), _("Keys")])
         self.tree.setRootIsDecorated(False)

@@ -37,7 +37,7 @@ from ui.operations import Operations
 from ui.practice_files import SUFFIX, ask_existing_practice_file
 from ui.records.forms import FieldMessages
 from ui.records.practice_fields import PRACTICE_LINES, LogoChooser, PathField, paper_size_box
-from ui.style import mute
+from ui.style import mute, px
 
 FirstStart = Practice | Path | Literal["demo"] | None
 """What the welcome ends with: the practice just set up, a practice file to open, the demo, or None (quit)."""
@@ -145,7 +145,7 @@ class Welcome(QDialog):
             self.edits[name] = edit
             self.messages.add_row(form, name, _(label), edit)
         self.address = QPlainTextEdit()
-        self.address.setFixedHeight(56)
+        self.address.setFixedHeight(px(56))
         self.messages.add_row(form, "address", _("Address"), self.address)
         self.logo = LogoChooser()
         self.messages.add_row(form, "logo_path", _("Logo"), self.logo)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from acuchart.practice import Practice
 from acuchart.services.clients import ClientForm
+from ui import theme
 from ui.chart.diagram_view import DiagramView
 from ui.chart.marks_model import MarksModel
 from ui.chart.reaction_menu import ReactionDialog
@@ -249,11 +250,12 @@ def test_needle_count_shows_a_difference_in_red_until_resolved(
     editor.needles.removed.setValue(4)
     qtbot.mouseClick(editor.needles.confirm, Qt.MouseButton.LeftButton)
     assert practice.sessions.needle_balance(editor.session_id or 0) == (5, 4, 1)
-    assert "c0392b" in editor.needles.status.styleSheet()
+    red = theme.current().alert_fill
+    assert red in editor.needles.status.styleSheet()
     assert practice.sessions.can_sign(editor.session_id or 0)[0] is False
     qtbot.mouseClick(editor.needles.all_out, Qt.MouseButton.LeftButton)
     assert practice.sessions.needle_balance(editor.session_id or 0) == (5, 5, 0)
-    assert "c0392b" not in editor.needles.status.styleSheet()
+    assert red not in editor.needles.status.styleSheet()
 
 
 def test_marking_a_bruising_point_for_a_client_on_blood_thinners_warns_without_blocking(

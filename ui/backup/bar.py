@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from acuchart.backup.make import BackupReport
 from acuchart.backup.status import PlaceStatus
+from ui import theme
 
 BAR_STYLE = (
-    "#backupBar { background: #fbe3a6; border-bottom: 1px solid #d9a520; }"
-    "#backupBar QLabel { color: #3c2a00; font-size: 13px; padding: 4px 2px; }"
+    "#backupBar { background: $caution_fill; border-bottom: 1px solid $caution_border; }"
+    "#backupBar QLabel { color: $on_caution; padding: 4px 2px; }"
 )
+"""The theme's caution colours (:mod:`ui.theme`), so the bar reads in a dark or high-contrast scheme."""
 
 
 def warnings_for(statuses: list[PlaceStatus], report: BackupReport | None, failure: str) -> list[str]:
@@ -45,7 +47,7 @@ class BackupBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupBar")
-        self.setStyleSheet(BAR_STYLE)
+        theme.style(self, BAR_STYLE)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.back_up_button = QPushButton("Back up now")

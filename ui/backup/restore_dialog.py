@@ -27,6 +27,9 @@ from acuchart import clock
 from acuchart.backup.catalog import Backup, judge
 from acuchart.backup.places import BACKUP_SUFFIX
 from acuchart.backup.recovery import age
+from acuchart.i18n import _
+from ui import theme
+from ui.accessibility import accessible
 from ui.style import mute
 
 COLUMNS = ("Taken", "Size", "Clients", "Sessions", "Verified", "Why", "Where")
@@ -61,6 +64,8 @@ class RestoreDialog(QDialog):
         self.table = QTableWidget(len(backups), len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (the arrow keys move in it)
+        accessible(self.table, "Backups", _("Enter or a double-click restores the backup chosen"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -84,7 +89,7 @@ class RestoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")
+        theme.style(self.problem, "color: $alert;")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

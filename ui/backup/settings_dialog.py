@@ -26,6 +26,7 @@ from acuchart.backup.settings import INTERVAL_RANGE, KEEP_LIMITS, BackupSettings
 from acuchart.backup.status import PlaceStatus
 from acuchart.errors import ValidationError
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.forms import FieldMessages
 from ui.style import mute
@@ -138,6 +139,7 @@ class BackupSettingsDialog(QDialog):
         box.setRange(low, high)
         box.setValue(getattr(keep, name))
         box.setToolTip(label)
+        accessible(box, label)  # no label beside it names it: the tooltip's words
         self.keep[name] = box
         return box
 

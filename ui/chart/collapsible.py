@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from ui.style import px
+
 TITLE_HEIGHT = 32
 
 
@@ -25,7 +27,7 @@ class Collapsible(QWidget):
         self.title.setAutoRaise(True)
         self.title.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.title.setArrowType(Qt.ArrowType.DownArrow)
-        self.title.setMinimumHeight(TITLE_HEIGHT)
+        self.title.setMinimumHeight(px(TITLE_HEIGHT))
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.title.setStyleSheet(
             "QToolButton#sectionTitle { font-weight: 600; text-align: left; border: none; }"

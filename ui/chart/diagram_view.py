@@ -12,6 +12,8 @@ import math
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -27,6 +29,9 @@ from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsScene, QGraphicsVi
 from acuchart.catalogue import Catalogue
 from acuchart.catalogue import DiagramView as ViewInfo
 from acuchart.models import Mark, SessionChart
+from ui import theme
+from ui.accessibility import accessible
+from ui.chart.keyboard import DiagramKeyboard, Target
 from ui.chart.markers import FreeMarkerItem, HighlightItem, PointItem
 from ui.chart.point_layer import DETAIL_ZOOM, PointLayer
 
@@ -51,7 +56,11 @@ class DiagramView(QGraphicsView):
     selection_changed = Signal(list)
     """The mark ids now selected in this view."""
     hovered = Signal(object)
-    """The PointItem under the pointer, or None."""
+    """The PointItem under the pointer (or the keyboard's ring), or None."""
+    edit_requested = Signal(int)
+    """Enter on a free marker in the keyboard's ring: edit its label and needles (mark id)."""
+    free_tool_done = Signal()
+    """Esc with the keyboard's crosshair: put the free marker tool away."""
 
     def __init__(self, info: ViewInfo, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +74,7 @@ class DiagramView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setBackgroundBrush(theme.current().qcolor("paper"))  # a diagram stays on paper (ui.theme)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
@@ -85,6 +94,16 @@ class DiagramView(QGraphicsView):
         self._long_press.timeout.connect(self._on_long_press)
         self._syncing = False
         self.scene().selectionChanged.connect(self._on_selection)
+        self.keyboard = DiagramKeyboard(
+            self,
+            self._activate,
+            lambda target, where: self.context_requested.emit(target.mark_id if target else None, where),
+            self.free_marker_requested.emit,
+            self.free_tool_done.emit,
+            self._set_hover,
+            self._select_by_keyboard,
+        )
+        theme.on_change(self._recolour, self)
 
     @property
     def svg_item(self) -> QGraphicsSvgItem:
@@ -127,6 +146,21 @@ class DiagramView(QGraphicsView):
             self.layer.items  # noqa: B018 - makes them
             self.show_chart(self._chart)
         return self.layer.items
+
+    def visible_points(self) -> list[PointItem]:
+        """The points shown at the present zoom (none before the view is built)."""
+        return list(self.layer.visible()) if self.layer.built else []
+
+    def say(self, name: str, description: str) -> None:
+        """What a screen reader says of the diagram now (the keyboard's place on it)."""
+        accessible(self, name, description)
+
+    def set_free_tool(self, on: bool) -> None:
+        """Turn the free marker tool on or off (with the keyboard in use, the crosshair shows)."""
+        self.free_tool = on
+        if on and self.hasFocus():
+            self.keyboard.active = True
+        self.keyboard.show()
 
     def nearest_point(self, viewport_pos: QPoint) -> PointItem | None:
         """The shown catalogue point within snapping distance of a viewport position, nearest first."""
@@ -183,6 +217,7 @@ class DiagramView(QGraphicsView):
                 self._show_free(mark, chart.worst_severity(mark_id) if chart else None)
         finally:
             self._syncing = False
+        self.keyboard.refresh()
 
     def _show_free(self, mark: Mark, worst: str | None) -> None:
         item = self.free_markers.get(mark.id)
@@ -294,26 +329,82 @@ class DiagramView(QGraphicsView):
             return True
         return super().viewportEvent(event)
 
+    # --- keyboard (ui.chart.keyboard) --------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.keyboard.crosshair_at is not None
+        ):
+            event.accept()  # Esc puts the free marker tool away here; it does not leave the chart
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        centre = self.viewport().rect().center()
+        ring = self.keyboard.ring
+        centre = self.mapFromScene(ring.pos()) if ring.isVisible() else self.viewport().rect().center()
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(1.25, centre)
         elif key == Qt.Key.Key_Minus:
             self.zoom_by(0.8, centre)
         elif key == Qt.Key.Key_0:
             self.fit()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        elif control and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             bar = self.horizontalScrollBar()
             bar.setValue(bar.value() + (PAN_STEP if key == Qt.Key.Key_Right else -PAN_STEP))
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        elif control and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + (PAN_STEP if key == Qt.Key.Key_Down else -PAN_STEP))
-        else:
+        elif not self.keyboard.key(event):
             super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.keyboard.active = True
+            self.keyboard.open_menu()  # the menu key, where the platform sends it as a menu event
+            event.accept()
+            return
+        super().contextMenuEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        self.keyboard.focus_in(
+            reason
+            in (
+                Qt.FocusReason.TabFocusReason,
+                Qt.FocusReason.BacktabFocusReason,
+                Qt.FocusReason.ShortcutFocusReason,
+            )
+        )
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.keyboard.show()
+
+    def _activate(self, target: Target) -> None:
+        if isinstance(target, FreeMarkerItem):
+            if target.mark_id is not None:
+                self.edit_requested.emit(target.mark_id)
+        else:
+            self.point_clicked.emit(target.point.code, target.side)
+
+    def _select_by_keyboard(self, mark_ids: list[int]) -> None:
+        if sorted(mark_ids) != sorted(self.selected_mark_ids()):
+            self.select_marks(mark_ids)
+            self.selection_changed.emit(self.selected_mark_ids())
+
+    def _recolour(self, colours: theme.Theme) -> None:
+        self.setBackgroundBrush(colours.qcolor("paper"))
+        for item in self.scene().items():
+            item.update()  # cached pictures of the markers are drawn again in the new colours
 
     # --- pointer ---------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.keyboard.mouse_used()
         pos = event.position().toPoint()
         under = self.itemAt(pos)
         if event.button() == Qt.MouseButton.RightButton:

@@ -1,15 +1,16 @@
-"""The chart's tool icons, drawn with QPainter: no artwork files, crisp at any screen scale."""
+"""The chart's tool icons, drawn with QPainter: no artwork files, crisp at any screen scale, in the
+theme's ink (:mod:`ui.theme`; a change of scheme draws them again, see :func:`keep_drawn`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import QWidget
 
-INK = "#1F4E79"
-"""The ink of the tool icons: the needle blue of the markers."""
-DISABLED_INK = "#A0A6AD"
+from ui import theme
+
 SIZE = 20
 """The icons' logical size in pixels; they are drawn at twice that for high-density screens."""
 
@@ -118,9 +119,21 @@ def _pixmap(draw: Painter, ink: str, scale: int = 2) -> QPixmap:
 
 
 def tool_icon(name: str) -> QIcon:
-    """The icon called ``name`` (a key of :data:`DRAWINGS`), with a greyed version for disabled tools."""
+    """The icon called ``name`` (a key of :data:`DRAWINGS`) in the theme's ink (the needle blue of the
+    markers on a light window), with a greyed version for disabled tools."""
     draw = DRAWINGS[name]
+    colours = theme.current()
     icon = QIcon()
-    icon.addPixmap(_pixmap(draw, INK), QIcon.Mode.Normal)
-    icon.addPixmap(_pixmap(draw, DISABLED_INK), QIcon.Mode.Disabled)
+    icon.addPixmap(_pixmap(draw, colours.ink), QIcon.Mode.Normal)
+    icon.addPixmap(_pixmap(draw, colours.disabled_text), QIcon.Mode.Disabled)
     return icon
+
+
+def keep_drawn(owner: QWidget, icons: dict[str, QAction]) -> None:
+    """Draw the actions' icons (by drawing name) again whenever the colour scheme changes."""
+
+    def redraw(_theme: theme.Theme) -> None:
+        for name, action in icons.items():
+            action.setIcon(tool_icon(name))
+
+    theme.on_change(redraw, owner)

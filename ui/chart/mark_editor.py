@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from acuchart.i18n import _
 from acuchart.models import Mark
 from acuchart.services.session_rules import MAX_NEEDLES
-from ui.style import mute
+from ui import theme
+from ui.accessibility import accessible
+from ui.style import mute, px
 
 FIELD_HEIGHT = 34
 GAP = 14
@@ -43,9 +45,10 @@ class MarkEditor(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("markEditor")
-        self.setStyleSheet(
-            "#markEditor { background: white; border: 1px solid #1F4E79; border-radius: 6px; }"
-            "#markEditor QLabel#markEditorTitle { font-weight: 600; color: #1F4E79; }"
+        theme.style(
+            self,
+            "#markEditor { background: $base; border: 1px solid $ink; border-radius: 6px; }"
+            "#markEditor QLabel#markEditorTitle { font-weight: 600; color: $ink; }",
         )
         shadow = QGraphicsDropShadowEffect(self)
         shadow.setBlurRadius(14)
@@ -58,19 +61,20 @@ class MarkEditor(QFrame):
         self.label = QLineEdit()
         self.label.setObjectName("markLabel")
         self.label.setPlaceholderText(_("Label, e.g. forehead line"))
-        self.label.setMinimumWidth(170)
-        self.label.setMinimumHeight(FIELD_HEIGHT)
-        self.label.setAccessibleName(_("Free marker label"))
+        self.label.setMinimumWidth(px(170))
+        self.label.setMinimumHeight(px(FIELD_HEIGHT))
+        accessible(self.label, "Free marker label")
         self.needles = QSpinBox()
         self.needles.setObjectName("markNeedles")
         self.needles.setRange(0, MAX_NEEDLES)
-        self.needles.setMinimumHeight(FIELD_HEIGHT)
-        self.needles.setMinimumWidth(60)
-        self.needles.setAccessibleName(_("Needles"))
+        self.needles.setMinimumHeight(px(FIELD_HEIGHT))
+        self.needles.setMinimumWidth(px(60))
+        accessible(self.needles, "Needles")
         self.save = QToolButton()
         self.save.setText("✓")
         self.save.setToolTip(_("Save (Enter)"))
-        self.save.setMinimumSize(FIELD_HEIGHT, FIELD_HEIGHT)
+        accessible(self.save, "Save", _("Store the label and needles (Enter)"))
+        self.save.setMinimumSize(px(FIELD_HEIGHT), px(FIELD_HEIGHT))
         self.save.clicked.connect(self.commit)
         top = QHBoxLayout()
         top.addWidget(self.title)

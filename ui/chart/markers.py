@@ -15,6 +15,7 @@ from acuchart.catalogue import CataloguePoint, Side
 from acuchart.i18n import _, ngettext
 from acuchart.models import Mark
 from acuchart.reports.symbols import Symbol, symbol_for
+from ui import theme
 
 PX_PER_PT = 2.4
 """Screen pixels per point of a symbol's size: large enough to hit and read at arm's length."""
@@ -26,23 +27,30 @@ Z_MARKED = 20.0
 Z_FREE = 30.0
 Z_HIGHLIGHT = 40.0
 
-_UNMARKED_PEN = QPen(QColor("#6E574C"), 1.3)
-_UNMARKED_BRUSH = QBrush(QColor(255, 255, 255, 200))
-_HOVER_PEN = QPen(QColor("#1F4E79"), 2.0)
-_SELECT_PEN = QPen(QColor("#0B6BCB"), 2.0, Qt.PenStyle.DashLine)
-
 
 def paint_caution_badge(painter: QPainter, at: QPointF, size: float = 6.5) -> None:
     """A small amber triangle with "!" beside a mark whose point meets one of the client's cautions."""
+    paper = theme.current().qcolor("paper")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("white"), 1.2))
-    painter.setBrush(QColor("#B8660B"))
+    painter.setPen(QPen(paper, 1.2))
+    painter.setBrush(theme.current().qcolor("caution_mark"))
     triangle = [QPointF(at.x(), at.y() - size), QPointF(at.x() + size, at.y() + size * 0.75)]
     triangle.append(QPointF(at.x() - size, at.y() + size * 0.75))
     painter.drawPolygon(QPolygonF(triangle))
-    painter.setPen(QPen(QColor("white"), 1.6))
+    painter.setPen(QPen(paper, 1.6))
     painter.drawLine(QPointF(at.x(), at.y() - size * 0.45), QPointF(at.x(), at.y() + size * 0.2))
     painter.drawPoint(QPointF(at.x(), at.y() + size * 0.5))
+
+
+def paint_paper(painter: QPainter, size: int) -> None:
+    """A rounded scrap of the diagram's paper behind a symbol drawn off the diagram (a legend, a list),
+    when the window is dark: the symbol then looks as it does on the diagram."""
+    if not theme.current().dark:
+        return
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(theme.current().qcolor("paper"))
+    painter.drawRoundedRect(QRectF(0, 0, size, size), size / 5, size / 5)
 
 
 def symbol_extent(symbol: Symbol) -> float:
@@ -54,19 +62,21 @@ def symbol_extent(symbol: Symbol) -> float:
 def paint_symbol(
     painter: QPainter, symbol: Symbol, count: int | None = None, scale: float = PX_PER_PT
 ) -> None:
-    """Draw ``symbol`` centred on the painter's origin (shared by the markers and the legend)."""
+    """Draw ``symbol`` centred on the painter's origin (shared by the markers and the legend), on the
+    diagram's paper: white parts are the paper's colour (:mod:`ui.theme`)."""
     ink = QColor(symbol.colour)
+    paper = theme.current().qcolor("paper")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if symbol.ring is not None:
         radius = symbol.ring.radius * scale
         # A white underlay keeps the ring legible where it crosses the drawing's lines.
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor("white"), (symbol.ring.width + 1.4) * scale))
+        painter.setPen(QPen(paper, (symbol.ring.width + 1.4) * scale))
         painter.drawEllipse(QPointF(0, 0), radius, radius)
         painter.setPen(QPen(ink, symbol.ring.width * scale))
         painter.drawEllipse(QPointF(0, 0), radius, radius)
-    painter.setPen(QPen(QColor("white") if symbol.filled else ink, max(1.0, symbol.outline_width * scale)))
-    painter.setBrush(ink if symbol.filled else QColor("white"))
+    painter.setPen(QPen(paper if symbol.filled else ink, max(1.0, symbol.outline_width * scale)))
+    painter.setBrush(ink if symbol.filled else paper)
     size = symbol.size * scale
     if symbol.shape == "circle":
         painter.drawEllipse(QPointF(0, 0), size, size)
@@ -81,7 +91,7 @@ def paint_symbol(
         font.setBold(True)
         font.setPixelSize(max(8, round(size * 1.15)))
         painter.setFont(font)
-        painter.setPen(QColor("white") if symbol.filled else ink)
+        painter.setPen(paper if symbol.filled else ink)
         painter.drawText(QRectF(-size, -size, 2 * size, 2 * size), Qt.AlignmentFlag.AlignCenter, str(count))
 
 
@@ -135,7 +145,7 @@ class _Marker(QGraphicsItem):
     def _paint_selection(self, painter: QPainter) -> None:
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(_SELECT_PEN)
+            painter.setPen(QPen(theme.current().qcolor("focus"), 2.0, Qt.PenStyle.DashLine))
             reach = self._extent + 1
             painter.drawRect(QRectF(-reach, -reach, 2 * reach, 2 * reach))
 
@@ -174,9 +184,12 @@ class PointItem(_Marker):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colours = theme.current()
         if self.mark is None:
-            painter.setPen(_UNMARKED_PEN)
-            painter.setBrush(_UNMARKED_BRUSH)
+            paper = colours.qcolor("paper")
+            paper.setAlpha(200)
+            painter.setPen(QPen(colours.qcolor("point_ink"), 1.3))
+            painter.setBrush(QBrush(paper))
             painter.drawEllipse(QPointF(0, 0), UNMARKED_RADIUS, UNMARKED_RADIUS)
         else:
             paint_symbol(painter, self.symbol())
@@ -185,7 +198,7 @@ class PointItem(_Marker):
                 corner = self._extent * 0.9
                 paint_caution_badge(painter, QPointF(corner, -corner), 5.5)
         if self.hovered:
-            painter.setPen(_HOVER_PEN)
+            painter.setPen(QPen(colours.qcolor("needle"), 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             reach = self._extent + 1
             painter.drawEllipse(QPointF(0, 0), reach, reach)
@@ -247,9 +260,9 @@ class HighlightItem(QGraphicsItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor("white"), 6))
+        painter.setPen(QPen(theme.current().qcolor("paper"), 6))
         painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
-        painter.setPen(QPen(QColor("#0B6BCB"), 3, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(theme.current().qcolor("focus"), 3, Qt.PenStyle.DashLine))
         painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
 
 

@@ -11,7 +11,8 @@ from acuchart.catalogue import Catalogue
 from acuchart.i18n import N_, _
 from acuchart.models import REACTION_LABELS, SEVERITY_LABELS, Mark, SessionChart
 from acuchart.reports.symbols import Symbol, symbol_for
-from ui.chart.markers import paint_symbol
+from ui import theme
+from ui.chart.markers import paint_paper, paint_symbol
 
 COLUMNS = (N_("Point"), N_("Name"), N_("Side"), N_("Needles"), N_("Reactions"))
 SIDE_WORDS = {"left": N_("Left"), "right": N_("Right"), "midline": N_("Midline")}
@@ -24,10 +25,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def symbol_icon(symbol: Symbol, count: int | None = None, size: int = 22) -> QIcon:
-    """A small picture of a symbol, for lists and the legend."""
+    """A small picture of a symbol, for lists and the legend (on a scrap of the diagram's paper when the
+    window is dark, as the symbol looks on the diagram)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
+    paint_paper(painter, size)
     painter.translate(size / 2, size / 2)
     paint_symbol(painter, symbol, count, scale=1.6)
     painter.end()
@@ -45,7 +48,7 @@ class MarksModel(QAbstractTableModel):
         self._catalogue = catalogue
         self._chart: SessionChart | None = None
         self._marks: tuple[Mark, ...] = ()
-        self._icons: dict[tuple[str, int | None], QIcon] = {}
+        self._icons: dict[tuple[str, int | None, bool], QIcon] = {}
 
     def set_chart(self, chart: SessionChart | None) -> None:
         """Show a session's marks; rows that stay the same keep their place (and selection)."""
@@ -120,7 +123,7 @@ class MarksModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icon(mark)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and mark.caution_warning:
-            return QColor("#9B4A00")
+            return QColor(theme.current().caution_words)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == NEEDLES_COLUMN:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -159,7 +162,7 @@ class MarksModel(QAbstractTableModel):
         if point:
             lines.append(point.location)
         if mark.caution_warning:
-            lines.append(f"<span style='color:#9B4A00'>⚠ {mark.caution_warning}</span>")
+            lines.append(f"<span style='color:{theme.current().warning}'>⚠ {mark.caution_warning}</span>")
         reactions = self._text(mark, REACTIONS_COLUMN)
         if reactions:
             lines.append(_("<b>Reactions:</b> {reactions}").format(reactions=reactions))
@@ -168,7 +171,7 @@ class MarksModel(QAbstractTableModel):
     def _icon(self, mark: Mark) -> QIcon:
         worst = self._chart.worst_severity(mark.id) if self._chart else None
         symbol = symbol_for(worst is not None, worst, mark.is_free)  # type: ignore[arg-type]
-        key = (symbol.key, mark.needles if mark.is_free else None)
+        key = (symbol.key, mark.needles if mark.is_free else None, theme.current().dark)
         if key not in self._icons:
             self._icons[key] = symbol_icon(symbol, key[1])
         return self._icons[key]

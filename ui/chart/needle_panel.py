@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 
 from acuchart.i18n import _
 from acuchart.services.session_rules import MAX_NEEDLES, NeedleBalance
+from ui import theme
+from ui.accessibility import accessible
+from ui.style import px
 
-OK_STYLE = "color: #1b6e3a; font-weight: 600;"
-PENDING_STYLE = "color: #8a5a00; font-weight: 600;"
+OK_STYLE = "color: $signed; font-weight: 600;"
+PENDING_STYLE = "color: $warning; font-weight: 600;"
 DIFFERENCE_STYLE = (
-    "color: white; background: #c0392b; border-radius: 4px; padding: 3px 6px; font-weight: 600;"
+    "color: $on_alert; background: $alert_fill; border-radius: 4px; padding: 3px 6px; font-weight: 600;"
 )
 
 
@@ -45,23 +48,23 @@ class NeedlePanel(QGroupBox):
         self.inserted_label.setToolTip(_("Counted from the marks: each point's and free marker's needles"))
         self.all_out = QPushButton()
         self.all_out.setObjectName("allNeedlesOut")
-        self.all_out.setMinimumHeight(BUTTON_HEIGHT)
+        self.all_out.setMinimumHeight(px(BUTTON_HEIGHT))
         self.all_out.setToolTip(_("Confirm that every needle counted in has been removed"))
         self.removed = QSpinBox()
         self.removed.setRange(0, MAX_NEEDLES)
-        self.removed.setMinimumHeight(BUTTON_HEIGHT)
-        self.removed.setMinimumWidth(64)
-        self.removed.setAccessibleName(_("Needles removed"))
+        self.removed.setMinimumHeight(px(BUTTON_HEIGHT))
+        self.removed.setMinimumWidth(px(64))
+        accessible(self.removed, "Needles removed")
         removed_caption = QLabel(_("removed"))
         removed_caption.setBuddy(self.removed)
         self.confirm = QPushButton(_("Confirm"))
         self.confirm.setObjectName("confirmNeedles")
         self.confirm.setToolTip(_("Store the count removed (a different count needs a note before signing)"))
-        self.confirm.setMinimumHeight(BUTTON_HEIGHT)
+        self.confirm.setMinimumHeight(px(BUTTON_HEIGHT))
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("Why the counts differ (required to sign)"))
-        self.note.setAccessibleName(_("Note on the needle count"))
-        self.note.setMinimumHeight(BUTTON_HEIGHT)
+        accessible(self.note, "Note on the needle count")
+        self.note.setMinimumHeight(px(BUTTON_HEIGHT))
         self.status = QLabel()
         self.status.setObjectName("needleStatus")
         self.status.setWordWrap(True)
@@ -83,6 +86,7 @@ class NeedlePanel(QGroupBox):
         column.addLayout(status_row)
         self._balance = NeedleBalance(0, None, None)
         self._note_text = ""
+        self._status_style = ""
         self.all_out.clicked.connect(lambda: self.confirm_requested.emit(self._balance.inserted, ""))
         self.confirm.clicked.connect(self._confirm)
         self.note.returnPressed.connect(self._confirm)
@@ -120,8 +124,9 @@ class NeedlePanel(QGroupBox):
             explained = _(" — note recorded.") if count_note else _(" — recount, or note why before signing.")
             self.status.setText(_("⚠ Difference: {what}{explained}").format(what=what, explained=explained))
             style = DIFFERENCE_STYLE
-        if self.status.styleSheet() != style:  # a new style sheet restyles the label: only on a change
-            self.status.setStyleSheet(style)
+        if self._status_style != style:  # a new style sheet restyles the label: only on a change
+            self._status_style = style
+            theme.style(self.status, style)
         self._update_note_visibility()
 
     def _update_note_visibility(self) -> None:

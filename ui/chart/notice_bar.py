@@ -11,6 +11,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from acuchart.i18n import _
+from ui import theme
+from ui.accessibility import accessible
+from ui.style import px
 
 INFO_LINES = 3
 """How many lines of text the band holds (a point's name, its location, its cautions)."""
@@ -22,9 +25,10 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
-        self.setStyleSheet(
-            "#noticeBar { background: #fdecea; border: 1px solid #c0392b; border-radius: 6px; }"
-            "#noticeBar QLabel { color: #5c1a12; padding: 2px 4px; }"
+        theme.style(
+            self,
+            "#noticeBar { background: $notice_fill; border: 1px solid $notice_border; border-radius: 6px; }"
+            "#noticeBar QLabel, #noticeBar QToolButton { color: $on_notice; padding: 2px 4px; }",
         )
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -34,8 +38,9 @@ class NoticeBar(QFrame):
         close.setObjectName("dismissNotice")
         close.setText("✕")
         close.setToolTip(_("Dismiss"))
+        accessible(close, "Dismiss", _("Hide this notice"))
         close.setAutoRaise(True)
-        close.setMinimumSize(32, 32)
+        close.setMinimumSize(px(32), px(32))
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 2, 0)

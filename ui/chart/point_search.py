@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from acuchart.catalogue import Catalogue, CataloguePoint
 from acuchart.i18n import _
-from ui.chart.icons import tool_icon
+from ui.accessibility import accessible
+from ui.chart.icons import keep_drawn, tool_icon
+from ui.style import px
 
 MIN_WIDTH = 180
 """Wide enough for "Find a point" and a typed code or name."""
@@ -33,18 +35,24 @@ class PointSearch(QWidget):
         self.box = QLineEdit()
         self.box.setObjectName("pointSearch")
         self.box.setPlaceholderText(_("Find a point (Ctrl+K)"))
+        accessible(
+            self.box,
+            "Find a point",
+            _("By code, pinyin, English name or region; Enter marks the point found"),
+        )
         self.box.setToolTip(
             _(
                 "<b>Find a point</b> &nbsp;(Ctrl+K)<br>By code (older spellings too), pinyin, English name or region:"
                 " ST2, REN24, Sibai, Four Whites, cheek.<br>Enter marks it; ↑ ↓ choose another match; Esc clears."
             )
         )
-        self.box.addAction(tool_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        icon = self.box.addAction(tool_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        keep_drawn(self, {"search": icon})
         self.box.setClearButtonEnabled(True)
-        self.box.setMinimumHeight(36)
+        self.box.setMinimumHeight(px(36))
         self.box.installEventFilter(self)
-        self.setMinimumWidth(MIN_WIDTH)
-        self.setMaximumWidth(2 * MIN_WIDTH)
+        self.setMinimumWidth(px(MIN_WIDTH))
+        self.setMaximumWidth(px(2 * MIN_WIDTH))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,7 +61,7 @@ class PointSearch(QWidget):
         self.box.returnPressed.connect(self._choose)
 
     def sizeHint(self) -> QSize:
-        return QSize(MIN_WIDTH + 40, super().sizeHint().height())
+        return QSize(px(MIN_WIDTH + 40), super().sizeHint().height())
 
     @property
     def point(self) -> CataloguePoint | None:

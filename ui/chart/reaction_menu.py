@@ -29,6 +29,7 @@ from acuchart.models import (
     Mark,
     Reaction,
 )
+from ui.style import px
 
 QUICK_REACTIONS: tuple[tuple[str, str], ...] = (
     ("bruising", "mild"),
@@ -144,7 +145,7 @@ class ReactionDialog(QDialog):
         for i, severity in enumerate(SEVERITIES):
             button = QPushButton(severity.capitalize())
             button.setCheckable(True)
-            button.setMinimumHeight(40)
+            button.setMinimumHeight(px(40))
             self.severity.addButton(button, i)
             severity_row.addWidget(button)
         self.onset = QComboBox()
@@ -152,7 +153,7 @@ class ReactionDialog(QDialog):
             self.onset.addItem(label, key)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(_("What you saw, what you advised (optional)"))
-        self.note.setMaximumHeight(90)
+        self.note.setMaximumHeight(px(90))
         # Off unless chosen: a note is the practitioner's record until it is meant for the client.
         self.note_for_client = QCheckBox(_("Print this note on the client's handout"))
         self.note_for_client.setObjectName("noteForClient")

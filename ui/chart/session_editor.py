@@ -24,6 +24,7 @@ from acuchart.i18n import N_, _
 from acuchart.models import Client, Mark, Reaction, SessionChart
 from acuchart.practice import Practice
 from acuchart.services.session_rules import NeedleBalance
+from ui.accessibility import accessible
 from ui.chart import commands
 from ui.chart.diagram_pane import DiagramPane
 from ui.chart.diagram_view import DiagramView
@@ -104,6 +105,9 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
         self.toolbar = SessionToolbar(self.search)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("diagramTabs")
+        accessible(
+            self.tabs, "Diagrams", _("Ctrl+Tab and Ctrl+Shift+Tab turn to the next or previous diagram")
+        )
         self.tabs.setDocumentMode(True)
         self.tabs.setStyleSheet("QTabBar::tab { min-height: 28px; padding: 2px 12px; }")  # gloved fingers
         self.views: dict[str, DiagramView] = {}
@@ -117,6 +121,8 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
             view.marker_moved.connect(self.move_marker)
             view.context_requested.connect(self._context_menu)
             view.hovered.connect(self._show_hover)
+            view.edit_requested.connect(self.open_mark_editor)
+            view.free_tool_done.connect(lambda: self.toolbar.free_action.setChecked(False))
         self.point_filter = PointFilter(self.charting.catalogue, self.views)
         self.hover_info = QLabel(_(HINT))
         self.hover_info.setObjectName("hoverInfo")
@@ -398,7 +404,7 @@ class SessionEditor(QWidget, EditorActions, NoteActions):
     def set_free_tool(self, on: bool) -> None:
         """Turn the free marker tool on or off on every diagram."""
         for view in self.views.values():
-            view.free_tool = on
+            view.set_free_tool(on)
 
     def open_mark_editor(self, mark_id: int) -> None:
         """Edit a mark's label (free markers) and needles in place, beside it on its diagram."""

@@ -23,15 +23,16 @@ from acuchart.dates import short_moment
 from acuchart.i18n import _
 from acuchart.models import Client, Session
 from acuchart.services.session_rules import MAX_DURATION_MIN
-from ui.style import mute
+from ui import theme
+from ui.style import mute, px, set_text_size
 
 NO_COURSE = -1
 FIELD_HEIGHT = 36
 PRINT_BUTTON_STYLE = (
-    "QToolButton#printHandout { font-weight: 600; padding: 2px 12px; border: 1px solid #2f6f8f;"
-    " border-radius: 5px; background: #eef5f9; }"
-    "QToolButton#printHandout:hover { background: #dcebf4; }"
-    "QToolButton#printHandout:disabled { color: #9aa0a6; border-color: #c9ced4; background: #f3f4f5; }"
+    "QToolButton#printHandout { font-weight: 600; padding: 2px 12px; border: 1px solid $accent;"
+    " border-radius: 5px; background: $accent_soft; }"
+    "QToolButton#printHandout:hover { background: $hover; }"
+    "QToolButton#printHandout:disabled { color: $disabled_text; border-color: $border; background: $window; }"
 )
 
 
@@ -80,18 +81,18 @@ class SessionHeader(QWidget):
         self.back = QPushButton(_("← Back to client"))
         self.back.setObjectName("backToClient")
         self.back.setToolTip(_("Return to the client's page (Esc). Everything is already saved."))
-        self.back.setMinimumHeight(FIELD_HEIGHT)
+        self.back.setMinimumHeight(px(FIELD_HEIGHT))
         self.title = ElidedLabel()
         self.title.setObjectName("sessionTitle")
-        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        set_text_size(self.title, 1.4)
         self.when = QDateTimeEdit()
         self.when.setObjectName("sessionWhen")
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.when.setCalendarPopup(True)
-        self.when.setMinimumHeight(FIELD_HEIGHT)
+        self.when.setMinimumHeight(px(FIELD_HEIGHT))
         self.course = QComboBox()
         self.course.setObjectName("sessionCourse")
-        self.course.setMinimumHeight(FIELD_HEIGHT)
+        self.course.setMinimumHeight(px(FIELD_HEIGHT))
         self.course.setMinimumContentsLength(16)
         self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.duration = QSpinBox()
@@ -99,11 +100,11 @@ class SessionHeader(QWidget):
         self.duration.setRange(1, MAX_DURATION_MIN)
         self.duration.setSingleStep(5)
         self.duration.setSuffix(_(" min"))
-        self.duration.setMinimumHeight(FIELD_HEIGHT)
+        self.duration.setMinimumHeight(px(FIELD_HEIGHT))
         self.signed = QLabel()
         self.signed.setObjectName("signedBadge")
-        self.signed.setStyleSheet(
-            "background: #e8f3ec; color: #1b6e3a; border-radius: 4px; padding: 3px 8px;"
+        theme.style(
+            self.signed, "background: $signed_soft; color: $signed; border-radius: 4px; padding: 3px 8px;"
         )
         self.fields = QWidget()
         self.fields.setObjectName("sessionFields")
@@ -155,7 +156,7 @@ class SessionHeader(QWidget):
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setMinimumHeight(self.back.minimumHeight())
-        button.setStyleSheet(PRINT_BUTTON_STYLE)
+        theme.style(button, PRINT_BUTTON_STYLE)
         self.top_row.insertWidget(self.top_row.indexOf(self.signed) + 1, button)
         self.print_button = button
 

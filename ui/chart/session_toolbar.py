@@ -15,27 +15,31 @@ from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleOption, QToolBar
 
 from acuchart.i18n import _
 from acuchart.practice import Practice
-from ui.chart.icons import SIZE, tool_icon
+from ui import theme
+from ui.accessibility import accessible
+from ui.chart.icons import SIZE, keep_drawn, tool_icon
 from ui.chart.point_search import PointSearch
+from ui.style import px
 
 BUTTON_HEIGHT = 36
 """Tall enough to hit with a gloved finger."""
 
-STYLE = f"""
-QToolBar#sessionToolbar {{ border: none; spacing: 4px; padding: 0; }}
-QToolBar#sessionToolbar > QToolButton {{
-    min-height: {BUTTON_HEIGHT - 6}px; padding: 2px 6px; border: 1px solid #c9ced4; border-radius: 5px;
-    background: #fbfbfc;
-}}
-QToolBar#sessionToolbar > QToolButton:hover {{ background: #eef4fa; border-color: #8fb3d3; }}
-QToolBar#sessionToolbar > QToolButton:pressed, QToolBar#sessionToolbar > QToolButton:checked {{
-    background: #dcebf7; border-color: #1F4E79;
-}}
-QToolBar#sessionToolbar > QToolButton:disabled {{ color: #9aa0a6; background: #f3f4f5; }}
-QToolBar#sessionToolbar > QToolButton[popupMode="2"] {{ padding-right: 18px; }}
-QToolBar#sessionToolbar > QToolButton::menu-indicator {{ subcontrol-position: right center; right: 6px; }}
-QToolBar#sessionToolbar > QToolButton#qt_toolbar_ext_button {{ padding: 0; min-width: {BUTTON_HEIGHT - 2}px; }}
+STYLE = """
+QToolBar#sessionToolbar { border: none; spacing: 4px; padding: 0; }
+QToolBar#sessionToolbar > QToolButton {
+    min-height: ${button_height}px; padding: 2px 6px; border: 1px solid $border; border-radius: 5px;
+    background: $control;
+}
+QToolBar#sessionToolbar > QToolButton:hover { background: $hover; border-color: $accent; }
+QToolBar#sessionToolbar > QToolButton:pressed, QToolBar#sessionToolbar > QToolButton:checked {
+    background: $checked; border-color: $ink;
+}
+QToolBar#sessionToolbar > QToolButton:disabled { color: $disabled_text; background: $window; }
+QToolBar#sessionToolbar > QToolButton[popupMode="2"] { padding-right: 18px; }
+QToolBar#sessionToolbar > QToolButton::menu-indicator { subcontrol-position: right center; right: 6px; }
+QToolBar#sessionToolbar > QToolButton#qt_toolbar_ext_button { padding: 0; min-width: ${extension_width}px; }
 """
+"""The tools' look, in the theme's colours (:func:`ui.theme.style`)."""
 
 
 class _RoomyExtension(QProxyStyle):
@@ -45,7 +49,7 @@ class _RoomyExtension(QProxyStyle):
         self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
     ) -> int:
         if metric == QStyle.PixelMetric.PM_ToolBarExtensionExtent:
-            return BUTTON_HEIGHT
+            return px(BUTTON_HEIGHT)
         return super().pixelMetric(metric, option, widget)
 
 
@@ -94,7 +98,12 @@ class SessionToolbar(QToolBar):
         self.setIconSize(QSize(SIZE, SIZE))
         self._style = _RoomyExtension()
         self.setStyle(self._style)
-        self.setStyleSheet(STYLE)
+        self._icons: dict[str, QAction] = {}
+        height = px(BUTTON_HEIGHT)
+        theme.style(
+            self,
+            STYLE.replace("${button_height}", str(height - 6)).replace("${extension_width}", str(height - 2)),
+        )
         self.search = search
         self.addWidget(search)
         self.free_action = self._action(
@@ -160,9 +169,15 @@ class SessionToolbar(QToolBar):
         self.apply_menu.aboutToShow.connect(self._fill_protocols)
         self.apply_action.triggered.connect(self.apply.showMenu)
         self.all_points = self._button(self.all_points_action, "allPoints")
+        keep_drawn(self, self._icons)
+        more = self.findChild(QToolButton, "qt_toolbar_ext_button")  # Qt's » for the tools that do not fit
+        if more is not None:
+            accessible(more, "More tools")
+        accessible(self, "Session tools")
 
     def _action(self, text: str, icon: str, shortcut: str, what: str) -> QAction:
         action = self.addAction(tool_icon(icon), text)
+        self._icons[icon] = action
         action.setToolTip(tool_tip(text, shortcut, what))
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -174,7 +189,7 @@ class SessionToolbar(QToolBar):
         button = self.widgetForAction(action)
         assert isinstance(button, QToolButton)
         button.setObjectName(name)
-        button.setMinimumHeight(BUTTON_HEIGHT)
+        button.setMinimumHeight(px(BUTTON_HEIGHT))
         return button
 
     @property

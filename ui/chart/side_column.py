@@ -7,9 +7,13 @@ findings, the techniques, the ratings and the signature are the other tabs (``ad
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -20,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.i18n import _
+from ui.accessibility import accessible
 from ui.chart.marks_model import NAME_COLUMN, REACTIONS_COLUMN, MarksModel
 from ui.chart.needle_panel import NeedlePanel
+from ui.style import px
 
 ROW_HEIGHT = 32
 """A row of the marks list: tall enough to tap with a gloved finger."""
@@ -42,12 +48,23 @@ class SideColumn(QScrollArea):
         self.marks_view = QTableView()
         self.marks_view.setObjectName("marksList")
         self.marks_view.setModel(marks_model)
+        self.marks_view.setTabKeyNavigation(
+            False
+        )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
+        accessible(
+            self.marks_view,
+            "Marks",
+            _(
+                "One row per mark: point, name, side, needles, reactions. Enter on Needles edits the count; "
+                "the menu key opens the mark's reactions."
+            ),
+        )
         self.marks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.marks_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.marks_view.verticalHeader().hide()
-        self.marks_view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.marks_view.verticalHeader().setDefaultSectionSize(px(ROW_HEIGHT))
         self.marks_view.setMinimumHeight(150)
         self.marks_view.setWordWrap(False)
         self.marks_view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -77,14 +94,19 @@ class SideColumn(QScrollArea):
         # marks list keeps its height and the needle count below stays in sight whichever tab is open.
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartSideTabs")
+        accessible(self.tabs, "Marks, note and signature")
         self.tabs.addTab(marks_page, _("Marks"))
         side.addWidget(self.tabs, 1)
         side.addWidget(self.needles)
+        self.tabs.currentChanged.connect(self.order_tabbing)
+        self.tabs.tabBar().installEventFilter(self)
         self.setWidget(column)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(MIN_WIDTH)
+        self.setMinimumWidth(px(MIN_WIDTH))
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Only a frame around the controls: Tab goes to them, and the column scrolls to the one focused.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def add_tab(self, page: QWidget, title: str) -> int:
         """Add a page beside the marks (the client's ratings, the signature); returns its index.
@@ -102,7 +124,26 @@ class SideColumn(QScrollArea):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return self.tabs.addTab(scroller, title)
+
+    def order_tabbing(self) -> None:
+        """Tab goes from the page tabs into the page on show, then to the needle count.
+
+        Qt's Tab order is the order widgets were made, and the pages and their rows (the ratings of a
+        session's concerns) are made after the needle count; so the order is set afresh whenever a page
+        is shown or the tabs take the keyboard."""
+        chain: list[QWidget] = [self.tabs.tabBar()]
+        for holder in (self.tabs.currentWidget(), self.needles):
+            if holder is not None:
+                chain += [w for w in holder.findChildren(QWidget) if _takes_tab(w)]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.FocusIn:
+            self.order_tabbing()
+        return super().eventFilter(watched, event)
 
     def fit_columns(self) -> None:
         """Size the marks list's columns to what they show, once per change of rows (Reactions takes the rest)."""
@@ -110,10 +151,22 @@ class SideColumn(QScrollArea):
             if column != REACTIONS_COLUMN:
                 self.marks_view.resizeColumnToContents(column)
         header = self.marks_view.horizontalHeader()
-        widest = max(80, min(NAME_COLUMN_MAX, self.marks_view.viewport().width() * 3 // 10))
+        widest = max(px(80), min(px(NAME_COLUMN_MAX), self.marks_view.viewport().width() * 3 // 10))
         header.resizeSection(NAME_COLUMN, min(header.sectionSize(NAME_COLUMN), widest))
 
     def show_session_reactions(self, text: str) -> None:
         """Reactions for the whole session, under the list (hidden when there are none)."""
         self.session_reactions.setText(text)
         self.session_reactions.setVisible(bool(text))
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    """Whether Tab stops at ``widget`` itself (not at a part of a spin box, a list or a scroll area)."""
+    if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() is not None:
+        return False
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView | QAbstractSpinBox | QComboBox):
+            return False
+        parent = parent.parentWidget()
+    return True

@@ -32,6 +32,7 @@ from acuchart.errors import AcuChartError
 from acuchart.export.practice_export import ExportCancelledError, ExportSummary, default_name, export_practice
 from acuchart.i18n import _
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.preferences import Preferences
 from ui.style import mute
 
@@ -96,6 +97,7 @@ class ExportDialog(QDialog):
         intro.setWordWrap(True)
         self.folder = QLineEdit(str(self._start_folder()))
         self.folder.setObjectName("exportFolder")
+        accessible(self.folder, "Folder")
         browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()

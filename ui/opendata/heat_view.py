@@ -24,6 +24,8 @@ from acuchart.catalogue import Catalogue, CataloguePoint, DiagramView, Side
 from acuchart.i18n import _
 from acuchart.models.insights import MAP_KIND_LABELS, PointRate, ReactionMap
 from acuchart.reports.heat_scale import OUTLINE, TOO_FEW, heat_bin
+from ui import theme
+from ui.accessibility import accessible
 
 RADIUS = 6.5
 
@@ -68,7 +70,9 @@ class HeatDot(QGraphicsItem):
         if not self.rate.enough:
             pen = QPen(QColor(TOO_FEW), 1.6, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.setBrush(QBrush(QColor(255, 255, 255, 210)))
+            paper = theme.current().qcolor("paper")
+            paper.setAlpha(210)
+            painter.setBrush(QBrush(paper))
             painter.drawEllipse(QPointF(0, 0), RADIUS - 1, RADIUS - 1)
             return
         step = heat_bin(self.rate.reactions / self.rate.needlings)
@@ -84,11 +88,19 @@ class HeatMapView(QGraphicsView):
         super().__init__(parent)
         self.info = info
         self.setObjectName(f"heat_{info.name}")
+        # A picture of the ranked points listed beside it: a screen reader reads that list, not this.
+        accessible(
+            self,
+            _("{view}: where reactions happen").format(view=_(info.title)),
+            _("The same figures are in the Points list"),
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setScene(QGraphicsScene(self))
         self.scene().setSceneRect(QRectF(0, 0, info.width, info.height))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setBackgroundBrush(theme.current().qcolor("paper"))  # a diagram stays on paper (ui.theme)
+        theme.on_change(lambda t: self.setBackgroundBrush(t.qcolor("paper")), self)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._renderer = QSvgRenderer(str(info.svg_path), self)

@@ -24,11 +24,13 @@ from acuchart.imports.dates import ORDERS, DateReading, Order
 from acuchart.imports.mapping import FIELD_LABELS, SKIP, ColumnMapping
 from acuchart.imports.plan import ImportPlan, ImportReport
 from acuchart.imports.sniff import DELIMITERS, ENCODINGS, CsvTable
+from ui import theme
+from ui.accessibility import accessible
 from ui.opendata.rows_model import RowsModel, rows_view
-from ui.style import mute
+from ui.style import mute, set_text_size
 
 PREVIEW_ROWS = 8
-WARN_STYLE = "color: #9B1B30; font-weight: 600;"
+WARN_STYLE = "color: $alert; font-weight: 600;"
 _FIELD_ORDER = [key for key in FIELD_LABELS if key] + [SKIP]
 
 
@@ -43,7 +45,7 @@ class MappingPage(QWidget):
         super().__init__()
         self.setObjectName("importMapping")
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        set_text_size(self.title, 15 / 13)
         self.encoding = QComboBox()
         self.encoding.setObjectName("importEncoding")
         for key, label in ENCODINGS.items():
@@ -68,7 +70,11 @@ class MappingPage(QWidget):
         explain.setWordWrap(True)
         mute(explain)
         self.preview = QTableWidget()
+        self.preview.setTabKeyNavigation(
+            False
+        )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
         self.preview.setObjectName("importPreview")
+        accessible(self.preview, "The file's first rows", _("Each column's menu above says what it holds"))
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setDefaultSectionSize(26)
         self.dates = QComboBox()
@@ -86,7 +92,7 @@ class MappingPage(QWidget):
         self.problem = QLabel()
         self.problem.setObjectName("importMappingProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(WARN_STYLE)
+        theme.style(self.problem, WARN_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(reading)
@@ -181,8 +187,8 @@ class MappingPage(QWidget):
                 self.dates.setCurrentIndex(self.dates.findData(chosen))
             elif reading.order is not None:
                 self.dates.setCurrentIndex(self.dates.findData(reading.order))
-            self.dates_note.setStyleSheet(
-                WARN_STYLE if reading.ambiguous and self.date_order() is None else ""
+            theme.style(
+                self.dates_note, WARN_STYLE if reading.ambiguous and self.date_order() is None else ""
             )
             self.dates_note.setText(_dates_note(reading, column, self.date_order()))
         finally:
@@ -229,7 +235,7 @@ class ReviewPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-size: 15px; font-weight: 600;")
+        set_text_size(self.summary, 15 / 13)
         note = QLabel(
             _(
                 "Nothing has been written yet. Check the lists, then import; the import is one step that lands whole or not at all."
@@ -250,11 +256,14 @@ class ReviewPage(QWidget):
         duplicates = QWidget()
         column = QVBoxLayout(duplicates)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(rows_view(self.duplicates, "importDuplicates"), 1)
+        column.addWidget(accessible(rows_view(self.duplicates, "importDuplicates"), "Duplicates"), 1)
         column.addWidget(self.include_duplicates)
-        self.tabs.addTab(rows_view(self.ready, "importReady"), _("To add"))
+        self.tabs.addTab(accessible(rows_view(self.ready, "importReady"), "Rows to add"), _("To add"))
         self.tabs.addTab(duplicates, _("Duplicates"))
-        self.tabs.addTab(rows_view(self.problems, "importProblems"), _("Rows with problems"))
+        self.tabs.addTab(
+            accessible(rows_view(self.problems, "importProblems"), "Rows with problems"),
+            _("Rows with problems"),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(note)
@@ -294,11 +303,11 @@ class ReportPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("importResult")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-size: 15px; font-weight: 600;")
+        set_text_size(self.summary, 15 / 13)
         self.skipped = RowsModel((_("Row"), _("Name"), _("Skipped because")))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(rows_view(self.skipped, "importSkipped"), 1)
+        layout.addWidget(accessible(rows_view(self.skipped, "importSkipped"), "Rows skipped"), 1)
 
     def show_report(self, report: ImportReport) -> None:
         """Fill in the report."""

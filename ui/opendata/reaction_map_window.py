@@ -39,7 +39,9 @@ from acuchart.models.insights import (
 )
 from acuchart.models.practice import CAUTION_FLAGS
 from acuchart.practice import Practice
-from acuchart.reports.heat_scale import BINS, TOO_FEW
+from acuchart.reports.heat_scale import BINS, OUTLINE
+from ui import theme
+from ui.accessibility import accessible
 from ui.opendata.heat_view import HeatMapView
 from ui.opendata.rows_model import RowsModel, rows_view
 from ui.operations import Operations
@@ -76,12 +78,12 @@ def _day(date: QDate) -> dt.date:
 
 def _legend() -> QLabel:
     swatches = " ".join(
-        f'<span style="background:{step.fill}; color:{step.ink}; border:1px solid #5B3A29;">&nbsp;{step.label}&nbsp;</span>'
+        f'<span style="background:{step.fill}; color:{step.ink}; border:1px solid {OUTLINE};">&nbsp;{step.label}&nbsp;</span>'
         for step in BINS
     )
     few = _(
         '<span style="color:{TOO_FEW};">◌ needled under {MIN_NEEDLINGS} times: too few to say</span>'
-    ).format(TOO_FEW=TOO_FEW, MIN_NEEDLINGS=MIN_NEEDLINGS)
+    ).format(TOO_FEW=theme.current().muted, MIN_NEEDLINGS=MIN_NEEDLINGS)
     label = QLabel(
         _("{swatches} &nbsp; {few} &nbsp; Hover a point for its counts.").format(swatches=swatches, few=few)
     )
@@ -108,6 +110,8 @@ class ReactionMapWindow(QWidget):
         self.period = _combo("mapPeriod", [(_(label), label) for label in PERIODS])
         self.start = QDateEdit(QDate.currentDate().addYears(-1))
         self.end = QDateEdit(QDate.currentDate())
+        accessible(self.start, "From")
+        accessible(self.end, "To")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -174,13 +178,12 @@ class ReactionMapWindow(QWidget):
         note.setWordWrap(True)
         mute(note)
         outcome_column.addWidget(note)
-        outcomes_view = rows_view(self.outcomes, "mapOutcomes")
-        outcomes_view.horizontalHeader().setMaximumSectionSize(
-            170
-        )  # long names elide; the numbers stay in view
+        outcomes_view = accessible(rows_view(self.outcomes, "mapOutcomes"), "Ratings over a course")
+        # Long names elide; the numbers stay in view.
+        outcomes_view.horizontalHeader().setMaximumSectionSize(170)
         outcome_column.addWidget(outcomes_view, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(rows_view(self.points, "mapPoints"), _("Points"))
+        self.tabs.addTab(accessible(rows_view(self.points, "mapPoints"), "Points ranked"), _("Points"))
         self.tabs.addTab(outcomes, _("Ratings over a course"))
         splitter = QSplitter()
         left = QWidget()

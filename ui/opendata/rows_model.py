@@ -49,6 +49,7 @@ def rows_view(model: RowsModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
+    view.setTabKeyNavigation(False)  # Tab leaves the table (the arrow keys move in it): no keyboard trap
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setWordWrap(False)

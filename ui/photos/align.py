@@ -8,7 +8,7 @@ alignment (one operation on Save); the original file is never touched.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,6 +30,8 @@ from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.models import Alignment
 from acuchart.practice import Practice
+from ui import theme
+from ui.accessibility import accessible
 from ui.messages import warn
 from ui.operations import Operations
 from ui.photos.frames import FramedPhoto, decode
@@ -37,7 +39,6 @@ from ui.style import mute
 
 SHOWN_SIDE = 1600
 """Pixels on the longer side of a photo as shown for lining up: plenty for a screen, quick to decode."""
-GUIDE = QColor(0, 200, 255, 200)
 THIRDS = (0.22, 0.42, 0.62, 0.82)
 """Where the facial-thirds guide's lines sit (hairline, brows, base of the nose, chin), as fractions of the
 frame's height: a guide to put the same face in the same place, not a measurement."""
@@ -53,7 +54,7 @@ class AlignView(QGraphicsView):
     def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
-        self.setBackgroundBrush(QColor(40, 40, 40))
+        self.setBackgroundBrush(theme.current().qcolor("photo_backdrop"))
         self._last: QPointF | None = None
         self.frame = QRectF()
 
@@ -134,6 +135,13 @@ class AlignDialog(QDialog):
         frame = self.framed.rect()
         self.guides = self._guides(frame)
         self.view = AlignView(self.scene)
+        accessible(
+            self.view,
+            "Photo to line up",
+            _(
+                "The first session's photo lies over it as a ghost; the arrow keys move the photo, the sliders turn and enlarge it"
+            ),
+        )
         self.view.frame = frame
         self.view.setSceneRect(frame.adjusted(-40, -40, 40, 40))
         self.view.moved.connect(self._move)
@@ -189,7 +197,9 @@ class AlignDialog(QDialog):
         self.view.setFocus()
 
     def _guides(self, frame: QRectF) -> list[QGraphicsLineItem]:
-        pen = QPen(GUIDE, 1.5, Qt.PenStyle.DashLine)
+        guide = theme.current().qcolor("photo_guide")
+        guide.setAlpha(200)
+        pen = QPen(guide, 1.5, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         lines = [QGraphicsLineItem(frame.center().x(), frame.top(), frame.center().x(), frame.bottom())]
         lines += [

@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QRectF, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QImage, QKeySequence, QPainter, QPen, QShortcut, QWheelEvent
+from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QPainter, QPen, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,9 +29,12 @@ from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.models import PHOTO_VIEW_LABELS, SessionPhoto
 from acuchart.practice import Practice
+from ui import theme
+from ui.accessibility import accessible
 from ui.messages import warn
 from ui.photos.frames import FRAME_WIDTH, FramedPhoto, decode
 from ui.photos.sharing import SharePanel
+from ui.style import set_text_size
 
 QUICK_SIDE = 480
 """Pixels (at least) on the longer side of a compared photo as first shown: a 12-megapixel photo decodes
@@ -67,7 +70,7 @@ class PhotoPane(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(QColor(40, 40, 40))
+        self.setBackgroundBrush(theme.current().qcolor("photo_backdrop"))
         self.horizontalScrollBar().valueChanged.connect(self.viewed)
         self.verticalScrollBar().valueChanged.connect(self.viewed)
 
@@ -102,7 +105,7 @@ class WipeScene(QGraphicsScene):
         self.clip.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
         self.addItem(self.clip)
         after.setParentItem(self.clip)
-        pen = QPen(QColor(255, 255, 255), 2)
+        pen = QPen(theme.current().qcolor("photo_line"), 2)
         pen.setCosmetic(True)
         self.divider = QGraphicsLineItem(0, 0, 0, height)
         self.divider.setPen(pen)
@@ -160,15 +163,29 @@ class CompareDialog(QDialog):
         self.before_label, self.after_label = QLabel(), QLabel()
         for label in (self.before_label, self.after_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet("font-weight: 600; font-size: 14px;")
+            set_text_size(label, 14 / 13)
         self.left_pane = PhotoPane(QGraphicsScene(self))
         self.right_pane = PhotoPane(QGraphicsScene(self))
         self.wipe_pane = PhotoPane(QGraphicsScene(self))
+        accessible(
+            self.left_pane,
+            "Before photo",
+            _("The wheel or Ctrl+plus zooms both photos together; Ctrl+0 fits"),
+        )
+        accessible(
+            self.right_pane,
+            "After photo",
+            _("The wheel or Ctrl+plus zooms both photos together; Ctrl+0 fits"),
+        )
+        accessible(
+            self.wipe_pane, "Before and after, wiped", _("The slider below moves the line between them")
+        )
         self.wipe_slider = QSlider(Qt.Orientation.Horizontal)
         self.wipe_slider.setObjectName("wipeSlider")
         self.wipe_slider.setRange(0, 1000)
         self.wipe_slider.setValue(500)
         self.wipe_slider.setToolTip(_("Drag to wipe between the two photos"))
+        accessible(self.wipe_slider, "Wipe between the photos", _("Left shows more of the before photo"))
         self.share = SharePanel(practice, client_id)
         self._build_layout(fit)
         self._syncing = False
@@ -325,6 +342,8 @@ class CompareDialog(QDialog):
         before, after = pair
         self.before_label.setText(_("Before: {session_label}").format(session_label=before.session_label))
         self.after_label.setText(_("After: {session_label}").format(session_label=after.session_label))
+        for pane, label in ((self.left_pane, self.before_label), (self.right_pane, self.after_label)):
+            accessible(pane, pane.accessibleName(), label.text())  # which session's photo the pane shows
         self._framed_items.clear()
         try:
             self._decode_quick([before, after])

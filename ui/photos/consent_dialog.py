@@ -23,9 +23,11 @@ from acuchart.errors import ValidationError
 from acuchart.i18n import N_, _
 from acuchart.models import CONSENT_METHODS, PHOTO_USES, PhotoConsent
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.consent_dialog import date_edit
 from ui.records.forms import FieldMessages, from_qdate
+from ui.style import px
 
 _HINTS = {
     "clinical": N_("Needed before any photo is taken or imported; kept with the record."),
@@ -66,6 +68,8 @@ class PhotoConsentDialog(QDialog):
             yes, no = QRadioButton(), QRadioButton()
             yes.setObjectName(f"agrees_{use}")
             no.setObjectName(f"refuses_{use}")
+            accessible(yes, _("{use}: agrees").format(use=label))  # the row's use and the column's heading
+            accessible(no, _("{use}: does not agree").format(use=label))
             group = QButtonGroup(self)
             group.addButton(yes)
             group.addButton(no)
@@ -83,7 +87,7 @@ class PhotoConsentDialog(QDialog):
             self.method.addItem(label, key)
         self.text_version = QLineEdit(practice.settings.get().consent_text_version)
         self.note = QPlainTextEdit()
-        self.note.setFixedHeight(60)
+        self.note.setFixedHeight(px(60))
         form = QFormLayout()
         self.messages.add_row(form, "given_on", _("Decided on"), self.given_on)
         self.messages.add_row(form, "method", _("How it was obtained"), self.method)

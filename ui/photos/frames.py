@@ -9,15 +9,15 @@ the picture inside the frame, and the frame clips it: exactly what the printouts
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPen, QPixmap, QTransform
+from PySide6.QtGui import QBrush, QImage, QImageReader, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
 from acuchart.models import Alignment
 from acuchart.models.photos import IDENTITY
+from ui import theme
 
 FRAME_WIDTH = 1000.0
 """Scene units across every photo's frame."""
-BACKGROUND = QColor(128, 128, 128)
 """The grey that shows where an aligned photo's frame reaches past its edge (as on paper)."""
 
 
@@ -59,7 +59,7 @@ class FramedPhoto(QGraphicsRectItem):
     def __init__(self, image: QImage, alignment: Alignment = IDENTITY) -> None:
         height = FRAME_WIDTH * image.height() / max(1, image.width())
         super().__init__(QRectF(0, 0, FRAME_WIDTH, height))
-        self.setBrush(QBrush(BACKGROUND))
+        self.setBrush(QBrush(theme.current().qcolor("photo_frame")))
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
         self.picture = QGraphicsPixmapItem(self)

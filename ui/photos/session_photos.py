@@ -27,6 +27,7 @@ from acuchart.errors import AcuChartError
 from acuchart.i18n import N_, _, ngettext
 from acuchart.models import PHOTO_VIEWS, SessionPhoto
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.messages import warn
 from ui.operations import Operations
 from ui.photos.frames import decode
@@ -89,6 +90,11 @@ class SessionPhotos(QWidget):
         self.camera_button = QPushButton(_("Camera…"))
         self.grid = QListWidget()
         self.grid.setObjectName("sessionPhotoGrid")
+        accessible(
+            self.grid,
+            "Photos of this session",
+            _("The menu key opens a photo's menu: line up, compare, hide"),
+        )
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(ICON)
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)

@@ -16,6 +16,7 @@ from acuchart.dates import short_date
 from acuchart.i18n import _
 from acuchart.models import SessionPhoto
 from ui.photos.frames import decode
+from ui.style import px
 
 PhotoIdRole = Qt.ItemDataRole.UserRole + 1
 THUMB = QSize(120, 120)
@@ -87,8 +88,8 @@ class PhotoTimeline(QListView):
         self.setUniformItemSizes(True)
         self.setMovement(QListView.Movement.Static)
         self.setIconSize(THUMB)
-        self.setGridSize(QSize(THUMB.width() + 34, THUMB.height() + 46))
+        self.setGridSize(QSize(THUMB.width() + px(34), THUMB.height() + px(46)))
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedHeight(THUMB.height() + 46 + self.horizontalScrollBar().sizeHint().height() + 8)
+        self.setFixedHeight(THUMB.height() + px(46) + self.horizontalScrollBar().sizeHint().height() + 8)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

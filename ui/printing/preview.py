@@ -16,13 +16,16 @@ from PySide6.QtWidgets import (
 
 from acuchart.i18n import N_, _, ngettext
 from acuchart.reports.documents import Document
+from ui import theme
+from ui.accessibility import accessible
 from ui.printing.render import POINTS_PER_INCH, opened, render_page
 from ui.style import mute
 
 ZOOM_STEPS: tuple[float, ...] = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0)
 PAGE_GAP = 14
-PAGE_STYLE = "QLabel#previewPage { background: white; border: 1px solid #b8c2c8; }"
-AREA_STYLE = "QScrollArea#previewArea, QWidget#previewPages { background: #e6eaed; }"
+PAGE_STYLE = "QLabel#previewPage { background: white; border: 1px solid $border; }"
+"""A page is white paper in every colour scheme: the preview shows what will print."""
+AREA_STYLE = "QScrollArea#previewArea, QWidget#previewPages { background: $preview_backdrop; }"
 PREVIEW_KEYS: tuple[tuple[QKeySequence.StandardKey | str, str, str], ...] = (
     (QKeySequence.StandardKey.Print, N_("Print"), "print"),
     (QKeySequence.StandardKey.Save, N_("Save as PDF"), "save"),
@@ -58,9 +61,10 @@ class PreviewDialog(QDialog):
 
         self.area = QScrollArea()
         self.area.setObjectName("previewArea")
+        accessible(self.area, "Pages", _("The arrow keys and Page Up and Page Down scroll the pages"))
         self.area.setWidgetResizable(True)
         self.area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.area.setStyleSheet(AREA_STYLE)
+        theme.style(self.area, AREA_STYLE)
         holder = QWidget()
         holder.setObjectName("previewPages")
         self._column = QVBoxLayout(holder)
@@ -69,10 +73,11 @@ class PreviewDialog(QDialog):
         for number in range(1, len(self._page_sizes) + 1):
             page = QLabel()
             page.setObjectName("previewPage")
-            page.setStyleSheet(PAGE_STYLE)
+            theme.style(page, PAGE_STYLE)
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            page.setAccessibleName(
-                _("Page {number} of {page_sizes}").format(number=number, page_sizes=len(self._page_sizes))
+            accessible(
+                page,
+                _("Page {number} of {page_sizes}").format(number=number, page_sizes=len(self._page_sizes)),
             )
             self._column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.pages.append(page)
@@ -82,8 +87,10 @@ class PreviewDialog(QDialog):
         mute(self.zoom_label)
         self.zoom_out_button = QPushButton("−")
         self.zoom_out_button.setToolTip(_("Zoom out (Ctrl+-)"))
+        accessible(self.zoom_out_button, "Zoom out")
         self.zoom_in_button = QPushButton("+")
         self.zoom_in_button.setToolTip(_("Zoom in (Ctrl++)"))
+        accessible(self.zoom_in_button, "Zoom in")
         self.fit_button = QPushButton(_("Fit width"))
         self.fit_button.setToolTip(_("Fit the page to the window's width (Ctrl+0)"))
         self.print_button = QPushButton(_("Print…"))

@@ -27,6 +27,7 @@ from acuchart.i18n import LANGUAGES, N_, _
 from acuchart.practice import Practice
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.texts import TEXT_KEYS, consent_text, load_texts
+from ui.accessibility import accessible
 from ui.messages import confirm
 from ui.operations import Operations
 from ui.records.language_settings import language_box
@@ -154,6 +155,8 @@ class HandoutTextsDialog(QDialog):
             tab = TextTab(key, text, default, note)
             self.text_tabs[key] = tab
             self.tabs.addTab(tab, _(TEXT_TITLES.get(key, key)))
+            where = WHERE_PRINTED.get(key)
+            accessible(tab.editor, TEXT_TITLES.get(key, key), _(where) if where else "")  # the tab's title
         self._loaded = {key: tab.text for key, tab in self.text_tabs.items()}
 
     def _language_chosen(self) -> None:

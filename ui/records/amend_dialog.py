@@ -25,9 +25,10 @@ from acuchart.models import (
     Amendment,
 )
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.forms import FieldMessages
-from ui.style import mute
+from ui.style import mute, px
 
 LONG_FIELDS = {"notes", "count_note", "note"}
 
@@ -35,7 +36,7 @@ LONG_FIELDS = {"notes", "count_note", "note"}
 def _reason_box(placeholder: str) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setPlaceholderText(placeholder)
-    box.setFixedHeight(64)
+    box.setFixedHeight(px(64))
     return box
 
 
@@ -59,13 +60,14 @@ class AmendDialog(QDialog):
         self.current.setWordWrap(True)
         self.line = QLineEdit()
         self.text = QPlainTextEdit()
-        self.text.setFixedHeight(80)
+        self.text.setFixedHeight(px(80))
         self.choice = QComboBox()
         self.new_value = QWidget()
         editors = QVBoxLayout(self.new_value)
         editors.setContentsMargins(0, 0, 0, 0)
         for widget in (self.line, self.text, self.choice):
-            editors.addWidget(widget)
+            editors.addWidget(widget)  # one shows at a time, as the value's kind asks
+            accessible(widget, "New value")
         self.reason = _reason_box(_("Why the signed record is being changed (required)"))
         intro = QLabel(
             _(
@@ -198,7 +200,7 @@ class LateReactionDialog(QDialog):
             self.onset.addItem(label, key)
         self.onset.setCurrentIndex(self.onset.findData("later"))
         self.note = QPlainTextEdit()
-        self.note.setFixedHeight(56)
+        self.note.setFixedHeight(px(56))
         self.reason = _reason_box(_("How it came to be reported"))
         self.reason.setPlainText(_("Reported after the session was signed."))
         form = QFormLayout()

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 from acuchart.i18n import _
 from acuchart.models.audit import AuditReport
 from acuchart.practice import Practice
+from ui import theme
+from ui.style import set_text_size
 
 BAR_STYLE = (
-    "#auditBar { background: #b3261e; border-radius: 0; }"
-    "#auditBar QLabel { color: white; font-size: 14px; font-weight: 600; padding: 6px 4px; }"
+    "#auditBar { background: $alert_fill; border-radius: 0; }"
+    "#auditBar QLabel { color: $on_alert; padding: 6px 4px; }"
 )
 
 
@@ -56,9 +58,10 @@ class AuditBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditBar")
-        self.setStyleSheet(BAR_STYLE)
+        theme.style(self, BAR_STYLE)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        set_text_size(self.message, 14 / 13)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 2, 10, 2)
         layout.addWidget(self.message, 1)

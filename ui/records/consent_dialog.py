@@ -25,6 +25,7 @@ from acuchart.models import CONSENT_METHODS, Consent
 from acuchart.practice import Practice
 from ui.operations import Operations
 from ui.records.forms import FieldMessages, from_qdate, to_qdate
+from ui.style import px
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -60,7 +61,7 @@ class ConsentDialog(QDialog):
         self.note.setPlaceholderText(
             _("e.g. form scanned to the client folder; verbal consent witnessed by reception")
         )
-        self.note.setFixedHeight(70)
+        self.note.setFixedHeight(px(70))
         intro = QLabel(
             _(
                 "Record that {full_name} gave informed consent to cosmetic acupuncture, after hearing what it involves, its possible side effects, and that results vary."

@@ -32,7 +32,7 @@ from acuchart.services.courses import (
 from ui.operations import Operations
 from ui.records.consent_dialog import date_edit
 from ui.records.forms import FieldMessages, from_qdate, to_qdate
-from ui.style import mute
+from ui.style import mute, px
 
 
 def number_box(value: int, suffix: str) -> QSpinBox:
@@ -89,7 +89,7 @@ class CourseDialog(QDialog):
             self.status.addItem(label, key)
         self.status.setCurrentIndex(self.status.findData(course.status if course else "active"))
         self.notes = QPlainTextEdit(course.notes if course else "")
-        self.notes.setFixedHeight(64)
+        self.notes.setFixedHeight(px(64))
         form = QFormLayout()
         self.messages.add_row(form, "concerns", _("Concerns treated"), concerns)
         self.messages.add_row(form, "planned_sessions", _("Planned"), self.planned)

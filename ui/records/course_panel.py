@@ -16,12 +16,15 @@ from acuchart.dates import short_date, weekday_date
 from acuchart.i18n import _, ngettext
 from acuchart.models import CONCERN_LABELS, CourseOverview, maintenance_every
 from acuchart.practice import Practice
+from ui import theme
+from ui.accessibility import accessible
 from ui.records.course_dialog import CompleteCourseDialog, CourseDialog
 from ui.records.progress_chart import ProgressChart, short_label
-from ui.style import mute
+from ui.style import mute, set_text_size
 
-BADGE_STYLE = "background: #b3261e; color: white; font-weight: 700; border-radius: 10px; padding: 2px 10px;"
-PROGRESS_STYLE = "font-size: 18px; font-weight: 600;"
+BADGE_STYLE = (
+    "background: $alert_fill; color: $on_alert; font-weight: 700; border-radius: 10px; padding: 2px 10px;"
+)
 
 
 def progress_lines(overview: CourseOverview) -> tuple[str, str]:
@@ -70,15 +73,15 @@ class CoursePanel(QGroupBox):
         self._client_id: int | None = None
         self._courses: tuple[CourseOverview, ...] = ()
         self.chooser = QComboBox()
-        self.chooser.setAccessibleName(_("Course"))
+        accessible(self.chooser, "Course")
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(24)
         self.progress = QLabel()
         self.progress.setObjectName("courseProgress")
-        self.progress.setStyleSheet(PROGRESS_STYLE)
+        set_text_size(self.progress, 1.4)
         self.overdue = QLabel(_("OVERDUE"))
         self.overdue.setObjectName("overdueBadge")
-        self.overdue.setStyleSheet(BADGE_STYLE)
+        theme.style(self.overdue, BADGE_STYLE)
         self.due = QLabel()
         self.due.setObjectName("courseDue")
         self.due.setWordWrap(True)
@@ -163,7 +166,7 @@ class CoursePanel(QGroupBox):
         head, due = progress_lines(overview)
         self.progress.setText(head)
         self.due.setText(due)
-        self.due.setStyleSheet("color: #b3261e; font-weight: 600;" if progress.overdue else "")
+        theme.style(self.due, "color: $alert; font-weight: 600;" if progress.overdue else "")
         self.overdue.setVisible(progress.overdue)
         own = progress.session_number if progress.maintenance_visits else None
         self.chart.set_series(

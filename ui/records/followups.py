@@ -14,19 +14,18 @@ from acuchart.dates import appointment
 from acuchart.i18n import _, ngettext
 from acuchart.models import FollowUps
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.forms import FieldError
 from ui.records.item_models import ClientIdRole, CoursesDueModel, ReactionsModel, RecordTableModel
 from ui.records.tables import ReactionsTable, RecordTable
-from ui.style import mute
+from ui.style import mute, set_text_size
 
 ROWS_SHOWN = 8
 """Rows each list shows before it scrolls."""
 PAGE = 50
 """Rows each list reads at first, and again each time it is scrolled to its end: a practice with
 thousands of open items costs the page what it shows, not what it holds."""
-SECTION_STYLE = "font-size: 15px; font-weight: 600; margin-top: 6px;"
-EMPTY_STYLE = "color: #5f6368; padding: 4px 2px 8px 2px;"
 
 
 class _Section(QWidget):
@@ -36,10 +35,15 @@ class _Section(QWidget):
         super().__init__()
         self._title = title
         self.heading = QLabel(title)
-        self.heading.setStyleSheet(SECTION_STYLE)
+        self.heading.setContentsMargins(0, 6, 0, 0)
+        set_text_size(self.heading, 15 / 13)
         self.empty = QLabel(empty)
-        self.empty.setStyleSheet(EMPTY_STYLE)
+        self.empty.setContentsMargins(2, 4, 2, 8)
+        mute(self.empty)
         self.table = table
+        accessible(
+            table, title, _("Enter or a double-click opens that client's page")
+        )  # the list is named by its heading
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -64,7 +68,7 @@ class FollowUpsView(QWidget):
         self._stale = True
         self.followups = FollowUps(clock.today())
         self.title = QLabel(_("Follow-ups"))
-        self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        set_text_size(self.title, 1.55)
         self.summary = QLabel()
         mute(self.summary)
         refresh = QPushButton(_("Refresh"))

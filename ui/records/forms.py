@@ -5,9 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-ERROR_COLOUR = "#b3261e"
+from ui import theme
+from ui.accessibility import accessible
+
+FIELDS = (QLineEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+"""The kinds of control a form row's label names."""
 
 
 class FieldError(QLabel):
@@ -17,7 +30,7 @@ class FieldError(QLabel):
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        theme.style(self, "color: $alert;")
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -34,7 +47,15 @@ class FieldMessages:
         self.general = FieldError()
 
     def add_row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> FieldError:
-        """Add ``widget`` to ``form`` under ``label`` with its message below it."""
+        """Add ``widget`` to ``form`` under ``label`` with its message below it.
+
+        The label names the row's field for a screen reader (Qt finds a label's buddy only beside it,
+        and the field sits in a holder with its message): the widget itself, or the field inside it
+        (a path's text box beside its Choose… button)."""
+        inside = (child for child in widget.findChildren(QWidget) if isinstance(child, FIELDS))
+        field = widget if isinstance(widget, FIELDS) else next(inside, None)
+        if field is not None and not field.accessibleName():
+            accessible(field, label.replace("&", ""))
         error = FieldError()
         holder = QWidget()
         column = QVBoxLayout(holder)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from acuchart.dates import day_month, short_date, short_moment, weekday_date
 from acuchart.i18n import N_, _, ngettext
 from acuchart.models import CourseDue, ReactionFollowUp, SessionSummary, maintenance_every
+from ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -24,9 +25,11 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 ClientIdRole = Qt.ItemDataRole.UserRole + 2
 """The client a row belongs to."""
 
-ALERT = QColor("#b3261e")
-CALM = QColor("#1b6e3a")
-MUTED = QColor("#5f6368")
+
+def ink(meaning: str) -> QBrush:
+    """The theme's colour for words that say something is wrong ("alert"), done ("signed") or
+    secondary ("muted"), readable on a list's background in every scheme."""
+    return QBrush(QColor(getattr(theme.current(), meaning)))
 
 
 def day(value: dt.date) -> str:
@@ -133,7 +136,7 @@ class ReactionsModel(RecordTableModel[ReactionFollowUp]):
             if column == self.ACTION_COLUMN:
                 return _("Resolved today") if row.is_open else _("Reopen")
         elif role == Qt.ItemDataRole.ForegroundRole and column == 4:
-            return QBrush(ALERT if row.is_open else CALM)
+            return ink("alert" if row.is_open else "signed")
         elif role == Qt.ItemDataRole.FontRole and column == 2 and row.severity == "severe":
             font = QFont()
             font.setBold(True)
@@ -171,7 +174,7 @@ class CoursesDueModel(RecordTableModel[CourseDue]):
             if column == 3:
                 return row.when
         elif role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return QBrush(ALERT if row.days_late > 0 else MUTED)
+            return ink("alert" if row.days_late > 0 else "muted")
         elif role == IdRole:
             return row.course_id
         elif role == ClientIdRole:
@@ -209,9 +212,9 @@ class SessionHistoryModel(RecordTableModel[SessionSummary]):
                 return ("✓ " + (", ".join(notes) or _("signed"))) if row.signed_at else _("Not signed")
         elif role == Qt.ItemDataRole.ForegroundRole:
             if column == 3 and row.open_reactions:
-                return QBrush(ALERT)
+                return ink("alert")
             if column == 4:
-                return QBrush(CALM if row.signed else ALERT)
+                return ink("signed" if row.signed else "alert")
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return int(Qt.AlignmentFlag.AlignCenter)
         elif role == Qt.ItemDataRole.ToolTipRole:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableView, QVBoxLayou
 from acuchart.dates import short_moment
 from acuchart.i18n import N_, _, ngettext
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.style import mute
 
 HEADERS = (N_("Date"), N_("Client"), N_("Phone"), N_("Email"), N_("Box"))
@@ -29,13 +30,17 @@ class LotRecallDialog(QDialog):
         self.lot = QLineEdit()
         self.lot.setObjectName("lotNumber")
         self.lot.setPlaceholderText(_("Lot number, as printed on the box or in the recall notice"))
-        self.lot.setAccessibleName(_("Lot number"))
+        accessible(self.lot, "Lot number")
         self.summary = QLabel(_("Case, spaces and dashes do not matter."))
         mute(self.summary)
         self.model = QStandardItemModel(0, len(HEADERS), self)
         self.model.setHorizontalHeaderLabels([_(h) for h in HEADERS])
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(
+            False
+        )  # Tab leaves the table (the arrow keys move in it): no keyboard trap
+        accessible(self.table, "Sessions that used this lot", _("Enter opens the session"))
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

@@ -23,6 +23,7 @@ from acuchart.i18n import _
 from acuchart.models import CONCERN_LABELS
 from acuchart.models.tcm import SCALES
 from acuchart.practice import Practice
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.forms import FieldMessages
 
@@ -40,6 +41,7 @@ class NoteTemplatesDialog(QDialog):
         self._ops = Operations.of(practice)
         self.templates = QListWidget()
         self.templates.setObjectName("noteTemplates")
+        accessible(self.templates, "Note templates")
         self.delete = QPushButton(_("Delete template"))
         self.delete.clicked.connect(self._delete)
         self.messages = FieldMessages()

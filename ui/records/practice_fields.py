@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.i18n import N_, _
+from ui import theme
 
 LOGO_SIZE = (220, 90)
 PRACTICE_LINES = (
@@ -44,7 +45,7 @@ class LogoChooser(QWidget):
         self.preview.setObjectName("logoPreview")
         self.preview.setFixedSize(*LOGO_SIZE)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("#logoPreview { border: 1px dashed #c4c7c5; color: #5f6368; }")
+        theme.style(self.preview, "#logoPreview { border: 1px dashed $border; color: $muted; }")
         self.path = ""
         choose = QPushButton(_("Choose…"))
         choose.setToolTip(_("A PNG or JPEG image printed at the top of handouts"))

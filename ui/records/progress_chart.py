@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from acuchart.i18n import N_, _
 from acuchart.models import RATING_MAX, RATING_MIN
 from acuchart.progress_styles import RATING_AXIS_NOTE, series_style
+from ui import theme
+from ui.accessibility import accessible
+from ui.style import px
 
 _SIDE = 12
 EMPTY_TEXT = N_("No ratings yet. At each session the client rates each concern from 0 to 10.")
@@ -74,9 +77,9 @@ class ProgressChart(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressChart")
-        self.setMinimumSize(280, 180)
+        self.setMinimumSize(px(280), px(180))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(_(name))
+        accessible(self, name)
         title = title or _("Rating  ({note})").format(note=_(RATING_AXIS_NOTE))
         self._low, self._high, self._title, self._empty_text = low, high, title, _(empty_text)
         self.setToolTip(title)  # the whole title, where a narrow chart shortens it with "…"
@@ -85,7 +88,7 @@ class ProgressChart(QWidget):
         self._course_sessions: int | None = None
 
     def sizeHint(self) -> QSize:
-        return QSize(560, 250)
+        return QSize(px(560), px(250))
 
     def set_series(self, series: Sequence[Series], sessions: int, course_sessions: int | None = None) -> None:
         """Show these concerns' ratings on an axis of ``sessions`` sessions (at least the last one rated).
@@ -99,7 +102,7 @@ class ProgressChart(QWidget):
         described = [
             f"{short_label(s.label)}: {' → '.join(str(v) for _, v in s.points)}" for s in series if s.points
         ]
-        self.setAccessibleDescription("; ".join(described) or self._empty_text)
+        accessible(self, self.accessibleName(), "; ".join(described) or self._empty_text)
         self.update()
 
     @property
@@ -153,7 +156,7 @@ class ProgressChart(QWidget):
 
     def _font(self) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(12)
+        font.setPointSizeF(max(1.0, self.font().pointSizeF()) * 12 / 13)
         return font
 
     # --- drawing -----------------------------------------------------------------------------
@@ -161,13 +164,14 @@ class ProgressChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._font())
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        colours = theme.current()  # the chart is drawn on paper, as the course summary prints it
+        painter.fillRect(self.rect(), colours.qcolor("paper"))
         self._draw_axes(painter)
         if self.has_ratings:
             for index, series in enumerate(self._series):
                 self._draw_series(painter, index, series)
         else:
-            painter.setPen(QColor("#5f6368"))
+            painter.setPen(colours.qcolor("paper_muted"))
             painter.drawText(
                 self.plot_rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty_text
             )
@@ -177,8 +181,9 @@ class ProgressChart(QWidget):
     def _draw_axes(self, painter: QPainter) -> None:
         plot = self.plot_rect()
         metrics = painter.fontMetrics()
-        grid = QPen(QColor("#e3e6ea"), 1)
-        text = QColor("#3c4043")
+        colours = theme.current()
+        grid = QPen(colours.qcolor("paper_grid"), 1)
+        text = colours.qcolor("paper_text")
         for score in range(self._low, self._high + 1, 2 if self._high - self._low > 6 else 1):
             y = self.point_at(1, score).y()
             painter.setPen(grid)
@@ -193,7 +198,7 @@ class ProgressChart(QWidget):
             if (number - 1) % step and number != self._sessions:
                 continue
             x = self.point_at(number, self._low).x()
-            painter.setPen(QPen(QColor("#9aa0a6"), 1))
+            painter.setPen(QPen(colours.qcolor("paper_muted"), 1))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
             painter.setPen(text)
             painter.drawText(
@@ -201,10 +206,10 @@ class ProgressChart(QWidget):
                 Qt.AlignmentFlag.AlignHCenter,
                 self.axis_label(number),
             )
-        painter.setPen(QPen(QColor("#5f6368"), 1.2))
+        painter.setPen(QPen(colours.qcolor("paper_muted"), 1.2))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
-        painter.setPen(QColor("#5f6368"))
+        painter.setPen(colours.qcolor("paper_muted"))
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + metrics.height() + 6, plot.width(), metrics.height()),
             Qt.AlignmentFlag.AlignHCenter,
@@ -239,7 +244,7 @@ class ProgressChart(QWidget):
         style = series_style(index)
         colour = QColor(style.colour)
         painter.setPen(QPen(colour, 1.6))
-        painter.setBrush(QColor("#ffffff") if style.open_marker else colour)
+        painter.setBrush(theme.current().qcolor("paper") if style.open_marker else colour)
 
     def _draw_legend(self, painter: QPainter) -> None:
         metrics = painter.fontMetrics()
@@ -254,7 +259,7 @@ class ProgressChart(QWidget):
                 painter.drawLine(QPointF(x, middle), QPointF(x + 28, middle))
                 self._marker_pen(painter, index)
                 draw_marker(painter, series_style(index).shape, QPointF(x + 14, middle), 8)
-                painter.setPen(QColor("#202124"))
+                painter.setPen(theme.current().qcolor("paper_text"))
                 label = short_label(self._series[index].label)
                 painter.drawText(
                     QRectF(x + 36, middle - row_height / 2, metrics.horizontalAdvance(label) + 4, row_height),

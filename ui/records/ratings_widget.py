@@ -11,6 +11,8 @@ from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.models import CONCERN_LABELS, RATING_MAX, RATING_MIN, RATING_SCALE_NOTE
 from acuchart.practice import Practice
+from ui import theme
+from ui.accessibility import accessible
 from ui.operations import Operations
 from ui.records.forms import FieldError
 from ui.records.progress_chart import short_label
@@ -18,14 +20,15 @@ from ui.style import mute
 
 STYLE = """
 #ratingsWidget QToolButton {
-    min-width: 24px; min-height: 30px; padding: 0; border: 1px solid #c4c7c5; border-radius: 4px;
-    background: #ffffff; color: #202124; font-size: 13px;
+    min-width: 24px; min-height: 30px; padding: 0 2px; border: 1px solid $border; border-radius: 4px;
+    background: $base; color: $text;
 }
-#ratingsWidget QToolButton:hover { border-color: #2f6f8f; }
-#ratingsWidget QToolButton:checked { background: #2f6f8f; border-color: #2f6f8f; color: white; font-weight: 600; }
-#ratingsWidget QToolButton:disabled { color: #9aa0a6; }
-#ratingsWidget QToolButton:checked:disabled { background: #8fb3c4; border-color: #8fb3c4; color: white; }
+#ratingsWidget QToolButton:hover { border-color: $accent; }
+#ratingsWidget QToolButton:checked { background: $accent; border-color: $accent; color: $on_accent; font-weight: 600; }
+#ratingsWidget QToolButton:disabled { color: $disabled_text; }
+#ratingsWidget QToolButton:checked:disabled { background: $checked; border-color: $accent; color: $text; }
 """
+"""The score buttons, in the theme's colours (:func:`ui.theme.style`)."""
 
 
 class RatingsWidget(QGroupBox):
@@ -39,7 +42,7 @@ class RatingsWidget(QGroupBox):
     ) -> None:
         super().__init__(_("Client's ratings"), parent)
         self.setObjectName("ratingsWidget")
-        self.setStyleSheet(STYLE)
+        theme.style(self, STYLE)
         self._practice = practice
         self.session_id: int | None = None
         self.buttons: dict[str, list[QToolButton]] = {}
@@ -91,7 +94,10 @@ class RatingsWidget(QGroupBox):
                 button = QToolButton()
                 button.setText(str(score))
                 button.setCheckable(True)
-                button.setAccessibleName(f"{CONCERN_LABELS.get(concern, concern)}: {score}")
+                accessible(
+                    button,
+                    _("{name}: {detail}").format(name=_(CONCERN_LABELS.get(concern, concern)), detail=score),
+                )
                 button.clicked.connect(partial(self._tap, concern, score))
                 buttons_row.addWidget(button)
                 buttons.append(button)

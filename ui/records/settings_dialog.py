@@ -29,6 +29,7 @@ from ui.preferences import Preferences
 from ui.records.forms import FieldMessages
 from ui.records.language_settings import LanguagePage
 from ui.records.practice_fields import PRACTICE_LINES, LogoChooser, PathField, paper_size_box
+from ui.style import px
 
 
 class SettingsDialog(QDialog):
@@ -73,7 +74,7 @@ class SettingsDialog(QDialog):
             self.edits[name] = edit
             self.messages.add_row(form, name, _(label), edit)
         self.address = QPlainTextEdit()
-        self.address.setFixedHeight(64)
+        self.address.setFixedHeight(px(64))
         self.messages.add_row(form, "address", _("Address"), self.address)
         self.logo = LogoChooser()
         self.logo_preview = self.logo.preview

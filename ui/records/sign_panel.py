@@ -21,15 +21,17 @@ from acuchart.errors import AcuChartError
 from acuchart.i18n import _
 from acuchart.models import Amendment, Session
 from acuchart.practice import Practice
+from ui import theme
 from ui.operations import Operations
 from ui.records.amend_dialog import AmendDialog, LateReactionDialog
+from ui.style import px, set_text_size
 
-SIGNED_STYLE = "color: #1b6e3a; font-weight: 600; font-size: 14px;"
-REASON_STYLE = "color: #8a5a00;"
-LATE_STYLE = "color: #8a5a00; font-weight: 600;"
+SIGNED_STYLE = "color: $signed;"
+REASON_STYLE = "color: $warning;"
+LATE_STYLE = "color: $warning; font-weight: 600;"
 SIGN_BUTTON_STYLE = (
-    "QPushButton { background: #1b6e3a; color: white; font-weight: 600; font-size: 14px; border-radius: 6px; }"
-    "QPushButton:disabled { background: #c4d7cb; color: #f4f7f5; }"
+    "QPushButton { background: $signed_fill; color: $on_signed; border-radius: 6px; }"
+    "QPushButton:disabled { background: $control; color: $disabled_text; border: 1px solid $border; }"
 )
 
 
@@ -46,14 +48,20 @@ def amendment_html(amendment: Amendment) -> str:
     old = html.escape(amendment.old_value or _("(empty)"))
     new = html.escape(amendment.new_value or _("(empty)"))
     change = f"{new}" if amendment.old_value is None else f"{old} → {new}"
-    return _(
-        "<b>{escape}</b>: {change}<br><i>“{escape2}”</i><br><span style='color:#5f6368'>{escape3}, {at}</span>"
-    ).format(
-        escape=html.escape(amendment.field_label),
-        change=change,
-        escape2=html.escape(amendment.reason),
-        escape3=html.escape(amendment.author),
-        at=short_moment(amendment.at),
+    colours = theme.current()
+    # The catalogues' text carries the printed page's grey (paper_muted); on screen it is the theme's.
+    return (
+        _(
+            "<b>{escape}</b>: {change}<br><i>“{escape2}”</i><br><span style='color:#5f6368'>{escape3}, {at}</span>"
+        )
+        .format(
+            escape=html.escape(amendment.field_label),
+            change=change,
+            escape2=html.escape(amendment.reason),
+            escape3=html.escape(amendment.author),
+            at=short_moment(amendment.at),
+        )
+        .replace(f"color:{colours.paper_muted}", f"color:{colours.muted}")
     )
 
 
@@ -72,21 +80,23 @@ class SignPanel(QGroupBox):
         self.balance.setObjectName("signBalance")
         self.sign_button = QPushButton(_("Sign session"))
         self.sign_button.setObjectName("signButton")
-        self.sign_button.setMinimumHeight(40)
-        self.sign_button.setStyleSheet(SIGN_BUTTON_STYLE)
+        self.sign_button.setMinimumHeight(px(40))
+        theme.style(self.sign_button, SIGN_BUTTON_STYLE)
+        set_text_size(self.sign_button, 14 / 13)
         self.sign_button.setToolTip(_("Sign the chart: after this, changes are added as amendments"))
         self.reason = QLabel()
         self.reason.setObjectName("signReason")
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet(REASON_STYLE)
+        theme.style(self.reason, REASON_STYLE)
         self.signature = QLabel()
         self.signature.setObjectName("signature")
         self.signature.setWordWrap(True)
-        self.signature.setStyleSheet(SIGNED_STYLE)
+        theme.style(self.signature, SIGNED_STYLE)
+        set_text_size(self.signature, 14 / 13)
         self.late = QLabel()
         self.late.setObjectName("lateEntry")
         self.late.setWordWrap(True)
-        self.late.setStyleSheet(LATE_STYLE)
+        theme.style(self.late, LATE_STYLE)
         self.amend_button = QPushButton(_("Amend…"))
         self.amend_button.setToolTip(_("Correct something in the signed session, with the reason"))
         self.late_reaction_button = QPushButton(_("Late reaction…"))
@@ -113,6 +123,8 @@ class SignPanel(QGroupBox):
         self.late_reaction_button.clicked.connect(self.add_late_reaction)
         self._ops = Operations.of(practice)
         self._ops.subscribe(self._on_changes, self)
+        self._amendments: list[Amendment] = []
+        theme.on_change(lambda _theme: self._show_amendments(), self)  # the amendments' grey
         if session_id is not None:
             self.set_session(session_id)
 
@@ -157,7 +169,11 @@ class SignPanel(QGroupBox):
             _("Late entry: charted more than 24 hours after the session.") if session.late_entry else ""
         )
         self.late.setVisible(session.late_entry)
-        amendments = self._practice.signing.amendments_for(self.session_id) if signed else []
+        self._amendments = self._practice.signing.amendments_for(self.session_id) if signed else []
+        self._show_amendments()
+
+    def _show_amendments(self) -> None:
+        amendments = self._amendments
         self.amendments.setText(
             _("<p style='margin:0 0 4px 0'><b>Amendments</b></p>")
             + "<hr>".join(amendment_html(a) for a in amendments)

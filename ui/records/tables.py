@@ -10,6 +10,7 @@ from acuchart.practice import Practice
 from ui.operations import Operations
 from ui.records.button_delegate import ButtonDelegate
 from ui.records.item_models import ReactionsModel
+from ui.style import px
 
 
 class RecordTable(QTableView):
@@ -18,6 +19,7 @@ class RecordTable(QTableView):
     def __init__(self, model: QAbstractItemModel, stretch: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (the arrow keys move in it): no keyboard trap
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -25,7 +27,7 @@ class RecordTable(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(34)
+        self.verticalHeader().setDefaultSectionSize(px(34))
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -12,14 +12,18 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolButton, QWidget
 
 from acuchart.i18n import _
+from ui import theme
+from ui.accessibility import accessible
 from ui.chart.flow_layout import FlowLayout
+from ui.style import px
 
 CHIP_STYLE = (
-    "QToolButton[chip='true'] { border: 1px solid #c4c7c5; border-radius: 12px; padding: 3px 10px;"
+    "QToolButton[chip='true'] { border: 1px solid $border; border-radius: 12px; padding: 3px 10px;"
     " min-height: 22px; }"
     "QToolButton[chip='true']:checked { background: palette(highlight); color: palette(highlighted-text);"
     " border-color: palette(highlight); font-weight: 600; }"
 )
+"""A chip's look: the theme's border, the palette's selection colours when chosen."""
 
 
 class Chips(QWidget):
@@ -44,11 +48,11 @@ class Chips(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setStyleSheet(CHIP_STYLE)
+        theme.style(self, CHIP_STYLE)
         self._terms = list(terms)
         self._exclusive = exclusive
         self._name = name
-        self.setAccessibleName(name)
+        accessible(self, name)
         self._layout = FlowLayout(self, spacing=4, row_spacing=4)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # the chips wrap: the height follows the width they are given
@@ -60,8 +64,8 @@ class Chips(QWidget):
         if other:
             self.other = QLineEdit()
             self.other.setPlaceholderText(_("other…"))
-            self.other.setAccessibleName(_("{name}: another term").format(name=name))
-            self.other.setMaximumWidth(140)
+            accessible(self.other, _("{name}: another term").format(name=name))
+            self.other.setMaximumWidth(px(140))
             self.other.returnPressed.connect(self._add_other)
             self._layout.addWidget(self.other)
 
@@ -70,7 +74,9 @@ class Chips(QWidget):
         button.setText(_(term))
         button.setCheckable(True)
         button.setProperty("chip", True)
-        button.setAccessibleName(f"{self._name}: {term}" if self._name else term)
+        accessible(
+            button, _("{name}: {detail}").format(name=self._name, detail=_(term)) if self._name else _(term)
+        )
         button.clicked.connect(lambda checked, t=term: self._tapped(t, checked))
         if self.other is not None:  # the "other…" box stays last
             self._layout.removeWidget(self.other)

@@ -18,6 +18,7 @@ from acuchart.i18n import _
 from acuchart.models import Mark
 from acuchart.models.tcm import NEEDLE_ANGLES, STIMULATIONS
 from acuchart.services.session_rules import MAX_DEPTH_MM, MAX_RETENTION_MIN
+from ui.accessibility import accessible
 
 
 class NeedlingDialog(QDialog):
@@ -31,13 +32,13 @@ class NeedlingDialog(QDialog):
         heading = QLabel(f"<b>{names}</b>")
         heading.setWordWrap(True)
         self.angle = QComboBox()
-        self.angle.setAccessibleName(_("Angle"))
+        accessible(self.angle, "Angle")
         self.angle.addItem(_("Not recorded"), "")
         for key, label in NEEDLE_ANGLES:
             self.angle.addItem(label, key)
         self.angle.setCurrentIndex(max(0, self.angle.findData(first.angle)))
         self.depth_mm = QDoubleSpinBox()
-        self.depth_mm.setAccessibleName(_("Depth in millimetres"))
+        accessible(self.depth_mm, "Depth in millimetres")
         self.depth_mm.setRange(0, MAX_DEPTH_MM)
         self.depth_mm.setDecimals(1)
         self.depth_mm.setSingleStep(0.5)
@@ -45,13 +46,13 @@ class NeedlingDialog(QDialog):
         self.depth_mm.setSpecialValueText(_("Not recorded"))
         self.depth_mm.setValue(first.depth_mm or 0)
         self.stimulation = QComboBox()
-        self.stimulation.setAccessibleName(_("Stimulation"))
+        accessible(self.stimulation, "Stimulation")
         self.stimulation.addItem(_("Not recorded"), "")
         for key, label in STIMULATIONS:
             self.stimulation.addItem(label, key)
         self.stimulation.setCurrentIndex(max(0, self.stimulation.findData(first.stimulation)))
         self.retention = QSpinBox()
-        self.retention.setAccessibleName(_("Retention in minutes"))
+        accessible(self.retention, "Retention in minutes")
         self.retention.setRange(-1, MAX_RETENTION_MIN)
         self.retention.setSpecialValueText(_("Not recorded"))
         self.retention.setSuffix(_(" min"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBox
 from acuchart.dates import short_date
 from acuchart.i18n import _
 from acuchart.models.tcm import FITZPATRICK_TYPES, GLOGAU_TYPES, WRINKLE_GRADES, WRINKLE_REGIONS, SkinMeasure
+from ui.accessibility import accessible
 from ui.chart.note.chips import Chips
 from ui.style import mute
 
@@ -29,13 +30,13 @@ class SkinPanel(QWidget):
         self.setObjectName("skinPanel")
         self.fitzpatrick = QComboBox()
         self.fitzpatrick.setObjectName("fitzpatrick")
-        self.fitzpatrick.setAccessibleName(_("Fitzpatrick skin type"))
+        accessible(self.fitzpatrick, "Fitzpatrick skin type")
         self.fitzpatrick.addItem(_("Not recorded"), None)
         for value, label in FITZPATRICK_TYPES:
             self.fitzpatrick.addItem(label, value)
         self.glogau = QComboBox()
         self.glogau.setObjectName("glogau")
-        self.glogau.setAccessibleName(_("Glogau photo-ageing type"))
+        accessible(self.glogau, "Glogau photo-ageing type")
         self.glogau.addItem(_("Not recorded"), None)
         for value, label in GLOGAU_TYPES:
             self.glogau.addItem(label, value)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QToolButton, QVBoxL
 from acuchart.i18n import N_, _
 from acuchart.models import Session
 from acuchart.models.tcm import NoteTemplate
+from ui.accessibility import accessible
 from ui.style import mute
 
 PARTS: tuple[tuple[str, str, str], ...] = (
@@ -51,7 +52,7 @@ class SoapPanel(QWidget):
             edit = QPlainTextEdit()
             edit.setObjectName(f"soap_{field}")
             edit.setPlaceholderText(placeholder)
-            edit.setAccessibleName(f"{title}: {placeholder}")
+            accessible(edit, _("{name}: {detail}").format(name=title, detail=placeholder))
             edit.setFixedHeight(3 * edit.fontMetrics().lineSpacing() + 14)
             edit.setTabChangesFocus(True)
             caption.setBuddy(edit)

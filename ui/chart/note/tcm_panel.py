@@ -49,8 +49,9 @@ from acuchart.models.tcm import (
     TcmFindings,
     Tongue,
 )
+from ui.accessibility import accessible
 from ui.chart.note.chips import Chips
-from ui.style import mute
+from ui.style import mute, px
 
 TEXT_DELAY_MS = 700
 
@@ -65,10 +66,10 @@ class PulseCell(QToolButton):
         self.side, self.position = side, position
         self.found = PulsePosition()
         self.setObjectName(f"pulse_{side}_{position}")
-        self.setAccessibleName(_("Pulse, {side} {position}").format(side=_(side), position=position))
+        accessible(self, _("Pulse, {side} {position}").format(side=_(side), position=position))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setMinimumHeight(34)
-        self.setMinimumWidth(96)
+        self.setMinimumHeight(px(34))
+        self.setMinimumWidth(px(96))
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
         self.menu_.aboutToShow.connect(self._fill)
@@ -155,7 +156,7 @@ class TcmPanel(QWidget):
         self.moisture = Chips(TONGUE_MOISTURE, exclusive=True, name=_("Tongue moisture"))
         self.tongue_note = QLineEdit()
         self.tongue_note.setPlaceholderText(_("Anything else about the tongue"))
-        self.tongue_note.setAccessibleName(_("Tongue note"))
+        accessible(self.tongue_note, "Tongue note")
         tongue_box = QGroupBox(_("Tongue"))
         tongue = QFormLayout(tongue_box)
         tongue.addRow(_("Body"), self.body)
@@ -172,7 +173,7 @@ class TcmPanel(QWidget):
         self.bpm.setRange(0, 250)
         self.bpm.setSpecialValueText("—")
         self.bpm.setSuffix(_(" /min"))
-        self.bpm.setAccessibleName(_("Pulse, beats a minute"))
+        accessible(self.bpm, "Pulse, beats a minute")
         self.cells: dict[tuple[str, str], PulseCell] = {}
         grid = QGridLayout()
         for column, position in enumerate(PULSE_POSITIONS, start=1):
@@ -186,7 +187,7 @@ class TcmPanel(QWidget):
                 grid.addWidget(cell, row, column)
         self.pulse_note = QLineEdit()
         self.pulse_note.setPlaceholderText(_("Anything else about the pulse"))
-        self.pulse_note.setAccessibleName(_("Pulse note"))
+        accessible(self.pulse_note, "Pulse note")
         pulse_box = QGroupBox(_("Pulse"))
         pulse = QVBoxLayout(pulse_box)
         rate_row = QHBoxLayout()
@@ -210,14 +211,14 @@ class TcmPanel(QWidget):
         self.pattern_choice = QComboBox()
         self.pattern_choice.setEditable(True)
         self.pattern_choice.setObjectName("patternChoice")
-        self.pattern_choice.setAccessibleName(_("Add a pattern"))
+        accessible(self.pattern_choice, "Add a pattern")
         self.pattern_choice.addItems(["", *PATTERNS])
         self.pattern_choice.setCurrentIndex(0)
         self.pattern_choice.activated.connect(self._pattern_chosen)
         self.treatment = QComboBox()
         self.treatment.setEditable(True)
         self.treatment.setObjectName("treatmentPrinciple")
-        self.treatment.setAccessibleName(_("Treatment principle"))
+        accessible(self.treatment, "Treatment principle")
         self.treatment.addItems(["", *TREATMENT_PRINCIPLES])
         self.treatment.activated.connect(lambda _i: self._treatment_changed())
         self._text_timer = QTimer(self, singleShot=True, interval=TEXT_DELAY_MS)

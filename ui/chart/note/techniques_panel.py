@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from acuchart.i18n import _
 from acuchart.models.tcm import ADJUNCT_KINDS, AURICULAR_POINTS, Adjunct, NeedleLot
+from ui.accessibility import accessible
 from ui.chart.note.chips import Chips
 from ui.records.forms import FieldMessages
-from ui.style import mute
+from ui.style import mute, px
 
 ID_ROLE = 0x0100
 """Qt.ItemDataRole.UserRole: the lot's or technique's id on a list row."""
@@ -99,8 +100,8 @@ class TechniquesPanel(QWidget):
         self.setObjectName("techniquesPanel")
         self.lots = QListWidget()
         self.lots.setObjectName("sessionLots")
-        self.lots.setAccessibleName(_("Boxes of needles used in this session"))
-        self.lots.setMaximumHeight(110)
+        accessible(self.lots, "Boxes of needles used in this session")
+        self.lots.setMaximumHeight(px(110))
         self.lots.itemChanged.connect(self._lot_ticked)
         self.lots.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.lots.customContextMenuRequested.connect(self._lot_menu)
@@ -119,22 +120,22 @@ class TechniquesPanel(QWidget):
 
         self.kind = QComboBox()
         self.kind.setObjectName("adjunctKind")
-        self.kind.setAccessibleName(_("Technique"))
+        accessible(self.kind, "Technique")
         for key, label in ADJUNCT_KINDS:
             self.kind.addItem(label, key)
         self.area = QLineEdit()
         self.area.setPlaceholderText(_("Area, e.g. cheeks"))
-        self.area.setAccessibleName(_("Area"))
+        accessible(self.area, "Area")
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 240)
         self.minutes.setSpecialValueText(_("— min"))
         self.minutes.setSuffix(_(" min"))
-        self.minutes.setAccessibleName(_("Duration in minutes"))
+        accessible(self.minutes, "Duration in minutes")
         self.ear_points = Chips(AURICULAR_POINTS, exclusive=False, other=True, name=_("Ear seed points"))
         self.ear_points.setVisible(False)
         self.details = QLineEdit()
         self.details.setPlaceholderText(_("Details (optional), e.g. red light, 630 nm"))
-        self.details.setAccessibleName(_("Details"))
+        accessible(self.details, "Details")
         self.add = QPushButton(_("Add technique"))
         self.add.setObjectName("addAdjunct")
         self.add.clicked.connect(self._add)
@@ -143,8 +144,8 @@ class TechniquesPanel(QWidget):
         )
         self.adjuncts = QListWidget()
         self.adjuncts.setObjectName("sessionAdjuncts")
-        self.adjuncts.setAccessibleName(_("Adjunct techniques done in this session"))
-        self.adjuncts.setMaximumHeight(120)
+        accessible(self.adjuncts, "Adjunct techniques done in this session")
+        self.adjuncts.setMaximumHeight(px(120))
         self.adjuncts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.adjuncts.customContextMenuRequested.connect(self._adjunct_menu)
         adjunct_box = QGroupBox(_("Adjunct techniques"))
