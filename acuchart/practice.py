@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from acuchart.i18n import _
 from acuchart.services.clients import ClientService
 from acuchart.services.settings import SettingsService
+from acuchart.storage import faults
+from acuchart.storage.cipher import database_errors
 from acuchart.storage.store import Store
 
 if TYPE_CHECKING:
@@ -256,7 +258,11 @@ class Practice:
             store = Store.open(
                 path, before_migrating=_back_up_before_migrating, accept_empty=accept_empty or made, key=key
             )
-        return cls(store)
+        try:
+            return cls(store)
+        except database_errors() as exc:  # damage in the first pages read (the settings): named, not raw
+            store.close()
+            raise faults.open_failure(exc, Path(path)) from exc
 
     @property
     def protected(self) -> bool:

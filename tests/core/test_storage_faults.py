@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -176,3 +177,29 @@ def test_on_a_real_full_disk_every_failure_is_named_and_the_practice_survives(tm
     assert found["backup_files"] == []  # no half-made backup left behind
     assert found["lock"][0] == "DiskFullError"
     assert found["reopen"] == "ok"  # the lock was released and the file is intact
+
+
+def test_damage_in_the_first_pages_read_is_named_at_opening_and_the_file_is_left_untouched(
+    tmp_path: Path,
+) -> None:
+    """A practice whose settings page was overwritten (the first table opening reads) is refused as damaged,
+    never with a raw SQLite error, and the lock is let go so the recovery can move it aside."""
+    import hashlib
+
+    from acuchart.demo import write_demo
+
+    path = tmp_path / "practice.acuchart"
+    write_demo(path)
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("select rootpage from sqlite_master where name = 'settings'").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(DamagedFileError, match="damaged"):
+        Practice.open(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    with pytest.raises(DamagedFileError):  # and again: the first attempt let go of the lock
+        Practice.open(path)

@@ -198,6 +198,11 @@ def screens(practice: Practice, preferences: Preferences, tmp_path: Path) -> Ite
     yield "backup settings", BackupSettingsDialog(practice, [])
     assert practice.path is not None
     yield "restore from backup", RestoreDialog(practice.path, [])
+    from ui.protection.dialogs import PassphraseDialog, UnlockDialog
+
+    yield "unlock a protected practice", UnlockDialog(practice.path)
+    yield "protect with a passphrase", PassphraseDialog(None, protecting=True)
+    yield "change the passphrase", PassphraseDialog(None, protecting=False)
 
 
 def _windows_defined_in_ui() -> set[type]:
