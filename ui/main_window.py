@@ -514,9 +514,16 @@ class MainWindow(MainMenus, QMainWindow):
             self.splitter.restoreState(state)
 
     def save_layout(self) -> None:
-        """Remember geometry and splitter positions for next time."""
+        """Remember geometry and splitter positions for next time (the client list as it was before a
+        session folded it away: the next start shows the client list, and says to choose on the left)."""
         self.preferences.window_geometry = self.saveGeometry()
-        self.preferences.set_splitter_state("main", self.splitter.saveState())
+        folded = self.splitter.sizes()
+        if folded[0] == 0 and self._unfolded_sizes:
+            self.splitter.setSizes(self._unfolded_sizes)
+            self.preferences.set_splitter_state("main", self.splitter.saveState())
+            self.splitter.setSizes(folded)
+        else:
+            self.preferences.set_splitter_state("main", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._session_editor is not None:

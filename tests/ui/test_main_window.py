@@ -219,3 +219,21 @@ def test_the_menus_fill_in_just_after_the_first_frame_with_their_shortcuts(
     assert "Handout texts…" in shortcuts  # the Print menu's own item in the File menu
     assert window.statusBar().currentMessage().startswith(f"{demo_practice.clients.count()} clients")
     assert window.clients.search.isClearButtonEnabled()
+
+
+def test_quitting_while_a_session_folds_the_list_away_starts_next_time_with_the_client_list(
+    qtbot: QtBot, practice: Practice, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    client = practice.clients.create(ClientForm(first_name="Amelia", last_name="Hartley")).value
+    practice.consent.record_consent(client.id, dt.date.today(), "signed_form")
+    ini = str(tmp_path / "layout.ini")
+    first = make_window(qtbot, practice, Preferences(QSettings(ini, QSettings.Format.IniFormat)))
+    first.show_client(client.id)
+    before = first.splitter.sizes()[0]
+    first.client_actions.start_session(client.id)
+    assert first.splitter.sizes()[0] == 0
+    first.close()  # quitting in the middle of charting
+    second = make_window(qtbot, practice, Preferences(QSettings(ini, QSettings.Format.IniFormat)))
+    assert second.splitter.sizes()[0] == before > 0  # "Choose a client on the left" has a list on the left
