@@ -512,6 +512,9 @@ class MainWindow(MainMenus, QMainWindow):
         state = self.preferences.splitter_state("main")
         if state is not None:
             self.splitter.restoreState(state)
+            if self.splitter.sizes()[0] == 0:  # saved folded (by an older AcuChart): the start shows the list
+                width = min(MAX_LIST_WIDTH, max(340, self.clients.preferred_width()))
+                self.splitter.setSizes([width, max(sum(self.splitter.sizes()) - width, 400)])
 
     def save_layout(self) -> None:
         """Remember geometry and splitter positions for next time (the client list as it was before a
