@@ -83,6 +83,7 @@ def _compare(figures: dict[str, float], name: str, work: dict[str, Callable[[], 
 
 def _work(practices: dict[str, object], client_id: int) -> dict[str, dict[str, Callable[[], object]]]:
     from acuchart.practice import Practice
+    from acuchart.services.clients import ClientForm
 
     def each(fn: Callable[[Practice], object]) -> dict[str, Callable[[], object]]:
         return {name: (lambda p=practice: fn(p)) for name, practice in practices.items()}  # type: ignore[misc]
@@ -92,6 +93,14 @@ def _work(practices: dict[str, object], client_id: int) -> dict[str, dict[str, C
         "client count": each(lambda p: p.clients.count()),
         "a client's sessions": each(lambda p: p.sessions.sessions_for_client(client_id)),
         "one saved change": each(lambda p: p.settings.update(phone=f"0{time.perf_counter_ns() % 10**9}")),
+        "import 200 clients in one go": each(
+            lambda p: p.clients.create_many(
+                [
+                    ClientForm(first_name="Bulk", last_name=f"Import-{time.perf_counter_ns()}-{i}")
+                    for i in range(200)
+                ]
+            )
+        ),
     }
 
 
