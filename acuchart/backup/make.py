@@ -37,6 +37,7 @@ from acuchart.backup.places import (
 from acuchart.backup.settings import BackupSettings
 from acuchart.backup.verify import anchor, check_copy, same_bytes
 from acuchart.errors import AcuChartError, BackupError, StoreError
+from acuchart.i18n import N_
 from acuchart.paths import photo_store_path
 from acuchart.protection.files import create_private, private_folder, sync_file, sync_folder, write_private
 from acuchart.storage import faults
@@ -46,12 +47,13 @@ from acuchart.storage.connections import Connector, connector_for
 
 log = logging.getLogger("acuchart.backup")
 
-AUTOMATIC = "automatic"
-ON_QUITTING = "on quitting"
-BY_HAND = "by hand"
-BEFORE_RESTORING = "before restoring"
-BEFORE_UPDATING = "before updating the file's schema"
-BEFORE_IMPORTING = "before importing clients"
+# Why a backup was made: kept in its manifest in these English words, shown translated (``_(reason)``).
+AUTOMATIC = N_("automatic")
+ON_QUITTING = N_("on quitting")
+BY_HAND = N_("by hand")
+BEFORE_RESTORING = N_("before restoring")
+BEFORE_UPDATING = N_("before updating the file's schema")
+BEFORE_IMPORTING = N_("before importing clients")
 
 Progress = Callable[[float, str], None]
 """Told how far the backup is (0 to 1) and what it is doing, in words."""

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from acuchart.backup.settings import KEYS, BackupSettings
 from acuchart.errors import BackupError
+from acuchart.i18n import N_
 from acuchart.paths import APP_NAME
 from acuchart.protection.files import private_folder, write_private
 from acuchart.storage.cipher import sql_errors_and
@@ -47,8 +48,8 @@ class Place(NamedTuple):
         return self.label == SECOND_LABEL
 
 
-DEFAULT_LABEL = "On this computer"
-SECOND_LABEL = "Second place"
+DEFAULT_LABEL = N_("On this computer")
+SECOND_LABEL = N_("Second place")
 
 
 def practice_key(practice_path: Path) -> str:

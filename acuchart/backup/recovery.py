@@ -15,6 +15,7 @@ from acuchart import clock
 from acuchart.backup.catalog import Backup, newest_good
 from acuchart.backup.places import settings_or_default
 from acuchart.errors import StoreError
+from acuchart.i18n import _, ngettext
 from acuchart.protection.files import sync_folder
 from acuchart.storage.audit import HEAD_KEY
 from acuchart.storage.backup_copy import stored_settings
@@ -93,13 +94,20 @@ def lost_since(backup: Backup, path: Path, now: dt.datetime) -> str:
 
 
 def age(delta: dt.timedelta) -> str:
-    """A time span in words: "3 minutes", "5 hours", "2 days"."""
+    """A time span in words, in the app's language: "3 minutes", "5 hours", "2 days"."""
     seconds = max(0, int(delta.total_seconds()))
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if seconds >= size:
-            count = seconds // size
-            return f"{count} {unit}{'s' if count != 1 else ''}"
-    return "less than a minute"
+    if seconds >= 86400:
+        return ngettext("{count} day", "{count} days", seconds // 86400).format(count=seconds // 86400)
+    if seconds >= 3600:
+        return ngettext("{count} hour", "{count} hours", seconds // 3600).format(count=seconds // 3600)
+    if seconds >= 60:
+        return ngettext("{count} minute", "{count} minutes", seconds // 60).format(count=seconds // 60)
+    return _("less than a minute")
+
+
+def ago(delta: dt.timedelta) -> str:
+    """How long ago, in words: "3 minutes ago" ("hace 3 minutos")."""
+    return _("{age} ago").format(age=age(delta))
 
 
 def _audit_entries(path: Path) -> int | None:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from acuchart.i18n import N_
 from acuchart.text import clean
 
 INTERVAL_KEY = "backup_interval_minutes"
@@ -35,10 +36,10 @@ class Keep(NamedTuple):
 
 
 KEEP_LIMITS: dict[str, tuple[int, int, str]] = {
-    "recent_days": (1, 30, "Every backup of the last … days"),
-    "daily": (0, 90, "Daily backups"),
-    "weekly": (0, 104, "Weekly backups"),
-    "monthly": (0, 240, "Monthly backups"),
+    "recent_days": (1, 30, N_("Every backup of the last … days")),
+    "daily": (0, 90, N_("Daily backups")),
+    "weekly": (0, 104, N_("Weekly backups")),
+    "monthly": (0, 240, N_("Monthly backups")),
 }
 
 

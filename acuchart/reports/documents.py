@@ -174,14 +174,19 @@ def consent_form(practice: Practice, client_id: int, language: str | None = None
     )
 
 
-def recovery_key_page(practice: Practice, recovery_key: str, key_id: str) -> Document:
-    """The one-page recovery key of ``practice``, printed once when its protection is turned on."""
+def recovery_key_page(
+    practice: Practice, recovery_key: str, key_id: str, language: str | None = None
+) -> Document:
+    """The one-page recovery key of ``practice``, printed once when its protection is turned on, in
+    ``language`` (default: the practice's, as the clinical record: the page is the practice's, not a client's).
+    """
     from acuchart import clock
     from acuchart.reports.gather import practice_header
     from acuchart.reports.recovery_key import RecoveryKeyData, build_recovery_key
 
     path = practice.path
     name = path.name if path is not None else "practice"
+    tr = document_language(practice, None, language)
     data = RecoveryKeyData(
         practice=practice_header(practice),
         file_name=name,
@@ -189,12 +194,14 @@ def recovery_key_page(practice: Practice, recovery_key: str, key_id: str) -> Doc
         recovery_key=recovery_key,
         key_id=key_id,
         made_on=clock.today(),
+        language=tr,
     )
     return Document(
         kind="recovery key",
-        title=f"Recovery key: {name}",
-        file_name=safe_file_name("Recovery key", name),
+        title=_("Recovery key: {file}").format(file=name),
+        file_name=safe_file_name(tr.gettext("Recovery key"), name),
         pdf=_pdf(build_recovery_key, data),
+        language=tr.code,
     )
 
 

@@ -2,7 +2,8 @@
 
 It carries the key in fourteen numbered groups large enough to read back without mistakes, which
 practice file it opens, when it was made, how to use it, and the warning that matters: without the
-passphrase and without this page, nobody can open the records, AcuChart's makers included.
+passphrase and without this page, nobody can open the records, AcuChart's makers included. It prints in
+the practice's document language, as the clinical record does.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, TableStyle
 
+from acuchart.i18n import ENGLISH, Language
 from acuchart.reports.data import PracticeHeader
 from acuchart.reports.layout import ACCENT, INK, RULE, SOFT, bullet, gap, para
 from acuchart.reports.pages import build_pdf, frame_width
@@ -37,75 +39,95 @@ class RecoveryKeyData:
     key_id: str
     made_on: dt.date
     """The day the key was made."""
+    language: Language = ENGLISH
+    """The language the page is printed in (the practice's)."""
 
 
 def build_recovery_key(data: RecoveryKeyData, out: Path | BinaryIO) -> None:
     """Write the recovery key page for ``data`` to ``out`` (a path or a binary file)."""
+    tr = data.language
     build_pdf(
         out,
         data.practice,
         recovery_key_story(data),
-        title=f"Recovery key: {data.file_name}",
-        running_title=f"Recovery key  ·  {data.file_name}",
-        subject="The key that opens a protected AcuChart practice without its passphrase",
+        title=tr.gettext("Recovery key: {file}").format(file=data.file_name),
+        running_title=tr.gettext("Recovery key  ·  {file}").format(file=data.file_name),
+        subject=tr.gettext("The key that opens a protected AcuChart practice without its passphrase"),
+        language=tr,
     )
 
 
 def recovery_key_story(data: RecoveryKeyData) -> list[Flowable]:
     """The page's content, top to bottom."""
+    tr = data.language
     width = frame_width(data.practice)
     return [
-        para("Recovery key", "title"),
+        para(tr.gettext("Recovery key"), "title"),
         para(
-            "This key opens the practice's records if the passphrase is forgotten or the key file beside the "
-            "practice is lost. Keep this page somewhere safe and private, such as a locked drawer or a safe, "
-            "away from the computer.",
+            tr.gettext(
+                "This key opens the practice's records if the passphrase is forgotten or the key file beside the "
+                "practice is lost. Keep this page somewhere safe and private, such as a locked drawer or a safe, "
+                "away from the computer."
+            ),
             "lead",
         ),
         facts(
             [
-                ("Practice file", data.file_name),
-                ("Made", date_text(data.made_on)),
-                ("Key id", data.key_id),
+                (tr.gettext("Practice file"), data.file_name),
+                (tr.gettext("Made"), date_text(data.made_on, tr)),
+                (tr.gettext("Key id"), data.key_id),
             ],
             width,
         ),
         gap(1),
-        para(f"Kept at {data.folder} when the key was made.", "small"),
+        para(tr.gettext("Kept at {folder} when the key was made.").format(folder=data.folder), "small"),
         gap(5),
         _key_table(data.recovery_key, width),
         gap(3),
         para(
-            "Letters are capitals; the key uses no I, L, O or U, so every 1 is a one and every 0 a zero. "
-            "The last group checks the others: a typing mistake is caught before anything is opened.",
+            tr.gettext(
+                "Letters are capitals; the key uses no I, L, O or U, so every 1 is a one and every 0 a zero. "
+                "The last group checks the others: a typing mistake is caught before anything is opened."
+            ),
             "small",
         ),
         KeepTogether(
             [
-                para("To open the practice with this key", "h2"),
+                para(tr.gettext("To open the practice with this key"), "h2"),
                 bullet(
-                    "Start AcuChart and choose the practice file. When it asks for the passphrase, choose "
-                    "**Use the recovery key** and type the groups in order (spaces and hyphens do not matter)."
+                    tr.gettext(
+                        "Start AcuChart and choose the practice file. When it asks for the passphrase, choose "
+                        "**Use the recovery key** and type the groups in order (spaces and hyphens do not matter)."
+                    )
                 ),
                 bullet(
-                    "AcuChart then asks for a new passphrase. The records and this key stay as they were."
+                    tr.gettext(
+                        "AcuChart then asks for a new passphrase. The records and this key stay as they were."
+                    )
                 ),
                 bullet(
-                    "On the command line: **acuchart --db FILE change-passphrase --recovery-key** (or **python main.py** in place of **acuchart**)."
+                    tr.gettext(
+                        "On the command line: **acuchart --db FILE change-passphrase --recovery-key** "
+                        "(or **python main.py** in place of **acuchart**)."
+                    )
                 ),
             ]
         ),
         KeepTogether(
             [
-                para("Please read", "h2"),
+                para(tr.gettext("Please read"), "h2"),
                 para(
-                    "**Without the passphrase and without this key, the records cannot be opened by anyone**: "
-                    "not by you, not by a computer repair shop, not by AcuChart's makers. There is no back door. "
-                    "Anyone who holds this page and the practice file can read every record, so keep it as you "
-                    "would keep the records themselves.",
+                    tr.gettext(
+                        "**Without the passphrase and without this key, the records cannot be opened by anyone**: "
+                        "not by you, not by a computer repair shop, not by AcuChart's makers. There is no back door. "
+                        "Anyone who holds this page and the practice file can read every record, so keep it as you "
+                        "would keep the records themselves."
+                    ),
                 ),
                 para(
-                    "Changing the passphrase does not change this key. Backups of the practice open with it too.",
+                    tr.gettext(
+                        "Changing the passphrase does not change this key. Backups of the practice open with it too."
+                    ),
                 ),
             ]
         ),

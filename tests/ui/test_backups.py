@@ -149,7 +149,7 @@ def test_restore_from_backup_lists_every_backup_and_takes_two_clicks(
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
     row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
-    assert row[0].startswith("Sat 21 Nov 2026 10:00") and row[2] == "4" and row[4] == "✓"
+    assert row[0].startswith("Sat, 21 Nov 2026 10:00") and row[2] == "4" and row[4] == "✓"
     assert dialog.table.currentRow() == 0 and dialog.restore_button.isEnabled()
     dialog.restore_button.click()  # the second click (the first opened the dialog)
     assert dialog.chosen is not None and dialog.chosen.path == newer.path
@@ -228,7 +228,7 @@ def test_a_damaged_practice_at_start_is_restored_from_the_newest_backup(qtbot: Q
     error = DamagedFileError("damaged", path, findings, "SQLite's check of the file found damage inside it")
     text = recovery_text(recovery_for(path, error), error)
     assert "cannot be used: SQLite's check of the file found damage inside it" in text
-    assert "The newest verified backup is from <b>09:00 on Sunday 22 November 2026</b>" in text
+    assert "The newest verified backup is from <b>09:00 on Sunday, 22 November 2026</b>" in text
     assert "40 clients" in text and "Anything recorded after 09:00 on 22 Nov 2026" in text
     restored = recover(path, error, choice=RESTORE)
     assert isinstance(restored, Practice)

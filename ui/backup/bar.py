@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from acuchart.backup.make import BackupReport
 from acuchart.backup.status import PlaceStatus
+from acuchart.i18n import _
 from ui import theme
 
 BAR_STYLE = (
@@ -50,9 +51,9 @@ class BackupBar(QFrame):
         theme.style(self, BAR_STYLE)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.back_up_button = QPushButton("Back up now")
+        self.back_up_button = QPushButton(_("Back up now"))
         self.back_up_button.clicked.connect(self.back_up_requested)
-        settings = QPushButton("Backup settings…")
+        settings = QPushButton(_("Backup settings…"))
         settings.clicked.connect(self.settings_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 2, 10, 2)

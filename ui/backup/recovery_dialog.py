@@ -10,8 +10,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from acuchart import clock
-from acuchart.backup.recovery import Recovery, age, move_aside, recovery_for
+from acuchart.backup.recovery import Recovery, ago, move_aside, recovery_for
+from acuchart.dates import appointment, clock_time, day_month
 from acuchart.errors import AcuChartError, DamagedFileError, StoreError
+from acuchart.i18n import _, ngettext
 from acuchart.practice import Practice
 from ui.backup.progress import run_with_progress
 from ui.messages import warn
@@ -34,45 +36,60 @@ def what_is_wrong(error: StoreError) -> str:
 def recovery_text(found: Recovery, error: StoreError) -> str:
     """The dialog's words: what is wrong, the newest backup and what it lacks, what restoring does."""
     path = found.path
-    head = f"<p><b>{path.name}</b> cannot be used: {what_is_wrong(error)}.</p><p>AcuChart has not written to it.</p>"
+    head = _("<p><b>{file}</b> cannot be used: {problem}.</p><p>AcuChart has not written to it.</p>").format(
+        file=path.name, problem=what_is_wrong(error)
+    )
     if found.backup is None or found.backup.manifest is None:
-        return head + (
+        return head + _(
             "<p>There is no verified backup of this practice on this computer or in its second place. "
             "Keep the file as it is and get help (<tt>main.py check</tt> shows what is wrong), or choose "
             "another file. Starting an empty practice moves the damaged file aside first, under a dated name.</p>"
         )
     taken = found.backup.created
     manifest = found.backup.manifest
-    return head + (
-        f"<p>The newest verified backup is from <b>{taken:%H:%M on %A %d %B %Y}</b> ({age(clock.now() - taken)} ago): "
-        f"{manifest.clients:,} clients, {manifest.sessions:,} sessions.</p>"
-        f"<p>{found.lost}</p>"
-        f"<p>Restoring it moves the damaged file aside, keeping it beside the practice as "
-        f"“{path.stem} damaged …{path.suffix}”, and puts the backup in its place.</p>"
+    newest = _(
+        "<p>The newest verified backup is from <b>{when}</b> ({ago}): {clients}, {sessions}.</p>"
+    ).format(
+        when=_("{time} on {date}").format(time=clock_time(taken), date=appointment(taken.date())),
+        ago=ago(clock.now() - taken),
+        clients=ngettext("{count:,} client", "{count:,} clients", manifest.clients).format(
+            count=manifest.clients
+        ),
+        sessions=ngettext("{count:,} session", "{count:,} sessions", manifest.sessions).format(
+            count=manifest.sessions
+        ),
     )
+    restoring = _(
+        "<p>Restoring it moves the damaged file aside, keeping it beside the practice as "
+        "“{stem} damaged …{suffix}”, and puts the backup in its place.</p>"
+    ).format(stem=path.stem, suffix=path.suffix)
+    return head + newest + f"<p>{found.lost}</p>" + restoring
 
 
 def ask_recovery(found: Recovery, error: StoreError, parent: QWidget | None = None) -> str:
     """Ask what to do with a damaged practice file: RESTORE, OTHER_FILE, START_EMPTY or QUIT."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("The practice file is damaged")
+    box.setWindowTitle(_("The practice file is damaged"))
     box.setText(recovery_text(found, error))
     if isinstance(error, DamagedFileError) and error.findings != (error.detail,):
-        box.setDetailedText("What SQLite found:\n" + "\n".join(error.findings))
+        box.setDetailedText(_("What SQLite found:") + "\n" + "\n".join(error.findings))
     choices: dict[object, str] = {}
     if found.backup is not None:
         restore = box.addButton(
-            f"Restore the backup of {found.backup.created:%H:%M, %d %b}", QMessageBox.ButtonRole.AcceptRole
+            _("Restore the backup of {time}, {day}").format(
+                time=clock_time(found.backup.created), day=day_month(found.backup.created)
+            ),
+            QMessageBox.ButtonRole.AcceptRole,
         )
         box.setDefaultButton(restore)
         choices[restore] = RESTORE
     else:
-        choices[box.addButton("Start an empty practice", QMessageBox.ButtonRole.DestructiveRole)] = (
+        choices[box.addButton(_("Start an empty practice"), QMessageBox.ButtonRole.DestructiveRole)] = (
             START_EMPTY
         )
-    choices[box.addButton("Choose another file…", QMessageBox.ButtonRole.ActionRole)] = OTHER_FILE
-    choices[box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)] = QUIT
+    choices[box.addButton(_("Choose another file…"), QMessageBox.ButtonRole.ActionRole)] = OTHER_FILE
+    choices[box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)] = QUIT
     box.exec()
     return choices.get(box.clickedButton(), QUIT)
 
@@ -92,12 +109,12 @@ def recover(path: Path, error: StoreError, parent: QWidget | None = None, choice
         try:
             report = run_with_progress(
                 parent,
-                "Restoring the backup…",
+                _("Restoring the backup…"),
                 lambda progress: restore(path, backup.path, set_aside_as="damaged", progress=progress),
             )
         except AcuChartError as exc:
             log.warning("Restoring %s over the damaged %s failed: %s", backup.path, path, exc)
-            warn(parent, str(exc), "The backup could not be restored")
+            warn(parent, str(exc), _("The backup could not be restored"))
             return OTHER_FILE
         log.info("Restored %s from %s; damaged file kept as %s", path, backup.path, report.moved_aside)
         return Practice.open(path)

@@ -26,18 +26,21 @@ from PySide6.QtWidgets import (
 from acuchart import clock
 from acuchart.backup.catalog import Backup, judge
 from acuchart.backup.places import BACKUP_SUFFIX
-from acuchart.backup.recovery import age
-from acuchart.i18n import _
+from acuchart.backup.recovery import ago
+from acuchart.dates import clock_time, weekday_date
+from acuchart.i18n import N_, _
 from ui import theme
 from ui.accessibility import accessible
 from ui.style import mute
 
-COLUMNS = ("Taken", "Size", "Clients", "Sessions", "Verified", "Why", "Where")
+COLUMNS = (N_("Taken"), N_("Size"), N_("Clients"), N_("Sessions"), N_("Verified"), N_("Why"), N_("Where"))
 
 
 def size_text(size: int) -> str:
     """A file size in words: 811 KB, 104.5 MB."""
-    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+    if size >= 1_000_000:
+        return _("{size} MB").format(size=f"{size / 1_000_000:.1f}")
+    return _("{size} KB").format(size=max(1, round(size / 1000)))
 
 
 def verdict_text(backup: Backup) -> str:
@@ -45,24 +48,32 @@ def verdict_text(backup: Backup) -> str:
     return "✓" if backup.good else f"✗ {backup.state}: {backup.note}"
 
 
+def _reason_text(reason: str, pinned: bool) -> str:
+    """Why a backup was made, in the app's language, and "(kept)" when thinning never removes it."""
+    reason = _(reason)  # the manifest keeps the English words; an unknown reason shows as written
+    return _("{reason} (kept)").format(reason=reason) if pinned else reason
+
+
 class RestoreDialog(QDialog):
     """Choose a backup to put in place of the practice file; ``chosen`` is it after Restore."""
 
     def __init__(self, practice_path: Path, backups: list[Backup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(_("Restore from backup"))
         self.setMinimumSize(820, 420)
         self.practice_path = practice_path
         self.backups = backups
         self.chosen: Backup | None = None
         intro = QLabel(
-            f"Choose the backup to put in place of <b>{practice_path.name}</b>. The practice as it is now is "
-            "backed up first and kept (it is listed here afterwards as “before restoring”), so a restore "
-            "can itself be undone."
+            _(
+                "Choose the backup to put in place of <b>{file}</b>. The practice as it is now is "
+                "backed up first and kept (it is listed here afterwards as “before restoring”), so a restore "
+                "can itself be undone."
+            ).format(file=practice_path.name)
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(backups), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (the arrow keys move in it)
         accessible(self.table, "Backups", _("Enter or a double-click restores the backup chosen"))
@@ -74,15 +85,19 @@ class RestoreDialog(QDialog):
         self._fill()
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._restore_row(row))
-        self.empty = QLabel("There are no backups of this practice yet. Use File → Back up now to make one.")
+        self.empty = QLabel(
+            _("There are no backups of this practice yet. Use File → Back up now to make one.")
+        )
         mute(self.empty)
         self.empty.setVisible(not backups)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(_("Restore"))
         self.restore_button.setDefault(True)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.file_button = QPushButton("Restore a backup file…")
-        self.file_button.setToolTip("A backup from elsewhere: a USB drive, another computer's backup folder")
+        self.file_button = QPushButton(_("Restore a backup file…"))
+        self.file_button.setToolTip(
+            _("A backup from elsewhere: a USB drive, another computer's backup folder")
+        )
         buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(lambda: self._restore_row(self.table.currentRow()))
         self.file_button.clicked.connect(self.choose_file)
@@ -106,13 +121,13 @@ class RestoreDialog(QDialog):
         for row, backup in enumerate(self.backups):
             manifest = backup.manifest
             cells = (
-                f"{backup.created:%a %d %b %Y %H:%M} ({age(now - backup.created)} ago)",
+                f"{weekday_date(backup.created)} {clock_time(backup.created)} ({ago(now - backup.created)})",
                 size_text(backup.size),
                 f"{manifest.clients:,}" if manifest is not None else "",
                 f"{manifest.sessions:,}" if manifest is not None else "",
                 verdict_text(backup),
-                (manifest.reason + (" (kept)" if manifest.pinned else "")) if manifest is not None else "",
-                backup.place,
+                _reason_text(manifest.reason, manifest.pinned) if manifest is not None else "",
+                _(backup.place),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -136,17 +151,22 @@ class RestoreDialog(QDialog):
     def choose_file(self) -> None:
         """Restore a backup file from anywhere (a USB drive, another computer's backup folder)."""
         start = self.backups[0].path.parent if self.backups else Path.home()
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose a backup file", str(start), f"AcuChart backup (*{BACKUP_SUFFIX})"
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Choose a backup file"),
+            str(start),
+            _("AcuChart backups (*{suffix})").format(suffix=BACKUP_SUFFIX),
         )
         if chosen:
             self.choose_path(Path(chosen))
 
     def choose_path(self, path: Path) -> None:
         """Restore the backup file at ``path``, or say why it cannot be restored."""
-        backup = judge(path, "Chosen file")
+        backup = judge(path, N_("Chosen file"))
         if not backup.good:
-            self.problem.setText(f"{path.name} cannot be restored: {backup.note}.")
+            self.problem.setText(
+                _("{file} cannot be restored: {why}.").format(file=path.name, why=backup.note)
+            )
             return
         self.chosen = backup
         self.accept()

@@ -32,6 +32,7 @@ from acuchart.backup.status import (
     practice_head,
 )
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from acuchart.practice import Practice
 
 log = logging.getLogger("acuchart.backup")
@@ -98,7 +99,7 @@ class BackupRunner(QObject):
         """Start a backup now in the background; False when one is already running."""
         if self.path is None or self.running or self.practice.store.closed:
             return False
-        settings, _ = self._read()
+        settings, _head = self._read()
         self.started.emit(reason)
         self._launch(lambda: self._backup_work(settings, reason))
         return True
@@ -155,7 +156,9 @@ class BackupRunner(QObject):
         except Exception:
             log.error("Backup failed unexpectedly\n%s", traceback.format_exc())
             self.failed.emit(
-                "The backup failed unexpectedly; the practice is untouched. The details are in the log file."
+                _(
+                    "The backup failed unexpectedly; the practice is untouched. The details are in the log file."
+                )
             )
             return
         self.statuses_changed.emit(statuses)

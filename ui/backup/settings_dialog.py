@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart import clock
-from acuchart.backup.recovery import age
+from acuchart.backup.recovery import ago
 from acuchart.backup.settings import INTERVAL_RANGE, KEEP_LIMITS, BackupSettings, Keep
 from acuchart.backup.status import PlaceStatus
+from acuchart.dates import short_moment
 from acuchart.errors import ValidationError
+from acuchart.i18n import N_, _, ngettext
 from acuchart.practice import Practice
 from ui.accessibility import accessible
 from ui.operations import Operations
@@ -35,16 +37,23 @@ from ui.style import mute
 def status_text(status: PlaceStatus) -> str:
     """One place in a line: where, how many good backups, the newest, or what is wrong."""
     where = status.place.folder if not status.place.second else status.place.root
+    place = _(status.place.label)
     if status.missing:
-        return f"<b>{status.place.label}</b>: {where}: <b>not there</b> (is the drive plugged in?)"
+        return _("<b>{place}</b>: {where}: <b>not there</b> (is the drive plugged in?)").format(
+            place=place, where=where
+        )
     if status.newest is None:
-        return f"<b>{status.place.label}</b>: {where}: no backup yet"
+        return _("<b>{place}</b>: {where}: no backup yet").format(place=place, where=where)
     newest = status.newest.created
     state = f" ⚠ {status.warning}" if status.warning else " ✓"
-    return (
-        f"<b>{status.place.label}</b>: {where}: {status.good} verified backup{'s' if status.good != 1 else ''}, "
-        f"the newest {newest:%d %b %Y %H:%M} ({age(clock.now() - newest)} ago){state}"
+    line = ngettext(
+        "<b>{place}</b>: {where}: {count} verified backup, the newest {when} ({ago})",
+        "<b>{place}</b>: {where}: {count} verified backups, the newest {when} ({ago})",
+        status.good,
+    ).format(
+        place=place, where=where, count=status.good, when=short_moment(newest), ago=ago(clock.now() - newest)
     )
+    return line + state
 
 
 class BackupSettingsDialog(QDialog):
@@ -58,7 +67,7 @@ class BackupSettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._practice = practice
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(_("Backups"))
         self.setMinimumWidth(640)
         self.messages = FieldMessages()
         settings = practice.backups.settings()
@@ -66,25 +75,25 @@ class BackupSettingsDialog(QDialog):
         form = QFormLayout()
         self.interval = QSpinBox()
         self.interval.setRange(*INTERVAL_RANGE)
-        self.interval.setSuffix(" minutes")
         self.interval.valueChanged.connect(
-            lambda minutes: self.interval.setSuffix(" minute" if minutes == 1 else " minutes")
+            lambda minutes: self.interval.setSuffix(ngettext(" minute", " minutes", minutes))
         )
+        self.interval.setSuffix(ngettext(" minute", " minutes", self.interval.value()))
         self.interval.setValue(settings.interval_minutes)
-        self.interval.setToolTip("After changes; AcuChart also backs up on quitting and before a restore")
+        self.interval.setToolTip(_("After changes; AcuChart also backs up on quitting and before a restore"))
         interval_row = QWidget()
         interval_line = QHBoxLayout(interval_row)
         interval_line.setContentsMargins(0, 0, 0, 0)
         interval_line.addWidget(self.interval)
-        interval_line.addWidget(QLabel("when something changed, and on quitting"))
+        interval_line.addWidget(QLabel(_("when something changed, and on quitting")))
         interval_line.addStretch(1)
-        self.messages.add_row(form, "interval_minutes", "Back up every", interval_row)
+        self.messages.add_row(form, "interval_minutes", _("Back up every"), interval_row)
         self.second_place = QLineEdit(settings.second_place)
-        self.second_place.setPlaceholderText("None: backups stay on this computer only")
-        choose = QPushButton("Choose…")
-        choose.setToolTip("A USB drive, or a folder a cloud service keeps in sync")
+        self.second_place.setPlaceholderText(_("None: backups stay on this computer only"))
+        choose = QPushButton(_("Choose…"))
+        choose.setToolTip(_("A USB drive, or a folder a cloud service keeps in sync"))
         choose.clicked.connect(self.choose_second_place)
-        clear = QPushButton("None")
+        clear = QPushButton(_("None"))
         clear.clicked.connect(self.second_place.clear)
         row = QWidget()
         line = QHBoxLayout(row)
@@ -92,36 +101,40 @@ class BackupSettingsDialog(QDialog):
         line.addWidget(self.second_place, 1)
         line.addWidget(choose)
         line.addWidget(clear)
-        self.messages.add_row(form, "second_place", "Second place", row)
+        self.messages.add_row(form, "second_place", _("Second place"), row)
         self.keep: dict[str, QSpinBox] = {}
         keep_row = QWidget()
         keep_line = QHBoxLayout(keep_row)
         keep_line.setContentsMargins(0, 0, 0, 0)
         for name, words in (
-            ("recent_days", "all from the last"),
-            ("daily", "days, then"),
-            ("weekly", "daily,"),
+            ("recent_days", N_("all from the last")),
+            ("daily", N_("days, then")),
+            ("weekly", N_("daily,")),
         ):
-            keep_line.addWidget(QLabel(words))
+            keep_line.addWidget(QLabel(_(words)))
             keep_line.addWidget(self._keep_box(name, settings.keep))
-        keep_line.addWidget(QLabel("weekly,"))
+        keep_line.addWidget(QLabel(_("weekly,")))
         keep_line.addWidget(self._keep_box("monthly", settings.keep))
-        keep_line.addWidget(QLabel("monthly"))
+        keep_line.addWidget(QLabel(_("monthly")))
         keep_line.addStretch(1)
-        self.messages.add_row(form, "keep", "Keep", keep_row)
+        self.messages.add_row(form, "keep", _("Keep"), keep_row)
         hint = QLabel(
-            "A backup is made only when something changed, checked (SQLite's integrity check, the audit "
-            "trail, the counts) and only then counted. The live practice file never goes to the second "
-            "place: only finished backups do."
+            _(
+                "A backup is made only when something changed, checked (SQLite's integrity check, the audit "
+                "trail, the counts) and only then counted. The live practice file never goes to the second "
+                "place: only finished backups do."
+            )
         )
         hint.setWordWrap(True)
         mute(hint)
-        self.places = QLabel("<br>".join(status_text(s) for s in statuses) or "Looking at the backup places…")
+        self.places = QLabel(
+            "<br>".join(status_text(s) for s in statuses) or _("Looking at the backup places…")
+        )
         self.places.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        back_up = QPushButton("Back up now")
+        back_up = QPushButton(_("Back up now"))
         buttons.addButton(back_up, QDialogButtonBox.ButtonRole.ActionRole)
         back_up.clicked.connect(self.back_up_requested)
         buttons.accepted.connect(self.save)
@@ -138,7 +151,7 @@ class BackupSettingsDialog(QDialog):
         box = QSpinBox()
         box.setRange(low, high)
         box.setValue(getattr(keep, name))
-        box.setToolTip(label)
+        box.setToolTip(_(label))
         accessible(box, label)  # no label beside it names it: the tooltip's words
         self.keep[name] = box
         return box
@@ -150,7 +163,7 @@ class BackupSettingsDialog(QDialog):
     def choose_second_place(self) -> None:
         """Pick the second place's folder."""
         start = self.second_place.text() or str(Path.home())
-        chosen = QFileDialog.getExistingDirectory(self, "Choose the second place for backups", start)
+        chosen = QFileDialog.getExistingDirectory(self, _("Choose the second place for backups"), start)
         if chosen:
             self.second_place.setText(chosen)
 

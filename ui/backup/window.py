@@ -12,14 +12,18 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from acuchart import clock
 from acuchart.backup.catalog import list_backups
 from acuchart.backup.make import BY_HAND, BackupReport
-from acuchart.backup.recovery import age
+from acuchart.backup.places import DEFAULT_LABEL, SECOND_LABEL
+from acuchart.backup.recovery import ago
 from acuchart.backup.status import PlaceStatus, newest_in
+from acuchart.dates import clock_time, short_moment
+from acuchart.i18n import N_, _, ngettext
 from acuchart.practice import Practice
 from ui.backup.bar import BackupBar
 from ui.backup.runner import BackupRunner
 from ui.messages import warn
 
-PLACE_WORDS = {"On this computer": "on this computer", "Second place": "in the second place"}
+PLACE_WORDS = {DEFAULT_LABEL: N_("on this computer"), SECOND_LABEL: N_("in the second place")}
+"""Where a backup went, as the status line says it ("Backed up at 10:32 on this computer and in the second place")."""
 CHECK_POLL_MS = 150
 """How often the window looks whether the quick check of the open file is done (only until it is)."""
 
@@ -75,11 +79,11 @@ class WindowBackups(QObject):
         """File → Back up now: a verified backup to every place, in the background."""
         if self.practice.path is None:
             self.window.statusBar().showMessage(
-                "This practice is in memory: there is nothing to back up.", 5000
+                _("This practice is in memory: there is nothing to back up."), 5000
             )
             return
         if not self.runner.back_up_now(BY_HAND):
-            self.window.statusBar().showMessage("A backup is being made already.", 4000)
+            self.window.statusBar().showMessage(_("A backup is being made already."), 4000)
 
     def open_settings(self) -> None:
         """File → Backups…: interval, second place, thinning, and how each place is doing."""
@@ -98,7 +102,7 @@ class WindowBackups(QObject):
 
         path = self.practice.path
         if path is None:
-            warn(self.window, "This practice is in memory: it has no backups to restore.")
+            warn(self.window, _("This practice is in memory: it has no backups to restore."))
             return
         dialog = RestoreDialog(path, list_backups(path, self.runner.settings()), self.window)
         if dialog.exec() and dialog.chosen is not None:
@@ -106,22 +110,28 @@ class WindowBackups(QObject):
 
     # --- what the runner and the check report ----------------------------------------------------
     def _started(self, _reason: str) -> None:
-        self.status.setText("Backing up…")
+        self.status.setText(_("Backing up…"))
 
     def _progressed(self, fraction: float, _words: str) -> None:
-        self.status.setText(f"Backing up… {int(fraction * 100)}%")
+        self.status.setText(_("Backing up… {percent}%").format(percent=int(fraction * 100)))
 
     def _finished(self, report: BackupReport) -> None:
         self.failure = ""
         made = report.made
         if made is not None and made.manifest is not None:
-            places = [o.place.label.lower() for o in report.outcomes if o.ok]
-            where = " and in the ".join(
-                ["on this computer" if p == "on this computer" else p for p in places]
+            where = _(" and ").join(
+                _(PLACE_WORDS.get(o.place.label, o.place.label)) for o in report.outcomes if o.ok
             )
+            clients, sessions = made.manifest.clients, made.manifest.sessions
             self.window.statusBar().showMessage(
-                f"Backed up at {made.created:%H:%M} {where}, verified: {made.manifest.clients:,} clients, "
-                f"{made.manifest.sessions:,} sessions.",
+                _("Backed up at {time} {where}, verified: {clients}, {sessions}.").format(
+                    time=clock_time(made.created),
+                    where=where,
+                    clients=ngettext("{count:,} client", "{count:,} clients", clients).format(count=clients),
+                    sessions=ngettext("{count:,} session", "{count:,} sessions", sessions).format(
+                        count=sessions
+                    ),
+                ),
                 6000,
             )
         self._show()
@@ -137,16 +147,20 @@ class WindowBackups(QObject):
     def _show(self) -> None:
         newest = newest_in(self.statuses)
         if newest is None:
-            self.status.setText("Not backed up yet" if not self.runner.running else "Backing up…")
+            self.status.setText(_("Not backed up yet") if not self.runner.running else _("Backing up…"))
         else:
             mark = (
                 "✓"
                 if not self.failure and (self.runner.last_report is None or self.runner.last_report.ok)
                 else "⚠"
             )
-            self.status.setText(f"Backed up {newest.created:%H:%M} {mark}")
+            self.status.setText(
+                _("Backed up {time} {mark}").format(time=clock_time(newest.created), mark=mark)
+            )
             self.status.setToolTip(
-                f"The newest verified backup is from {newest.created:%d %b %Y %H:%M} ({age(clock.now() - newest.created)} ago)"
+                _("The newest verified backup is from {when} ({ago})").format(
+                    when=short_moment(newest.created), ago=ago(clock.now() - newest.created)
+                )
             )
         self.bar.show_state(self.statuses, self.runner.last_report, self.failure)
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from ui.messages import warn
 from ui.protection.lock_screen import Lock
 
@@ -37,15 +38,15 @@ class ProtectionActions(QObject):
         self._window = window
         self._practice = practice
         self.lock = Lock(practice, window)
-        self.lock_now = self._action("&Lock now", LOCK_SHORTCUT, lambda: self.lock.lock("asked"))
+        self.lock_now = self._action(_("&Lock now"), LOCK_SHORTCUT, lambda: self.lock.lock("asked"))
         self.lock_now.setStatusTip(
-            "Hide the records behind the lock screen until the passphrase or PIN is typed"
+            _("Hide the records behind the lock screen until the passphrase or PIN is typed")
         )
-        self.protect = self._action("&Protect with a passphrase…", None, self.start_protecting)
-        self.protect.setStatusTip("Encrypt the practice file; a recovery key page is made first")
-        self.change = self._action("C&hange the passphrase…", None, self.change_passphrase)
-        self.remove = self._action("Remove the passphrase…", None, self.remove_passphrase)
-        self.lock_settings = self._action("Lock and P&IN…", None, self.edit_lock_settings)
+        self.protect = self._action(_("&Protect with a passphrase…"), None, self.start_protecting)
+        self.protect.setStatusTip(_("Encrypt the practice file; a recovery key page is made first"))
+        self.change = self._action(_("C&hange the passphrase…"), None, self.change_passphrase)
+        self.remove = self._action(_("Remove the passphrase…"), None, self.remove_passphrase)
+        self.lock_settings = self._action(_("Lock and P&IN…"), None, self.edit_lock_settings)
         self.update_enabled()
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
@@ -84,7 +85,7 @@ class ProtectionActions(QObject):
             protect(practice_path, protection, progress=progress, actor=actor)
             return protection.data_key
 
-        self.conversion_requested.emit("Protecting the practice…", convert)
+        self.conversion_requested.emit(_("Protecting the practice…"), convert)
         return True
 
     def _ask_passphrase(self, why: str) -> bytes | None:
@@ -95,14 +96,14 @@ class ProtectionActions(QObject):
         if path is None:
             return None
         typed, ok = QInputDialog.getText(
-            self._window, why, "Type the practice's current passphrase:", QLineEdit.EchoMode.Password
+            self._window, why, _("Type the practice's current passphrase:"), QLineEdit.EchoMode.Password
         )
         if not ok:
             return None
         try:
             return unlock_key(path, passphrase=typed)
         except AcuChartError as exc:
-            warn(self._window, str(exc), "Nothing was changed")
+            warn(self._window, str(exc), _("Nothing was changed"))
             return None
 
     def change_passphrase(self) -> None:
@@ -111,7 +112,7 @@ class ProtectionActions(QObject):
         from ui.protection.dialogs import PassphraseDialog
 
         path = self._practice.path
-        key = self._ask_passphrase("Change the passphrase")
+        key = self._ask_passphrase(_("Change the passphrase"))
         if key is None or path is None:
             return
         dialog = PassphraseDialog(self._window, protecting=False)
@@ -121,19 +122,19 @@ class ProtectionActions(QObject):
             change_passphrase(path, key, dialog.passphrase)
             self._practice.access.record_protection("passphrase changed")
         except AcuChartError as exc:
-            warn(self._window, str(exc), "The passphrase was not changed")
+            warn(self._window, str(exc), _("The passphrase was not changed"))
             return
         QMessageBox.information(
             self._window,
-            "Passphrase changed",
-            "The new passphrase opens the practice from now on. The recovery key is the same as before.",
+            _("Passphrase changed"),
+            _("The new passphrase opens the practice from now on. The recovery key is the same as before."),
         )
 
     def remove_passphrase(self) -> None:
         """Turn the practice back into a plain file (confirmed with its passphrase)."""
         from acuchart.encryption import unprotect
 
-        key = self._ask_passphrase("Remove the passphrase")
+        key = self._ask_passphrase(_("Remove the passphrase"))
         if key is None:
             return
         actor = self._practice.store.actor
@@ -142,7 +143,7 @@ class ProtectionActions(QObject):
             unprotect(practice_path, key, progress=progress, actor=actor)
             return None
 
-        self.conversion_requested.emit("Removing the passphrase…", convert)
+        self.conversion_requested.emit(_("Removing the passphrase…"), convert)
 
     # --- the idle lock ------------------------------------------------------------------------------
     def edit_lock_settings(self) -> None:
@@ -150,8 +151,8 @@ class ProtectionActions(QObject):
         access = self._practice.access
         minutes, ok = QInputDialog.getInt(
             self._window,
-            "Lock and PIN",
-            "Lock every window after this many minutes without input (0: never):",
+            _("Lock and PIN"),
+            _("Lock every window after this many minutes without input (0: never):"),
             access.lock_after_minutes(),
             0,
             240,
@@ -166,10 +167,16 @@ class ProtectionActions(QObject):
         self.lock.set_idle_minutes(minutes)
         pin, ok = QInputDialog.getText(
             self._window,
-            "Lock and PIN",
-            "A PIN of 4 to 8 digits unlocks the lock screen faster than the passphrase.\n"
-            "Type a new PIN, or leave it empty to keep things as they are"
-            + (" (type 0 alone to remove the PIN):" if access.has_pin() else ":"),
+            _("Lock and PIN"),
+            _(
+                "A PIN of 4 to 8 digits unlocks the lock screen faster than the passphrase.\n"
+                "Type a new PIN, or leave it empty to keep things as they are (type 0 alone to remove the PIN):"
+            )
+            if access.has_pin()
+            else _(
+                "A PIN of 4 to 8 digits unlocks the lock screen faster than the passphrase.\n"
+                "Type a new PIN, or leave it empty to keep things as they are:"
+            ),
             QLineEdit.EchoMode.Password,
         )
         if not ok or not pin:
@@ -180,7 +187,7 @@ class ProtectionActions(QObject):
             else:
                 access.set_pin(pin)
         except AcuChartError as exc:
-            warn(self._window, str(exc), "The PIN was not changed")
+            warn(self._window, str(exc), _("The PIN was not changed"))
 
 
 def ask_protection(parent: QWidget, practice: Practice) -> NewProtection | None:
@@ -199,22 +206,24 @@ def ask_protection(parent: QWidget, practice: Practice) -> NewProtection | None:
     protection = new_protection(dialog.passphrase)
     page = recovery_key_page(practice, protection.recovery_key, key_id(protection.data_key))
     default = str(Path.home() / page.file_name)
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Save the recovery key page (then print it)", default, "PDF (*.pdf)"
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save the recovery key page (then print it)"), default, _("PDF documents (*.pdf)")
     )
     if not chosen:
         return None
     try:
         written = save(page, chosen, protected=practice.protected_places())
     except AcuChartError as exc:
-        warn(parent, str(exc), "The recovery key page was not saved")
+        warn(parent, str(exc), _("The recovery key page was not saved"))
         return None
     answer = QMessageBox.question(
         parent,
-        "Protect the practice now?",
-        f"The recovery key page is saved as {written}. Print it now and keep the paper somewhere safe, away "
-        "from this computer; then delete the file.\n\nProtect the practice now? It is backed up first, and "
-        "closed and opened again (a few seconds).",
+        _("Protect the practice now?"),
+        _(
+            "The recovery key page is saved as {file}. Print it now and keep the paper somewhere safe, away "
+            "from this computer; then delete the file.\n\nProtect the practice now? It is backed up first, and "
+            "closed and opened again (a few seconds)."
+        ).format(file=written),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
     )
     return protection if answer == QMessageBox.StandardButton.Yes else None
@@ -235,5 +244,5 @@ def protect_new_practice(parent: QWidget, practice: Practice) -> Practice:
     try:
         protect(path, protection, actor=actor)
     except AcuChartError as exc:
-        warn(parent, str(exc), "The practice was not protected")
+        warn(parent, str(exc), _("The practice was not protected"))
     return Opened.open(path)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acuchart.i18n import _
 from acuchart.services.access import PIN_DIGITS
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Cover(QWidget):
         self._seconds_left = 0
         column = QVBoxLayout(self)
         column.addStretch(2)
-        title = QLabel("AcuChart is locked")
+        title = QLabel(_("AcuChart is locked"))
         title.setObjectName("lockTitle")
         font = title.font()
         if font.pointSizeF() > 0:
@@ -68,7 +69,7 @@ class Cover(QWidget):
         if with_form:
             self._build_form(column)
         else:
-            elsewhere = QLabel("Unlock it in the window in front.")
+            elsewhere = QLabel(_("Unlock it in the window in front."))
             elsewhere.setProperty("alignment", ALIGN_CENTER)
             column.addWidget(elsewhere)
         column.addStretch(3)
@@ -76,16 +77,16 @@ class Cover(QWidget):
     def _build_form(self, column: QVBoxLayout) -> None:
         access = self._practice.access
         if access.protected and access.pin_allowed:
-            ask = "Type the practice's passphrase, or your PIN, to go on where you left off."
-            placeholder = "Passphrase or PIN"
+            ask = _("Type the practice's passphrase, or your PIN, to go on where you left off.")
+            placeholder = _("Passphrase or PIN")
         elif access.protected:
-            ask = "Type the practice's passphrase to go on where you left off."
-            placeholder = "Passphrase"
+            ask = _("Type the practice's passphrase to go on where you left off.")
+            placeholder = _("Passphrase")
         elif access.pin_allowed:
-            ask = "Type your PIN to go on where you left off."
-            placeholder = "PIN"
+            ask = _("Type your PIN to go on where you left off.")
+            placeholder = _("PIN")
         else:
-            ask = (
+            ask = _(
                 "Nothing you were doing was lost. Set a PIN, or protect the practice with a passphrase "
                 "(File menu), so that only you can unlock it."
             )
@@ -107,7 +108,7 @@ class Cover(QWidget):
             self.field.setMinimumWidth(280)
             self.field.returnPressed.connect(self.try_unlock)
             row.addWidget(self.field)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(_("Unlock"))
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
@@ -141,7 +142,7 @@ class Cover(QWidget):
             return
         typed = self.field.text()
         if not typed:
-            self.message.setText("Type it first, then press Enter.")
+            self.message.setText(_("Type it first, then press Enter."))
             return
         is_pin = typed.isdigit() and len(typed) <= PIN_DIGITS[1]  # a passphrase is longer than any PIN
         method: UnlockMethod = "pin" if is_pin else "passphrase"
@@ -155,9 +156,9 @@ class Cover(QWidget):
             self._lock.unlock(method)
             return
         wait = self._lock.refused(method)
-        said = "That does not unlock AcuChart. Check Caps Lock and try again."
+        said = _("That does not unlock AcuChart. Check Caps Lock and try again.")
         if access.has_pin() and not access.pin_allowed and access.protected:
-            said = "Too many wrong PINs: type the passphrase to unlock."
+            said = _("Too many wrong PINs: type the passphrase to unlock.")
         self.message.setText(said)
         if wait:
             self._seconds_left = wait
@@ -170,14 +171,16 @@ class Cover(QWidget):
         if self._seconds_left <= 0:
             self._wait.stop()
             self._set_waiting(False)
-            self.message.setText("Try again.")
+            self.message.setText(_("Try again."))
             if self.field is not None:
                 self.field.setFocus()
             return
         self._tick_text()
 
     def _tick_text(self) -> None:
-        self.message.setText(f"Several wrong tries: wait {self._seconds_left} s, then try again.")
+        self.message.setText(
+            _("Several wrong tries: wait {seconds} s, then try again.").format(seconds=self._seconds_left)
+        )
 
     def _set_waiting(self, waiting: bool) -> None:
         if self.field is not None:

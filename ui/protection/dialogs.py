@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from ui.protection.lock_screen import retry_delay
 
 TEXT_WIDTH = 440
@@ -34,11 +35,13 @@ class UnlockDialog(QDialog):
         self._path = path
         self.opened: Practice | None = None
         self.failures = 0
-        self.setWindowTitle(f"Unlock {path.name}")
+        self.setWindowTitle(_("Unlock {file}").format(file=path.name))
         column = QVBoxLayout(self)
         words = QLabel(
-            f"<b>{path.name}</b> is protected. Type its passphrase to open it."
-            "<br>Lost it? Tick “Use the recovery key” and type the key from the printed page."
+            _(
+                "<b>{file}</b> is protected. Type its passphrase to open it."
+                "<br>Lost it? Tick “Use the recovery key” and type the key from the printed page."
+            ).format(file=path.name)
         )
         words.setWordWrap(True)
         words.setFixedWidth(
@@ -47,11 +50,11 @@ class UnlockDialog(QDialog):
         column.addWidget(words)
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText("Passphrase")
-        self.field.setAccessibleName("Passphrase")
+        self.field.setPlaceholderText(_("Passphrase"))
+        self.field.setAccessibleName(_("Passphrase"))
         self.field.setMinimumWidth(360)
         column.addWidget(self.field)
-        self.use_recovery = QCheckBox("Use the &recovery key instead")
+        self.use_recovery = QCheckBox(_("Use the &recovery key instead"))
         self.use_recovery.toggled.connect(self._recovery_toggled)
         column.addWidget(self.use_recovery)
         self.message = QLabel()
@@ -72,8 +75,8 @@ class UnlockDialog(QDialog):
     def _recovery_toggled(self, on: bool) -> None:
         self.field.clear()
         self.field.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText("Recovery key, e.g. 0123-4567-…" if on else "Passphrase")
-        self.field.setAccessibleName("Recovery key" if on else "Passphrase")
+        self.field.setPlaceholderText(_("Recovery key, e.g. 0123-4567-…") if on else _("Passphrase"))
+        self.field.setAccessibleName(_("Recovery key") if on else _("Passphrase"))
         self.field.setFocus()
 
     def try_open(self) -> None:
@@ -83,9 +86,9 @@ class UnlockDialog(QDialog):
         typed = self.field.text()
         if not typed.strip():
             self.message.setText(
-                "Type the passphrase first."
+                _("Type the passphrase first.")
                 if not self.use_recovery.isChecked()
-                else "Type the recovery key first."
+                else _("Type the recovery key first.")
             )
             return
         try:
@@ -116,14 +119,16 @@ class UnlockDialog(QDialog):
         from ui.messages import warn
 
         dialog = PassphraseDialog(self, protecting=False)
-        dialog.setWindowTitle("Set a new passphrase")
+        dialog.setWindowTitle(_("Set a new passphrase"))
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             if not key_file_path(self._path).exists():
                 warn(
                     self,
-                    "The practice is open, but its key file is missing: until a new passphrase is set "
-                    "(File → Change the passphrase…), only the recovery key opens it.",
-                    "No new passphrase",
+                    _(
+                        "The practice is open, but its key file is missing: until a new passphrase is set "
+                        "(File → Change the passphrase…), only the recovery key opens it."
+                    ),
+                    _("No new passphrase"),
                 )
             return
         change_passphrase(self._path, key, dialog.passphrase)
@@ -148,9 +153,11 @@ class UnlockDialog(QDialog):
             self._tick_text()
 
     def _tick_text(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Open).setText(f"Wait {self._seconds} s")
+        self.buttons.button(QDialogButtonBox.StandardButton.Open).setText(
+            _("Wait {seconds} s").format(seconds=self._seconds)
+        )
         if self._seconds <= 1:
-            self.buttons.button(QDialogButtonBox.StandardButton.Open).setText("&Open")
+            self.buttons.button(QDialogButtonBox.StandardButton.Open).setText(_("&Open"))
 
 
 class PassphraseDialog(QDialog):
@@ -158,29 +165,29 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, *, protecting: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Protect with a passphrase" if protecting else "Change the passphrase")
+        self.setWindowTitle(_("Protect with a passphrase") if protecting else _("Change the passphrase"))
         column = QVBoxLayout(self)
         if protecting:
-            text = (
+            text = _(
                 "The practice file will be encrypted: without the passphrase nobody can read it, on this computer "
                 "or any other.<br><br>Next, AcuChart makes a <b>recovery key</b> page. Print it and keep it "
                 "somewhere safe: it opens the practice if the passphrase is forgotten. <b>Without the passphrase "
                 "and the recovery key, nobody can recover the records, not even AcuChart's makers.</b>"
             )
         else:
-            text = "Type the new passphrase twice. The recovery key stays the same."
+            text = _("Type the new passphrase twice. The recovery key stays the same.")
         words = QLabel(text)
         words.setWordWrap(True)
         words.setFixedWidth(TEXT_WIDTH)
         column.addWidget(words)
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setPlaceholderText("New passphrase (10 characters or more; a few unrelated words)")
-        self.first.setAccessibleName("New passphrase")
+        self.first.setPlaceholderText(_("New passphrase (10 characters or more; a few unrelated words)"))
+        self.first.setAccessibleName(_("New passphrase"))
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setPlaceholderText("The same passphrase again")
-        self.second.setAccessibleName("The same passphrase again")
+        self.second.setPlaceholderText(_("The same passphrase again"))
+        self.second.setAccessibleName(_("The same passphrase again"))
         column.addWidget(self.first)
         column.addWidget(self.second)
         self.message = QLabel()
@@ -190,7 +197,9 @@ class PassphraseDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Continue" if protecting else "&Change")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            _("&Continue") if protecting else _("&Change")
+        )
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
@@ -210,7 +219,7 @@ class PassphraseDialog(QDialog):
             self.first.setFocus()
             return
         if self.first.text() != self.second.text():
-            self.message.setText("The two passphrases differ. Type the same one in both fields.")
+            self.message.setText(_("The two passphrases differ. Type the same one in both fields."))
             self.adjustSize()
             self.second.selectAll()
             self.second.setFocus()

@@ -22,6 +22,7 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 from ui.protection.cover import Cover
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ class Lock(QObject):
             front = self._main
         for window in windows:
             self._titles[window] = window.windowTitle()
-            window.setWindowTitle("AcuChart (locked)")
+            window.setWindowTitle(_("AcuChart (locked)"))
             for child in window.findChildren(QWidget, options=_direct()):
                 if child.isEnabled() and not child.isWindow():
                     child.setEnabled(False)
