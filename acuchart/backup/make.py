@@ -137,7 +137,7 @@ def back_up(
     if settings is None:
         settings = settings_or_default(practice_path)
     chosen = (
-        [Place(to.absolute(), "Chosen folder", to.absolute())]
+        [Place(to.absolute(), N_("Chosen folder"), to.absolute())]
         if to is not None
         else places(practice_path, settings)
     )
