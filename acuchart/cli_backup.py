@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acuchart.errors import BackupError, StoreError
+from acuchart.i18n import _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from acuchart.backup.catalog import Backup
@@ -17,24 +18,26 @@ if TYPE_CHECKING:
 def add_backup_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """The subcommands' arguments (their implementations register themselves with ``acuchart.cli``)."""
     backup = sub.add_parser(
-        "backup", help="back the practice file up now, verified, to its backup places (or to --to DIR)"
+        "backup", help=_("back the practice file up now, verified, to its backup places (or to --to DIR)")
     )
     backup.add_argument(
-        "--to", type=Path, metavar="DIR", help="put this one backup in DIR instead (an existing folder)"
+        "--to", type=Path, metavar="DIR", help=_("put this one backup in DIR instead (an existing folder)")
     )
-    backups = sub.add_parser("backups", help="list the practice's backups and whether each is verified")
+    backups = sub.add_parser("backups", help=_("list the practice's backups and whether each is verified"))
     backups.add_argument(
         "--verify",
         action="store_true",
-        help="read every backup through again (slower) to be sure it is intact",
+        help=_("read every backup through again (slower) to be sure it is intact"),
     )
     restore = sub.add_parser(
-        "restore", help="put a backup in place of the practice file (the current file is backed up first)"
+        "restore", help=_("put a backup in place of the practice file (the current file is backed up first)")
     )
     restore.add_argument(
-        "backup", metavar="BACKUP", help="the backup file to restore, or 'newest' for the newest verified one"
+        "backup",
+        metavar="BACKUP",
+        help=_("the backup file to restore, or 'newest' for the newest verified one"),
     )
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
 
 
 def run_backup(path: Path, to: Path | None) -> int:
@@ -42,9 +45,15 @@ def run_backup(path: Path, to: Path | None) -> int:
     from acuchart.backup.make import BY_HAND, back_up
 
     if not path.is_file():
-        raise StoreError(f"There is no practice file at {path}. Name the practice file with --db FILE.")
+        raise StoreError(
+            _("There is no practice file at {path}. Name the practice file with --db FILE.").format(path=path)
+        )
     if to is not None and not to.is_dir():
-        raise BackupError(f"{to} is not a folder that exists. Create it first, or name another with --to.")
+        raise BackupError(
+            _("{folder} is not a folder that exists. Create it first, or name another with --to.").format(
+                folder=to
+            )
+        )
     report = back_up(path, BY_HAND, to=to)
     print(_report_text(path, report))
     for problem in report.problems:
@@ -55,9 +64,19 @@ def run_backup(path: Path, to: Path | None) -> int:
 def _report_text(path: Path, report: BackupReport) -> str:
     seconds = sum(report.timings.values())
     held = report.snapshot
-    what = f" ({held.clients:,} clients, {held.sessions:,} sessions)" if held is not None else ""
+    what = (
+        " ("
+        + _("{clients} clients, {sessions} sessions").format(
+            clients=f"{held.clients:,}", sessions=f"{held.sessions:,}"
+        )
+        + ")"
+        if held is not None
+        else ""
+    )
     lines = [
-        f"Backed up {path}{what} in {seconds:.2f} s:" if report.made else f"No backup of {path} was made:"
+        _("Backed up {path}{what} in {seconds} s:").format(path=path, what=what, seconds=f"{seconds:.2f}")
+        if report.made
+        else _("No backup of {path} was made:").format(path=path)
     ]
     for outcome in report.outcomes:
         if outcome.backup is not None and outcome.backup.manifest is not None:
@@ -68,7 +87,7 @@ def _report_text(path: Path, report: BackupReport) -> str:
                 f"integrity {checks.get('integrity', '?')}, audit trail {checks.get('audit', '?')}{thinned}"
             )
         else:
-            lines.append(f"  {outcome.place.label}: ✗ not made (see below)")
+            lines.append("  " + _("{place}: ✗ not made (see below)").format(place=_(outcome.place.label)))
     return "\n".join(lines)
 
 
@@ -80,14 +99,24 @@ def run_backups(path: Path, verify: bool) -> int:
     from acuchart.storage.cipher import unlocked_key
 
     settings = settings_or_default(path)
-    print(f"Backups of {path}")
+    print(_("Backups of {path}").format(path=path))
     damaged = 0
     for place in places(path, settings):
         if place.second and not place.root.is_dir():
-            print(f"  {place.label}: {place.root} is not there (is the drive plugged in?)")
+            print(
+                "  "
+                + _("{place}: {folder} is not there (is the drive plugged in?)").format(
+                    place=_(place.label), folder=place.root
+                )
+            )
             continue
         found = list_folder(place.folder, place.label)
-        print(f"  {place.label} ({place.folder}): {sum(b.good for b in found)} verified")
+        print(
+            "  "
+            + _("{place} ({folder}): {count} verified").format(
+                place=_(place.label), folder=place.folder, count=sum(b.good for b in found)
+            )
+        )
         for backup in found:
             photo_problems: list[str] = []
             if verify:
@@ -100,9 +129,20 @@ def run_backups(path: Path, verify: bool) -> int:
                 print(f"      ✗ {problem}")
         aside = list_aside(place.folder, place.label)
         if aside:
-            print(f"    set aside after failing their checks: {len(aside)} (in {aside[0].path.parent})")
+            print(
+                "    "
+                + _("set aside after failing their checks: {count} (in {folder})").format(
+                    count=len(aside), folder=aside[0].path.parent
+                )
+            )
     if verify:
-        print("Every backup was read through again." if not damaged else f"{damaged} backup(s) are damaged.")
+        print(
+            _("Every backup was read through again.")
+            if not damaged
+            else ngettext("{count} backup is damaged.", "{count} backups are damaged.", damaged).format(
+                count=damaged
+            )
+        )
     return 1 if damaged else 0
 
 
@@ -129,39 +169,61 @@ def run_restore(path: Path, chosen: str, yes: bool) -> int:
     if chosen == "newest":
         found = newest_good(path, settings_or_default(path))
         if found is None:
-            raise BackupError(f"There is no verified backup of {path}. Name a backup file to restore.")
+            raise BackupError(
+                _("There is no verified backup of {path}. Name a backup file to restore.").format(path=path)
+            )
         backup_path = found.path
     else:
         backup_path = Path(chosen)
         if not backup_path.is_file():
-            raise BackupError(f"There is no backup file at {backup_path}. List the backups with: backups")
+            raise BackupError(
+                _("There is no backup file at {path}. List the backups with: backups").format(
+                    path=backup_path
+                )
+            )
     backup = judge(backup_path)
     if not yes and not _confirm(path, backup):
-        print("Nothing was changed.")
+        print(_("Nothing was changed."))
         return 1
     report = restore(path, backup_path)
-    print(f"Restored {path} from {report.restored.path} (taken {report.restored.created:%Y-%m-%d %H:%M}).")
+    print(
+        _("Restored {path} from {backup} (taken {moment}).").format(
+            path=path, backup=report.restored.path, moment=f"{report.restored.created:%Y-%m-%d %H:%M}"
+        )
+    )
     for problem in report.photo_problems:
-        print(f"acuchart: a photo was not brought back: {problem}", file=sys.stderr)
+        print(
+            "acuchart: " + _("a photo was not brought back: {problem}").format(problem=problem),
+            file=sys.stderr,
+        )
     if report.kept is not None:
-        print(f"The practice as it was is kept in the backup {report.kept.path}.")
+        print(_("The practice as it was is kept in the backup {path}.").format(path=report.kept.path))
     elif report.moved_aside is not None:
-        print(f"The practice file as it was is kept as {report.moved_aside}.")
+        print(_("The practice file as it was is kept as {path}.").format(path=report.moved_aside))
     return 0
 
 
 def _confirm(path: Path, backup: Backup) -> bool:
     manifest = backup.manifest
-    held = f": {manifest.clients:,} clients, {manifest.sessions:,} sessions" if manifest is not None else ""
+    held = (
+        ": "
+        + _("{clients} clients, {sessions} sessions").format(
+            clients=f"{manifest.clients:,}", sessions=f"{manifest.sessions:,}"
+        )
+        if manifest is not None
+        else ""
+    )
     print(
-        f"Restore the backup taken {backup.created:%Y-%m-%d %H:%M}{held}\n  {backup.path}\n"
-        f"in place of {path}?\nThe practice as it is now is backed up first and kept."
+        _(
+            "Restore the backup taken {moment}{held}\n  {backup}\nin place of {path}?\n"
+            "The practice as it is now is backed up first and kept."
+        ).format(moment=f"{backup.created:%Y-%m-%d %H:%M}", held=held, backup=backup.path, path=path)
     )
     try:
-        answer = input("Restore? [y/N] ")
+        answer = input(_("Restore? [y/N] "))
     except EOFError:
         return False
-    return answer.strip().lower() in ("y", "yes")
+    return answer.strip().lower() in ("y", "yes", pgettext("answer", "y"), pgettext("answer", "yes"))
 
 
 def backup_advice(path: Path, found_only: bool = False) -> list[str]:
@@ -174,12 +236,18 @@ def backup_advice(path: Path, found_only: bool = False) -> list[str]:
         if found_only:
             return []
         return [
-            "No verified backup of this file was found. Keep the file as it is and get help before changing it."
+            _(
+                "No verified backup of this file was found. Keep the file as it is and get help before changing it."
+            )
         ]
     return [
-        f"The newest verified backup is {found.backup.path} (taken {found.backup.created:%Y-%m-%d %H:%M}).",
+        _("The newest verified backup is {path} (taken {moment}).").format(
+            path=found.backup.path, moment=f"{found.backup.created:%Y-%m-%d %H:%M}"
+        ),
         found.lost,
-        f"To restore it (the damaged file is kept): main.py --db {path} restore newest",
+        _("To restore it (the damaged file is kept): {command}").format(
+            command=f"main.py --db {path} restore newest"
+        ),
     ]
 
 

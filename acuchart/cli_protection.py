@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from acuchart.errors import AcuChartError, StoreError
+from acuchart.i18n import _, ngettext
 
 PASSPHRASE_VARIABLE = "ACUCHART_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "ACUCHART_NEW_PASSPHRASE"
@@ -24,21 +25,25 @@ def add_protection_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """The subcommands' arguments (their implementations register themselves with ``acuchart.cli``)."""
     encrypt = sub.add_parser(
         "encrypt",
-        help="protect the practice with a passphrase (encrypted at rest); writes its recovery key page first",
+        help=_(
+            "protect the practice with a passphrase (encrypted at rest); writes its recovery key page first"
+        ),
     )
     encrypt.add_argument(
         "--recovery-key-pdf",
         type=Path,
         required=True,
         metavar="FILE.pdf",
-        help="where to write the one-page recovery key (print it, keep it safe, then delete the file)",
+        help=_("where to write the one-page recovery key (print it, keep it safe, then delete the file)"),
     )
-    sub.add_parser("decrypt", help="remove the passphrase: the practice becomes a plain file again")
-    change = sub.add_parser("change-passphrase", help="set a new passphrase for a protected practice")
+    sub.add_parser("decrypt", help=_("remove the passphrase: the practice becomes a plain file again"))
+    change = sub.add_parser("change-passphrase", help=_("set a new passphrase for a protected practice"))
     change.add_argument(
         "--recovery-key",
         action="store_true",
-        help="unlock with the recovery key instead of the old passphrase (asked for, or ACUCHART_RECOVERY_KEY)",
+        help=_(
+            "unlock with the recovery key instead of the old passphrase (asked for, or ACUCHART_RECOVERY_KEY)"
+        ),
     )
 
 
@@ -48,7 +53,11 @@ def ask(prompt: str, variable: str) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
-        raise AcuChartError(f"{prompt.rstrip(': ')} is needed. Run this in a terminal, or set {variable}.")
+        raise AcuChartError(
+            _("{what} is needed. Run this in a terminal, or set {variable}.").format(
+                what=prompt.rstrip(": "), variable=variable
+            )
+        )
     return getpass.getpass(prompt)
 
 
@@ -68,7 +77,9 @@ def unlock_if_protected(path: Path) -> None:
     if recovery:
         key = unlock_key(path, recovery_key=recovery)
     else:
-        key = unlock_key(path, passphrase=ask(f"Passphrase for {path.name}: ", PASSPHRASE_VARIABLE))
+        key = unlock_key(
+            path, passphrase=ask(_("Passphrase for {name}: ").format(name=path.name), PASSPHRASE_VARIABLE)
+        )
     cipher.remember_key(path, key)
 
 
@@ -80,11 +91,13 @@ def new_passphrase() -> str:
         return value
     if not sys.stdin.isatty():
         raise AcuChartError(
-            f"A new passphrase is needed. Run this in a terminal, or set {NEW_PASSPHRASE_VARIABLE}."
+            _("A new passphrase is needed. Run this in a terminal, or set {variable}.").format(
+                variable=NEW_PASSPHRASE_VARIABLE
+            )
         )
-    first = getpass.getpass("New passphrase (at least 10 characters; a few unrelated words are good): ")
-    if getpass.getpass("The same passphrase again: ") != first:
-        raise AcuChartError("The two passphrases differ. Nothing was changed; run the command again.")
+    first = getpass.getpass(_("New passphrase (at least 10 characters; a few unrelated words are good): "))
+    if getpass.getpass(_("The same passphrase again: ")) != first:
+        raise AcuChartError(_("The two passphrases differ. Nothing was changed; run the command again."))
     return first
 
 
@@ -96,7 +109,9 @@ def run_encrypt(path: Path, pdf: Path) -> int:
     from acuchart.reports.documents import recovery_key_page, save
 
     if not path.exists():
-        raise StoreError(f"There is no practice file at {path}. Name the practice file with --db FILE.")
+        raise StoreError(
+            _("There is no practice file at {path}. Name the practice file with --db FILE.").format(path=path)
+        )
     from acuchart.storage import cipher
 
     if cipher.looks_encrypted(path):
@@ -108,19 +123,23 @@ def run_encrypt(path: Path, pdf: Path) -> int:
     practice = Practice.open(path)
     try:
         if practice.protected:
-            raise AcuChartError(f"{path.name} is already protected. Nothing was changed.")
+            raise AcuChartError(_("{name} is already protected. Nothing was changed.").format(name=path.name))
         page = recovery_key_page(practice, protection.recovery_key, key_id(protection.data_key))
         written = save(page, pdf, protected=practice.protected_places())
         actor = practice.store.actor
     finally:
         practice.close()
     print(
-        f"Wrote the recovery key page to {written}. Print it and keep it somewhere safe, then delete the file."
+        _(
+            "Wrote the recovery key page to {path}. Print it and keep it somewhere safe, then delete the file."
+        ).format(path=written)
     )
     protect(path, protection, progress=_progress, actor=actor)
     print(
-        f"{path.name} is now protected: it opens only with its passphrase or its recovery key. Without both, "
-        "nobody can recover its records. Backups made before today are not encrypted; see README, Protection."
+        _(
+            "{name} is now protected: it opens only with its passphrase or its recovery key. Without both, "
+            "nobody can recover its records. Backups made before today are not encrypted; see README, Protection."
+        ).format(name=path.name)
     )
     return 0
 
@@ -133,12 +152,20 @@ def _finish_protecting(path: Path) -> int:
     unlock_if_protected(path)
     key = cipher.unlocked_key(path)
     if key is None:
-        raise AcuChartError(f"{path.name} is not an AcuChart practice file, or its key file is missing.")
+        raise AcuChartError(
+            _("{name} is not an AcuChart practice file, or its key file is missing.").format(name=path.name)
+        )
     if not unsealed_photos(path, key):
-        raise AcuChartError(f"{path.name} is already protected, its photos too. Nothing was changed.")
+        raise AcuChartError(
+            _("{name} is already protected, its photos too. Nothing was changed.").format(name=path.name)
+        )
     sealed = seal_photos(path, key, _progress)
     print(
-        f"{path.name} was protected already; {sealed} of its photos were still plain and are now encrypted."
+        ngettext(
+            "{name} was protected already; {count} of its photos was still plain and is now encrypted.",
+            "{name} was protected already; {count} of its photos were still plain and are now encrypted.",
+            sealed,
+        ).format(name=path.name, count=sealed)
     )
     return 0
 
@@ -151,9 +178,9 @@ def run_decrypt(path: Path) -> int:
     unlock_if_protected(path)
     key = cipher.unlocked_key(path)
     if key is None:
-        raise AcuChartError(f"{path.name} is not protected. Nothing was changed.")
+        raise AcuChartError(_("{name} is not protected. Nothing was changed.").format(name=path.name))
     unprotect(path, key, progress=_progress)
-    print(f"{path.name} is a plain file again (not encrypted); its key file was removed.")
+    print(_("{name} is a plain file again (not encrypted); its key file was removed.").format(name=path.name))
     return 0
 
 
@@ -163,13 +190,21 @@ def run_change_passphrase(path: Path, with_recovery_key: bool) -> int:
     from acuchart.storage import cipher
 
     if not cipher.looks_encrypted(path):
-        raise AcuChartError(f"{path.name} is not protected; protect it with the encrypt subcommand.")
+        raise AcuChartError(
+            _("{name} is not protected; protect it with the encrypt subcommand.").format(name=path.name)
+        )
     if with_recovery_key:
-        key = unlock_key(path, recovery_key=ask("Recovery key: ", "ACUCHART_RECOVERY_KEY"))
+        key = unlock_key(path, recovery_key=ask(_("Recovery key: "), "ACUCHART_RECOVERY_KEY"))
     else:
-        key = unlock_key(path, passphrase=ask(f"Passphrase for {path.name}: ", PASSPHRASE_VARIABLE))
+        key = unlock_key(
+            path, passphrase=ask(_("Passphrase for {name}: ").format(name=path.name), PASSPHRASE_VARIABLE)
+        )
     change_passphrase(path, key, new_passphrase())
-    print(f"The passphrase of {path.name} was changed. The recovery key is the same as before.")
+    print(
+        _("The passphrase of {name} was changed. The recovery key is the same as before.").format(
+            name=path.name
+        )
+    )
     return 0
 
 

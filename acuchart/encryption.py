@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from acuchart.errors import AcuChartError, ProtectedFileError, StoreError
+from acuchart.i18n import _
 from acuchart.photos.store import PhotoStore
 from acuchart.protection.files import make_private, sync_folder
 from acuchart.protection.keys import (
@@ -86,8 +87,10 @@ def unlock_key(practice_path: Path, passphrase: str = "", recovery_key: str = ""
         data_key = parse_recovery_key(recovery_key)
         if not cipher.key_opens(practice_path, data_key):
             raise ProtectedFileError(
-                f"That recovery key is not the one for {practice_path.name} (it is well formed, but it does "
-                "not open this practice). Check that the sheet is this practice's.",
+                _(
+                    "That recovery key is not the one for {name} (it is well formed, but it does not open "
+                    "this practice). Check that the sheet is this practice's."
+                ).format(name=practice_path.name),
                 practice_path,
             )
         return data_key
@@ -106,12 +109,14 @@ def protect(
 
     tell = progress or (lambda _f, _t: None)
     if cipher.looks_encrypted(practice_path):
-        raise ProtectionError(f"{practice_path.name} is already protected. Nothing was changed.")
+        raise ProtectionError(
+            _("{name} is already protected. Nothing was changed.").format(name=practice_path.name)
+        )
     with _held(practice_path):
-        tell(0.05, "Backing up the practice as it is…")
+        tell(0.05, _("Backing up the practice as it is…"))
         _checkpoint_plain(practice_path)
-        back_up_before(practice_path, BEFORE_PROTECTING, "protecting it with a passphrase")
-        tell(0.4, "Writing the protected copy…")
+        back_up_before(practice_path, BEFORE_PROTECTING, _("protecting it with a passphrase"))
+        tell(0.4, _("Writing the protected copy…"))
         temporary = _temporary(practice_path, "protecting")
         source = cipher.connect_plain_cipher(practice_path, read_only=True)
         try:
@@ -119,9 +124,9 @@ def protect(
             _export(source, temporary, protection.data_key, practice_path)
         finally:
             source.close()
-        tell(0.7, "Checking the protected copy…")
+        tell(0.7, _("Checking the protected copy…"))
         _verify(temporary, before, lambda: cipher.connect_encrypted(str(temporary), protection.data_key))
-        tell(0.85, "Putting the protected copy in place…")
+        tell(0.85, _("Putting the protected copy in place…"))
         write_key_file(practice_path, protection.key_file)  # first: the swapped file is never without its key
         cipher.remember_key(practice_path, protection.data_key)  # whoever reads it next in this process
         try:
@@ -131,7 +136,7 @@ def protect(
             raise
     _record(practice_path, protection.data_key, "protection on", actor)
     seal_photos(practice_path, protection.data_key, tell)
-    tell(1.0, "Protected")
+    tell(1.0, _("Protected"))
 
 
 def unprotect(
@@ -146,15 +151,17 @@ def unprotect(
 
     tell = progress or (lambda _f, _t: None)
     if not cipher.looks_encrypted(practice_path):
-        raise ProtectionError(f"{practice_path.name} is not protected. Nothing was changed.")
+        raise ProtectionError(
+            _("{name} is not protected. Nothing was changed.").format(name=practice_path.name)
+        )
     cipher.remember_key(practice_path, data_key)
     _record(practice_path, data_key, "protection off", actor)  # in the trail the plain copy then carries
-    tell(0.02, "Opening the photos…")
+    tell(0.02, _("Opening the photos…"))
     _photos(practice_path, data_key).unseal_all()  # first: while the file is protected, both kinds read
     with _held(practice_path):
-        tell(0.05, "Backing up the practice as it is…")
-        back_up_before(practice_path, BEFORE_UNPROTECTING, "removing its passphrase")
-        tell(0.4, "Writing the plain copy…")
+        tell(0.05, _("Backing up the practice as it is…"))
+        back_up_before(practice_path, BEFORE_UNPROTECTING, _("removing its passphrase"))
+        tell(0.4, _("Writing the plain copy…"))
         temporary = _temporary(practice_path, "unprotecting")
         source = cipher.connect_encrypted(str(practice_path), data_key, isolation_level=None)
         try:
@@ -163,14 +170,14 @@ def unprotect(
             _export(source, temporary, None, practice_path)
         finally:
             source.close()
-        tell(0.7, "Checking the plain copy…")
+        tell(0.7, _("Checking the plain copy…"))
         _verify(temporary, before, lambda: sqlite3.connect(str(temporary)))
-        tell(0.85, "Putting the plain copy in place…")
+        tell(0.85, _("Putting the plain copy in place…"))
         _swap(temporary, practice_path)
         cipher.forget_key(practice_path)  # its backups from now on are plain too
         remove_key_file(practice_path)
         sync_folder(practice_path.parent)
-    tell(1.0, "Passphrase removed")
+    tell(1.0, _("Passphrase removed"))
 
 
 def change_passphrase(practice_path: Path, data_key: bytes, new_passphrase: str, *, actor: str = "") -> None:
@@ -184,7 +191,8 @@ def change_passphrase(practice_path: Path, data_key: bytes, new_passphrase: str,
         raise ProtectionError(problem)
     if not cipher.key_opens(practice_path, data_key):
         raise ProtectedFileError(
-            f"That key does not open {practice_path.name}. Nothing was changed.", practice_path
+            _("That key does not open {name}. Nothing was changed.").format(name=practice_path.name),
+            practice_path,
         )
     write_key_file(practice_path, KeyFile.seal(data_key, new_passphrase))
     sync_folder(practice_path.parent)
@@ -198,7 +206,8 @@ def seal_photos(practice_path: Path, data_key: bytes, progress: Progress | None 
     tell = progress or (lambda _f, _t: None)
     return _photos(practice_path, data_key).seal_all(
         lambda done, total: tell(
-            0.9 + 0.1 * done / max(total, 1), f"Encrypting the photos ({done:,} of {total:,})…"
+            0.9 + 0.1 * done / max(total, 1),
+            _("Encrypting the photos ({done} of {total})…").format(done=f"{done:,}", total=f"{total:,}"),
         )
     )
 
@@ -256,7 +265,9 @@ def _export(source: sqlite3.Connection, temporary: Path, data_key: bytes | None,
         if isinstance(exc, OSError):
             raise faults.os_failure(exc, temporary, "writing the converted copy") from exc
         raise faults.write_failure(exc, temporary, lambda: None) or ProtectionError(
-            f"The converted copy of {practice_path.name} could not be written ({exc}). Nothing was changed."
+            _("The converted copy of {name} could not be written ({problem}). Nothing was changed.").format(
+                name=practice_path.name, problem=exc
+            )
         ) from exc
 
 
@@ -272,17 +283,19 @@ def _verify(temporary: Path, before: Snapshot, connect: Callable[[], sqlite3.Con
         finally:
             conn.close()
         if rows != ["ok"]:
-            problem = f"SQLite's check of it found: {rows[0]}"
+            problem = _("SQLite's check of it found: {problem}").format(problem=rows[0])
         elif after.counts != before.counts or after.audit_head != before.audit_head:
-            problem = "it does not hold the same rows as the practice"
+            problem = _("it does not hold the same rows as the practice")
         elif not chain.ok:
-            problem = "its audit trail does not verify"
+            problem = _("its audit trail does not verify")
     except cipher.sql_errors() as exc:
-        problem = f"it cannot be read back ({exc})"
+        problem = _("it cannot be read back ({problem})").format(problem=exc)
     if problem:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise ProtectionError(f"The converted copy failed its check ({problem}). Nothing was changed.")
+        raise ProtectionError(
+            _("The converted copy failed its check ({problem}). Nothing was changed.").format(problem=problem)
+        )
 
 
 def _swap(temporary: Path, practice_path: Path) -> None:

@@ -320,4 +320,8 @@ def _back_up_before_migrating(path: Path, pending: list[str]) -> None:
     """Back a file up before migrations change its schema; refuse to change it if no good backup is made."""
     from acuchart.backup.make import BEFORE_UPDATING, back_up_before
 
-    back_up_before(path, BEFORE_UPDATING, f"updating it to this version of AcuChart ({', '.join(pending)})")
+    back_up_before(
+        path,
+        BEFORE_UPDATING,
+        _("updating it to this version of AcuChart ({changes})").format(changes=", ".join(pending)),
+    )

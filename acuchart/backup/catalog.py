@@ -16,6 +16,7 @@ from typing import NamedTuple
 from acuchart.backup.manifest import FORMAT, Manifest, read_manifest
 from acuchart.backup.places import ASIDE_FOLDER, BACKUP_SUFFIX, DEFAULT_LABEL, Place, places
 from acuchart.backup.settings import BackupSettings
+from acuchart.i18n import _
 from acuchart.storage.backup_copy import inspect
 from acuchart.storage.cipher import sql_errors
 from acuchart.storage.connections import Connector
@@ -79,28 +80,32 @@ def judge(path: Path, place: str = "") -> Backup:
     manifest = read_manifest(path)
     if manifest is None:
         return Backup(
-            path, None, UNFINISHED, "it has no manifest: it was not finished or not verified", place
+            path, None, UNFINISHED, _("it has no manifest: it was not finished or not verified"), place
         )
     if manifest.format > FORMAT or any(name not in MIGRATION_NAMES for name in manifest.schema):
         return Backup(
             path,
             manifest,
             NEWER,
-            f"it was made by a newer AcuChart ({manifest.app_version}); install that version to restore it",
+            _("it was made by a newer AcuChart ({version}); install that version to restore it").format(
+                version=manifest.app_version
+            ),
             place,
         )
     if not manifest.verified:
-        return Backup(path, manifest, FAILED, manifest.problem or "it failed its checks", place)
+        return Backup(path, manifest, FAILED, manifest.problem or _("it failed its checks"), place)
     try:
         size = path.stat().st_size
     except OSError:
-        return Backup(path, manifest, DAMAGED, "the file is gone", place)
+        return Backup(path, manifest, DAMAGED, _("the file is gone"), place)
     if size != manifest.size:
         return Backup(
             path,
             manifest,
             DAMAGED,
-            f"it has changed since it was verified ({size:,} bytes, was {manifest.size:,})",
+            _("it has changed since it was verified ({size} bytes, was {was})").format(
+                size=f"{size:,}", was=f"{manifest.size:,}"
+            ),
             place,
         )
     return Backup(path, manifest, GOOD, "", place)
@@ -160,20 +165,24 @@ def recheck(backup: Backup, connect: Connector | None = None) -> Backup:
     try:
         digest = file_hash(backup.path)
     except OSError as exc:
-        return backup._replace(state=DAMAGED, note=f"it cannot be read ({exc.strerror or exc})")
+        return backup._replace(
+            state=DAMAGED, note=_("it cannot be read ({problem})").format(problem=exc.strerror or exc)
+        )
     if digest != manifest.sha256:
-        return backup._replace(state=DAMAGED, note="its contents have changed since it was verified")
+        return backup._replace(state=DAMAGED, note=_("its contents have changed since it was verified"))
     try:
         found = inspect(backup.path, connect=connect)
     except sql_errors() as exc:
-        return backup._replace(state=DAMAGED, note=f"SQLite cannot open it ({exc})")
+        return backup._replace(state=DAMAGED, note=_("SQLite cannot open it ({problem})").format(problem=exc))
     if not found.sound:
         detail = (
             found.integrity[0]
             if found.integrity != ("ok",)
             else "; ".join(found.audit.findings if found.audit else [])
         )
-        return backup._replace(state=DAMAGED, note=f"it fails its checks now ({detail})")
+        return backup._replace(
+            state=DAMAGED, note=_("it fails its checks now ({problem})").format(problem=detail)
+        )
     if found.snapshot is None or found.snapshot.counts != manifest.counts:
-        return backup._replace(state=DAMAGED, note="it no longer holds what its manifest lists")
+        return backup._replace(state=DAMAGED, note=_("it no longer holds what its manifest lists"))
     return backup

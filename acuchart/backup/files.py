@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from acuchart.errors import BackupBusyError
+from acuchart.i18n import _
 from acuchart.protection.files import create_private
 from acuchart.storage.database import lock_without_waiting, unlock
 
@@ -90,8 +91,10 @@ def folder_lock(folder: Path, what: str) -> Iterator[None]:
             lock_without_waiting(handle)
         except OSError as exc:
             raise BackupBusyError(
-                f"Another copy of AcuChart (the app or the command line) is {what} right now. "
-                "Wait a minute for it to finish, then try again."
+                _(
+                    "Another copy of AcuChart (the app or the command line) is {what} right now. "
+                    "Wait a minute for it to finish, then try again."
+                ).format(what=what)
             ) from exc
         try:
             yield

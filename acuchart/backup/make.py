@@ -37,7 +37,7 @@ from acuchart.backup.places import (
 from acuchart.backup.settings import BackupSettings
 from acuchart.backup.verify import anchor, check_copy, same_bytes
 from acuchart.errors import AcuChartError, BackupError, StoreError
-from acuchart.i18n import N_
+from acuchart.i18n import N_, _, ngettext
 from acuchart.paths import photo_store_path
 from acuchart.protection.files import create_private, private_folder, sync_file, sync_folder, write_private
 from acuchart.storage import faults
@@ -130,12 +130,14 @@ def back_up(
     """
     practice_path = practice_path.absolute()
     if not practice_path.is_file():
-        raise StoreError(f"There is no practice file at {practice_path}. Nothing was backed up.")
+        raise StoreError(
+            _("There is no practice file at {path}. Nothing was backed up.").format(path=practice_path)
+        )
     connect = connect or connector_for(practice_path)
     if settings is None:
         settings = settings_or_default(practice_path)
     chosen = (
-        [Place(to.absolute(), "Chosen folder", to.absolute())]
+        [Place(to.absolute(), N_("Chosen folder"), to.absolute())]
         if to is not None
         else places(practice_path, settings)
     )
@@ -154,7 +156,7 @@ def back_up(
             origin = outcome.backup
         else:
             begin = time.perf_counter()
-            tell(0.95, f"Copying the backup to {place.root}…")
+            tell(0.95, _("Copying the backup to {place}…").format(place=place.root))
             outcome = _copy_of(origin, practice_path, place, thin, connect)
             timings["second"] = timings.get("second", 0.0) + time.perf_counter() - begin
         outcomes.append(outcome)
@@ -164,7 +166,7 @@ def back_up(
             log.warning(
                 "Backup of %s (%s) not made in %s: %s", practice_path, reason, place.folder, outcome.problem
             )
-    tell(1.0, "Backup done")
+    tell(1.0, _("Backup done"))
     return BackupReport(outcomes, snapshot, timings)
 
 
@@ -179,8 +181,10 @@ def back_up_before(practice_path: Path, reason: str, doing: str) -> Backup:
     report = back_up(practice_path, reason, pinned=True)
     if report.made is None:
         raise BackupError(
-            f"A backup of {practice_path} could not be made before {doing}: {' '.join(report.problems)} "
-            "Nothing was changed. Fix that, then try again."
+            _(
+                "A backup of {path} could not be made before {doing}: {problems} "
+                "Nothing was changed. Fix that, then try again."
+            ).format(path=practice_path, doing=doing, problems=" ".join(report.problems))
         )
     return report.made
 
@@ -201,7 +205,7 @@ def _fresh_copy(
     if problem:
         return PlaceOutcome(place, None, problem), None
     try:
-        with folder_lock(place.folder, "backing up this practice"):
+        with folder_lock(place.folder, _("backing up this practice")):
             return _copy_and_verify(
                 practice_path, place, reason, moment, settings, connect, tell, timings, pinned
             )
@@ -228,13 +232,13 @@ def _copy_and_verify(
         refuse_practice_files(target, practice_path)
     start = anchor(folder, moment)
     begin = time.perf_counter()
-    tell(0.0, "Copying the practice…")
+    tell(0.0, _("Copying the practice…"))
     flushing = StepFlush(partial)
     try:
 
         def step(done: int, total: int) -> None:
             flushing.flush()
-            tell(0.5 * done / max(total, 1), "Copying the practice…")
+            tell(0.5 * done / max(total, 1), _("Copying the practice…"))
 
         try:
             create_private(partial).close()  # SQLite fills the empty file; its journal takes the file's mode
@@ -255,7 +259,7 @@ def _copy_and_verify(
         return PlaceOutcome(place, None, _write_problem(exc, place)), None
     timings["copy"] = time.perf_counter() - begin
     begin = time.perf_counter()
-    tell(0.5, "Checking the backup…")
+    tell(0.5, _("Checking the backup…"))
     checks, problem = check_copy(final, snapshot, start, practice_path, connect)
     size, digest = final.stat().st_size, file_hash(final)
     timings["verify"] = time.perf_counter() - begin
@@ -267,7 +271,7 @@ def _copy_and_verify(
             photo_store_path(practice_path),
             folder,
             snapshot.photos,
-            lambda done, total: tell(0.8 + 0.15 * done / max(total, 1), "Copying the new photos…"),
+            lambda done, total: tell(0.8 + 0.15 * done / max(total, 1), _("Copying the new photos…")),
             unlocked_key(practice_path),
         )
         checks["photos"] = f"{len(covered):,} of {len(snapshot.photos):,} originals in its photo folder"
@@ -295,7 +299,10 @@ def _copy_and_verify(
         return PlaceOutcome(
             place,
             None,
-            f"The backup made in {folder} failed its checks ({problem}). It was set aside in “{ASIDE_FOLDER}”; earlier backups are kept.",
+            _(
+                "The backup made in {folder} failed its checks ({problem}). It was set aside in “{aside}”; "
+                "earlier backups are kept."
+            ).format(folder=folder, problem=problem, aside=ASIDE_FOLDER),
         ), snapshot
     write_private(manifest_path(final), manifest.to_json())
     removed = thin(folder, settings, moment) if settings is not None else 0
@@ -323,11 +330,14 @@ def _photos_problem(folder: Path, problems: list[str]) -> str:
     """What to say when some photos could not be copied ('' when all were)."""
     if not problems:
         return ""
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return (
-        f"The backup in {folder} is good, but {len(problems)} photo{'s' if len(problems) != 1 else ''} could "
-        f"not be copied with it: {problems[0]}{more} Run main.py check on the practice to see what is wrong."
-    )
+    more = _(" (and {count} more)").format(count=len(problems) - 1) if len(problems) > 1 else ""
+    return ngettext(
+        "The backup in {folder} is good, but {count} photo could not be copied with it: {problem}{more} "
+        "Run main.py check on the practice to see what is wrong.",
+        "The backup in {folder} is good, but {count} photos could not be copied with it: {problem}{more} "
+        "Run main.py check on the practice to see what is wrong.",
+        len(problems),
+    ).format(folder=folder, count=len(problems), problem=problems[0], more=more)
 
 
 def _copy_of(
@@ -341,7 +351,7 @@ def _copy_of(
     final = place.folder / origin.path.name
     partial = place.folder / f".{final.name}{PARTIAL_SUFFIX}"
     try:
-        with folder_lock(place.folder, "backing up this practice"):
+        with folder_lock(place.folder, _("backing up this practice")):
             sweep(place.folder)
             for target in (final, partial):
                 refuse_practice_files(target, practice_path)
@@ -356,7 +366,11 @@ def _copy_of(
             if problem:
                 set_aside(final, replace(manifest, verified_at="", problem=problem))
                 return PlaceOutcome(
-                    place, None, f"The copy in {place.root} failed its check ({problem}) and was set aside."
+                    place,
+                    None,
+                    _("The copy in {place} failed its check ({problem}) and was set aside.").format(
+                        place=place.root, problem=problem
+                    ),
                 )
             covered, photo_problems = _carry_photos(
                 place_photos(origin.path.parent),
@@ -381,17 +395,17 @@ def _prepare(place: Place) -> str:
     from acuchart.paths import is_writable
 
     if place.second and not place.root.is_dir():
-        return (
-            f"The second place for backups, {place.root}, is not there (is the drive plugged in?). "
+        return _(
+            "The second place for backups, {place}, is not there (is the drive plugged in?). "
             "This backup is on this computer only."
-        )
+        ).format(place=place.root)
     # Judged on the nearest folder that exists, before anything is made in it: a read-only place stays untouched.
     existing = next((p for p in (place.folder, *place.folder.parents) if p.exists()), place.folder)
     if not is_writable(existing):
-        return (
-            f"{existing} cannot be written to, so no backup was made in {place.label.lower()}. Change its "
+        return _(
+            "{folder} cannot be written to, so no backup was made in {place}. Change its "
             "permissions or choose another place. The practice is untouched."
-        )
+        ).format(folder=existing, place=_(place.label).lower())
     try:
         private_folder(place.folder)
     except OSError as exc:
@@ -403,23 +417,32 @@ def _write_problem(exc: BaseException, place: Place) -> str:
     """Why a backup could not be written to ``place``, in words."""
     if not place.folder.is_dir():
         gone = place.root if not place.root.is_dir() else place.folder
-        return (
-            f"{gone} went away while the backup was being written (a drive unplugged, or the folder removed). "
-            "No half-made backup is kept and the practice is untouched; put it back and back up again."
-        )
+        return _(
+            "{folder} went away while the backup was being written (a drive unplugged, or the folder "
+            "removed). No half-made backup is kept and the practice is untouched; put it back and back up "
+            "again."
+        ).format(folder=gone)
     number = getattr(exc, "errno", None)
     if (
         faults.sqlite_code(exc) == faults.SQLITE_FULL
         or number in (errno.ENOSPC, errno.EDQUOT)
         or faults.disk_is_full(place.folder)
     ):
-        return f"The disk holding {place.folder} is full, so the backup was not made there. The practice is untouched. Free some space on that disk (old backups there can go), then back up again."
+        return _(
+            "The disk holding {folder} is full, so the backup was not made there. The practice is untouched. "
+            "Free some space on that disk (old backups there can go), then back up again."
+        ).format(folder=place.folder)
     if (
         number in (errno.EACCES, errno.EROFS, errno.EPERM)
         or faults.sqlite_code(exc) == faults.SQLITE_READONLY
     ):
-        return f"{place.folder} cannot be written to ({exc}), so no backup was made there. The practice is untouched."
-    return f"The backup could not be written to {place.folder} ({exc}). The practice is untouched; try again, or choose another place."
+        return _(
+            "{folder} cannot be written to ({problem}), so no backup was made there. The practice is untouched."
+        ).format(folder=place.folder, problem=exc)
+    return _(
+        "The backup could not be written to {folder} ({problem}). The practice is untouched; try again, or "
+        "choose another place."
+    ).format(folder=place.folder, problem=exc)
 
 
 def _source_problem(exc: BaseException, practice_path: Path) -> StoreError | None:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from acuchart.backup.settings import KEYS, BackupSettings
 from acuchart.errors import BackupError
-from acuchart.i18n import N_
+from acuchart.i18n import N_, _
 from acuchart.paths import APP_NAME
 from acuchart.protection.files import private_folder, write_private
 from acuchart.storage.cipher import sql_errors_and
@@ -149,6 +149,8 @@ def refuse_practice_files(target: Path, practice_path: Path) -> None:
         refuse_protected(target, ProtectedPlaces(files=protected_places(practice_path).files))
     except OutputRefusedError as exc:
         raise BackupError(
-            f"{target} is the practice file itself (or a file SQLite keeps beside it): a backup is never "
-            "written there. Nothing was changed. Choose another folder for the backup."
+            _(
+                "{target} is the practice file itself (or a file SQLite keeps beside it): a backup is never "
+                "written there. Nothing was changed. Choose another folder for the backup."
+            ).format(target=target)
         ) from exc

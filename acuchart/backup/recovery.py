@@ -14,6 +14,7 @@ from typing import NamedTuple
 from acuchart import clock
 from acuchart.backup.catalog import Backup, newest_good
 from acuchart.backup.places import settings_or_default
+from acuchart.dates import short_moment
 from acuchart.errors import StoreError
 from acuchart.i18n import _, ngettext
 from acuchart.protection.files import sync_folder
@@ -77,19 +78,20 @@ def recovery_for(path: Path, error: StoreError | str, now: dt.datetime | None = 
 def lost_since(backup: Backup, path: Path, now: dt.datetime) -> str:
     """What restoring ``backup`` over the file at ``path`` may lose, in plain words."""
     taken = backup.created
-    text = (
-        f"Anything recorded after {taken:%H:%M on %d %b %Y} ({age(now - taken)} ago) is not in this backup."
+    text = _("Anything recorded after {moment} ({ago}) is not in this backup.").format(
+        moment=short_moment(taken), ago=ago(now - taken)
     )
     assert backup.manifest is not None
     later = _audit_entries(path)
     if later is not None and later > backup.manifest.audit_entries:
         changes = later - backup.manifest.audit_entries
-        text += (
-            f" The damaged file records {changes:,} change{'s' if changes != 1 else ''} after it "
-            "(each new mark, reaction, note or signature is one)."
-        )
+        text += " " + ngettext(
+            "The damaged file records {count} change after it (each new mark, reaction, note or signature is one).",
+            "The damaged file records {count} changes after it (each new mark, reaction, note or signature is one).",
+            changes,
+        ).format(count=f"{changes:,}")
     elif later is not None:
-        text += " The damaged file records no change after it."
+        text += " " + _("The damaged file records no change after it.")
     return text
 
 

@@ -21,7 +21,9 @@ from acuchart.backup.photos import bring_back
 from acuchart.backup.places import SIDECARS, settings_or_default
 from acuchart.backup.recovery import move_aside
 from acuchart.backup.settings import BackupSettings
+from acuchart.dates import short_moment
 from acuchart.errors import AcuChartError, BackupError, StoreError
+from acuchart.i18n import _
 from acuchart.protection.files import sync_file, sync_folder
 from acuchart.storage.backup_copy import set_wal
 from acuchart.storage.connections import Connector
@@ -75,7 +77,7 @@ def restore(
     """
     practice_path = practice_path.absolute()
     tell = progress or (lambda _fraction, _what: None)
-    tell(0.0, "Checking the backup…")
+    tell(0.0, _("Checking the backup…"))
     chosen = recheck(judge(backup_path), connect)
     if not chosen.good or chosen.manifest is None:
         raise BackupError(_refusal(practice_path, chosen, settings))
@@ -86,7 +88,7 @@ def restore(
         if set_aside_as and practice_path.exists():
             moved = move_aside(practice_path, set_aside_as)
         elif keep_current and practice_path.exists() and practice_path.stat().st_size > 0:
-            tell(0.2, "Backing up the practice as it is now…")
+            tell(0.2, _("Backing up the practice as it is now…"))
             try:
                 kept = back_up(
                     practice_path, BEFORE_RESTORING, settings=settings, connect=connect, pinned=True
@@ -97,16 +99,16 @@ def restore(
                 moved = move_aside(practice_path, "before restore")
         elif practice_path.exists():
             moved = move_aside(practice_path, "before restore")
-        tell(0.6, "Putting the backup in place…")
+        tell(0.6, _("Putting the backup in place…"))
         swap_in(chosen, practice_path, connect)
-        tell(0.75, "Bringing back the photos of that moment…")
+        tell(0.75, _("Bringing back the photos of that moment…"))
         try:
             photo_problems = bring_back(chosen.path, chosen.manifest.photos, practice_path)
         except AcuChartError as exc:  # the photo folder cannot be written: the record is back all the same
             photo_problems = [str(exc)]
     finally:
         lock.release()
-    tell(0.9, "Recording the restore in the audit trail…")
+    tell(0.9, _("Recording the restore in the audit trail…"))
     _record(practice_path, chosen, kept, moved, actor)
     tell(1.0, "Restored")
     return RestoreReport(chosen, kept, moved, tuple(photo_problems))
@@ -130,8 +132,10 @@ def swap_in(backup: Backup, practice_path: Path, connect: Connector | None = Non
         copy_synced(backup.path, temporary)
         if file_hash(temporary) != backup.manifest.sha256:
             raise BackupError(
-                f"The copy of {backup.path.name} made beside the practice file does not match the backup "
-                "(the disk may be failing). Nothing was changed."
+                _(
+                    "The copy of {name} made beside the practice file does not match the backup "
+                    "(the disk may be failing). Nothing was changed."
+                ).format(name=backup.path.name)
             )
         set_wal(temporary, connect=connect)
         sync_file(temporary)
@@ -151,10 +155,14 @@ def swap_in(backup: Backup, practice_path: Path, connect: Connector | None = Non
 
 def _refusal(practice_path: Path, backup: Backup, settings: BackupSettings | None) -> str:
     """Why ``backup`` cannot be restored, and which backup can."""
-    text = f"{backup.path.name} cannot be restored: {backup.note or 'it was never verified'}. Nothing was changed."
+    text = _("{name} cannot be restored: {why}. Nothing was changed.").format(
+        name=backup.path.name, why=backup.note or _("it was never verified")
+    )
     other = newest_good(practice_path, settings or settings_or_default(practice_path))
     if other is not None and other.path != backup.path:
-        text += f" The newest good backup is {other.path} ({other.created:%d %b %Y %H:%M})."
+        text += " " + _("The newest good backup is {path} ({moment}).").format(
+            path=other.path, moment=short_moment(other.created)
+        )
     return text
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from acuchart.i18n import N_
+from acuchart.i18n import N_, _
 from acuchart.text import clean
 
 INTERVAL_KEY = "backup_interval_minutes"
@@ -89,7 +89,9 @@ def validate(
     if interval_minutes is not None:
         low, high = INTERVAL_RANGE
         if not isinstance(interval_minutes, int) or not low <= interval_minutes <= high:
-            problems["interval_minutes"] = f"Enter a number of minutes from {low} to {high:,}."
+            problems["interval_minutes"] = _("Enter a number of minutes from {low} to {high}.").format(
+                low=low, high=f"{high:,}"
+            )
         values[INTERVAL_KEY] = interval_minutes
     if second_place is not None:
         text = clean(str(second_place))
@@ -102,7 +104,9 @@ def validate(
         for name, (low, high, label) in KEEP_LIMITS.items():
             value = numbers.get(name, getattr(Keep(), name))
             if not isinstance(value, int) or not low <= value <= high:
-                problems[f"keep_{name}"] = f"{label}: enter a number from {low} to {high}."
+                problems[f"keep_{name}"] = _("{label}: enter a number from {low} to {high}.").format(
+                    label=_(label), low=low, high=high
+                )
             numbers[name] = value
         values[KEEP_KEY] = {name: numbers[name] for name in Keep._fields}
     return values, problems
@@ -114,19 +118,21 @@ def _second_place_problem(practice_path: Path | None, folder: Path) -> str:
     from acuchart.paths import is_writable
 
     if not folder.is_absolute():
-        return "Choose the folder with the Choose… button (a full path, such as /media/usb/Backups)."
+        return _("Choose the folder with the Choose… button (a full path, such as /media/usb/Backups).")
     if not folder.is_dir():
-        return f"{folder} is not a folder that exists now. Plug the drive in, or choose another folder."
+        return _(
+            "{folder} is not a folder that exists now. Plug the drive in, or choose another folder."
+        ).format(folder=folder)
     if not is_writable(folder):
-        return f"{folder} cannot be written to. Choose a folder you can write to."
+        return _("{folder} cannot be written to. Choose a folder you can write to.").format(folder=folder)
     if practice_path is not None:
         here, default = folder.resolve(), default_folder(practice_path).resolve()
         if here == default or default in here.parents:
-            return (
+            return _(
                 "That is where backups already go on this computer. Choose another drive or a synced folder."
             )
         if here == practice_path.resolve().parent:
-            return (
+            return _(
                 "That is the practice file's own folder: a second copy there is lost with the file. "
                 "Choose another drive or a synced folder."
             )

@@ -10,6 +10,8 @@ from acuchart.backup.catalog import Backup, list_folder
 from acuchart.backup.places import Place, places
 from acuchart.backup.recovery import age
 from acuchart.backup.settings import STALE_DAYS, BackupSettings
+from acuchart.dates import short_date
+from acuchart.i18n import _
 from acuchart.storage.audit import HEAD_KEY
 from acuchart.storage.store import Store
 
@@ -40,15 +42,15 @@ def place_statuses(practice_path: Path, settings: BackupSettings, now: dt.dateti
         newest = good[0] if good else None
         warning = ""
         if missing:
-            warning = (
-                f"The second place for backups, {place.root}, is not there (is the drive plugged in?). "
+            warning = _(
+                "The second place for backups, {place}, is not there (is the drive plugged in?). "
                 "Backups stay on this computer only until it is back."
-            )
+            ).format(place=place.root)
         elif place.second and newest is not None and now - newest.created > dt.timedelta(days=STALE_DAYS):
-            warning = (
-                f"The second place for backups, {place.root}, has had no good backup for {age(now - newest.created)} "
-                f"(the last one is from {newest.created:%d %b %Y}). Back up now (File → Back up now) and check the drive."
-            )
+            warning = _(
+                "The second place for backups, {place}, has had no good backup for {age} (the last one is "
+                "from {day}). Back up now (File → Back up now) and check the drive."
+            ).format(place=place.root, age=age(now - newest.created), day=short_date(newest.created.date()))
         found.append(PlaceStatus(place, newest, len(good), missing, warning))
     return found
 

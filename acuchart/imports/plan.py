@@ -331,7 +331,13 @@ def run_import(
     if practice.path is not None:  # a risky change: the practice as it was is backed up first
         from acuchart.backup.make import BEFORE_IMPORTING, back_up_before
 
-        back_up_before(practice.path, BEFORE_IMPORTING, f"importing {len(forms):,} clients")
+        back_up_before(
+            practice.path,
+            BEFORE_IMPORTING,
+            ngettext("importing {count} client", "importing {count} clients", len(forms)).format(
+                count=f"{len(forms):,}"
+            ),
+        )
     try:
         done = practice.clients.create_many(forms)
     except AcuChartError as exc:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from acuchart.errors import AcuChartError, StoreError
+from acuchart.i18n import _, ngettext
 from acuchart.protection.files import write_private
 
 FORMAT = "AcuChart key file 1"
@@ -71,12 +72,15 @@ def new_data_key() -> bytes:
 def check_passphrase(passphrase: str) -> str | None:
     """Why ``passphrase`` will not do as a new passphrase, or None when it will."""
     if len(passphrase) < MIN_PASSPHRASE:
-        return (
-            f"A passphrase has at least {MIN_PASSPHRASE} characters; this one has {len(passphrase)}. "
-            "A few words you will remember make a good one."
-        )
+        return ngettext(
+            "A passphrase has at least {least} characters; this one has {count}. "
+            "A few words you will remember make a good one.",
+            "A passphrase has at least {least} characters; this one has {count}. "
+            "A few words you will remember make a good one.",
+            MIN_PASSPHRASE,
+        ).format(least=MIN_PASSPHRASE, count=len(passphrase))
     if passphrase != passphrase.strip():
-        return "A passphrase cannot begin or end with a space (it is too easy to type one by mistake)."
+        return _("A passphrase cannot begin or end with a space (it is too easy to type one by mistake).")
     return None
 
 
@@ -111,11 +115,13 @@ class KeyFile:
             )
         except InvalidTag:
             raise WrongPassphraseError(
-                "That passphrase does not unlock this practice. Check Caps Lock and the keyboard layout, "
-                "and type it again; if it is lost, use the recovery key."
+                _(
+                    "That passphrase does not unlock this practice. Check Caps Lock and the keyboard layout, "
+                    "and type it again; if it is lost, use the recovery key."
+                )
             ) from None
         if key_id(data_key) != self.key_id:  # pragma: no cover - a seal that opens holds what it sealed
-            raise KeyFileError("The key file does not match its own key. Use the recovery key.")
+            raise KeyFileError(_("The key file does not match its own key. Use the recovery key."))
         return data_key
 
     def to_json(self) -> str:
@@ -143,7 +149,7 @@ class KeyFile:
         )
 
     @classmethod
-    def from_json(cls, text: str, where: str = "The key file") -> KeyFile:
+    def from_json(cls, text: str, where: str = "") -> KeyFile:
         """Read a key file's text; :class:`KeyFileError` when it is not one."""
         try:
             data = json.loads(text)
@@ -159,8 +165,10 @@ class KeyFile:
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileError(
-                f"{where} is damaged or is not an AcuChart key file ({exc}). "
-                "Open the practice with its recovery key; AcuChart then writes a new key file."
+                _(
+                    "{where} is damaged or is not an AcuChart key file ({problem}). "
+                    "Open the practice with its recovery key; AcuChart then writes a new key file."
+                ).format(where=where or _("The key file"), problem=exc)
             ) from exc
 
 
@@ -176,13 +184,19 @@ def read_key_file(practice_path: Path) -> KeyFile:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise KeyFileError(
-            f"{practice_path.name} is protected, and its key file {path.name} is not beside it. "
-            f"Copy {path.name} from where the practice came from into {path.parent}, "
-            "or open the practice with its recovery key."
+            _(
+                "{name} is protected, and its key file {key_file} is not beside it. "
+                "Copy {key_file} from where the practice came from into {folder}, "
+                "or open the practice with its recovery key."
+            ).format(name=practice_path.name, key_file=path.name, folder=path.parent)
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyFileError(f"The key file {path} could not be read ({exc}). Use the recovery key.") from exc
-    return KeyFile.from_json(text, f"The key file {path}")
+        raise KeyFileError(
+            _("The key file {path} could not be read ({problem}). Use the recovery key.").format(
+                path=path, problem=exc
+            )
+        ) from exc
+    return KeyFile.from_json(text, _("The key file {path}").format(path=path))
 
 
 def write_key_file(practice_path: Path, key_file: KeyFile) -> Path:

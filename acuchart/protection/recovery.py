@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 KEY_BYTES = 32
@@ -27,7 +28,7 @@ class RecoveryKeyError(AcuChartError):
 def _encode(data: bytes, chars: int) -> str:
     number = int.from_bytes(data, "big")
     out = []
-    for _ in range(chars):
+    for _digit in range(chars):
         number, digit = divmod(number, 32)
         out.append(ALPHABET[digit])
     return "".join(reversed(out))
@@ -56,24 +57,32 @@ def parse_recovery_key(typed: str) -> bytes:
     strange = sorted({ch for ch in cleaned if ch not in ALPHABET})
     if strange:
         raise RecoveryKeyError(
-            f"A recovery key has only digits and capital letters; {' '.join(strange)} is not among them. "
-            "Type it again from the printed page."
+            _(
+                "A recovery key has only digits and capital letters; {characters} is not among them. "
+                "Type it again from the printed page."
+            ).format(characters=" ".join(strange))
         )
     wanted = KEY_CHARS + CHECK_CHARS
     if len(cleaned) != wanted:
         raise RecoveryKeyError(
-            f"A recovery key has {wanted} characters (fourteen groups of four); this has {len(cleaned)}. "
-            "Type it again from the printed page."
+            _(
+                "A recovery key has {wanted} characters (fourteen groups of four); this has {count}. "
+                "Type it again from the printed page."
+            ).format(wanted=wanted, count=len(cleaned))
         )
     body, check = cleaned[:KEY_CHARS], cleaned[KEY_CHARS:]
     if _check(body) != check:
         raise RecoveryKeyError(
-            "That recovery key has a typing mistake (its last group does not match the rest). "
-            "Compare each group with the printed page."
+            _(
+                "That recovery key has a typing mistake (its last group does not match the rest). "
+                "Compare each group with the printed page."
+            )
         )
     number = 0
     for ch in body:
         number = number * 32 + ALPHABET.index(ch)
     if number >> (KEY_BYTES * 8):
-        raise RecoveryKeyError("That is not a recovery key AcuChart made. Compare it with the printed page.")
+        raise RecoveryKeyError(
+            _("That is not a recovery key AcuChart made. Compare it with the printed page.")
+        )
     return number.to_bytes(KEY_BYTES, "big")

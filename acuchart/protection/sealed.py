@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _
 
 MAGIC = b"AcuChart sealed 1\n"
 NONCE_BYTES = 12
@@ -46,6 +47,8 @@ def unseal(data_key: bytes, blob: bytes, name: str) -> bytes:
         return AESGCM(data_key).decrypt(nonce, sealed, name.encode("utf-8"))
     except InvalidTag:
         raise SealError(
-            f"{name} does not open with this practice's key: it was changed or damaged, or it belongs to "
-            "another practice."
+            _(
+                "{name} does not open with this practice's key: it was changed or damaged, or it belongs to "
+                "another practice."
+            ).format(name=name)
         ) from None

@@ -229,7 +229,7 @@ def test_a_damaged_practice_at_start_is_restored_from_the_newest_backup(qtbot: Q
     text = recovery_text(recovery_for(path, error), error)
     assert "cannot be used: SQLite's check of the file found damage inside it" in text
     assert "The newest verified backup is from <b>09:00 on Sunday, 22 November 2026</b>" in text
-    assert "40 clients" in text and "Anything recorded after 09:00 on 22 Nov 2026" in text
+    assert "40 clients" in text and "Anything recorded after 22 Nov 2026, 09:00" in text
     restored = recover(path, error, choice=RESTORE)
     assert isinstance(restored, Practice)
     try:

@@ -152,7 +152,7 @@ def test_a_damaged_practice_is_set_aside_and_the_newest_backup_named_with_what_i
     damaged = digest(practice_path)
     found = recovery_for(practice_path, "damaged", START + dt.timedelta(hours=3))
     assert found.backup is not None and found.backup.path == backup
-    assert "Anything recorded after 09:00 on 21 Nov 2026 (3 hours ago) is not in this backup" in found.lost
+    assert "Anything recorded after 21 Nov 2026, 09:00 (3 hours ago) is not in this backup" in found.lost
     with clock.frozen_at(START + dt.timedelta(hours=3)):
         report = restore(practice_path, backup, set_aside_as="damaged")
     assert report.moved_aside == practice_path.with_name("practice damaged 2026-11-21 12-00-00.acuchart")
