@@ -263,7 +263,7 @@ def _export(source: sqlite3.Connection, temporary: Path, data_key: bytes | None,
         with contextlib.suppress(OSError):
             temporary.unlink()
         if isinstance(exc, OSError):
-            raise faults.os_failure(exc, temporary, "writing the converted copy") from exc
+            raise faults.os_failure(exc, temporary, _("writing the converted copy")) from exc
         raise faults.write_failure(exc, temporary, lambda: None) or ProtectionError(
             _("The converted copy of {name} could not be written ({problem}). Nothing was changed.").format(
                 name=practice_path.name, problem=exc
@@ -311,7 +311,7 @@ def _swap(temporary: Path, practice_path: Path) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise faults.os_failure(exc, practice_path, "putting the converted file in place") from exc
+        raise faults.os_failure(exc, practice_path, _("putting the converted file in place")) from exc
 
 
 def _record(practice_path: Path, data_key: bytes | None, action: str, actor: str) -> None:

@@ -25,7 +25,9 @@ from typing import NamedTuple
 
 from acuchart.backup.catalog import Backup, list_backups
 from acuchart.backup.places import settings_or_default
+from acuchart.dates import short_moment
 from acuchart.errors import AcuChartError
+from acuchart.i18n import _, ngettext
 from acuchart.storage.audit_anchors import (
     RecordedRestore,
     first_difference,
@@ -33,6 +35,7 @@ from acuchart.storage.audit_anchors import (
     newest_entry,
     recorded_restores,
 )
+from acuchart.storage.cipher import sql_errors_and
 from acuchart.storage.database import read_only
 
 _PRINTED = re.compile(r"^\s*(\d[\d,]*)\s*:\s*([0-9a-fA-F ]{8,64})\s*$")
@@ -70,13 +73,15 @@ def printed_anchor(text: str) -> Anchor:
     found = _PRINTED.match(text)
     if found is None or int(found[1].replace(",", "")) < 1:
         raise AcuChartError(
-            f"“{text}” is not an audit anchor. Type it as printed on a chart export, entry number and hash "
-            "with a colon between them, for example 1234:3f9a2c71d04b8e55."
+            _(
+                "“{text}” is not an audit anchor. Type it as printed on a chart export, entry number and hash "
+                "with a colon between them, for example 1234:3f9a2c71d04b8e55."
+            ).format(text=text)
         )
     return Anchor(
         int(found[1].replace(",", "")),
         found[2].replace(" ", "").lower(),
-        f"the printed anchor {text.strip()}",
+        _("the printed anchor {text}").format(text=text.strip()),
     )
 
 
@@ -95,7 +100,9 @@ def backup_anchors(practice_path: Path) -> tuple[list[Anchor], list[Backup]]:
         if key not in anchors:
             anchors[key] = Anchor(
                 *key,
-                f"the backup “{backup.path.name}” ({backup.place or 'chosen folder'})",
+                _("the backup “{name}” ({place})").format(
+                    name=backup.path.name, place=backup.place or _("chosen folder")
+                ),
                 backup.manifest.created,
                 backup.path,
             )
@@ -119,27 +126,41 @@ def compare(
             before_restore.append(anchor)
             continue
         report.compared += 1
-        taken = f" on {anchor.taken_at:%d %b %Y at %H:%M}" if anchor.taken_at is not None else ""
+        taken = (
+            _(" on {moment}").format(moment=short_moment(anchor.taken_at))
+            if anchor.taken_at is not None
+            else ""
+        )
         if length < anchor.entries:
             report.problems.append(
-                f"audit trail rewritten: {anchor.source} recorded {anchor.entries:,} entries{taken}, but the "
-                f"trail now holds {length:,}: entries up to entry {anchor.entries:,} were removed"
+                _(
+                    "audit trail rewritten: {source} recorded {entries:,} entries{taken}, but the "
+                    "trail now holds {length:,}: entries up to entry {entries:,} were removed"
+                ).format(source=anchor.source, entries=anchor.entries, taken=taken, length=length)
                 + _where_it_began(conn, anchor)
             )
             continue
         held = hash_of_entry(conn, anchor.entries) or ""
         if not held.startswith(anchor.head):
             report.problems.append(
-                f"audit trail rewritten: entry {anchor.entries:,} is not the entry {anchor.source} recorded"
-                f"{taken}: entries at or before it were changed since" + _where_it_began(conn, anchor)
+                _(
+                    "audit trail rewritten: entry {entries:,} is not the entry {source} recorded"
+                    "{taken}: entries at or before it were changed since"
+                ).format(entries=anchor.entries, source=anchor.source, taken=taken)
+                + _where_it_began(conn, anchor)
             )
     if before_restore:
         restore = _restored_after(before_restore[0], restores)
         assert restore is not None
         count = len(before_restore)
         report.notes.append(
-            f"{count} older backup{'s' if count != 1 else ''} describe{'s' if count == 1 else ''} the practice "
-            f"as it was before the restore recorded at entry {restore.entry:,}: not compared"
+            ngettext(
+                "{count} older backup describes the practice as it was before the restore recorded at entry "
+                "{entry:,}: not compared",
+                "{count} older backups describe the practice as it was before the restore recorded at entry "
+                "{entry:,}: not compared",
+                count,
+            ).format(count=count, entry=restore.entry)
         )
     if report.compared and not report.problems:
         newest_anchor = max(
@@ -147,8 +168,10 @@ def compare(
         )
         if newest_anchor is not None:
             report.notes.append(
-                f"audit trail matches its anchors outside the file ({report.compared} compared, the newest at "
-                f"entry {newest_anchor.entries:,}, in {newest_anchor.source})"
+                _(
+                    "audit trail matches its anchors outside the file ({compared} compared, the newest at "
+                    "entry {entries:,}, in {source})"
+                ).format(compared=report.compared, entries=newest_anchor.entries, source=newest_anchor.source)
             )
     return report
 
@@ -173,8 +196,10 @@ def _check_restores(
         before = hash_of_entry(conn, restore.entry - 1) if restore.entry > 1 else None
         if backup.manifest.audit_entries != restore.entry - 1 or before != backup.manifest.audit_head:
             report.problems.append(
-                f"audit trail rewritten: entry {restore.entry:,} records a restore of the backup "
-                f"“{backup.path.name}”, but the entries before it are not that backup's"
+                _(
+                    "audit trail rewritten: entry {entry:,} records a restore of the backup "
+                    "“{name}”, but the entries before it are not that backup's"
+                ).format(entry=restore.entry, name=backup.path.name)
             )
 
 
@@ -185,10 +210,12 @@ def _where_it_began(conn: sqlite3.Connection, anchor: Anchor) -> str:
     try:
         with read_only(anchor.backup) as copy:
             first = first_difference(conn, copy, anchor.entries)
-    except (sqlite3.Error, AcuChartError, OSError):
+    except sql_errors_and(AcuChartError, OSError):
         return ""  # the backup is gone or cannot be read (an encrypted one, say): the anchor has said it
     return (
-        f" (the first entry that differs from that backup's copy of the trail is entry {first:,})"
+        _(" (the first entry that differs from that backup's copy of the trail is entry {first:,})").format(
+            first=first
+        )
         if first
         else ""
     )

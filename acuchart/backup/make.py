@@ -448,7 +448,9 @@ def _write_problem(exc: BaseException, place: Place) -> str:
 def _source_problem(exc: BaseException, practice_path: Path) -> StoreError | None:
     """The named error when it was the practice file, not the backup folder, that could not be read."""
     if faults.is_damage(exc):
-        return faults.damaged(practice_path, f"SQLite cannot read it: {exc}", (str(exc),))
+        return faults.damaged(
+            practice_path, _("SQLite cannot read it: {error}").format(error=exc), (str(exc),)
+        )
     try:
         conn = connector_for(practice_path)(practice_path, read_only=True)
         conn.execute("select count(*) from sqlite_master").fetchone()

@@ -150,7 +150,7 @@ def swap_in(backup: Backup, practice_path: Path, connect: Connector | None = Non
             temporary.unlink()
         from acuchart.storage import faults
 
-        raise faults.os_failure(exc, practice_path, "putting the backup in place") from exc
+        raise faults.os_failure(exc, practice_path, _("putting the backup in place")) from exc
 
 
 def _refusal(practice_path: Path, backup: Backup, settings: BackupSettings | None) -> str:

@@ -22,6 +22,7 @@ from acuchart.errors import (
     ReadOnlyError,
     StoreError,
 )
+from acuchart.i18n import _
 from acuchart.paths import is_writable
 from acuchart.storage import cipher, faults
 from acuchart.storage.cipher import database_errors, looks_encrypted, sql_errors
@@ -46,27 +47,37 @@ def check_openable(path: Path, accept_empty: bool = False, encrypted: bool = Fal
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise StoreError(
-            f"{path} is a folder. Choose a practice file inside it, for example {path / 'practice.acuchart'}."
+            _("{path} is a folder. Choose a practice file inside it, for example {example}.").format(
+                path=path, example=path / "practice.acuchart"
+            )
         )
     if not folder.exists():
-        raise StoreError(f"The folder {folder} does not exist. Create it first or choose another place.")
+        raise StoreError(
+            _("The folder {folder} does not exist. Create it first or choose another place.").format(
+                folder=folder
+            )
+        )
     if not is_writable(folder):
         raise ReadOnlyError(
-            f"The folder {folder} is read-only, so AcuChart cannot keep its journal beside {path.name}. "
-            "Move the file to a folder you can write to, or change the folder's permissions."
+            _(
+                "The folder {folder} is read-only, so AcuChart cannot keep its journal beside {name}. "
+                "Move the file to a folder you can write to, or change the folder's permissions."
+            ).format(folder=folder, name=path.name)
         )
     if not path.exists():
         return
     if not is_writable(path):
         raise ReadOnlyError(
-            f"{path} is read-only. Nothing was changed. Copy it somewhere you can write to, "
-            "or change its permissions, then open it again."
+            _(
+                "{path} is read-only. Nothing was changed. Copy it somewhere you can write to, "
+                "or change its permissions, then open it again."
+            ).format(path=path)
         )
     if path.stat().st_size == 0:
         if accept_empty:
             return
         raise faults.damaged(
-            path, "it is empty: 0 bytes, where a practice file holds at least its header and tables"
+            path, _("it is empty: 0 bytes, where a practice file holds at least its header and tables")
         )
     if encrypted:
         return
@@ -84,7 +95,9 @@ def refuse_if_protected(path: Path) -> None:
 
     if key_file_path(path).exists():
         raise ProtectedFileError(
-            f"{path.name} is protected with a passphrase. Enter its passphrase (or its recovery key) to open it.",
+            _(
+                "{name} is protected with a passphrase. Enter its passphrase (or its recovery key) to open it."
+            ).format(name=path.name),
             path,
         )
 
@@ -98,7 +111,9 @@ def check_length(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(HEADER_SIZE)
     if len(header) < HEADER_SIZE:
-        raise faults.damaged(path, f"it was cut short: {len(header)} bytes, not even a whole header")
+        raise faults.damaged(
+            path, _("it was cut short: {size} bytes, not even a whole header").format(size=len(header))
+        )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
@@ -108,7 +123,10 @@ def check_length(path: Path) -> None:
     expected, actual = pages * page_size, path.stat().st_size
     if actual < expected:
         raise faults.damaged(
-            path, f"it was cut short: it holds {actual:,} bytes of the {expected:,} its header records"
+            path,
+            _("it was cut short: it holds {actual:,} bytes of the {expected:,} its header records").format(
+                actual=actual, expected=expected
+            ),
         )
 
 
@@ -144,8 +162,10 @@ def refuse_newer_schema(conn: sqlite3.Connection, path: Path) -> None:
     unknown = applied - set(MIGRATION_NAMES)
     if unknown:
         raise NewerSchemaError(
-            f"{path} was written by a newer version of AcuChart (it has changes this version does not "
-            f"know: {', '.join(sorted(unknown))}). Nothing was changed. Install the newer AcuChart to open it."
+            _(
+                "{path} was written by a newer version of AcuChart (it has changes this version does not "
+                "know: {changes}). Nothing was changed. Install the newer AcuChart to open it."
+            ).format(path=path, changes=", ".join(sorted(unknown)))
         )
 
 
@@ -166,7 +186,7 @@ class FileLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`AlreadyOpenError` (or a named error when the disk refuses)."""
-        doing = f"taking the lock file {self.path.name} beside the practice file"
+        doing = _("taking the lock file {name} beside the practice file").format(name=self.path.name)
         try:
             handle = self.path.open("a+")
         except OSError as exc:
@@ -176,8 +196,10 @@ class FileLock:
         except OSError as exc:
             handle.close()
             raise AlreadyOpenError(
-                f"{self.path.with_suffix('').name} is already open in another AcuChart window or program. "
-                "Switch to that window, or close it and try again."
+                _(
+                    "{name} is already open in another AcuChart window or program. "
+                    "Switch to that window, or close it and try again."
+                ).format(name=self.path.with_suffix("").name)
             ) from exc
         try:
             handle.seek(0)
@@ -291,15 +313,20 @@ def _connect_file(path: Path, key: bytes | None) -> sqlite3.Connection:
         return sqlite3.connect(str(path))
     if path.exists() and path.stat().st_size > 0 and not looks_encrypted(path):
         raise ProtectedFileError(
-            f"{path.name} is a plain practice file, not a protected one; open it without a passphrase.", path
+            _("{name} is a plain practice file, not a protected one; open it without a passphrase.").format(
+                name=path.name
+            ),
+            path,
         )
     try:
         conn = cipher.connect_encrypted(str(path), key)
     except cipher.database_errors() as exc:
         if faults.is_damage(exc):
             raise ProtectedFileError(
-                f"The key does not open {path.name}: its key file belongs to another practice, or the file is "
-                "damaged. Nothing was changed. Open it with its recovery key, or restore a backup.",
+                _(
+                    "The key does not open {name}: its key file belongs to another practice, or the file is "
+                    "damaged. Nothing was changed. Open it with its recovery key, or restore a backup."
+                ).format(name=path.name),
                 path,
             ) from exc
         raise
@@ -317,7 +344,7 @@ def _before_migrating(path: Path, pending: list[str], hook: BeforeMigrating | No
 
     findings = quick_check(path)
     if findings:
-        raise faults.damaged(path, faults.CHECK_FOUND_DAMAGE, findings)
+        raise faults.damaged(path, _(faults.CHECK_FOUND_DAMAGE), findings)
     if hook is not None:
         hook(path, pending)
 
@@ -363,7 +390,7 @@ def _configure(conn: sqlite3.Connection, wal: bool) -> None:
 def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection for checks and reports that must not write (``main.py check``)."""
     if not path.exists():
-        raise StoreError(f"{path} does not exist. Check the path and try again.")
+        raise StoreError(_("{path} does not exist. Check the path and try again.").format(path=path))
     from acuchart.storage.connections import connector_for
 
     connect = connector_for(path)
@@ -384,6 +411,8 @@ def check_header(path: Path) -> None:
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise NotSQLiteError(
-                f"{path} is not an AcuChart practice file (it is not an SQLite database). "
-                "Nothing was changed. Choose the .acuchart file your practice uses, or create a new one."
+                _(
+                    "{path} is not an AcuChart practice file (it is not an SQLite database). "
+                    "Nothing was changed. Choose the .acuchart file your practice uses, or create a new one."
+                ).format(path=path)
             )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from acuchart.errors import DamagedFileError, DiskError, DiskFullError, ReadOnlyError, StoreError
+from acuchart.i18n import N_, _
 
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html); extended codes keep them in the low byte.
 SQLITE_READONLY = 8
@@ -66,7 +67,8 @@ def disk_is_full(place: Path) -> bool:
         return False
 
 
-CHECK_FOUND_DAMAGE = "SQLite's check of the file found damage inside it"
+CHECK_FOUND_DAMAGE = N_("SQLite's check of the file found damage inside it")
+"""Marked for translation; callers pass it through ``_()``."""
 
 
 def damaged(path: Path, detail: str, findings: tuple[str, ...] = ()) -> DamagedFileError:
@@ -74,8 +76,10 @@ def damaged(path: Path, detail: str, findings: tuple[str, ...] = ()) -> DamagedF
 
     ``detail`` says what is wrong in plain words; ``findings`` are SQLite's own lines, if any."""
     return DamagedFileError(
-        f"{path} is damaged ({detail}). AcuChart has not written to it. Restore the newest backup "
-        "(File → Restore from backup…, or main.py --db FILE restore BACKUP); the damaged file is kept.",
+        _(
+            "{path} is damaged ({detail}). AcuChart has not written to it. Restore the newest backup "
+            "(File → Restore from backup…, or main.py --db FILE restore BACKUP); the damaged file is kept."
+        ).format(path=path, detail=detail),
         path,
         findings or (detail,),
         detail,
@@ -87,23 +91,31 @@ def open_failure(exc: BaseException, path: Path) -> StoreError:
     code = sqlite_code(exc)
     if code == SQLITE_FULL or (code in (SQLITE_IOERR, SQLITE_CANTOPEN) and disk_is_full(path)):
         return DiskFullError(
-            f"{path} could not be opened because the disk holding it is full: AcuChart needs a little room "
-            "beside the file for its journal. Nothing was changed, and the file itself is not damaged. "
-            "Free some space on that disk, then open it again."
+            _(
+                "{path} could not be opened because the disk holding it is full: AcuChart needs a little room "
+                "beside the file for its journal. Nothing was changed, and the file itself is not damaged. "
+                "Free some space on that disk, then open it again."
+            ).format(path=path)
         )
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return damaged(path, f"SQLite cannot read it: {exc}", (str(exc),))
+        return damaged(path, _("SQLite cannot read it: {error}").format(error=exc), (str(exc),))
     if code == SQLITE_READONLY:
         return ReadOnlyError(
-            f"{path} cannot be written here ({exc}). Nothing was changed. Move it to a folder you can "
-            "write to, or change its permissions, then open it again."
+            _(
+                "{path} cannot be written here ({error}). Nothing was changed. Move it to a folder you can "
+                "write to, or change its permissions, then open it again."
+            ).format(path=path, error=exc)
         )
     if code == SQLITE_IOERR:
         return DiskError(
-            f"{path} could not be read: the disk reported an error ({exc}). Nothing was changed. If the "
-            "file is on a USB drive or a network folder, check that it is connected, then try again."
+            _(
+                "{path} could not be read: the disk reported an error ({error}). Nothing was changed. If the "
+                "file is on a USB drive or a network folder, check that it is connected, then try again."
+            ).format(path=path, error=exc)
         )
-    return StoreError(f"{path} could not be opened ({exc}). Nothing was changed.")
+    return StoreError(
+        _("{path} could not be opened ({error}). Nothing was changed.").format(path=path, error=exc)
+    )
 
 
 def write_failure(
@@ -119,22 +131,26 @@ def write_failure(
             when it could not be checked.
     """
     code = sqlite_code(exc)
-    where = path or "the practice file"
-    start = path or "The practice file"  # the same, where it begins a sentence
+    where = path or _("the practice file")
+    start = path or _("The practice file")  # the same, where it begins a sentence
     if code == SQLITE_FULL:
         return DiskFullError(
-            f"The disk holding {where} is full, so this change was not saved. Nothing was lost: everything "
-            "saved before it is still in the practice file. Free some space on that disk (empty the bin, "
-            "move large files elsewhere), then do it again."
+            _(
+                "The disk holding {where} is full, so this change was not saved. Nothing was lost: everything "
+                "saved before it is still in the practice file. Free some space on that disk (empty the bin, "
+                "move large files elsewhere), then do it again."
+            ).format(where=where)
         )
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         if path is None:
             return DamagedFileError(str(exc))
-        return damaged(path, f"SQLite found damage while saving: {exc}", (str(exc),))
+        return damaged(path, _("SQLite found damage while saving: {error}").format(error=exc), (str(exc),))
     if code == SQLITE_READONLY:
         return ReadOnlyError(
-            f"{start} can no longer be written ({exc}), so this change was not saved. Everything saved "
-            "before it is safe. Check that the drive is still connected and writable, then open the file again."
+            _(
+                "{start} can no longer be written ({error}), so this change was not saved. Everything saved "
+                "before it is safe. Check that the drive is still connected and writable, then open the file again."
+            ).format(start=start, error=exc)
         )
     if code not in (SQLITE_IOERR, SQLITE_CANTOPEN):
         return None
@@ -142,23 +158,25 @@ def write_failure(
         return write_failure(sqlite3.OperationalError("database or disk is full"), path, intact)
     verdict = intact()
     if verdict is True:
-        after = (
-            f"A check of {where} afterwards found it intact: everything saved before is safe. Try again; "
+        after = _(
+            "A check of {where} afterwards found it intact: everything saved before is safe. Try again; "
             "if it happens again the disk may be failing: back up to another drive (File → Back up now) "
             "and have the computer looked at."
-        )
+        ).format(where=where)
     elif verdict is False:
-        after = (
-            f"{start} now fails its check. Stop working in it: close AcuChart and restore the newest "
+        after = _(
+            "{start} now fails its check. Stop working in it: close AcuChart and restore the newest "
             "backup (File → Restore from backup…)."
-        )
+        ).format(start=start)
     else:
-        after = (
-            f"{start} could not be checked afterwards. Close AcuChart and run main.py check on it; "
+        after = _(
+            "{start} could not be checked afterwards. Close AcuChart and run main.py check on it; "
             "if the drive is a USB drive or a network folder, check that it is connected."
-        )
+        ).format(start=start)
     return DiskError(
-        f"The disk reported an error while saving this change ({exc}), so it was not saved. {after}"
+        _(
+            "The disk reported an error while saving this change ({error}), so it was not saved. {after}"
+        ).format(error=exc, after=after)
     )
 
 
@@ -171,20 +189,28 @@ def os_failure(exc: OSError, path: Path, doing: str) -> StoreError:
     reason = exc.strerror or str(exc)
     if number in _FULL_ERRNOS or disk_is_full(path):
         return DiskFullError(
-            f"The disk holding {path} is full ({reason} while {doing}). Nothing was changed, and what was "
-            "saved before is safe. Free some space on that disk, then try again."
+            _(
+                "The disk holding {path} is full ({reason} while {doing}). Nothing was changed, and what was "
+                "saved before is safe. Free some space on that disk, then try again."
+            ).format(path=path, reason=reason, doing=doing)
         )
     if number in _READ_ONLY_ERRNOS:
         return ReadOnlyError(
-            f"{path} cannot be written ({reason} while {doing}). Nothing was changed. Choose a place you "
-            "can write to, or change its permissions."
+            _(
+                "{path} cannot be written ({reason} while {doing}). Nothing was changed. Choose a place you "
+                "can write to, or change its permissions."
+            ).format(path=path, reason=reason, doing=doing)
         )
     if number in _GONE_ERRNOS:
         return StoreError(
-            f"{path} is not there any more ({reason} while {doing}). If it is on a USB drive or a network "
-            "folder, check that it is connected, then try again."
+            _(
+                "{path} is not there any more ({reason} while {doing}). If it is on a USB drive or a network "
+                "folder, check that it is connected, then try again."
+            ).format(path=path, reason=reason, doing=doing)
         )
     return DiskError(
-        f"The disk reported an error while {doing} ({reason}; {path}). Nothing was changed. If the drive is "
-        "a USB drive or a network folder, check that it is connected, then try again."
+        _(
+            "The disk reported an error while {doing} ({reason}; {path}). Nothing was changed. If the drive is "
+            "a USB drive or a network folder, check that it is connected, then try again."
+        ).format(doing=doing, reason=reason, path=path)
     )

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from acuchart.errors import DamagedFileError, StoreError
+from acuchart.i18n import _
 from acuchart.storage import faults
 from acuchart.storage.cipher import database_errors, sql_errors_and
 from acuchart.storage.connections import Connector, connector_for
@@ -75,7 +76,7 @@ class OpenCheck:
         """The error to show for a file that failed the check (None while it runs or when it passed)."""
         if not self.findings:
             return None
-        return faults.damaged(self.path, faults.CHECK_FOUND_DAMAGE, self.findings)
+        return faults.damaged(self.path, _(faults.CHECK_FOUND_DAMAGE), self.findings)
 
     def cancel(self) -> None:
         """Stop a check still running (the file is being closed)."""
