@@ -15,7 +15,6 @@ themselves, so another copy of the app cannot open it meanwhile.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from acuchart.errors import AcuChartError, ProtectedFileError, StoreError
 from acuchart.i18n import _
+from acuchart.paths import JOURNAL_SUFFIXES
 from acuchart.photos.store import PhotoStore
 from acuchart.protection.files import make_private, sync_folder
 from acuchart.protection.keys import (
@@ -37,13 +37,12 @@ from acuchart.protection.keys import (
 from acuchart.protection.recovery import format_recovery_key, parse_recovery_key
 from acuchart.storage import audit, cipher, faults
 from acuchart.storage.backup_copy import Snapshot, read_snapshot
-from acuchart.storage.database import FileLock
+from acuchart.storage.database import FileLock, replace_practice_file
 from acuchart.storage.store import Store
 
 Progress = Callable[[float, str], None]
 BEFORE_PROTECTING = "before protecting it with a passphrase"
 BEFORE_UNPROTECTING = "before removing its passphrase"
-JOURNALS = ("-wal", "-shm", "-journal")
 
 
 class ProtectionError(AcuChartError):
@@ -238,7 +237,7 @@ def _held(practice_path: Path) -> Iterator[None]:
 
 def _temporary(practice_path: Path, doing: str) -> Path:
     temporary = practice_path.with_name(f".{practice_path.name}.{doing}")
-    for leftover in (temporary, *(temporary.with_name(temporary.name + j) for j in JOURNALS)):
+    for leftover in (temporary, *(temporary.with_name(temporary.name + j) for j in JOURNAL_SUFFIXES)):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
     return temporary
@@ -301,13 +300,7 @@ def _verify(temporary: Path, before: Snapshot, connect: Callable[[], sqlite3.Con
 def _swap(temporary: Path, practice_path: Path) -> None:
     """Rename the checked copy over the practice (whose journal files go first: SQLite would replay them)."""
     try:
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        for journal in JOURNALS:
-            with contextlib.suppress(FileNotFoundError):
-                practice_path.with_name(practice_path.name + journal).unlink()
-        os.replace(temporary, practice_path)
-        sync_folder(practice_path.parent)
+        replace_practice_file(temporary, practice_path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()

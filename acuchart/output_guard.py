@@ -19,8 +19,9 @@ from typing import Literal
 
 from acuchart.errors import AcuChartError
 from acuchart.i18n import _
+from acuchart.paths import SIDECAR_SUFFIXES
 
-SIDECAR_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal", ".lock", ".key")
+GUARDED_SUFFIXES: tuple[str, ...] = (*SIDECAR_SUFFIXES, ".key")
 """The files kept beside a practice file: SQLite's write-ahead log, shared memory and rollback
 journal, and the app's one-copy lock (see :mod:`acuchart.storage.database`)."""
 
@@ -55,7 +56,7 @@ def protected_places(practice_path: Path | str | None) -> ProtectedPlaces:
     from acuchart.paths import photo_store_path
 
     practice = Path(practice_path).expanduser().absolute()
-    files = (practice, *(practice.with_name(practice.name + suffix) for suffix in SIDECAR_SUFFIXES))
+    files = (practice, *(practice.with_name(practice.name + suffix) for suffix in GUARDED_SUFFIXES))
     # The backup folders (on this computer and the second place) and the photo store.
     return ProtectedPlaces(files=files, folders=(*backup_places(practice), photo_store_path(practice)))
 

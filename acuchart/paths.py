@@ -8,6 +8,11 @@ from pathlib import Path
 
 APP_NAME = "AcuChart"
 
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+"""What SQLite keeps beside a database file while it is written (``practice.acuchart-wal``…)."""
+SIDECAR_SUFFIXES = (*JOURNAL_SUFFIXES, ".lock")
+"""Every file AcuChart keeps beside the practice file while it is open: the journals and the single-copy lock."""
+
 
 def default_practice_path() -> Path:
     """The practice file used when none is named: ``practice.acuchart`` in the user data folder."""

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from acuchart.backup.settings import KEYS, BackupSettings
 from acuchart.errors import BackupError
 from acuchart.i18n import N_, _
-from acuchart.paths import APP_NAME
+from acuchart.paths import APP_NAME, SIDECAR_SUFFIXES
 from acuchart.protection.files import private_folder, write_private
 from acuchart.storage.cipher import sql_errors_and
 
@@ -28,7 +28,7 @@ SECOND_PLACE_FOLDER = "AcuChart backups"
 """Inside the second place: one folder per practice, so the chosen folder stays tidy."""
 SECOND_PLACE_NOTE = "second place.txt"
 """In the folder on this computer: where else this practice's backups go (read when the practice file cannot be)."""
-SIDECARS = ("-wal", "-shm", "-journal", ".lock")
+SIDECARS = SIDECAR_SUFFIXES
 """The files SQLite and AcuChart keep beside a practice file."""
 
 

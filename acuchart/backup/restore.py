@@ -10,7 +10,6 @@ recorded in the restored practice's audit trail.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,16 +17,16 @@ from acuchart.backup.catalog import Backup, file_hash, judge, newest_good, reche
 from acuchart.backup.files import copy_synced
 from acuchart.backup.make import BEFORE_RESTORING, Progress, back_up
 from acuchart.backup.photos import bring_back
-from acuchart.backup.places import SIDECARS, settings_or_default
+from acuchart.backup.places import settings_or_default
 from acuchart.backup.recovery import move_aside
 from acuchart.backup.settings import BackupSettings
 from acuchart.dates import short_moment
 from acuchart.errors import AcuChartError, BackupError, StoreError
 from acuchart.i18n import _
-from acuchart.protection.files import sync_file, sync_folder
+from acuchart.paths import JOURNAL_SUFFIXES
 from acuchart.storage.backup_copy import set_wal
 from acuchart.storage.connections import Connector
-from acuchart.storage.database import FileLock
+from acuchart.storage.database import FileLock, replace_practice_file
 
 
 class RestoreReport(NamedTuple):
@@ -124,7 +123,7 @@ def swap_in(backup: Backup, practice_path: Path, connect: Connector | None = Non
     temporary = practice_path.with_name(f".{practice_path.name}.restoring")
     for leftover in (
         temporary,
-        *(temporary.with_name(temporary.name + s) for s in ("-wal", "-shm", "-journal")),
+        *(temporary.with_name(temporary.name + s) for s in JOURNAL_SUFFIXES),
     ):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
@@ -138,13 +137,7 @@ def swap_in(backup: Backup, practice_path: Path, connect: Connector | None = Non
                 ).format(name=backup.path.name)
             )
         set_wal(temporary, connect=connect)
-        sync_file(temporary)
-        for sidecar in SIDECARS:
-            if sidecar != ".lock":
-                with contextlib.suppress(FileNotFoundError):
-                    practice_path.with_name(practice_path.name + sidecar).unlink()
-        os.replace(temporary, practice_path)
-        sync_folder(practice_path.parent)
+        replace_practice_file(temporary, practice_path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from acuchart.errors import AcuChartError
-from acuchart.paths import is_writable
+from acuchart.paths import SIDECAR_SUFFIXES, is_writable
 from acuchart.protection.files import replacing, sync_file, sync_folder
 
-SIDECARS: tuple[str, ...] = ("", "-wal", "-shm", "-journal", ".lock")
+SIDECARS: tuple[str, ...] = ("", *SIDECAR_SUFFIXES)
 """The practice file and the files SQLite and AcuChart keep beside it."""
 
 

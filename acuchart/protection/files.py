@@ -21,10 +21,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from acuchart.paths import SIDECAR_SUFFIXES
+
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 POSIX = sys.platform != "win32"
-PRACTICE_SIDECARS = ("", "-wal", "-shm", "-journal", ".lock")
+PRACTICE_SIDECARS = ("", *SIDECAR_SUFFIXES)
 """The practice file and the files SQLite and AcuChart keep beside it."""
 
 

@@ -23,7 +23,8 @@ from acuchart.errors import (
     StoreError,
 )
 from acuchart.i18n import _
-from acuchart.paths import is_writable
+from acuchart.paths import JOURNAL_SUFFIXES, is_writable
+from acuchart.protection.files import sync_file, sync_folder
 from acuchart.storage import cipher, faults
 from acuchart.storage.cipher import database_errors, looks_encrypted, sql_errors
 from acuchart.storage.connections import file_uri, plain_connect
@@ -85,6 +86,22 @@ def check_openable(path: Path, accept_empty: bool = False, encrypted: bool = Fal
     check_header(path)
     check_length(path)
     _check_schema_version(path)
+
+
+def replace_practice_file(temporary: Path, practice_path: Path) -> None:
+    """Put the complete, checked file ``temporary`` in place of the practice file in one rename, flushed first.
+
+    The practice's journal files go before it: SQLite would otherwise replay them onto the new file.
+
+    Raises:
+        OSError: the disk refused; the practice file is as it was, or already the new one, never half of each.
+    """
+    sync_file(temporary)
+    for suffix in JOURNAL_SUFFIXES:
+        with contextlib.suppress(FileNotFoundError):
+            practice_path.with_name(practice_path.name + suffix).unlink()
+    os.replace(temporary, practice_path)
+    sync_folder(practice_path.parent)
 
 
 def refuse_if_protected(path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from acuchart.output_guard import (
-    SIDECAR_SUFFIXES,
+    GUARDED_SUFFIXES,
     OutputRefusedError,
     ProtectedPlaces,
     existing_kind,
@@ -36,7 +36,7 @@ def test_the_practice_names_its_file_and_the_files_beside_it(open_practice: Prac
     practice = open_practice.path
     assert practice is not None
     assert places.files[0] == practice
-    assert {f.name for f in places.files} == {practice.name + s for s in ("", *SIDECAR_SUFFIXES)}
+    assert {f.name for f in places.files} == {practice.name + s for s in ("", *GUARDED_SUFFIXES)}
     in_memory = Practice.open(":memory:")
     assert in_memory.protected_places() == ProtectedPlaces()
     in_memory.close()
